@@ -1,0 +1,70 @@
+// The Hono application: API under /api, the offline basemap under /basemap,
+// and the built web app for everything else.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { bodyLimit } from 'hono/body-limit';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import type { Database } from './db/database.ts';
+import { ApiError, errorBody, handleError } from './http/errors.ts';
+import { healthRoutes } from './routes/health.ts';
+import { layerRoutes } from './routes/layers.ts';
+import { referenceRoutes } from './routes/reference.ts';
+
+export type AppEnv = { Variables: { db: Database } };
+
+export interface AppOptions {
+  db: Database;
+  /** Directory with the built web app (vite build output). */
+  webDir?: string;
+  basemapStyleUrl?: string;
+}
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const geodataDir = path.join(repoRoot, 'geodata');
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+export function createApp(options: AppOptions) {
+  const app = new OpenAPIHono<AppEnv>();
+  const webDir = options.webDir ?? path.join(repoRoot, 'dist/web');
+
+  app.onError(handleError);
+  app.use('/api/*', async (c, next) => {
+    c.set('db', options.db);
+    await next();
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json(errorBody('te_groot', 'Het verzoek is groter dan 2 MB.'), 413),
+    }),
+  );
+
+  app.route('/api', healthRoutes());
+  app.route('/api', referenceRoutes({ basemapStyleUrl: options.basemapStyleUrl ?? '/basemap/style.json' }));
+  app.route('/api', layerRoutes());
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Schuifruimte071 API',
+      version: '0.1.0',
+      description: 'Bedrijventerreinen, kavels, transformaties en compensaties in de Economie071-regio. ' +
+        'Geometrie in WGS84; oppervlakten in hectare, berekend door PostGIS in RD New (EPSG:28992).',
+    },
+  });
+  app.all('/api/*', () => {
+    throw new ApiError(404, 'onbekende_route', 'Deze API-route bestaat niet.');
+  });
+
+  // Offline basemap: style, PMTiles (served with HTTP Range support) and the sea polygon.
+  app.get('/basemap/style.json', serveStatic({ path: path.relative(process.cwd(), path.join(geodataDir, 'basemap_style_minimal.json')) }));
+  app.get('/basemap/sea.geojson', serveStatic({ path: path.relative(process.cwd(), path.join(geodataDir, 'sea_approx_bbox.geojson')) }));
+  app.get('/basemap/basemap_leiden_osm_2021.pmtiles',
+    serveStatic({ path: path.relative(process.cwd(), path.join(geodataDir, 'basemap_leiden_osm_2021.pmtiles')) }));
+
+  const webRoot = path.relative(process.cwd(), webDir) || '.';
+  app.use('/*', serveStatic({ root: webRoot }));
+  app.get('*', serveStatic({ path: path.join(webRoot, 'index.html') }));
+  return app;
+}

@@ -1,0 +1,32 @@
+// Child process that owns the embedded PGlite + PostGIS database and serves it
+// over the Postgres wire protocol, so the HTTP server talks to it through `pg`
+// exactly as it would to a real PostgreSQL, and no query blocks its event loop.
+import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { mkdirSync } from 'node:fs';
+
+const dataDir = process.env.PGLITE_DATA_DIR;
+if (!dataDir) throw new Error('PGLITE_DATA_DIR is required');
+mkdirSync(dataDir, { recursive: true });
+
+const started = Date.now();
+const db = await PGlite.create({ dataDir, extensions: { postgis } });
+await db.exec('CREATE EXTENSION IF NOT EXISTS postgis');
+
+// One connection: PGlite runs one query at a time anyway, and a single session
+// keeps transactions and the extended query protocol of different clients apart.
+const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
+await server.start();
+const [, port] = server.getServerConn().split(':');
+
+process.send?.({ type: 'ready', port: Number(port), ms: Date.now() - started });
+
+const shutdown = async () => {
+  await server.stop().catch(() => undefined);
+  await db.close().catch(() => undefined);
+  process.exit(0);
+};
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
+process.on('disconnect', shutdown);

@@ -1,0 +1,34 @@
+// One error shape for the whole API: {"error":{"code","message","details?"}},
+// with a Dutch message the UI can show as it is.
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { HTTPException } from 'hono/http-exception';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string, id: string | number) =>
+  new ApiError(404, 'niet_gevonden', `${what} met id ${id} bestaat niet.`);
+
+export function errorBody(code: string, message: string, details?: unknown) {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+export function handleError(err: Error, c: Context) {
+  if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status);
+  if (err instanceof HTTPException) {
+    const status = err.status as ContentfulStatusCode;
+    if (status === 413) return c.json(errorBody('te_groot', 'Het verzoek is te groot.'), 413);
+    return c.json(errorBody('http_fout', err.message || 'Ongeldig verzoek.'), status);
+  }
+  console.error(err);
+  return c.json(errorBody('serverfout', 'Er ging iets mis op de server. Probeer het later opnieuw.'), 500);
+}

@@ -1,0 +1,76 @@
+// The map layers the API serves, each with the SQL that owns its columns.
+// Every layer is read the same way (see queries.ts); only the joins and
+// properties differ.
+
+export interface LayerDefinition {
+  /** URL segment: /api/<path> */
+  path: string;
+  /** Dutch singular noun for messages. */
+  label: string;
+  table: string;
+  /** FROM clause; the layer's own table is aliased `x`. */
+  from: string;
+  /** SQL expressions for feature properties besides id, naam, gemeente, oppervlakte_ha, bron. */
+  properties: Record<string, string>;
+  /** Expression giving the name, or NULL. */
+  naam: string;
+  /** Expression giving the municipality name. */
+  gemeente: string;
+  /** Stable order: small polygons last, so they draw on top. */
+  orderBy: string;
+}
+
+const base = (table: string, gemeenteJoin = true) =>
+  `${table} x${gemeenteJoin ? ' JOIN gemeente g ON g.id = x.gemeente_id' : ''}`;
+
+export const layers: LayerDefinition[] = [
+  {
+    path: 'gemeenten', label: 'Gemeente', table: 'gemeente', from: 'gemeente x',
+    naam: 'x.naam', gemeente: 'x.naam', orderBy: 'x.naam',
+    properties: { code: 'x.code', inwoners_2020: 'x.inwoners_2020' },
+  },
+  {
+    path: 'terreinen', label: 'Terrein', table: 'terrein', from: base('terrein'),
+    naam: 'x.naam', gemeente: 'g.naam', orderBy: 'x.oppervlakte_ha DESC, x.id',
+    properties: {
+      naam_bekend: 'x.naam_bekend', naam_osm: 'x.naam_osm', typologie: 'x.typologie',
+      watergebonden: 'x.watergebonden', niet_te_transformeren: 'x.niet_te_transformeren',
+      op_transformatielijst: 'x.op_transformatielijst',
+      milieucategorie_min: 'x.milieucategorie_min', milieucategorie_max: 'x.milieucategorie_max',
+      aantal_kavels: '(SELECT count(*)::int FROM kavel k WHERE k.terrein_id = x.id)',
+      kavels_ha: '(SELECT coalesce(sum(k.oppervlakte_ha), 0) FROM kavel k WHERE k.terrein_id = x.id)',
+    },
+  },
+  {
+    path: 'kavels', label: 'Kavel', table: 'kavel',
+    from: 'kavel x JOIN terrein t ON t.id = x.terrein_id JOIN gemeente g ON g.id = t.gemeente_id',
+    naam: 'x.naam', gemeente: 'g.naam', orderBy: 'x.id',
+    properties: {
+      terrein_id: 'x.terrein_id', terrein_naam: 't.naam', status: 'x.status', planstatus: 'x.planstatus',
+      milieucategorie_min: 'x.milieucategorie_min', milieucategorie_max: 'x.milieucategorie_max',
+      watergebonden: 'x.watergebonden', beschikbaar_vanaf: 'x.beschikbaar_vanaf', eigendom: 'x.eigendom',
+    },
+  },
+  {
+    path: 'kanszones', label: 'Kanszone', table: 'kanszone', from: base('kanszone'),
+    naam: 'x.naam', gemeente: 'g.naam', orderBy: 'x.id',
+    properties: { soort: 'x.soort', terrein_id: 'x.terrein_id', omschrijving: 'x.omschrijving' },
+  },
+  {
+    path: 'transformaties', label: 'Transformatie', table: 'transformatie', from: base('transformatie'),
+    naam: 'x.naam', gemeente: 'g.naam', orderBy: 'x.id',
+    properties: {
+      nieuwe_functie: 'x.nieuwe_functie', status: 'x.status',
+      datum_terinzagelegging: 'x.datum_terinzagelegging', datum_vaststelling: 'x.datum_vaststelling',
+    },
+  },
+  {
+    path: 'compensaties', label: 'Compensatie', table: 'compensatie', from: base('compensatie'),
+    naam: 'x.naam', gemeente: 'g.naam', orderBy: 'x.id',
+    properties: {
+      status: 'x.status', planstatus: 'x.planstatus', watergebonden: 'x.watergebonden',
+      milieucategorie_min: 'x.milieucategorie_min', milieucategorie_max: 'x.milieucategorie_max',
+      besluitpunt_ref: 'x.besluitpunt_ref', besluitpunt_datum: 'x.besluitpunt_datum',
+    },
+  },
+];

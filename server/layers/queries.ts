@@ -1,0 +1,40 @@
+// Reads a layer as GeoJSON in WGS84; areas come from the stored RD New geometry.
+import type pg from 'pg';
+import type { LayerDefinition } from './definitions.ts';
+
+export type BBox = [number, number, number, number];
+
+export interface Feature {
+  type: 'Feature';
+  id: number;
+  geometry: unknown;
+  properties: Record<string, unknown>;
+}
+
+function selectSql(layer: LayerDefinition, where: string) {
+  const props = Object.entries(layer.properties).map(([k, expr]) => `${expr} AS "${k}"`);
+  return `SELECT x.id, ${layer.naam} AS naam, ${layer.gemeente} AS gemeente, x.oppervlakte_ha, x.bron,
+                 ${props.length ? props.join(', ') + ',' : ''}
+                 ST_AsGeoJSON(ST_Transform(x.geom, 4326), 7)::json AS geometry
+          FROM ${layer.from} WHERE ${where} ORDER BY ${layer.orderBy}`;
+}
+
+function toFeature(row: Record<string, unknown>): Feature {
+  const { geometry, ...properties } = row;
+  return { type: 'Feature', id: row.id as number, geometry, properties };
+}
+
+export async function listFeatures(pool: pg.Pool, layer: LayerDefinition, bbox?: BBox) {
+  const { rows } = bbox
+    ? await pool.query(
+        selectSql(layer, 'x.geom && ST_Transform(ST_MakeEnvelope($1, $2, $3, $4, 4326), 28992)'),
+        bbox,
+      )
+    : await pool.query(selectSql(layer, 'true'));
+  return { type: 'FeatureCollection' as const, features: rows.map(toFeature) };
+}
+
+export async function getFeature(pool: pg.Pool, layer: LayerDefinition, id: number): Promise<Feature | null> {
+  const { rows } = await pool.query(selectSql(layer, 'x.id = $1'), [id]);
+  return rows[0] ? toFeature(rows[0]) : null;
+}

@@ -1,0 +1,49 @@
+// GET /api/<layer> and /api/<layer>/<id> for every map layer.
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../app.ts';
+import { layers } from '../layers/definitions.ts';
+import { getFeature, listFeatures } from '../layers/queries.ts';
+import { notFound } from '../http/errors.ts';
+import { BBoxSchema, ErrorSchema, FeatureCollectionSchema, FeatureSchema, IdParamSchema } from '../http/schemas.ts';
+import { validationHook } from '../http/validation.ts';
+
+export function layerRoutes() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  for (const layer of layers) {
+    const list = createRoute({
+      method: 'get',
+      path: `/${layer.path}`,
+      tags: ['Kaartlagen'],
+      summary: `Alle ${layer.path} als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New)`,
+      request: { query: z.object({ bbox: BBoxSchema.optional() }) },
+      responses: {
+        200: { description: 'FeatureCollection', content: { 'application/json': { schema: FeatureCollectionSchema } } },
+        400: { description: 'Ongeldige bbox', content: { 'application/json': { schema: ErrorSchema } } },
+      },
+    });
+    app.openapi(list, async (c) => {
+      const { bbox } = c.req.valid('query');
+      return c.json(await listFeatures(c.var.db.pool, layer, bbox), 200);
+    });
+
+    const one = createRoute({
+      method: 'get',
+      path: `/${layer.path}/{id}`,
+      tags: ['Kaartlagen'],
+      summary: `Eén ${layer.label.toLowerCase()} als GeoJSON Feature`,
+      request: { params: IdParamSchema },
+      responses: {
+        200: { description: 'Feature', content: { 'application/json': { schema: FeatureSchema } } },
+        400: { description: 'Ongeldig id', content: { 'application/json': { schema: ErrorSchema } } },
+        404: { description: 'Onbekend id', content: { 'application/json': { schema: ErrorSchema } } },
+      },
+    });
+    app.openapi(one, async (c) => {
+      const { id } = c.req.valid('param');
+      const feature = await getFeature(c.var.db.pool, layer, id);
+      if (!feature) throw notFound(layer.label, id);
+      return c.json(feature, 200);
+    });
+  }
+  return app;
+}
