@@ -8,6 +8,9 @@ import { watergebondenSql } from './region.ts';
 
 export const DEFAULT_SEED = 71;
 
+// Overlays run with a 1 mm snap-rounding grid: without it, GEOS in the embedded
+// PGlite build can fail on near-coincident edges and silently return no rows.
+const GRID_M = 0.001;
 const KAVEL_MIN_M2 = 2_000; // 0.2 ha
 const KAVEL_MAX_M2 = 50_000; // 5 ha
 const KAVEL_TARGET_M2 = 16_000; // mean plot size when subdividing a terrain
@@ -66,13 +69,13 @@ async function subdivideTerreinen(client: pg.ClientBase, seed: number) {
      SELECT t.id, p.geom
      FROM terrein t
      CROSS JOIN LATERAL (
-       SELECT (ST_Dump(ST_CollectionExtract(ST_Intersection(c.geom, t.geom), 3))).geom
+       SELECT (ST_Dump(ST_CollectionExtract(ST_Intersection(c.geom, t.geom, $4), 3))).geom
        FROM (SELECT (ST_Dump(ST_VoronoiPolygons(
                ST_GeneratePoints(t.geom, greatest(2, round(ST_Area(t.geom) / $2))::int, $1 + t.id),
                0, ST_Expand(t.geom, 50)))).geom) c
      ) p
      WHERE ST_Area(t.geom) >= $3 * 2`,
-    [seed, KAVEL_TARGET_M2, KAVEL_MIN_M2],
+    [seed, KAVEL_TARGET_M2, KAVEL_MIN_M2, GRID_M],
   );
   // Terrains too small to subdivide form one kavel, when large enough for one.
   await client.query(
@@ -84,16 +87,23 @@ async function subdivideTerreinen(client: pg.ClientBase, seed: number) {
     const { rowCount } = await client.query(
       `WITH big AS (DELETE FROM kavel_draft WHERE ST_Area(geom) > $2 RETURNING id, terrein_id, geom)
        INSERT INTO kavel_draft (terrein_id, geom)
-       SELECT b.terrein_id, (ST_Dump(ST_CollectionExtract(ST_Intersection(c.geom, b.geom), 3))).geom
+       SELECT b.terrein_id, (ST_Dump(ST_CollectionExtract(ST_Intersection(c.geom, b.geom, $4), 3))).geom
        FROM big b CROSS JOIN LATERAL (
          SELECT (ST_Dump(ST_VoronoiPolygons(
            ST_GeneratePoints(b.geom, ceil(ST_Area(b.geom) / $3)::int + 1, $1 + b.id), 0, ST_Expand(b.geom, 50)))).geom
        ) c`,
-      [seed, KAVEL_MAX_M2, KAVEL_TARGET_M2 * 1.5],
+      [seed, KAVEL_MAX_M2, KAVEL_TARGET_M2 * 1.5, GRID_M],
     );
     if (!rowCount) break;
   }
   await client.query(`DELETE FROM kavel_draft WHERE ST_Area(geom) < 1`);
+  // Guard against silently lost overlay results: the pieces must still add up to each terrain.
+  const lost = await client.query<{ naam: string }>(
+    `SELECT t.naam FROM terrein t
+     LEFT JOIN (SELECT terrein_id, sum(ST_Area(geom)) AS m2 FROM kavel_draft GROUP BY terrein_id) d ON d.terrein_id = t.id
+     WHERE abs(coalesce(d.m2, 0) - ST_Area(t.geom)) > 0.001 * ST_Area(t.geom)`,
+  );
+  if (lost.rows.length) throw new Error(`subdividing lost area on: ${lost.rows.map((r) => r.naam).join(', ')}`);
   // Merge small pieces one at a time, smallest first, into the best neighbour.
   for (;;) {
     const { rows } = await client.query<{ small: number; neighbour: number | null }>(
@@ -101,11 +111,11 @@ async function subdivideTerreinen(client: pg.ClientBase, seed: number) {
          SELECT n.id FROM kavel_draft n
          WHERE n.terrein_id = s.terrein_id AND n.id <> s.id AND ST_Intersects(n.geom, s.geom)
            AND ST_Area(n.geom) + ST_Area(s.geom) <= $2
-           AND ST_Length(ST_CollectionExtract(ST_Intersection(ST_Boundary(n.geom), ST_Boundary(s.geom)), 2)) > 1
-         ORDER BY ST_Length(ST_CollectionExtract(ST_Intersection(ST_Boundary(n.geom), ST_Boundary(s.geom)), 2)) DESC, n.id
+           AND ST_Length(ST_CollectionExtract(ST_Intersection(ST_Boundary(n.geom), ST_Boundary(s.geom), $3), 2)) > 1
+         ORDER BY ST_Length(ST_CollectionExtract(ST_Intersection(ST_Boundary(n.geom), ST_Boundary(s.geom), $3), 2)) DESC, n.id
          LIMIT 1) AS neighbour
        FROM kavel_draft s WHERE ST_Area(s.geom) < $1 ORDER BY ST_Area(s.geom), s.id LIMIT 1`,
-      [KAVEL_MIN_M2, KAVEL_MAX_M2],
+      [KAVEL_MIN_M2, KAVEL_MAX_M2, GRID_M],
     );
     if (rows.length === 0) break;
     const { small, neighbour } = rows[0];
@@ -115,9 +125,9 @@ async function subdivideTerreinen(client: pg.ClientBase, seed: number) {
     }
     const merged = await client.query(
       `UPDATE kavel_draft n SET geom = u.geom
-       FROM (SELECT (ST_Dump(ST_UnaryUnion(ST_Collect(geom)))).geom FROM kavel_draft WHERE id IN ($1, $2)) u
+       FROM (SELECT (ST_Dump(ST_UnaryUnion(ST_Collect(geom), $3))).geom FROM kavel_draft WHERE id IN ($1, $2)) u
        WHERE n.id = $2 AND ST_GeometryType(u.geom) = 'ST_Polygon'`,
-      [small, neighbour],
+      [small, neighbour, GRID_M],
     );
     await client.query(`DELETE FROM kavel_draft WHERE id = $1`, [small]);
     if (!merged.rowCount) throw new Error(`merging kavel pieces ${small} and ${neighbour} did not give one polygon`);
@@ -192,7 +202,7 @@ async function generateKanszones(client: pg.ClientBase) {
     await client.query(
       `INSERT INTO kanszone (naam, gemeente_id, terrein_id, soort, omschrijving, geom, bron)
        SELECT $1, t.gemeente_id, t.id, $3, 'Voorbeeld: deelgebied voor een gezamenlijk uitvoerings- en investeringsplan',
-              ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_UnaryUnion(ST_Collect(k.geom))), 3)), 'voorbeeld'
+              ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_UnaryUnion(ST_Collect(k.geom), 0.001)), 3)), 'voorbeeld'
        FROM kavel k JOIN terrein t ON t.id = k.terrein_id
        WHERE k.id = ANY($2) GROUP BY t.id, t.gemeente_id`,
       [zone.naam, chosen, zone.soort],
@@ -228,7 +238,7 @@ async function insertTransformatie(
     `INSERT INTO transformatie (naam, gemeente_id, nieuwe_functie, status, datum_terinzagelegging, datum_vaststelling,
                                 zittende_bedrijven, geom, bron)
      SELECT $1, t.gemeente_id, $3, $4, $5, $6, '[]'::jsonb,
-            ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Buffer(ST_UnaryUnion(ST_Collect(k.geom)), $7, 'join=mitre')), 3)),
+            ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Buffer(ST_UnaryUnion(ST_Collect(k.geom), 0.001), $7, 'join=mitre')), 3)),
             'voorbeeld'
      FROM kavel k JOIN terrein t ON t.id = k.terrein_id WHERE k.id = ANY($2)
      GROUP BY t.gemeente_id RETURNING id`,
@@ -249,8 +259,8 @@ async function insertCompensatie(
     `WITH t AS (SELECT * FROM terrein WHERE naam = $2),
      band AS (
        SELECT ST_Intersection(
-         ST_Difference(ST_Buffer(t.geom, 90), (SELECT ST_Union(ST_Buffer(geom, 5)) FROM terrein WHERE ST_DWithin(geom, t.geom, 200))),
-         g.geom) AS geom, t.gemeente_id
+         ST_Difference(ST_Buffer(t.geom, 90), (SELECT ST_Union(ST_Buffer(geom, 5), 0.001) FROM terrein WHERE ST_DWithin(geom, t.geom, 200)), 0.001),
+         g.geom, 0.001) AS geom, t.gemeente_id
        FROM t JOIN gemeente g ON g.id = t.gemeente_id
      ),
      part AS (
@@ -259,7 +269,7 @@ async function insertCompensatie(
      biggest AS (SELECT geom, gemeente_id FROM part ORDER BY ST_Area(geom) DESC LIMIT 1),
      cut AS (
        -- Grow a square from the part's start point until it covers the wanted area.
-       SELECT b.gemeente_id, ST_Intersection(b.geom, ST_Expand(ST_StartPoint(ST_ExteriorRing(b.geom)), r)) AS geom, r
+       SELECT b.gemeente_id, ST_Intersection(b.geom, ST_Expand(ST_StartPoint(ST_ExteriorRing(b.geom)), r), 0.001) AS geom, r
        FROM biggest b, generate_series(20, 1500, 10) r
      )
      INSERT INTO compensatie (naam, gemeente_id, milieucategorie_min, milieucategorie_max, planstatus, status,

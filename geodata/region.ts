@@ -12,9 +12,11 @@ const inwoners2020: Record<string, number> = {
   GM0546: 125099, GM0579: 24840, GM0638: 8410, GM0537: 65753, GM0547: 27056, GM0626: 25596,
 };
 
-// WGS84 GeoJSON -> valid MultiPolygon in RD New.
+// WGS84 GeoJSON -> valid MultiPolygon in RD New on a 1 mm grid. Keeping all stored
+// geometry on the grid that overlays snap to (GRID_M) keeps their results exact.
 export const TO_RD_MULTIPOLYGON = (param: string) =>
-  `ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(${param}), 4326), 28992)), 3))`;
+  `ST_Multi(ST_CollectionExtract(ST_ReducePrecision(ST_MakeValid(
+     ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(${param}), 4326), 28992)), 0.001), 3))`;
 
 /**
  * The app uses the detailed OSM outlines: the business areas come from the same
@@ -64,8 +66,13 @@ export async function loadTerreinen(client: pg.ClientBase) {
     const { naam, naamBekend } = terreinNaam(osmName, p.gemeente, volgnummer);
     await client.query(
       `INSERT INTO terrein (naam, naam_bekend, naam_osm, gemeente_id, osm_landuse, geom, bron)
-       VALUES ($1, $2, $3, (SELECT id FROM gemeente WHERE code = $4), $5, ${TO_RD_MULTIPOLYGON('$6')}, 'osm')`,
-      [naam, naamBekend, osmName, p.gemeentecode, p.osm_landuse, JSON.stringify(f.geometry)],
+       SELECT $1, $2, $3, g.id, $4, t.geom, 'osm'
+       FROM (SELECT ${TO_RD_MULTIPOLYGON('$5')} AS geom) t
+       CROSS JOIN LATERAL (
+         -- The municipality that holds most of the terrain.
+         SELECT g.id FROM gemeente g WHERE ST_Intersects(g.geom, t.geom)
+         ORDER BY ST_Area(ST_Intersection(g.geom, t.geom, 0.001)) DESC LIMIT 1) g`,
+      [naam, naamBekend, osmName, p.osm_landuse, JSON.stringify(f.geometry)],
     );
   }
 }

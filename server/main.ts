@@ -7,7 +7,7 @@ import { createApp } from './app.ts';
 
 const port = Number(process.env.PORT ?? 8071);
 const host = process.env.HOST ?? '127.0.0.1';
-const url = process.env.DATABASE_URL;
+const url = process.env.DATABASE_URL || undefined;
 
 console.log(url ? 'Database: PostgreSQL (DATABASE_URL)' : 'Database: ingebouwde PGlite + PostGIS (data/pglite); eerste start duurt ± 20 s');
 const db = await openDatabase({ url, dataDir: process.env.PGLITE_DATA_DIR ?? 'data/pglite' });

@@ -1,0 +1,51 @@
+// React Query hooks over the API client. Reference data and layers change
+// rarely during a session, so they are cached without refetching on focus.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './client.ts';
+import type { LayerCollection, LayerFeature, LayerName } from './types.ts';
+
+const STATIC = { staleTime: Infinity, refetchOnWindowFocus: false } as const;
+
+export const queryKeys = {
+  config: ['config'] as const,
+  milieucategorieen: ['milieucategorieen'] as const,
+  layer: (layer: LayerName) => ['layer', layer] as const,
+  feature: (layer: LayerName, id: number) => ['layer', layer, id] as const,
+};
+
+export function useConfig() {
+  return useQuery({ queryKey: queryKeys.config, queryFn: ({ signal }) => api.config(signal), ...STATIC });
+}
+
+export function useMilieucategorieen() {
+  return useQuery({
+    queryKey: queryKeys.milieucategorieen,
+    queryFn: ({ signal }) => api.milieucategorieen(signal),
+    ...STATIC,
+  });
+}
+
+export function useLayer<L extends LayerName>(layer: L) {
+  return useQuery({
+    queryKey: queryKeys.layer(layer),
+    queryFn: ({ signal }) => api.layer(layer, signal),
+    ...STATIC,
+  });
+}
+
+/**
+ * One feature by id. Shows the copy from the already loaded layer at once
+ * (placeholder), then the authoritative answer of GET /api/<layer>/<id>.
+ */
+export function useFeature<L extends LayerName>(layer: L, id: number) {
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: queryKeys.feature(layer, id),
+    queryFn: ({ signal }) => api.feature(layer, id, signal),
+    placeholderData: () =>
+      client.getQueryData<LayerCollection<L>>(queryKeys.layer(layer))?.features.find((f) => f.id === id) as
+        | LayerFeature<L>
+        | undefined,
+    ...STATIC,
+  });
+}

@@ -1,0 +1,106 @@
+// Types of the Schuifruimte071 API responses (see server/routes and server/layers).
+import type { FeatureCollection, Feature, MultiPolygon, Polygon } from 'geojson';
+
+export type Bron = 'osm' | 'cbs' | 'voorbeeld' | 'gebruiker';
+
+export interface AppConfig {
+  basemapStyleUrl: string;
+  attribution: string[];
+}
+
+export interface Milieucategorie {
+  code: string;
+  volgorde: number;
+  omschrijving: string;
+  richtafstand_m: number;
+  richtafstand_gemengd_m: number;
+}
+
+/** Properties every layer shares. */
+export interface BaseProperties {
+  id: number;
+  naam: string | null;
+  gemeente: string;
+  /** Hectares computed by PostGIS in RD New (EPSG:28992). */
+  oppervlakte_ha: number;
+  bron: Bron;
+}
+
+export interface GemeenteProperties extends BaseProperties {
+  code: string;
+  inwoners_2020?: number | null;
+}
+
+export interface TerreinProperties extends BaseProperties {
+  naam_bekend: boolean;
+  typologie: string | null;
+  watergebonden: boolean | null;
+  niet_te_transformeren?: boolean | null;
+  op_transformatielijst?: boolean | null;
+  milieucategorie_min: string | null;
+  milieucategorie_max: string | null;
+  aantal_kavels: number;
+  kavels_ha?: number;
+}
+
+export interface KavelProperties extends BaseProperties {
+  terrein_id: number;
+  terrein_naam: string | null;
+  milieucategorie_min: string | null;
+  milieucategorie_max: string | null;
+  status: 'bezet' | 'beschikbaar' | 'potentieel' | 'in_optie' | 'vrijkomend';
+  planstatus: 'hard' | 'zacht';
+  watergebonden: boolean | null;
+  beschikbaar_vanaf: string | null;
+  eigendom: 'gemeente' | 'privaat' | 'onbekend';
+}
+
+export interface KanszoneProperties extends BaseProperties {
+  soort: string | null;
+  terrein_id: number | null;
+  omschrijving: string | null;
+}
+
+export interface TransformatieProperties extends BaseProperties {
+  nieuwe_functie: 'wonen' | 'gemengd' | 'overig';
+  status: 'idee' | 'studie' | 'ontwerp_ter_inzage' | 'vastgesteld' | 'gerealiseerd' | 'vervallen';
+  datum_terinzagelegging: string | null;
+  datum_vaststelling: string | null;
+}
+
+export interface CompensatieProperties extends BaseProperties {
+  status: 'gepland' | 'geregeld' | 'planologisch_mogelijk' | 'gerealiseerd' | 'vervallen';
+  planstatus: 'hard' | 'zacht' | null;
+  milieucategorie_min: string | null;
+  milieucategorie_max: string | null;
+  watergebonden: boolean | null;
+  besluitpunt_ref?: string | null;
+  besluitpunt_datum?: string | null;
+}
+
+/** Layer name (the API path segment) → its feature properties. */
+export interface LayerProperties {
+  gemeenten: GemeenteProperties;
+  terreinen: TerreinProperties;
+  kavels: KavelProperties;
+  kanszones: KanszoneProperties;
+  transformaties: TransformatieProperties;
+  compensaties: CompensatieProperties;
+}
+
+export type LayerName = keyof LayerProperties;
+
+export const LAYER_NAMES: readonly LayerName[] = [
+  'gemeenten', 'terreinen', 'kavels', 'kanszones', 'transformaties', 'compensaties',
+];
+
+type Area = Polygon | MultiPolygon;
+export type LayerFeature<L extends LayerName = LayerName> = Feature<Area, LayerProperties[L]> & { id: number };
+export type LayerCollection<L extends LayerName = LayerName> = FeatureCollection<Area, LayerProperties[L]> & {
+  features: LayerFeature<L>[];
+};
+
+/** Error body of every 4xx/5xx answer. */
+export interface ApiErrorBody {
+  error: { code: string; message: string };
+}

@@ -1,0 +1,39 @@
+// Dutch number and date formatting (decimal comma, thousands point).
+import { t } from './nl.ts';
+
+const hectare = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const integer = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
+const date = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** 12.3456 → "12,35 ha" */
+export function formatHectare(ha: number | null | undefined): string {
+  return ha == null || !Number.isFinite(ha) ? t.waarde.geen : `${hectare.format(ha)} ha`;
+}
+
+export function formatInteger(n: number | null | undefined): string {
+  return n == null || !Number.isFinite(n) ? t.waarde.geen : integer.format(n);
+}
+
+/** "2025-09-15" → "15 september 2025" (dates are calendar dates, so format in UTC). */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return t.waarde.geen;
+  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  return Number.isNaN(d.getTime()) ? iso : date.format(d);
+}
+
+export function formatBoolean(value: boolean | null | undefined): string {
+  return value == null ? t.waarde.onbekend : value ? t.waarde.ja : t.waarde.nee;
+}
+
+/** Code values such as "ontwerp_ter_inzage" → "Ontwerp ter inzage". */
+export function formatEnum(value: string | null | undefined): string {
+  if (!value) return t.waarde.geen;
+  const known = t.waarde.enum[value];
+  if (known) return known;
+  const words = value.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function formatBron(bron: string | null | undefined): string {
+  return bron ? t.waarde.bron[bron] ?? formatEnum(bron) : t.waarde.geen;
+}

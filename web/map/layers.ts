@@ -1,0 +1,136 @@
+// MapLibre sources and layers for the API data. One GeoJSON source per API
+// layer (promoteId 'id' so feature-state can mark hover and selection), drawn
+// in a fixed order: context first, the planning objects on top.
+import type { ExpressionSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import type { LayerName, Milieucategorie } from '../api/types.ts';
+import { categoryColorExpression, colors } from './palette.ts';
+import { HATCH_KANSZONE, HATCH_TRANSFORMATIE } from './patterns.ts';
+
+export const SEA_SOURCE = 'sea';
+export const SEA_LAYER = 'sea';
+
+export const sourceId = (layer: LayerName) => `data-${layer}`;
+
+const hover: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+
+/** Fill layers that answer hover and click, top-most first (the order of priority on click). */
+export const INTERACTIVE_LAYERS: { layerId: string; layer: LayerName }[] = [
+  { layerId: 'compensaties-fill', layer: 'compensaties' },
+  { layerId: 'transformaties-fill', layer: 'transformaties' },
+  { layerId: 'kanszones-fill', layer: 'kanszones' },
+  { layerId: 'kavels-fill', layer: 'kavels' },
+  { layerId: 'terreinen-fill', layer: 'terreinen' },
+];
+
+/** Every MapLibre layer id that belongs to an API layer (for the toggles). */
+export const MAP_LAYERS: Record<LayerName, string[]> = {
+  gemeenten: ['gemeenten-halo', 'gemeenten-line'],
+  terreinen: ['terreinen-fill', 'terreinen-line'],
+  kavels: ['kavels-fill', 'kavels-line'],
+  kanszones: ['kanszones-fill', 'kanszones-line'],
+  transformaties: ['transformaties-fill', 'transformaties-line'],
+  compensaties: ['compensaties-fill', 'compensaties-line'],
+};
+
+/** Line width that grows on selection. */
+function lineWidth(base: number, selectedWidth: number): ExpressionSpecification {
+  return ['case', selected, selectedWidth, ['boolean', ['feature-state', 'hover'], false], base + 1, base];
+}
+
+function lineColor(color: string): ExpressionSpecification {
+  return ['case', selected, colors.selected, color];
+}
+
+export function dataLayers(categories: Milieucategorie[]): LayerSpecification[] {
+  const s = sourceId;
+  return [
+    {
+      id: 'terreinen-fill', type: 'fill', source: s('terreinen'),
+      paint: {
+        'fill-color': colors.terreinFill,
+        'fill-opacity': ['case', selected, 0.3, hover, 0.26, 0.12],
+      },
+    },
+    {
+      id: 'kavels-fill', type: 'fill', source: s('kavels'),
+      paint: {
+        'fill-color': categoryColorExpression(categories, 'milieucategorie_max'),
+        'fill-opacity': ['case', hover, 1, 0.86],
+      },
+    },
+    {
+      id: 'kavels-line', type: 'line', source: s('kavels'),
+      paint: {
+        'line-color': lineColor(colors.kavelLine),
+        'line-opacity': ['case', selected, 1, hover, 0.9, ['interpolate', ['linear'], ['zoom'], 11, 0.25, 15, 0.55]],
+        'line-width': ['case', selected, 3, hover, 1.6, ['interpolate', ['linear'], ['zoom'], 11, 0.3, 15, 0.9, 17, 1.4]],
+      },
+    },
+    {
+      id: 'terreinen-line', type: 'line', source: s('terreinen'),
+      paint: {
+        'line-color': lineColor(colors.terreinLine),
+        'line-width': ['case', selected, 3.5, hover, 2.5, ['interpolate', ['linear'], ['zoom'], 10, 1, 14, 1.8]],
+      },
+    },
+    {
+      id: 'kanszones-fill', type: 'fill', source: s('kanszones'),
+      paint: { 'fill-pattern': HATCH_KANSZONE, 'fill-opacity': ['case', hover, 1, 0.8] },
+    },
+    {
+      id: 'kanszones-line', type: 'line', source: s('kanszones'),
+      paint: { 'line-color': lineColor(colors.kanszone), 'line-width': lineWidth(2, 3.5), 'line-dasharray': [3, 2] },
+    },
+    {
+      id: 'transformaties-fill', type: 'fill', source: s('transformaties'),
+      paint: { 'fill-pattern': HATCH_TRANSFORMATIE, 'fill-opacity': ['case', hover, 1, 0.85] },
+    },
+    {
+      id: 'transformaties-line', type: 'line', source: s('transformaties'),
+      paint: { 'line-color': lineColor(colors.transformatie), 'line-width': lineWidth(2.5, 4) },
+    },
+    {
+      id: 'compensaties-fill', type: 'fill', source: s('compensaties'),
+      paint: { 'fill-color': colors.compensatie, 'fill-opacity': ['case', hover, 0.45, 0.28] },
+    },
+    {
+      id: 'compensaties-line', type: 'line', source: s('compensaties'),
+      paint: { 'line-color': lineColor(colors.compensatie), 'line-width': lineWidth(2.5, 4) },
+    },
+    // Municipal boundaries on top, with a light halo so they read over any fill.
+    {
+      id: 'gemeenten-halo', type: 'line', source: s('gemeenten'),
+      paint: { 'line-color': '#ffffff', 'line-opacity': 0.7, 'line-width': 4.5 },
+    },
+    {
+      id: 'gemeenten-line', type: 'line', source: s('gemeenten'),
+      paint: { 'line-color': colors.gemeenteLine, 'line-width': 1.6, 'line-dasharray': [5, 2] },
+    },
+  ];
+}
+
+/** Adds empty sources, the sea and all data layers; data arrives later through setData. */
+export function addDataLayers(map: MapLibreMap, categories: Milieucategorie[], layers: readonly LayerName[], waterColor: string): void {
+  const empty = { type: 'FeatureCollection' as const, features: [] };
+  if (!map.getSource(SEA_SOURCE)) {
+    map.addSource(SEA_SOURCE, { type: 'geojson', data: empty });
+    // The basemap tiles have no sea: draw it just above the background, so
+    // beaches and dunes of the basemap still paint over it.
+    const basemapLayers = map.getStyle().layers;
+    const firstAboveBackground = basemapLayers.find((l) => l.type !== 'background')?.id;
+    map.addLayer({ id: SEA_LAYER, type: 'fill', source: SEA_SOURCE, paint: { 'fill-color': waterColor } }, firstAboveBackground);
+  }
+  for (const layer of layers) {
+    if (!map.getSource(sourceId(layer))) {
+      map.addSource(sourceId(layer), { type: 'geojson', data: empty, promoteId: 'id' });
+    }
+  }
+  for (const spec of dataLayers(categories)) if (!map.getLayer(spec.id)) map.addLayer(spec);
+}
+
+export function setLayerVisibility(map: MapLibreMap, layer: LayerName, visible: boolean): void {
+  for (const id of MAP_LAYERS[layer]) {
+    if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+  }
+}

@@ -1,0 +1,54 @@
+// Colours of the map. Kavels use a sequential purple ramp by milieucategorie:
+// purple is the Dutch zoning colour for "Bedrijf" (IMRO), and light → dark reads
+// as light → heavy industry. The ramp is spread over however many categories
+// the API returns, so a future zone system needs no code change.
+import type { ExpressionSpecification } from 'maplibre-gl';
+import type { Milieucategorie } from '../api/types.ts';
+
+const RAMP = ['#efe9f6', '#d6cbe8', '#b7a6d6', '#9880c2', '#7a5cad', '#5f3e97', '#47257e', '#2f1160'];
+
+export const colors = {
+  ink: '#1f2933',
+  gemeenteLine: '#4b5563',
+  terreinLine: '#334155',
+  terreinFill: '#64748b',
+  kavelLine: '#3b2a55',
+  kanszone: '#b45309',
+  transformatie: '#c0392b',
+  compensatie: '#2e7d4f',
+  selected: '#0b5cad',
+  unknownCategory: '#c9c9c9',
+} as const;
+
+function hexToRgb(hex: string): [number, number, number] {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+function rgbToHex([r, g, b]: [number, number, number]): string {
+  return `#${[r, g, b].map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** Colour at position f ∈ [0, 1] along the ramp (linear in RGB between stops). */
+export function rampColor(f: number): string {
+  const x = Math.min(1, Math.max(0, f)) * (RAMP.length - 1);
+  const i = Math.min(RAMP.length - 2, Math.floor(x));
+  const a = hexToRgb(RAMP[i]);
+  const b = hexToRgb(RAMP[i + 1]);
+  const w = x - i;
+  return rgbToHex([a[0] + (b[0] - a[0]) * w, a[1] + (b[1] - a[1]) * w, a[2] + (b[2] - a[2]) * w]);
+}
+
+/** Category code → colour, in the API's order (volgorde). */
+export function categoryColors(categories: Milieucategorie[]): Map<string, string> {
+  const sorted = [...categories].sort((a, b) => a.volgorde - b.volgorde);
+  const n = sorted.length;
+  return new Map(sorted.map((c, i) => [c.code, rampColor(n <= 1 ? 1 : i / (n - 1))]));
+}
+
+/** A `match` expression colouring by a category code property. */
+export function categoryColorExpression(categories: Milieucategorie[], property: string): ExpressionSpecification {
+  const pairs = [...categoryColors(categories)].flat();
+  if (pairs.length === 0) return ['literal', colors.unknownCategory] as unknown as ExpressionSpecification;
+  return ['match', ['coalesce', ['get', property], ''], ...pairs, colors.unknownCategory] as ExpressionSpecification;
+}
