@@ -14,6 +14,7 @@ export async function seedIfEmpty(pool: pg.Pool, seed = DEFAULT_SEED): Promise<S
   const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM gemeente');
   if (rows[0].n > 0) return { seeded: false, ms: 0 };
   await inTransaction(pool, async (client) => {
+    await client.query(`SELECT set_config('app.audit_reden', 'regiodata geladen', true)`);
     await loadGemeenten(client);
     await loadWater(client);
     await loadTerreinen(client);

@@ -1,8 +1,8 @@
 // React Query hooks over the API client. Reference data and layers change
 // rarely during a session, so they are cached without refetching on focus.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.ts';
-import type { LayerCollection, LayerFeature, LayerName } from './types.ts';
+import { LAYER_NAMES, type LayerCollection, type LayerFeature, type LayerName } from './types.ts';
 
 const STATIC = { staleTime: Infinity, refetchOnWindowFocus: false } as const;
 
@@ -47,5 +47,25 @@ export function useFeature<L extends LayerName>(layer: L, id: number) {
         | LayerFeature<L>
         | undefined,
     ...STATIC,
+  });
+}
+
+/** All map layers at once; `data` holds each layer as soon as it has arrived. */
+export function useAllLayers() {
+  return useQueries({
+    queries: LAYER_NAMES.map((layer) => ({
+      queryKey: queryKeys.layer(layer),
+      queryFn: ({ signal }: { signal: AbortSignal }) => api.layer(layer, signal),
+      ...STATIC,
+    })),
+    combine: (results) => {
+      const data: Partial<Record<LayerName, LayerCollection>> = {};
+      const errors: { layer: LayerName; error: Error }[] = [];
+      results.forEach((r, i) => {
+        if (r.data) data[LAYER_NAMES[i]] = r.data;
+        if (r.error) errors.push({ layer: LAYER_NAMES[i], error: r.error });
+      });
+      return { data, errors, allLoaded: results.every((r) => r.isSuccess) };
+    },
   });
 }

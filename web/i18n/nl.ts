@@ -12,6 +12,7 @@ export const t = {
     badge: 'Voorbeelddata',
     uitleg: 'Kavels, kanszones, transformaties en compensaties zijn gegenereerde voorbeelddata, geen beleidsinformatie.',
     kort: 'Gegenereerde voorbeelddata',
+    pill: 'voorbeeld',
     feature: 'Dit object is gegenereerde voorbeelddata.',
   },
   lagen: {

@@ -1,0 +1,11 @@
+// The Economie071 region: the six municipalities around Leiden.
+import type { LngLatBoundsLike } from 'maplibre-gl';
+
+/** [west, south, east, north] in WGS84. */
+export const REGION_BOUNDS: LngLatBoundsLike = [4.35, 52.08, 4.6, 52.25];
+
+/** Keeps the region clear of the floating layer panel on the left. */
+export const REGION_PADDING = { top: 24, bottom: 40, left: 340, right: 24 };
+
+export const MIN_ZOOM = 9;
+export const MAX_ZOOM = 18;

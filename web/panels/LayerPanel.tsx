@@ -1,0 +1,48 @@
+// Floating card on the left: layer toggles with their symbols, and the legend.
+import { useAllLayers, useMilieucategorieen } from '../api/hooks.ts';
+import { LAYER_NAMES, type LayerName } from '../api/types.ts';
+import { t } from '../i18n/nl.ts';
+import { Legend, LayerSymbol } from '../map/Legend.tsx';
+import type { LayerVisibility } from '../map/MapView.tsx';
+
+/** Layers whose content is generated sample data (bron "voorbeeld"). */
+const SAMPLE_LAYERS: ReadonlySet<LayerName> = new Set(['kavels', 'kanszones', 'transformaties', 'compensaties']);
+
+interface LayerPanelProps {
+  visibility: LayerVisibility;
+  onToggle: (layer: LayerName, visible: boolean) => void;
+}
+
+export function LayerPanel({ visibility, onToggle }: LayerPanelProps) {
+  const layers = useAllLayers();
+  const categories = useMilieucategorieen();
+  return (
+    <aside className="layer-panel" aria-label={t.lagen.titel}>
+      <section>
+        <h2 className="panel-heading">{t.lagen.titel}</h2>
+        <ul className="layer-list">
+          {LAYER_NAMES.map((layer) => {
+            const count = layers.data[layer]?.features.length;
+            return (
+              <li key={layer}>
+                <label className="layer-toggle">
+                  <input
+                    type="checkbox"
+                    checked={visibility[layer]}
+                    onChange={(e) => onToggle(layer, e.target.checked)}
+                    data-testid={`toggle-${layer}`}
+                  />
+                  <LayerSymbol layer={layer} />
+                  <span className="layer-name">{t.lagen.naam[layer]}</span>
+                  {SAMPLE_LAYERS.has(layer) && <span className="sample-pill" title={t.voorbeeld.uitleg}>{t.voorbeeld.pill}</span>}
+                  <span className="layer-count">{count === undefined ? '…' : t.lagen.aantal(count)}</span>
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      <Legend categories={categories.data} visibility={visibility} />
+    </aside>
+  );
+}
