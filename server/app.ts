@@ -10,8 +10,14 @@ import { ApiError, errorBody, handleError } from './http/errors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { layerRoutes } from './routes/layers.ts';
 import { referenceRoutes } from './routes/reference.ts';
+import { authRoutes } from './routes/auth.ts';
+import { accountRoutes } from './routes/accounts.ts';
+import { layerWriteRoutes } from './routes/layer-writes.ts';
+import { ruimtevraagRoutes } from './routes/ruimtevragen.ts';
+import { authorise } from './auth/middleware.ts';
+import type { Session } from './auth/sessions.ts';
 
-export type AppEnv = { Variables: { db: Database } };
+export type AppEnv = { Variables: { db: Database; session: Session | null } };
 
 export interface AppOptions {
   db: Database;
@@ -40,10 +46,15 @@ export function createApp(options: AppOptions) {
       onError: (c) => c.json(errorBody('te_groot', 'Het verzoek is groter dan 2 MB.'), 413),
     }),
   );
+  app.use('/api/*', authorise);
 
   app.route('/api', healthRoutes());
   app.route('/api', referenceRoutes({ basemapStyleUrl: options.basemapStyleUrl ?? '/basemap/style.json' }));
+  app.route('/api', authRoutes());
+  app.route('/api', accountRoutes());
   app.route('/api', layerRoutes());
+  app.route('/api', layerWriteRoutes());
+  app.route('/api', ruimtevraagRoutes());
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -13,7 +13,7 @@ export interface Feature {
 
 function selectSql(layer: LayerDefinition, where: string) {
   const props = Object.entries(layer.properties).map(([k, expr]) => `${expr} AS "${k}"`);
-  return `SELECT x.id, ${layer.naam} AS naam, ${layer.gemeente} AS gemeente, x.oppervlakte_ha, x.bron,
+  return `SELECT x.id, ${layer.naam} AS naam, ${layer.gemeente} AS gemeente, x.oppervlakte_ha, x.bron, x.version, x.updated_at,
                  ${props.length ? props.join(', ') + ',' : ''}
                  ST_AsGeoJSON(ST_Transform(x.geom, 4326), 7)::json AS geometry
           FROM ${layer.from} WHERE ${where} ORDER BY ${layer.orderBy}`;

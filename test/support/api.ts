@@ -1,8 +1,9 @@
-// Test helpers: the real app on the test database, called in-process.
+// Test helpers: the real app on the test database, called in-process, signed in per role.
 import { inject } from 'vitest';
 import pg from 'pg';
 import { createApp } from '../../server/app.ts';
 import type { Database } from '../../server/db/database.ts';
+import { TEST_ACCOUNTS, TEST_PASSWORD, type TestRole } from './accounts.ts';
 
 export function testDatabase(): Database {
   const mode = inject('databaseMode');
@@ -10,13 +11,70 @@ export function testDatabase(): Database {
   return { pool, mode, close: () => pool.end() };
 }
 
+export interface Reply {
+  status: number;
+  body: any;
+  headers: Headers;
+}
+
+export interface Client {
+  get(url: string): Promise<Reply>;
+  send(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<Reply>;
+  csrf: string;
+  cookie: string;
+}
+
+async function toReply(res: Response): Promise<Reply> {
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON
+  }
+  return { status: res.status, body, headers: res.headers };
+}
+
 export function testApp(db: Database) {
   const app = createApp({ db });
+  const request = (url: string, init: RequestInit = {}) => app.request(url, init);
+
+  const client = (cookie: string, csrf: string): Client => ({
+    cookie,
+    csrf,
+    get: async (url) => toReply(await request(url, { headers: cookie ? { cookie } : {} })),
+    send: async (method, url, body, headers = {}) =>
+      toReply(await request(url, {
+        method,
+        headers: { 'content-type': 'application/json', ...(cookie ? { cookie, 'x-csrf-token': csrf } : {}), ...headers },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      })),
+  });
+
+  const sessions = new Map<TestRole, Client>();
+  async function as(role: TestRole): Promise<Client> {
+    const cached = sessions.get(role);
+    if (cached) return cached;
+    const account = TEST_ACCOUNTS.find((a) => a.key === role)!;
+    const res = await request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: account.email, wachtwoord: TEST_PASSWORD }),
+    });
+    if (res.status !== 200) throw new Error(`login as ${role} failed: ${res.status} ${await res.text()}`);
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
+    const c = client(cookie, csrfToken);
+    sessions.set(role, c);
+    return c;
+  }
+
+  const anonymous = client('', '');
   return {
     app,
-    get: async (url: string) => {
-      const res = await app.request(url);
-      return { status: res.status, body: (await res.json()) as any };
-    },
+    as,
+    anonymous,
+    /** GET as the regisseur (reads everything). */
+    get: async (url: string) => (await as('regisseur')).get(url),
   };
 }

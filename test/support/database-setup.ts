@@ -9,6 +9,8 @@ import pg from 'pg';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/db/embedded.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { seedIfEmpty } from '../../geodata/load.ts';
+import { createAccount } from '../../server/auth/accounts.ts';
+import { TEST_ACCOUNTS, TEST_PASSWORD } from './accounts.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -35,6 +37,7 @@ export default async function setup(project: TestProject) {
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   await migrate(pool);
   await seedIfEmpty(pool);
+  for (const a of TEST_ACCOUNTS) await createAccount(pool, { ...a, wachtwoord: TEST_PASSWORD });
   await pool.end();
 
   project.provide('databaseUrl', url);

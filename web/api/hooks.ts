@@ -39,16 +39,17 @@ export function useLayer<L extends LayerName>(layer: L) {
  */
 export function useFeature<L extends LayerName>(layer: L, id: number) {
   const client = useQueryClient();
-  return useQuery({
+  const fromLayer = (): LayerFeature<L> | undefined =>
+    client.getQueryData<LayerCollection<L>>(queryKeys.layer(layer))?.features.find((f) => f.id === id);
+  return useQuery<LayerFeature<L>>({
     queryKey: queryKeys.feature(layer, id),
     queryFn: ({ signal }) => api.feature(layer, id, signal),
-    placeholderData: () =>
-      client.getQueryData<LayerCollection<L>>(queryKeys.layer(layer))?.features.find((f) => f.id === id) as
-        | LayerFeature<L>
-        | undefined,
+    placeholderData: fromLayer,
     ...STATIC,
   });
 }
+
+export type LoadedLayers = { [L in LayerName]?: LayerCollection<L> };
 
 /** All map layers at once; `data` holds each layer as soon as it has arrived. */
 export function useAllLayers() {
@@ -59,10 +60,11 @@ export function useAllLayers() {
       ...STATIC,
     })),
     combine: (results) => {
-      const data: Partial<Record<LayerName, LayerCollection>> = {};
+      const data: LoadedLayers = {};
       const errors: { layer: LayerName; error: Error }[] = [];
       results.forEach((r, i) => {
-        if (r.data) data[LAYER_NAMES[i]] = r.data;
+        // Each query i fetched LAYER_NAMES[i], so the pairing is sound.
+        if (r.data) (data as Record<LayerName, LayerCollection>)[LAYER_NAMES[i]] = r.data;
         if (r.error) errors.push({ layer: LAYER_NAMES[i], error: r.error });
       });
       return { data, errors, allLoaded: results.every((r) => r.isSuccess) };

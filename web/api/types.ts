@@ -96,7 +96,7 @@ export const LAYER_NAMES: readonly LayerName[] = [
 
 type Area = Polygon | MultiPolygon;
 export type LayerFeature<L extends LayerName = LayerName> = Feature<Area, LayerProperties[L]> & { id: number };
-export type LayerCollection<L extends LayerName = LayerName> = FeatureCollection<Area, LayerProperties[L]> & {
+export type LayerCollection<L extends LayerName = LayerName> = Omit<FeatureCollection<Area, LayerProperties[L]>, 'features'> & {
   features: LayerFeature<L>[];
 };
 

@@ -11,13 +11,14 @@ import { t } from '../i18n/nl.ts';
 import { configureMapLibre } from './runtime.ts';
 import { basemapWaterColor } from './basemap.ts';
 import { useBasemapStyle, useSea } from './useBasemap.ts';
-import { addDataLayers, SEA_SOURCE, setLayerVisibility, sourceId } from './layers.ts';
+import { addDataLayers, MASK_SOURCE, SEA_SOURCE, setLayerVisibility, sourceId } from './layers.ts';
+import { regionMask } from './mask.ts';
 import { addPatterns } from './patterns.ts';
 import { colors } from './palette.ts';
 import { attachInteraction, type FeatureRef } from './interaction.ts';
 import { LabelOverlay, labelPoint } from './labels.ts';
 import { RegionControl } from './controls.ts';
-import { MAX_ZOOM, MIN_ZOOM, REGION_BOUNDS, REGION_PADDING } from './region.ts';
+import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM, REGION_BOUNDS, REGION_PADDING } from './region.ts';
 
 declare global {
   interface Window {
@@ -105,6 +106,10 @@ export function MapView({ visibility, selected, onSelect }: MapViewProps) {
     if (map && sea.data) map.getSource<GeoJSONSource>(SEA_SOURCE)?.setData(sea.data);
   }, [map, sea.data]);
 
+  useEffect(() => {
+    if (map && loaded.gemeenten) map.getSource<GeoJSONSource>(MASK_SOURCE)?.setData(regionMask(loaded.gemeenten));
+  }, [map, loaded.gemeenten]);
+
   // Labels: municipality names at low zoom, terrein names from zoom 12.
   useEffect(() => {
     if (map && loaded.gemeenten) labelsRef.current?.setItems('gemeenten', labelItems(loaded.gemeenten, 1000));
@@ -170,6 +175,7 @@ function createMap(
     bounds: REGION_BOUNDS,
     fitBoundsOptions: { padding: REGION_PADDING },
     minZoom: MIN_ZOOM,
+    maxBounds: MAX_BOUNDS,
     maxZoom: MAX_ZOOM,
     attributionControl: false,
     dragRotate: false,
@@ -187,7 +193,8 @@ function createMap(
     addPatterns(map, colors);
     addDataLayers(map, categories, LAYER_NAMES, basemapWaterColor(style));
   });
-  map.on('error', (e) => console.warn('[kaart]', e.error?.message ?? e));
+  // Logged as errors so that an invalid layer or a failing tile source fails the browser tests.
+  map.on('error', (e) => console.error('[kaart]', e.error?.message ?? e));
   return map;
 }
 

@@ -8,6 +8,8 @@ import { HATCH_KANSZONE, HATCH_TRANSFORMATIE } from './patterns.ts';
 
 export const SEA_SOURCE = 'sea';
 export const SEA_LAYER = 'sea';
+export const MASK_SOURCE = 'region-mask';
+export const MASK_LAYER = 'region-mask';
 
 export const sourceId = (layer: LayerName) => `data-${layer}`;
 
@@ -33,7 +35,10 @@ export const MAP_LAYERS: Record<LayerName, string[]> = {
   compensaties: ['compensaties-fill', 'compensaties-line'],
 };
 
-/** Line width that grows on selection. */
+// Note: ['zoom'] may only appear as the input of a top-level interpolate/step,
+// so zoom-dependent widths put the feature-state `case` inside each stop.
+
+/** Line width that grows on hover and selection. */
 function lineWidth(base: number, selectedWidth: number): ExpressionSpecification {
   return ['case', selected, selectedWidth, ['boolean', ['feature-state', 'hover'], false], base + 1, base];
 }
@@ -63,15 +68,20 @@ export function dataLayers(categories: Milieucategorie[]): LayerSpecification[] 
       id: 'kavels-line', type: 'line', source: s('kavels'),
       paint: {
         'line-color': lineColor(colors.kavelLine),
-        'line-opacity': ['case', selected, 1, hover, 0.9, ['interpolate', ['linear'], ['zoom'], 11, 0.25, 15, 0.55]],
-        'line-width': ['case', selected, 3, hover, 1.6, ['interpolate', ['linear'], ['zoom'], 11, 0.3, 15, 0.9, 17, 1.4]],
+        'line-opacity': ['interpolate', ['linear'], ['zoom'], 11, ['case', selected, 1, hover, 0.9, 0.3], 15, ['case', selected, 1, hover, 0.9, 0.6]],
+        'line-width': ['interpolate', ['linear'], ['zoom'],
+          11, ['case', selected, 2.5, hover, 1.2, 0.3],
+          15, ['case', selected, 3, hover, 1.8, 0.9],
+          17, ['case', selected, 3.5, hover, 2.2, 1.4]],
       },
     },
     {
       id: 'terreinen-line', type: 'line', source: s('terreinen'),
       paint: {
         'line-color': lineColor(colors.terreinLine),
-        'line-width': ['case', selected, 3.5, hover, 2.5, ['interpolate', ['linear'], ['zoom'], 10, 1, 14, 1.8]],
+        'line-width': ['interpolate', ['linear'], ['zoom'],
+          10, ['case', selected, 3, hover, 2, 1],
+          14, ['case', selected, 3.5, hover, 2.8, 1.8]],
       },
     },
     {
@@ -120,6 +130,12 @@ export function addDataLayers(map: MapLibreMap, categories: Milieucategorie[], l
     const basemapLayers = map.getStyle().layers;
     const firstAboveBackground = basemapLayers.find((l) => l.type !== 'background')?.id;
     map.addLayer({ id: SEA_LAYER, type: 'fill', source: SEA_SOURCE, paint: { 'fill-color': waterColor } }, firstAboveBackground);
+  }
+  if (!map.getSource(MASK_SOURCE)) {
+    // A light veil over everything outside the six municipalities keeps the
+    // eye on the region (and softens where the approximate sea polygon ends).
+    map.addSource(MASK_SOURCE, { type: 'geojson', data: empty });
+    map.addLayer({ id: MASK_LAYER, type: 'fill', source: MASK_SOURCE, paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.5 } });
   }
   for (const layer of layers) {
     if (!map.getSource(sourceId(layer))) {

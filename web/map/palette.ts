@@ -47,8 +47,9 @@ export function categoryColors(categories: Milieucategorie[]): Map<string, strin
 }
 
 /** A `match` expression colouring by a category code property. */
-export function categoryColorExpression(categories: Milieucategorie[], property: string): ExpressionSpecification {
+export function categoryColorExpression(categories: Milieucategorie[], property: string): ExpressionSpecification | string {
   const pairs = [...categoryColors(categories)].flat();
-  if (pairs.length === 0) return ['literal', colors.unknownCategory] as unknown as ExpressionSpecification;
-  return ['match', ['coalesce', ['get', property], ''], ...pairs, colors.unknownCategory] as ExpressionSpecification;
+  if (pairs.length === 0) return colors.unknownCategory;
+  // The tuple type of `match` cannot express a runtime-length list of pairs.
+  return ['match', ['coalesce', ['get', property], ''], ...pairs, colors.unknownCategory] as unknown as ExpressionSpecification;
 }

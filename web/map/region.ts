@@ -5,7 +5,13 @@ import type { LngLatBoundsLike } from 'maplibre-gl';
 export const REGION_BOUNDS: LngLatBoundsLike = [4.35, 52.08, 4.6, 52.25];
 
 /** Keeps the region clear of the floating layer panel on the left. */
-export const REGION_PADDING = { top: 24, bottom: 40, left: 340, right: 24 };
+export const REGION_PADDING = { top: 24, bottom: 40, left: 360, right: 24 };
+
+/**
+ * Panning limit. The offline basemap covers only the region's bbox (its tiles
+ * end a little beyond it), so there is nothing to see much further out.
+ */
+export const MAX_BOUNDS: LngLatBoundsLike = [4.1, 51.96, 4.85, 52.37];
 
 export const MIN_ZOOM = 9;
 export const MAX_ZOOM = 18;

@@ -1,5 +1,5 @@
 // Side panel with the attributes of the clicked feature, in Dutch.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useFeature, useLayer } from '../api/hooks.ts';
 import type { LayerFeature, LayerName } from '../api/types.ts';
 import { t } from '../i18n/nl.ts';
@@ -19,7 +19,6 @@ type Row = { label: string; value: ReactNode; testId?: string };
 export function FeaturePanel({ selected, onClose }: FeaturePanelProps) {
   const { data: feature, error, isPlaceholderData } = useFeature(selected.layer, selected.id);
   const terreinen = useLayer('terreinen');
-  const closeRef = useRef<HTMLButtonElement>(null);
 
   // Escape closes the panel wherever the focus is.
   useEffect(() => {
@@ -49,7 +48,7 @@ export function FeaturePanel({ selected, onClose }: FeaturePanelProps) {
           <div className="feature-kind">{kind}</div>
           <h2 className="feature-title">{title}</h2>
         </div>
-        <button ref={closeRef} type="button" className="close-button" onClick={onClose} title={t.paneel.sluitenHint} aria-label={t.paneel.sluiten}>
+        <button type="button" className="close-button" onClick={onClose} title={t.paneel.sluitenHint} aria-label={t.paneel.sluiten}>
           <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
             <path d="M5 5l10 10M15 5L5 15" stroke="currentColor" strokeWidth="1.8" />
           </svg>
@@ -59,6 +58,9 @@ export function FeaturePanel({ selected, onClose }: FeaturePanelProps) {
       {!feature && !error && <p className="feature-loading">{t.paneel.laden}</p>}
       {feature && (
         <>
+          {selected.layer === 'terreinen' && (feature as LayerFeature<'terreinen'>).properties.naam_bekend === false && (
+            <p className="feature-note">{t.paneel.werknaam}</p>
+          )}
           {feature.properties.bron === 'voorbeeld' && (
             <div className="feature-sample">
               <SampleBadge />
@@ -126,7 +128,6 @@ function rowsFor(layer: LayerName, feature: LayerFeature, terreinNaam: (id: numb
       if (q.op_transformatielijst != null) {
         rows.push({ label: t.veld.opTransformatielijst, value: formatBoolean(q.op_transformatielijst) });
       }
-      if (q.naam_bekend === false) rows.push({ label: '', value: <em>{t.paneel.werknaam}</em> });
       return [...rows, ...common];
     }
     case 'kanszones': {

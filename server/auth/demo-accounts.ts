@@ -1,0 +1,38 @@
+// Demo accounts for the embedded database, one per role, created on first start
+// with random passwords. The passwords are kept in a git-ignored file next to the
+// data so that every start can print them; never used with DATABASE_URL.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type pg from 'pg';
+import { createAccount, type NewAccount } from './accounts.ts';
+import { inTransaction } from '../db/database.ts';
+
+export interface DemoAccount {
+  email: string;
+  wachtwoord: string;
+  rol: string;
+  gemeente?: string;
+}
+
+const DEMO: Omit<NewAccount, 'wachtwoord'>[] = [
+  { email: 'beheerder@demo.schuifruimte071.nl', naam: 'Demo Beheerder', rol: 'beheerder' },
+  { email: 'regisseur@demo.schuifruimte071.nl', naam: 'Demo Regisseur', rol: 'regisseur' },
+  { email: 'werkgroep.leiden@demo.schuifruimte071.nl', naam: 'Demo Werkgroep Leiden', rol: 'werkgroep', gemeente: 'Leiden' },
+  { email: 'werkgroep.katwijk@demo.schuifruimte071.nl', naam: 'Demo Werkgroep Katwijk', rol: 'werkgroep', gemeente: 'Katwijk' },
+  { email: 'stuurgroep@demo.schuifruimte071.nl', naam: 'Demo Stuurgroep', rol: 'stuurgroep' },
+];
+
+export async function ensureDemoAccounts(pool: pg.Pool, file: string): Promise<DemoAccount[]> {
+  const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM account');
+  if (rows[0].n > 0) return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoAccount[]) : [];
+  const accounts: DemoAccount[] = DEMO.map((a) => ({
+    email: a.email, rol: a.rol, gemeente: a.gemeente ?? undefined, wachtwoord: randomBytes(12).toString('base64url'),
+  }));
+  await inTransaction(pool, async (client) => {
+    for (const [i, a] of DEMO.entries()) await createAccount(client, { ...a, wachtwoord: accounts[i].wachtwoord });
+  });
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(accounts, null, 2), { mode: 0o600 });
+  return accounts;
+}

@@ -1,0 +1,73 @@
+// The one table of who may call which API route. Every route must have a rule:
+// the middleware denies routes without one, and the authorisation matrix test
+// fails for them. `roles: 'openbaar'` means no sign-in needed.
+import type { Role } from '../domain/roles.ts';
+
+export interface Rule {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Route pattern as registered in Hono (e.g. /api/kavels/:id). */
+  path: string;
+  roles: readonly Role[] | 'openbaar';
+}
+
+const ALL: readonly Role[] = ['beheerder', 'regisseur', 'werkgroep', 'stuurgroep'];
+const EDITORS: readonly Role[] = ['beheerder', 'regisseur', 'werkgroep'];
+
+export const READ_LAYERS = ['gemeenten', 'terreinen', 'kavels', 'kanszones', 'transformaties', 'compensaties'] as const;
+export const WRITE_LAYERS = ['terreinen', 'kavels', 'kanszones', 'transformaties', 'compensaties'] as const;
+
+export const rules: Rule[] = [
+  { method: 'GET', path: '/api/health', roles: 'openbaar' },
+  { method: 'POST', path: '/api/auth/login', roles: 'openbaar' },
+  { method: 'POST', path: '/api/auth/logout', roles: ALL },
+  { method: 'GET', path: '/api/auth/me', roles: ALL },
+  { method: 'GET', path: '/api/openapi.json', roles: ALL },
+  { method: 'GET', path: '/api/config', roles: ALL },
+  { method: 'GET', path: '/api/milieucategorieen', roles: ALL },
+
+  ...READ_LAYERS.flatMap((l): Rule[] => [
+    { method: 'GET', path: `/api/${l}`, roles: ALL },
+    { method: 'GET', path: `/api/${l}/:id`, roles: ALL },
+  ]),
+  ...WRITE_LAYERS.flatMap((l): Rule[] => [
+    // Werkgroep members are further limited to their own gemeente by the write service.
+    { method: 'POST', path: `/api/${l}`, roles: EDITORS },
+    { method: 'PATCH', path: `/api/${l}/:id`, roles: EDITORS },
+    { method: 'DELETE', path: `/api/${l}/:id`, roles: EDITORS },
+    { method: 'GET', path: `/api/${l}/:id/history`, roles: ALL },
+    { method: 'POST', path: `/api/${l}/:id/restore`, roles: EDITORS },
+  ]),
+
+  // Company space requests: full for regie, anonymised for werkgroep, aggregates for all.
+  { method: 'GET', path: '/api/ruimtevragen', roles: EDITORS },
+  { method: 'GET', path: '/api/ruimtevragen/aggregaat', roles: ALL },
+
+  { method: 'GET', path: '/api/accounts', roles: ['beheerder'] },
+  { method: 'POST', path: '/api/accounts', roles: ['beheerder'] },
+  { method: 'PATCH', path: '/api/accounts/:id', roles: ['beheerder'] },
+  { method: 'DELETE', path: '/api/accounts/:id/sessies', roles: ['beheerder'] },
+
+  { method: 'GET', path: '/api/balans', roles: ALL },
+  { method: 'POST', path: '/api/balans/preview', roles: EDITORS },
+];
+
+const patternCache = new Map<string, RegExp>();
+const toRegExp = (path: string) => {
+  let re = patternCache.get(path);
+  if (!re) {
+    re = new RegExp('^' + path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\/:[A-Za-z_]+/g, '/[^/]+') + '/?$');
+    patternCache.set(path, re);
+  }
+  return re;
+};
+
+/** The rule for a request; literal segments win over parameters (/ruimtevragen/aggregaat over /:id). */
+export function findRule(method: string, path: string): Rule | undefined {
+  const matches = rules.filter((r) => r.method === method.toUpperCase() && toRegExp(r.path).test(path));
+  return matches.sort((a, b) => (b.path.match(/\/[^:/][^/]*/g)?.length ?? 0) - (a.path.match(/\/[^:/][^/]*/g)?.length ?? 0))[0];
+}
+
+/** The rule registered for exactly this route pattern (used by the matrix test). */
+export function ruleForRoute(method: string, routePath: string): Rule | undefined {
+  return rules.find((r) => r.method === method.toUpperCase() && r.path === routePath);
+}

@@ -1,0 +1,253 @@
+// Writes to map layers: validated, scoped to the actor's gemeente, version-checked,
+// and each in one transaction whose audit rows the database triggers add.
+import type pg from 'pg';
+import { inTransaction } from '../db/database.ts';
+import { ApiError, notFound } from '../http/errors.ts';
+import { checkPolygonal, MIN_AREA_HA } from '../domain/geometry.ts';
+import { mayEditGemeente, type Actor } from '../domain/roles.ts';
+import type { WritableLayer } from './writable.ts';
+
+type Client = pg.PoolClient;
+
+export interface WriteContext {
+  pool: pg.Pool;
+  actor: Actor;
+}
+
+/** Opens the write transaction with the actor (and reason) recorded for the audit trigger. */
+async function withAudit<T>(ctx: WriteContext, reden: string | null, fn: (client: Client) => Promise<T>) {
+  return inTransaction(ctx.pool, async (client) => {
+    await client.query(`SELECT set_config('app.account_id', $1, true), set_config('app.audit_reden', $2, true)`, [
+      String(ctx.actor.id), reden ?? '',
+    ]);
+    try {
+      return await fn(client);
+    } catch (err) {
+      throw translatePgError(err);
+    }
+  });
+}
+
+function translatePgError(err: unknown): unknown {
+  const e = err as { code?: string; constraint?: string; detail?: string };
+  if (e.code === '23503') {
+    return new ApiError(422, 'onbekende_verwijzing', 'Een verwijzing klopt niet (bijvoorbeeld een onbekende milieucategorie, terrein of gemeente).', { constraint: e.constraint });
+  }
+  if (e.code === '23514') return new ApiError(422, 'ongeldige_waarde', 'Een waarde voldoet niet aan de regels van dit gegeven.', { constraint: e.constraint });
+  if (e.code === '23505') return new ApiError(409, 'bestaat_al', 'Dit gegeven bestaat al.');
+  if (e.code?.startsWith('22')) return new ApiError(400, 'ongeldige_waarde', 'Een waarde heeft een ongeldig formaat.');
+  return err;
+}
+
+const GEOM_FROM_PARAM = (p: string) => `ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(${p}), 4326), 28992)`;
+
+/** Checks a WGS84 polygon and returns it as a valid MultiPolygon in RD New (as EWKT) plus its area. */
+export async function prepareGeometry(client: Client, geometry: unknown): Promise<{ ewkt: string; ha: number }> {
+  const problem = checkPolygonal(geometry);
+  if (problem) throw new ApiError(422, problem.code, problem.message, { reden: problem.code, locatie: problem.locatie });
+  const { rows } = await client.query(
+    `WITH g AS (SELECT ${GEOM_FROM_PARAM('$1')} AS geom),
+          d AS (SELECT (ST_IsValidDetail(geom)).* FROM g)
+     SELECT d.valid, d.reason, ST_AsGeoJSON(ST_Transform(d.location, 4326), 7)::json AS location,
+            CASE WHEN d.valid THEN ST_AsEWKT(ST_Multi(ST_CollectionExtract(ST_ReducePrecision(g.geom, 0.001), 3))) END AS ewkt
+     FROM g, d`,
+    [JSON.stringify(geometry)],
+  );
+  const r = rows[0];
+  if (!r) throw new ApiError(422, 'ongeldige_geometrie', 'De geometrie kon niet worden gelezen.');
+  if (!r.valid) {
+    const selfIntersection = /self-intersection|ring self-intersection/i.test(r.reason ?? '');
+    const locatie = r.location?.coordinates as [number, number] | undefined;
+    throw new ApiError(
+      422,
+      selfIntersection ? 'zelfdoorsnijding' : 'ongeldige_geometrie',
+      selfIntersection
+        ? 'De lijnen van het vlak kruisen zichzelf. Pas de punten bij de gemarkeerde plek aan.'
+        : `De geometrie is ongeldig: ${r.reason}.`,
+      { reden: selfIntersection ? 'zelfdoorsnijding' : 'ongeldige_geometrie', postgis: r.reason, locatie },
+    );
+  }
+  const area = await client.query<{ ha: number; empty: boolean }>(
+    `SELECT ST_Area(g) / 10000 AS ha, ST_IsEmpty(g) AS empty FROM ST_GeomFromEWKT($1) g`,
+    [r.ewkt],
+  );
+  if (area.rows[0].empty || area.rows[0].ha < MIN_AREA_HA) {
+    throw new ApiError(422, 'te_klein', `Het vlak is kleiner dan ${String(MIN_AREA_HA).replace('.', ',')} ha.`, { reden: 'te_klein' });
+  }
+  return { ewkt: r.ewkt, ha: area.rows[0].ha };
+}
+
+/** The gemeente holding most of a geometry; 422 when it lies outside the six. */
+async function gemeenteOfGeometry(client: Client, ewkt: string): Promise<number> {
+  const { rows } = await client.query<{ id: number }>(
+    `SELECT g.id FROM gemeente g, ST_GeomFromEWKT($1) x
+     WHERE g.in_regio AND ST_Intersects(g.geom, x)
+     ORDER BY ST_Area(ST_Intersection(g.geom, x, 0.001)) DESC, g.id LIMIT 1`,
+    [ewkt],
+  );
+  if (!rows[0]) throw new ApiError(422, 'buiten_regio', 'Het vlak ligt buiten de zes gemeenten van de regio.', { reden: 'buiten_regio' });
+  return rows[0].id;
+}
+
+async function gemeenteOfRecord(client: Client, layer: WritableLayer, values: Record<string, unknown>): Promise<number> {
+  if (layer.gemeente === 'column') return values.gemeente_id as number;
+  const { rows } = await client.query<{ gemeente_id: number }>(`SELECT gemeente_id FROM terrein WHERE id = $1`, [values.terrein_id]);
+  if (!rows[0]) throw new ApiError(422, 'terrein_onbekend', `Terrein ${String(values.terrein_id)} bestaat niet.`);
+  return rows[0].gemeente_id;
+}
+
+function assertMayEdit(actor: Actor, gemeenteId: number) {
+  if (!mayEditGemeente(actor, gemeenteId)) {
+    throw new ApiError(403, 'andere_gemeente', 'U mag alleen gegevens van uw eigen gemeente wijzigen.');
+  }
+}
+
+export async function createRecord(
+  ctx: WriteContext, layer: WritableLayer, geometry: unknown, properties: Record<string, unknown>,
+): Promise<number> {
+  return withAudit(ctx, null, async (client) => {
+    const { ewkt } = await prepareGeometry(client, geometry);
+    const values = { ...properties };
+    if (layer.gemeente === 'column' && values.gemeente_id === undefined) values.gemeente_id = await gemeenteOfGeometry(client, ewkt);
+    else if (layer.gemeente === 'via_terrein') await gemeenteOfGeometry(client, ewkt);
+    assertMayEdit(ctx.actor, await gemeenteOfRecord(client, layer, values));
+    const cols = Object.keys(values);
+    const params = cols.map((c) => (c === 'zittende_bedrijven' ? JSON.stringify(values[c]) : values[c]));
+    const { rows } = await client.query<{ id: number }>(
+      `INSERT INTO ${layer.table} (${[...cols, 'geom', 'bron'].join(', ')})
+       VALUES (${[...cols.map((_, i) => `$${i + 1}`), `ST_GeomFromEWKT($${cols.length + 1})`, `'gebruiker'`].join(', ')})
+       RETURNING id`,
+      [...params, ewkt],
+    );
+    return rows[0].id;
+  });
+}
+
+async function conflict(client: Client, layer: WritableLayer, id: number, current: number): Promise<ApiError> {
+  const { rows } = await client.query<{ naam: string | null; tijdstip: string }>(
+    `SELECT a.naam, l.tijdstip FROM audit_log l LEFT JOIN account a ON a.id = l.account_id
+     WHERE l.tabel = $1 AND l.record_id = $2 ORDER BY l.id DESC LIMIT 1`,
+    [layer.table, id],
+  );
+  const who = rows[0]?.naam ?? 'het systeem';
+  const when = rows[0]?.tijdstip ? new Date(rows[0].tijdstip) : null;
+  const hhmm = when?.toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
+  return new ApiError(409, 'versieconflict', `Gewijzigd door ${who}${hhmm ? ` om ${hhmm}` : ''}. Laad de nieuwste versie en probeer het opnieuw.`, {
+    huidige_versie: current, gewijzigd_door: who, gewijzigd_op: when?.toISOString() ?? null,
+  });
+}
+
+async function lockCurrent(client: Client, layer: WritableLayer, id: number) {
+  const { rows } = await client.query(`SELECT * FROM ${layer.table} WHERE id = $1 FOR UPDATE`, [id]);
+  if (!rows[0]) throw notFound(layer.label, id);
+  return rows[0] as Record<string, unknown> & { version: number };
+}
+
+export interface Change {
+  version: number;
+  geometry?: unknown;
+  properties?: Record<string, unknown>;
+}
+
+async function applyUpdate(
+  client: Client, ctx: WriteContext, layer: WritableLayer, id: number, change: Change, geomEwkt?: string,
+) {
+  const current = await lockCurrent(client, layer, id);
+  assertMayEdit(ctx.actor, await gemeenteOfRecord(client, layer, current));
+  if (current.version !== change.version) throw await conflict(client, layer, id, current.version);
+
+  const values: Record<string, unknown> = { ...(change.properties ?? {}) };
+  let ewkt = geomEwkt;
+  if (change.geometry !== undefined) ewkt = (await prepareGeometry(client, change.geometry)).ewkt;
+  if (ewkt && layer.gemeente === 'column' && values.gemeente_id === undefined) values.gemeente_id = await gemeenteOfGeometry(client, ewkt);
+  if (ewkt && layer.gemeente === 'via_terrein') await gemeenteOfGeometry(client, ewkt);
+  assertMayEdit(ctx.actor, await gemeenteOfRecord(client, layer, { ...current, ...values }));
+
+  const sets: string[] = [];
+  const params: unknown[] = [id, change.version];
+  for (const [col, v] of Object.entries(values)) {
+    params.push(col === 'zittende_bedrijven' ? JSON.stringify(v) : v);
+    sets.push(`${col} = $${params.length}`);
+  }
+  if (ewkt) {
+    params.push(ewkt);
+    sets.push(`geom = ST_GeomFromEWKT($${params.length})`);
+  }
+  if (sets.length === 0) return;
+  const { rowCount } = await client.query(
+    `UPDATE ${layer.table} SET ${sets.join(', ')} WHERE id = $1 AND version = $2`,
+    params,
+  );
+  if (!rowCount) throw await conflict(client, layer, id, current.version);
+}
+
+export async function updateRecord(ctx: WriteContext, layer: WritableLayer, id: number, change: Change) {
+  await withAudit(ctx, null, (client) => applyUpdate(client, ctx, layer, id, change));
+}
+
+export async function deleteRecord(ctx: WriteContext, layer: WritableLayer, id: number, version: number) {
+  await withAudit(ctx, null, async (client) => {
+    if (layer.softDeleteStatus) {
+      await applyUpdate(client, ctx, layer, id, { version, properties: { status: layer.softDeleteStatus } });
+      return;
+    }
+    const current = await lockCurrent(client, layer, id);
+    assertMayEdit(ctx.actor, await gemeenteOfRecord(client, layer, current));
+    if (current.version !== version) throw await conflict(client, layer, id, current.version);
+    try {
+      await client.query(`DELETE FROM ${layer.table} WHERE id = $1 AND version = $2`, [id, version]);
+    } catch (err) {
+      if ((err as { code?: string }).code === '23503') {
+        throw new ApiError(409, 'in_gebruik', `${layer.label} ${id} wordt nog gebruikt door andere gegevens en kan niet worden verwijderd.`);
+      }
+      throw err;
+    }
+  });
+}
+
+export interface HistoryEntry {
+  versie: number | null;
+  actie: string;
+  tijdstip: string;
+  door: string;
+  reden: string | null;
+  eigenschappen: Record<string, unknown> | null;
+  geometry: unknown;
+}
+
+export async function history(pool: pg.Pool, layer: WritableLayer, id: number): Promise<HistoryEntry[]> {
+  const { rows } = await pool.query(
+    `SELECT l.version AS versie, l.actie, l.tijdstip, coalesce(a.naam, 'systeem') AS door, l.reden,
+            (coalesce(l.na, l.voor) - 'geom') AS eigenschappen,
+            CASE WHEN jsonb_typeof(coalesce(l.na, l.voor)->'geom') = 'object' THEN
+              ST_AsGeoJSON(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(coalesce(l.na, l.voor)->'geom'), 28992), 4326), 7)::json
+            END AS geometry
+     FROM audit_log l LEFT JOIN account a ON a.id = l.account_id
+     WHERE l.tabel = $1 AND l.record_id = $2 ORDER BY l.id`,
+    [layer.table, id],
+  );
+  if (rows.length === 0) {
+    const exists = await pool.query(`SELECT 1 FROM ${layer.table} WHERE id = $1`, [id]);
+    if (!exists.rowCount) throw notFound(layer.label, id);
+  }
+  return rows;
+}
+
+/** Restores the attributes and geometry of an earlier version, as a new audited write. */
+export async function restoreVersion(ctx: WriteContext, layer: WritableLayer, id: number, version: number, naarVersie: number) {
+  await withAudit(ctx, `herstel van versie ${naarVersie}`, async (client) => {
+    const { rows } = await client.query<{ na: Record<string, unknown> }>(
+      `SELECT na FROM audit_log WHERE tabel = $1 AND record_id = $2 AND version = $3 AND na IS NOT NULL
+       ORDER BY id DESC LIMIT 1`,
+      [layer.table, id, naarVersie],
+    );
+    if (!rows[0]) throw new ApiError(404, 'versie_onbekend', `Versie ${naarVersie} van ${layer.label.toLowerCase()} ${id} bestaat niet.`);
+    const editable = Object.keys(layer.schema.shape);
+    const properties = Object.fromEntries(editable.filter((k) => k in rows[0].na).map((k) => [k, rows[0].na[k]]));
+    const geom = await client.query<{ ewkt: string }>(
+      `SELECT ST_AsEWKT(ST_SetSRID(ST_GeomFromGeoJSON($1), 28992)) AS ewkt`,
+      [JSON.stringify(rows[0].na.geom)],
+    );
+    await applyUpdate(client, ctx, layer, id, { version, properties }, geom.rows[0].ewkt);
+  });
+}
