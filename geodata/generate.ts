@@ -63,7 +63,7 @@ async function assignTerreinProfiles(client: pg.ClientBase, random: Random) {
  */
 async function subdivideTerreinen(client: pg.ClientBase, seed: number) {
   await client.query(`CREATE TEMP TABLE kavel_draft (
-    id serial PRIMARY KEY, terrein_id integer NOT NULL, geom geometry(Polygon, 28992) NOT NULL) ON COMMIT DROP`);
+    id serial PRIMARY KEY, terrein_id integer NOT NULL, geom geometry(Polygon, 28992) NOT NULL)`);
   await client.query(
     `INSERT INTO kavel_draft (terrein_id, geom)
      SELECT t.id, p.geom
@@ -138,6 +138,7 @@ async function subdivideTerreinen(client: pg.ClientBase, seed: number) {
      FROM kavel_draft d JOIN terrein t ON t.id = d.terrein_id
      ORDER BY d.terrein_id, ST_X(ST_PointOnSurface(d.geom)), ST_Y(ST_PointOnSurface(d.geom))`,
   );
+  await client.query(`DROP TABLE kavel_draft`);
 }
 
 /**

@@ -3,6 +3,7 @@
 import pg from 'pg';
 import { startEmbeddedDatabase } from './embedded.ts';
 import { migrate } from './migrate.ts';
+import { InlineParamsClient } from './inline-params-client.ts';
 
 // Numeric and bigint come back as JS numbers: areas and counts stay well inside 2^53.
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
@@ -32,8 +33,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     return { pool, mode: 'postgres', close: () => pool.end() };
   }
   const embedded = await startEmbeddedDatabase(options.dataDir ?? 'data/pglite');
-  // One connection, matching the embedded socket server's single session.
-  const pool = new pg.Pool({ connectionString: embedded.url, max: 1 });
+  const pool = embeddedPool(embedded.url);
   await migrate(pool);
   return {
     pool,
@@ -43,6 +43,14 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       await embedded.stop();
     },
   };
+}
+
+/**
+ * Pool for the embedded database: one connection (PGlite runs one query at a time),
+ * simple query protocol (see inline-params-client.ts).
+ */
+export function embeddedPool(url: string): pg.Pool {
+  return new pg.Pool({ connectionString: url, max: 1, Client: InlineParamsClient });
 }
 
 /** Runs `fn` in one transaction: everything it writes lands, or nothing does. */

@@ -14,9 +14,11 @@ const started = Date.now();
 const db = await PGlite.create({ dataDir, extensions: { postgis } });
 await db.exec('CREATE EXTENSION IF NOT EXISTS postgis');
 
-// One connection: PGlite runs one query at a time anyway, and a single session
-// keeps transactions and the extended query protocol of different clients apart.
-const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
+// The app's pool uses one connection at a time (PGlite runs one query at a time
+// anyway, and one session keeps the extended query protocol of clients apart).
+// The server allows a few more, because pg-pool replaces a connection after a
+// query error and the closing one may still be counted when the new one arrives.
+const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
 await server.start();
 const [, port] = server.getServerConn().split(':');
 

@@ -48,7 +48,7 @@ export async function prepareGeometry(client: Client, geometry: unknown): Promis
   const { rows } = await client.query(
     `WITH g AS (SELECT ${GEOM_FROM_PARAM('$1')} AS geom),
           d AS (SELECT (ST_IsValidDetail(geom)).* FROM g)
-     SELECT d.valid, d.reason, ST_AsGeoJSON(ST_Transform(d.location, 4326), 7)::json AS location,
+     SELECT d.valid, d.reason, ST_AsGeoJSON(ST_Transform(ST_SetSRID(d.location, 28992), 4326), 7)::json AS location,
             CASE WHEN d.valid THEN ST_AsEWKT(ST_Multi(ST_CollectionExtract(ST_ReducePrecision(g.geom, 0.001), 3))) END AS ewkt
      FROM g, d`,
     [JSON.stringify(geometry)],

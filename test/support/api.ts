@@ -2,12 +2,13 @@
 import { inject } from 'vitest';
 import pg from 'pg';
 import { createApp } from '../../server/app.ts';
-import type { Database } from '../../server/db/database.ts';
+import { embeddedPool, type Database } from '../../server/db/database.ts';
 import { TEST_ACCOUNTS, TEST_PASSWORD, type TestRole } from './accounts.ts';
 
 export function testDatabase(): Database {
   const mode = inject('databaseMode');
-  const pool = new pg.Pool({ connectionString: inject('databaseUrl'), max: mode === 'embedded' ? 1 : 5 });
+  const url = inject('databaseUrl');
+  const pool = mode === 'embedded' ? embeddedPool(url) : new pg.Pool({ connectionString: url, max: 5 });
   return { pool, mode, close: () => pool.end() };
 }
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/db/embedded.ts';
 import { migrate } from '../../server/db/migrate.ts';
+import { embeddedPool } from '../../server/db/database.ts';
 import { seedIfEmpty } from '../../geodata/load.ts';
 import { createAccount } from '../../server/auth/accounts.ts';
 import { TEST_ACCOUNTS, TEST_PASSWORD } from './accounts.ts';
@@ -34,7 +35,7 @@ export default async function setup(project: TestProject) {
     embedded = await startEmbeddedDatabase(dataDir);
     url = embedded.url;
   }
-  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  const pool = embedded ? embeddedPool(url) : new pg.Pool({ connectionString: url, max: 1 });
   await migrate(pool);
   await seedIfEmpty(pool);
   for (const a of TEST_ACCOUNTS) await createAccount(pool, { ...a, wachtwoord: TEST_PASSWORD });

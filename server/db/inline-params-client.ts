@@ -1,0 +1,84 @@
+// A pg Client for the embedded database that sends every query over the simple
+// query protocol, with parameters inlined as escaped literals.
+//
+// Why: through @electric-sql/pglite-socket 0.2.11 (the version that fits
+// pglite-postgis 0.2.8), an error inside a transaction during an extended-protocol
+// (parameterised) query desynchronises the connection: every later reply is
+// shifted by one ("unexpected parseComplete"). The simple protocol is handled
+// correctly. Parameters become untyped literals, which PostgreSQL resolves the
+// same way it resolves parameters of unknown type.
+import pg from 'pg';
+
+const { prepareValue } = (pg as unknown as { utils: { prepareValue: (v: unknown) => unknown } }).utils;
+
+function literal(client: pg.Client, value: unknown): string {
+  const prepared = prepareValue(value);
+  if (prepared === null || prepared === undefined) return 'NULL';
+  if (Buffer.isBuffer(prepared)) return `'\\x${prepared.toString('hex')}'`;
+  return client.escapeLiteral(String(prepared));
+}
+
+/** Replaces $1, $2… outside comments, quoted strings, identifiers and dollar-quoted bodies. */
+export function inlineParams(client: pg.Client, text: string, values: readonly unknown[]): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === '-' && text[i + 1] === '-') {
+      const end = text.indexOf('\n', i);
+      const stop = end === -1 ? text.length : end;
+      out += text.slice(i, stop);
+      i = stop;
+    } else if (ch === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      const stop = end === -1 ? text.length : end + 2;
+      out += text.slice(i, stop);
+      i = stop;
+    } else if (ch === "'" || ch === '"') {
+      const end = text.indexOf(ch, i + 1);
+      const stop = end === -1 ? text.length : end + 1;
+      out += text.slice(i, stop);
+      i = stop;
+    } else if (ch === '$' && /[0-9]/.test(text[i + 1] ?? '')) {
+      let j = i + 1;
+      while (j < text.length && /[0-9]/.test(text[j])) j++;
+      const n = Number(text.slice(i + 1, j));
+      if (n < 1 || n > values.length) throw new Error(`query parameter $${n} has no value`);
+      out += literal(client, values[n - 1]);
+      i = j;
+    } else if (ch === '$') {
+      const tag = /^\$[A-Za-z_]*\$/.exec(text.slice(i));
+      if (tag) {
+        const end = text.indexOf(tag[0], i + tag[0].length);
+        const stop = end === -1 ? text.length : end + tag[0].length;
+        out += text.slice(i, stop);
+        i = stop;
+      } else {
+        out += ch;
+        i++;
+      }
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return out;
+}
+
+export class InlineParamsClient extends pg.Client {
+  // pg's query() has many overloads; only the (text | config, values, callback) forms carry parameters.
+  query(...args: any[]): any {
+    const [first, second, third] = args;
+    if (typeof first === 'string' && Array.isArray(second) && second.length > 0) {
+      return super.query(inlineParams(this, first, second), third);
+    }
+    if (first && typeof first === 'object' && typeof first.text === 'string') {
+      const values = Array.isArray(first.values) ? first.values : Array.isArray(second) ? second : [];
+      if (values.length > 0) {
+        const rest = typeof second === 'function' ? second : third;
+        return super.query({ ...first, text: inlineParams(this, first.text, values), values: undefined }, rest);
+      }
+    }
+    return (super.query as (...a: unknown[]) => unknown)(...args);
+  }
+}

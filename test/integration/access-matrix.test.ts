@@ -1,0 +1,129 @@
+// Every API route × every role (and anonymous): the middleware must enforce the
+// permissions table, the table must cover every route, and the policy invariants
+// below must hold for it. A new route without a rule fails here.
+import { afterAll, describe, expect, it } from 'vitest';
+import { testApp, testDatabase } from '../support/api.ts';
+import { TEST_ACCOUNTS, type TestRole } from '../support/accounts.ts';
+import { ruleForRoute, rules } from '../../server/auth/permissions.ts';
+import type { Role } from '../../server/domain/roles.ts';
+
+const db = testDatabase();
+const api = testApp(db);
+afterAll(() => db.close());
+
+const apiRoutes = api.app.routes
+  .filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL' && !r.path.includes('*'))
+  .map((r) => ({ method: r.method, path: r.path }))
+  .filter((r, i, all) => all.findIndex((o) => o.method === r.method && o.path === r.path) === i);
+
+const roleOf = (key: TestRole): Role => TEST_ACCOUNTS.find((a) => a.key === key)!.rol;
+
+// The policy, stated independently of the table it checks.
+function expectedAllowed(method: string, path: string, role: Role | null): boolean {
+  if (path === '/api/health' || path === '/api/auth/login') return true;
+  if (role === null) return false;
+  if (path.startsWith('/api/accounts')) return role === 'beheerder';
+  if (path === '/api/ruimtevragen') return role !== 'stuurgroep';
+  if (method !== 'GET') return role !== 'stuurgroep' || path === '/api/auth/logout';
+  return true;
+}
+
+describe('permissions table', () => {
+  it('has found the API routes', () => {
+    expect(apiRoutes.length).toBeGreaterThan(30);
+  });
+
+  it.each(apiRoutes)('has a rule for $method $path', ({ method, path }) => {
+    expect(ruleForRoute(method, path), `${method} ${path} has no rule in server/auth/permissions.ts`).toBeDefined();
+  });
+
+  it('agrees with the policy for every route and role', () => {
+    for (const { method, path } of apiRoutes) {
+      const rule = ruleForRoute(method, path)!;
+      for (const role of [null, 'beheerder', 'regisseur', 'werkgroep', 'stuurgroep'] as const) {
+        const allowed = rule.roles === 'openbaar' || (role !== null && rule.roles.includes(role));
+        expect(allowed, `${method} ${path} for ${role ?? 'anoniem'}`).toBe(expectedAllowed(method, path, role));
+      }
+    }
+  });
+
+  it('has no rule for a route that does not exist', () => {
+    const registered = new Set(apiRoutes.map((r) => `${r.method} ${r.path}`));
+    for (const r of rules) expect(registered.has(`${r.method} ${r.path}`), `${r.method} ${r.path}`).toBe(true);
+  });
+});
+
+describe('enforcement', () => {
+  // Concrete URLs: unknown ids, so that allowed calls end in 400/404/428 and change nothing.
+  const concrete = (path: string) => path.replace(/:id/g, '999999');
+  const testable = apiRoutes.filter((r) => r.path !== '/api/auth/logout' && r.path !== '/api/auth/login');
+
+  it.each(['anonymous', 'beheerder', 'regisseur', 'werkgroep_leiden', 'stuurgroep'] as const)(
+    'answers every route as the table says for %s',
+    async (who) => {
+      const client = who === 'anonymous' ? api.anonymous : await api.as(who);
+      const role = who === 'anonymous' ? null : roleOf(who);
+      for (const { method, path } of testable) {
+        const reply = method === 'GET' ? await client.get(concrete(path)) : await client.send(method, concrete(path), {});
+        const label = `${who} ${method} ${path} -> ${reply.status} ${JSON.stringify(reply.body).slice(0, 120)}`;
+        if (expectedAllowed(method, path, role)) {
+          expect([401, 403], label).not.toContain(reply.status);
+          expect(reply.status, label).toBeLessThan(500);
+        } else {
+          expect(reply.status, label).toBe(role === null ? 401 : 403);
+          expect(reply.body.error.code, label).toBe(role === null ? 'niet_ingelogd' : 'geen_toegang');
+        }
+      }
+    },
+  );
+
+  it('refuses a state-changing request without the CSRF token', async () => {
+    const regisseur = await api.as('regisseur');
+    const reply = await regisseur.send('PATCH', '/api/kavels/1', { version: 1 }, { 'x-csrf-token': 'fout' });
+    expect(reply.status).toBe(403);
+    expect(reply.body.error.code).toBe('csrf');
+  });
+
+  it('lets nobody signed out see data, only the login and health', async () => {
+    expect((await api.anonymous.get('/api/health')).status).toBe(200);
+    for (const url of ['/api/kavels', '/api/terreinen/1', '/api/openapi.json', '/api/ruimtevragen/aggregaat', '/api/config']) {
+      expect((await api.anonymous.get(url)).status, url).toBe(401);
+    }
+  });
+});
+
+describe('confidential company data', () => {
+  it('never reaches werkgroep or stuurgroep through any GET route', async () => {
+    const { rows } = await db.pool.query<{ naam: string; kvk_nummer: string }>(`SELECT naam, kvk_nummer FROM bedrijf`);
+    expect(rows.length).toBeGreaterThan(0);
+    const ids = (await db.pool.query<{ id: number }>(`SELECT min(id) AS id FROM ruimtevraag`)).rows[0].id;
+    const regisseur = await api.as('regisseur');
+    const full = await regisseur.get('/api/ruimtevragen');
+    expect(JSON.stringify(full.body)).toContain(rows[0].naam); // the check below can see names when they are there
+    for (const who of ['werkgroep_leiden', 'stuurgroep'] as const) {
+      const client = await api.as(who);
+      for (const { path } of apiRoutes.filter((r) => r.method === 'GET')) {
+        const reply = await client.get(path.replace(/:id/g, String(ids)));
+        const text = JSON.stringify(reply.body);
+        for (const b of rows) {
+          expect(text.includes(b.naam), `${who} ${path} shows ${b.naam}`).toBe(false);
+          expect(text.includes(b.kvk_nummer), `${who} ${path} shows KvK ${b.kvk_nummer}`).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('shows the werkgroep anonymised requests and the stuurgroep aggregates only', async () => {
+    const wg = await (await api.as('werkgroep_leiden')).get('/api/ruimtevragen');
+    expect(wg.status).toBe(200);
+    expect(wg.body[0].label).toMatch(/^Vraag \d+ · [\d,]+ ha · cat\. [\d.]+$/);
+    expect(wg.body[0]).not.toHaveProperty('bedrijf_naam');
+    expect(wg.body[0]).not.toHaveProperty('accountmanager');
+    const sg = await api.as('stuurgroep');
+    expect((await sg.get('/api/ruimtevragen')).status).toBe(403);
+    const agg = await sg.get('/api/ruimtevragen/aggregaat');
+    expect(agg.status).toBe(200);
+    expect(agg.body.totaal.aantal).toBe(wg.body.filter((r: any) => ['open', 'in_behandeling'].includes(r.status)).length);
+    expect(agg.body.per_milieucategorie.reduce((s: number, r: any) => s + r.aantal, 0)).toBe(agg.body.totaal.aantal);
+  });
+});
