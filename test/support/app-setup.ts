@@ -2,7 +2,7 @@
 // port with a fresh embedded database, serving the production build in dist/web.
 import type { TestProject } from 'vitest/node';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -10,6 +10,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     chromiumPath: string;
+    /** Demo accounts of the e2e server, one per role: e-mail and password. */
+    accounts: { email: string; wachtwoord: string; rol: string; gemeente?: string }[];
   }
 }
 
@@ -20,13 +22,15 @@ export default async function setup(project: TestProject) {
     console.warn(`\n[e2e] Chromium not found at ${chromiumPath}: browser tests are skipped. Install it with 'apt-get install chromium'.\n`);
     project.provide('chromiumPath', '');
     project.provide('baseUrl', '');
+    project.provide('accounts', []);
     return;
   }
   if (!existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run `npm run build` first.');
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'schuifruimte-e2e-'));
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', PGLITE_DATA_DIR: dataDir, DATABASE_URL: '' },
+    env: { ...process.env, PORT: '0', PGLITE_DATA_DIR: path.join(dataDir, 'pglite'), DATABASE_URL: '',
+      DEMO_ACCOUNTS_FILE: path.join(dataDir, 'demo-accounts.json') },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const baseUrl = await new Promise<string>((resolve, reject) => {
@@ -40,6 +44,7 @@ export default async function setup(project: TestProject) {
   });
   project.provide('baseUrl', baseUrl);
   project.provide('chromiumPath', chromiumPath);
+  project.provide('accounts', JSON.parse(readFileSync(path.join(dataDir, 'demo-accounts.json'), 'utf8')));
 
   return async () => {
     await new Promise<void>((resolve) => {
