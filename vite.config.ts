@@ -20,7 +20,9 @@ export default defineConfig({
   worker: { format: 'es' },
   server: {
     proxy: {
-      '/api': apiServer,
+      // The app's own modules live in web/api/*.ts, which the dev server serves
+      // as /api/*.ts: only paths that are not TypeScript modules go to the API.
+      '^/api/(?![^?]*\\.tsx?(?:\\?|$))': apiServer,
       '/basemap': apiServer,
     },
   },

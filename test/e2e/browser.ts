@@ -22,20 +22,55 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+export interface Credentials {
+  email: string;
+  wachtwoord: string;
+}
+
 /**
- * Opens the app and waits until the map reports ready: the first `idle` with
- * every data layer loaded (document.body.dataset.mapReady, set in web/map/MapView.tsx).
- * Browser console errors are collected so a test can assert there were none.
+ * Opens the app, signs in through the sign-in form (when credentials are
+ * given) and waits until the map reports ready: the first `idle` with every
+ * data layer loaded (document.body.dataset.mapReady, set in web/map/MapView.tsx).
+ * Browser errors are collected so a test can assert there were none; the 401
+ * of the "who am I" check before signing in is expected and not collected.
  */
-export async function openApp(browser: Browser, baseUrl: string, timeout = 90_000): Promise<{ page: Page; errors: string[] }> {
+export async function openApp(
+  browser: Browser,
+  baseUrl: string,
+  options: { account?: Credentials; timeout?: number } = {},
+): Promise<{ page: Page; errors: string[] }> {
+  const timeout = options.timeout ?? 90_000;
   const page = await browser.newPage({ viewport: VIEWPORT, locale: 'nl-NL' });
   const errors: string[] = [];
+  let signedIn = !options.account;
   page.on('pageerror', (err) => errors.push(err.message));
   page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
+    if (msg.type() === 'error' && signedIn) errors.push(msg.text());
+  });
+  const failedRequests: string[] = [];
+  page.on('response', (res) => {
+    if (res.status() >= 400) failedRequests.push(`${res.status()} ${res.url()}`);
   });
   await page.goto(baseUrl, { waitUntil: 'domcontentloaded' });
-  await page.waitForFunction(() => document.body.dataset.mapReady === 'true', undefined, { timeout });
+  if (options.account) {
+    const form = page.getByTestId('login-form');
+    await form.waitFor({ state: 'visible', timeout });
+    await form.getByLabel('E-mailadres').fill(options.account.email);
+    await form.getByLabel('Wachtwoord').fill(options.account.wachtwoord);
+    signedIn = true;
+    await form.getByRole('button', { name: 'Inloggen' }).click();
+  }
+  try {
+    await page.waitForFunction(() => document.body.dataset.mapReady === 'true', undefined, { timeout });
+  } catch (err) {
+    // Say why: a blank map with no reason is the hardest failure to debug.
+    const text = await page.locator('body').innerText().catch(() => '');
+    throw new Error(
+      `map not ready after ${timeout} ms\nbrowser errors: ${JSON.stringify(errors)}\n` +
+        `failed requests: ${JSON.stringify(failedRequests)}\npage text: ${text.slice(0, 500)}`,
+      { cause: err },
+    );
+  }
   return { page, errors };
 }
 

@@ -8,12 +8,18 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { launchBrowser, openApp, waitForIdle } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
+// Reading the map needs a signed-in account; the least privileged role is enough.
+const accounts = inject('accounts') ?? [];
+const account = accounts.find((a) => a.rol === 'stuurgroep') ?? accounts[0];
 const SCREENSHOTS = 'test/e2e/screenshots';
 
 type Kavel = Feature<Polygon | MultiPolygon, { id: number; oppervlakte_ha: number; bron: string }> & { id: number };
 
+let sessionCookie = '';
+
+/** The API as the test account sees it (same session as the browser). */
 async function api<T>(path: string): Promise<T> {
-  const res = await fetch(new URL(path, baseUrl));
+  const res = await fetch(new URL(path, baseUrl), { headers: sessionCookie ? { cookie: sessionCookie } : {} });
   expect(res.status, path).toBe(200);
   return (await res.json()) as T;
 }
@@ -54,7 +60,9 @@ describe.skipIf(!baseUrl)('regional map', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     browser = await launchBrowser();
-    ({ page, errors } = await openApp(browser, baseUrl));
+    ({ page, errors } = await openApp(browser, baseUrl, { account }));
+    const cookies = await page.context().cookies(baseUrl);
+    sessionCookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   });
 
   afterAll(async () => {
@@ -94,6 +102,12 @@ describe.skipIf(!baseUrl)('regional map', () => {
     await expect.poll(() => legend.locator('li[data-code]').count()).toBe(categories.length);
     const text = await legend.innerText();
     for (const c of categories) expect(text).toContain(c.omschrijving);
+  });
+
+  it('shows the signed-in account in the top bar', async () => {
+    if (!account) return;
+    const me = await api<{ naam: string }>('/api/auth/me');
+    expect(await page.getByTestId('account').innerText()).toContain(me.naam);
   });
 
   it('shows the voorbeelddata badge with its explanation', async () => {
@@ -178,6 +192,25 @@ describe.skipIf(!baseUrl)('regional map', () => {
     await page.getByTestId('toggle-kavels').check();
     await waitForIdle(page);
     expect(await renderedCount(page, ['kavels-fill'])).toBeGreaterThan(0);
+  });
+
+  it('asks a visitor without a session to sign in, in Dutch', async () => {
+    if (!account) return;
+    const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'nl-NL' });
+    try {
+      const visitor = await context.newPage();
+      await visitor.goto(baseUrl);
+      const form = visitor.getByTestId('login-form');
+      await form.waitFor({ state: 'visible' });
+      expect(await visitor.evaluate(() => window.__map)).toBeUndefined();
+      await form.getByLabel('E-mailadres').fill(account.email);
+      await form.getByLabel('Wachtwoord').fill(`${account.wachtwoord}-fout`);
+      await form.getByRole('button', { name: 'Inloggen' }).click();
+      await expect.poll(() => form.getByRole('alert').innerText()).toMatch(/klopt niet/);
+      await visitor.screenshot({ path: `${SCREENSHOTS}/00-inloggen.png` });
+    } finally {
+      await context.close();
+    }
   });
 
   it('logged no errors in the browser', () => {

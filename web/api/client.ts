@@ -1,7 +1,7 @@
 // Typed fetch client for the Schuifruimte071 API. Errors carry the server's
 // Dutch message so the UI can show it unchanged.
 import type {
-  ApiErrorBody, AppConfig, LayerCollection, LayerFeature, LayerName, Milieucategorie,
+  ApiErrorBody, AppConfig, LayerCollection, LayerFeature, LayerName, Me, Milieucategorie,
 } from './types.ts';
 import { t } from '../i18n/nl.ts';
 
@@ -21,10 +21,25 @@ function isErrorBody(body: unknown): body is ApiErrorBody {
     && typeof (body as ApiErrorBody).error?.message === 'string';
 }
 
+export const CSRF_HEADER = 'x-csrf-token';
+
 export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  return requestJson<T>(url, { signal });
+}
+
+/** POST with a JSON body; state-changing calls of a signed-in user carry the CSRF token. */
+export async function postJson<T>(url: string, body: unknown, csrfToken?: string): Promise<T> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (csrfToken) headers[CSRF_HEADER] = csrfToken;
+  return requestJson<T>(url, { method: 'POST', body: JSON.stringify(body ?? {}), headers });
+}
+
+async function requestJson<T>(url: string, init: RequestInit): Promise<T> {
+  const signal = init.signal ?? undefined;
   let response: Response;
   try {
-    response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+    // Same-origin fetches send the session cookie by default.
+    response = await fetch(url, { ...init, headers: { Accept: 'application/json', ...init.headers } });
   } catch (err) {
     if (signal?.aborted) throw err;
     throw new ApiError(0, 'netwerk', t.fouten.netwerk);
@@ -45,6 +60,9 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
 }
 
 export const api = {
+  me: (signal?: AbortSignal) => getJson<Me>('/api/auth/me', signal),
+  login: (email: string, wachtwoord: string) => postJson<Me>('/api/auth/login', { email, wachtwoord }),
+  logout: (csrfToken: string) => postJson<{ uitgelogd: boolean }>('/api/auth/logout', {}, csrfToken),
   config: (signal?: AbortSignal) => getJson<AppConfig>('/api/config', signal),
   milieucategorieen: (signal?: AbortSignal) => getJson<Milieucategorie[]>('/api/milieucategorieen', signal),
   layer: <L extends LayerName>(layer: L, signal?: AbortSignal) =>

@@ -104,3 +104,17 @@ export type LayerCollection<L extends LayerName = LayerName> = Omit<FeatureColle
 export interface ApiErrorBody {
   error: { code: string; message: string };
 }
+
+export type Rol = 'beheerder' | 'regisseur' | 'werkgroep' | 'stuurgroep';
+
+/** The signed-in account (GET /api/auth/me, POST /api/auth/login). */
+export interface Me {
+  id: number;
+  email: string;
+  naam: string;
+  rol: Rol;
+  gemeente_id: number | null;
+  gemeente: string | null;
+  /** Must accompany every state-changing request (header x-csrf-token). */
+  csrfToken: string;
+}

@@ -1,6 +1,10 @@
-// Page layout: top bar, full-window map, layer panel left, feature panel right.
+// Page layout: top bar, then either the sign-in form or the map with the
+// layer panel (left) and the feature panel (right).
 import { useCallback, useState } from 'react';
 import type { LayerName } from '../api/types.ts';
+import { useMe } from '../api/session.ts';
+import { LoginScreen } from '../auth/LoginScreen.tsx';
+import { t } from '../i18n/nl.ts';
 import { MapView, type LayerVisibility } from '../map/MapView.tsx';
 import type { FeatureRef } from '../map/interaction.ts';
 import { FeaturePanel } from '../panels/FeaturePanel.tsx';
@@ -17,6 +21,26 @@ const INITIAL_VISIBILITY: LayerVisibility = {
 };
 
 export function App() {
+  const me = useMe();
+  return (
+    <div className="app">
+      <TopBar me={me.data ?? null} />
+      {me.data ? (
+        <MapScreen />
+      ) : me.data === null ? (
+        <LoginScreen />
+      ) : (
+        <main className="app-main">
+          <div className="map-status" role={me.error ? 'alert' : undefined}>
+            {me.error ? me.error.message : t.inloggen.controleren}
+          </div>
+        </main>
+      )}
+    </div>
+  );
+}
+
+function MapScreen() {
   const [visibility, setVisibility] = useState(INITIAL_VISIBILITY);
   const [selected, setSelected] = useState<FeatureRef | null>(null);
 
@@ -28,13 +52,10 @@ export function App() {
   const close = useCallback(() => setSelected(null), []);
 
   return (
-    <div className="app">
-      <TopBar />
-      <main className={selected ? 'app-main has-feature-panel' : 'app-main'}>
-        <MapView visibility={visibility} selected={selected} onSelect={setSelected} />
-        <LayerPanel visibility={visibility} onToggle={toggle} />
-        {selected && <FeaturePanel key={`${selected.layer}-${selected.id}`} selected={selected} onClose={close} />}
-      </main>
-    </div>
+    <main className={selected ? 'app-main has-feature-panel' : 'app-main'}>
+      <MapView visibility={visibility} selected={selected} onSelect={setSelected} />
+      <LayerPanel visibility={visibility} onToggle={toggle} />
+      {selected && <FeaturePanel key={`${selected.layer}-${selected.id}`} selected={selected} onClose={close} />}
+    </main>
   );
 }

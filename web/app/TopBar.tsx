@@ -1,8 +1,11 @@
-// Product name, subtitle and the sample-data notice.
+// Product name, subtitle, the sample-data notice and the signed-in account.
+import type { Me } from '../api/types.ts';
+import { useLogout } from '../api/session.ts';
 import { t } from '../i18n/nl.ts';
 import { SampleBadge } from '../panels/SampleBadge.tsx';
 
-export function TopBar() {
+export function TopBar({ me }: { me: Me | null }) {
+  const logout = useLogout();
   return (
     <header className="top-bar">
       <div className="brand">
@@ -12,9 +15,25 @@ export function TopBar() {
           <p className="brand-subtitle">{t.app.ondertitel}</p>
         </div>
       </div>
-      <div className="sample-notice" data-testid="voorbeeld-notice">
-        <SampleBadge testId="voorbeeld-badge" />
-        <span className="sample-notice-text">{t.voorbeeld.uitleg}</span>
+      <div className="top-bar-end">
+        <div className="sample-notice" data-testid="voorbeeld-notice">
+          <SampleBadge testId="voorbeeld-badge" />
+          <span className="sample-notice-text">{t.voorbeeld.uitleg}</span>
+        </div>
+        {me && (
+          <div className="account" data-testid="account">
+            <div className="account-text">
+              <span className="account-name">{me.naam}</span>
+              <span className="account-role">
+                {t.inloggen.rol[me.rol] ?? me.rol}
+                {me.gemeente ? ` · ${me.gemeente}` : ''}
+              </span>
+            </div>
+            <button type="button" className="ghost-button" onClick={() => logout.mutate(me)} disabled={logout.isPending}>
+              {t.inloggen.uitloggen}
+            </button>
+          </div>
+        )}
       </div>
     </header>
   );

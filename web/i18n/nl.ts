@@ -6,14 +6,28 @@ export const t = {
   app: {
     naam: 'Schuifruimte071',
     ondertitel: 'Regionale kaart bedrijventerreinen Economie071',
-    gemeenten: 'Leiden · Katwijk · Leiderdorp · Oegstgeest · Voorschoten · Zoeterwoude',
   },
   voorbeeld: {
     badge: 'Voorbeelddata',
     uitleg: 'Kavels, kanszones, transformaties en compensaties zijn gegenereerde voorbeelddata, geen beleidsinformatie.',
-    kort: 'Gegenereerde voorbeelddata',
     pill: 'voorbeeld',
     feature: 'Dit object is gegenereerde voorbeelddata.',
+  },
+  inloggen: {
+    titel: 'Inloggen',
+    intro: 'Log in met het account dat u van de regisseur bedrijventerreinen van Economie071 hebt gekregen.',
+    email: 'E-mailadres',
+    wachtwoord: 'Wachtwoord',
+    knop: 'Inloggen',
+    bezig: 'Bezig met inloggen…',
+    uitloggen: 'Uitloggen',
+    controleren: 'Sessie controleren…',
+    rol: {
+      beheerder: 'Beheerder',
+      regisseur: 'Regisseur',
+      werkgroep: 'Werkgroep',
+      stuurgroep: 'Stuurgroep',
+    } as Record<string, string>,
   },
   lagen: {
     titel: 'Kaartlagen',
@@ -40,7 +54,6 @@ export const t = {
     kavelsNaar: 'Kavels naar hoogste milieucategorie',
     richtafstand: (m: number) => `${m.toLocaleString('nl-NL')} m`,
     richtafstandUitleg: 'Richtafstand tot rustige woonwijk (VNG 2009)',
-    onbekend: 'Onbekend',
   },
   paneel: {
     sluiten: 'Sluiten',
@@ -115,7 +128,6 @@ export const t = {
     zoomIn: 'Inzoomen',
     zoomUit: 'Uitzoomen',
     noordBoven: 'Noorden boven',
-    schaal: 'Schaal',
     regio: 'Hele regio',
   },
   fouten: {

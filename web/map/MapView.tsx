@@ -71,7 +71,10 @@ export function MapView({ visibility, selected, onSelect }: MapViewProps) {
     const interaction = attachInteraction(instance, (ref) => onSelectRef.current(ref));
     const labels = new LabelOverlay(instance);
     labels.define('gemeenten', { className: 'map-label--gemeente', minzoom: 0, maxzoom: 13 });
+    // Terreinen with a known name from zoom 12; those with only a working name
+    // ("… (naam onbekend)") from zoom 14, where there is room for them.
     labels.define('terreinen', { className: 'map-label--terrein', minzoom: 12, maxzoom: 24 });
+    labels.define('terreinen-werknaam', { className: 'map-label--terrein', minzoom: 14, maxzoom: 24 });
     interactionRef.current = interaction;
     labelsRef.current = labels;
     instance.on('load', () => {
@@ -115,7 +118,12 @@ export function MapView({ visibility, selected, onSelect }: MapViewProps) {
     if (map && loaded.gemeenten) labelsRef.current?.setItems('gemeenten', labelItems(loaded.gemeenten, 1000));
   }, [map, loaded.gemeenten]);
   useEffect(() => {
-    if (map && loaded.terreinen) labelsRef.current?.setItems('terreinen', labelItems(loaded.terreinen, 0));
+    const terreinen = loaded.terreinen;
+    if (!map || !terreinen) return;
+    const named = { ...terreinen, features: terreinen.features.filter((f) => f.properties.naam_bekend) };
+    const unnamed = { ...terreinen, features: terreinen.features.filter((f) => !f.properties.naam_bekend) };
+    labelsRef.current?.setItems('terreinen', labelItems(named, 500));
+    labelsRef.current?.setItems('terreinen-werknaam', labelItems(unnamed, 0));
   }, [map, loaded.terreinen]);
 
   useEffect(() => {
@@ -123,10 +131,13 @@ export function MapView({ visibility, selected, onSelect }: MapViewProps) {
     for (const layer of LAYER_NAMES) setLayerVisibility(map, layer, visibility[layer]);
     labelsRef.current?.setVisible('gemeenten', visibility.gemeenten);
     labelsRef.current?.setVisible('terreinen', visibility.terreinen);
+    labelsRef.current?.setVisible('terreinen-werknaam', visibility.terreinen);
   }, [map, visibility]);
 
   useEffect(() => {
     if (map) interactionRef.current?.setSelected(selected);
+    // The feature panel covers part of the map: labels move out from under it.
+    labelsRef.current?.refresh();
   }, [map, selected]);
 
   // Ready for tests (and a signal for screenshots): first idle with every data layer loaded.
@@ -146,7 +157,11 @@ export function MapView({ visibility, selected, onSelect }: MapViewProps) {
     };
   }, [map, allLoaded]);
 
-  const error = config.error ?? style.error ?? categories.error ?? layers.errors[0]?.error ?? null;
+  const layerError = layers.errors[0];
+  const error = config.error ?? style.error ?? categories.error ?? layerError?.error ?? null;
+  const errorText = error && !config.error && !style.error && !categories.error && layerError
+    ? `${t.fouten.laag(t.lagen.naam[layerError.layer])} ${error.message}`
+    : error?.message || t.fouten.kaart;
   const loading = !map && !error;
 
   return (
@@ -156,7 +171,7 @@ export function MapView({ visibility, selected, onSelect }: MapViewProps) {
       {error && (
         <div className="map-error" role="alert">
           <strong>{t.fouten.titel}</strong>
-          <span>{error.message || t.fouten.kaart}</span>
+          <span>{errorText}</span>
         </div>
       )}
     </div>

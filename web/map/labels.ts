@@ -120,6 +120,23 @@ export class LabelOverlay {
     this.frame = requestAnimationFrame(() => this.place());
   };
 
+  /** Re-runs placement, e.g. after a panel that covers the map opened or closed. */
+  refresh(): void {
+    this.schedule();
+  }
+
+  /**
+   * Screen boxes covered by UI on top of the map (elements marked
+   * data-map-occluder), in map-container pixels: no label is placed under them.
+   */
+  private occluders(): Box[] {
+    const origin = this.map.getContainer().getBoundingClientRect();
+    return [...document.querySelectorAll<HTMLElement>('[data-map-occluder]')].map((el) => {
+      const r = el.getBoundingClientRect();
+      return { x0: r.left - origin.left, y0: r.top - origin.top, x1: r.right - origin.left, y1: r.bottom - origin.top };
+    });
+  }
+
   /** Shows labels in priority order, skipping any that would overlap one already shown. */
   private place(): void {
     const zoom = this.map.getZoom();
@@ -133,7 +150,7 @@ export class LabelOverlay {
       }
     }
     candidates.sort((a, b) => b.item.priority - a.item.priority);
-    const taken: Box[] = [];
+    const taken: Box[] = this.occluders();
     const margin = 4;
     for (const label of candidates) {
       if (!label.size) {
@@ -143,7 +160,8 @@ export class LabelOverlay {
       const p = this.map.project(label.item.lngLat);
       const { w, h } = label.size;
       const box = { x0: p.x - w / 2 - margin, y0: p.y - h / 2 - margin, x1: p.x + w / 2 + margin, y1: p.y + h / 2 + margin };
-      const onScreen = box.x1 > 0 && box.y1 > 0 && box.x0 < width && box.y0 < height;
+      // Only whole labels: a name cut off at the edge of the map reads as a different name.
+      const onScreen = box.x0 >= 0 && box.y0 >= 0 && box.x1 <= width && box.y1 <= height;
       const free = onScreen && !taken.some((t) => overlaps(box, t));
       label.element.classList.toggle('map-label--hidden', !free);
       if (free) taken.push(box);

@@ -37,6 +37,7 @@ export function FeaturePanel({ selected, onClose }: FeaturePanelProps) {
   return (
     <aside
       className="feature-panel"
+      data-map-occluder
       aria-label={title}
       data-testid="feature-panel"
       data-layer={selected.layer}

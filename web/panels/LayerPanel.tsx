@@ -17,12 +17,13 @@ export function LayerPanel({ visibility, onToggle }: LayerPanelProps) {
   const layers = useAllLayers();
   const categories = useMilieucategorieen();
   return (
-    <aside className="layer-panel" aria-label={t.lagen.titel}>
+    <aside className="layer-panel" aria-label={t.lagen.titel} data-map-occluder>
       <section>
         <h2 className="panel-heading">{t.lagen.titel}</h2>
         <ul className="layer-list">
           {LAYER_NAMES.map((layer) => {
             const count = layers.data[layer]?.features.length;
+            const failed = layers.errors.some((e) => e.layer === layer);
             return (
               <li key={layer}>
                 <label className="layer-toggle">
@@ -35,7 +36,7 @@ export function LayerPanel({ visibility, onToggle }: LayerPanelProps) {
                   <LayerSymbol layer={layer} />
                   <span className="layer-name">{t.lagen.naam[layer]}</span>
                   {SAMPLE_LAYERS.has(layer) && <span className="sample-pill" title={t.voorbeeld.uitleg}>{t.voorbeeld.pill}</span>}
-                  <span className="layer-count">{count === undefined ? '…' : t.lagen.aantal(count)}</span>
+                  <span className="layer-count">{count !== undefined ? t.lagen.aantal(count) : failed ? t.waarde.geen : '…'}</span>
                 </label>
               </li>
             );
