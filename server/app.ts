@@ -14,6 +14,10 @@ import { authRoutes } from './routes/auth.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { layerWriteRoutes } from './routes/layer-writes.ts';
 import { ruimtevraagRoutes } from './routes/ruimtevragen.ts';
+import { matchingRoutes } from './routes/matching.ts';
+import { editorRoutes } from './routes/editor.ts';
+import { toewijzingRoutes } from './routes/toewijzingen.ts';
+import { bestuursovereenkomstRoutes } from './routes/bestuursovereenkomsten.ts';
 import { authorise } from './auth/middleware.ts';
 import type { Session } from './auth/sessions.ts';
 
@@ -55,6 +59,10 @@ export function createApp(options: AppOptions) {
   app.route('/api', layerRoutes());
   app.route('/api', layerWriteRoutes());
   app.route('/api', ruimtevraagRoutes());
+  app.route('/api', matchingRoutes());
+  app.route('/api', editorRoutes());
+  app.route('/api', toewijzingRoutes());
+  app.route('/api', bestuursovereenkomstRoutes());
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

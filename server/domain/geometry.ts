@@ -76,3 +76,24 @@ export function checkPolygonal(geometry: unknown): GeometryProblem | null {
 
 /** Smallest polygon the planning tools accept (0.01 ha = 100 m²). */
 export const MIN_AREA_HA = 0.01;
+
+/** Checks a cutting line (GeoJSON LineString, WGS84) for the split tool; null when fine. */
+export function checkLineString(geometry: unknown): GeometryProblem | null {
+  if (geometry === null || typeof geometry !== 'object') return problem('geen_geometrie', 'Er is geen snijlijn meegestuurd.');
+  const g = geometry as { type?: unknown; coordinates?: unknown };
+  if (g.type !== 'LineString') return problem('ongeldig_type', `De snijlijn moet een LineString zijn, niet '${String(g.type)}'.`);
+  if (!Array.isArray(g.coordinates) || g.coordinates.length < 2) return problem('te_weinig_punten', 'Een snijlijn heeft minstens twee punten nodig.');
+  if (g.coordinates.length > MAX_VERTICES) return problem('te_veel_punten', `Een snijlijn mag hoogstens ${MAX_VERTICES} punten hebben.`);
+  for (const p of g.coordinates) {
+    if (!isPosition(p)) return problem('ongeldige_coordinaten', 'Een punt is geen paar getallen [lengtegraad, breedtegraad].');
+    if (!p.every(Number.isFinite)) return problem('niet_eindig', 'Een coördinaat is geen eindig getal.');
+    const [lon, lat] = p;
+    if (lon < NL_BOUNDS.minLon || lon > NL_BOUNDS.maxLon || lat < NL_BOUNDS.minLat || lat > NL_BOUNDS.maxLat) {
+      return problem('buiten_nederland', 'Een punt ligt buiten Nederland. Coördinaten moeten WGS84 (lengtegraad, breedtegraad) zijn.', [lon, lat]);
+    }
+  }
+  if (new Set((g.coordinates as number[][]).map((p) => `${p[0]},${p[1]}`)).size < 2) {
+    return problem('te_weinig_punten', 'Een snijlijn heeft minstens twee verschillende punten nodig.');
+  }
+  return null;
+}

@@ -62,6 +62,8 @@ export const layers: LayerDefinition[] = [
     properties: {
       nieuwe_functie: 'x.nieuwe_functie', status: 'x.status',
       datum_terinzagelegging: 'x.datum_terinzagelegging', datum_vaststelling: 'x.datum_vaststelling',
+      // Computed by PostGIS (migration 005): area on business land, overlaps with older transformaties counted once.
+      netto_verloren_ha: 'transformatie_netto_verloren_ha(x.id)',
     },
   },
   {

@@ -6,8 +6,10 @@ import { ApiError, notFound } from '../http/errors.ts';
 import { checkPolygonal, MIN_AREA_HA } from '../domain/geometry.ts';
 import { mayEditGemeente, type Actor } from '../domain/roles.ts';
 import type { WritableLayer } from './writable.ts';
+import { assertToewijzingenPassen, enforceRules } from './editor-checks.ts';
+import type { Waarschuwing } from '../domain/editor-rules.ts';
 
-type Client = pg.PoolClient;
+export type Client = pg.PoolClient;
 
 export interface WriteContext {
   pool: pg.Pool;
@@ -15,7 +17,7 @@ export interface WriteContext {
 }
 
 /** Opens the write transaction with the actor (and reason) recorded for the audit trigger. */
-async function withAudit<T>(ctx: WriteContext, reden: string | null, fn: (client: Client) => Promise<T>) {
+export async function withAudit<T>(ctx: WriteContext, reden: string | null, fn: (client: Client) => Promise<T>) {
   return inTransaction(ctx.pool, async (client) => {
     await client.query(`SELECT set_config('app.account_id', $1, true), set_config('app.audit_reden', $2, true)`, [
       String(ctx.actor.id), reden ?? '',
@@ -28,7 +30,7 @@ async function withAudit<T>(ctx: WriteContext, reden: string | null, fn: (client
   });
 }
 
-function translatePgError(err: unknown): unknown {
+export function translatePgError(err: unknown): unknown {
   const e = err as { code?: string; constraint?: string; detail?: string };
   if (e.code === '23503') {
     return new ApiError(422, 'onbekende_verwijzing', 'Een verwijzing klopt niet (bijvoorbeeld een onbekende milieucategorie, terrein of gemeente).', { constraint: e.constraint });
@@ -39,7 +41,7 @@ function translatePgError(err: unknown): unknown {
   return err;
 }
 
-const GEOM_FROM_PARAM = (p: string) => `ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(${p}), 4326), 28992)`;
+export const GEOM_FROM_PARAM = (p: string) => `ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(${p}), 4326), 28992)`;
 
 /** Checks a WGS84 polygon and returns it as a valid MultiPolygon in RD New (as EWKT) plus its area. */
 export async function prepareGeometry(client: Client, geometry: unknown): Promise<{ ewkt: string; ha: number }> {
@@ -78,7 +80,7 @@ export async function prepareGeometry(client: Client, geometry: unknown): Promis
 }
 
 /** The gemeente holding most of a geometry; 422 when it lies outside the six. */
-async function gemeenteOfGeometry(client: Client, ewkt: string): Promise<number> {
+export async function gemeenteOfGeometry(client: Client, ewkt: string): Promise<number> {
   const { rows } = await client.query<{ id: number }>(
     `SELECT g.id FROM gemeente g, ST_GeomFromEWKT($1) x
      WHERE g.in_regio AND ST_Intersects(g.geom, x)
@@ -89,28 +91,38 @@ async function gemeenteOfGeometry(client: Client, ewkt: string): Promise<number>
   return rows[0].id;
 }
 
-async function gemeenteOfRecord(client: Client, layer: WritableLayer, values: Record<string, unknown>): Promise<number> {
+export async function gemeenteOfRecord(client: Client, layer: WritableLayer, values: Record<string, unknown>): Promise<number> {
   if (layer.gemeente === 'column') return values.gemeente_id as number;
   const { rows } = await client.query<{ gemeente_id: number }>(`SELECT gemeente_id FROM terrein WHERE id = $1`, [values.terrein_id]);
   if (!rows[0]) throw new ApiError(422, 'terrein_onbekend', `Terrein ${String(values.terrein_id)} bestaat niet.`);
   return rows[0].gemeente_id;
 }
 
-function assertMayEdit(actor: Actor, gemeenteId: number) {
+export function assertMayEdit(actor: Actor, gemeenteId: number) {
   if (!mayEditGemeente(actor, gemeenteId)) {
     throw new ApiError(403, 'andere_gemeente', 'U mag alleen gegevens van uw eigen gemeente wijzigen.');
   }
 }
 
+export interface WriteResult {
+  id: number;
+  /** Editor-rule warnings (e.g. a compensatie overlapping a terrein); the write went through. */
+  waarschuwingen: Waarschuwing[];
+}
+
+/** Editor rules apply to live records only: a vervallen transformatie/compensatie is history. */
+const rulesApply = (status: unknown) => status !== 'vervallen';
+
 export async function createRecord(
   ctx: WriteContext, layer: WritableLayer, geometry: unknown, properties: Record<string, unknown>,
-): Promise<number> {
+): Promise<WriteResult> {
   return withAudit(ctx, null, async (client) => {
     const { ewkt } = await prepareGeometry(client, geometry);
     const values = { ...properties };
     if (layer.gemeente === 'column' && values.gemeente_id === undefined) values.gemeente_id = await gemeenteOfGeometry(client, ewkt);
     else if (layer.gemeente === 'via_terrein') await gemeenteOfGeometry(client, ewkt);
     assertMayEdit(ctx.actor, await gemeenteOfRecord(client, layer, values));
+    const waarschuwingen = rulesApply(values.status) ? await enforceRules(client, layer.path, ewkt) : [];
     const cols = Object.keys(values);
     const params = cols.map((c) => (c === 'zittende_bedrijven' ? JSON.stringify(values[c]) : values[c]));
     const { rows } = await client.query<{ id: number }>(
@@ -119,11 +131,11 @@ export async function createRecord(
        RETURNING id`,
       [...params, ewkt],
     );
-    return rows[0].id;
+    return { id: rows[0].id, waarschuwingen };
   });
 }
 
-async function conflict(client: Client, layer: WritableLayer, id: number, current: number): Promise<ApiError> {
+export async function conflict(client: Client, layer: WritableLayer, id: number, current: number): Promise<ApiError> {
   const { rows } = await client.query<{ naam: string | null; tijdstip: string }>(
     `SELECT a.naam, l.tijdstip FROM audit_log l LEFT JOIN account a ON a.id = l.account_id
      WHERE l.tabel = $1 AND l.record_id = $2 ORDER BY l.id DESC LIMIT 1`,
@@ -137,7 +149,7 @@ async function conflict(client: Client, layer: WritableLayer, id: number, curren
   });
 }
 
-async function lockCurrent(client: Client, layer: WritableLayer, id: number) {
+export async function lockCurrent(client: Client, layer: WritableLayer, id: number) {
   const { rows } = await client.query(`SELECT * FROM ${layer.table} WHERE id = $1 FOR UPDATE`, [id]);
   if (!rows[0]) throw notFound(layer.label, id);
   return rows[0] as Record<string, unknown> & { version: number };
@@ -149,9 +161,9 @@ export interface Change {
   properties?: Record<string, unknown>;
 }
 
-async function applyUpdate(
+export async function applyUpdate(
   client: Client, ctx: WriteContext, layer: WritableLayer, id: number, change: Change, geomEwkt?: string,
-) {
+): Promise<Waarschuwing[]> {
   const current = await lockCurrent(client, layer, id);
   assertMayEdit(ctx.actor, await gemeenteOfRecord(client, layer, current));
   if (current.version !== change.version) throw await conflict(client, layer, id, current.version);
@@ -162,6 +174,9 @@ async function applyUpdate(
   if (ewkt && layer.gemeente === 'column' && values.gemeente_id === undefined) values.gemeente_id = await gemeenteOfGeometry(client, ewkt);
   if (ewkt && layer.gemeente === 'via_terrein') await gemeenteOfGeometry(client, ewkt);
   assertMayEdit(ctx.actor, await gemeenteOfRecord(client, layer, { ...current, ...values }));
+  // A redrawn polygon is judged by the editor rules like a new one (not a restore of history).
+  const waarschuwingen = change.geometry !== undefined && ewkt && rulesApply(values.status ?? current.status)
+    ? await enforceRules(client, layer.path, ewkt, id) : [];
 
   const sets: string[] = [];
   const params: unknown[] = [id, change.version];
@@ -173,16 +188,18 @@ async function applyUpdate(
     params.push(ewkt);
     sets.push(`geom = ST_GeomFromEWKT($${params.length})`);
   }
-  if (sets.length === 0) return;
+  if (sets.length === 0) return waarschuwingen;
   const { rowCount } = await client.query(
     `UPDATE ${layer.table} SET ${sets.join(', ')} WHERE id = $1 AND version = $2`,
     params,
   );
   if (!rowCount) throw await conflict(client, layer, id, current.version);
+  if (ewkt && layer.table === 'compensatie') await assertToewijzingenPassen(client, id);
+  return waarschuwingen;
 }
 
-export async function updateRecord(ctx: WriteContext, layer: WritableLayer, id: number, change: Change) {
-  await withAudit(ctx, null, (client) => applyUpdate(client, ctx, layer, id, change));
+export async function updateRecord(ctx: WriteContext, layer: WritableLayer, id: number, change: Change): Promise<Waarschuwing[]> {
+  return withAudit(ctx, null, (client) => applyUpdate(client, ctx, layer, id, change));
 }
 
 export async function deleteRecord(ctx: WriteContext, layer: WritableLayer, id: number, version: number) {

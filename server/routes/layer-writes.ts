@@ -9,6 +9,8 @@ import { layers } from '../layers/definitions.ts';
 import { actorOf } from '../auth/middleware.ts';
 import { ApiError } from '../http/errors.ts';
 import { ErrorSchema, FeatureSchema, IdParamSchema } from '../http/schemas.ts';
+import { milieuruimteVanTransformatie, SavedFeatureSchema } from './editor.ts';
+import type { Waarschuwing } from '../domain/editor-rules.ts';
 import { validationHook } from '../http/validation.ts';
 
 const errors = (...codes: number[]) =>
@@ -29,6 +31,8 @@ function baseVersion(c: Context, fromBody?: number): number {
   return v;
 }
 
+export { baseVersion };
+
 export function layerWriteRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -41,6 +45,12 @@ export function layerWriteRoutes() {
       return feature;
     };
     const ctx = (c: Context<AppEnv>) => ({ pool: c.var.db.pool, actor: actorOf(c) });
+    /** The saved feature plus the editor's findings: waarschuwingen, and for housing the milieuruimte check. */
+    const savedFeature = async (c: Context<AppEnv>, id: number, waarschuwingen: Waarschuwing[]) => {
+      const feature = await featureAfterWrite(c, id);
+      const milieuruimte = layer.table === 'transformatie' ? await milieuruimteVanTransformatie(c.var.db.pool, id) : undefined;
+      return { ...feature, waarschuwingen, ...(milieuruimte ? { milieuruimte } : {}) };
+    };
 
     app.openapi(
       createRoute({
@@ -56,14 +66,14 @@ export function layerWriteRoutes() {
             }) } },
           },
         },
-        responses: { 201: { description: 'Aangemaakt', content: { 'application/json': { schema: FeatureSchema } } }, ...errors(400, 401, 403, 413, 422) },
+        responses: { 201: { description: 'Aangemaakt; met waarschuwingen (en voor wonen/gemengd de milieuruimtecheck)', content: { 'application/json': { schema: SavedFeatureSchema } } }, ...errors(400, 401, 403, 413, 422) },
       }),
       async (c) => {
         const body = c.req.valid('json');
         const missing = layer.required.filter((k) => (body.properties as Record<string, unknown>)[k] === undefined);
         if (missing.length) throw new ApiError(400, 'ongeldige_invoer', `Verplicht veld ontbreekt: ${missing.join(', ')}.`, missing.map((m) => ({ pad: `properties.${m}`, melding: 'verplicht' })));
-        const id = await createRecord(ctx(c), layer, body.geometry, body.properties as Record<string, unknown>);
-        return c.json(await featureAfterWrite(c, id), 201);
+        const { id, waarschuwingen } = await createRecord(ctx(c), layer, body.geometry, body.properties as Record<string, unknown>);
+        return c.json(await savedFeature(c, id, waarschuwingen), 201);
       },
     );
 
@@ -79,15 +89,15 @@ export function layerWriteRoutes() {
             properties: layer.schema.partial().optional(),
           }).strict() } } },
         },
-        responses: { 200: { description: 'Gewijzigd', content: { 'application/json': { schema: FeatureSchema } } }, ...errors(400, 401, 403, 404, 409, 413, 422, 428) },
+        responses: { 200: { description: 'Gewijzigd; met waarschuwingen (en voor wonen/gemengd de milieuruimtecheck)', content: { 'application/json': { schema: SavedFeatureSchema } } }, ...errors(400, 401, 403, 404, 409, 413, 422, 428) },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
-        await updateRecord(ctx(c), layer, id, {
+        const waarschuwingen = await updateRecord(ctx(c), layer, id, {
           version: baseVersion(c, body.version), geometry: body.geometry, properties: body.properties as Record<string, unknown>,
         });
-        return c.json(await featureAfterWrite(c, id), 200);
+        return c.json(await savedFeature(c, id, waarschuwingen), 200);
       },
     );
 

@@ -23,7 +23,11 @@ function expectedAllowed(method: string, path: string, role: Role | null): boole
   if (path === '/api/health' || path === '/api/auth/login') return true;
   if (role === null) return false;
   if (path.startsWith('/api/accounts')) return role === 'beheerder';
-  if (path === '/api/ruimtevragen') return role !== 'stuurgroep';
+  if (path === '/api/ruimtevragen' && method === 'GET') return role !== 'stuurgroep';
+  // Matching (issue #6): company-specific, so regie only; the werkgroep sees requests and candidates anonymised.
+  if (['/api/ruimtevragen/:id', '/api/ruimtevragen/:id/kandidaten'].includes(path) && method === 'GET') return role !== 'stuurgroep' && role !== null;
+  if (path.startsWith('/api/ruimtevragen') && method !== 'GET') return role === 'beheerder' || role === 'regisseur';
+  if (/^\/api\/(matching|matches|signalen)(\/|$)/.test(path)) return role === 'beheerder' || role === 'regisseur';
   if (method !== 'GET') return role !== 'stuurgroep' || path === '/api/auth/logout';
   return true;
 }

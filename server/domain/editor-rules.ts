@@ -1,0 +1,96 @@
+// Rules for polygons drawn in the werkgroep editor, as pure functions of what
+// PostGIS measured (server/layers/editor-checks.ts does the measuring).
+//  - transformatie on no business land (kavels ∪ terreinen)        → fout  geen_bedrijventerrein
+//  - transformatie on a terrein marked niet_te_transformeren (R-T5) → fout  niet_te_transformeren
+//  - compensatie overlapping an existing terrein                    → waarschuwing overlapt_terrein
+//  - compensatie overlapping another (not vervallen) compensatie    → waarschuwing overlapt_compensatie
+// Fouten block the save (422); waarschuwingen are returned with the saved record.
+
+/** Overlaps smaller than this (m²) are noise from shared edges on the 1 mm grid. */
+export const MIN_OVERLAP_M2 = 1;
+
+export interface Overlap {
+  id: number;
+  naam: string | null;
+  /** Overlap area in m² (RD New). */
+  m2: number;
+}
+
+export interface Metingen {
+  /** Layer path: transformaties, compensaties, … */
+  laag: string;
+  /** Area (m²) of the geometry on business land: kavels ∪ terreinen. */
+  bedrijfsgrond_m2: number;
+  /** Terreinen marked niet_te_transformeren that the geometry overlaps. */
+  niet_te_transformeren: Overlap[];
+  /** Terreinen the geometry overlaps. */
+  terreinen: Overlap[];
+  /** Other compensaties (not vervallen, not the record itself) the geometry overlaps. */
+  compensaties: Overlap[];
+}
+
+export interface Fout {
+  code: 'geen_bedrijventerrein' | 'niet_te_transformeren';
+  message: string;
+  ids?: number[];
+}
+
+export interface Waarschuwing {
+  code: 'overlapt_terrein' | 'overlapt_compensatie';
+  message: string;
+  overlap_ha: number;
+  ids: number[];
+}
+
+export interface Oordeel {
+  fouten: Fout[];
+  waarschuwingen: Waarschuwing[];
+}
+
+const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
+/** Hectares the Dutch way: 0,40 ha; 1,23 ha; 0,0012 ha for very small overlaps. */
+export const haNl = (ha: number) =>
+  `${ha.toLocaleString('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: ha > 0 && ha < 0.01 ? 4 : 2 })} ha`;
+const names = (list: Overlap[]) => list.map((o) => o.naam ?? `#${o.id}`).join(', ');
+const significant = (list: Overlap[]) => list.filter((o) => o.m2 >= MIN_OVERLAP_M2);
+
+export function beoordeel(m: Metingen): Oordeel {
+  const fouten: Fout[] = [];
+  const waarschuwingen: Waarschuwing[] = [];
+
+  if (m.laag === 'transformaties') {
+    if (!(m.bedrijfsgrond_m2 >= MIN_OVERLAP_M2)) {
+      fouten.push({
+        code: 'geen_bedrijventerrein',
+        message: 'Deze transformatie ligt niet op een bedrijventerrein of kavel. Teken de transformatie op bedrijfsgrond.',
+      });
+    }
+    const blocked = significant(m.niet_te_transformeren);
+    if (blocked.length) {
+      fouten.push({
+        code: 'niet_te_transformeren',
+        message: `Deze transformatie ligt op een niet te transformeren bedrijventerrein (${names(blocked)}). ` +
+          'Transformatie is daar niet toegestaan (provinciale aanduiding).',
+        ids: blocked.map((o) => o.id),
+      });
+    }
+  }
+
+  if (m.laag === 'compensaties') {
+    for (const [code, list, wat] of [
+      ['overlapt_terrein', significant(m.terreinen), 'een bestaand bedrijventerrein'],
+      ['overlapt_compensatie', significant(m.compensaties), 'een andere compensatielocatie'],
+    ] as const) {
+      if (!list.length) continue;
+      const ha = round4(list.reduce((s, o) => s + o.m2, 0) / 10_000);
+      waarschuwingen.push({
+        code,
+        message: `Deze compensatie overlapt ${wat} (${names(list)}) over ${haNl(ha)}. ` +
+          'Bestaande bedrijfsgrond telt niet als compensatie.',
+        overlap_ha: ha,
+        ids: list.map((o) => o.id),
+      });
+    }
+  }
+  return { fouten, waarschuwingen };
+}

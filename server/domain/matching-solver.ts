@@ -1,0 +1,271 @@
+// Regional assignment of all open requests at once (issue #6): maximise the total
+// score — voorrang weighs extra — with every kavel used at most once, and a kavel
+// that a requesting company occupies available only when that company is itself
+// assigned elsewhere (relocation chains, as in kidney exchange). The model builder
+// and the greedy baseline are pure; `solveRegio` needs a loaded HiGHS instance.
+
+export interface RegioOptie {
+  vraag_id: number;
+  kavel_ids: number[];
+  /** 0..100, from scoreSet. */
+  score: number;
+}
+
+export interface RegioVraag {
+  id: number;
+  voorrang: boolean;
+  /** The kavel the requesting company occupies now, if any. */
+  huidige_kavel_id: number | null;
+  /** Dutch reason when the request has no candidate at all (from the hard filters). */
+  reden_geen_kandidaten?: string | null;
+}
+
+export interface RegioInstance {
+  vragen: RegioVraag[];
+  opties: RegioOptie[];
+  /**
+   * Kavels in use by a requesting company (kavel id → ruimtevraag id): usable by
+   * others only if that request is assigned. Kavels not listed are free.
+   */
+  voorwaardelijk: ReadonlyMap<number, number>;
+  voorrang_factor: number;
+}
+
+export interface Toewijzing {
+  vraag_id: number;
+  kavel_ids: number[];
+  score: number;
+  /** Score × voorrang factor: the request's term in the objective. */
+  gewogen_score: number;
+}
+
+export interface KetenStap {
+  vraag_id: number;
+  naar_kavel_ids: number[];
+  /** The kavel this move frees, when the company had one. */
+  vrijgekomen_kavel_id: number | null;
+}
+
+export interface Keten {
+  /** In order of execution: each move frees the kavel the next one takes. */
+  stappen: KetenStap[];
+  /** True for a closed cycle (companies swap kavels; needs temporary space or simultaneous moves). */
+  cyclus: boolean;
+}
+
+export interface NietToegewezen {
+  vraag_id: number;
+  reden: string;
+}
+
+export interface RegioUitkomst {
+  methode: 'highs' | 'gretig';
+  status: string;
+  doelwaarde: number;
+  toewijzingen: Toewijzing[];
+  ketens: Keten[];
+  niet_toegewezen: NietToegewezen[];
+  rekentijd_ms: number;
+}
+
+const gewicht = (inst: RegioInstance, v: RegioVraag | undefined) => (v?.voorrang ? inst.voorrang_factor : 1);
+const coef = (x: number) => Number(x.toFixed(6));
+
+/** The options that may appear in the model: no option may use the requester's own kavel. */
+function geldigeOpties(inst: RegioInstance) {
+  const vragen = new Map(inst.vragen.map((v) => [v.id, v]));
+  return inst.opties
+    .map((o, i) => ({ o, i }))
+    .filter(({ o }) => vragen.has(o.vraag_id) && !o.kavel_ids.includes(vragen.get(o.vraag_id)!.huidige_kavel_id ?? -1));
+}
+
+/**
+ * The MIP in CPLEX LP format. Variable x<i> = option i chosen.
+ *   max Σ w_r·score_o·x_o
+ *   Σ_{o of r} x_o ≤ 1                               for every request r
+ *   Σ_{o ∋ k} x_o ≤ 1                                for every free kavel k
+ *   Σ_{o ∋ k} x_o − Σ_{o of r(k)} x_o ≤ 0            for a kavel k occupied by requester r(k)
+ */
+export function bouwModel(inst: RegioInstance): { lp: string; variabelen: number[] } {
+  const vragen = new Map(inst.vragen.map((v) => [v.id, v]));
+  const opties = geldigeOpties(inst);
+  const perVraag = new Map<number, number[]>();
+  const perKavel = new Map<number, number[]>();
+  for (const { o, i } of opties) {
+    (perVraag.get(o.vraag_id) ?? perVraag.set(o.vraag_id, []).get(o.vraag_id)!).push(i);
+    for (const k of o.kavel_ids) (perKavel.get(k) ?? perKavel.set(k, []).get(k)!).push(i);
+  }
+  const lines: string[] = ['Maximize', ' obj:'];
+  for (const { o, i } of opties) lines.push(`  + ${coef(o.score * gewicht(inst, vragen.get(o.vraag_id)))} x${i}`);
+  if (opties.length === 0) lines.push('  0 dummy');
+  lines.push('Subject To');
+  for (const [r, idx] of [...perVraag].sort((a, b) => a[0] - b[0])) {
+    if (idx.length > 1) lines.push(` v${r}:`, ...idx.map((i) => `  + x${i}`), '  <= 1');
+  }
+  for (const [k, idx] of [...perKavel].sort((a, b) => a[0] - b[0])) {
+    const occupant = inst.voorwaardelijk.get(k);
+    if (occupant !== undefined) {
+      const own = perVraag.get(occupant) ?? [];
+      lines.push(` k${k}:`, ...idx.map((i) => `  + x${i}`), ...own.map((i) => `  - x${i}`), '  <= 0');
+    } else if (idx.length > 1) {
+      lines.push(` k${k}:`, ...idx.map((i) => `  + x${i}`), '  <= 1');
+    }
+  }
+  if (opties.length === 0) lines.push(' c0: dummy <= 0');
+  lines.push('Bounds');
+  for (const { i } of opties) lines.push(` 0 <= x${i} <= 1`);
+  lines.push('Binary');
+  for (const { i } of opties) lines.push(` x${i}`);
+  lines.push('End');
+  return { lp: lines.join('\n'), variabelen: opties.map(({ i }) => i) };
+}
+
+/** Is this choice of options feasible (each request once, each kavel once, occupied kavels freed)? */
+export function isToelaatbaar(inst: RegioInstance, gekozen: number[]): boolean {
+  const vragen = new Set<number>();
+  const kavels = new Set<number>();
+  for (const i of gekozen) {
+    const o = inst.opties[i];
+    if (vragen.has(o.vraag_id)) return false;
+    vragen.add(o.vraag_id);
+    for (const k of o.kavel_ids) {
+      if (kavels.has(k)) return false;
+      kavels.add(k);
+    }
+  }
+  for (const k of kavels) {
+    const occupant = inst.voorwaardelijk.get(k);
+    if (occupant !== undefined && !vragen.has(occupant)) return false;
+  }
+  const huidige = new Map(inst.vragen.map((v) => [v.id, v.huidige_kavel_id]));
+  return gekozen.every((i) => !inst.opties[i].kavel_ids.includes(huidige.get(inst.opties[i].vraag_id) ?? -1));
+}
+
+/** Minimal HiGHS interface (the `highs` npm package). */
+export interface HighsLike {
+  solve(lp: string, options?: Record<string, unknown>): { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal: number }> };
+}
+
+export function solveRegio(highs: HighsLike, inst: RegioInstance, opts: { tijdslimiet_s?: number } = {}): RegioUitkomst {
+  const started = performance.now();
+  const { lp, variabelen } = bouwModel(inst);
+  let gekozen: number[] = [];
+  let status = 'Optimal';
+  if (variabelen.length > 0) {
+    const res = highs.solve(lp, {
+      time_limit: opts.tijdslimiet_s ?? 30, mip_rel_gap: 0, random_seed: 0, output_flag: false, threads: 1,
+    } as Record<string, unknown>);
+    status = res.Status;
+    gekozen = variabelen.filter((i) => (res.Columns[`x${i}`]?.Primal ?? 0) > 0.5);
+  }
+  return uitkomst(inst, 'highs', status, gekozen, performance.now() - started);
+}
+
+/**
+ * The one-at-a-time baseline: requests in a fixed order (voorrang first, then best
+ * candidate score, then id) each take their best option still free; repeated until
+ * nothing changes, so a kavel freed by a move can serve a later request.
+ */
+export function gretig(inst: RegioInstance): RegioUitkomst {
+  const started = performance.now();
+  const opties = geldigeOpties(inst);
+  const perVraag = new Map<number, number[]>();
+  for (const { o, i } of opties) (perVraag.get(o.vraag_id) ?? perVraag.set(o.vraag_id, []).get(o.vraag_id)!).push(i);
+  for (const idx of perVraag.values()) idx.sort((a, b) => inst.opties[b].score - inst.opties[a].score || a - b);
+  const best = (r: number) => inst.opties[perVraag.get(r)?.[0] ?? -1]?.score ?? -1;
+  const volgorde = [...inst.vragen].sort((a, b) => Number(b.voorrang) - Number(a.voorrang) || best(b.id) - best(a.id) || a.id - b.id);
+  const bezet = new Set<number>();
+  const toegewezen = new Set<number>();
+  const gekozen: number[] = [];
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const v of volgorde) {
+      if (toegewezen.has(v.id)) continue;
+      const pick = (perVraag.get(v.id) ?? []).find((i) => inst.opties[i].kavel_ids.every((k) => {
+        if (bezet.has(k)) return false;
+        const occupant = inst.voorwaardelijk.get(k);
+        return occupant === undefined || toegewezen.has(occupant);
+      }));
+      if (pick === undefined) continue;
+      gekozen.push(pick);
+      toegewezen.add(v.id);
+      for (const k of inst.opties[pick].kavel_ids) bezet.add(k);
+      changed = true;
+    }
+  }
+  return uitkomst(inst, 'gretig', 'Heuristiek', gekozen, performance.now() - started);
+}
+
+function uitkomst(inst: RegioInstance, methode: RegioUitkomst['methode'], status: string, gekozen: number[], ms: number): RegioUitkomst {
+  const vragen = new Map(inst.vragen.map((v) => [v.id, v]));
+  const toewijzingen = gekozen.map((i): Toewijzing => {
+    const o = inst.opties[i];
+    return { vraag_id: o.vraag_id, kavel_ids: o.kavel_ids, score: o.score, gewogen_score: coef(o.score * gewicht(inst, vragen.get(o.vraag_id))) };
+  }).sort((a, b) => a.vraag_id - b.vraag_id);
+  const assigned = new Set(toewijzingen.map((t) => t.vraag_id));
+  const used = new Set(toewijzingen.flatMap((t) => t.kavel_ids));
+  const niet_toegewezen = inst.vragen.filter((v) => !assigned.has(v.id)).sort((a, b) => a.id - b.id).map((v): NietToegewezen => {
+    const opts = inst.opties.filter((o) => o.vraag_id === v.id && !o.kavel_ids.includes(v.huidige_kavel_id ?? -1));
+    if (opts.length === 0) return { vraag_id: v.id, reden: v.reden_geen_kandidaten ?? 'Geen kavel voldoet aan de harde eisen.' };
+    const blockedByOccupant = opts.every((o) => o.kavel_ids.some((k) => !used.has(k) && inst.voorwaardelijk.has(k) && !assigned.has(inst.voorwaardelijk.get(k)!)));
+    if (blockedByOccupant) {
+      return { vraag_id: v.id, reden: 'De passende kavels komen pas vrij als het bedrijf dat er nu zit verhuist; dat bedrijf krijgt in deze toewijzing geen andere kavel.' };
+    }
+    return { vraag_id: v.id, reden: `Alle ${opts.length} passende kandidaat(-combinaties) gaan naar andere vragen; zo is de totaalscore van de regio het hoogst.` };
+  });
+  const doelwaarde = coef(toewijzingen.reduce((s, t) => s + t.gewogen_score, 0));
+  return { methode, status, doelwaarde, toewijzingen, ketens: ketens(inst, toewijzingen), niet_toegewezen, rekentijd_ms: Math.round(ms * 10) / 10 };
+}
+
+/**
+ * Relocation chains in an assignment: a move into a free kavel frees the mover's
+ * old kavel for the next company, and so on. Moves that take no occupied kavel
+ * and free none are not chains. Closed loops (swaps) are reported as cycles.
+ */
+export function ketens(inst: RegioInstance, toewijzingen: Toewijzing[]): Keten[] {
+  const vragen = new Map(inst.vragen.map((v) => [v.id, v]));
+  const byVraag = new Map(toewijzingen.map((t) => [t.vraag_id, t]));
+  // who takes kavel k (only occupied kavels matter)
+  const nemer = new Map<number, number>();
+  for (const t of toewijzingen) for (const k of t.kavel_ids) if (inst.voorwaardelijk.has(k)) nemer.set(k, t.vraag_id);
+  const stap = (r: number): KetenStap => {
+    const oud = vragen.get(r)?.huidige_kavel_id ?? null;
+    return { vraag_id: r, naar_kavel_ids: byVraag.get(r)!.kavel_ids, vrijgekomen_kavel_id: oud !== null && inst.voorwaardelijk.get(oud) === r ? oud : null };
+  };
+  const volgende = (r: number): number[] => {
+    const oud = vragen.get(r)?.huidige_kavel_id;
+    const n = oud !== undefined && oud !== null ? nemer.get(oud) : undefined;
+    return n !== undefined ? [n] : [];
+  };
+  const neemtBezet = (t: Toewijzing) => t.kavel_ids.some((k) => inst.voorwaardelijk.has(k));
+  const visited = new Set<number>();
+  const out: Keten[] = [];
+  // Heads: moves into free kavels only, whose old kavel someone takes.
+  for (const t of toewijzingen) {
+    if (neemtBezet(t) || volgende(t.vraag_id).length === 0) continue;
+    const stappen: KetenStap[] = [];
+    // Breadth-first over takers (a group option may take several occupied kavels).
+    const queue = [t.vraag_id];
+    while (queue.length) {
+      const r = queue.shift()!;
+      if (visited.has(r)) continue;
+      visited.add(r);
+      stappen.push(stap(r));
+      queue.push(...volgende(r));
+    }
+    out.push({ stappen, cyclus: false });
+  }
+  // What remains among moves into occupied kavels: cycles.
+  for (const t of toewijzingen) {
+    if (visited.has(t.vraag_id) || !neemtBezet(t)) continue;
+    const stappen: KetenStap[] = [];
+    let r: number | undefined = t.vraag_id;
+    while (r !== undefined && !visited.has(r)) {
+      visited.add(r);
+      stappen.push(stap(r));
+      r = volgende(r)[0];
+    }
+    out.push({ stappen, cyclus: true });
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+// The regional assignment on the database: candidates for every open request
+// (including kavels of other requesters, which relocation chains can free),
+// then HiGHS and the greedy baseline on the same instance.
+import type pg from 'pg';
+import highsLoader from 'highs';
+import { kandidatenVoor, TIE_BREAK, type Instellingen, type MatchKavel, type MatchVraag } from '../domain/matching.ts';
+import { gretig, solveRegio, type HighsLike, type RegioInstance } from '../domain/matching-solver.ts';
+import { laadBuren, laadKavels, laadOpenVragen, vandaag } from './data.ts';
+
+let highsPromise: Promise<HighsLike> | undefined;
+/** HiGHS (WASM), loaded once per process. */
+export const laadHighs = () => (highsPromise ??= (highsLoader as unknown as () => Promise<HighsLike>)());
+
+/** The solver instance from requests and kavels (pure; also used by the benchmark). */
+export function bouwRegioInstance(
+  vragen: MatchVraag[], kavels: MatchKavel[], buren: ReadonlyMap<number, readonly number[]>, inst: Instellingen, datum: string,
+): RegioInstance {
+  const voorwaardelijk = new Map<number, number>();
+  for (const v of vragen) if (v.huidige_kavel_id !== null) voorwaardelijk.set(v.huidige_kavel_id, v.id);
+  const vrij = new Set([...voorwaardelijk.keys()]);
+  const opties: RegioInstance['opties'] = [];
+  const redenen = new Map<number, string | null>();
+  for (const v of vragen) {
+    const res = kandidatenVoor(v, { kavels, buren, inst, vandaag: datum, filter: { voorwaardelijk: vrij }, metToelichting: false });
+    redenen.set(v.id, res.reden_geen_kandidaten);
+    for (const k of res.kandidaten.slice(0, Math.max(1, Math.floor(inst.max_opties_per_vraag)))) {
+      opties.push({ vraag_id: v.id, kavel_ids: k.kavel_ids, score: k.score });
+    }
+  }
+  return {
+    vragen: vragen.map((v) => ({ id: v.id, voorrang: v.voorrang, huidige_kavel_id: v.huidige_kavel_id, reden_geen_kandidaten: redenen.get(v.id) ?? null })),
+    opties,
+    voorwaardelijk,
+    voorrang_factor: inst.voorrang_factor,
+  };
+}
+
+export async function regioToewijzing(pool: Pick<pg.Pool, 'query'>, inst: Instellingen, datum = vandaag()) {
+  const vragen = await laadOpenVragen(pool);
+  const kavels = await laadKavels(pool, true);
+  const buren = await laadBuren(pool, kavels.map((k) => k.id));
+  const opbouwStart = performance.now();
+  const instance = bouwRegioInstance(vragen, kavels, buren, inst, datum);
+  const opbouwMs = performance.now() - opbouwStart;
+  const highs = await laadHighs();
+  const optimaal = solveRegio(highs, instance, { tijdslimiet_s: inst.max_rekentijd_s });
+  const basis = gretig(instance);
+  return {
+    instance, vragen, kavels,
+    samenvatting: {
+      vragen: vragen.length, kavels: kavels.length, opties: instance.opties.length,
+      opbouw_ms: Math.round(opbouwMs), voorrang_factor: inst.voorrang_factor, gewichten: inst.gewichten, tolerantie: inst.tolerantie,
+      tie_break: TIE_BREAK,
+      doel: 'Maximaliseer de som van de scores (0–100) van de toegewezen vragen; voorrangsvragen tellen × voorrang_factor. ' +
+        'Elke kavel hooguit één keer; een kavel van een vragend bedrijf komt alleen vrij als dat bedrijf zelf een andere kavel krijgt.',
+    },
+    optimaal,
+    gretig: basis,
+  };
+}

@@ -1,0 +1,159 @@
+// Matching for the regisseur (issue #6): the regional assignment, its settings,
+// the match workflow and the scheefwerken signal. All company-specific, so for
+// regisseur and beheerder only (see server/auth/permissions.ts).
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv } from '../app.ts';
+import { actorOf } from '../auth/middleware.ts';
+import { ApiError } from '../http/errors.ts';
+import { ErrorSchema, IdParamSchema } from '../http/schemas.ts';
+import { validationHook } from '../http/validation.ts';
+import { CRITERIA } from '../domain/matching.ts';
+import { laadInstellingen, metAudit } from '../matching/data.ts';
+import { regioToewijzing } from '../matching/regio.ts';
+import { haalMatch, lijstMatches, maakMatch, MATCH_STATUS, wijzigMatchStatus } from '../matching/matches.ts';
+import { scheefwerkenSignalen } from '../matching/signalen.ts';
+import { metQueryOverrides } from './ruimtevragen.ts';
+
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((code) => [code, { description: 'Fout', content: { 'application/json': { schema: ErrorSchema } } }]));
+const Json = z.record(z.string(), z.unknown());
+const Datum = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'gebruik een datum als JJJJ-MM-DD');
+const Stap = {
+  datum: Datum.optional().openapi({ description: 'Datum van de stap; standaard vandaag' }),
+  persoon: z.string().trim().min(1, 'persoon mag niet leeg zijn').max(200).optional().openapi({ description: 'Wie de stap zette; standaard de ingelogde gebruiker' }),
+};
+
+function versie(c: Context, fromBody?: number): number {
+  const header = c.req.header('if-match')?.replace(/^W\//, '').replace(/"/g, '').trim();
+  const v = fromBody ?? (header ? Number(header) : undefined);
+  if (v === undefined || !Number.isInteger(v) || v < 1) {
+    throw new ApiError(428, 'versie_vereist', 'Stuur het versienummer mee dat u bewerkt (If-Match of version).');
+  }
+  return v;
+}
+
+const RegioBody = z.object({
+  ...Object.fromEntries(CRITERIA.map((c) => [`gewicht_${c}`, z.number().min(0).max(100).optional()])),
+  tolerantie: z.number().min(0).max(2).optional(),
+  voorrang_factor: z.number().min(0).max(100).optional(),
+  max_kavels_samenvoegen: z.number().int().min(1).max(5).optional(),
+  max_opties_per_vraag: z.number().int().min(1).max(500).optional(),
+  max_rekentijd_s: z.number().min(1).max(300).optional(),
+  peildatum: Datum.optional(),
+}).strict();
+
+export function matchingRoutes() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/matching/regio', tags: ['Matching'],
+      summary: 'Wijs alle open ruimtevragen tegelijk toe (HiGHS): maximale totaalscore, elke kavel één keer, verhuisketens; ' +
+        'met de gretige één-voor-één-toewijzing ter vergelijking. Schrijft niets.',
+      request: { body: { required: false, content: { 'application/json': { schema: RegioBody } } } },
+      responses: { 200: { description: 'Toewijzing', content: { 'application/json': { schema: Json } } }, ...errors(400) } }),
+    async (c) => {
+      const body = (c.req.valid('json') ?? {}) as Record<string, number | string | undefined>;
+      const { peildatum, ...rest } = body;
+      const inst = metQueryOverrides(await laadInstellingen(c.var.db.pool), rest as Record<string, number | undefined>);
+      const r = await regioToewijzing(c.var.db.pool, inst, typeof peildatum === 'string' ? peildatum : undefined);
+      const verschil = r.optimaal.doelwaarde - r.gretig.doelwaarde;
+      return c.json({
+        samenvatting: { ...r.samenvatting, doelwaarde_optimaal: r.optimaal.doelwaarde, doelwaarde_gretig: r.gretig.doelwaarde,
+          verbetering: Math.round(verschil * 1000) / 1000,
+          verbetering_pct: r.gretig.doelwaarde > 0 ? Math.round((1000 * verschil) / r.gretig.doelwaarde) / 10 : null },
+        optimaal: r.optimaal,
+        gretig: r.gretig,
+      }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/matching/instellingen', tags: ['Matching'],
+      summary: 'Gewichten en drempels van de matching en het scheefwerken-signaal',
+      responses: { 200: { description: 'Instellingen', content: { 'application/json': { schema: z.array(Json) } } } } }),
+    async (c) => {
+      const { rows } = await c.var.db.pool.query(`SELECT sleutel, waarde, omschrijving, version FROM matching_instelling ORDER BY sleutel`);
+      return c.json(rows, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'patch', path: '/matching/instellingen', tags: ['Matching'],
+      summary: 'Wijzig gewichten of drempels ({"gewicht_omvang": 4, …}); gelogd',
+      request: { body: { required: true, content: { 'application/json': { schema: z.record(z.string(), z.number({ message: 'waarde moet een getal zijn' }).min(0, 'waarde mag niet negatief zijn')) } } } },
+      responses: { 200: { description: 'Instellingen', content: { 'application/json': { schema: z.array(Json) } } }, ...errors(400, 422) } }),
+    async (c) => {
+      const body = c.req.valid('json');
+      await metAudit(c.var.db.pool, actorOf(c), 'matching-instellingen gewijzigd', async (client) => {
+        for (const [sleutel, waarde] of Object.entries(body)) {
+          const res = await client.query(`UPDATE matching_instelling SET waarde = $2 WHERE sleutel = $1`, [sleutel, waarde]);
+          if (!res.rowCount) throw new ApiError(422, 'onbekende_instelling', `Onbekende instelling '${sleutel}'.`);
+        }
+      });
+      const { rows } = await c.var.db.pool.query(`SELECT sleutel, waarde, omschrijving, version FROM matching_instelling ORDER BY sleutel`);
+      return c.json(rows, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/matches', tags: ['Matching'],
+      summary: 'Matches, eventueel van één ruimtevraag of met één status',
+      request: { query: z.object({
+        ruimtevraag_id: z.coerce.number().int().positive().optional(),
+        status: z.enum(MATCH_STATUS, { message: `status: kies uit ${MATCH_STATUS.join(', ')}` }).optional(),
+      }) },
+      responses: { 200: { description: 'Lijst', content: { 'application/json': { schema: z.array(Json) } } }, ...errors(400) } }),
+    async (c) => c.json(await lijstMatches(c.var.db.pool, c.req.valid('query')), 200),
+  );
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/matches', tags: ['Matching'],
+      summary: 'Maak een match (status voorgesteld) van een kandidaat: een ruimtevraag en één of meer aangrenzende kavels',
+      request: { body: { required: true, content: { 'application/json': { schema: z.object({
+        ruimtevraag_id: z.number({ message: 'ruimtevraag_id is verplicht' }).int().positive(),
+        kavel_ids: z.array(z.number().int().positive(), { message: 'kavel_ids is verplicht' }).min(1, 'kies minstens één kavel').max(5),
+        reden: z.string().trim().min(1).max(2000).optional(),
+        ...Stap,
+      }).strict() } } } },
+      responses: { 201: { description: 'Aangemaakt', content: { 'application/json': { schema: Json } } }, ...errors(400, 404, 422) } }),
+    async (c) => {
+      const id = await maakMatch(c.var.db.pool, actorOf(c), c.req.valid('json'));
+      return c.json(await haalMatch(c.var.db.pool, id), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/matches/{id}', tags: ['Matching'],
+      summary: 'Eén match met kavels, criteria en alle stappen (datum, persoon, reden)',
+      request: { params: IdParamSchema },
+      responses: { 200: { description: 'Match', content: { 'application/json': { schema: Json } } }, ...errors(400, 404) } }),
+    async (c) => c.json(await haalMatch(c.var.db.pool, c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({ method: 'patch', path: '/matches/{id}', tags: ['Matching'],
+      summary: 'Volgende stap: besproken_werkgroep (kavels in optie), warme_overdracht, gerealiseerd, of afgevallen (kavels vrij)',
+      request: { params: IdParamSchema, body: { required: true, content: { 'application/json': { schema: z.object({
+        version: z.number().int().positive().optional(),
+        status: z.enum(MATCH_STATUS, { message: `status: kies uit ${MATCH_STATUS.join(', ')}` }),
+        reden: z.string({ message: 'reden is verplicht' }).trim().min(1, 'reden is verplicht').max(2000),
+        ...Stap,
+      }).strict() } } } },
+      responses: { 200: { description: 'Gewijzigd', content: { 'application/json': { schema: Json } } }, ...errors(400, 404, 409, 422, 428) } }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { version, ...w } = c.req.valid('json');
+      await wijzigMatchStatus(c.var.db.pool, actorOf(c), id, versie(c, version), w);
+      return c.json(await haalMatch(c.var.db.pool, id), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/signalen/scheefwerken', tags: ['Matching'],
+      summary: 'Scheefwerken: bedrijven met een activiteit ver onder de milieucategorie van hun kavel (drempels in matching_instelling)',
+      responses: { 200: { description: 'Signalen', content: { 'application/json': { schema: Json } } } } }),
+    async (c) => c.json(await scheefwerkenSignalen(c.var.db.pool, await laadInstellingen(c.var.db.pool)), 200),
+  );
+  return app;
+}
