@@ -81,8 +81,6 @@ export const rules: Rule[] = [
   { method: 'PATCH', path: '/api/accounts/:id', roles: ['beheerder'] },
   { method: 'DELETE', path: '/api/accounts/:id/sessies', roles: ['beheerder'] },
 
-  { method: 'GET', path: '/api/balans', roles: ALL },
-  { method: 'POST', path: '/api/balans/preview', roles: EDITORS },
 ];
 
 const patternCache = new Map<string, RegExp>();

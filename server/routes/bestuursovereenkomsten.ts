@@ -13,7 +13,7 @@ import { validationHook } from '../http/validation.ts';
 import { bijdrage, isSubsidiabel, KOSTEN_CATEGORIEEN } from '../domain/bijdrage.ts';
 import { mayEditGemeente, type Actor } from '../domain/roles.ts';
 import { withAudit, type Client } from '../layers/writes.ts';
-import { baseVersion } from './layer-writes.ts';
+import { baseVersion } from '../http/version.ts';
 
 const errors = (...codes: number[]) =>
   Object.fromEntries(codes.map((code) => [code, { description: 'Fout', content: { 'application/json': { schema: ErrorSchema } } }]));

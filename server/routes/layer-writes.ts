@@ -12,6 +12,7 @@ import { ErrorSchema, FeatureSchema, IdParamSchema } from '../http/schemas.ts';
 import { milieuruimteVanTransformatie, SavedFeatureSchema } from './editor.ts';
 import type { Waarschuwing } from '../domain/editor-rules.ts';
 import { validationHook } from '../http/validation.ts';
+import { baseVersion } from '../http/version.ts';
 
 const errors = (...codes: number[]) =>
   Object.fromEntries(codes.map((code) => [code, { description: 'Fout', content: { 'application/json': { schema: ErrorSchema } } }]));
@@ -21,17 +22,7 @@ const GeometrySchema = z.object({ type: z.string(), coordinates: z.array(z.unkno
 
 const VersionSchema = z.number({ message: 'version (het versienummer dat u bewerkt) is verplicht' }).int().positive();
 
-/** The version a change is based on: `If-Match` header or `version` in the body/query. */
-function baseVersion(c: Context, fromBody?: number): number {
-  const header = c.req.header('if-match')?.replace(/^W\//, '').replace(/"/g, '').trim();
-  const v = fromBody ?? (header ? Number(header) : c.req.query('version') ? Number(c.req.query('version')) : undefined);
-  if (v === undefined || !Number.isInteger(v) || v < 1) {
-    throw new ApiError(428, 'versie_vereist', 'Stuur het versienummer mee dat u bewerkt (If-Match of version).');
-  }
-  return v;
-}
 
-export { baseVersion };
 
 export function layerWriteRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

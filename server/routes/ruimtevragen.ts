@@ -10,6 +10,7 @@ import { anonymousLabel } from '../domain/ruimtevraag.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { ErrorSchema, IdParamSchema } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
+import { baseVersion } from '../http/version.ts';
 import { REDENEN, RuimtevraagNieuw, RuimtevraagWijziging, VRAAG_STATUS } from '../domain/matching-register.ts';
 import { CRITERIA, TIE_BREAK, instellingenUit, type Instellingen } from '../domain/matching.ts';
 import { importeerCsv, maakRuimtevraag, wijzigRuimtevraag } from '../matching/register.ts';
@@ -42,15 +43,6 @@ const LijstQuery = z.object({
   reden: z.enum(REDENEN, { message: `reden: kies uit ${REDENEN.join(', ')}` }).optional(),
 });
 
-/** The version a change is based on: `If-Match` header or `version` in the body/query. */
-function baseVersion(c: Context, fromBody?: number): number {
-  const header = c.req.header('if-match')?.replace(/^W\//, '').replace(/"/g, '').trim();
-  const v = fromBody ?? (header ? Number(header) : c.req.query('version') ? Number(c.req.query('version')) : undefined);
-  if (v === undefined || !Number.isInteger(v) || v < 1) {
-    throw new ApiError(428, 'versie_vereist', 'Stuur het versienummer mee dat u bewerkt (If-Match of version).');
-  }
-  return v;
-}
 
 const KandidaatQuery = z.object({
   ...Object.fromEntries(CRITERIA.map((c) => [`gewicht_${c}`, z.coerce.number({ message: 'moet een getal zijn' }).min(0, 'mag niet negatief zijn').max(100).optional()])),

@@ -9,7 +9,7 @@ import { ApiError } from '../http/errors.ts';
 import { ErrorSchema, IdParamSchema } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { assertMayEdit, withAudit, type Client } from '../layers/writes.ts';
-import { baseVersion } from './layer-writes.ts';
+import { baseVersion } from '../http/version.ts';
 
 const errors = (...codes: number[]) =>
   Object.fromEntries(codes.map((code) => [code, { description: 'Fout', content: { 'application/json': { schema: ErrorSchema } } }]));
