@@ -19,6 +19,7 @@ import { editorRoutes } from './routes/editor.ts';
 import { toewijzingRoutes } from './routes/toewijzingen.ts';
 import { bestuursovereenkomstRoutes } from './routes/bestuursovereenkomsten.ts';
 import { authorise } from './auth/middleware.ts';
+import { balansRoutes } from './routes/balans.ts';
 import type { Session } from './auth/sessions.ts';
 
 export type AppEnv = { Variables: { db: Database; session: Session | null } };
@@ -63,6 +64,7 @@ export function createApp(options: AppOptions) {
   app.route('/api', editorRoutes());
   app.route('/api', toewijzingRoutes());
   app.route('/api', bestuursovereenkomstRoutes());
+  app.route('/api', balansRoutes());
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

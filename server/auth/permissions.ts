@@ -76,6 +76,10 @@ export const rules: Rule[] = [
   { method: 'PATCH', path: '/api/matches/:id', roles: REGIE },
   { method: 'GET', path: '/api/signalen/scheefwerken', roles: REGIE },
 
+  // Hectare monitor: everyone reads the balance; editors preview their drafts.
+  { method: 'GET', path: '/api/balans', roles: ALL },
+  { method: 'POST', path: '/api/balans/preview', roles: EDITORS },
+
   { method: 'GET', path: '/api/accounts', roles: ['beheerder'] },
   { method: 'POST', path: '/api/accounts', roles: ['beheerder'] },
   { method: 'PATCH', path: '/api/accounts/:id', roles: ['beheerder'] },
