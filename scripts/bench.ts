@@ -1,6 +1,7 @@
-// Benchmark of the regional assignment (issue #6): HiGHS against the greedy
+// Benchmarks: the regional assignment (issue #6), HiGHS against the greedy
 // one-at-a-time baseline, on the region data and on generated data of
-// 1,000 requests × 10,000 kavels (an in-memory instance, no database).
+// 1,000 requests × 10,000 kavels (an in-memory instance, no database); and
+// the map and monitor reads on the region data.
 // Prints times and objectives; asserts nothing.
 //
 //   npm run bench                                  # region data in a fresh embedded database (~25 s setup)
@@ -64,9 +65,33 @@ async function regionBench() {
       vragen: r.samenvatting.vragen, kavels: r.samenvatting.kavels, opties: r.samenvatting.opties,
       'laden + opbouw': `${((Date.now() - t - r.optimaal.rekentijd_ms - r.gretig.rekentijd_ms) / 1000).toFixed(2)} s`,
     }, r.optimaal, r.gretig);
+    await monitorBench(pool);
   } finally {
     await cleanup();
   }
+}
+
+/** The map and monitor reads on the region data: median of a few runs each. */
+async function monitorBench(pool: pg.Pool) {
+  const { computeBalans } = await import('../server/balans/service.ts');
+  const { listFeatures } = await import('../server/layers/queries.ts');
+  const { layers } = await import('../server/layers/definitions.ts');
+  const median = async (fn: () => Promise<unknown>, runs = 5) => {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      await fn();
+      times.push(performance.now() - t);
+    }
+    return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+  };
+  const kavels = layers.find((l) => l.path === 'kavels')!;
+  console.log('\n== Kaart en monitor (regiodata, mediaan van 5)');
+  console.log(`   ${'GET /api/kavels'.padEnd(30)} ${(await median(() => listFeatures(pool, kavels))).toFixed(0)} ms`);
+  console.log(`   ${'balans (nu)'.padEnd(30)} ${(await median(() => computeBalans(pool, { tijdstip: 'infinity', peildatum: PEILDATUM }))).toFixed(0)} ms`);
+  console.log(`   ${'balans (nu, met milieuruimte)'.padEnd(30)} ${(await median(() => computeBalans(pool, { tijdstip: 'infinity', peildatum: PEILDATUM, milieuruimte: true }))).toFixed(0)} ms`);
+  console.log(`   ${'balans (peildatum 2026-01-01)'.padEnd(30)} ${(await median(() => computeBalans(pool, { tijdstip: '2026-01-01 23:59:59 Europe/Amsterdam', peildatum: '2026-01-01' }))).toFixed(0)} ms`);
+  console.log(`   ${'RSS van dit proces'.padEnd(30)} ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
 }
 
 /** Terreinen as grids of kavels; 30 % in use by others, some by the requesting companies themselves. */
