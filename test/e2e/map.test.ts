@@ -110,6 +110,11 @@ describe.skipIf(!baseUrl)('regional map', () => {
     expect(await page.getByTestId('account').innerText()).toContain(me.naam);
   });
 
+  it('offers no editing tools to the stuurgroep (read-only role)', async () => {
+    if (account?.rol !== 'stuurgroep') return;
+    expect(await page.getByTestId('editor-toolbar').count()).toBe(0);
+  });
+
   it('shows the voorbeelddata badge with its explanation', async () => {
     const badge = page.getByTestId('voorbeeld-badge');
     expect(await badge.isVisible()).toBe(true);

@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The server's `error.details` (e.g. `locatie` of a self-intersection, `huidige_versie` of a conflict). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -34,6 +36,13 @@ export async function postJson<T>(url: string, body: unknown, csrfToken?: string
   return requestJson<T>(url, { method: 'POST', body: JSON.stringify(body ?? {}), headers });
 }
 
+/** PATCH/DELETE (and POST) with an optional JSON body and the CSRF token. */
+export async function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', url: string, body: unknown, csrfToken: string): Promise<T> {
+  const headers: Record<string, string> = { [CSRF_HEADER]: csrfToken };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  return requestJson<T>(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+}
+
 async function requestJson<T>(url: string, init: RequestInit): Promise<T> {
   const signal = init.signal ?? undefined;
   let response: Response;
@@ -53,7 +62,11 @@ async function requestJson<T>(url: string, init: RequestInit): Promise<T> {
     throw new ApiError(response.status, 'geen_json', t.fouten.onleesbaar(url));
   }
   if (!response.ok) {
-    if (isErrorBody(body)) throw new ApiError(response.status, body.error.code, body.error.message);
+    if (isErrorBody(body)) {
+      const details = typeof body.error.details === 'object' && body.error.details !== null
+        ? body.error.details as Record<string, unknown> : undefined;
+      throw new ApiError(response.status, body.error.code, body.error.message, details);
+    }
     throw new ApiError(response.status, 'http', t.fouten.http(response.status, url));
   }
   return body as T;

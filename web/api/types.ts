@@ -24,6 +24,9 @@ export interface BaseProperties {
   /** Hectares computed by PostGIS in RD New (EPSG:28992). */
   oppervlakte_ha: number;
   bron: Bron;
+  /** Row version for optimistic locking (PATCH/DELETE send it back). */
+  version?: number;
+  updated_at?: string;
 }
 
 export interface GemeenteProperties extends BaseProperties {
@@ -102,7 +105,7 @@ export type LayerCollection<L extends LayerName = LayerName> = Omit<FeatureColle
 
 /** Error body of every 4xx/5xx answer. */
 export interface ApiErrorBody {
-  error: { code: string; message: string };
+  error: { code: string; message: string; details?: unknown };
 }
 
 export type Rol = 'beheerder' | 'regisseur' | 'werkgroep' | 'stuurgroep';
@@ -117,4 +120,41 @@ export interface Me {
   gemeente: string | null;
   /** Must accompany every state-changing request (header x-csrf-token). */
   csrfToken: string;
+}
+
+/** One version of a record (GET /api/<layer>/<id>/history), oldest first. */
+export interface HistoryEntry {
+  versie: number | null;
+  actie: string;
+  tijdstip: string;
+  door: string;
+  reden: string | null;
+}
+
+export interface Waarschuwing {
+  code: string;
+  message: string;
+  overlap_ha: number;
+  ids: number[];
+}
+
+/** Kavels that lose milieuruimte when housing comes (server: editor-checks.ts milieuruimte). */
+export interface Milieuruimte {
+  nieuwe_functie: 'wonen' | 'gemengd';
+  kavels: FeatureCollection<Area, { id: number; naam?: string | null; milieucategorie_max?: string; oppervlakte_ha?: number }>;
+  per_categorie: { milieucategorie: string; richtafstand_m: number; aantal: number; ha: number }[];
+  totaal_ha: number;
+  kavels_in_vlak: number[];
+}
+
+/** Answer of POST/PATCH on a layer: the stored feature plus the editor's findings. */
+export type SavedFeature = LayerFeature & { waarschuwingen: Waarschuwing[]; milieuruimte?: Milieuruimte };
+
+/** Answer of POST /api/validatie/<layer> (draft check while drawing). */
+export interface DraftCheck {
+  geldig: boolean;
+  oppervlakte_ha: number | null;
+  gemeente_id: number | null;
+  fouten: { code: string; message: string; details?: { locatie?: [number, number] } }[];
+  waarschuwingen: Waarschuwing[];
 }

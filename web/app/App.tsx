@@ -1,9 +1,17 @@
 // Page layout: top bar, then either the sign-in form or the map with the
-// layer panel (left) and the feature panel (right).
-import { useCallback, useState } from 'react';
-import type { LayerName } from '../api/types.ts';
+// layer panel (left), the editing toolbar (for editors) and the side panel
+// (right): the selected feature, or the edit session when one is active.
+import { useCallback, useRef, useState } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useAllLayers } from '../api/hooks.ts';
+import type { LayerName, Me } from '../api/types.ts';
 import { useMe } from '../api/session.ts';
 import { LoginScreen } from '../auth/LoginScreen.tsx';
+import { EditorToolbar } from '../editor/EditorToolbar.tsx';
+import { EditPanel } from '../editor/EditPanel.tsx';
+import { FeatureEditActions } from '../editor/FeatureEditActions.tsx';
+import { isEditableLayer, mayEdit, mayEditFeature } from '../editor/permissions.ts';
+import { useEditor } from '../editor/useEditor.ts';
 import { t } from '../i18n/nl.ts';
 import { MapView, type LayerVisibility } from '../map/MapView.tsx';
 import type { FeatureRef } from '../map/interaction.ts';
@@ -26,7 +34,7 @@ export function App() {
     <div className="app">
       <TopBar me={me.data ?? null} />
       {me.data ? (
-        <MapScreen />
+        <MapScreen me={me.data} />
       ) : me.data === null ? (
         <LoginScreen />
       ) : (
@@ -40,22 +48,67 @@ export function App() {
   );
 }
 
-function MapScreen() {
+function MapScreen({ me }: { me: Me }) {
   const [visibility, setVisibility] = useState(INITIAL_VISIBILITY);
   const [selected, setSelected] = useState<FeatureRef | null>(null);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const editor = useEditor(map);
+  const editorRef = useRef(editor);
+  editorRef.current = editor;
+  const layers = useAllLayers();
+  const canEdit = mayEdit(me);
 
   const toggle = useCallback((layer: LayerName, visible: boolean) => {
     setVisibility((v) => ({ ...v, [layer]: visible }));
     // A hidden layer cannot stay selected.
     setSelected((s) => (s && s.layer === layer && !visible ? null : s));
   }, []);
-  const close = useCallback(() => setSelected(null), []);
+  const close = useCallback(() => {
+    setSelected(null);
+    editorRef.current.setMilieuruimte(null);
+  }, []);
 
+  // Map clicks: while merging they pick the neighbour; during other edits they
+  // belong to terra-draw, not to selection.
+  const onMapSelect = useCallback((ref: FeatureRef | null) => {
+    const { session } = editorRef.current;
+    if (session?.kind === 'samenvoegen') {
+      if (ref) editorRef.current.pickMergeTarget(ref.layer, ref.id);
+      return;
+    }
+    if (session) return;
+    editorRef.current.setMilieuruimte(null);
+    setSelected(ref);
+  }, []);
+
+  const onSaved = useCallback((ref: FeatureRef | null) => setSelected(ref), []);
+
+  const selectedFeature = selected ? layers.data[selected.layer]?.features.find((f) => f.id === selected.id) : undefined;
+  const canEditSelected = !!selected && isEditableLayer(selected.layer) && !!selectedFeature
+    && mayEditFeature(me, selectedFeature.properties.gemeente)
+    && (selectedFeature.properties as { status?: string }).status !== 'vervallen';
+  const editSelected = (verwijderen = false) => {
+    if (selected && selectedFeature && isEditableLayer(selected.layer)) editor.startEdit(selected.layer, selectedFeature, verwijderen);
+  };
+
+  const session = editor.session;
+  const panelOpen = !!session || !!selected;
   return (
-    <main className={selected ? 'app-main has-feature-panel' : 'app-main'}>
-      <MapView visibility={visibility} selected={selected} onSelect={setSelected} />
+    <main className={panelOpen ? 'app-main has-feature-panel' : 'app-main'}>
+      <MapView visibility={visibility} selected={selected} onSelect={onMapSelect} onMap={setMap} />
       <LayerPanel visibility={visibility} onToggle={toggle} />
-      {selected && <FeaturePanel key={`${selected.layer}-${selected.id}`} selected={selected} onClose={close} />}
+      {canEdit && map && <EditorToolbar editor={editor} canEditSelected={canEditSelected} onEditSelected={() => editSelected()} onDeleteSelected={() => editSelected(true)} />}
+      {session ? (
+        <EditPanel key={`${session.kind}-${session.layer}-${'id' in session ? session.id : 'nieuw'}`} editor={editor} session={session} onSaved={onSaved} />
+      ) : (
+        selected && (
+          <FeaturePanel key={`${selected.layer}-${selected.id}`} selected={selected} onClose={close}>
+            {isEditableLayer(selected.layer) && (
+              <FeatureEditActions me={me} editor={editor} layer={selected.layer} id={selected.id} milieuruimte={editor.milieuruimte} />
+            )}
+          </FeaturePanel>
+        )
+      )}
     </main>
   );
 }

@@ -36,6 +36,8 @@ interface MapViewProps {
   visibility: LayerVisibility;
   selected: FeatureRef | null;
   onSelect: (ref: FeatureRef | null) => void;
+  /** The map once its style has loaded (the editor draws on it), null when it goes. */
+  onMap?: (map: MapLibreMap | null) => void;
 }
 
 /** MapLibre's own control texts in Dutch. */
@@ -47,13 +49,15 @@ const MAP_LOCALE = {
   'ScaleControl.Kilometers': 'km',
 };
 
-export function MapView({ visibility, selected, onSelect }: MapViewProps) {
+export function MapView({ visibility, selected, onSelect, onMap }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const interactionRef = useRef<ReturnType<typeof attachInteraction> | null>(null);
   const labelsRef = useRef<LabelOverlay | null>(null);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
+  const onMapRef = useRef(onMap);
+  onMapRef.current = onMap;
 
   const config = useConfig();
   const categories = useMilieucategorieen();
@@ -80,9 +84,11 @@ export function MapView({ visibility, selected, onSelect }: MapViewProps) {
     instance.on('load', () => {
       window.__map = instance;
       setMap(instance);
+      onMapRef.current?.(instance);
     });
     return () => {
       setMap(null);
+      onMapRef.current?.(null);
       interaction.destroy();
       labels.destroy();
       interactionRef.current = null;

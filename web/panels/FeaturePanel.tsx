@@ -12,11 +12,13 @@ import { SampleBadge } from './SampleBadge.tsx';
 interface FeaturePanelProps {
   selected: FeatureRef;
   onClose: () => void;
+  /** Extra sections below the attributes (editing actions, history). */
+  children?: ReactNode;
 }
 
 type Row = { label: string; value: ReactNode; testId?: string };
 
-export function FeaturePanel({ selected, onClose }: FeaturePanelProps) {
+export function FeaturePanel({ selected, onClose, children }: FeaturePanelProps) {
   const { data: feature, error, isPlaceholderData } = useFeature(selected.layer, selected.id);
   const terreinen = useLayer('terreinen');
 
@@ -83,6 +85,7 @@ export function FeaturePanel({ selected, onClose }: FeaturePanelProps) {
               </div>
             ))}
           </dl>
+          {children}
         </>
       )}
     </aside>

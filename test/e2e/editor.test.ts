@@ -1,0 +1,332 @@
+// The werkgroep editor in a real browser against the real server and a fresh
+// embedded PostGIS database: drawing with live hectares, undo/redo, draw-time
+// refusal of self-intersections, splitting a kavel, and the 409 conflict dialog.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { bbox, booleanContains, booleanPointInPolygon, point, pointToPolygonDistance, polygon as turfPolygon } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { launchBrowser, openApp, waitForIdle } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+const accounts = inject('accounts') ?? [];
+// A werkgroep member edits only their own gemeente: the strictest editing role.
+const account = accounts.find((a) => a.rol === 'werkgroep' && a.gemeente === 'Leiden');
+const SCREENSHOTS = 'test/e2e/screenshots';
+
+type Props = { id: number; naam: string | null; gemeente: string; oppervlakte_ha: number; version: number; niet_te_transformeren?: boolean; status?: string };
+type Area = Feature<Polygon | MultiPolygon, Props> & { id: number };
+
+const hectare = (ha: number) =>
+  `${new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(ha)} ha`;
+
+/** The API with the browser's own session (cookie and CSRF token come with the page). */
+async function api<T>(page: Page, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
+  return page.evaluate(async ({ path, init }) => {
+    const me = await (await fetch('/api/auth/me')).json();
+    const res = await fetch(path, {
+      method: init.method ?? 'GET',
+      headers: { 'Content-Type': 'application/json', 'x-csrf-token': me.csrfToken },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    return { status: res.status, body: await res.json() };
+  }, { path, init });
+}
+
+/** The grid point deepest inside the polygon, so clicks there cannot hit a neighbour. */
+function deepInteriorPoint(feature: Area): [number, number] {
+  const [w, s, e, n] = bbox(feature);
+  let best: [number, number] = [(w + e) / 2, (s + n) / 2];
+  let bestDepth = -Infinity;
+  for (let i = 1; i < 24; i++) {
+    for (let j = 1; j < 24; j++) {
+      const p = point([w + ((e - w) * i) / 24, s + ((n - s) * j) / 24]);
+      if (!booleanPointInPolygon(p, feature)) continue;
+      const depth = -pointToPolygonDistance(p, feature);
+      if (depth > bestDepth) {
+        bestDepth = depth;
+        best = p.geometry.coordinates as [number, number];
+      }
+    }
+  }
+  return best;
+}
+
+/** Screen position (page pixels) of a lng/lat. */
+async function toScreen(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+  return page.evaluate((ll) => {
+    const map = window.__map!;
+    const p = map.project(ll);
+    const rect = map.getCanvas().getBoundingClientRect();
+    return { x: rect.left + p.x, y: rect.top + p.y };
+  }, lngLat);
+}
+
+async function toLngLat(page: Page, xy: { x: number; y: number }): Promise<[number, number]> {
+  return page.evaluate((p) => {
+    const map = window.__map!;
+    const rect = map.getCanvas().getBoundingClientRect();
+    const ll = map.unproject([p.x - rect.left, p.y - rect.top]);
+    return [ll.lng, ll.lat] as [number, number];
+  }, xy);
+}
+
+async function clickAt(page: Page, p: { x: number; y: number }) {
+  await page.mouse.move(p.x, p.y);
+  await page.mouse.click(p.x, p.y);
+  // terra-draw handles the click on the next frame.
+  await page.waitForTimeout(120);
+}
+
+async function centreOn(page: Page, lngLat: [number, number], zoom: number) {
+  await page.evaluate(([c, z]) => window.__map!.jumpTo({ center: c as [number, number], zoom: z as number }), [lngLat, zoom] as const);
+  await waitForIdle(page);
+}
+
+const vertexCount = async (page: Page) => Number(await page.getByTestId('editor-hoekpunten').getAttribute('data-count'));
+const liveHa = async (page: Page) => Number(await page.getByTestId('editor-oppervlakte').getAttribute('data-ha'));
+
+/** Clicks on the map where only the given feature of the given layer is on top, and waits for its panel. */
+async function selectOnMap(page: Page, layerId: string, feature: Area) {
+  const [w, s, e, n] = bbox(feature);
+  await page.evaluate((b) => {
+    window.__map!.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: { top: 160, bottom: 120, left: 420, right: 460 }, animate: false, maxZoom: 17.5 });
+  }, [w, s, e, n]);
+  await waitForIdle(page);
+  const at = await toScreen(page, deepInteriorPoint(feature));
+  const top = await page.evaluate((at) => {
+    const map = window.__map!;
+    const rect = map.getCanvas().getBoundingClientRect();
+    const layers = ['compensaties-fill', 'transformaties-fill', 'kanszones-fill', 'kavels-fill', 'terreinen-fill'];
+    const [hit] = map.queryRenderedFeatures([at.x - rect.left, at.y - rect.top], { layers });
+    return hit ? { layer: hit.layer.id, id: hit.id } : null;
+  }, at);
+  expect(top, `feature ${feature.id} is not on top at its interior point`).toEqual({ layer: layerId, id: feature.id });
+  await clickAt(page, at);
+  const panel = page.getByTestId('feature-panel');
+  await expect.poll(() => panel.getAttribute('data-feature-id')).toBe(String(feature.id));
+  return panel;
+}
+
+describe.skipIf(!baseUrl || !account)('werkgroep editor', () => {
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  let created: Area | undefined;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchBrowser();
+    ({ page, errors } = await openApp(browser, baseUrl, { account }));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** A spot on a transformable Leiden terrein, centred in view, with a square of `half` px around it inside the terrein. */
+  async function squareOnTerrein(half: number) {
+    const { body } = await api<{ features: Area[] }>(page, '/api/terreinen');
+    const terreinen = body.features
+      .filter((f) => f.properties.gemeente === 'Leiden' && !f.properties.niet_te_transformeren)
+      .sort((a, b) => b.properties.oppervlakte_ha - a.properties.oppervlakte_ha);
+    for (const terrein of terreinen) {
+      await centreOn(page, deepInteriorPoint(terrein), 17);
+      const c = await toScreen(page, deepInteriorPoint(terrein));
+      const corners = [
+        { x: c.x - half, y: c.y - half }, { x: c.x + half, y: c.y - half },
+        { x: c.x + half, y: c.y + half }, { x: c.x - half, y: c.y + half },
+      ];
+      const ring = await Promise.all(corners.map((p) => toLngLat(page, p)));
+      if (booleanContains(terrein, turfPolygon([[...ring, ring[0]]]))) return { terrein, corners, centre: c };
+    }
+    throw new Error('no Leiden terrein large enough for a test drawing');
+  }
+
+  it('shows the Dutch editing toolbar to a werkgroep member', async () => {
+    const toolbar = page.getByTestId('editor-toolbar');
+    await toolbar.waitFor({ state: 'visible' });
+    const text = await toolbar.innerText();
+    for (const label of ['Tekenen', 'Selecteren/bewerken', 'Verwijderen', 'Ongedaan maken', 'Opnieuw']) expect(text).toContain(label);
+  });
+
+  it('draws a transformatie by clicks with live hectares, saves it and shows the PostGIS hectares', async () => {
+    const { corners } = await squareOnTerrein(70);
+    await page.getByTestId('editor-layer').selectOption('transformaties');
+    await page.getByTestId('tool-tekenen').click();
+    for (const p of corners.slice(0, 3)) await clickAt(page, p);
+    // Live area while drawing: at the polygon and in the panel, marked voorlopig.
+    await expect.poll(() => liveHa(page)).toBeGreaterThan(0);
+    expect(await page.getByTestId('editor-area-label').innerText()).toMatch(/^\d+,\d\d ha \(voorlopig\)$/);
+    await clickAt(page, corners[3]);
+    await clickAt(page, corners[0]); // closing click on the first point
+    await expect.poll(() => vertexCount(page)).toBe(4);
+    const preview = await liveHa(page);
+    expect(preview).toBeGreaterThan(0.05);
+    expect(await page.getByTestId('editor-oppervlakte').innerText()).toBe(hectare(preview));
+    await page.screenshot({ path: `${SCREENSHOTS}/10-tekenen-voorlopig.png` });
+
+    const form = page.getByTestId('attribute-form');
+    await form.getByLabel('Naam').fill('E2E herontwikkeling wonen');
+    await form.getByLabel('Nieuwe functie').selectOption('wonen');
+    await page.getByTestId('editor-opslaan').click();
+
+    // After saving, the side panel shows the record with the area from PostGIS.
+    const panel = page.getByTestId('feature-panel');
+    await panel.waitFor({ state: 'visible' });
+    expect(await panel.getAttribute('data-layer')).toBe('transformaties');
+    const id = Number(await panel.getAttribute('data-feature-id'));
+    const { body: saved } = await api<Area>(page, `/api/transformaties/${id}`);
+    created = saved;
+    expect(saved.properties.naam).toBe('E2E herontwikkeling wonen');
+    await expect.poll(() => page.getByTestId('feature-oppervlakte').innerText()).toBe(hectare(saved.properties.oppervlakte_ha));
+    // The RD New preview matches PostGIS (same plane, same coordinates).
+    expect(Math.abs(preview - saved.properties.oppervlakte_ha) / saved.properties.oppervlakte_ha).toBeLessThan(0.005);
+    expect(await page.getByTestId('edit-panel').count()).toBe(0);
+
+    // The new record is on the map.
+    await waitForIdle(page);
+    await expect.poll(() => page.evaluate((fid) =>
+      window.__map!.queryRenderedFeatures({ layers: ['transformaties-fill'] }).some((f) => f.id === fid), id)).toBe(true);
+    // Wonen: the milieuruimte check of the server is shown with the record.
+    await page.getByTestId('milieuruimte').waitFor({ state: 'visible' });
+    await page.screenshot({ path: `${SCREENSHOTS}/11-opgeslagen-postgis.png` });
+  });
+
+  it('undoes and redoes points while drawing (Ctrl+Z, button), and Escape cancels', async () => {
+    await page.keyboard.press('Escape'); // close the side panel
+    const { corners } = await squareOnTerrein(60);
+    await page.getByTestId('tool-tekenen').click();
+    for (const p of corners) await clickAt(page, p);
+    await expect.poll(() => vertexCount(page)).toBe(4);
+    const before = { n: await vertexCount(page), ha: await liveHa(page) };
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => vertexCount(page)).toBe(before.n - 1);
+    const undone = await liveHa(page);
+    expect(undone).not.toBeCloseTo(before.ha, 4);
+    await page.screenshot({ path: `${SCREENSHOTS}/12-ongedaan.png` });
+
+    await page.getByTestId('tool-opnieuw').click();
+    await expect.poll(() => vertexCount(page)).toBe(before.n);
+    expect(await liveHa(page)).toBeCloseTo(before.ha, 6);
+
+    await page.keyboard.press('Control+Shift+Z'); // nothing left to redo: no change
+    expect(await vertexCount(page)).toBe(before.n);
+
+    await page.keyboard.press('Escape');
+    await page.getByTestId('edit-panel').waitFor({ state: 'detached' });
+    expect(await page.locator('[data-testid=editor-area-label]').count()).toBe(0);
+  });
+
+  it('refuses a self-intersecting drawing with a Dutch message', async () => {
+    const { centre: c } = await squareOnTerrein(60);
+    await page.getByTestId('tool-tekenen').click();
+    // A bow tie: the fourth point makes the edges cross.
+    const bow = [
+      { x: c.x - 60, y: c.y - 60 }, { x: c.x + 60, y: c.y + 60 }, { x: c.x + 60, y: c.y - 60 }, { x: c.x - 60, y: c.y + 60 },
+    ];
+    for (const p of bow) await clickAt(page, p);
+    const melding = page.getByTestId('editor-melding');
+    await melding.waitFor({ state: 'visible' });
+    expect(await melding.innerText()).toMatch(/mogen elkaar niet kruisen/);
+    // The crossing point was not added.
+    expect(await vertexCount(page)).toBe(3);
+    await page.screenshot({ path: `${SCREENSHOTS}/13-zelfdoorsnijding.png` });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('edit-panel').waitFor({ state: 'detached' });
+  });
+
+  it('splits a kavel with a line into parts whose areas add up to the original', async () => {
+    const { body } = await api<{ features: Area[] }>(page, '/api/kavels');
+    const before = new Set(body.features.map((f) => f.id));
+    // Large single-part Leiden kavels split cleanly by a line through the middle.
+    const kavels = body.features
+      .filter((f) => f.properties.gemeente === 'Leiden' && (f.geometry.type === 'Polygon' || f.geometry.coordinates.length === 1))
+      .sort((a, b) => b.properties.oppervlakte_ha - a.properties.oppervlakte_ha);
+    let kavel: Area | undefined;
+    for (const k of kavels.slice(0, 20)) {
+      try {
+        await selectOnMap(page, 'kavels-fill', k);
+        kavel = k;
+        break;
+      } catch {
+        await page.keyboard.press('Escape');
+      }
+    }
+    expect(kavel, 'no Leiden kavel could be selected on the map').toBeDefined();
+    const splitButton = page.getByTestId('actie-splitsen');
+    await splitButton.waitFor({ state: 'visible' });
+    await splitButton.click();
+
+    // A horizontal line through the kavel's deepest point, from outside to outside.
+    const mid = await toScreen(page, deepInteriorPoint(kavel!));
+    const [w, , e] = bbox(kavel!);
+    const west = await toScreen(page, [w, deepInteriorPoint(kavel!)[1]]);
+    const east = await toScreen(page, [e, deepInteriorPoint(kavel!)[1]]);
+    const start = { x: west.x - 25, y: mid.y };
+    const end = { x: east.x + 25, y: mid.y };
+    await clickAt(page, start);
+    await clickAt(page, end);
+    await clickAt(page, end); // clicking the last point again finishes the line
+
+    const panel = page.getByTestId('feature-panel');
+    await panel.waitFor({ state: 'visible' });
+    const { body: after } = await api<{ features: Area[] }>(page, '/api/kavels');
+    const parts = after.features.filter((f) => f.id === kavel!.id || !before.has(f.id));
+    expect(parts.length).toBeGreaterThanOrEqual(2);
+    const sum = parts.reduce((s, f) => s + f.properties.oppervlakte_ha, 0);
+    expect(sum).toBeCloseTo(kavel!.properties.oppervlakte_ha, 3);
+    await waitForIdle(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/14-gesplitst.png` });
+    await page.keyboard.press('Escape');
+  });
+
+  it('shows "Gewijzigd door …" in a dialog on a 409 and loads the newest version', async () => {
+    expect(created, 'the transformatie of the first test').toBeDefined();
+    const panel = await selectOnMap(page, 'transformaties-fill', created!);
+    await panel.getByTestId('actie-bewerken').click();
+    const form = page.getByTestId('attribute-form');
+    await form.getByLabel('Naam').fill('Naam uit de browser');
+
+    // Someone changes the record behind the UI's back.
+    const { body: current } = await api<Area>(page, `/api/transformaties/${created!.id}`);
+    const change = await api<Area>(page, `/api/transformaties/${created!.id}`, {
+      method: 'PATCH', body: { version: current.properties.version, properties: { naam: 'Gewijzigd via de API', status: 'studie' } },
+    });
+    expect(change.status).toBe(200);
+
+    await page.getByTestId('editor-opslaan').click();
+    const dialog = page.getByTestId('conflict-dialog');
+    await dialog.waitFor({ state: 'visible' });
+    expect(await dialog.innerText()).toMatch(/Gewijzigd door .+ om \d\d:\d\d/);
+    await page.screenshot({ path: `${SCREENSHOTS}/15-versieconflict.png` });
+
+    // Nothing was overwritten; loading the newest version reopens the form with it.
+    const { body: still } = await api<Area>(page, `/api/transformaties/${created!.id}`);
+    expect(still.properties.naam).toBe('Gewijzigd via de API');
+    await page.getByTestId('conflict-laden').click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => form.getByLabel('Naam').inputValue()).toBe('Gewijzigd via de API');
+    expect(await form.getByLabel('Status').inputValue()).toBe('studie');
+
+    // Saving now works on the newest version.
+    await form.getByLabel('Naam').fill('Naam uit de browser');
+    await page.getByTestId('editor-opslaan').click();
+    await page.getByTestId('feature-panel').waitFor({ state: 'visible' });
+    const { body: final } = await api<Area>(page, `/api/transformaties/${created!.id}`);
+    expect(final.properties.naam).toBe('Naam uit de browser');
+    expect(final.properties.status).toBe('studie');
+
+    // The history lists all versions.
+    const history = page.getByTestId('geschiedenis');
+    await expect.poll(() => history.locator('li').count()).toBeGreaterThanOrEqual(3);
+    expect(await history.innerText()).toContain('Deze versie terugzetten');
+    await page.screenshot({ path: `${SCREENSHOTS}/16-geschiedenis.png` });
+  });
+
+  it('logged no unexpected errors in the browser', () => {
+    // Refused saves (409/422) are answers the UI shows; Chromium logs them as failed loads.
+    expect(errors.filter((e) => !/status of (409|422)/.test(e))).toEqual([]);
+  });
+});

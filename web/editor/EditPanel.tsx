@@ -1,0 +1,407 @@
+// The side panel during an edit session: live area (voorlopig), the attribute
+// form, server checks and errors, save / delete, split and merge. Server errors
+// are shown as the server words them, with a marker where it points.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { api, ApiError } from '../api/client.ts';
+import {
+  checkDraft, useCreateFeature, useDeleteFeature, useMergeFeature, useSplitFeature, useUpdateFeature,
+} from '../api/edits.ts';
+import { queryKeys, useFeature, useLayer } from '../api/hooks.ts';
+import { useMe } from '../api/session.ts';
+import type { DraftCheck, LayerFeature, SavedFeature } from '../api/types.ts';
+import { formatHectare } from '../i18n/format.ts';
+import { t } from '../i18n/nl.ts';
+import type { FeatureRef } from '../map/interaction.ts';
+import { AttributeForm } from './AttributeForm.tsx';
+import { ConflictDialog } from './ConflictDialog.tsx';
+import { changedProperties, initialValues, missingRequired, toProperties, type FormValues } from './fields.ts';
+import type { EditableLayer } from './permissions.ts';
+import { editablePolygon, type Editor, type EditSession } from './useEditor.ts';
+import { vertexCount } from './validation.ts';
+
+interface EditPanelProps {
+  editor: Editor;
+  session: EditSession;
+  /** Open the side panel on a saved record (its PostGIS area replaces the preview); null after a hard delete. */
+  onSaved: (ref: FeatureRef | null) => void;
+}
+
+/** An API error as the panel shows it; a conflict opens the dialog instead. */
+function problemOf(err: unknown): { message: string; locatie?: [number, number] } {
+  if (err instanceof ApiError) {
+    const loc = err.details?.locatie;
+    return { message: err.message, ...(Array.isArray(loc) && loc.length === 2 ? { locatie: loc as [number, number] } : {}) };
+  }
+  return { message: err instanceof Error ? err.message : String(err) };
+}
+
+const isConflict = (err: unknown) => err instanceof ApiError && err.code === 'versieconflict';
+
+export function EditPanel({ editor, session, onSaved }: EditPanelProps) {
+  const kind = t.lagen.enkelvoud[session.layer];
+  return (
+    <aside className="feature-panel edit-panel" data-map-occluder data-testid="edit-panel" data-session={session.kind} data-layer={session.layer}>
+      <header className="feature-header">
+        <div>
+          <div className="feature-kind">{kind}</div>
+          <h2 className="feature-title">
+            {session.kind === 'nieuw' ? t.editor.nieuw(kind)
+              : session.kind === 'splitsen' ? t.editor.splitsen
+              : session.kind === 'samenvoegen' ? t.editor.samenvoegen
+              : t.editor.wijzigen(kind)}
+          </h2>
+        </div>
+        <button type="button" className="close-button" onClick={editor.end} title={t.editor.annulerenHint} aria-label={t.editor.annuleren}>
+          <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true"><path d="M5 5l10 10M15 5L5 15" stroke="currentColor" strokeWidth="1.8" /></svg>
+        </button>
+      </header>
+      {session.kind === 'nieuw' && <CreateForm editor={editor} layer={session.layer} onSaved={onSaved} />}
+      {session.kind === 'bewerken' && <UpdateForm editor={editor} layer={session.layer} id={session.id} armDelete={!!session.verwijderen} onSaved={onSaved} />}
+      {session.kind === 'splitsen' && <SplitStep editor={editor} layer={session.layer} id={session.id} onSaved={onSaved} />}
+      {session.kind === 'samenvoegen' && (
+        <MergeStep editor={editor} layer={session.layer} id={session.id} metId={session.metId} onSaved={onSaved} />
+      )}
+    </aside>
+  );
+}
+
+/** Live RD New hectares, marked voorlopig. */
+function LiveArea({ editor }: { editor: Editor }) {
+  const polygon = editor.draw.polygon;
+  // While clicking, terra-draw's ring also holds the point following the mouse: not a vertex yet.
+  const n = polygon ? Math.max(0, vertexCount(polygon) - (editor.draw.drawing ? 1 : 0)) : 0;
+  return (
+    <div className="feature-area">
+      <div className="feature-area-label">
+        {t.veld.oppervlakte} <span className="pill-voorlopig">{t.editor.voorlopig}</span>
+      </div>
+      <div className="feature-area-value" data-testid="editor-oppervlakte" data-ha={editor.liveHa ?? ''}>
+        {editor.liveHa != null ? formatHectare(editor.liveHa) : t.waarde.geen}
+      </div>
+      <p className="feature-area-note">
+        <span data-testid="editor-hoekpunten" data-count={n}>{t.editor.hoekpunten(n)}</span> · {t.editor.voorlopigNoot}
+      </p>
+    </div>
+  );
+}
+
+function Messages({ editor, check }: { editor: Editor; check?: DraftCheck | null }) {
+  return (
+    <>
+      {editor.refusal && <p className="feature-error" role="alert" data-testid="editor-panel-melding">{editor.refusal}</p>}
+      {editor.problem && (
+        <div className="feature-error" role="alert" data-testid="editor-fout">
+          <strong>{t.editor.serverFout}: </strong>{editor.problem.message}
+        </div>
+      )}
+      {check && (check.fouten.length > 0 || check.waarschuwingen.length > 0) && (
+        <div className="draft-check" data-testid="editor-controle">
+          <div className="feature-section-title">{t.editor.controle}</div>
+          <ul>
+            {check.fouten.map((f, i) => <li key={`f${i}`} className="draft-check-fout">{f.message}</li>)}
+            {check.waarschuwingen.map((w, i) => <li key={`w${i}`} className="draft-check-waarschuwing">{w.message}</li>)}
+          </ul>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Server draft check (overlap rules, region) of the closed polygon, debounced. */
+function useDraftCheck(editor: Editor, layer: EditableLayer, id?: number): DraftCheck | null {
+  const me = useMe();
+  const [check, setCheck] = useState<DraftCheck | null>(null);
+  const polygon = editor.draw.tool === 'select' ? editor.draw.polygon : null;
+  const key = polygon ? JSON.stringify(polygon.coordinates) : '';
+  useEffect(() => {
+    if (!polygon || !me.data || editor.refusal) {
+      setCheck(null);
+      return;
+    }
+    let stale = false;
+    const timer = setTimeout(() => {
+      checkDraft(layer, polygon, me.data!.csrfToken, id)
+        .then((result) => !stale && setCheck(result))
+        .catch(() => !stale && setCheck(null));
+    }, 400);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+    // The key stands for the polygon's coordinates.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, layer, id, me.data, editor.refusal]);
+  return check;
+}
+
+/** Kavels belong to the terrein they are drawn on: preselect it from the polygon's centre. */
+function useTerreinUnder(polygon: ReturnType<typeof editablePolygon>): number | null {
+  const terreinen = useLayer('terreinen');
+  return useMemo(() => {
+    if (!polygon || !terreinen.data) return null;
+    const ring = polygon.coordinates[0];
+    const n = ring.length - 1 || 1;
+    const lng = ring.slice(0, n).reduce((s, p) => s + p[0], 0) / n;
+    const lat = ring.slice(0, n).reduce((s, p) => s + p[1], 0) / n;
+    const hit = terreinen.data.features.find((f) => inside(f.geometry, lng, lat));
+    return hit?.id ?? null;
+  }, [polygon, terreinen.data]);
+}
+
+function inside(g: LayerFeature['geometry'], x: number, y: number): boolean {
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  return polys.some((rings) => rings.reduce((acc, ring, i) => {
+    let c = false;
+    for (let a = 0, b = ring.length - 1; a < ring.length; b = a++) {
+      const [xa, ya] = ring[a];
+      const [xb, yb] = ring[b];
+      if ((ya > y) !== (yb > y) && x < ((xb - xa) * (y - ya)) / (yb - ya) + xa) c = !c;
+    }
+    return i === 0 ? c : acc && !c;
+  }, false));
+}
+
+function CreateForm({ editor, layer, onSaved }: { editor: Editor; layer: EditableLayer; onSaved: (r: FeatureRef | null) => void }) {
+  const [values, setValues] = useState<FormValues>(() => initialValues(layer));
+  const [formError, setFormError] = useState<string | null>(null);
+  const create = useCreateFeature(layer);
+  const closed = editor.draw.tool === 'select' ? editor.draw.polygon : null;
+  const check = useDraftCheck(editor, layer);
+  const terrein = useTerreinUnder(closed);
+  const prefilled = useRef(false);
+  useEffect(() => {
+    if (terrein != null && !prefilled.current && 'terrein_id' in values && !values.terrein_id) {
+      prefilled.current = true;
+      setValues((v) => ({ ...v, terrein_id: String(terrein) }));
+    }
+  }, [terrein, values]);
+
+  const save = () => {
+    setFormError(null);
+    editor.setProblem(null);
+    if (!closed) return setFormError(t.editor.tekenEerst);
+    const missing = missingRequired(layer, values);
+    if (missing) return setFormError(missing);
+    create.mutate({ geometry: closed, properties: toProperties(layer, values) }, {
+      onSuccess: (saved: SavedFeature) => {
+        editor.end();
+        if (saved.milieuruimte) editor.setMilieuruimte(saved.milieuruimte);
+        onSaved({ layer, id: saved.id });
+      },
+      onError: (err) => editor.setProblem(problemOf(err)),
+    });
+  };
+
+  return (
+    <form className="edit-form" onSubmit={(e) => { e.preventDefault(); save(); }}>
+      {!closed && <p className="feature-note" data-testid="editor-hint">{t.editor.tekenenHint}</p>}
+      {closed && <p className="feature-note">{t.editor.bewerkenHint}</p>}
+      <LiveArea editor={editor} />
+      <Messages editor={editor} check={check} />
+      <AttributeForm layer={layer} values={values} onChange={setValues} disabled={create.isPending} />
+      {formError && <p className="feature-error" role="alert">{formError}</p>}
+      <div className="form-actions">
+        <button type="submit" className="primary-button" disabled={!closed || create.isPending || !!editor.refusal} data-testid="editor-opslaan">
+          {create.isPending ? t.editor.opslaanBezig : t.editor.opslaan}
+        </button>
+        <button type="button" className="secondary-button" onClick={editor.end}>{t.editor.annuleren}</button>
+      </div>
+    </form>
+  );
+}
+
+function UpdateForm({ editor, layer, id, armDelete, onSaved }: {
+  editor: Editor; layer: EditableLayer; id: number; armDelete: boolean; onSaved: (r: FeatureRef | null) => void;
+}) {
+  const client = useQueryClient();
+  const { data: feature } = useFeature(layer, id);
+  const [base, setBase] = useState<{ values: FormValues; version: number; geometry: string } | null>(null);
+  const [values, setValues] = useState<FormValues | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const [reloading, setReloading] = useState(false);
+  const [armed, setArmed] = useState(armDelete);
+  const update = useUpdateFeature(layer);
+  const remove = useDeleteFeature(layer);
+  const check = useDraftCheck(editor, layer, id);
+  const soft = layer === 'transformaties' || layer === 'compensaties';
+
+  // The form starts from the version the user opened, not from later refetches.
+  const adopt = (f: LayerFeature) => {
+    const v = initialValues(layer, f.properties as unknown as Record<string, unknown>);
+    const polygon = editablePolygon(f);
+    setBase({ values: v, version: f.properties.version ?? 1, geometry: polygon ? JSON.stringify(polygon.coordinates) : '' });
+    setValues(v);
+  };
+  useEffect(() => {
+    if (feature && !base) adopt(feature);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [feature, base]);
+
+  const polygon = editor.draw.polygon;
+  const geometryChanged = !!polygon && !!base && JSON.stringify(polygon.coordinates) !== base.geometry;
+
+  const fail = (err: unknown) => {
+    if (isConflict(err)) setConflict((err as ApiError).message);
+    else editor.setProblem(problemOf(err));
+  };
+
+  const save = () => {
+    if (!base || !values) return;
+    setFormError(null);
+    editor.setProblem(null);
+    const missing = missingRequired(layer, values);
+    if (missing) return setFormError(missing);
+    const properties = changedProperties(layer, base.values, values);
+    update.mutate({
+      id, version: base.version,
+      ...(Object.keys(properties).length ? { properties } : {}),
+      ...(geometryChanged && polygon ? { geometry: polygon } : {}),
+    }, {
+      onSuccess: (saved) => {
+        editor.end();
+        if (saved.milieuruimte) editor.setMilieuruimte(saved.milieuruimte);
+        onSaved({ layer, id: saved.id });
+      },
+      onError: fail,
+    });
+  };
+
+  const del = () => {
+    if (!base) return;
+    if (!armed) return setArmed(true);
+    remove.mutate({ id, version: base.version }, {
+      onSuccess: () => {
+        editor.end();
+        // Vervallen records stay (and show their status); deleted ones leave the panel.
+        onSaved(soft ? { layer, id } : null);
+      },
+      onError: fail,
+    });
+  };
+
+  // "Nieuwste versie laden": fetch the current record, restart the form and the shape from it.
+  const reload = async () => {
+    setReloading(true);
+    try {
+      const latest = await client.fetchQuery({ queryKey: queryKeys.feature(layer, id), queryFn: ({ signal }) => api.feature(layer, id, signal), staleTime: 0 });
+      await client.invalidateQueries({ queryKey: queryKeys.layer(layer) });
+      adopt(latest);
+      editor.reloadGeometry(latest);
+      setConflict(null);
+      setArmed(false);
+    } catch (err) {
+      editor.setProblem(problemOf(err));
+    } finally {
+      setReloading(false);
+    }
+  };
+
+  if (!feature || !values) return <p className="feature-loading">{t.paneel.laden}</p>;
+  const multi = !editablePolygon(feature);
+  const busy = update.isPending || remove.isPending;
+
+  return (
+    <form className="edit-form" onSubmit={(e) => { e.preventDefault(); save(); }} data-version={base?.version}>
+      <p className="feature-note">{multi ? t.editor.multiVlak : t.editor.bewerkenHint}</p>
+      {!multi && <LiveArea editor={editor} />}
+      <Messages editor={editor} check={check} />
+      <AttributeForm layer={layer} values={values} onChange={setValues} disabled={busy} />
+      {formError && <p className="feature-error" role="alert">{formError}</p>}
+      <div className="form-actions">
+        <button type="submit" className="primary-button" disabled={busy || !!editor.refusal} data-testid="editor-opslaan">
+          {update.isPending ? t.editor.opslaanBezig : t.editor.opslaan}
+        </button>
+        <button type="button" className="secondary-button" onClick={editor.end}>{t.editor.annuleren}</button>
+        <button type="button" className={armed ? 'danger-button' : 'secondary-button danger-text'} onClick={del} disabled={busy} data-testid="editor-verwijderen">
+          {armed ? (soft ? t.editor.vervallenBevestig : t.editor.verwijderenBevestig) : t.editor.verwijderen}
+        </button>
+      </div>
+      {conflict && <ConflictDialog message={conflict} busy={reloading} onReload={reload} />}
+    </form>
+  );
+}
+
+function SplitStep({ editor, layer, id, onSaved }: { editor: Editor; layer: EditableLayer; id: number; onSaved: (r: FeatureRef | null) => void }) {
+  const { data: feature } = useFeature(layer, id);
+  const split = useSplitFeature(layer);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const line = editor.finishedLine;
+  const sent = useRef<unknown>(null);
+  useEffect(() => {
+    if (!line || !feature || sent.current === line) return;
+    sent.current = line;
+    split.mutate({ id, version: feature.properties.version ?? 1, line }, {
+      onSuccess: (result) => {
+        editor.end();
+        onSaved({ layer, id: result.ids[0] ?? id });
+      },
+      onError: (err) => {
+        if (isConflict(err)) setConflict((err as ApiError).message);
+        else editor.setProblem(problemOf(err));
+      },
+    });
+  }, [line, feature, id, layer, split, editor, onSaved]);
+
+  return (
+    <div className="edit-form">
+      <p className="feature-note" data-testid="editor-hint">{t.editor.splitsenHint}</p>
+      {feature && (
+        <div className="feature-area">
+          <div className="feature-area-label">{t.veld.oppervlakte}</div>
+          <div className="feature-area-value">{formatHectare(feature.properties.oppervlakte_ha)}</div>
+        </div>
+      )}
+      <Messages editor={editor} />
+      <div className="form-actions">
+        {editor.problem && <button type="button" className="primary-button" onClick={editor.restartLine}>{t.editor.splitsen}</button>}
+        <button type="button" className="secondary-button" onClick={editor.end}>{t.editor.annuleren}</button>
+      </div>
+      {conflict && <ConflictDialog message={conflict} busy={false} onReload={() => { setConflict(null); editor.end(); onSaved({ layer, id }); }} />}
+    </div>
+  );
+}
+
+function MergeStep({ editor, layer, id, metId, onSaved }: {
+  editor: Editor; layer: EditableLayer; id: number; metId: number | null; onSaved: (r: FeatureRef | null) => void;
+}) {
+  const { data: feature } = useFeature(layer, id);
+  const other = useLayer(layer).data?.features.find((f) => f.id === metId);
+  const merge = useMergeFeature(layer);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const kind = t.lagen.enkelvoud[layer].toLowerCase();
+  const go = () => {
+    if (!feature || !other) return;
+    editor.setProblem(null);
+    merge.mutate({ id, version: feature.properties.version ?? 1, met_id: other.id, met_version: other.properties.version ?? 1 }, {
+      onSuccess: () => {
+        editor.end();
+        onSaved({ layer, id });
+      },
+      onError: (err) => {
+        if (isConflict(err)) setConflict((err as ApiError).message);
+        else editor.setProblem(problemOf(err));
+      },
+    });
+  };
+  return (
+    <div className="edit-form">
+      <p className="feature-note" data-testid="editor-hint">{t.editor.samenvoegenHint(kind)}</p>
+      {other && (
+        <p className="feature-note" data-testid="samenvoegen-met">
+          {t.editor.samenvoegenMet(other.properties.naam ?? t.paneel.zonderNaam(t.lagen.enkelvoud[layer], other.id))}
+          {' · '}{formatHectare(other.properties.oppervlakte_ha)}
+        </p>
+      )}
+      <Messages editor={editor} />
+      <div className="form-actions">
+        <button type="button" className="primary-button" onClick={go} disabled={!other || merge.isPending} data-testid="samenvoegen-bevestig">
+          {t.editor.samenvoegenBevestig}
+        </button>
+        <button type="button" className="secondary-button" onClick={editor.end}>{t.editor.annuleren}</button>
+      </div>
+      {conflict && <ConflictDialog message={conflict} busy={false} onReload={() => { setConflict(null); editor.end(); onSaved({ layer, id }); }} />}
+    </div>
+  );
+}

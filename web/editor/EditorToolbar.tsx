@@ -1,0 +1,64 @@
+// The Dutch editing toolbar on the map: choose a layer, draw, edit vertices,
+// undo/redo, cancel. Shown only to roles that may edit (see permissions.ts).
+import { useState } from 'react';
+import { t } from '../i18n/nl.ts';
+import type { Editor } from './useEditor.ts';
+import { EDITABLE_LAYERS, type EditableLayer } from './permissions.ts';
+
+export function EditorToolbar({ editor, canEditSelected, onEditSelected, onDeleteSelected }: {
+  editor: Editor;
+  /** The selected feature may be edited by this account (enables "Selecteren/bewerken" and "Verwijderen"). */
+  canEditSelected: boolean;
+  onEditSelected: () => void;
+  onDeleteSelected: () => void;
+}) {
+  const [layer, setLayer] = useState<EditableLayer>('transformaties');
+  const { session, draw } = editor;
+  const active = !!session;
+  const drawingNew = session?.kind === 'nieuw';
+  const editingShape = session?.kind === 'bewerken' || (drawingNew && draw.tool === 'select');
+
+  return (
+    <div className="editor-toolbar" role="toolbar" aria-label={t.editor.werkbalk} data-testid="editor-toolbar" data-map-occluder>
+      <label className="editor-toolbar-layer">
+        <span>{t.editor.laag}</span>
+        <select value={layer} onChange={(e) => setLayer(e.target.value as EditableLayer)} disabled={active} data-testid="editor-layer">
+          {EDITABLE_LAYERS.map((l) => <option key={l} value={l}>{t.lagen.enkelvoud[l]}</option>)}
+        </select>
+      </label>
+      <button type="button" className={`tool-button${drawingNew && draw.tool === 'polygon' ? ' is-active' : ''}`}
+        onClick={() => editor.startNew(layer)} disabled={active} title={t.editor.tekenenHint} data-testid="tool-tekenen">
+        <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true"><path d="M4 15L7 4l9 4-4 8z" fill="none" stroke="currentColor" strokeWidth="1.7" /></svg>
+        {t.editor.tekenen}
+      </button>
+      <button type="button" className={`tool-button${editingShape ? ' is-active' : ''}`}
+        onClick={onEditSelected} disabled={active || !canEditSelected} title={t.editor.bewerkenHint} data-testid="tool-bewerken">
+        <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true"><path d="M4 4l5 12 2-5 5-2z" fill="none" stroke="currentColor" strokeWidth="1.7" /></svg>
+        {t.editor.bewerken}
+      </button>
+      <button type="button" className="tool-button"
+        onClick={drawingNew ? editor.redraw : onDeleteSelected}
+        disabled={drawingNew ? !draw.polygon : active || !canEditSelected} data-testid="tool-verwijderen">
+        <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true"><path d="M5 6h10M8 6V4h4v2M6 6l1 10h6l1-10" fill="none" stroke="currentColor" strokeWidth="1.7" /></svg>
+        {t.editor.verwijderen}
+      </button>
+      <span className="editor-toolbar-sep" aria-hidden="true" />
+      <button type="button" className="tool-button" onClick={editor.undo} disabled={!draw.canUndo} title={t.editor.ongedaanHint} aria-label={t.editor.ongedaan} data-testid="tool-ongedaan">
+        <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true"><path d="M7 5L3 9l4 4M3 9h9a5 5 0 010 10h-2" fill="none" stroke="currentColor" strokeWidth="1.7" /></svg>
+        {t.editor.ongedaan}
+      </button>
+      <button type="button" className="tool-button" onClick={editor.redo} disabled={!draw.canRedo} title={t.editor.opnieuwHint} aria-label={t.editor.opnieuw} data-testid="tool-opnieuw">
+        <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true"><path d="M13 5l4 4-4 4M17 9H8a5 5 0 000 10h2" fill="none" stroke="currentColor" strokeWidth="1.7" /></svg>
+        {t.editor.opnieuw}
+      </button>
+      {active && (
+        <button type="button" className="tool-button" onClick={editor.end} title={t.editor.annulerenHint} data-testid="tool-annuleren">
+          {t.editor.annuleren}
+        </button>
+      )}
+      {editor.refusal && (
+        <div className="editor-refusal" role="alert" data-testid="editor-melding">{editor.refusal}</div>
+      )}
+    </div>
+  );
+}

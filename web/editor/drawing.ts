@@ -1,0 +1,191 @@
+// The terra-draw instance behind our toolbar. It holds only the feature being
+// edited (terra-draw slows down with thousands of features); everything else is
+// offered through the snap index. Undo/redo: terra-draw's mode-level history
+// while a polygon is being drawn, session-level history for vertex edits after.
+import {
+  TerraDraw, TerraDrawLineStringMode, TerraDrawModeUndoRedo, TerraDrawPolygonMode, TerraDrawSelectMode,
+  TerraDrawSessionUndoRedo, type GeoJSONStoreFeatures,
+} from 'terra-draw';
+import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { LineString, Polygon, Position } from 'geojson';
+import { checkFinished, checkInProgress, type Refusal } from './validation.ts';
+
+export type DrawTool = 'polygon' | 'select' | 'linestring' | 'static';
+
+export interface DrawState {
+  tool: DrawTool;
+  /** True while a polygon or line is being clicked in (not yet closed/finished). */
+  drawing: boolean;
+  polygon: Polygon | null;
+  line: LineString | null;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+export interface DrawingOptions {
+  snap: (lng: number, lat: number, project: Project, unproject: Unproject) => Position | undefined;
+  onState: (state: DrawState) => void;
+  onRefused: (reason: Refusal) => void;
+  onPolygonFinished: () => void;
+  onLineFinished: (line: LineString) => void;
+}
+
+type Project = (lng: number, lat: number) => { x: number; y: number };
+type Unproject = (x: number, y: number) => { lng: number; lat: number };
+
+const EDIT_COLOR = '#0b5cad';
+const LINE_COLOR = '#d9480f';
+
+export class Drawing {
+  private readonly draw: TerraDraw;
+  private tool: DrawTool = 'static';
+
+  constructor(map: MapLibreMap, private readonly options: DrawingOptions) {
+    const snapping = { toCustom: (e: { lng: number; lat: number }, ctx: { project: Project; unproject: Unproject }) => options.snap(e.lng, e.lat, ctx.project, ctx.unproject) };
+    const polygonValidation = (feature: GeoJSONStoreFeatures, ctx: { updateType: string }) => {
+      if (feature.geometry.type !== 'Polygon') return { valid: true };
+      const polygon = feature.geometry as Polygon;
+      // Provisional updates (the rubber band following the mouse) are not judged:
+      // only a click that would commit a crossing, or the closing click.
+      const reason = ctx.updateType === 'finish' ? checkFinished(polygon)
+        : ctx.updateType === 'commit' ? checkInProgress(polygon) : null;
+      if (reason) {
+        options.onRefused(reason);
+        return { valid: false, reason };
+      }
+      return { valid: true };
+    };
+    this.draw = new TerraDraw({
+      adapter: new TerraDrawMapLibreGLAdapter({ map, prefixId: 'editor' }),
+      modes: [
+        new TerraDrawPolygonMode({
+          snapping: { toCoordinate: true, toCustom: snapping.toCustom },
+          // Escape is ours (cancels the whole edit); Enter closes the polygon.
+          keyEvents: { cancel: null, finish: 'Enter' },
+          validation: polygonValidation as never,
+          styles: { fillColor: EDIT_COLOR, fillOpacity: 0.18, outlineColor: EDIT_COLOR, outlineWidth: 2.5, closingPointColor: '#ffffff', closingPointOutlineColor: EDIT_COLOR, closingPointOutlineWidth: 2, closingPointWidth: 6, snappingPointColor: '#f59f00', snappingPointWidth: 6 },
+        }),
+        new TerraDrawLineStringMode({
+          snapping: { toCustom: snapping.toCustom },
+          keyEvents: { cancel: null, finish: 'Enter' },
+          styles: { lineStringColor: LINE_COLOR, lineStringWidth: 3, closingPointColor: LINE_COLOR, closingPointWidth: 5 },
+        }),
+        new TerraDrawSelectMode({
+          allowManualDeselection: false,
+          keyEvents: { deselect: null, delete: null, rotate: null, scale: null },
+          flags: {
+            polygon: {
+              feature: {
+                draggable: true,
+                selfIntersectable: false,
+                validation: polygonValidation as never,
+                coordinates: { draggable: true, midpoints: true, deletable: true, snappable: { toCustom: snapping.toCustom } as never },
+              },
+            },
+          },
+          styles: { selectedPolygonColor: EDIT_COLOR, selectedPolygonFillOpacity: 0.2, selectedPolygonOutlineColor: EDIT_COLOR, selectedPolygonOutlineWidth: 2.5, selectionPointColor: '#ffffff', selectionPointOutlineColor: EDIT_COLOR, selectionPointWidth: 5, selectionPointOutlineWidth: 2, midPointColor: EDIT_COLOR, midPointWidth: 3 },
+        }),
+      ],
+      undoRedo: { modeLevel: new TerraDrawModeUndoRedo(), sessionLevel: new TerraDrawSessionUndoRedo() },
+    });
+    this.draw.start();
+    this.draw.setMode('static');
+    this.draw.on('change', () => this.emit());
+    this.draw.on('history', () => this.emit());
+    this.draw.on('finish', (id, ctx) => {
+      const f = this.draw.getSnapshotFeature(id);
+      if (ctx.action !== 'draw' || !f) return;
+      if (f.geometry.type === 'Polygon') {
+        // Go straight to vertex editing of the new polygon; its drawing history ends here.
+        this.draw.setMode('select');
+        this.tool = 'select';
+        this.draw.selectFeature(id);
+        this.draw.clearUndoRedoHistory();
+        this.emit();
+        options.onPolygonFinished();
+      } else if (f.geometry.type === 'LineString') {
+        options.onLineFinished(f.geometry as LineString);
+      }
+    });
+  }
+
+  /** Start clicking a new polygon (anything in the store is dropped). */
+  startPolygon(): void {
+    this.reset('polygon');
+  }
+
+  /** Start clicking a line (for splitting). */
+  startLine(): void {
+    this.reset('linestring');
+  }
+
+  /** Load an existing polygon for vertex editing and dragging. */
+  edit(polygon: Polygon): void {
+    this.reset('select');
+    const id = this.draw.getFeatureId();
+    const [result] = this.draw.addFeatures([{ id, type: 'Feature', geometry: polygon, properties: { mode: 'polygon' } }]);
+    if (result && !result.valid) {
+      this.options.onRefused(result.reason ?? '');
+      return;
+    }
+    this.draw.selectFeature(id);
+    this.draw.clearUndoRedoHistory();
+    this.emit();
+  }
+
+  /** Forget everything drawn; the map is back to plain viewing. */
+  clear(): void {
+    this.reset('static');
+  }
+
+  undo(): void {
+    if (this.draw.canUndo()) this.draw.undo();
+    this.emit();
+  }
+
+  redo(): void {
+    if (this.draw.canRedo()) this.draw.redo();
+    this.emit();
+  }
+
+  state(): DrawState {
+    let polygon: Polygon | null = null;
+    let line: LineString | null = null;
+    for (const f of this.draw.getSnapshot()) {
+      const p = f.properties as Record<string, unknown>;
+      // Skip guidance features (closing, snapping and selection points).
+      if (f.geometry.type === 'Polygon' && p.mode === 'polygon') polygon = f.geometry as Polygon;
+      if (f.geometry.type === 'LineString' && p.mode === 'linestring') line = f.geometry as LineString;
+    }
+    return {
+      tool: this.tool,
+      drawing: this.draw.getModeState() === 'drawing',
+      polygon,
+      line,
+      canUndo: this.draw.canUndo(),
+      canRedo: this.draw.canRedo(),
+    };
+  }
+
+  destroy(): void {
+    try {
+      this.draw.stop();
+    } catch {
+      // The map may already be gone (the page is unmounting).
+    }
+  }
+
+  private reset(tool: DrawTool): void {
+    this.draw.setMode('static');
+    this.draw.clear();
+    this.draw.clearUndoRedoHistory();
+    this.draw.setMode(tool);
+    this.tool = tool;
+    this.emit();
+  }
+
+  private emit(): void {
+    this.options.onState(this.state());
+  }
+}

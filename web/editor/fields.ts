@@ -1,0 +1,105 @@
+// The attribute form of each editable layer, matching server/layers/writable.ts
+// (same keys, same enums, same required fields). Only these keys are ever sent:
+// the server's schemas are strict.
+import { t } from '../i18n/nl.ts';
+import type { EditableLayer } from './permissions.ts';
+
+export type FieldKind = 'text' | 'textarea' | 'enum' | 'date' | 'bool' | 'categorie' | 'terrein';
+
+export interface Field {
+  key: string;
+  label: string;
+  kind: FieldKind;
+  options?: readonly string[];
+  required?: boolean;
+  /** Value for a new record. */
+  initial?: string | boolean | null;
+}
+
+const f = t.formulier;
+
+export const FIELDS: Record<EditableLayer, Field[]> = {
+  transformaties: [
+    { key: 'naam', label: f.naam, kind: 'text', required: true },
+    { key: 'nieuwe_functie', label: f.nieuweFunctie, kind: 'enum', options: ['wonen', 'gemengd', 'overig'], required: true, initial: 'wonen' },
+    { key: 'status', label: f.status, kind: 'enum', options: ['idee', 'studie', 'ontwerp_ter_inzage', 'vastgesteld', 'gerealiseerd', 'vervallen'], required: true, initial: 'idee' },
+    { key: 'datum_terinzagelegging', label: f.terinzagelegging, kind: 'date' },
+    { key: 'datum_vaststelling', label: f.vaststelling, kind: 'date' },
+  ],
+  compensaties: [
+    { key: 'naam', label: f.naam, kind: 'text', required: true },
+    { key: 'status', label: f.status, kind: 'enum', options: ['gepland', 'geregeld', 'planologisch_mogelijk', 'gerealiseerd', 'vervallen'], required: true, initial: 'gepland' },
+    { key: 'planstatus', label: f.planstatus, kind: 'enum', options: ['hard', 'zacht'], required: true, initial: 'zacht' },
+    { key: 'milieucategorie_min', label: f.milieucategorieMin, kind: 'categorie' },
+    { key: 'milieucategorie_max', label: f.milieucategorieMax, kind: 'categorie' },
+    { key: 'watergebonden', label: f.watergebonden, kind: 'bool', initial: false },
+    { key: 'besluitpunt_ref', label: f.besluitpuntRef, kind: 'text' },
+    { key: 'besluitpunt_datum', label: f.besluitpuntDatum, kind: 'date' },
+  ],
+  kavels: [
+    { key: 'naam', label: f.naam, kind: 'text' },
+    { key: 'terrein_id', label: f.terrein, kind: 'terrein', required: true },
+    { key: 'milieucategorie_min', label: f.milieucategorieMin, kind: 'categorie' },
+    { key: 'milieucategorie_max', label: f.milieucategorieMax, kind: 'categorie', required: true },
+    { key: 'status', label: f.status, kind: 'enum', options: ['bezet', 'beschikbaar', 'potentieel', 'in_optie', 'vrijkomend'], required: true, initial: 'beschikbaar' },
+    { key: 'planstatus', label: f.planstatus, kind: 'enum', options: ['hard', 'zacht'], required: true, initial: 'hard' },
+    { key: 'eigendom', label: f.eigendom, kind: 'enum', options: ['gemeente', 'privaat', 'onbekend'], required: true, initial: 'onbekend' },
+    { key: 'beschikbaar_vanaf', label: f.beschikbaarVanaf, kind: 'date' },
+    { key: 'watergebonden', label: f.watergebonden, kind: 'bool', initial: false },
+  ],
+  kanszones: [
+    { key: 'naam', label: f.naam, kind: 'text', required: true },
+    { key: 'soort', label: f.soort, kind: 'enum', options: ['challenge_071', 'rijkspilot', 'overig'], required: true, initial: 'overig' },
+    { key: 'terrein_id', label: f.terrein, kind: 'terrein' },
+    { key: 'omschrijving', label: f.omschrijving, kind: 'textarea' },
+  ],
+  terreinen: [
+    { key: 'naam', label: f.naam, kind: 'text', required: true },
+    { key: 'typologie', label: f.typologie, kind: 'enum', options: ['breed_gedifferentieerd', 'matig_gedifferentieerd', 'onbekend'], required: true, initial: 'onbekend' },
+    { key: 'milieucategorie_min', label: f.milieucategorieMin, kind: 'categorie' },
+    { key: 'milieucategorie_max', label: f.milieucategorieMax, kind: 'categorie' },
+    { key: 'watergebonden', label: f.watergebonden, kind: 'bool', initial: false },
+    { key: 'op_transformatielijst', label: f.opTransformatielijst, kind: 'bool', initial: false },
+    { key: 'niet_te_transformeren', label: f.nietTeTransformeren, kind: 'bool', initial: false },
+  ],
+};
+
+export type FormValues = Record<string, string | boolean>;
+
+/** Form state from a record's properties (or the defaults of a new record). */
+export function initialValues(layer: EditableLayer, properties?: Record<string, unknown>): FormValues {
+  const out: FormValues = {};
+  for (const field of FIELDS[layer]) {
+    const v = properties ? properties[field.key] : field.initial;
+    out[field.key] = field.kind === 'bool' ? v === true : v == null ? '' : String(v);
+  }
+  return out;
+}
+
+/** Form state → API properties: empty optional fields become null, ids become numbers. */
+export function toProperties(layer: EditableLayer, values: FormValues): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const field of FIELDS[layer]) {
+    const v = values[field.key];
+    if (field.kind === 'bool') out[field.key] = v === true;
+    else if (v === '' || v == null) {
+      if (!field.required) out[field.key] = null;
+    } else if (field.kind === 'terrein') out[field.key] = Number(v);
+    else out[field.key] = typeof v === 'string' ? v.trim() : v;
+  }
+  return out;
+}
+
+/** Only what changed, so a PATCH does not touch fields someone else may have edited. */
+export function changedProperties(layer: EditableLayer, before: FormValues, after: FormValues): Record<string, unknown> {
+  const all = toProperties(layer, after);
+  const changed: Record<string, unknown> = {};
+  for (const field of FIELDS[layer]) if (before[field.key] !== after[field.key] && field.key in all) changed[field.key] = all[field.key];
+  return changed;
+}
+
+/** Dutch message per missing required field, or null. */
+export function missingRequired(layer: EditableLayer, values: FormValues): string | null {
+  const missing = FIELDS[layer].filter((fl) => fl.required && fl.kind !== 'bool' && !String(values[fl.key] ?? '').trim());
+  return missing.length ? `${missing.map((m) => m.label).join(', ')}: ${t.editor.verplicht}` : null;
+}

@@ -1,0 +1,82 @@
+// What the editor draws on the map besides terra-draw's own features: the live
+// area label at the polygon, a marker where the server found an error (e.g. the
+// spot where the lines cross), and the kavels that lose milieuruimte.
+import { Marker, type GeoJSONSource, type Map as MapLibreMap } from 'maplibre-gl';
+import type { FeatureCollection, Polygon, Position } from 'geojson';
+import { labelPoint } from '../map/labels.ts';
+
+export const MILIEURUIMTE_SOURCE = 'editor-milieuruimte';
+export const MILIEURUIMTE_LAYERS = ['editor-milieuruimte-fill', 'editor-milieuruimte-line'];
+
+function centre(polygon: Polygon): [number, number] {
+  try {
+    return labelPoint(polygon);
+  } catch {
+    // An unfinished ring (fewer than 4 positions) is not a valid Turf polygon.
+    const ring: Position[] = polygon.coordinates[0] ?? [];
+    const n = ring.length || 1;
+    return [ring.reduce((s, p) => s + p[0], 0) / n, ring.reduce((s, p) => s + p[1], 0) / n];
+  }
+}
+
+export class EditorOverlays {
+  private areaMarker: Marker | null = null;
+  private errorMarker: Marker | null = null;
+
+  constructor(private readonly map: MapLibreMap) {}
+
+  /** The live hectares at the polygon, or nothing. */
+  setAreaLabel(polygon: Polygon | null, text: string): void {
+    if (!polygon) {
+      this.areaMarker?.remove();
+      this.areaMarker = null;
+      return;
+    }
+    if (!this.areaMarker) {
+      const el = document.createElement('div');
+      el.className = 'editor-area-label';
+      el.dataset.testid = 'editor-area-label';
+      this.areaMarker = new Marker({ element: el }).setLngLat(centre(polygon)).addTo(this.map);
+    }
+    this.areaMarker.getElement().textContent = text;
+    this.areaMarker.setLngLat(centre(polygon));
+  }
+
+  /** A red marker with the server's message at the spot it names. */
+  setErrorMarker(at: [number, number] | null, message = ''): void {
+    this.errorMarker?.remove();
+    this.errorMarker = null;
+    if (!at) return;
+    const el = document.createElement('div');
+    el.className = 'editor-error-marker';
+    el.dataset.testid = 'editor-error-marker';
+    el.title = message;
+    const text = document.createElement('span');
+    text.textContent = message;
+    el.appendChild(text);
+    this.errorMarker = new Marker({ element: el, anchor: 'top-left', offset: [-8, -8] }).setLngLat(at).addTo(this.map);
+  }
+
+  /** Highlights the kavels a new housing plan would squeeze (milieuruimte check). */
+  setMilieuruimte(kavels: FeatureCollection | null): void {
+    const data = kavels ?? { type: 'FeatureCollection', features: [] };
+    const source = this.map.getSource<GeoJSONSource>(MILIEURUIMTE_SOURCE);
+    if (source) {
+      source.setData(data);
+      return;
+    }
+    if (!kavels) return;
+    this.map.addSource(MILIEURUIMTE_SOURCE, { type: 'geojson', data });
+    this.map.addLayer({ id: MILIEURUIMTE_LAYERS[0], type: 'fill', source: MILIEURUIMTE_SOURCE, paint: { 'fill-color': '#e03131', 'fill-opacity': 0.35 } });
+    this.map.addLayer({ id: MILIEURUIMTE_LAYERS[1], type: 'line', source: MILIEURUIMTE_SOURCE, paint: { 'line-color': '#c92a2a', 'line-width': 2.5, 'line-dasharray': [2, 1] } });
+  }
+
+  destroy(): void {
+    this.setAreaLabel(null, '');
+    this.setErrorMarker(null);
+    if (this.map.getStyle()) {
+      for (const id of MILIEURUIMTE_LAYERS) if (this.map.getLayer(id)) this.map.removeLayer(id);
+      if (this.map.getSource(MILIEURUIMTE_SOURCE)) this.map.removeSource(MILIEURUIMTE_SOURCE);
+    }
+  }
+}
