@@ -18,6 +18,7 @@ import type { FeatureRef } from '../map/interaction.ts';
 import { FeaturePanel } from '../panels/FeaturePanel.tsx';
 import { LayerPanel } from '../panels/LayerPanel.tsx';
 import { TopBar } from './TopBar.tsx';
+import { MonitorPanel } from '../monitor/MonitorPanel.tsx';
 
 const INITIAL_VISIBILITY: LayerVisibility = {
   gemeenten: true,
@@ -30,11 +31,12 @@ const INITIAL_VISIBILITY: LayerVisibility = {
 
 export function App() {
   const me = useMe();
+  const [monitorOpen, setMonitorOpen] = useState(false);
   return (
     <div className="app">
-      <TopBar me={me.data ?? null} />
+      <TopBar me={me.data ?? null} onMonitor={() => setMonitorOpen((o) => !o)} monitorOpen={monitorOpen} />
       {me.data ? (
-        <MapScreen me={me.data} />
+        <MapScreen me={me.data} monitorOpen={monitorOpen} onCloseMonitor={() => setMonitorOpen(false)} />
       ) : me.data === null ? (
         <LoginScreen />
       ) : (
@@ -48,7 +50,7 @@ export function App() {
   );
 }
 
-function MapScreen({ me }: { me: Me }) {
+function MapScreen({ me, monitorOpen, onCloseMonitor }: { me: Me; monitorOpen: boolean; onCloseMonitor: () => void }) {
   const [visibility, setVisibility] = useState(INITIAL_VISIBILITY);
   const [selected, setSelected] = useState<FeatureRef | null>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
@@ -92,13 +94,15 @@ function MapScreen({ me }: { me: Me }) {
   };
 
   const session = editor.session;
-  const panelOpen = !!session || !!selected;
+  const panelOpen = !monitorOpen && (!!session || !!selected);
   return (
     <main className={panelOpen ? 'app-main has-feature-panel' : 'app-main'}>
       <MapView visibility={visibility} selected={selected} onSelect={onMapSelect} onMap={setMap} />
       <LayerPanel visibility={visibility} onToggle={toggle} />
       {canEdit && map && <EditorToolbar editor={editor} canEditSelected={canEditSelected} onEditSelected={() => editSelected()} onDeleteSelected={() => editSelected(true)} />}
-      {session ? (
+      {monitorOpen ? (
+        <MonitorPanel map={map} layers={layers.data} onClose={onCloseMonitor} />
+      ) : session ? (
         <EditPanel key={`${session.kind}-${session.layer}-${'id' in session ? session.id : 'nieuw'}`} editor={editor} session={session} onSaved={onSaved} />
       ) : (
         selected && (

@@ -4,7 +4,7 @@ import { useLogout } from '../api/session.ts';
 import { t } from '../i18n/nl.ts';
 import { SampleBadge } from '../panels/SampleBadge.tsx';
 
-export function TopBar({ me }: { me: Me | null }) {
+export function TopBar({ me, onMonitor, monitorOpen }: { me: Me | null; onMonitor?: () => void; monitorOpen?: boolean }) {
   const logout = useLogout();
   return (
     <header className="top-bar">
@@ -20,6 +20,11 @@ export function TopBar({ me }: { me: Me | null }) {
           <SampleBadge testId="voorbeeld-badge" />
           <span className="sample-notice-text">{t.voorbeeld.uitleg}</span>
         </div>
+        {me && onMonitor && (
+          <button type="button" className={monitorOpen ? 'ghost-button active' : 'ghost-button'} onClick={onMonitor} data-testid="monitor-knop" aria-pressed={!!monitorOpen}>
+            Monitor
+          </button>
+        )}
         {me && (
           <div className="account" data-testid="account">
             <div className="account-text">

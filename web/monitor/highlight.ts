@@ -1,0 +1,35 @@
+// Shows the polygons behind a figure: marks them on the map (the 'selected'
+// feature-state the layer styles already draw) and fits the view to them.
+import type { Map as MapLibreMap, LngLatBoundsLike } from 'maplibre-gl';
+import { bbox } from '@turf/turf';
+import type { LoadedLayers } from '../api/hooks.ts';
+import type { LayerName } from '../api/types.ts';
+import { sourceId } from '../map/layers.ts';
+import type { Ids } from './types.ts';
+
+const LAYER_OF: Partial<Record<keyof Ids, LayerName>> = {
+  transformatie: 'transformaties', compensatie: 'compensaties', kavel: 'kavels', terrein: 'terreinen',
+};
+
+let marked: { layer: LayerName; id: number }[] = [];
+
+export function highlight(map: MapLibreMap, layers: LoadedLayers, ids: Ids, zoom: boolean) {
+  for (const m of marked) map.setFeatureState({ source: sourceId(m.layer), id: m.id }, { selected: false });
+  marked = [];
+  const features = [];
+  for (const [key, list] of Object.entries(ids) as [keyof Ids, number[]][]) {
+    const layer = LAYER_OF[key];
+    if (!layer || !list) continue;
+    for (const id of list) {
+      map.setFeatureState({ source: sourceId(layer), id }, { selected: true });
+      marked.push({ layer, id });
+      const f = layers[layer]?.features.find((x) => x.id === id);
+      if (f) features.push(f);
+    }
+  }
+  if (zoom && features.length) {
+    const [w, s, e, n] = bbox({ type: 'FeatureCollection', features } as Parameters<typeof bbox>[0]);
+    map.fitBounds([[w, s], [e, n]] as LngLatBoundsLike, { padding: { top: 80, bottom: 80, left: 360, right: 600 }, maxZoom: 16, duration: 600 });
+  }
+  return marked.length;
+}
