@@ -166,6 +166,11 @@ describe.skipIf(!baseUrl || !account)('werkgroep editor', () => {
     expect(await page.getByTestId('editor-oppervlakte').innerText()).toBe(hectare(preview));
     await page.screenshot({ path: `${SCREENSHOTS}/10-tekenen-voorlopig.png` });
 
+    // Live balance while drawing: what saving would change (POST /api/balans/preview; nothing is stored).
+    const balans = page.getByTestId('balans-preview');
+    await balans.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await balans.innerText()).toMatch(/Leiden: verloren \+\d+,\d ha/);
+
     const form = page.getByTestId('attribute-form');
     await form.getByLabel('Naam').fill('E2E herontwikkeling wonen');
     await form.getByLabel('Nieuwe functie').selectOption('wonen');

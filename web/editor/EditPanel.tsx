@@ -2,6 +2,7 @@
 // form, server checks and errors, save / delete, split and merge. Server errors
 // are shown as the server words them, with a marker where it points.
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { BalansPreview } from '../monitor/BalansPreview.tsx';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../api/client.ts';
 import {
@@ -198,6 +199,9 @@ function CreateForm({ editor, layer, onSaved }: { editor: Editor; layer: Editabl
       {!closed && <p className="feature-note" data-testid="editor-hint">{t.editor.tekenenHint}</p>}
       {closed && <p className="feature-note">{t.editor.bewerkenHint}</p>}
       <LiveArea editor={editor} />
+      {(layer === 'transformaties' || layer === 'compensaties') && (
+        <BalansPreview layer={layer} polygon={closed} nieuweFunctie={(values as Record<string, unknown>).nieuwe_functie as string | undefined} />
+      )}
       <Messages editor={editor} check={check} />
       <AttributeForm layer={layer} values={values} onChange={setValues} disabled={create.isPending} />
       {formError && <p className="feature-error" role="alert">{formError}</p>}
@@ -306,6 +310,9 @@ function UpdateForm({ editor, layer, id, armDelete, onSaved }: {
     <form className="edit-form" onSubmit={(e) => { e.preventDefault(); save(); }} data-version={base?.version}>
       <p className="feature-note">{multi ? t.editor.multiVlak : t.editor.bewerkenHint}</p>
       {!multi && <LiveArea editor={editor} />}
+      {(layer === 'transformaties' || layer === 'compensaties') && geometryChanged && (
+        <BalansPreview layer={layer} id={id} polygon={polygon} nieuweFunctie={(values as Record<string, unknown> | null)?.nieuwe_functie as string | undefined} />
+      )}
       <Messages editor={editor} check={check} />
       <AttributeForm layer={layer} values={values} onChange={setValues} disabled={busy} />
       {formError && <p className="feature-error" role="alert">{formError}</p>}

@@ -1,0 +1,68 @@
+// Live balance while drawing (issue #5): what saving the draft would change per
+// gemeente and milieucategorie, from POST /api/balans/preview (nothing is stored).
+import { useEffect, useState } from 'react';
+import { postJson } from '../api/client.ts';
+import { useMe } from '../api/session.ts';
+
+type Delta = { voor: number; na: number; verschil: number };
+interface Preview {
+  regio: { netto_verloren_ha: Delta; compensatie_ha: Delta; saldo_ha: Delta };
+  per_gemeente: { gemeente: string; verloren_ha: Delta; restant_ha: Delta }[];
+  per_milieucategorie: { milieucategorie: string; verloren_ha: Delta; gecompenseerd_ha: Delta }[];
+}
+
+const nl = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+const d = (x: Delta) => `${nl.format(x.verschil)} ha`;
+
+export function BalansPreview({ layer, id, polygon, nieuweFunctie }: {
+  layer: 'transformaties' | 'compensaties';
+  id?: number;
+  polygon: { type: 'Polygon'; coordinates: number[][][] } | null;
+  nieuweFunctie?: string;
+}) {
+  const me = useMe();
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const key = polygon ? JSON.stringify(polygon.coordinates) : '';
+  useEffect(() => {
+    if (!polygon || !me.data) return setPreview(null);
+    let stale = false;
+    // Debounced: a preview recomputes the whole balance in PostGIS.
+    const timer = setTimeout(() => {
+      const functie = nieuweFunctie === 'wonen' || nieuweFunctie === 'gemengd' || nieuweFunctie === 'overig' ? nieuweFunctie : undefined;
+      postJson<Preview>('/api/balans/preview', {
+        laag: layer === 'transformaties' ? 'transformatie' : 'compensatie',
+        ...(id ? { id } : {}),
+        geometry: polygon,
+        ...(layer === 'transformaties' && functie ? { properties: { nieuwe_functie: functie } } : {}),
+      }, me.data!.csrfToken).then((p) => !stale && setPreview(p)).catch(() => !stale && setPreview(null));
+    }, 600);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+    // The polygon is keyed by its coordinates.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, layer, id, nieuweFunctie, me.data]);
+
+  if (!preview) return null;
+  return (
+    <div className="feature-section balans-preview" data-testid="balans-preview">
+      <div className="feature-section-title">Effect op de hectarebalans (voorlopig)</div>
+      <p className="feature-note">
+        Netto verloren {d(preview.regio.netto_verloren_ha)} · compensatie {d(preview.regio.compensatie_ha)} · saldo {d(preview.regio.saldo_ha)}
+      </p>
+      {preview.per_gemeente.length > 0 && (
+        <ul>
+          {preview.per_gemeente.map((g) => <li key={g.gemeente}>{g.gemeente}: verloren {d(g.verloren_ha)}, restant {d(g.restant_ha)}</li>)}
+        </ul>
+      )}
+      {preview.per_milieucategorie.length > 0 && (
+        <ul>
+          {preview.per_milieucategorie.map((c) => (
+            <li key={c.milieucategorie}>cat. {c.milieucategorie}: verloren {d(c.verloren_ha)}, gecompenseerd {d(c.gecompenseerd_ha)}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
