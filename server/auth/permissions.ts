@@ -68,6 +68,7 @@ export const rules: Rule[] = [
   { method: 'PATCH', path: '/api/ruimtevragen/:id', roles: REGIE },
   { method: 'DELETE', path: '/api/ruimtevragen/:id', roles: REGIE },
   { method: 'POST', path: '/api/matching/regio', roles: REGIE },
+  { method: 'POST', path: '/api/matching/regio/voorstellen', roles: REGIE },
   { method: 'GET', path: '/api/matching/instellingen', roles: REGIE },
   { method: 'PATCH', path: '/api/matching/instellingen', roles: REGIE },
   { method: 'GET', path: '/api/matches', roles: REGIE },

@@ -135,7 +135,8 @@ const JA = new Set(['ja', 'j', 'true', 'waar', '1', 'yes', 'y', 'x']);
 const NEE = new Set(['nee', 'n', 'false', 'onwaar', '0', 'no', '']);
 
 /** Reads a CSV (semicolon or comma separated, Dutch headers) and validates each row. */
-export function leesRuimtevragenCsv(text: string, opzoek: Opzoek): { rijen: ImportRij[]; fouten: ImportFout[] } {
+/** `aantal`: the data rows read (without the header), valid or not. */
+export function leesRuimtevragenCsv(text: string, opzoek: Opzoek): { rijen: ImportRij[]; fouten: ImportFout[]; aantal: number } {
   const fouten: ImportFout[] = [];
   const body = text.replace(/^\uFEFF/, '');
   const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
@@ -145,9 +146,9 @@ export function leesRuimtevragenCsv(text: string, opzoek: Opzoek): { rijen: Impo
     records = parse(body, { delimiter, skip_empty_lines: true, relax_column_count: true, trim: true, bom: true }) as string[][];
   } catch (err) {
     const e = err as { lines?: number; message: string };
-    return { rijen: [], fouten: [{ rij: e.lines ?? 1, veld: '', melding: `Het CSV-bestand kan niet worden gelezen: ${e.message}` }] };
+    return { rijen: [], aantal: 0, fouten: [{ rij: e.lines ?? 1, veld: '', melding: `Het CSV-bestand kan niet worden gelezen: ${e.message}` }] };
   }
-  if (records.length === 0) return { rijen: [], fouten: [{ rij: 1, veld: '', melding: 'Het bestand is leeg.' }] };
+  if (records.length === 0) return { rijen: [], aantal: 0, fouten: [{ rij: 1, veld: '', melding: 'Het bestand is leeg.' }] };
   const header = records[0].map((h) => KOPPEN[normaliseerKop(h)] ?? null);
   records[0].forEach((h, i) => {
     if (header[i] === null && h.trim() !== '') fouten.push({ rij: 1, veld: h, melding: `Onbekende kolom '${h}'.` });
@@ -155,8 +156,8 @@ export function leesRuimtevragenCsv(text: string, opzoek: Opzoek): { rijen: Impo
   for (const verplicht of ['naam', 'min_ha', 'max_ha', 'milieucategorie', 'reden']) {
     if (!header.includes(verplicht)) fouten.push({ rij: 1, veld: verplicht, melding: `De kolom '${verplicht}' ontbreekt.` });
   }
-  if (fouten.length) return { rijen: [], fouten };
-  if (records.length === 1) return { rijen: [], fouten: [{ rij: 1, veld: '', melding: 'Het bestand bevat geen rijen onder de kopregel.' }] };
+  if (fouten.length) return { rijen: [], fouten, aantal: records.length - 1 };
+  if (records.length === 1) return { rijen: [], aantal: 0, fouten: [{ rij: 1, veld: '', melding: 'Het bestand bevat geen rijen onder de kopregel.' }] };
 
   const rijen: ImportRij[] = [];
   records.slice(1).forEach((rec, idx) => {
@@ -221,5 +222,5 @@ export function leesRuimtevragenCsv(text: string, opzoek: Opzoek): { rijen: Impo
       rijen.push({ rij, invoer: parsed.data });
     }
   });
-  return { rijen: fouten.length ? [] : rijen, fouten };
+  return { rijen: fouten.length ? [] : rijen, fouten, aantal: records.length - 1 };
 }

@@ -42,42 +42,51 @@ async function voorwaardelijkeKavels(db: Client, vraagId: number): Promise<Set<n
 }
 
 export async function maakMatch(pool: pg.Pool, actor: Actor & { naam: string }, m: NieuweMatch): Promise<number> {
-  return metAudit(pool, actor, m.reden ?? null, async (client) => {
-    const inst: Instellingen = await laadInstellingen(client);
-    const vraag = await laadVraag(client, m.ruimtevraag_id);
-    if (vraag.status === 'ingetrokken' || vraag.status === 'gematcht') {
-      throw new ApiError(422, 'vraag_afgesloten', `Ruimtevraag ${vraag.id} is ${vraag.status}; maak er geen nieuwe match voor.`);
-    }
-    const ids = [...new Set(m.kavel_ids)].sort((a, b) => a - b);
-    const kavels = await laadKavelsOpId(client, ids);
-    const missing = ids.filter((id) => !kavels.some((k) => k.id === id));
-    if (missing.length) throw new ApiError(422, 'kavel_onbekend', `Kavel ${missing.join(', ')} bestaat niet.`);
-    const voorwaardelijk = await voorwaardelijkeKavels(client, vraag.id);
-    const problemen = kavels.flatMap((k) => uitsluitingen(vraag, k, inst, { voorwaardelijk }).map((u) => ({ kavel_id: k.id, reden: u, melding: UITSLUITING_MELDING[u] })));
-    if (problemen.length) {
-      throw new ApiError(422, 'voldoet_niet', `Kavel ${problemen[0].kavel_id}: ${problemen[0].melding}.`, problemen);
-    }
-    const huidig = vraag.huidige_kavel_id !== null ? await laadKavelsOpId(client, [vraag.huidige_kavel_id]) : [];
-    const buren = await laadBuren(client, ids);
-    const res = kandidatenVoor(vraag, {
-      kavels: [...kavels, ...huidig.filter((h) => !ids.includes(h.id))], buren, inst, vandaag: vandaag(), filter: { voorwaardelijk },
-    });
-    const kandidaat = res.kandidaten.find((c) => c.kavel_ids.join() === ids.join());
-    if (!kandidaat) {
-      throw new ApiError(422, 'voldoet_niet', ids.length > 1
-        ? 'Deze kavels vormen samen geen passende kandidaat: ze moeten aan elkaar grenzen, op één terrein liggen en samen de gevraagde omvang hebben.'
-        : `Kavel ${ids[0]} heeft niet de gevraagde omvang (${vraag.min_ha}–${vraag.max_ha} ha, met tolerantie).`);
-    }
-    const criteria = { criteria: kandidaat.criteria, gewichten: inst.gewichten, tolerantie: inst.tolerantie, tie_break: TIE_BREAK, berekend_op: vandaag() };
-    const { rows } = await client.query<{ id: number }>(
-      `INSERT INTO match (ruimtevraag_id, score, criteria) VALUES ($1, $2, $3::jsonb) RETURNING id`,
-      [vraag.id, kandidaat.score, JSON.stringify(criteria)],
-    );
-    const id = rows[0].id;
-    for (const k of ids) await client.query(`INSERT INTO match_kavel (match_id, kavel_id) VALUES ($1, $2)`, [id, k]);
-    await stap(client, actor, id, null, 'voorgesteld', { ...m, reden: m.reden ?? 'Voorgesteld uit de kandidatenlijst.' });
-    return id;
+  return metAudit(pool, actor, m.reden ?? null, (client) => maakMatchIn(client, actor, m));
+}
+
+/** Extra facts stored with a match's criteria (e.g. the regional run and chain it came from). */
+export type MatchHerkomst = Record<string, unknown>;
+
+/** Creates a voorgesteld match inside the caller's transaction; checks the kavels against the hard filters. */
+export async function maakMatchIn(
+  client: Client, actor: Actor & { naam: string }, m: NieuweMatch,
+  opties: { herkomst?: MatchHerkomst; inst?: Instellingen } = {},
+): Promise<number> {
+  const inst: Instellingen = opties.inst ?? await laadInstellingen(client);
+  const vraag = await laadVraag(client, m.ruimtevraag_id);
+  if (vraag.status === 'ingetrokken' || vraag.status === 'gematcht') {
+    throw new ApiError(422, 'vraag_afgesloten', `Ruimtevraag ${vraag.id} is ${vraag.status}; maak er geen nieuwe match voor.`);
+  }
+  const ids = [...new Set(m.kavel_ids)].sort((a, b) => a - b);
+  const kavels = await laadKavelsOpId(client, ids);
+  const missing = ids.filter((id) => !kavels.some((k) => k.id === id));
+  if (missing.length) throw new ApiError(422, 'kavel_onbekend', `Kavel ${missing.join(', ')} bestaat niet.`);
+  const voorwaardelijk = await voorwaardelijkeKavels(client, vraag.id);
+  const problemen = kavels.flatMap((k) => uitsluitingen(vraag, k, inst, { voorwaardelijk }).map((u) => ({ kavel_id: k.id, reden: u, melding: UITSLUITING_MELDING[u] })));
+  if (problemen.length) {
+    throw new ApiError(422, 'voldoet_niet', `Kavel ${problemen[0].kavel_id}: ${problemen[0].melding}.`, problemen);
+  }
+  const huidig = vraag.huidige_kavel_id !== null ? await laadKavelsOpId(client, [vraag.huidige_kavel_id]) : [];
+  const buren = await laadBuren(client, ids);
+  const res = kandidatenVoor(vraag, {
+    kavels: [...kavels, ...huidig.filter((h) => !ids.includes(h.id))], buren, inst, vandaag: vandaag(), filter: { voorwaardelijk },
   });
+  const kandidaat = res.kandidaten.find((c) => c.kavel_ids.join() === ids.join());
+  if (!kandidaat) {
+    throw new ApiError(422, 'voldoet_niet', ids.length > 1
+      ? 'Deze kavels vormen samen geen passende kandidaat: ze moeten aan elkaar grenzen, op één terrein liggen en samen de gevraagde omvang hebben.'
+      : `Kavel ${ids[0]} heeft niet de gevraagde omvang (${vraag.min_ha}–${vraag.max_ha} ha, met tolerantie).`);
+  }
+  const criteria = { criteria: kandidaat.criteria, gewichten: inst.gewichten, tolerantie: inst.tolerantie, tie_break: TIE_BREAK, berekend_op: vandaag(), ...opties.herkomst };
+  const { rows } = await client.query<{ id: number }>(
+    `INSERT INTO match (ruimtevraag_id, score, criteria) VALUES ($1, $2, $3::jsonb) RETURNING id`,
+    [vraag.id, kandidaat.score, JSON.stringify(criteria)],
+  );
+  const id = rows[0].id;
+  for (const k of ids) await client.query(`INSERT INTO match_kavel (match_id, kavel_id) VALUES ($1, $2)`, [id, k]);
+  await stap(client, actor, id, null, 'voorgesteld', { ...m, reden: m.reden ?? 'Voorgesteld uit de kandidatenlijst.' });
+  return id;
 }
 
 async function stap(client: Client, actor: Actor & { naam: string }, matchId: number, van: string | null, naar: string, s: StapInvoer) {

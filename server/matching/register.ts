@@ -107,8 +107,7 @@ export interface ImportRapport {
  */
 export async function importeerCsv(pool: pg.Pool, actor: Actor, text: string, proefdraai: boolean): Promise<ImportRapport> {
   const opzoek = await opzoekLijsten(pool);
-  const { rijen, fouten } = leesRuimtevragenCsv(text, opzoek);
-  const aantal = rijen.length + new Set(fouten.filter((f) => f.rij > 1).map((f) => f.rij)).size;
+  const { rijen, fouten, aantal } = leesRuimtevragenCsv(text, opzoek);
   if (fouten.length || proefdraai) {
     return { geldig: fouten.length === 0, proefdraai, aantal_rijen: aantal, aangemaakt: [], fouten };
   }

@@ -13,6 +13,7 @@ import { laadInstellingen, metAudit } from '../matching/data.ts';
 import { regioToewijzing } from '../matching/regio.ts';
 import { haalMatch, lijstMatches, maakMatch, MATCH_STATUS, wijzigMatchStatus } from '../matching/matches.ts';
 import { scheefwerkenSignalen } from '../matching/signalen.ts';
+import { regioVoorstellen } from '../matching/voorstellen.ts';
 import { metQueryOverrides } from './ruimtevragen.ts';
 
 const errors = (...codes: number[]) =>
@@ -65,6 +66,20 @@ export function matchingRoutes() {
         optimaal: r.optimaal,
         gretig: r.gretig,
       }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/matching/regio/voorstellen', tags: ['Matching'],
+      summary: 'Voer de regionale optimalisatie uit en maak van elke toewijzing een match (voorgesteld), met keten en stap; ' +
+        'vragen met een lopende match worden overgeslagen. Eén transactie.',
+      request: { body: { required: false, content: { 'application/json': { schema: RegioBody } } } },
+      responses: { 201: { description: 'Aangemaakte matches', content: { 'application/json': { schema: Json } } }, ...errors(400, 409, 422) } }),
+    async (c) => {
+      const body = (c.req.valid('json') ?? {}) as Record<string, number | string | undefined>;
+      const { peildatum, ...rest } = body;
+      const inst = metQueryOverrides(await laadInstellingen(c.var.db.pool), rest as Record<string, number | undefined>);
+      return c.json(await regioVoorstellen(c.var.db.pool, actorOf(c), inst, typeof peildatum === 'string' ? peildatum : undefined), 201);
     },
   );
 

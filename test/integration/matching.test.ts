@@ -223,6 +223,52 @@ describe('regional assignment', () => {
   });
 });
 
+describe('regional proposals', () => {
+  it('turns the optimum into voorgesteld matches in one go, with chain and step, and skips requests with a running match', async () => {
+    const reg = await api.as('regisseur');
+    const lopendVoor = new Set((await all(`SELECT DISTINCT ruimtevraag_id AS id FROM match WHERE status NOT IN ('afgevallen', 'gerealiseerd')`)).map((r) => r.id));
+    const plan = (await reg.send('POST', '/api/matching/regio', { peildatum: '2026-11-01' })).body.optimaal;
+    const maxMatch = (await one(`SELECT coalesce(max(id), 0)::int AS id FROM match`)).id;
+
+    const reply = await reg.send('POST', '/api/matching/regio/voorstellen', { peildatum: '2026-11-01' });
+    expect(reply.status, JSON.stringify(reply.body).slice(0, 300)).toBe(201);
+    const expected = plan.toewijzingen.filter((t: any) => !lopendVoor.has(t.vraag_id));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(reply.body.matches.map((m: any) => [m.ruimtevraag_id, m.kavels.map((k: any) => k.kavel_id)]))
+      .toEqual(expected.map((t: any) => [t.vraag_id, t.kavel_ids]));
+    expect(reply.body.overgeslagen.map((o: any) => o.vraag_id)).toEqual(plan.toewijzingen.filter((t: any) => lopendVoor.has(t.vraag_id)).map((t: any) => t.vraag_id));
+    for (const m of reply.body.matches) {
+      expect(m.status).toBe('voorgesteld');
+      expect(m.criteria.bron).toBe('regio');
+      expect(m.stappen[0].reden).toMatch(/^Regionale optimalisatie/);
+    }
+    // Every chain step is recorded on its match, numbered in the order of the moves.
+    const inKeten = plan.ketens.flatMap((k: any, i: number) => k.stappen.map((s: any, j: number) => ({ vraag: s.vraag_id, nummer: i + 1, stap: j + 1 })))
+      .filter((x: any) => !lopendVoor.has(x.vraag));
+    expect(inKeten.length).toBeGreaterThan(0);
+    for (const x of inKeten) {
+      const m = reply.body.matches.find((mm: any) => mm.ruimtevraag_id === x.vraag);
+      expect(m.criteria.keten).toMatchObject({ nummer: x.nummer, stap: x.stap });
+    }
+    // Proposals hold nothing yet: no kavel changed status.
+    expect((await one(`SELECT count(*)::int AS n FROM match_kavel WHERE match_id > $1 AND actief`, [maxMatch])).n).toBe(0);
+
+    // A second run proposes nothing new: every assigned request now has a running match.
+    const again = await reg.send('POST', '/api/matching/regio/voorstellen', { peildatum: '2026-11-01' });
+    expect(again.status).toBe(201);
+    expect(again.body.matches).toEqual([]);
+    expect(again.body.overgeslagen.length).toBe(plan.toewijzingen.length);
+    for (const who of ['werkgroep_leiden', 'stuurgroep'] as const) {
+      expect((await (await api.as(who)).send('POST', '/api/matching/regio/voorstellen', {})).status).toBe(403);
+    }
+    // Withdraw the proposals again so later tests see the seed state.
+    for (const m of reply.body.matches) {
+      const r = await reg.send('PATCH', `/api/matches/${m.id}`, { version: m.version, status: 'afgevallen', reden: 'Opruimen na de test.' });
+      expect(r.status).toBe(200);
+    }
+  });
+});
+
 describe('match workflow', () => {
   it('puts kavels in optie on acceptance, refuses double allocation, releases on afgevallen, and realises', async () => {
     const reg = await api.as('regisseur');

@@ -30,6 +30,7 @@ describe('CSV import of ruimtevragen', () => {
     const csv = 'naam,min_ha,max_ha,milieucategorie,reden,gemeente\nA,1,2,2,groei,Leiderdorp\nB,0.5,0.8,4.1,nieuwvestiging,\n';
     const r = leesRuimtevragenCsv(csv, opzoek);
     expect(r.fouten).toEqual([]);
+    expect(r.aantal).toBe(2);
     expect(r.rijen.map((x) => [x.rij, x.invoer.bedrijf.naam, x.invoer.min_ha, x.invoer.gewenste_gemeente_ids])).toEqual([[2, 'A', 1, [3]], [3, 'B', 0.5, []]]);
   });
 
@@ -42,6 +43,7 @@ describe('CSV import of ruimtevragen', () => {
     ].join('\n');
     const r = leesRuimtevragenCsv(csv, opzoek);
     expect(r.rijen).toEqual([]);
+    expect(r.aantal).toBe(3);
     const byRow = (rij: number) => Object.fromEntries(r.fouten.filter((f) => f.rij === rij).map((f) => [f.veld, f.melding]));
     expect(byRow(2)).toEqual({});
     expect(byRow(3)).toEqual({

@@ -17,8 +17,9 @@ import { MapView, type LayerVisibility } from '../map/MapView.tsx';
 import type { FeatureRef } from '../map/interaction.ts';
 import { FeaturePanel } from '../panels/FeaturePanel.tsx';
 import { LayerPanel } from '../panels/LayerPanel.tsx';
-import { TopBar } from './TopBar.tsx';
+import { TopBar, type Werkruimte } from './TopBar.tsx';
 import { MonitorPanel } from '../monitor/MonitorPanel.tsx';
+import { MatchingPanel } from '../matching/MatchingPanel.tsx';
 
 const INITIAL_VISIBILITY: LayerVisibility = {
   gemeenten: true,
@@ -31,12 +32,12 @@ const INITIAL_VISIBILITY: LayerVisibility = {
 
 export function App() {
   const me = useMe();
-  const [monitorOpen, setMonitorOpen] = useState(false);
+  const [werkruimte, setWerkruimte] = useState<Werkruimte>(null);
   return (
     <div className="app">
-      <TopBar me={me.data ?? null} onMonitor={() => setMonitorOpen((o) => !o)} monitorOpen={monitorOpen} />
+      <TopBar me={me.data ?? null} werkruimte={werkruimte} onWerkruimte={setWerkruimte} />
       {me.data ? (
-        <MapScreen me={me.data} monitorOpen={monitorOpen} onCloseMonitor={() => setMonitorOpen(false)} />
+        <MapScreen me={me.data} werkruimte={werkruimte} onClose={() => setWerkruimte(null)} />
       ) : me.data === null ? (
         <LoginScreen />
       ) : (
@@ -50,7 +51,7 @@ export function App() {
   );
 }
 
-function MapScreen({ me, monitorOpen, onCloseMonitor }: { me: Me; monitorOpen: boolean; onCloseMonitor: () => void }) {
+function MapScreen({ me, werkruimte, onClose }: { me: Me; werkruimte: Werkruimte; onClose: () => void }) {
   const [visibility, setVisibility] = useState(INITIAL_VISIBILITY);
   const [selected, setSelected] = useState<FeatureRef | null>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
@@ -94,14 +95,16 @@ function MapScreen({ me, monitorOpen, onCloseMonitor }: { me: Me; monitorOpen: b
   };
 
   const session = editor.session;
-  const panelOpen = !monitorOpen && (!!session || !!selected);
+  const panelOpen = !werkruimte && (!!session || !!selected);
   return (
     <main className={panelOpen ? 'app-main has-feature-panel' : 'app-main'}>
       <MapView visibility={visibility} selected={selected} onSelect={onMapSelect} onMap={setMap} />
       <LayerPanel visibility={visibility} onToggle={toggle} />
       {canEdit && map && <EditorToolbar editor={editor} canEditSelected={canEditSelected} onEditSelected={() => editSelected()} onDeleteSelected={() => editSelected(true)} />}
-      {monitorOpen ? (
-        <MonitorPanel map={map} layers={layers.data} onClose={onCloseMonitor} />
+      {werkruimte === 'monitor' ? (
+        <MonitorPanel map={map} layers={layers.data} onClose={onClose} />
+      ) : werkruimte === 'ruimtevragen' ? (
+        <MatchingPanel me={me} map={map} layers={layers.data} onClose={onClose} />
       ) : session ? (
         <EditPanel key={`${session.kind}-${session.layer}-${'id' in session ? session.id : 'nieuw'}`} editor={editor} session={session} onSaved={onSaved} />
       ) : (

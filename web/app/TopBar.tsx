@@ -4,7 +4,13 @@ import { useLogout } from '../api/session.ts';
 import { t } from '../i18n/nl.ts';
 import { SampleBadge } from '../panels/SampleBadge.tsx';
 
-export function TopBar({ me, onMonitor, monitorOpen }: { me: Me | null; onMonitor?: () => void; monitorOpen?: boolean }) {
+export type Werkruimte = 'monitor' | 'ruimtevragen' | null;
+
+/** Who gets the ruimtevragen workspace: regie in full, the werkgroep anonymised (the server decides what each sees). */
+const mayMatch = (me: Me) => me.rol === 'regisseur' || me.rol === 'beheerder' || me.rol === 'werkgroep';
+
+export function TopBar({ me, werkruimte, onWerkruimte }: { me: Me | null; werkruimte?: Werkruimte; onWerkruimte?: (w: Werkruimte) => void }) {
+  const toggle = (w: Exclude<Werkruimte, null>) => onWerkruimte?.(werkruimte === w ? null : w);
   const logout = useLogout();
   return (
     <header className="top-bar">
@@ -20,8 +26,15 @@ export function TopBar({ me, onMonitor, monitorOpen }: { me: Me | null; onMonito
           <SampleBadge testId="voorbeeld-badge" />
           <span className="sample-notice-text">{t.voorbeeld.uitleg}</span>
         </div>
-        {me && onMonitor && (
-          <button type="button" className={monitorOpen ? 'ghost-button active' : 'ghost-button'} onClick={onMonitor} data-testid="monitor-knop" aria-pressed={!!monitorOpen}>
+        {me && onWerkruimte && mayMatch(me) && (
+          <button type="button" className={werkruimte === 'ruimtevragen' ? 'ghost-button active' : 'ghost-button'} onClick={() => toggle('ruimtevragen')}
+            data-testid="ruimtevragen-knop" aria-pressed={werkruimte === 'ruimtevragen'}>
+            Ruimtevragen
+          </button>
+        )}
+        {me && onWerkruimte && (
+          <button type="button" className={werkruimte === 'monitor' ? 'ghost-button active' : 'ghost-button'} onClick={() => toggle('monitor')}
+            data-testid="monitor-knop" aria-pressed={werkruimte === 'monitor'}>
             Monitor
           </button>
         )}

@@ -54,6 +54,7 @@ export const t = {
     kavelsNaar: 'Kavels naar hoogste milieucategorie',
     richtafstand: (m: number) => `${m.toLocaleString('nl-NL')} m`,
     richtafstandUitleg: 'Richtafstand tot rustige woonwijk (VNG 2009)',
+    inOptie: 'Kavel in optie (geaccepteerde match)',
   },
   paneel: {
     sluiten: 'Sluiten',

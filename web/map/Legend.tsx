@@ -26,6 +26,7 @@ export function Legend({ categories, visibility }: LegendProps) {
           ))}
         </ul>
         <p className="legend-note">{t.legenda.richtafstandUitleg}</p>
+        <p className="legend-optie"><span className="symbol symbol--line-dashed" style={{ borderColor: colors.inOptie }} />{t.legenda.inOptie}</p>
       </div>
     </section>
   );

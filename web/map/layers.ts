@@ -29,7 +29,7 @@ export const INTERACTIVE_LAYERS: { layerId: string; layer: LayerName }[] = [
 export const MAP_LAYERS: Record<LayerName, string[]> = {
   gemeenten: ['gemeenten-halo', 'gemeenten-line'],
   terreinen: ['terreinen-fill', 'terreinen-line'],
-  kavels: ['kavels-fill', 'kavels-line'],
+  kavels: ['kavels-fill', 'kavels-line', 'kavels-optie'],
   kanszones: ['kanszones-fill', 'kanszones-line'],
   transformaties: ['transformaties-fill', 'transformaties-line'],
   compensaties: ['compensaties-fill', 'compensaties-line'],
@@ -73,6 +73,16 @@ export function dataLayers(categories: Milieucategorie[]): LayerSpecification[] 
           11, ['case', selected, 2.5, hover, 1.2, 0.3],
           15, ['case', selected, 3, hover, 1.8, 0.9],
           17, ['case', selected, 3.5, hover, 2.2, 1.4]],
+      },
+    },
+    {
+      // Kavels held for an accepted match (issue #6): visible to everyone at every zoom.
+      id: 'kavels-optie', type: 'line', source: s('kavels'),
+      filter: ['==', ['get', 'status'], 'in_optie'],
+      paint: {
+        'line-color': colors.inOptie,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 10, 2, 15, 4],
+        'line-dasharray': [1.5, 1],
       },
     },
     {

@@ -17,6 +17,7 @@ export const colors = {
   transformatie: '#c0392b',
   compensatie: '#2e7d4f',
   selected: '#0b5cad',
+  inOptie: '#e8590c',
   unknownCategory: '#c9c9c9',
 } as const;
 

@@ -1,0 +1,46 @@
+// Dutch texts of the ruimtevragen register and matching (issue #6).
+import type { MatchStatus, Reden, VraagStatus } from '../matching/types.ts';
+
+export const tm = {
+  titel: 'Ruimtevragen en matching',
+  kicker: 'Regie',
+  sluiten: 'Ruimtevragen sluiten',
+  tabs: { register: 'Register', matches: 'Matches', regio: 'Regionaal optimum', scheefwerken: 'Scheefwerken' },
+  reden: { groei: 'Groei', transformatie: 'Transformatie', verkeerde_plek: 'Verkeerde plek', nieuwvestiging: 'Nieuwvestiging' } satisfies Record<Reden, string>,
+  vraagStatus: { open: 'Open', in_behandeling: 'In behandeling', gematcht: 'Gematcht', ingetrokken: 'Ingetrokken' } satisfies Record<VraagStatus, string>,
+  matchStatus: {
+    voorgesteld: 'Voorgesteld', besproken_werkgroep: 'Besproken in werkgroep', warme_overdracht: 'Warme overdracht',
+    gerealiseerd: 'Gerealiseerd', afgevallen: 'Afgevallen',
+  } satisfies Record<MatchStatus, string>,
+  /** The button that moves a match to this status. */
+  stapKnop: {
+    voorgesteld: 'Voorstellen', besproken_werkgroep: 'Besproken in werkgroep (kavels in optie)', warme_overdracht: 'Warme overdracht',
+    gerealiseerd: 'Gerealiseerd', afgevallen: 'Afgevallen',
+  } satisfies Record<MatchStatus, string>,
+  anoniemUitleg: 'U ziet de ruimtevragen geanonimiseerd: bedrijfsgegevens zijn vertrouwelijk en alleen zichtbaar voor de regisseur.',
+  geenVragen: 'Geen ruimtevragen met deze filters.',
+  kandidatenUitleg: 'Kavels en combinaties van aangrenzende kavels die aan de harde eisen voldoen, gerangschikt op score (0–100). Klik op een kandidaat om hem op de kaart te zien.',
+  geenKandidaten: 'Geen kandidaten.',
+  voorstellen: 'Voorstellen als match',
+  voorgesteld: 'Match voorgesteld.',
+  waarom: 'Waarom deze score?',
+  huidigeKavel: 'Huidige kavel',
+  regioUitleg: 'Wijst alle open ruimtevragen tegelijk toe met de solver HiGHS: maximale totaalscore (voorrang telt zwaarder), elke kavel één keer. '
+    + 'Een kavel van een vragend bedrijf komt alleen vrij als dat bedrijf zelf verhuist: zo ontstaan verhuisketens. Ter vergelijking de gretige aanpak (vraag voor vraag).',
+  regioBereken: 'Bereken regionaal optimum',
+  regioVoorstellen: 'Maak matches van deze uitkomst',
+  regioVoorstellenUitleg: 'Elke toewijzing wordt een match met status “voorgesteld” (vragen met een lopende match worden overgeslagen). Er gaat nog geen kavel in optie.',
+  stapReden: 'Reden of toelichting (verplicht)',
+  scheefwerkenUitleg: 'Bedrijven waarvan de activiteit ver onder de milieucategorie van hun kavel ligt: kandidaten om zware milieuruimte vrij te maken.',
+  csvUitleg: 'CSV met puntkomma of komma en Nederlandse kolomkoppen (bedrijf, kvk, min_ha, max_ha, milieucategorie, reden, gewenste_gemeenten, …). Eerst wordt het bestand gecontroleerd; er wordt pas iets opgeslagen als elke rij klopt.',
+};
+
+const nl1 = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const nl2 = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+export const fmt = {
+  ha: (x: number) => `${nl2.format(x)} ha`,
+  bereik: (a: number, b: number) => `${nl1.format(a)}–${nl1.format(b)} ha`,
+  score: (x: number) => nl1.format(x),
+  getal: (x: number) => nl1.format(x),
+  datum: (iso: string | null | undefined) => (iso ? new Date(`${iso.slice(0, 10)}T12:00:00`).toLocaleDateString('nl-NL', { day: 'numeric', month: 'short', year: 'numeric' }) : '—'),
+};

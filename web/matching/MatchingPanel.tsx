@@ -1,0 +1,81 @@
+// The regisseur's workspace (issue #6): the ruimtevragen register, one request
+// with its explainable candidates and matches, the regional optimum with its
+// relocation chains, all matches, and the scheefwerken signal. The panel owns
+// the map overlay; each view says what the map should show.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { LoadedLayers } from '../api/hooks.ts';
+import type { Me } from '../api/types.ts';
+import { tm } from '../i18n/nl-matching.ts';
+import { MatchesView } from './MatchesView.tsx';
+import { MatchingOverlay, type OverlaySpec } from './overlay.ts';
+import { RegioView } from './RegioView.tsx';
+import { RegisterView } from './RegisterView.tsx';
+import { ScheefwerkenView } from './ScheefwerkenView.tsx';
+import { VraagDetail } from './VraagDetail.tsx';
+import './matching.css';
+
+type Tab = 'register' | 'matches' | 'regio' | 'scheefwerken';
+
+export type ShowOnMap = (spec: OverlaySpec | null, fit?: boolean) => void;
+
+export function isRegie(me: Me) {
+  return me.rol === 'regisseur' || me.rol === 'beheerder';
+}
+
+export function MatchingPanel({ me, map, layers, onClose }: { me: Me; map: MapLibreMap | null; layers: LoadedLayers; onClose: () => void }) {
+  const regie = isRegie(me);
+  const [tab, setTab] = useState<Tab>('register');
+  const [vraagId, setVraagId] = useState<number | null>(null);
+  const overlay = useMemo(() => (map ? new MatchingOverlay(map) : null), [map]);
+  useEffect(() => () => overlay?.clear(), [overlay]);
+
+  const show: ShowOnMap = useCallback((spec, fit = false) => {
+    if (!overlay) return;
+    if (spec) overlay.show(spec, layers, fit);
+    else overlay.clear();
+  }, [overlay, layers]);
+
+  const open = (id: number) => {
+    setVraagId(id);
+  };
+  const switchTab = (t: Tab) => {
+    setTab(t);
+    setVraagId(null);
+    show(null);
+  };
+  const tabs: Tab[] = regie ? ['register', 'matches', 'regio', 'scheefwerken'] : ['register'];
+
+  return (
+    <aside className="matching-panel" data-testid="matching" aria-label={tm.titel}>
+      <header className="monitor-head">
+        <div>
+          <p className="panel-kicker">{tm.kicker}</p>
+          <h2>{tm.titel}</h2>
+        </div>
+        <button type="button" className="icon-button" onClick={onClose} aria-label={tm.sluiten}>×</button>
+      </header>
+      <nav className="matching-tabs" role="tablist">
+        {tabs.map((t) => (
+          <button key={t} type="button" role="tab" aria-selected={tab === t && vraagId === null}
+            className={tab === t ? 'matching-tab active' : 'matching-tab'} onClick={() => switchTab(t)}>
+            {tm.tabs[t]}
+          </button>
+        ))}
+      </nav>
+      <div className="matching-body">
+        {vraagId !== null ? (
+          <VraagDetail key={vraagId} id={vraagId} me={me} show={show} onBack={() => { setVraagId(null); show(null); }} />
+        ) : tab === 'register' ? (
+          <RegisterView me={me} onOpen={open} />
+        ) : tab === 'matches' ? (
+          <MatchesView onOpen={open} show={show} />
+        ) : tab === 'regio' ? (
+          <RegioView show={show} onOpen={open} onMatches={() => switchTab('matches')} />
+        ) : (
+          <ScheefwerkenView show={show} onOpen={open} />
+        )}
+      </div>
+    </aside>
+  );
+}

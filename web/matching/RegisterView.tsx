@@ -1,0 +1,96 @@
+// The register: every ruimtevraag with filters, a form for a new one and the
+// CSV import (regie only). The werkgroep sees the same list anonymised.
+import { useState } from 'react';
+import { useLayer, useMilieucategorieen } from '../api/hooks.ts';
+import type { Me } from '../api/types.ts';
+import { fmt, tm } from '../i18n/nl-matching.ts';
+import { useRegister } from './api.ts';
+import { CsvImport } from './CsvImport.tsx';
+import { isRegie } from './MatchingPanel.tsx';
+import { REDENEN, VRAAG_STATUS, type RegisterFilter, type Ruimtevraag } from './types.ts';
+import { VraagForm } from './VraagForm.tsx';
+
+export const vraagNaam = (v: Pick<Ruimtevraag, 'id' | 'bedrijf_naam' | 'label'>) => v.bedrijf_naam ?? v.label ?? `Ruimtevraag ${v.id}`;
+
+export function RegisterView({ me, onOpen }: { me: Me; onOpen: (id: number) => void }) {
+  const regie = isRegie(me);
+  const [filter, setFilter] = useState<RegisterFilter>({});
+  const [mode, setMode] = useState<'lijst' | 'nieuw' | 'import'>('lijst');
+  const list = useRegister(filter);
+  const gemeenten = useLayer('gemeenten');
+  const categorieen = useMilieucategorieen();
+  const set = (k: keyof RegisterFilter, v: string) => setFilter((f) => ({ ...f, [k]: v || undefined }));
+
+  if (mode === 'nieuw') return <VraagForm onDone={(id) => { setMode('lijst'); if (id) onOpen(id); }} />;
+  if (mode === 'import') return <CsvImport onDone={() => setMode('lijst')} />;
+
+  const rows = list.data ?? [];
+  const open = rows.filter((r) => r.status === 'open' || r.status === 'in_behandeling');
+  return (
+    <div data-testid="register">
+      {!regie && <p className="monitor-note">{tm.anoniemUitleg}</p>}
+      <div className="matching-filters">
+        <label>Status
+          <select value={filter.status ?? ''} onChange={(e) => set('status', e.target.value)}>
+            <option value="">Alle</option>
+            {VRAAG_STATUS.map((s) => <option key={s} value={s}>{tm.vraagStatus[s]}</option>)}
+          </select>
+        </label>
+        <label>Gewenste gemeente
+          <select value={filter.gemeente ?? ''} onChange={(e) => set('gemeente', e.target.value)}>
+            <option value="">Alle</option>
+            {gemeenten.data?.features.map((g) => <option key={g.id} value={String(g.id)}>{g.properties.naam}</option>)}
+          </select>
+        </label>
+        <label>Milieucategorie
+          <select value={filter.milieucategorie ?? ''} onChange={(e) => set('milieucategorie', e.target.value)}>
+            <option value="">Alle</option>
+            {categorieen.data?.map((c) => <option key={c.code} value={c.code}>{c.code}</option>)}
+          </select>
+        </label>
+        <label>Reden
+          <select value={filter.reden ?? ''} onChange={(e) => set('reden', e.target.value)}>
+            <option value="">Alle</option>
+            {REDENEN.map((r) => <option key={r} value={r}>{tm.reden[r]}</option>)}
+          </select>
+        </label>
+      </div>
+      <div className="section-head matching-summary">
+        <span>{rows.length} ruimtevragen · {open.length} open of in behandeling · gevraagd {fmt.bereik(sum(open, 'min_ha'), sum(open, 'max_ha'))}</span>
+        {regie && (
+          <span className="matching-actions">
+            <button type="button" className="primary-button small" onClick={() => setMode('nieuw')}>Nieuwe ruimtevraag</button>
+            <button type="button" className="ghost-button small" onClick={() => setMode('import')}>CSV importeren</button>
+          </span>
+        )}
+      </div>
+      {list.isPending && <p className="monitor-status">Laden…</p>}
+      {list.error && <p className="monitor-status" role="alert">{list.error.message}</p>}
+      {list.data && rows.length === 0 && <p className="monitor-note">{tm.geenVragen}</p>}
+      {rows.length > 0 && (
+        <table className="monitor-table register-table">
+          <thead>
+            <tr><th>{regie ? 'Bedrijf' : 'Vraag'}</th><th>Hectare</th><th>Cat.</th><th>Reden</th><th>Status</th></tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} onClick={() => onOpen(r.id)} data-vraag={r.id} tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && onOpen(r.id)}>
+                <td>
+                  <span className="register-naam">{vraagNaam(r)}</span>
+                  {r.voorrang && <span className="badge badge--voorrang" title="Voorrang: telt zwaarder in het regionale optimum">voorrang</span>}
+                  {regie && r.sector && <span className="register-sub">{r.sector}{r.gewenste_gemeenten.length ? ` · ${r.gewenste_gemeenten.join(', ')}` : ''}</span>}
+                </td>
+                <td className="num">{fmt.bereik(Number(r.min_ha), Number(r.max_ha))}</td>
+                <td>{r.milieucategorie}{r.watergebonden ? ' · water' : ''}</td>
+                <td>{tm.reden[r.reden]}</td>
+                <td><span className={`status-pill status-pill--${r.status}`}>{tm.vraagStatus[r.status]}</span></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+const sum = (rows: Ruimtevraag[], k: 'min_ha' | 'max_ha') => rows.reduce((s, r) => s + Number(r[k]), 0);
