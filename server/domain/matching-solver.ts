@@ -141,24 +141,29 @@ export function isToelaatbaar(inst: RegioInstance, gekozen: number[]): boolean {
   return gekozen.every((i) => !inst.opties[i].kavel_ids.includes(huidige.get(inst.opties[i].vraag_id) ?? -1));
 }
 
+/** What HiGHS answers (the `highs` npm package). */
+export interface HighsOplossing { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal: number }> }
+
 /** Minimal HiGHS interface (the `highs` npm package). */
 export interface HighsLike {
-  solve(lp: string, options?: Record<string, unknown>): { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal: number }> };
+  solve(lp: string, options?: Record<string, unknown>): HighsOplossing;
+}
+
+/** Solver options: exact (gap 0), one thread and a fixed seed so the same input gives the same answer. */
+export const highsOpties = (tijdslimiet_s = 30): Record<string, unknown> =>
+  ({ time_limit: tijdslimiet_s, mip_rel_gap: 0, random_seed: 0, output_flag: false, threads: 1 });
+
+/** The outcome from HiGHS's answer to `bouwModel` (null: the model had no variables). */
+export function uitOplossing(inst: RegioInstance, variabelen: number[], res: HighsOplossing | null, ms: number): RegioUitkomst {
+  const gekozen = res ? variabelen.filter((i) => (res.Columns[`x${i}`]?.Primal ?? 0) > 0.5) : [];
+  return uitkomst(inst, 'highs', res?.Status ?? 'Optimal', gekozen, ms);
 }
 
 export function solveRegio(highs: HighsLike, inst: RegioInstance, opts: { tijdslimiet_s?: number } = {}): RegioUitkomst {
   const started = performance.now();
   const { lp, variabelen } = bouwModel(inst);
-  let gekozen: number[] = [];
-  let status = 'Optimal';
-  if (variabelen.length > 0) {
-    const res = highs.solve(lp, {
-      time_limit: opts.tijdslimiet_s ?? 30, mip_rel_gap: 0, random_seed: 0, output_flag: false, threads: 1,
-    } as Record<string, unknown>);
-    status = res.Status;
-    gekozen = variabelen.filter((i) => (res.Columns[`x${i}`]?.Primal ?? 0) > 0.5);
-  }
-  return uitkomst(inst, 'highs', status, gekozen, performance.now() - started);
+  const res = variabelen.length > 0 ? highs.solve(lp, highsOpties(opts.tijdslimiet_s)) : null;
+  return uitOplossing(inst, variabelen, res, performance.now() - started);
 }
 
 /**

@@ -4,7 +4,8 @@
 import type pg from 'pg';
 import highsLoader from 'highs';
 import { kandidatenVoor, TIE_BREAK, type Instellingen, type MatchKavel, type MatchVraag } from '../domain/matching.ts';
-import { gretig, solveRegio, type HighsLike, type RegioInstance } from '../domain/matching-solver.ts';
+import { bouwModel, gretig, highsOpties, uitOplossing, type HighsLike, type RegioInstance } from '../domain/matching-solver.ts';
+import { solveInThread } from './highs-thread.ts';
 import { laadBuren, laadKavels, laadOpenVragen, vandaag } from './data.ts';
 
 let highsPromise: Promise<HighsLike> | undefined;
@@ -35,6 +36,14 @@ export function bouwRegioInstance(
   };
 }
 
+/** HiGHS on the instance in the worker thread, so the server keeps answering while it solves. */
+export async function solveRegioInThread(instance: RegioInstance, tijdslimiet_s: number) {
+  const started = performance.now();
+  const { lp, variabelen } = bouwModel(instance);
+  const res = variabelen.length > 0 ? await solveInThread(lp, highsOpties(tijdslimiet_s)) : null;
+  return uitOplossing(instance, variabelen, res, performance.now() - started);
+}
+
 export async function regioToewijzing(pool: Pick<pg.Pool, 'query'>, inst: Instellingen, datum = vandaag()) {
   const vragen = await laadOpenVragen(pool);
   const kavels = await laadKavels(pool, true);
@@ -42,8 +51,7 @@ export async function regioToewijzing(pool: Pick<pg.Pool, 'query'>, inst: Instel
   const opbouwStart = performance.now();
   const instance = bouwRegioInstance(vragen, kavels, buren, inst, datum);
   const opbouwMs = performance.now() - opbouwStart;
-  const highs = await laadHighs();
-  const optimaal = solveRegio(highs, instance, { tijdslimiet_s: inst.max_rekentijd_s });
+  const optimaal = await solveRegioInThread(instance, inst.max_rekentijd_s);
   const basis = gretig(instance);
   return {
     instance, vragen, kavels,

@@ -3,7 +3,7 @@ import type { MatchStatus, Reden, VraagStatus } from '../matching/types.ts';
 
 export const tm = {
   titel: 'Ruimtevragen en matching',
-  kicker: 'Regie',
+  kicker: 'Vraag en aanbod',
   sluiten: 'Ruimtevragen sluiten',
   tabs: { register: 'Register', matches: 'Matches', regio: 'Regionaal optimum', scheefwerken: 'Scheefwerken' },
   reden: { groei: 'Groei', transformatie: 'Transformatie', verkeerde_plek: 'Verkeerde plek', nieuwvestiging: 'Nieuwvestiging' } satisfies Record<Reden, string>,

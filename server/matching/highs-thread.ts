@@ -1,0 +1,60 @@
+// One long-lived HiGHS worker for the server (see highs-worker.mjs). Solves queue
+// in the worker. A worker that reports a HiGHS error ends itself (the WASM
+// instance is unusable after an abort): the next solve starts a fresh one, and
+// solves still queued in the old one fail with a Dutch message.
+import { Worker } from 'node:worker_threads';
+import { ApiError } from '../http/errors.ts';
+import type { HighsOplossing } from '../domain/matching-solver.ts';
+
+type Pending = { resolve: (r: HighsOplossing) => void; reject: (e: Error) => void };
+
+interface SolverThread {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
+let current: SolverThread | null = null;
+let nextId = 1;
+
+const solverFout = (message: string) => new ApiError(500, 'solver_fout', message);
+
+function start(): SolverThread {
+  const worker = new Worker(new URL('./highs-worker.mjs', import.meta.url));
+  worker.unref(); // never keeps the process alive on its own
+  const t: SolverThread = { worker, pending: new Map() };
+  const retire = () => { if (current === t) current = null; };
+  worker.on('message', (m: { id: number; result?: HighsOplossing; error?: string }) => {
+    const p = t.pending.get(m.id);
+    t.pending.delete(m.id);
+    if (m.error !== undefined) {
+      retire();
+      p?.reject(solverFout(`De solver gaf een fout: ${m.error}`));
+    } else {
+      p?.resolve(m.result!);
+    }
+  });
+  const dead = (why: string) => {
+    retire();
+    for (const p of t.pending.values()) p.reject(solverFout(`De solver is gestopt (${why}); probeer het opnieuw.`));
+    t.pending.clear();
+  };
+  worker.on('error', (err) => dead(err.message));
+  worker.on('exit', (code) => dead(`code ${code}`));
+  return t;
+}
+
+export function solveInThread(lp: string, options: Record<string, unknown>): Promise<HighsOplossing> {
+  const t = (current ??= start());
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    t.pending.set(id, { resolve, reject });
+    t.worker.postMessage({ id, lp, options });
+  });
+}
+
+/** For shutdown and tests: stop the worker (a later solve starts a new one). */
+export async function stopSolverThread(): Promise<void> {
+  const t = current;
+  current = null;
+  if (t) await t.worker.terminate();
+}
