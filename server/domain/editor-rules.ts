@@ -4,6 +4,8 @@
 //  - transformatie on a terrein marked niet_te_transformeren (R-T5) → fout  niet_te_transformeren
 //  - compensatie overlapping an existing terrein                    → waarschuwing overlapt_terrein
 //  - compensatie overlapping another (not vervallen) compensatie    → waarschuwing overlapt_compensatie
+//  - transformatie before 2031 on a terrein not on the transformatielijst (R-T1)
+//                                                                  → waarschuwing niet_op_transformatielijst
 // Fouten block the save (422); waarschuwingen are returned with the saved record.
 
 /** Overlaps smaller than this (m²) are noise from shared edges on the 1 mm grid. */
@@ -27,7 +29,14 @@ export interface Metingen {
   terreinen: Overlap[];
   /** Other compensaties (not vervallen, not the record itself) the geometry overlaps. */
   compensaties: Overlap[];
+  /** Terreinen not marked op_transformatielijst that the geometry overlaps (R-T1). */
+  niet_op_lijst: Overlap[];
+  /** The transformatie's decisive date (vaststelling, else terinzagelegging, else today), ISO. */
+  datum: string;
 }
+
+/** R-T1: terreinen keep their business function "tot en met 2030" unless on the list. */
+export const TRANSFORMATIELIJST_TOT = '2030-12-31';
 
 export interface Fout {
   code: 'geen_bedrijventerrein' | 'niet_te_transformeren';
@@ -36,7 +45,7 @@ export interface Fout {
 }
 
 export interface Waarschuwing {
-  code: 'overlapt_terrein' | 'overlapt_compensatie';
+  code: 'overlapt_terrein' | 'overlapt_compensatie' | 'niet_op_transformatielijst';
   message: string;
   overlap_ha: number;
   ids: number[];
@@ -72,6 +81,17 @@ export function beoordeel(m: Metingen): Oordeel {
         message: `Deze transformatie ligt op een niet te transformeren bedrijventerrein (${names(blocked)}). ` +
           'Transformatie is daar niet toegestaan (provinciale aanduiding).',
         ids: blocked.map((o) => o.id),
+      });
+    }
+    const nietOpLijst = significant(m.niet_op_lijst);
+    if (nietOpLijst.length && m.datum <= TRANSFORMATIELIJST_TOT) {
+      const ha = round4(nietOpLijst.reduce((s, o) => s + o.m2, 0) / 10_000);
+      waarschuwingen.push({
+        code: 'niet_op_transformatielijst',
+        message: `Deze transformatie ligt over ${haNl(ha)} op een bedrijventerrein dat niet op de transformatielijst staat ` +
+          `(${names(nietOpLijst)}). Volgens de regionale strategie houdt dat terrein tot en met 2030 de functie bedrijventerrein (R-T1).`,
+        overlap_ha: ha,
+        ids: nietOpLijst.map((o) => o.id),
       });
     }
   }

@@ -15,8 +15,8 @@ export const RULE_LAYERS = ['transformaties', 'compensaties'] as const;
  */
 async function overlaps(
   db: Queryable, table: string, ewkt: string, where = 'true',
-): Promise<(Overlap & { niet_te_transformeren?: boolean })[]> {
-  const extra = table === 'terrein' ? ', r.niet_te_transformeren' : '';
+): Promise<(Overlap & { niet_te_transformeren?: boolean; op_transformatielijst?: boolean })[]> {
+  const extra = table === 'terrein' ? ', r.niet_te_transformeren, r.op_transformatielijst' : '';
   const [measured, expected] = await Promise.all([
     db.query(
       `SELECT r.id, r.naam${extra}, ST_Area(ST_Intersection(r.geom, x.g, 0.001)) AS m2
@@ -36,8 +36,25 @@ async function overlaps(
   return measured.rows;
 }
 
-export async function measure(db: Queryable, laag: string, ewkt: string, excludeId?: number): Promise<Metingen> {
-  const m: Metingen = { laag, bedrijfsgrond_m2: 0, niet_te_transformeren: [], terreinen: [], compensaties: [] };
+/** What the rules need of the record besides its geometry. */
+export interface RuleContext {
+  excludeId?: number;
+  /** The transformatie's decisive date for R-T1 (ISO); today when absent. */
+  datum?: string | null;
+}
+
+/** R-T1 judges a transformatie by its vaststelling, else its terinzagelegging, else today. */
+export const transformatieDatum = (r: Record<string, unknown>): string | null => {
+  const d = r.datum_vaststelling ?? r.datum_terinzagelegging;
+  if (d instanceof Date) return d.toISOString().slice(0, 10);
+  return typeof d === 'string' && d ? d.slice(0, 10) : null;
+};
+
+const vandaag = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+
+export async function measure(db: Queryable, laag: string, ewkt: string, ctx: RuleContext = {}): Promise<Metingen> {
+  const excludeId = ctx.excludeId;
+  const m: Metingen = { laag, bedrijfsgrond_m2: 0, niet_te_transformeren: [], terreinen: [], compensaties: [], niet_op_lijst: [], datum: ctx.datum ?? vandaag() };
   if (laag === 'transformaties') {
     // Sequential: the embedded database serves one query at a time anyway.
     const terreinen = await overlaps(db, 'terrein', ewkt);
@@ -47,6 +64,7 @@ export async function measure(db: Queryable, laag: string, ewkt: string, exclude
     m.bedrijfsgrond_m2 = Math.max(terreinen.reduce((s, o) => s + o.m2, 0), kavels.reduce((s, o) => s + o.m2, 0));
     m.terreinen = terreinen.map(({ id, naam, m2 }) => ({ id, naam, m2 }));
     m.niet_te_transformeren = terreinen.filter((t) => t.niet_te_transformeren).map(({ id, naam, m2 }) => ({ id, naam, m2 }));
+    m.niet_op_lijst = terreinen.filter((t) => !t.op_transformatielijst).map(({ id, naam, m2 }) => ({ id, naam, m2 }));
   } else if (laag === 'compensaties') {
     m.terreinen = (await overlaps(db, 'terrein', ewkt)).map(({ id, naam, m2 }) => ({ id, naam, m2 }));
     m.compensaties = await overlaps(db, 'compensatie', ewkt,
@@ -56,14 +74,14 @@ export async function measure(db: Queryable, laag: string, ewkt: string, exclude
 }
 
 /** Measures and judges; the findings without throwing (for the draft check). */
-export async function judge(db: Queryable, laag: string, ewkt: string, excludeId?: number): Promise<Oordeel> {
+export async function judge(db: Queryable, laag: string, ewkt: string, ctx: RuleContext = {}): Promise<Oordeel> {
   if (!(RULE_LAYERS as readonly string[]).includes(laag)) return { fouten: [], waarschuwingen: [] };
-  return beoordeel(await measure(db, laag, ewkt, excludeId));
+  return beoordeel(await measure(db, laag, ewkt, ctx));
 }
 
 /** Runs the rules for a save: 422 on the first fout (all fouten in details), else the waarschuwingen. */
-export async function enforceRules(db: Queryable, laag: string, ewkt: string, excludeId?: number): Promise<Waarschuwing[]> {
-  const { fouten, waarschuwingen } = await judge(db, laag, ewkt, excludeId);
+export async function enforceRules(db: Queryable, laag: string, ewkt: string, ctx: RuleContext = {}): Promise<Waarschuwing[]> {
+  const { fouten, waarschuwingen } = await judge(db, laag, ewkt, ctx);
   if (fouten.length) {
     throw new ApiError(422, fouten[0].code, fouten[0].message, { reden: fouten[0].code, fouten });
   }

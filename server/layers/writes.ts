@@ -6,7 +6,7 @@ import { ApiError, notFound } from '../http/errors.ts';
 import { checkPolygonal, MIN_AREA_HA } from '../domain/geometry.ts';
 import { mayEditGemeente, type Actor } from '../domain/roles.ts';
 import type { WritableLayer } from './writable.ts';
-import { assertToewijzingenPassen, enforceRules } from './editor-checks.ts';
+import { assertToewijzingenPassen, enforceRules, transformatieDatum } from './editor-checks.ts';
 import type { Waarschuwing } from '../domain/editor-rules.ts';
 
 export type Client = pg.PoolClient;
@@ -122,7 +122,7 @@ export async function createRecord(
     if (layer.gemeente === 'column' && values.gemeente_id === undefined) values.gemeente_id = await gemeenteOfGeometry(client, ewkt);
     else if (layer.gemeente === 'via_terrein') await gemeenteOfGeometry(client, ewkt);
     assertMayEdit(ctx.actor, await gemeenteOfRecord(client, layer, values));
-    const waarschuwingen = rulesApply(values.status) ? await enforceRules(client, layer.path, ewkt) : [];
+    const waarschuwingen = rulesApply(values.status) ? await enforceRules(client, layer.path, ewkt, { datum: transformatieDatum(values) }) : [];
     const cols = Object.keys(values);
     const params = cols.map((c) => (c === 'zittende_bedrijven' ? JSON.stringify(values[c]) : values[c]));
     const { rows } = await client.query<{ id: number }>(
@@ -176,7 +176,7 @@ export async function applyUpdate(
   assertMayEdit(ctx.actor, await gemeenteOfRecord(client, layer, { ...current, ...values }));
   // A redrawn polygon is judged by the editor rules like a new one (not a restore of history).
   const waarschuwingen = change.geometry !== undefined && ewkt && rulesApply(values.status ?? current.status)
-    ? await enforceRules(client, layer.path, ewkt, id) : [];
+    ? await enforceRules(client, layer.path, ewkt, { excludeId: id, datum: transformatieDatum({ ...current, ...values }) }) : [];
 
   const sets: string[] = [];
   const params: unknown[] = [id, change.version];

@@ -8,7 +8,7 @@ import { writableLayers } from '../layers/writable.ts';
 import { layers } from '../layers/definitions.ts';
 import { getFeature } from '../layers/queries.ts';
 import { cutHole, mergeRecords, splitRecord } from '../layers/editor-ops.ts';
-import { judge, milieuruimte, type MilieuruimteResultaat } from '../layers/editor-checks.ts';
+import { judge, milieuruimte, transformatieDatum, type MilieuruimteResultaat } from '../layers/editor-checks.ts';
 import { gemeenteOfGeometry, prepareGeometry } from '../layers/writes.ts';
 import { inTransaction } from '../db/database.ts';
 import { actorOf } from '../auth/middleware.ts';
@@ -156,6 +156,9 @@ export function editorRoutes() {
             properties: z.object({
               gemeente_id: z.number().int().positive().optional(),
               nieuwe_functie: z.enum(['wonen', 'gemengd', 'overig']).optional(),
+              /** For R-T1: the transformatie's dates (vaststelling counts first). */
+              datum_vaststelling: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'gebruik een datum als JJJJ-MM-DD').nullable().optional(),
+              datum_terinzagelegging: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'gebruik een datum als JJJJ-MM-DD').nullable().optional(),
             }).optional(),
           }).strict()) },
         },
@@ -193,7 +196,7 @@ export function editorRoutes() {
           } catch (err) {
             asFout(err);
           }
-          const oordeel = await judge(client, layer.path, ewkt, body.id);
+          const oordeel = await judge(client, layer.path, ewkt, { excludeId: body.id, datum: transformatieDatum(body.properties ?? {}) });
           fouten.push(...oordeel.fouten.map((f) => ({ code: f.code, message: f.message, ...(f.ids ? { details: { ids: f.ids } } : {}) })));
           const functie = body.properties?.nieuwe_functie;
           const mr = layer.table === 'transformatie' && (functie === 'wonen' || functie === 'gemengd')

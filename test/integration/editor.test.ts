@@ -361,6 +361,30 @@ describe('editor rules on save', () => {
 
     expect(await count()).toBe(n);
   });
+
+  it('warns (R-T1) about a transformatie before 2031 on a terrein not on the transformatielijst, on save and as a draft', async () => {
+    // The test terrein is not on the list: a transformatie there now, or ter inzage in 2030, is flagged.
+    const nu = await create(reg, 'transformaties', await box(420, 20, 520, 120), { naam: 'R-T1 nu', nieuwe_functie: 'overig' });
+    expect(nu.waarschuwingen).toEqual([expect.objectContaining({ code: 'niet_op_transformatielijst', ids: [terreinId] })]);
+    expect(nu.waarschuwingen[0].overlap_ha).toBeCloseTo(1, 3);
+    expect(nu.waarschuwingen[0].message).toMatch(/Editortest terrein.*tot en met 2030/);
+    const later = await create(reg, 'transformaties', await box(420, 140, 520, 240), {
+      naam: 'R-T1 na 2030', nieuwe_functie: 'overig', datum_terinzagelegging: '2030-06-01', datum_vaststelling: '2031-02-01',
+    });
+    expect(later.waarschuwingen).toEqual([]);
+    const draft = async (properties: Record<string, unknown>) =>
+      (await reg.send('POST', '/api/validatie/transformaties', { geometry: await box(420, 260, 520, 360), properties })).body;
+    expect((await draft({ datum_terinzagelegging: '2030-12-31' })).waarschuwingen.map((w: any) => w.code)).toEqual(['niet_op_transformatielijst']);
+    expect((await draft({ datum_vaststelling: '2031-01-01' })).waarschuwingen).toEqual([]);
+
+    // Once the terrein is on the list, the same drawing is fine.
+    const t = (await reg.get(`/api/terreinen/${terreinId}`)).body;
+    const op = await reg.send('PATCH', `/api/terreinen/${terreinId}`, { version: t.properties.version, properties: { op_transformatielijst: true } });
+    expect(op.status, JSON.stringify(op.body)).toBe(200);
+    expect((await draft({})).waarschuwingen).toEqual([]);
+    const back = await reg.send('PATCH', `/api/terreinen/${terreinId}`, { version: op.body.properties.version, properties: { op_transformatielijst: false } });
+    expect(back.status).toBe(200);
+  });
 });
 
 describe('netto verloren hectares', () => {

@@ -27,7 +27,7 @@ beforeAll(async () => {
   spot = await findEmptySpot(db);
   reg = await api.as('regisseur');
   const box = (x1: number, y1: number, x2: number, y2: number) => rdBox(db, spot, x1, y1, x2, y2);
-  const t = await create('terreinen', await box(0, 0, 600, 600), { naam: 'Milieutest terrein', milieucategorie_max: '4.2' });
+  const t = await create('terreinen', await box(0, 0, 600, 600), { naam: 'Milieutest terrein', milieucategorie_max: '4.2', op_transformatielijst: true });
   ids.k42 = (await create('kavels', await box(0, 0, 100, 100), { terrein_id: t.id, milieucategorie_max: '4.2', naam: 'Zware kavel' })).id;
   ids.k31 = (await create('kavels', await box(500, 0, 600, 100), { terrein_id: t.id, milieucategorie_max: '3.1', naam: 'Lichte kavel' })).id;
   ids.k31dichtbij = (await create('kavels', await box(250, 0, 350, 310), { terrein_id: t.id, milieucategorie_max: '3.1', naam: 'Dichtbij' })).id;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { beoordeel, MIN_OVERLAP_M2, type Metingen } from '../../server/domain/editor-rules.ts';
 
 const metingen = (m: Partial<Metingen>): Metingen => ({
-  laag: 'transformaties', bedrijfsgrond_m2: 0, niet_te_transformeren: [], terreinen: [], compensaties: [], ...m,
+  laag: 'transformaties', bedrijfsgrond_m2: 0, niet_te_transformeren: [], terreinen: [], compensaties: [], niet_op_lijst: [], datum: '2026-11-23', ...m,
 });
 
 describe('editor rules', () => {
@@ -20,6 +20,19 @@ describe('editor rules', () => {
     expect(r.fouten[0].message).toContain('De Heining');
     // A shared edge is not an overlap.
     expect(beoordeel(metingen({ bedrijfsgrond_m2: 5000, niet_te_transformeren: [{ id: 7, naam: null, m2: 0.2 }] })).fouten).toEqual([]);
+  });
+
+  it('warns (R-T1) about a transformatie before 2031 on a terrein not on the transformatielijst', () => {
+    const opTerrein = { bedrijfsgrond_m2: 5000, niet_op_lijst: [{ id: 4, naam: 'Rooseveltstraat', m2: 5000 }, { id: 5, naam: null, m2: 0.3 }] };
+    const r = beoordeel(metingen(opTerrein));
+    expect(r.fouten).toEqual([]);
+    expect(r.waarschuwingen).toEqual([expect.objectContaining({ code: 'niet_op_transformatielijst', overlap_ha: 0.5, ids: [4] })]);
+    expect(r.waarschuwingen[0].message).toMatch(/Rooseveltstraat.*tot en met 2030/);
+    // The last day of 2030 still counts; from 2031 the terrein is free to transform.
+    expect(beoordeel(metingen({ ...opTerrein, datum: '2030-12-31' })).waarschuwingen).toHaveLength(1);
+    expect(beoordeel(metingen({ ...opTerrein, datum: '2031-01-01' })).waarschuwingen).toEqual([]);
+    // Not for compensaties.
+    expect(beoordeel(metingen({ ...opTerrein, laag: 'compensaties' })).waarschuwingen).toEqual([]);
   });
 
   it('warns (does not refuse) a compensatie on a terrein or another compensatie, with the overlap in ha', () => {

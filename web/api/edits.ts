@@ -3,7 +3,7 @@
 // (the map) and the touched features (the side panel), so caches never show a
 // stale version.
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { Geometry, LineString, Polygon } from 'geojson';
+import type { Geometry, LineString, MultiPolygon, Polygon } from 'geojson';
 import { getJson, sendJson } from './client.ts';
 import { queryKeys } from './hooks.ts';
 import { useMe } from './session.ts';
@@ -33,7 +33,7 @@ export function useCreateFeature(layer: LayerName) {
   const client = useQueryClient();
   const csrf = useCsrf();
   return useMutation({
-    mutationFn: (input: { geometry: Polygon; properties: Record<string, unknown> }) =>
+    mutationFn: (input: { geometry: Polygon | MultiPolygon; properties: Record<string, unknown> }) =>
       sendJson<SavedFeature>('POST', `/api/${layer}`, { type: 'Feature', geometry: input.geometry, properties: input.properties }, csrf()),
     onSuccess: async (saved) => {
       client.setQueryData(queryKeys.feature(layer, saved.id), saved);
@@ -45,7 +45,7 @@ export function useCreateFeature(layer: LayerName) {
 export interface FeatureChange {
   id: number;
   version: number;
-  geometry?: Polygon;
+  geometry?: Polygon | MultiPolygon;
   properties?: Record<string, unknown>;
 }
 
@@ -105,6 +105,20 @@ export function useSplitFeature(layer: LayerName) {
     onSuccess: async (result) => {
       for (const f of result.features) client.setQueryData(queryKeys.feature(layer, f.id), f);
       await afterWrite(client, layer, result.ids);
+    },
+  });
+}
+
+/** Cut a hole: the server checks it lies inside and that enough remains (and, for a compensatie, its toewijzingen still fit). */
+export function useHoleFeature(layer: LayerName) {
+  const client = useQueryClient();
+  const csrf = useCsrf();
+  return useMutation({
+    mutationFn: ({ id, version, geometry }: { id: number; version: number; geometry: Polygon }) =>
+      sendJson<SavedFeature & { gat_ha: number }>('POST', `/api/${layer}/${id}/hole`, { version, geometry }, csrf()),
+    onSuccess: async (saved) => {
+      client.setQueryData(queryKeys.feature(layer, saved.id), saved);
+      await afterWrite(client, layer, [saved.id]);
     },
   });
 }

@@ -6,13 +6,14 @@ import { BalansPreview } from '../monitor/BalansPreview.tsx';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../api/client.ts';
 import {
-  checkDraft, useCreateFeature, useDeleteFeature, useMergeFeature, useSplitFeature, useUpdateFeature,
+  checkDraft, useCreateFeature, useDeleteFeature, useHoleFeature, useMergeFeature, useSplitFeature, useUpdateFeature,
 } from '../api/edits.ts';
 import { queryKeys, useFeature, useLayer } from '../api/hooks.ts';
 import { useMe } from '../api/session.ts';
 import type { DraftCheck, LayerFeature, SavedFeature } from '../api/types.ts';
 import { formatHectare } from '../i18n/format.ts';
 import { t } from '../i18n/nl.ts';
+import { te } from '../i18n/nl-editor.ts';
 import type { FeatureRef } from '../map/interaction.ts';
 import { AttributeForm } from './AttributeForm.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
@@ -49,6 +50,7 @@ export function EditPanel({ editor, session, onSaved }: EditPanelProps) {
           <h2 className="feature-title">
             {session.kind === 'nieuw' ? t.editor.nieuw(kind)
               : session.kind === 'splitsen' ? t.editor.splitsen
+              : session.kind === 'gat' ? te.gat.knop
               : session.kind === 'samenvoegen' ? t.editor.samenvoegen
               : t.editor.wijzigen(kind)}
           </h2>
@@ -60,6 +62,7 @@ export function EditPanel({ editor, session, onSaved }: EditPanelProps) {
       {session.kind === 'nieuw' && <CreateForm editor={editor} layer={session.layer} onSaved={onSaved} />}
       {session.kind === 'bewerken' && <UpdateForm editor={editor} layer={session.layer} id={session.id} armDelete={!!session.verwijderen} onSaved={onSaved} />}
       {session.kind === 'splitsen' && <SplitStep editor={editor} layer={session.layer} id={session.id} onSaved={onSaved} />}
+      {session.kind === 'gat' && <HoleStep editor={editor} layer={session.layer} id={session.id} onSaved={onSaved} />}
       {session.kind === 'samenvoegen' && (
         <MergeStep editor={editor} layer={session.layer} id={session.id} metId={session.metId} onSaved={onSaved} />
       )}
@@ -137,11 +140,11 @@ function useDraftCheck(editor: Editor, layer: EditableLayer, id?: number): Draft
 }
 
 /** Kavels belong to the terrein they are drawn on: preselect it from the polygon's centre. */
-function useTerreinUnder(polygon: ReturnType<typeof editablePolygon>): number | null {
+function useTerreinUnder(polygon: ReturnType<typeof editablePolygon> | null): number | null {
   const terreinen = useLayer('terreinen');
   return useMemo(() => {
     if (!polygon || !terreinen.data) return null;
-    const ring = polygon.coordinates[0];
+    const ring = polygon.type === 'Polygon' ? polygon.coordinates[0] : polygon.coordinates[0][0];
     const n = ring.length - 1 || 1;
     const lng = ring.slice(0, n).reduce((s, p) => s + p[0], 0) / n;
     const lat = ring.slice(0, n).reduce((s, p) => s + p[1], 0) / n;
@@ -234,8 +237,7 @@ function UpdateForm({ editor, layer, id, armDelete, onSaved }: {
   // The form starts from the version the user opened, not from later refetches.
   const adopt = (f: LayerFeature) => {
     const v = initialValues(layer, f.properties as unknown as Record<string, unknown>);
-    const polygon = editablePolygon(f);
-    setBase({ values: v, version: f.properties.version ?? 1, geometry: polygon ? JSON.stringify(polygon.coordinates) : '' });
+    setBase({ values: v, version: f.properties.version ?? 1, geometry: JSON.stringify(editablePolygon(f).coordinates) });
     setValues(v);
   };
   useEffect(() => {
@@ -303,13 +305,13 @@ function UpdateForm({ editor, layer, id, armDelete, onSaved }: {
   };
 
   if (!feature || !values) return <p className="feature-loading">{t.paneel.laden}</p>;
-  const multi = !editablePolygon(feature);
+  const multi = editablePolygon(feature).type === 'MultiPolygon';
   const busy = update.isPending || remove.isPending;
 
   return (
     <form className="edit-form" onSubmit={(e) => { e.preventDefault(); save(); }} data-version={base?.version}>
       <p className="feature-note">{multi ? t.editor.multiVlak : t.editor.bewerkenHint}</p>
-      {!multi && <LiveArea editor={editor} />}
+      <LiveArea editor={editor} />
       {(layer === 'transformaties' || layer === 'compensaties') && geometryChanged && (
         <BalansPreview layer={layer} id={id} polygon={polygon} nieuweFunctie={(values as Record<string, unknown> | null)?.nieuwe_functie as string | undefined} />
       )}
@@ -363,6 +365,48 @@ function SplitStep({ editor, layer, id, onSaved }: { editor: Editor; layer: Edit
       <Messages editor={editor} />
       <div className="form-actions">
         {editor.problem && <button type="button" className="primary-button" onClick={editor.restartLine}>{t.editor.splitsen}</button>}
+        <button type="button" className="secondary-button" onClick={editor.end}>{t.editor.annuleren}</button>
+      </div>
+      {conflict && <ConflictDialog message={conflict} busy={false} onReload={() => { setConflict(null); editor.end(); onSaved({ layer, id }); }} />}
+    </div>
+  );
+}
+
+function HoleStep({ editor, layer, id, onSaved }: { editor: Editor; layer: EditableLayer; id: number; onSaved: (r: FeatureRef | null) => void }) {
+  const { data: feature } = useFeature(layer, id);
+  const hole = useHoleFeature(layer);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const closed = editor.draw.tool === 'select' && editor.draw.polygon?.type === 'Polygon' ? editor.draw.polygon : null;
+  const go = () => {
+    if (!feature || !closed) return;
+    editor.setProblem(null);
+    hole.mutate({ id, version: feature.properties.version ?? 1, geometry: closed }, {
+      onSuccess: () => {
+        editor.end();
+        onSaved({ layer, id });
+      },
+      onError: (err) => {
+        if (isConflict(err)) setConflict((err as ApiError).message);
+        else editor.setProblem(problemOf(err));
+      },
+    });
+  };
+  return (
+    <div className="edit-form">
+      <p className="feature-note" data-testid="editor-hint">{te.gat.hint}</p>
+      {feature && (
+        <div className="feature-area">
+          <div className="feature-area-label">{t.veld.oppervlakte}</div>
+          <div className="feature-area-value">{formatHectare(feature.properties.oppervlakte_ha)}</div>
+        </div>
+      )}
+      <LiveArea editor={editor} />
+      <Messages editor={editor} />
+      <div className="form-actions">
+        <button type="button" className="primary-button" onClick={go} disabled={!closed || hole.isPending || !!editor.refusal} data-testid="gat-bevestig">
+          {hole.isPending ? te.gat.bezig : te.gat.knop}
+        </button>
+        {editor.problem && <button type="button" className="secondary-button" onClick={editor.redraw}>{te.gat.opnieuw}</button>}
         <button type="button" className="secondary-button" onClick={editor.end}>{t.editor.annuleren}</button>
       </div>
       {conflict && <ConflictDialog message={conflict} busy={false} onReload={() => { setConflict(null); editor.end(); onSaved({ layer, id }); }} />}

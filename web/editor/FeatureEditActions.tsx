@@ -5,6 +5,8 @@ import { useApiCapabilities } from '../api/edits.ts';
 import { useFeature } from '../api/hooks.ts';
 import type { Me, Milieuruimte } from '../api/types.ts';
 import { t } from '../i18n/nl.ts';
+import { te } from '../i18n/nl-editor.ts';
+import { CompensatieToewijzingen } from './CompensatieToewijzingen.tsx';
 import { HistorySection } from './HistorySection.tsx';
 import { MilieuruimteSection } from './MilieuruimteSection.tsx';
 import { mayEditFeature, type EditableLayer } from './permissions.ts';
@@ -32,6 +34,11 @@ export function FeatureEditActions({ me, editor, layer, id, milieuruimte }: {
               {t.editor.splitsen}
             </button>
           )}
+          {caps.data?.hole && (
+            <button type="button" className="secondary-button" onClick={() => editor.startHole(layer, id)} title={te.gat.hint} data-testid="actie-gat">
+              {te.gat.knop}
+            </button>
+          )}
           {caps.data?.merge && (
             <button type="button" className="secondary-button" onClick={() => editor.startMerge(layer, id)} data-testid="actie-samenvoegen">
               {t.editor.samenvoegen}
@@ -40,6 +47,7 @@ export function FeatureEditActions({ me, editor, layer, id, milieuruimte }: {
         </div>
       )}
       {!allowed && me.rol === 'werkgroep' && <p className="feature-note">{t.editor.geenRechten}</p>}
+      {layer === 'compensaties' && <CompensatieToewijzingen compensatieId={id} canEdit={editable} />}
       <HistorySection layer={layer} id={id} version={feature.properties.version} canRestore={editable} />
     </>
   );

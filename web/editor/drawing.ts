@@ -8,7 +8,7 @@ import {
 } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { LineString, Polygon, Position } from 'geojson';
+import type { LineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { checkFinished, checkInProgress, type Refusal } from './validation.ts';
 
 export type DrawTool = 'polygon' | 'select' | 'linestring' | 'static';
@@ -17,7 +17,8 @@ export interface DrawState {
   tool: DrawTool;
   /** True while a polygon or line is being clicked in (not yet closed/finished). */
   drawing: boolean;
-  polygon: Polygon | null;
+  /** The shape being drawn or edited; a MultiPolygon when a record of several parts is edited. */
+  polygon: Polygon | MultiPolygon | null;
   line: LineString | null;
   canUndo: boolean;
   canRedo: boolean;
@@ -120,16 +121,23 @@ export class Drawing {
     this.reset('linestring');
   }
 
-  /** Load an existing polygon for vertex editing and dragging. */
-  edit(polygon: Polygon): void {
+  /**
+   * Load an existing shape for vertex editing and dragging. terra-draw has no
+   * MultiPolygon: each part becomes its own polygon (click a part to edit it),
+   * and state() joins them again.
+   */
+  edit(geometry: Polygon | MultiPolygon): void {
     this.reset('select');
-    const id = this.draw.getFeatureId();
-    const [result] = this.draw.addFeatures([{ id, type: 'Feature', geometry: polygon, properties: { mode: 'polygon' } }]);
-    if (result && !result.valid) {
-      this.options.onRefused(result.reason ?? '');
+    const parts: Polygon[] = geometry.type === 'Polygon' ? [geometry]
+      : geometry.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }));
+    const ids = parts.map(() => this.draw.getFeatureId());
+    const results = this.draw.addFeatures(parts.map((p, i) => ({ id: ids[i], type: 'Feature', geometry: p, properties: { mode: 'polygon' } })));
+    const refused = results.find((r) => !r.valid);
+    if (refused) {
+      this.options.onRefused(refused.reason ?? '');
       return;
     }
-    this.draw.selectFeature(id);
+    this.draw.selectFeature(ids[0]);
     this.draw.clearUndoRedoHistory();
     this.emit();
   }
@@ -150,18 +158,19 @@ export class Drawing {
   }
 
   state(): DrawState {
-    let polygon: Polygon | null = null;
+    const polygons: Polygon[] = [];
     let line: LineString | null = null;
     for (const f of this.draw.getSnapshot()) {
       const p = f.properties as Record<string, unknown>;
       // Skip guidance features (closing, snapping and selection points).
-      if (f.geometry.type === 'Polygon' && p.mode === 'polygon') polygon = f.geometry as Polygon;
+      if (f.geometry.type === 'Polygon' && p.mode === 'polygon') polygons.push(f.geometry as Polygon);
       if (f.geometry.type === 'LineString' && p.mode === 'linestring') line = f.geometry as LineString;
     }
     return {
       tool: this.tool,
       drawing: this.draw.getModeState() === 'drawing',
-      polygon,
+      polygon: polygons.length === 0 ? null : polygons.length === 1 ? polygons[0]
+        : { type: 'MultiPolygon', coordinates: polygons.map((x) => x.coordinates) },
       line,
       canUndo: this.draw.canUndo(),
       canRedo: this.draw.canRedo(),

@@ -3,7 +3,7 @@
 // One session at a time; the side panel (EditPanel) owns forms and saving.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { LineString, Polygon } from 'geojson';
+import type { LineString, MultiPolygon, Polygon } from 'geojson';
 import { useAllLayers } from '../api/hooks.ts';
 import type { LayerFeature, LayerName, Milieuruimte } from '../api/types.ts';
 import { formatHectare } from '../i18n/format.ts';
@@ -19,6 +19,7 @@ export type EditSession =
   | { kind: 'nieuw'; layer: EditableLayer }
   | { kind: 'bewerken'; layer: EditableLayer; id: number; verwijderen?: boolean }
   | { kind: 'splitsen'; layer: EditableLayer; id: number }
+  | { kind: 'gat'; layer: EditableLayer; id: number }
   | { kind: 'samenvoegen'; layer: EditableLayer; id: number; metId: number | null };
 
 export interface ServerProblem {
@@ -29,12 +30,11 @@ export interface ServerProblem {
 const SNAP_LAYERS: LayerName[] = ['terreinen', 'kavels', 'kanszones', 'transformaties', 'compensaties'];
 const EMPTY: DrawState = { tool: 'static', drawing: false, polygon: null, line: null, canUndo: false, canRedo: false };
 
-/** A single Polygon to edit, or null for a MultiPolygon of several parts (terra-draw has none). */
-export function editablePolygon(feature: LayerFeature): Polygon | null {
+/** The shape to edit: a Polygon for one part (as stored MultiPolygons of one part are), else the MultiPolygon. */
+export function editablePolygon(feature: LayerFeature): Polygon | MultiPolygon {
   const g = feature.geometry;
-  if (g.type === 'Polygon') return g;
-  if (g.coordinates.length === 1) return { type: 'Polygon', coordinates: g.coordinates[0] };
-  return null;
+  if (g.type === 'MultiPolygon' && g.coordinates.length === 1) return { type: 'Polygon', coordinates: g.coordinates[0] };
+  return g;
 }
 
 export function useEditor(map: MapLibreMap | null) {
@@ -134,22 +134,25 @@ export function useEditor(map: MapLibreMap | null) {
   /** Edit shape and attributes; `verwijderen` opens it with the delete confirmation armed. */
   const startEdit = useCallback((layer: EditableLayer, feature: LayerFeature, verwijderen = false) => {
     begin({ kind: 'bewerken', layer, id: feature.id, verwijderen }, { layer, id: feature.id });
-    const polygon = editablePolygon(feature);
-    if (polygon) drawingRef.current?.edit(polygon);
-    else drawingRef.current?.clear();
+    drawingRef.current?.edit(editablePolygon(feature));
   }, [begin]);
 
   /** Reload the geometry (after "Nieuwste versie laden") without leaving the session. */
   const reloadGeometry = useCallback((feature: LayerFeature) => {
     setProblem(null);
     setRefusal(null);
-    const polygon = editablePolygon(feature);
-    if (polygon) drawingRef.current?.edit(polygon);
+    drawingRef.current?.edit(editablePolygon(feature));
   }, []);
 
   const startSplit = useCallback((layer: EditableLayer, id: number) => {
     begin({ kind: 'splitsen', layer, id }, null);
     drawingRef.current?.startLine();
+  }, [begin]);
+
+  /** Draw the hole to cut out of a record (PostGIS does the cutting on save). */
+  const startHole = useCallback((layer: EditableLayer, id: number) => {
+    begin({ kind: 'gat', layer, id }, null);
+    drawingRef.current?.startPolygon();
   }, [begin]);
 
   const startMerge = useCallback((layer: EditableLayer, id: number) => {
@@ -220,7 +223,7 @@ export function useEditor(map: MapLibreMap | null) {
 
   return {
     session, draw, liveHa, refusal, problem, finishedLine, milieuruimte,
-    startNew, startEdit, redraw, reloadGeometry, startSplit, startMerge, pickMergeTarget, restartLine, end, undo, redo,
+    startNew, startEdit, redraw, reloadGeometry, startSplit, startHole, startMerge, pickMergeTarget, restartLine, end, undo, redo,
     setProblem, setMilieuruimte, clearRefusal: () => setRefusal(null),
   };
 }

@@ -1,7 +1,7 @@
 // Draw-time checks, so an invalid polygon is refused at the click that makes it
 // invalid, with a Dutch reason, instead of at save time. The server checks again.
 import { ValidateNotSelfIntersecting, type GeoJSONStoreFeatures } from 'terra-draw';
-import type { Polygon } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { t } from '../i18n/nl.ts';
 import { rdAreaHa } from './rdArea.ts';
 
@@ -10,10 +10,14 @@ export const MIN_AREA_HA = 0.01;
 
 export type Refusal = string;
 
-/** Unique vertices of a polygon ring (the closing point not counted). */
-export function vertexCount(polygon: Polygon): number {
-  const ring = polygon.coordinates[0] ?? [];
-  return Math.max(0, ring.length - 1);
+/** The parts of a shape: one for a Polygon, each component of a MultiPolygon. */
+export function partsOf(shape: Polygon | MultiPolygon): Polygon[] {
+  return shape.type === 'Polygon' ? [shape] : shape.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }));
+}
+
+/** Unique vertices of the outer ring(s) (closing points not counted). */
+export function vertexCount(shape: Polygon | MultiPolygon): number {
+  return partsOf(shape).reduce((n, p) => n + Math.max(0, (p.coordinates[0] ?? []).length - 1), 0);
 }
 
 /** Checks a finished (closed) polygon; null when fine. */
@@ -25,9 +29,12 @@ export function checkFinished(polygon: Polygon): Refusal | null {
   return null;
 }
 
-/** Checks a polygon while it is being drawn or dragged (open ring allowed): crossings only. */
-export function checkInProgress(polygon: Polygon): Refusal | null {
-  if (vertexCount(polygon) < 3) return null;
-  const feature = { type: 'Feature', geometry: polygon, properties: {} } as unknown as GeoJSONStoreFeatures;
-  return ValidateNotSelfIntersecting(feature).valid ? null : t.editor.zelfdoorsnijding;
+/** Checks a shape while it is being drawn or dragged (open ring allowed): crossings only, part by part. */
+export function checkInProgress(shape: Polygon | MultiPolygon): Refusal | null {
+  for (const polygon of partsOf(shape)) {
+    if (vertexCount(polygon) < 3) continue;
+    const feature = { type: 'Feature', geometry: polygon, properties: {} } as unknown as GeoJSONStoreFeatures;
+    if (!ValidateNotSelfIntersecting(feature).valid) return t.editor.zelfdoorsnijding;
+  }
+  return null;
 }

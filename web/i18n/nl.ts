@@ -173,7 +173,7 @@ export const t = {
     teKlein: 'Het vlak is kleiner dan 0,01 ha (100 m²).',
     hoekpunten: (n: number) => `${n} ${n === 1 ? 'hoekpunt' : 'hoekpunten'}`,
     geenRechten: 'U mag dit object niet bewerken (alleen objecten van uw eigen gemeente).',
-    multiVlak: 'Dit object bestaat uit meerdere vlakken; de vorm kan hier niet worden bewerkt, de gegevens wel.',
+    multiVlak: 'Dit object bestaat uit meerdere vlakken. Klik op een vlak om de hoekpunten ervan te bewerken; de hectares tellen alle vlakken samen.',
     serverFout: 'Niet opgeslagen',
     conflictTitel: 'Iemand anders heeft dit object gewijzigd',
     conflictUitleg: 'Uw wijziging is niet opgeslagen, zodat niets ongemerkt wordt overschreven.',

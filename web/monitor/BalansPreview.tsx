@@ -1,6 +1,7 @@
 // Live balance while drawing (issue #5): what saving the draft would change per
 // gemeente and milieucategorie, from POST /api/balans/preview (nothing is stored).
 import { useEffect, useState } from 'react';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { postJson } from '../api/client.ts';
 import { useMe } from '../api/session.ts';
 
@@ -17,7 +18,7 @@ const d = (x: Delta) => `${nl.format(x.verschil)} ha`;
 export function BalansPreview({ layer, id, polygon, nieuweFunctie }: {
   layer: 'transformaties' | 'compensaties';
   id?: number;
-  polygon: { type: 'Polygon'; coordinates: number[][][] } | null;
+  polygon: Polygon | MultiPolygon | null;
   nieuweFunctie?: string;
 }) {
   const me = useMe();

@@ -7,6 +7,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { getJson } from '../api/client.ts';
 import type { LoadedLayers } from '../api/hooks.ts';
 import { downloadCsv } from './csv.ts';
+import { BestuursovereenkomstenBeheer } from './BestuursovereenkomstenBeheer.tsx';
 import { highlight } from './highlight.ts';
 import type { Balans, Bereik, Ids } from './types.ts';
 import './monitor.css';
@@ -140,6 +141,7 @@ export function MonitorPanel({ map, layers, onClose }: { map: MapLibreMap | null
             rows={b.bestuursovereenkomsten.map((o) => [o.naam, o.datum_ondertekening ?? '—', o.subsidiabel, o.bijdrage, o.maatwerk_bedrag ?? 0])}
             format={(v, col) => (col >= 2 && typeof v === 'number' ? euro.format(v) : String(v))}
           />
+          <BestuursovereenkomstenBeheer />
         </div>
       )}
     </aside>

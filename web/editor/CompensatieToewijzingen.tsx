@@ -1,0 +1,149 @@
+// Toewijzingen of a compensatie: which transformaties it serves, with how many
+// hectares. The server refuses giving out more than the compensatie has (under a
+// row lock); its Dutch message is shown as it comes. The compensating gemeente
+// decides, so a werkgroep may only change its own gemeente's compensaties.
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getJson, sendJson } from '../api/client.ts';
+import { queryKeys, useLayer } from '../api/hooks.ts';
+import { useMe } from '../api/session.ts';
+import { te } from '../i18n/nl-editor.ts';
+import './editor-extra.css';
+
+export interface Toewijzing {
+  id: number;
+  compensatie_id: number;
+  transformatie_id: number;
+  transformatie_naam: string | null;
+  hectares: number;
+  bestuursovereenkomst_id: number | null;
+  version: number;
+}
+
+export interface ToewijzingenOverzicht {
+  compensatie_id: number;
+  status: string;
+  oppervlakte_ha: number;
+  toegewezen_ha: number;
+  beschikbaar_ha: number;
+  toewijzingen: Toewijzing[];
+}
+
+interface BoKort { id: number; naam: string }
+
+export const toewijzingenKey = (id: number) => ['toewijzingen', id] as const;
+
+const nl2 = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const ha = (x: number) => `${nl2.format(x)} ha`;
+
+export function CompensatieToewijzingen({ compensatieId, canEdit }: { compensatieId: number; canEdit: boolean }) {
+  const client = useQueryClient();
+  const me = useMe();
+  const overzicht = useQuery({
+    queryKey: toewijzingenKey(compensatieId),
+    queryFn: ({ signal }) => getJson<ToewijzingenOverzicht>(`/api/compensaties/${compensatieId}/toewijzingen`, signal),
+  });
+  const transformaties = useLayer('transformaties');
+  const bos = useQuery({ queryKey: ['bestuursovereenkomsten'], queryFn: ({ signal }) => getJson<BoKort[]>('/api/bestuursovereenkomsten', signal), enabled: canEdit });
+  const [transformatie, setTransformatie] = useState('');
+  const [hectares, setHectares] = useState('');
+  const [bo, setBo] = useState('');
+
+  const refresh = async () => {
+    await Promise.all([
+      client.invalidateQueries({ queryKey: toewijzingenKey(compensatieId) }),
+      client.invalidateQueries({ queryKey: ['balans'] }),
+      client.invalidateQueries({ queryKey: queryKeys.layer('compensaties') }),
+      client.invalidateQueries({ queryKey: queryKeys.layer('transformaties') }),
+    ]);
+  };
+  const csrf = () => me.data?.csrfToken ?? '';
+  const toevoegen = useMutation({
+    mutationFn: (body: { transformatie_id: number; hectares: number; bestuursovereenkomst_id?: number }) =>
+      sendJson<ToewijzingenOverzicht>('POST', `/api/compensaties/${compensatieId}/toewijzingen`, body, csrf()),
+    onSuccess: async () => {
+      setTransformatie('');
+      setHectares('');
+      setBo('');
+      await refresh();
+    },
+  });
+  const verwijderen = useMutation({
+    mutationFn: (t: Toewijzing) =>
+      sendJson<ToewijzingenOverzicht>('DELETE', `/api/compensaties/${compensatieId}/toewijzingen/${t.id}?version=${t.version}`, undefined, csrf()),
+    onSuccess: refresh,
+  });
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const n = Number(hectares.replace(',', '.'));
+    toevoegen.mutate({ transformatie_id: Number(transformatie), hectares: n, ...(bo ? { bestuursovereenkomst_id: Number(bo) } : {}) });
+  };
+
+  const o = overzicht.data;
+  const actief = o && o.status !== 'vervallen';
+  const kandidaten = (transformaties.data?.features ?? [])
+    .filter((f) => f.properties.status !== 'vervallen' && !o?.toewijzingen.some((t) => t.transformatie_id === f.id))
+    .sort((a, b) => (a.properties.naam ?? '').localeCompare(b.properties.naam ?? '', 'nl'));
+  const fout = toevoegen.error ?? verwijderen.error;
+
+  return (
+    <section className="editor-extra-section" data-testid="toewijzingen" aria-label={te.toewijzingen.titel}>
+      <h3 className="panel-heading">{te.toewijzingen.titel}</h3>
+      {overzicht.error && <p className="form-error" role="alert">{overzicht.error.message}</p>}
+      {o && (
+        <>
+          <dl className="toewijzing-totalen">
+            <dt>{te.toewijzingen.oppervlakte}</dt><dd>{ha(o.oppervlakte_ha)}</dd>
+            <dt>{te.toewijzingen.toegewezen}</dt><dd data-testid="toegewezen-ha">{ha(o.toegewezen_ha)}</dd>
+            <dt>{te.toewijzingen.beschikbaar}</dt><dd data-testid="beschikbaar-ha">{ha(o.beschikbaar_ha)}</dd>
+          </dl>
+          {o.toewijzingen.length === 0 ? (
+            <p className="feature-note">{te.toewijzingen.geen}</p>
+          ) : (
+            <ul className="toewijzing-lijst">
+              {o.toewijzingen.map((t) => (
+                <li key={t.id} data-transformatie={t.transformatie_id}>
+                  <span>{t.transformatie_naam ?? `Transformatie ${t.transformatie_id}`}</span>
+                  <span className="num">{ha(t.hectares)}</span>
+                  {t.bestuursovereenkomst_id && <span className="toewijzing-bo" title={te.toewijzingen.bo}>BO {t.bestuursovereenkomst_id}</span>}
+                  {canEdit && (
+                    <button type="button" className="link-button" disabled={verwijderen.isPending}
+                      onClick={() => verwijderen.mutate(t)} aria-label={te.toewijzingen.verwijderen(t.transformatie_naam ?? String(t.transformatie_id))}>
+                      {te.toewijzingen.verwijderKnop}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          {canEdit && actief && (
+            <form className="toewijzing-form" onSubmit={submit}>
+              <label>{te.toewijzingen.transformatie}
+                <select value={transformatie} onChange={(e) => setTransformatie(e.target.value)} required>
+                  <option value="">{te.toewijzingen.kies}</option>
+                  {kandidaten.map((f) => (
+                    <option key={f.id} value={f.id}>{f.properties.naam ?? `Transformatie ${f.id}`} ({f.properties.gemeente})</option>
+                  ))}
+                </select>
+              </label>
+              <label>{te.toewijzingen.hectares}
+                <input value={hectares} inputMode="decimal" onChange={(e) => setHectares(e.target.value)} required placeholder={nl2.format(Math.max(0, o.beschikbaar_ha))} />
+              </label>
+              <label>{te.toewijzingen.bo}
+                <select value={bo} onChange={(e) => setBo(e.target.value)}>
+                  <option value="">{te.toewijzingen.geenBo}</option>
+                  {bos.data?.map((b) => <option key={b.id} value={b.id}>{b.naam}</option>)}
+                </select>
+              </label>
+              <button type="submit" className="primary-button" disabled={toevoegen.isPending || !transformatie || !hectares}>
+                {te.toewijzingen.toevoegen}
+              </button>
+            </form>
+          )}
+          {fout && <p className="form-error" role="alert">{fout.message}</p>}
+        </>
+      )}
+    </section>
+  );
+}
