@@ -153,7 +153,7 @@ describe.skipIf(!inject('chromiumPath'))('matching', () => {
     await form.getByRole('button', { name: 'Opslaan' }).click();
     const detail = page.getByTestId('vraag-detail');
     await detail.waitFor({ state: 'visible', timeout: 30_000 });
-    expect(await detail.locator('h3').first().innerText()).toBe('Formuliertest Logistiek BV');
+    await expect.poll(() => detail.locator('.vraag-head h3').innerText(), { timeout: 30_000 }).toBe('Formuliertest Logistiek BV');
     expect(await detail.innerText()).toContain('0,8–1,5 ha, milieucategorie 3.1');
     await page.getByTestId('kandidaten').locator('p').first().waitFor();
     const stored = await page.evaluate(async () => (await (await fetch('/api/ruimtevragen')).json()).find((v: any) => v.kvk_nummer === '71071071'));
