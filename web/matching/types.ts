@@ -113,13 +113,8 @@ export interface Match {
   volgende_statussen: MatchStatus[];
 }
 
-export interface MatchRij {
-  id: number;
-  ruimtevraag_id: number;
-  status: MatchStatus;
-  score: number;
-  version: number;
-  bedrijf_naam: string;
+/** A match in the list (GET /api/matches): without criteria and steps. */
+export interface MatchRij extends Pick<Match, 'id' | 'ruimtevraag_id' | 'status' | 'score' | 'version' | 'bedrijf_naam'> {
   kavel_ids: number[];
   actief: boolean;
   updated_at: string;
