@@ -19,13 +19,14 @@ let nextId = 1;
 const solverFout = (message: string) => new ApiError(500, 'solver_fout', message);
 
 function start(): SolverThread {
-  const worker = new Worker(new URL('./highs-worker.mjs', import.meta.url));
-  worker.unref(); // never keeps the process alive on its own
+  // Plain JavaScript: no TypeScript loader (and none of its handles) in the worker.
+  const worker = new Worker(new URL('./highs-worker.mjs', import.meta.url), { execArgv: [] });
   const t: SolverThread = { worker, pending: new Map() };
   const retire = () => { if (current === t) current = null; };
   worker.on('message', (m: { id: number; result?: HighsOplossing; error?: string }) => {
     const p = t.pending.get(m.id);
     t.pending.delete(m.id);
+    if (t.pending.size === 0) worker.unref();
     if (m.error !== undefined) {
       retire();
       p?.reject(solverFout(`De solver gaf een fout: ${m.error}`));
@@ -40,6 +41,9 @@ function start(): SolverThread {
   };
   worker.on('error', (err) => dead(err.message));
   worker.on('exit', (code) => dead(`code ${code}`));
+  // Idle, the worker never keeps the process alive; it is ref'd while a solve runs.
+  // (After the listeners: attaching a 'message' listener refs the worker's port again.)
+  worker.unref();
   return t;
 }
 
@@ -47,6 +51,7 @@ export function solveInThread(lp: string, options: Record<string, unknown>): Pro
   const t = (current ??= start());
   const id = nextId++;
   return new Promise((resolve, reject) => {
+    if (t.pending.size === 0) t.worker.ref();
     t.pending.set(id, { resolve, reject });
     t.worker.postMessage({ id, lp, options });
   });
