@@ -7,6 +7,7 @@ import { fmt, tm } from '../i18n/nl-matching.ts';
 import { useInstellingen, useRegio, useRegister, useSaveInstellingen, useVoorstellen } from './api.ts';
 import type { ShowOnMap } from './MatchingPanel.tsx';
 import type { OverlaySpec } from './overlay.ts';
+import { OverlayLegenda } from './OverlayLegenda.tsx';
 import { vraagNaam } from './RegisterView.tsx';
 import type { RegioAntwoord, RegioKeten } from './types.ts';
 
@@ -89,6 +90,7 @@ export function RegioView({ show, onOpen, onMatches }: { show: ShowOnMap; onOpen
             {' '}{s.opties} opties over {s.kavels} kavels. Voorrang telt ×{fmt.getal(s.voorrang_factor)}. Bij gelijke score: {s.tie_break}
           </p>
 
+          <OverlayLegenda items={['toewijzing', 'keten']} />
           <section className="monitor-section">
             <div className="section-head">
               <h3>Verhuisketens</h3>

@@ -7,6 +7,7 @@ import type { Me } from '../api/types.ts';
 import { fmt, tm } from '../i18n/nl-matching.ts';
 import { useCreateMatch, useIntrekken, useKandidaten, useMatches, useRuimtevraag } from './api.ts';
 import { MatchCard } from './MatchCard.tsx';
+import { OverlayLegenda } from './OverlayLegenda.tsx';
 import { isRegie, type ShowOnMap } from './MatchingPanel.tsx';
 import type { OverlaySpec } from './overlay.ts';
 import { vraagNaam } from './RegisterView.tsx';
@@ -101,6 +102,7 @@ export function VraagDetail({ id, me, show, onBack }: { id: number; me: Me; show
           <Gewichten data={data} gewichten={gewichten} onChange={setGewichten} />
         </div>
         <p className="monitor-note">{tm.kandidatenUitleg}</p>
+        <OverlayLegenda items={['kandidaat', 'gekozen', ...(huidig !== null ? ['huidig' as const] : []), ...(lopend.length ? ['match' as const] : [])]} />
         {kandidaten.isPending && <p className="monitor-status">Kandidaten zoeken…</p>}
         {kandidaten.error && <p className="form-error" role="alert">{kandidaten.error.message}</p>}
         {data && data.kandidaten.length === 0 && <p className="form-error" role="status">{data.reden_geen_kandidaten ?? tm.geenKandidaten}</p>}

@@ -43,7 +43,7 @@ export interface OverlaySpec {
   labels: OverlayLabel[];
 }
 
-const COLORS = { kandidaat: '#0b5cad', gekozen: '#e8590c', huidig: '#374151', match: '#1e6b3a', pijl: '#1f2933', keten: '#7b2cbf' };
+export const COLORS = { kandidaat: '#0b5cad', gekozen: '#e8590c', huidig: '#374151', match: '#1e6b3a', pijl: '#1f2933', keten: '#7b2cbf' };
 
 function ensureLayers(map: MapLibreMap) {
   if (map.getSource(OVERLAY_SOURCE)) return;
