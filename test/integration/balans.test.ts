@@ -102,6 +102,8 @@ describe('netto verloren hectares', () => {
       await terrein(client, box(0, 0, 400, 250));
       const t = await transformatie(client, box(0, 0, 100, 100)); // 1 ha
       const { rows } = await client.query(`SELECT clock_timestamp()::text AS ts`);
+      // PGlite's clock ticks in milliseconds: let it move on, so the edit lies after the peildatum.
+      await new Promise((r) => setTimeout(r, 5));
       await client.query(`UPDATE transformatie SET geom = ST_GeomFromEWKT($2) WHERE id = $1`, [t, box(0, 0, 300, 100)]); // 3 ha
       const now = await computeBalans(client, NOW);
       const then = await computeBalans(client, { tijdstip: rows[0].ts, peildatum: NOW.peildatum });
