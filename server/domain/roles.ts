@@ -32,3 +32,11 @@ export function ruimtevraagZicht(rol: Role): RuimtevraagZicht {
   if (rol === 'werkgroep') return 'anoniem';
   return 'aggregaat';
 }
+
+/**
+ * Names of the companies sitting on a transformation area (and whether they rent or
+ * own) are kept by the werkgroep and the regisseur; the stuurgroep sees the counts.
+ */
+export function mayReadZittendeBedrijven(rol: Role): boolean {
+  return rol !== 'stuurgroep';
+}

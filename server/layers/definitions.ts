@@ -18,7 +18,11 @@ export interface LayerDefinition {
   gemeente: string;
   /** Stable order: small polygons last, so they draw on top. */
   orderBy: string;
+  /** Properties only in the single-record GET, and only for roles that may read them. */
+  vertrouwelijk?: { properties: Record<string, string>; mayRead: (rol: Role) => boolean };
 }
+
+import { mayReadZittendeBedrijven, type Role } from '../domain/roles.ts';
 
 const base = (table: string, gemeenteJoin = true) =>
   `${table} x${gemeenteJoin ? ' JOIN gemeente g ON g.id = x.gemeente_id' : ''}`;
@@ -60,16 +64,24 @@ export const layers: LayerDefinition[] = [
     path: 'transformaties', label: 'Transformatie', table: 'transformatie', from: base('transformatie'),
     naam: 'x.naam', gemeente: 'g.naam', orderBy: 'x.id',
     properties: {
-      nieuwe_functie: 'x.nieuwe_functie', status: 'x.status',
+      gemeente_id: 'x.gemeente_id', nieuwe_functie: 'x.nieuwe_functie', status: 'x.status',
       datum_terinzagelegging: 'x.datum_terinzagelegging', datum_vaststelling: 'x.datum_vaststelling',
       // Computed by PostGIS (migration 005): area on business land, overlaps with older transformaties counted once.
       netto_verloren_ha: 'transformatie_netto_verloren_ha(x.id)',
+      // Derived from the geometry (migration 007): [{id, naam, ha}]; gemeenten are the choices for gemeente_id.
+      terreinen: 'terreinen_onder(x.geom)',
+      gemeenten: 'gemeenten_onder(x.geom)',
+      // Counts are for everyone; the names are in the detail for the roles that keep them.
+      zittende_huurders: `(SELECT count(*)::int FROM jsonb_array_elements(x.zittende_bedrijven) b WHERE b->>'gebruikspositie' = 'huurder')`,
+      zittende_eigenaren: `(SELECT count(*)::int FROM jsonb_array_elements(x.zittende_bedrijven) b WHERE b->>'gebruikspositie' = 'eigenaar')`,
     },
+    vertrouwelijk: { properties: { zittende_bedrijven: 'x.zittende_bedrijven' }, mayRead: mayReadZittendeBedrijven },
   },
   {
     path: 'compensaties', label: 'Compensatie', table: 'compensatie', from: base('compensatie'),
     naam: 'x.naam', gemeente: 'g.naam', orderBy: 'x.id',
     properties: {
+      gemeente_id: 'x.gemeente_id', gemeenten: 'gemeenten_onder(x.geom)',
       status: 'x.status', planstatus: 'x.planstatus', watergebonden: 'x.watergebonden',
       milieucategorie_min: 'x.milieucategorie_min', milieucategorie_max: 'x.milieucategorie_max',
       besluitpunt_ref: 'x.besluitpunt_ref', besluitpunt_datum: 'x.besluitpunt_datum',

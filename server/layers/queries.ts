@@ -1,6 +1,7 @@
 // Reads a layer as GeoJSON in WGS84; areas come from the stored RD New geometry.
 import type pg from 'pg';
 import type { LayerDefinition } from './definitions.ts';
+import type { Role } from '../domain/roles.ts';
 
 export type BBox = [number, number, number, number];
 
@@ -11,8 +12,8 @@ export interface Feature {
   properties: Record<string, unknown>;
 }
 
-function selectSql(layer: LayerDefinition, where: string) {
-  const props = Object.entries(layer.properties).map(([k, expr]) => `${expr} AS "${k}"`);
+function selectSql(layer: LayerDefinition, where: string, extra: Record<string, string> = {}) {
+  const props = Object.entries({ ...layer.properties, ...extra }).map(([k, expr]) => `${expr} AS "${k}"`);
   return `SELECT x.id, ${layer.naam} AS naam, ${layer.gemeente} AS gemeente, x.oppervlakte_ha, x.bron, x.version, x.updated_at,
                  ${props.length ? props.join(', ') + ',' : ''}
                  ST_AsGeoJSON(ST_Transform(x.geom, 4326), 7)::json AS geometry
@@ -34,7 +35,9 @@ export async function listFeatures(pool: pg.Pool, layer: LayerDefinition, bbox?:
   return { type: 'FeatureCollection' as const, features: rows.map(toFeature) };
 }
 
-export async function getFeature(pool: pg.Pool, layer: LayerDefinition, id: number): Promise<Feature | null> {
-  const { rows } = await pool.query(selectSql(layer, 'x.id = $1'), [id]);
+/** One record; with its confidential properties when `rol` may read them. */
+export async function getFeature(pool: pg.Pool, layer: LayerDefinition, id: number, rol?: Role): Promise<Feature | null> {
+  const extra = layer.vertrouwelijk && rol && layer.vertrouwelijk.mayRead(rol) ? layer.vertrouwelijk.properties : {};
+  const { rows } = await pool.query(selectSql(layer, 'x.id = $1', extra), [id]);
   return rows[0] ? toFeature(rows[0]) : null;
 }

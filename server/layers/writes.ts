@@ -6,8 +6,9 @@ import { ApiError, notFound } from '../http/errors.ts';
 import { checkPolygonal, MIN_AREA_HA } from '../domain/geometry.ts';
 import { mayEditGemeente, type Actor } from '../domain/roles.ts';
 import type { WritableLayer } from './writable.ts';
-import { assertToewijzingenPassen, enforceRules, transformatieDatum } from './editor-checks.ts';
+import { assertToewijzingenPassen, enforceRules, judge, transformatieDatum } from './editor-checks.ts';
 import type { Waarschuwing } from '../domain/editor-rules.ts';
+import { kiesGemeente, type GemeenteInVlak } from '../domain/gemeente-keuze.ts';
 
 export type Client = pg.PoolClient;
 
@@ -80,15 +81,25 @@ export async function prepareGeometry(client: Client, geometry: unknown): Promis
 }
 
 /** The gemeente holding most of a geometry; 422 when it lies outside the six. */
+/** Region gemeenten under a geometry, largest share first (migration 007). */
+export async function gemeentenInVlak(client: Client, ewkt: string): Promise<GemeenteInVlak[]> {
+  const { rows } = await client.query<{ g: GemeenteInVlak[] }>(`SELECT gemeenten_onder(ST_GeomFromEWKT($1)) AS g`, [ewkt]);
+  return rows[0].g;
+}
+
 export async function gemeenteOfGeometry(client: Client, ewkt: string): Promise<number> {
-  const { rows } = await client.query<{ id: number }>(
-    `SELECT g.id FROM gemeente g, ST_GeomFromEWKT($1) x
-     WHERE g.in_regio AND ST_Intersects(g.geom, x)
-     ORDER BY ST_Area(ST_Intersection(g.geom, x, 0.001)) DESC, g.id LIMIT 1`,
-    [ewkt],
-  );
-  if (!rows[0]) throw new ApiError(422, 'buiten_regio', 'Het vlak ligt buiten de zes gemeenten van de regio.', { reden: 'buiten_regio' });
-  return rows[0].id;
+  return gekozenGemeente(await gemeentenInVlak(client, ewkt));
+}
+
+/** The gemeente a drawn record belongs to (server/domain/gemeente-keuze.ts), or the 422 why not. */
+function gekozenGemeente(onder: GemeenteInVlak[], gevraagd?: number, huidig?: number): number {
+  const keuze = kiesGemeente(onder, gevraagd, huidig);
+  if (!keuze.ok) {
+    throw new ApiError(422, keuze.code, keuze.message, {
+      reden: keuze.code, ...(keuze.code === 'gemeente_buiten_vlak' ? { gemeenten: onder } : {}),
+    });
+  }
+  return keuze.gemeente_id;
 }
 
 export async function gemeenteOfRecord(client: Client, layer: WritableLayer, values: Record<string, unknown>): Promise<number> {
@@ -112,6 +123,8 @@ export interface WriteResult {
 
 /** Editor rules apply to live records only: a vervallen transformatie/compensatie is history. */
 const rulesApply = (status: unknown) => status !== 'vervallen';
+/** Attributes R-T1 looks at besides the geometry. */
+const R_T1_FIELDS = ['datum_vaststelling', 'datum_terinzagelegging', 'status'];
 
 export async function createRecord(
   ctx: WriteContext, layer: WritableLayer, geometry: unknown, properties: Record<string, unknown>,
@@ -119,8 +132,11 @@ export async function createRecord(
   return withAudit(ctx, null, async (client) => {
     const { ewkt } = await prepareGeometry(client, geometry);
     const values = { ...properties };
-    if (layer.gemeente === 'column' && values.gemeente_id === undefined) values.gemeente_id = await gemeenteOfGeometry(client, ewkt);
-    else if (layer.gemeente === 'via_terrein') await gemeenteOfGeometry(client, ewkt);
+    if (layer.gemeente === 'column') {
+      // Scope first: a werkgroep member asking for another gemeente hears 403, not where to draw.
+      if (values.gemeente_id !== undefined) assertMayEdit(ctx.actor, values.gemeente_id as number);
+      values.gemeente_id = gekozenGemeente(await gemeentenInVlak(client, ewkt), values.gemeente_id as number | undefined);
+    } else await gemeenteOfGeometry(client, ewkt);
     assertMayEdit(ctx.actor, await gemeenteOfRecord(client, layer, values));
     const waarschuwingen = rulesApply(values.status) ? await enforceRules(client, layer.path, ewkt, { datum: transformatieDatum(values) }) : [];
     const cols = Object.keys(values);
@@ -171,12 +187,27 @@ export async function applyUpdate(
   const values: Record<string, unknown> = { ...(change.properties ?? {}) };
   let ewkt = geomEwkt;
   if (change.geometry !== undefined) ewkt = (await prepareGeometry(client, change.geometry)).ewkt;
-  if (ewkt && layer.gemeente === 'column' && values.gemeente_id === undefined) values.gemeente_id = await gemeenteOfGeometry(client, ewkt);
+  if (layer.gemeente === 'column' && geomEwkt === undefined && (ewkt || values.gemeente_id !== undefined)) {
+    // A user's redraw or gemeente choice; geometry operations and restores (geomEwkt) keep theirs.
+    if (values.gemeente_id !== undefined) assertMayEdit(ctx.actor, values.gemeente_id as number);
+    const vlak = ewkt ?? (await client.query<{ ewkt: string }>(`SELECT ST_AsEWKT(geom) AS ewkt FROM ${layer.table} WHERE id = $1`, [id])).rows[0].ewkt;
+    values.gemeente_id = gekozenGemeente(await gemeentenInVlak(client, vlak), values.gemeente_id as number | undefined, current.gemeente_id as number);
+  } else if (ewkt && layer.gemeente === 'column' && values.gemeente_id === undefined) values.gemeente_id = await gemeenteOfGeometry(client, ewkt);
   if (ewkt && layer.gemeente === 'via_terrein') await gemeenteOfGeometry(client, ewkt);
   assertMayEdit(ctx.actor, await gemeenteOfRecord(client, layer, { ...current, ...values }));
   // A redrawn polygon is judged by the editor rules like a new one (not a restore of history).
-  const waarschuwingen = change.geometry !== undefined && ewkt && rulesApply(values.status ?? current.status)
-    ? await enforceRules(client, layer.path, ewkt, { excludeId: id, datum: transformatieDatum({ ...current, ...values }) }) : [];
+  const live = rulesApply(values.status ?? current.status);
+  const datum = transformatieDatum({ ...current, ...values });
+  let waarschuwingen = change.geometry !== undefined && ewkt && live
+    ? await enforceRules(client, layer.path, ewkt, { excludeId: id, datum }) : [];
+  // R-T1 depends on the transformatie's dates and status too: a changed date (or a
+  // revived record) on the unchanged shape is judged again, as warnings only; the
+  // shape's own fouten were settled when it was drawn.
+  if (change.geometry === undefined && !geomEwkt && live && layer.path === 'transformaties'
+      && R_T1_FIELDS.some((f) => f in values)) {
+    const { rows } = await client.query<{ ewkt: string }>(`SELECT ST_AsEWKT(geom) AS ewkt FROM ${layer.table} WHERE id = $1`, [id]);
+    waarschuwingen = (await judge(client, layer.path, rows[0].ewkt, { excludeId: id, datum })).waarschuwingen;
+  }
 
   const sets: string[] = [];
   const params: unknown[] = [id, change.version];
@@ -232,16 +263,17 @@ export interface HistoryEntry {
   geometry: unknown;
 }
 
-export async function history(pool: pg.Pool, layer: WritableLayer, id: number): Promise<HistoryEntry[]> {
+/** Every version of a record; `verborgen` names properties the reader may not see. */
+export async function history(pool: pg.Pool, layer: WritableLayer, id: number, verborgen: string[] = []): Promise<HistoryEntry[]> {
   const { rows } = await pool.query(
     `SELECT l.version AS versie, l.actie, l.tijdstip, coalesce(a.naam, 'systeem') AS door, l.reden,
-            (coalesce(l.na, l.voor) - 'geom') AS eigenschappen,
+            (coalesce(l.na, l.voor) - 'geom' - $3::text[]) AS eigenschappen,
             CASE WHEN jsonb_typeof(coalesce(l.na, l.voor)->'geom') = 'object' THEN
               ST_AsGeoJSON(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(coalesce(l.na, l.voor)->'geom'), 28992), 4326), 7)::json
             END AS geometry
      FROM audit_log l LEFT JOIN account a ON a.id = l.account_id
      WHERE l.tabel = $1 AND l.record_id = $2 ORDER BY l.id`,
-    [layer.table, id],
+    [layer.table, id, verborgen],
   );
   if (rows.length === 0) {
     const exists = await pool.query(`SELECT 1 FROM ${layer.table} WHERE id = $1`, [id]);

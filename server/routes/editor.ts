@@ -9,7 +9,8 @@ import { layers } from '../layers/definitions.ts';
 import { getFeature } from '../layers/queries.ts';
 import { cutHole, mergeRecords, splitRecord } from '../layers/editor-ops.ts';
 import { judge, milieuruimte, transformatieDatum, type MilieuruimteResultaat } from '../layers/editor-checks.ts';
-import { gemeenteOfGeometry, prepareGeometry } from '../layers/writes.ts';
+import { gemeentenInVlak, prepareGeometry } from '../layers/writes.ts';
+import { kiesGemeente } from '../domain/gemeente-keuze.ts';
 import { inTransaction } from '../db/database.ts';
 import { actorOf } from '../auth/middleware.ts';
 import { mayEditGemeente } from '../domain/roles.ts';
@@ -53,6 +54,8 @@ export async function milieuruimteVanTransformatie(pool: pg.Pool, id: number): P
   return milieuruimte(pool, t.ewkt, t.nieuwe_functie);
 }
 
+/** A gemeente or terrein under a drawn polygon, with the share in ha. */
+const VlakDeelSchema = z.object({ id: z.number(), naam: z.string().nullable(), ha: z.number() });
 const FoutSchema = z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() });
 
 export function editorRoutes() {
@@ -62,7 +65,7 @@ export function editorRoutes() {
   for (const layer of writableLayers) {
     const read = layers.find((l) => l.path === layer.path)!;
     const feature = async (c: Context<AppEnv>, id: number) => {
-      const f = await getFeature(c.var.db.pool, read, id);
+      const f = await getFeature(c.var.db.pool, read, id, actorOf(c).rol);
       if (!f) throw new ApiError(404, 'niet_gevonden', `${layer.label} ${id} bestaat niet.`);
       return f;
     };
@@ -164,7 +167,10 @@ export function editorRoutes() {
         },
         responses: {
           200: { description: 'Oordeel: fouten blokkeren opslaan, waarschuwingen niet', ...json(z.object({
-            geldig: z.boolean(), oppervlakte_ha: z.number().nullable(), gemeente_id: z.number().nullable(),
+            geldig: z.boolean(), oppervlakte_ha: z.number().nullable(),
+            gemeente_id: z.number().nullable().openapi({ description: 'De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel' }),
+            gemeenten: z.array(VlakDeelSchema).optional().openapi({ description: 'Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id' }),
+            terreinen: z.array(VlakDeelSchema).optional().openapi({ description: 'Transformatie: de terreinen onder het vlak' }),
             fouten: z.array(FoutSchema), waarschuwingen: z.array(WaarschuwingSchema), milieuruimte: MilieuruimteSchema.optional(),
           })) },
           ...errors(400, 401, 403),
@@ -188,21 +194,27 @@ export function editorRoutes() {
             asFout(err);
           }
           if (!ewkt) return { geldig: false, oppervlakte_ha: null, gemeente_id: null, fouten, waarschuwingen: [] };
-          try {
-            gemeenteId = body.properties?.gemeente_id ?? await gemeenteOfGeometry(client, ewkt);
+          const gemeenten = await gemeentenInVlak(client, ewkt);
+          const huidig = body.id !== undefined && layer.gemeente === 'column'
+            ? (await client.query<{ gemeente_id: number }>(`SELECT gemeente_id FROM ${layer.table} WHERE id = $1`, [body.id])).rows[0]?.gemeente_id
+            : undefined;
+          const keuze = kiesGemeente(gemeenten, body.properties?.gemeente_id, huidig);
+          if (keuze.ok) {
+            gemeenteId = keuze.gemeente_id;
             if (layer.gemeente === 'column' && !mayEditGemeente(actor, gemeenteId)) {
               fouten.push({ code: 'andere_gemeente', message: 'U mag alleen gegevens van uw eigen gemeente wijzigen.' });
             }
-          } catch (err) {
-            asFout(err);
-          }
+          } else fouten.push({ code: keuze.code, message: keuze.message });
+          const terreinen = layer.table === 'transformatie'
+            ? (await client.query<{ t: { id: number; naam: string | null; ha: number }[] }>(`SELECT terreinen_onder(ST_GeomFromEWKT($1)) AS t`, [ewkt])).rows[0].t
+            : undefined;
           const oordeel = await judge(client, layer.path, ewkt, { excludeId: body.id, datum: transformatieDatum(body.properties ?? {}) });
           fouten.push(...oordeel.fouten.map((f) => ({ code: f.code, message: f.message, ...(f.ids ? { details: { ids: f.ids } } : {}) })));
           const functie = body.properties?.nieuwe_functie;
           const mr = layer.table === 'transformatie' && (functie === 'wonen' || functie === 'gemengd')
             ? await milieuruimte(client, ewkt, functie) : undefined;
           return {
-            geldig: fouten.length === 0, oppervlakte_ha: ha, gemeente_id: gemeenteId, fouten,
+            geldig: fouten.length === 0, oppervlakte_ha: ha, gemeente_id: gemeenteId, gemeenten, ...(terreinen ? { terreinen } : {}), fouten,
             waarschuwingen: oordeel.waarschuwingen, ...(mr ? { milieuruimte: mr } : {}),
           };
         });

@@ -30,7 +30,7 @@ export function layerWriteRoutes() {
   for (const layer of writableLayers) {
     const read = layers.find((l) => l.path === layer.path)!;
     const featureAfterWrite = async (c: Context<AppEnv>, id: number) => {
-      const feature = await getFeature(c.var.db.pool, read, id);
+      const feature = await getFeature(c.var.db.pool, read, id, actorOf(c).rol);
       if (!feature) throw new ApiError(404, 'niet_gevonden', `${layer.label} ${id} bestaat niet.`);
       c.header('ETag', `"${String(feature.properties.version)}"`);
       return feature;
@@ -118,7 +118,10 @@ export function layerWriteRoutes() {
           eigenschappen: z.record(z.string(), z.unknown()).nullable(), geometry: z.unknown(),
         })) } } }, ...errors(401, 404) },
       }),
-      async (c) => c.json(await history(c.var.db.pool, layer, c.req.valid('param').id), 200),
+      async (c) => {
+        const geheim = read.vertrouwelijk && !read.vertrouwelijk.mayRead(actorOf(c).rol) ? Object.keys(read.vertrouwelijk.properties) : [];
+        return c.json(await history(c.var.db.pool, layer, c.req.valid('param').id, geheim), 200);
+      },
     );
 
     app.openapi(

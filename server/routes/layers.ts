@@ -40,7 +40,7 @@ export function layerRoutes() {
     });
     app.openapi(one, async (c) => {
       const { id } = c.req.valid('param');
-      const feature = await getFeature(c.var.db.pool, layer, id);
+      const feature = await getFeature(c.var.db.pool, layer, id, c.var.session?.account.rol);
       if (!feature) throw notFound(layer.label, id);
       return c.json(feature, 200);
     });

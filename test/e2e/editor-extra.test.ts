@@ -1,19 +1,22 @@
 // The rest of the werkgroep editor in a real browser: toewijzingen of a
-// compensatie (and over-allocation refused), a bestuursovereenkomst with its
-// computed contribution, cutting a hole, and editing a record of several parts.
+// compensatie (and over-allocation refused), a bestuursovereenkomst made and
+// edited in the monitor with its computed contribution, cutting a hole (and
+// editing the holed kavel), editing a record of several parts, the R-T1
+// transformatielijst warning, and the werkgroep's own-gemeente limits.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { bbox, booleanContains, polygon as turfPolygon } from '@turf/turf';
-import type { MultiPolygon } from 'geojson';
+import { bbox, booleanContains, point, pointToPolygonDistance, polygon as turfPolygon } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { launchBrowser, openApp, waitForIdle } from './browser.ts';
-import { api, clickAt, deepInteriorPoint, hectare, liveHa, selectOnMap, toLngLat, toScreen, type Area } from './map-helpers.ts';
+import { api, clickAt, deepInteriorPoint, hectare, liveHa, selectOnMap, toLngLat, toScreen, type Area, type Props } from './map-helpers.ts';
 
 const baseUrl = inject('baseUrl');
 const account = (inject('accounts') ?? []).find((a) => a.rol === 'regisseur');
 const SCREENSHOTS = 'test/e2e/screenshots';
 const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 
+interface Bo { id: number; naam: string; version: number; maatwerk_bedrag: number | null; kostenposten: unknown[]; bijdrage: { bijdrage: number; subsidiabel: number; totaal: number }; partijen: { gemeente: string; rol: string }[] }
 interface Overzicht { oppervlakte_ha: number; toegewezen_ha: number; beschikbaar_ha: number; toewijzingen: { id: number; transformatie_id: number; hectares: number }[] }
 
 describe.skipIf(!baseUrl || !account)('werkgroep editor: toewijzingen, bestuursovereenkomsten, gaten, meerdelige vlakken', () => {
@@ -66,17 +69,20 @@ describe.skipIf(!baseUrl || !account)('werkgroep editor: toewijzingen, bestuurso
     await page.keyboard.press('Escape');
   });
 
-  it('records a bestuursovereenkomst with partijen and kostenposten, and shows the computed contribution', async () => {
+  it('records a bestuursovereenkomst with partijen and kostenposten in the monitor, shows the computed contribution, and edits it', async () => {
     await page.getByTestId('monitor-knop').click();
-    const beheer = page.getByTestId('bo-beheer');
-    await beheer.waitFor({ state: 'visible', timeout: 60_000 });
-    await beheer.getByRole('button', { name: 'Nieuwe bestuursovereenkomst' }).click();
+    const section = page.getByTestId('bo-beheer');
+    await section.waitFor({ state: 'visible', timeout: 60_000 });
+    await section.getByRole('button', { name: 'Nieuwe bestuursovereenkomst' }).click();
     const form = page.getByTestId('bo-form');
-    await form.getByLabel('Naam', { exact: true }).fill('BO browsertest Leiden – Oegstgeest');
+    const naam = 'BO browsertest Leiden – Oegstgeest';
+    await form.getByLabel('Naam', { exact: true }).fill(naam);
     await form.getByLabel('Datum ondertekening').fill('2026-10-01');
     const partijen = form.getByTestId('bo-partij');
     await partijen.nth(0).getByLabel('Gemeente').selectOption({ label: 'Leiden' });
     await partijen.nth(1).getByLabel('Gemeente').selectOption({ label: 'Oegstgeest' });
+    // Both transforming: refused by the server, its Dutch reason in the form, nothing stored.
+    await partijen.nth(1).getByLabel('Rol').selectOption('transformerend');
     await form.getByRole('button', { name: 'Kostenpost toevoegen' }).click();
     await form.getByRole('button', { name: 'Kostenpost toevoegen' }).click();
     const kosten = form.getByTestId('bo-kostenpost');
@@ -85,21 +91,44 @@ describe.skipIf(!baseUrl || !account)('werkgroep editor: toewijzingen, bestuurso
     await kosten.nth(1).getByLabel('Categorie').selectOption('realisatie');
     await kosten.nth(1).getByLabel('Bedrag (€)').fill('50000');
     await form.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => form.getByRole('alert').innerText()).toContain('transformerende en een compenserende gemeente');
+    const bos = async () => (await api<Bo[]>(page, '/api/bestuursovereenkomsten')).body;
+    expect((await bos()).some((b) => b.naam === naam)).toBe(false);
 
-    const item = beheer.locator('li', { hasText: 'BO browsertest Leiden – Oegstgeest' });
-    await item.waitFor({ state: 'visible', timeout: 30_000 });
-    // 50 % of the eligible costs (onderzoek), realisatie does not count.
-    expect(await item.getByTestId('bo-bijdrage').innerText()).toContain(`${euro.format(5000)} (50 % van ${euro.format(10000)})`);
-    const { body: list } = await api<{ naam: string; bijdrage: { bijdrage: number; subsidiabel: number }; partijen: { gemeente: string; rol: string }[] }[]>(page, '/api/bestuursovereenkomsten');
-    const stored = list.find((b) => b.naam === 'BO browsertest Leiden – Oegstgeest')!;
+    await partijen.nth(1).getByLabel('Rol').selectOption('compenserend');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    // 50 % of the eligible costs (onderzoek); realisatie does not count. The figure is the server's.
+    const melding = section.getByTestId('bo-melding');
+    await melding.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await melding.innerText()).toContain(`${euro.format(5000)} (50 % van ${euro.format(10000)} subsidiabele kosten)`);
+    const stored = (await bos()).find((b) => b.naam === naam)!;
     expect(stored.bijdrage).toMatchObject({ bijdrage: 5000, subsidiabel: 10000 });
     expect(stored.partijen.map((p) => `${p.gemeente}:${p.rol}`).sort()).toEqual(['Leiden:transformerend', 'Oegstgeest:compenserend']);
-    await item.scrollIntoViewIfNeeded();
+    const row = section.locator(`tr[data-bo="${stored.id}"]`);
+    await expect.poll(() => row.getByTestId('bo-bijdrage').innerText()).toBe(euro.format(5000));
+    await row.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENSHOTS}/41-bestuursovereenkomst.png` });
+
+    // Edit: one more eligible kostenpost and maatwerk; the saved version is the server's next one.
+    await row.getByRole('button', { name: 'Bewerken' }).click();
+    await form.waitFor({ state: 'visible' });
+    expect(await form.getByTestId('bo-bijdrage-opgeslagen').innerText()).toContain(euro.format(5000));
+    await form.getByRole('button', { name: 'Kostenpost toevoegen' }).click();
+    await kosten.nth(2).getByLabel('Categorie').selectOption('ontwerp_plan');
+    await kosten.nth(2).getByLabel('Bedrag (€)').fill('6000');
+    await form.getByLabel('Bedrag maatwerk (€)').fill('2.500');
+    await page.screenshot({ path: `${SCREENSHOTS}/41b-bestuursovereenkomst-bewerken.png` });
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await melding.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await melding.innerText()).toContain(`${euro.format(8000)} (50 % van ${euro.format(16000)} subsidiabele kosten)`);
+    const edited = (await bos()).find((b) => b.id === stored.id)!;
+    expect(edited).toMatchObject({ version: stored.version + 1, maatwerk_bedrag: 2500, bijdrage: { bijdrage: 8000, subsidiabel: 16000, totaal: 10500 } });
+    expect(edited.kostenposten).toHaveLength(3);
+    await expect.poll(() => row.getByTestId('bo-bijdrage').innerText()).toBe(euro.format(8000));
     await page.getByTestId('monitor-knop').click();
   });
 
-  it('cuts a hole in a kavel: its hectares drop by the hole', async () => {
+  it('cuts a hole in a kavel: a hole across the edge is refused, one inside lowers its hectares by the reported gat_ha, and the holed kavel stays editable', async () => {
     const { body } = await api<{ features: Area[] }>(page, '/api/kavels');
     const kavels = body.features
       .filter((f) => f.geometry.type === 'Polygon' || f.geometry.coordinates.length === 1)
@@ -115,31 +144,76 @@ describe.skipIf(!baseUrl || !account)('werkgroep editor: toewijzingen, bestuurso
       }
     }
     expect(kavel, 'no kavel could be selected on the map').toBeDefined();
+    const outer = (kavel!.geometry.type === 'Polygon' ? kavel!.geometry.coordinates : kavel!.geometry.coordinates[0])[0];
     await page.getByTestId('actie-gat').click();
 
-    // A square around the kavel's deepest point, checked to lie inside it.
+    // A square around a corner of the kavel: partly outside, refused by PostGIS with a Dutch reason.
+    const corner = await toScreen(page, outer[0] as [number, number]);
+    const square = (c: { x: number; y: number }, half: number) =>
+      [{ x: c.x - half, y: c.y - half }, { x: c.x + half, y: c.y - half }, { x: c.x + half, y: c.y + half }, { x: c.x - half, y: c.y + half }];
+    const across = square(corner, 30);
+    for (const p of across) await clickAt(page, p);
+    await clickAt(page, across[0]);
+    await expect.poll(() => liveHa(page)).toBeGreaterThan(0);
+    await page.getByTestId('gat-bevestig').click();
+    await expect.poll(() => page.getByTestId('editor-fout').innerText()).toMatch(/binnen/);
+    expect((await api<Area>(page, `/api/kavels/${kavel!.id}`)).body.properties.version).toBe(kavel!.properties.version);
+
+    // Again, inside: a square around the kavel's deepest point, checked to lie inside it.
+    await page.getByRole('button', { name: 'Gat opnieuw tekenen' }).click();
     const c = await toScreen(page, deepInteriorPoint(kavel!));
     let corners: { x: number; y: number }[] = [];
     for (const half of [40, 25, 12]) {
-      corners = [{ x: c.x - half, y: c.y - half }, { x: c.x + half, y: c.y - half }, { x: c.x + half, y: c.y + half }, { x: c.x - half, y: c.y + half }];
+      corners = square(c, half);
       const ring = await Promise.all(corners.map((p) => toLngLat(page, p)));
       if (booleanContains(kavel!, turfPolygon([[...ring, ring[0]]]))) break;
     }
     for (const p of corners) await clickAt(page, p);
     await clickAt(page, corners[0]);
     await expect.poll(() => liveHa(page)).toBeGreaterThan(0);
-    const gat = await liveHa(page);
+    const preview = await liveHa(page);
     await page.getByTestId('gat-bevestig').click();
 
-    const panel = page.getByTestId('feature-panel');
-    await expect.poll(() => panel.getAttribute('data-feature-id')).toBe(String(kavel!.id));
+    // The panel reports the hole's area and what remains, as PostGIS computed them.
+    const uitkomst = page.getByTestId('gat-uitkomst');
+    await uitkomst.waitFor({ state: 'visible', timeout: 30_000 });
+    const gatHa = Number(await uitkomst.getAttribute('data-gat-ha'));
+    expect(Math.abs(gatHa - preview) / preview).toBeLessThan(0.01);
     const { body: after } = await api<Area>(page, `/api/kavels/${kavel!.id}`);
-    expect(Math.abs(kavel!.properties.oppervlakte_ha - after.properties.oppervlakte_ha - gat) / gat).toBeLessThan(0.01);
+    expect(kavel!.properties.oppervlakte_ha - after.properties.oppervlakte_ha).toBeCloseTo(gatHa, 3);
+    expect(await uitkomst.innerText()).toBe(`Gat van ${hectare(gatHa)} uitgesneden; er blijft ${hectare(after.properties.oppervlakte_ha)} over.`);
     const rings = after.geometry.type === 'Polygon' ? after.geometry.coordinates : after.geometry.coordinates[0];
     expect(rings).toHaveLength(2); // outer ring + the hole
     await expect.poll(() => page.getByTestId('feature-oppervlakte').innerText()).toBe(hectare(after.properties.oppervlakte_ha));
     await waitForIdle(page);
     await page.screenshot({ path: `${SCREENSHOTS}/42-gat.png` });
+
+    // Editing the holed kavel: the outer ring is edited, the hole is kept and counted.
+    await page.getByTestId('actie-bewerken').click();
+    await page.getByTestId('editor-gaten-hint').waitFor({ state: 'visible' });
+    await expect.poll(() => liveHa(page)).toBeGreaterThan(0);
+    expect(Math.abs(await liveHa(page) - after.properties.oppervlakte_ha) / after.properties.oppervlakte_ha).toBeLessThan(0.005);
+    // Pull one outer corner a little towards the middle.
+    const from = await toScreen(page, outer[0] as [number, number]);
+    const to = { x: from.x + (c.x - from.x) * 0.08, y: from.y + (c.y - from.y) * 0.08 };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 4 });
+    await page.mouse.move(to.x, to.y, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(() => liveHa(page)).toBeLessThan(after.properties.oppervlakte_ha - 0.0005);
+    const edited = await liveHa(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/42b-gat-bewerken.png` });
+    await page.getByTestId('editor-opslaan').click();
+    await page.getByTestId('feature-panel').waitFor({ state: 'visible' });
+    await expect.poll(async () => (await api<Area>(page, `/api/kavels/${kavel!.id}`)).body.properties.version).toBe(after.properties.version + 1);
+    const { body: saved } = await api<Area>(page, `/api/kavels/${kavel!.id}`);
+    const savedRings = saved.geometry.type === 'Polygon' ? saved.geometry.coordinates : saved.geometry.coordinates[0];
+    expect(savedRings).toHaveLength(2);
+    // The hole did not move (PostGIS may start the ring at another vertex).
+    const vertices = (ring: number[][]) => ring.slice(0, -1).map((p) => p.join(',')).sort();
+    expect(vertices(savedRings[1])).toEqual(vertices(rings[1]));
+    expect(Math.abs(saved.properties.oppervlakte_ha - edited) / edited).toBeLessThan(0.005);
     await page.keyboard.press('Escape');
   });
 
@@ -183,6 +257,155 @@ describe.skipIf(!baseUrl || !account)('werkgroep editor: toewijzingen, bestuurso
     const [w2, s2] = bbox({ type: 'Polygon', coordinates: [second] });
     expect(w2).toBeCloseTo(x + 0.0006, 6);
     expect(s2).toBeCloseTo(y, 6);
+    await page.keyboard.press('Escape');
+  });
+
+  it('warns in the edit panel about a transformatie before 2031 off the transformatielijst (R-T1), following its dates, and after saving', async () => {
+    const { body: trans } = await api<{ features: (Area & { properties: Props & { datum_vaststelling?: string | null; datum_terinzagelegging?: string | null } })[] }>(page, '/api/transformaties');
+    // One the server flags at an early date, with the same shape.
+    let target: Area | undefined;
+    for (const t of trans.features.filter((f) => f.properties.status !== 'vervallen')) {
+      const { body } = await api<{ waarschuwingen: { code: string }[] }>(page, '/api/validatie/transformaties', {
+        method: 'POST', body: { geometry: t.geometry, id: t.id, properties: { datum_vaststelling: '2027-01-01' } },
+      });
+      if (body.waarschuwingen.some((w) => w.code === 'niet_op_transformatielijst')) {
+        target = t;
+        break;
+      }
+    }
+    expect(target, 'no transformatie on a terrein off the transformatielijst').toBeDefined();
+    const panel = await selectOnMap(page, 'transformaties-fill', target!);
+    await panel.getByTestId('actie-bewerken').click();
+    const edit = page.getByTestId('edit-panel');
+    const controle = edit.getByTestId('editor-controle');
+    const vaststelling = edit.getByLabel('Datum vaststelling');
+    await vaststelling.fill('2027-01-01');
+    await expect.poll(() => controle.innerText(), { timeout: 15_000 }).toMatch(/niet op de transformatielijst.*tot en met 2030/s);
+    // After 2030 the terrein may transform: the warning goes.
+    await vaststelling.fill('2031-06-01');
+    await expect.poll(async () => (await controle.count()) === 0 || !/transformatielijst/.test(await controle.innerText()), { timeout: 15_000 }).toBe(true);
+    await vaststelling.fill('2029-06-01');
+    await expect.poll(() => controle.innerText(), { timeout: 15_000 }).toMatch(/transformatielijst/);
+    await page.screenshot({ path: `${SCREENSHOTS}/44-r-t1-bewerken.png` });
+    // Saved all the same, and the warning stays in view with the saved record.
+    await edit.getByTestId('editor-opslaan').click();
+    const gemeld = page.getByTestId('opslaan-waarschuwingen');
+    await gemeld.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await gemeld.locator('li[data-code="niet_op_transformatielijst"]').count()).toBe(1);
+    const { body: saved } = await api<Area & { properties: { datum_vaststelling: string } }>(page, `/api/transformaties/${target!.id}`);
+    expect(saved.properties.datum_vaststelling.slice(0, 10)).toBe('2029-06-01');
+    await page.screenshot({ path: `${SCREENSHOTS}/44b-r-t1-opgeslagen.png` });
+    await page.keyboard.press('Escape');
+  });
+
+  it('lets a werkgroep member change toewijzingen and agreements of its own gemeente only', async () => {
+    const wg = (inject('accounts') ?? []).find((a) => a.rol === 'werkgroep' && a.gemeente)!;
+    expect(wg).toBeDefined();
+    // An agreement the werkgroep's gemeente is no party to, made by the regisseur.
+    const { body: gemeenten } = await api<{ features: { id: number; properties: { naam: string } }[] }>(page, '/api/gemeenten');
+    const others = gemeenten.features.filter((g) => g.properties.naam !== wg.gemeente);
+    const vreemd = await api<{ id: number }>(page, '/api/bestuursovereenkomsten', {
+      method: 'POST',
+      body: { naam: 'BO zonder werkgroepgemeente', partijen: [{ gemeente_id: others[0].id, rol: 'transformerend' }, { gemeente_id: others[1].id, rol: 'compenserend' }] },
+    });
+    expect(vreemd.status, JSON.stringify(vreemd.body)).toBe(201);
+
+    const { page: wgPage } = await openApp(browser, baseUrl, { account: wg });
+    try {
+      const { body: comps } = await api<{ features: Area[] }>(wgPage, '/api/compensaties');
+      const live = comps.features.filter((c) => c.properties.status !== 'vervallen');
+      const vreemdeComp = live.find((c) => c.properties.gemeente !== wg.gemeente);
+      expect(vreemdeComp, 'a compensatie of another gemeente').toBeDefined();
+      const panel = await selectOnMap(wgPage, 'compensaties-fill', vreemdeComp!);
+      const section = panel.getByTestId('toewijzingen');
+      await section.getByTestId('toegewezen-ha').waitFor({ state: 'visible' });
+      expect(await section.getByRole('button', { name: 'Toewijzen' }).count()).toBe(0);
+      expect(await section.getByRole('button', { name: /verwijderen/i }).count()).toBe(0);
+      await wgPage.keyboard.press('Escape');
+
+      await wgPage.getByTestId('monitor-knop').click();
+      const bo = wgPage.getByTestId('bo-beheer');
+      await bo.waitFor({ state: 'visible', timeout: 60_000 });
+      expect(await bo.locator(`tr[data-bo="${vreemd.body.id}"]`).getByRole('button', { name: 'Bewerken' }).count()).toBe(0);
+      const eigen = bo.locator('tr', { hasText: wg.gemeente! }).first();
+      expect(await eigen.getByRole('button', { name: 'Bewerken' }).count()).toBe(1);
+      // A new agreement starts with the werkgroep's own gemeente as a party.
+      await bo.getByRole('button', { name: 'Nieuwe bestuursovereenkomst' }).click();
+      const eerste = wgPage.getByTestId('bo-partij').nth(0).getByLabel('Gemeente');
+      expect(await eerste.locator('option:checked').innerText()).toBe(wg.gemeente);
+      await wgPage.screenshot({ path: `${SCREENSHOTS}/45-werkgroep-bo.png` });
+    } finally {
+      await wgPage.close();
+    }
+  });
+
+  it('records the zittende bedrijven of a transformatie across a border, shows its terrein, and lets the werkgroep pick the other gemeente', async () => {
+    type Gemeente = Feature<Polygon | MultiPolygon, { naam: string }> & { id: number };
+    const { body: gemeenten } = await api<{ features: Gemeente[] }>(page, '/api/gemeenten');
+    // Candidate spots: vertices of one gemeente's outline that lie on another's (a shared border).
+    const half = 0.0015; // ≈ 100 m north–south, 170 m east–west
+    const square = ([x, y]: number[]): Polygon => ({ type: 'Polygon', coordinates: [[[x - half, y - half], [x + half, y - half], [x + half, y + half], [x - half, y + half], [x - half, y - half]]] });
+    let spot: { geometry: Polygon; gemeenten: { id: number; naam: string; ha: number }[] } | undefined;
+    outer: for (const a of gemeenten.features) {
+      const ring = (a.geometry.type === 'Polygon' ? a.geometry.coordinates[0] : a.geometry.coordinates[0][0]);
+      for (let i = 0; i < ring.length; i += 25) {
+        const on = gemeenten.features.find((b) => b.id !== a.id && pointToPolygonDistance(point(ring[i]), b, { units: 'meters' }) < 1);
+        if (!on) continue;
+        const geometry = square(ring[i]);
+        const { body } = await api<{ gemeenten?: { id: number; naam: string; ha: number }[]; fouten: { code: string }[] }>(page, '/api/validatie/transformaties', { method: 'POST', body: { geometry } });
+        if (body.gemeenten?.length === 2 && body.gemeenten[1].ha > 0.5 && body.fouten.every((f) => f.code === 'geen_bedrijventerrein')) {
+          spot = { geometry, gemeenten: body.gemeenten };
+          break outer;
+        }
+      }
+    }
+    expect(spot, 'a free spot on the border of two gemeenten').toBeDefined();
+    const [groot, klein] = spot!.gemeenten;
+    const terrein = await api<{ id: number }>(page, '/api/terreinen', { method: 'POST', body: { type: 'Feature', geometry: spot!.geometry, properties: { naam: 'Grensstrook e2e' } } });
+    expect(terrein.status, JSON.stringify(terrein.body)).toBe(201);
+    const made = await api<Area>(page, '/api/transformaties', { method: 'POST', body: { type: 'Feature', geometry: spot!.geometry, properties: { naam: 'Grenstransformatie e2e' } } });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.body.properties.gemeente).toBe(groot.naam);
+    // Made behind the app's back: reload so the map has it.
+    await page.reload();
+    await page.waitForFunction(() => document.body.dataset.mapReady === 'true', undefined, { timeout: 90_000 });
+
+    const panel = await selectOnMap(page, 'transformaties-fill', made.body);
+    expect(await panel.getByTestId('feature-terreinen').innerText()).toContain('Grensstrook e2e');
+    await panel.getByTestId('actie-bewerken').click();
+    const edit = page.getByTestId('edit-panel');
+    await edit.getByTestId('attribute-form').waitFor({ state: 'visible' });
+    expect(await edit.getByTestId('terreinen-onder-vlak').innerText()).toContain('Grensstrook e2e');
+    const keuze = edit.getByTestId('gemeente-keuze');
+    expect(await keuze.locator('option').allInnerTexts()).toEqual([expect.stringContaining(groot.naam), expect.stringContaining(klein.naam)]);
+    await keuze.selectOption(String(klein.id));
+
+    const bedrijven = edit.getByTestId('zittende-bedrijven');
+    await bedrijven.getByRole('button', { name: 'Bedrijf toevoegen' }).click();
+    await bedrijven.getByRole('button', { name: 'Bedrijf toevoegen' }).click();
+    const rijen = bedrijven.getByTestId('zittend-bedrijf');
+    // A company without a name is refused before anything is sent.
+    await edit.getByTestId('editor-opslaan').click();
+    await expect.poll(() => edit.getByRole('alert').innerText()).toMatch(/vul bij elk bedrijf een naam in/);
+    await rijen.nth(0).getByLabel('Naam bedrijf').fill('Garage Grensweg');
+    await rijen.nth(1).getByLabel('Naam bedrijf').fill('Timmerfabriek De Spijker');
+    await rijen.nth(1).getByLabel('Huurder of eigenaar').selectOption('eigenaar');
+    await rijen.nth(1).getByLabel('Stand van zaken').fill('in gesprek');
+    expect(await bedrijven.getByTestId('zittende-telling').innerText()).toBe('1 huurder, 1 eigenaar');
+    await page.screenshot({ path: `${SCREENSHOTS}/46-zittende-bedrijven.png` });
+    await edit.getByTestId('editor-opslaan').click();
+    await edit.waitFor({ state: 'detached', timeout: 30_000 });
+
+    const zittend = page.getByTestId('feature-zittende');
+    await expect.poll(() => zittend.innerText(), { timeout: 15_000 }).toMatch(/1 huurder, 1 eigenaar[\s\S]*Garage Grensweg · Huurder[\s\S]*Timmerfabriek De Spijker · Eigenaar · in gesprek/);
+    await expect.poll(() => page.getByTestId('feature-panel').innerText()).toContain(klein.naam);
+    const { body: saved } = await api<Area & { properties: { gemeente_id: number; zittende_bedrijven: unknown[] } }>(page, `/api/transformaties/${made.body.id}`);
+    expect(saved.properties.gemeente_id).toBe(klein.id);
+    expect(saved.properties.zittende_bedrijven).toEqual([
+      { naam: 'Garage Grensweg', gebruikspositie: 'huurder' },
+      { naam: 'Timmerfabriek De Spijker', gebruikspositie: 'eigenaar', status: 'in gesprek' },
+    ]);
+    await page.screenshot({ path: `${SCREENSHOTS}/46b-zittende-bedrijven-opgeslagen.png` });
     await page.keyboard.press('Escape');
   });
 

@@ -3,7 +3,7 @@
 // Built on a hand-made terrein in an empty part of the region, removed afterwards.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, testDatabase, type Client } from '../support/api.ts';
-import { findEmptySpot, rdBox, rdLine, rdPolygon, rememberIds, type Spot } from '../support/editor-fixture.ts';
+import { findEmptySpot, rdBox, rdLine, rdPolygon, rememberIds, type Spot, createFeature as create } from '../support/editor-fixture.ts';
 import type { TestRole } from '../support/accounts.ts';
 
 const db = testDatabase();
@@ -19,11 +19,6 @@ let cleanup: Awaited<ReturnType<typeof rememberIds>>;
 
 const box = (x1: number, y1: number, x2: number, y2: number) => rdBox(db, spot, x1, y1, x2, y2);
 
-async function create(client: Client, layer: string, geometry: unknown, properties: Record<string, unknown>) {
-  const reply = await client.send('POST', `/api/${layer}`, { type: 'Feature', geometry, properties });
-  expect(reply.status, JSON.stringify(reply.body)).toBe(201);
-  return reply.body;
-}
 const kavel = async (x1: number, y1: number, x2: number, y2: number, extra: Record<string, unknown> = {}) =>
   create(reg, 'kavels', await box(x1, y1, x2, y2), { terrein_id: terreinId, milieucategorie_max: '3.1', naam: 'Testkavel', ...extra });
 
@@ -376,6 +371,23 @@ describe('editor rules on save', () => {
       (await reg.send('POST', '/api/validatie/transformaties', { geometry: await box(420, 260, 520, 360), properties })).body;
     expect((await draft({ datum_terinzagelegging: '2030-12-31' })).waarschuwingen.map((w: any) => w.code)).toEqual(['niet_op_transformatielijst']);
     expect((await draft({ datum_vaststelling: '2031-01-01' })).waarschuwingen).toEqual([]);
+
+    // Only a date changes, the shape stays: the save is judged again (a warning, never a refusal).
+    const vroeger = await reg.send('PATCH', `/api/transformaties/${later.id}`, { version: later.properties.version, properties: { datum_vaststelling: '2030-12-31' } });
+    expect(vroeger.status, JSON.stringify(vroeger.body)).toBe(200);
+    expect(vroeger.body.waarschuwingen).toEqual([expect.objectContaining({ code: 'niet_op_transformatielijst', ids: [terreinId] })]);
+    const weerLater = await reg.send('PATCH', `/api/transformaties/${later.id}`, { version: vroeger.body.properties.version, properties: { datum_vaststelling: '2031-01-01' } });
+    expect(weerLater.body.waarschuwingen).toEqual([]);
+    // A name change alone says nothing new; a vervallen transformatie is history, not judged.
+    const hernoemd = await reg.send('PATCH', `/api/transformaties/${nu.id}`, { version: nu.properties.version, properties: { naam: 'R-T1 nu (hernoemd)' } });
+    expect(hernoemd.body.waarschuwingen).toEqual([]);
+    const vervallen = await reg.send('PATCH', `/api/transformaties/${nu.id}`, { version: hernoemd.body.properties.version, properties: { status: 'vervallen' } });
+    expect(vervallen.status, JSON.stringify(vervallen.body)).toBe(200);
+    expect(vervallen.body.waarschuwingen).toEqual([]);
+    const terug = await reg.send('PATCH', `/api/transformaties/${nu.id}`, { version: vervallen.body.properties.version, properties: { status: 'studie' } });
+    expect(terug.body.waarschuwingen.map((w: any) => w.code)).toEqual(['niet_op_transformatielijst']);
+    const oud = await create(reg, 'transformaties', await box(420, 380, 520, 480), { naam: 'R-T1 vervallen', nieuwe_functie: 'overig', status: 'vervallen' });
+    expect(oud.waarschuwingen).toEqual([]);
 
     // Once the terrein is on the list, the same drawing is fine.
     const t = (await reg.get(`/api/terreinen/${terreinId}`)).body;

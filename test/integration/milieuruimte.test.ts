@@ -5,7 +5,7 @@
 //   housing polygon (0..600, 350..500): 250 m from the 4.2 and the first 3.1 kavel.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, testDatabase, type Client } from '../support/api.ts';
-import { findEmptySpot, rdBox, rememberIds, type Spot } from '../support/editor-fixture.ts';
+import { findEmptySpot, rdBox, rememberIds, type Spot, createFeature } from '../support/editor-fixture.ts';
 
 const db = testDatabase();
 const api = testApp(db);
@@ -16,11 +16,7 @@ let cleanup: Awaited<ReturnType<typeof rememberIds>>;
 const ids = { k42: 0, k31: 0, k31dichtbij: 0, kIn: 0 };
 let housing: unknown;
 
-async function create(layer: string, geometry: unknown, properties: Record<string, unknown>) {
-  const reply = await reg.send('POST', `/api/${layer}`, { type: 'Feature', geometry, properties });
-  expect(reply.status, JSON.stringify(reply.body)).toBe(201);
-  return reply.body;
-}
+const create = (layer: string, geometry: unknown, properties: Record<string, unknown>) => createFeature(reg, layer, geometry, properties);
 
 beforeAll(async () => {
   cleanup = await rememberIds(db);

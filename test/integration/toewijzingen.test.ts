@@ -2,7 +2,7 @@
 // concurrency) and bestuursovereenkomsten with the 50 % contribution.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, testDatabase, type Client } from '../support/api.ts';
-import { findEmptySpot, rdBox, rememberIds, type Spot } from '../support/editor-fixture.ts';
+import { findEmptySpot, rdBox, rememberIds, type Spot, createFeature } from '../support/editor-fixture.ts';
 import type { TestRole } from '../support/accounts.ts';
 
 const db = testDatabase();
@@ -18,11 +18,7 @@ const transformaties: number[] = [];
 const box = (x1: number, y1: number, x2: number, y2: number) => rdBox(db, spot, x1, y1, x2, y2);
 const gemeente = async (naam: string) => (await one(`SELECT id FROM gemeente WHERE naam = $1`, [naam])).id as number;
 
-async function create(layer: string, geometry: unknown, properties: Record<string, unknown>) {
-  const reply = await reg.send('POST', `/api/${layer}`, { type: 'Feature', geometry, properties });
-  expect(reply.status, JSON.stringify(reply.body)).toBe(201);
-  return reply.body;
-}
+const create = (layer: string, geometry: unknown, properties: Record<string, unknown>) => createFeature(reg, layer, geometry, properties);
 /** A compensatie of exactly 1 ha (100 × 100 m) next to the terrein. */
 let nextComp = 0;
 const compensatie = async () => {

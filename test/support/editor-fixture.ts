@@ -1,7 +1,9 @@
 // Hand-built geometry for the editor tests: an empty spot in the region (far from the
 // seed data and from what other test files drew), and RD New boxes/lines around it
 // converted to WGS84 GeoJSON by PostGIS, so the test and the server use one projection.
+import { expect } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
+import type { Client } from './api.ts';
 
 export interface Spot {
   /** RD New origin of the spot. */
@@ -72,4 +74,40 @@ export async function rememberIds(db: Database) {
       for (const t of CLEANUP_TABLES) await db.pool.query(`DELETE FROM ${t} WHERE id > $1`, [marks[t]]);
     },
   };
+}
+
+/**
+ * A point on the border of two region gemeenten, far from anything drawn, where a box of
+ * ±`half` m lies in those two gemeenten only (for tests of a polygon spanning both).
+ * `gemeente` and `ander` are the two gemeenten meeting there.
+ */
+export async function findBorderSpot(db: Database, half = 200): Promise<Spot & { ander: string; ander_id: number }> {
+  const { rows } = await db.pool.query(
+    `WITH paren AS (
+            SELECT a.id AS a_id, a.naam AS a_naam, b.id AS b_id, b.naam AS b_naam, a.geom AS a_geom, b.geom AS b_geom,
+                   ST_Segmentize(ST_CollectionExtract(ST_Intersection(ST_Boundary(a.geom), ST_Boundary(b.geom)), 2), 50) AS rand
+            FROM gemeente a JOIN gemeente b ON a.id < b.id AND a.in_regio AND b.in_regio AND ST_Touches(a.geom, b.geom)),
+          pts AS (SELECT p.*, (ST_DumpPoints(rand)).geom AS pt FROM paren p),
+          bezet AS (SELECT geom FROM terrein UNION ALL SELECT geom FROM transformatie
+                    UNION ALL SELECT geom FROM compensatie UNION ALL SELECT geom FROM kanszone UNION ALL SELECT geom FROM kavel)
+     SELECT ST_X(pt) AS x, ST_Y(pt) AS y, a_id, a_naam, b_id, b_naam,
+            ST_Area(ST_Intersection(a_geom, ST_Expand(pt, $1))) AS a_m2,
+            (SELECT min(ST_Distance(z.geom, pt)) FROM bezet z WHERE ST_DWithin(z.geom, pt, 2000)) AS vrij
+     FROM pts
+     WHERE ST_Within(ST_Expand(pt, $1), ST_Union(a_geom, b_geom))
+       AND ST_Area(ST_Intersection(a_geom, ST_Expand(pt, $1))) BETWEEN 0.2 * (4 * $1 * $1) AND 0.8 * (4 * $1 * $1)
+     ORDER BY coalesce((SELECT min(ST_Distance(z.geom, pt)) FROM bezet z WHERE ST_DWithin(z.geom, pt, 2000)), 2000) DESC, a_id, b_id, ST_X(pt), ST_Y(pt)
+     LIMIT 1`,
+    [half],
+  );
+  const r = rows[0];
+  if (!r || (r.vrij ?? 2000) < half * 2) throw new Error(`no free border spot (best: ${JSON.stringify(r)})`);
+  return { x: r.x, y: r.y, gemeente: r.a_naam, gemeente_id: r.a_id, ander: r.b_naam, ander_id: r.b_id };
+}
+
+/** POST a GeoJSON Feature to /api/<layer> and expect it created; the saved Feature. */
+export async function createFeature(client: Client, layer: string, geometry: unknown, properties: Record<string, unknown>) {
+  const reply = await client.send('POST', `/api/${layer}`, { type: 'Feature', geometry, properties });
+  expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+  return reply.body;
 }

@@ -19,6 +19,9 @@ export async function afterWrite(client: QueryClient, layer: LayerName, ids: num
   ]);
   // A transformatie changes the netto hectares shown elsewhere; kavels change terrein totals.
   if (layer === 'kavels') await client.invalidateQueries({ queryKey: queryKeys.layer('terreinen') });
+  // Transformaties and compensaties make up the hectare balance; a compensatie's area bounds its toewijzingen.
+  if (layer === 'transformaties' || layer === 'compensaties') await client.invalidateQueries({ queryKey: ['balans'] });
+  if (layer === 'compensaties') await Promise.all(ids.map((id) => client.invalidateQueries({ queryKey: ['toewijzingen', id] })));
 }
 
 function useCsrf(): () => string {
@@ -139,8 +142,9 @@ export function useMergeFeature(layer: LayerName) {
 }
 
 /** Server-side checks of a draft polygon (overlap rules, region, gemeente) without saving. */
-export function checkDraft(layer: LayerName, geometry: Geometry, csrfToken: string, id?: number) {
-  return sendJson<DraftCheck>('POST', `/api/validatie/${layer}`, { geometry, ...(id ? { id } : {}) }, csrfToken);
+/** `properties`: what the rules need besides the shape (a transformatie's dates, for R-T1). */
+export function checkDraft(layer: LayerName, geometry: Geometry, csrfToken: string, id?: number, properties?: Record<string, unknown>) {
+  return sendJson<DraftCheck>('POST', `/api/validatie/${layer}`, { geometry, ...(id ? { id } : {}), ...(properties ? { properties } : {}) }, csrfToken);
 }
 
 /**

@@ -64,14 +64,39 @@ export interface KanszoneProperties extends BaseProperties {
   omschrijving: string | null;
 }
 
+/** A gemeente or terrein under a polygon, with the share in ha (PostGIS, RD New); largest first. */
+export interface VlakDeel {
+  id: number;
+  naam: string | null;
+  ha: number;
+}
+
+/** A company sitting on a transformation area. */
+export interface ZittendBedrijf {
+  naam: string;
+  gebruikspositie: 'huurder' | 'eigenaar';
+  status?: string;
+}
+
 export interface TransformatieProperties extends BaseProperties {
+  gemeente_id: number;
+  /** The region gemeenten under the polygon: the choices for gemeente_id. */
+  gemeenten: VlakDeel[];
+  /** The terreinen under the polygon (derived). */
+  terreinen: VlakDeel[];
   nieuwe_functie: 'wonen' | 'gemengd' | 'overig';
   status: 'idee' | 'studie' | 'ontwerp_ter_inzage' | 'vastgesteld' | 'gerealiseerd' | 'vervallen';
   datum_terinzagelegging: string | null;
   datum_vaststelling: string | null;
+  zittende_huurders: number;
+  zittende_eigenaren: number;
+  /** Names only in the single-record GET, and not for the stuurgroep. */
+  zittende_bedrijven?: ZittendBedrijf[];
 }
 
 export interface CompensatieProperties extends BaseProperties {
+  gemeente_id: number;
+  gemeenten: VlakDeel[];
   status: 'gepland' | 'geregeld' | 'planologisch_mogelijk' | 'gerealiseerd' | 'vervallen';
   planstatus: 'hard' | 'zacht' | null;
   milieucategorie_min: string | null;
@@ -155,6 +180,10 @@ export interface DraftCheck {
   geldig: boolean;
   oppervlakte_ha: number | null;
   gemeente_id: number | null;
+  /** Gemeenten under the drawing, largest share first (the choices for gemeente_id). */
+  gemeenten?: VlakDeel[];
+  /** Transformatie: the terreinen under the drawing. */
+  terreinen?: VlakDeel[];
   fouten: { code: string; message: string; details?: { locatie?: [number, number] } }[];
   waarschuwingen: Waarschuwing[];
 }

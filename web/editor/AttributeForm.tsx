@@ -1,6 +1,10 @@
 // The Dutch attribute form of one layer, driven by fields.ts.
 import { useMilieucategorieen, useLayer } from '../api/hooks.ts';
-import { formatEnum } from '../i18n/format.ts';
+import { formatEnum, formatHectare } from '../i18n/format.ts';
+import { te } from '../i18n/nl-editor.ts';
+import type { VlakDeel } from '../api/types.ts';
+import { ZittendeBedrijven } from './ZittendeBedrijven.tsx';
+import type { ReactNode } from 'react';
 import { t } from '../i18n/nl.ts';
 import { FIELDS, type FormValues } from './fields.ts';
 import type { EditableLayer } from './permissions.ts';
@@ -10,9 +14,11 @@ interface AttributeFormProps {
   values: FormValues;
   onChange: (values: FormValues) => void;
   disabled?: boolean;
+  /** The gemeenten under the drawing (largest share first): the choices for a 'gemeente' field. */
+  gemeenten?: VlakDeel[];
 }
 
-export function AttributeForm({ layer, values, onChange, disabled }: AttributeFormProps) {
+export function AttributeForm({ layer, values, onChange, disabled, gemeenten }: AttributeFormProps) {
   const categories = useMilieucategorieen();
   const terreinen = useLayer('terreinen');
   const set = (key: string, value: string | boolean) => onChange({ ...values, [key]: value });
@@ -37,6 +43,14 @@ export function AttributeForm({ layer, values, onChange, disabled }: AttributeFo
                 {label}
               </div>
             );
+          case 'bedrijven':
+            return (
+              <ZittendeBedrijven key={field.key} id={id} label={field.label} value={String(value ?? '[]')}
+                onChange={(v) => set(field.key, v)} disabled={disabled} />
+            );
+          case 'gemeente':
+            return <GemeenteKeuze key={field.key} id={id} label={label} value={String(value ?? '')} gemeenten={gemeenten ?? []}
+              onChange={(v) => set(field.key, v)} disabled={disabled} />;
           case 'textarea':
             return (
               <div className="form-row" key={field.key}>
@@ -74,6 +88,37 @@ export function AttributeForm({ layer, values, onChange, disabled }: AttributeFo
             );
         }
       })}
+    </div>
+  );
+}
+
+/**
+ * The gemeente follows the drawing; only where the polygon lies in more than one can
+ * the werkgroep choose among those. Empty means "follow the drawing".
+ */
+function GemeenteKeuze({ id, label, value, gemeenten, onChange, disabled }: {
+  id: string; label: ReactNode; value: string; gemeenten: VlakDeel[]; onChange: (v: string) => void; disabled?: boolean;
+}) {
+  const current = gemeenten.find((g) => String(g.id) === value);
+  if (gemeenten.length < 2) {
+    return (
+      <div className="form-row">
+        {label}
+        <output id={id} className="gemeente-afgeleid" data-testid="gemeente-afgeleid">
+          {(current ?? gemeenten[0])?.naam ?? te.onderVlak.gemeenteVolgt}
+          {gemeenten.length === 1 && <span className="feature-note"> · {te.onderVlak.gemeenteVolgt}</span>}
+        </output>
+      </div>
+    );
+  }
+  return (
+    <div className="form-row">
+      {label}
+      <select id={id} value={current ? value : ''} disabled={disabled} onChange={(e) => onChange(e.target.value)} data-testid="gemeente-keuze">
+        {!current && <option value="">{te.onderVlak.gemeenteVolgtMet(gemeenten[0].naam ?? '')}</option>}
+        {gemeenten.map((g) => <option key={g.id} value={String(g.id)}>{te.onderVlak.gemeenteOptie(g.naam ?? `#${g.id}`, formatHectare(g.ha))}</option>)}
+      </select>
+      <span className="feature-note">{te.onderVlak.gemeenteKeuze}</span>
     </div>
   );
 }

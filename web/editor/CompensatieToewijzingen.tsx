@@ -44,7 +44,7 @@ export function CompensatieToewijzingen({ compensatieId, canEdit }: { compensati
     queryFn: ({ signal }) => getJson<ToewijzingenOverzicht>(`/api/compensaties/${compensatieId}/toewijzingen`, signal),
   });
   const transformaties = useLayer('transformaties');
-  const bos = useQuery({ queryKey: ['bestuursovereenkomsten'], queryFn: ({ signal }) => getJson<BoKort[]>('/api/bestuursovereenkomsten', signal), enabled: canEdit });
+  const bos = useQuery({ queryKey: ['bestuursovereenkomsten'], queryFn: ({ signal }) => getJson<BoKort[]>('/api/bestuursovereenkomsten', signal) });
   const [transformatie, setTransformatie] = useState('');
   const [hectares, setHectares] = useState('');
   const [bo, setBo] = useState('');
@@ -106,7 +106,11 @@ export function CompensatieToewijzingen({ compensatieId, canEdit }: { compensati
                 <li key={t.id} data-transformatie={t.transformatie_id}>
                   <span>{t.transformatie_naam ?? `Transformatie ${t.transformatie_id}`}</span>
                   <span className="num">{ha(t.hectares)}</span>
-                  {t.bestuursovereenkomst_id && <span className="toewijzing-bo" title={te.toewijzingen.bo}>BO {t.bestuursovereenkomst_id}</span>}
+                  {t.bestuursovereenkomst_id && (
+                    <span className="toewijzing-bo" title={`${te.toewijzingen.bo}: ${bos.data?.find((b) => b.id === t.bestuursovereenkomst_id)?.naam ?? t.bestuursovereenkomst_id}`}>
+                      BO {t.bestuursovereenkomst_id}
+                    </span>
+                  )}
                   {canEdit && (
                     <button type="button" className="link-button" disabled={verwijderen.isPending}
                       onClick={() => verwijderen.mutate(t)} aria-label={te.toewijzingen.verwijderen(t.transformatie_naam ?? String(t.transformatie_id))}>

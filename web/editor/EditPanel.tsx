@@ -10,12 +10,13 @@ import {
 } from '../api/edits.ts';
 import { queryKeys, useFeature, useLayer } from '../api/hooks.ts';
 import { useMe } from '../api/session.ts';
-import type { DraftCheck, LayerFeature, SavedFeature } from '../api/types.ts';
+import type { DraftCheck, LayerFeature, SavedFeature, TransformatieProperties, VlakDeel } from '../api/types.ts';
 import { formatHectare } from '../i18n/format.ts';
 import { t } from '../i18n/nl.ts';
 import { te } from '../i18n/nl-editor.ts';
 import type { FeatureRef } from '../map/interaction.ts';
 import { AttributeForm } from './AttributeForm.tsx';
+import { TerreinenOnderVlak } from './TerreinenOnderVlak.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { changedProperties, initialValues, missingRequired, toProperties, type FormValues } from './fields.ts';
 import type { EditableLayer } from './permissions.ts';
@@ -71,14 +72,14 @@ export function EditPanel({ editor, session, onSaved }: EditPanelProps) {
 }
 
 /** Live RD New hectares, marked voorlopig. */
-function LiveArea({ editor }: { editor: Editor }) {
+function LiveArea({ editor, label = t.veld.oppervlakte }: { editor: Editor; label?: string }) {
   const polygon = editor.draw.polygon;
   // While clicking, terra-draw's ring also holds the point following the mouse: not a vertex yet.
   const n = polygon ? Math.max(0, vertexCount(polygon) - (editor.draw.drawing ? 1 : 0)) : 0;
   return (
     <div className="feature-area">
       <div className="feature-area-label">
-        {t.veld.oppervlakte} <span className="pill-voorlopig">{t.editor.voorlopig}</span>
+        {label} <span className="pill-voorlopig">{t.editor.voorlopig}</span>
       </div>
       <div className="feature-area-value" data-testid="editor-oppervlakte" data-ha={editor.liveHa ?? ''}>
         {editor.liveHa != null ? formatHectare(editor.liveHa) : t.waarde.geen}
@@ -112,11 +113,20 @@ function Messages({ editor, check }: { editor: Editor; check?: DraftCheck | null
   );
 }
 
-/** Server draft check (overlap rules, region) of the closed polygon, debounced. */
-function useDraftCheck(editor: Editor, layer: EditableLayer, id?: number): DraftCheck | null {
+/** What the rules judge besides the shape: a transformatie's dates (R-T1: vaststelling, else terinzagelegging). */
+function ruleProperties(layer: EditableLayer, values: FormValues | null): Record<string, unknown> | undefined {
+  if (layer !== 'transformaties' || !values) return undefined;
+  const date = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
+  return { datum_vaststelling: date(values.datum_vaststelling), datum_terinzagelegging: date(values.datum_terinzagelegging) };
+}
+
+/** Server draft check (overlap rules, region) of the closed polygon, debounced; again when a date R-T1 reads changes. */
+function useDraftCheck(editor: Editor, layer: EditableLayer, id?: number, values?: FormValues | null): DraftCheck | null {
   const me = useMe();
   const [check, setCheck] = useState<DraftCheck | null>(null);
   const polygon = editor.draw.tool === 'select' ? editor.draw.polygon : null;
+  const properties = ruleProperties(layer, values ?? null);
+  const propsKey = JSON.stringify(properties ?? null);
   const key = polygon ? JSON.stringify(polygon.coordinates) : '';
   useEffect(() => {
     if (!polygon || !me.data || editor.refusal) {
@@ -125,7 +135,7 @@ function useDraftCheck(editor: Editor, layer: EditableLayer, id?: number): Draft
     }
     let stale = false;
     const timer = setTimeout(() => {
-      checkDraft(layer, polygon, me.data!.csrfToken, id)
+      checkDraft(layer, polygon, me.data!.csrfToken, id, properties)
         .then((result) => !stale && setCheck(result))
         .catch(() => !stale && setCheck(null));
     }, 400);
@@ -133,9 +143,9 @@ function useDraftCheck(editor: Editor, layer: EditableLayer, id?: number): Draft
       stale = true;
       clearTimeout(timer);
     };
-    // The key stands for the polygon's coordinates.
+    // The keys stand for the polygon's coordinates and the judged properties.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, layer, id, me.data, editor.refusal]);
+  }, [key, propsKey, layer, id, me.data, editor.refusal]);
   return check;
 }
 
@@ -171,7 +181,7 @@ function CreateForm({ editor, layer, onSaved }: { editor: Editor; layer: Editabl
   const [formError, setFormError] = useState<string | null>(null);
   const create = useCreateFeature(layer);
   const closed = editor.draw.tool === 'select' ? editor.draw.polygon : null;
-  const check = useDraftCheck(editor, layer);
+  const check = useDraftCheck(editor, layer, undefined, values);
   const terrein = useTerreinUnder(closed);
   const prefilled = useRef(false);
   useEffect(() => {
@@ -191,6 +201,7 @@ function CreateForm({ editor, layer, onSaved }: { editor: Editor; layer: Editabl
       onSuccess: (saved: SavedFeature) => {
         editor.end();
         if (saved.milieuruimte) editor.setMilieuruimte(saved.milieuruimte);
+        if (saved.waarschuwingen?.length) editor.setUitkomst({ layer, id: saved.id, waarschuwingen: saved.waarschuwingen });
         onSaved({ layer, id: saved.id });
       },
       onError: (err) => editor.setProblem(problemOf(err)),
@@ -206,7 +217,8 @@ function CreateForm({ editor, layer, onSaved }: { editor: Editor; layer: Editabl
         <BalansPreview layer={layer} polygon={closed} nieuweFunctie={(values as Record<string, unknown>).nieuwe_functie as string | undefined} />
       )}
       <Messages editor={editor} check={check} />
-      <AttributeForm layer={layer} values={values} onChange={setValues} disabled={create.isPending} />
+      {layer === 'transformaties' && closed && <TerreinenOnderVlak terreinen={check?.terreinen} />}
+      <AttributeForm layer={layer} values={values} onChange={setValues} disabled={create.isPending} gemeenten={check?.gemeenten} />
       {formError && <p className="feature-error" role="alert">{formError}</p>}
       <div className="form-actions">
         <button type="submit" className="primary-button" disabled={!closed || create.isPending || !!editor.refusal} data-testid="editor-opslaan">
@@ -222,7 +234,8 @@ function UpdateForm({ editor, layer, id, armDelete, onSaved }: {
   editor: Editor; layer: EditableLayer; id: number; armDelete: boolean; onSaved: (r: FeatureRef | null) => void;
 }) {
   const client = useQueryClient();
-  const { data: feature } = useFeature(layer, id);
+  // The form starts from the full record: the layer list (placeholder) lacks the zittende bedrijven.
+  const { data: feature, isPlaceholderData } = useFeature(layer, id);
   const [base, setBase] = useState<{ values: FormValues; version: number; geometry: string } | null>(null);
   const [values, setValues] = useState<FormValues | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -231,7 +244,7 @@ function UpdateForm({ editor, layer, id, armDelete, onSaved }: {
   const [armed, setArmed] = useState(armDelete);
   const update = useUpdateFeature(layer);
   const remove = useDeleteFeature(layer);
-  const check = useDraftCheck(editor, layer, id);
+  const check = useDraftCheck(editor, layer, id, values);
   const soft = layer === 'transformaties' || layer === 'compensaties';
 
   // The form starts from the version the user opened, not from later refetches.
@@ -241,9 +254,9 @@ function UpdateForm({ editor, layer, id, armDelete, onSaved }: {
     setValues(v);
   };
   useEffect(() => {
-    if (feature && !base) adopt(feature);
+    if (feature && !isPlaceholderData && !base) adopt(feature);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [feature, base]);
+  }, [feature, isPlaceholderData, base]);
 
   const polygon = editor.draw.polygon;
   const geometryChanged = !!polygon && !!base && JSON.stringify(polygon.coordinates) !== base.geometry;
@@ -268,6 +281,7 @@ function UpdateForm({ editor, layer, id, armDelete, onSaved }: {
       onSuccess: (saved) => {
         editor.end();
         if (saved.milieuruimte) editor.setMilieuruimte(saved.milieuruimte);
+        if (saved.waarschuwingen?.length) editor.setUitkomst({ layer, id: saved.id, waarschuwingen: saved.waarschuwingen });
         onSaved({ layer, id: saved.id });
       },
       onError: fail,
@@ -305,18 +319,25 @@ function UpdateForm({ editor, layer, id, armDelete, onSaved }: {
   };
 
   if (!feature || !values) return <p className="feature-loading">{t.paneel.laden}</p>;
-  const multi = editablePolygon(feature).type === 'MultiPolygon';
+  const shape = editablePolygon(feature);
+  const multi = shape.type === 'MultiPolygon';
+  const holes = (shape.type === 'Polygon' ? [shape.coordinates] : shape.coordinates).some((rings) => rings.length > 1);
   const busy = update.isPending || remove.isPending;
 
   return (
     <form className="edit-form" onSubmit={(e) => { e.preventDefault(); save(); }} data-version={base?.version}>
       <p className="feature-note">{multi ? t.editor.multiVlak : t.editor.bewerkenHint}</p>
+      {holes && <p className="feature-note" data-testid="editor-gaten-hint">{te.gat.behouden}</p>}
       <LiveArea editor={editor} />
       {(layer === 'transformaties' || layer === 'compensaties') && geometryChanged && (
         <BalansPreview layer={layer} id={id} polygon={polygon} nieuweFunctie={(values as Record<string, unknown> | null)?.nieuwe_functie as string | undefined} />
       )}
       <Messages editor={editor} check={check} />
-      <AttributeForm layer={layer} values={values} onChange={setValues} disabled={busy} />
+      {layer === 'transformaties' && (
+        <TerreinenOnderVlak terreinen={geometryChanged ? check?.terreinen : (feature.properties as Partial<TransformatieProperties>).terreinen} />
+      )}
+      <AttributeForm layer={layer} values={values} onChange={setValues} disabled={busy}
+        gemeenten={geometryChanged ? check?.gemeenten : (feature.properties as { gemeenten?: VlakDeel[] }).gemeenten} />
       {formError && <p className="feature-error" role="alert">{formError}</p>}
       <div className="form-actions">
         <button type="submit" className="primary-button" disabled={busy || !!editor.refusal} data-testid="editor-opslaan">
@@ -381,8 +402,9 @@ function HoleStep({ editor, layer, id, onSaved }: { editor: Editor; layer: Edita
     if (!feature || !closed) return;
     editor.setProblem(null);
     hole.mutate({ id, version: feature.properties.version ?? 1, geometry: closed }, {
-      onSuccess: () => {
+      onSuccess: (saved) => {
         editor.end();
+        editor.setUitkomst({ layer, id, waarschuwingen: [], gat: { gat_ha: saved.gat_ha, oppervlakte_ha: saved.properties.oppervlakte_ha } });
         onSaved({ layer, id });
       },
       onError: (err) => {
@@ -400,7 +422,10 @@ function HoleStep({ editor, layer, id, onSaved }: { editor: Editor; layer: Edita
           <div className="feature-area-value">{formatHectare(feature.properties.oppervlakte_ha)}</div>
         </div>
       )}
-      <LiveArea editor={editor} />
+      <LiveArea editor={editor} label={te.gat.gat} />
+      {feature && editor.liveHa != null && (
+        <p className="feature-note" data-testid="gat-rest">{te.gat.restVoorlopig(formatHectare(Math.max(0, feature.properties.oppervlakte_ha - editor.liveHa)))}</p>
+      )}
       <Messages editor={editor} />
       <div className="form-actions">
         <button type="button" className="primary-button" onClick={go} disabled={!closed || hole.isPending || !!editor.refusal} data-testid="gat-bevestig">

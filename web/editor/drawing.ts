@@ -41,6 +41,9 @@ const LINE_COLOR = '#d9480f';
 export class Drawing {
   private readonly draw: TerraDraw;
   private tool: DrawTool = 'static';
+  /** Holes of each part being edited, by terra-draw feature id. */
+  private readonly holes = new Map<unknown, Position[][]>();
+  private partIds: unknown[] = [];
 
   constructor(map: MapLibreMap, private readonly options: DrawingOptions) {
     const snapping = { toCustom: (e: { lng: number; lat: number }, ctx: { project: Project; unproject: Unproject }) => options.snap(e.lng, e.lat, ctx.project, ctx.unproject) };
@@ -124,14 +127,19 @@ export class Drawing {
   /**
    * Load an existing shape for vertex editing and dragging. terra-draw has no
    * MultiPolygon: each part becomes its own polygon (click a part to edit it),
-   * and state() joins them again.
+   * and state() joins them again in the same order. Nor has it holes: a part is
+   * edited by its outer ring, and its holes (cut with "Gat maken") are kept
+   * as they are and put back by state().
    */
   edit(geometry: Polygon | MultiPolygon): void {
     this.reset('select');
-    const parts: Polygon[] = geometry.type === 'Polygon' ? [geometry]
-      : geometry.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }));
+    const parts: Position[][][] = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
     const ids = parts.map(() => this.draw.getFeatureId());
-    const results = this.draw.addFeatures(parts.map((p, i) => ({ id: ids[i], type: 'Feature', geometry: p, properties: { mode: 'polygon' } })));
+    parts.forEach((rings, i) => this.holes.set(ids[i], rings.slice(1)));
+    this.partIds = ids;
+    const results = this.draw.addFeatures(parts.map((rings, i) => ({
+      id: ids[i], type: 'Feature', geometry: { type: 'Polygon', coordinates: [rings[0]] }, properties: { mode: 'polygon' },
+    })));
     const refused = results.find((r) => !r.valid);
     if (refused) {
       this.options.onRefused(refused.reason ?? '');
@@ -140,6 +148,11 @@ export class Drawing {
     this.draw.selectFeature(ids[0]);
     this.draw.clearUndoRedoHistory();
     this.emit();
+  }
+
+  /** The holes kept aside while their parts are edited (for display). */
+  keptHoles(): Polygon[] {
+    return [...this.holes.values()].flat().map((ring) => ({ type: 'Polygon', coordinates: [ring] }));
   }
 
   /** Forget everything drawn; the map is back to plain viewing. */
@@ -158,14 +171,23 @@ export class Drawing {
   }
 
   state(): DrawState {
-    const polygons: Polygon[] = [];
+    const found: { id: unknown; polygon: Polygon }[] = [];
     let line: LineString | null = null;
     for (const f of this.draw.getSnapshot()) {
       const p = f.properties as Record<string, unknown>;
       // Skip guidance features (closing, snapping and selection points).
-      if (f.geometry.type === 'Polygon' && p.mode === 'polygon') polygons.push(f.geometry as Polygon);
+      if (f.geometry.type === 'Polygon' && p.mode === 'polygon') {
+        const outer = (f.geometry as Polygon).coordinates[0];
+        found.push({ id: f.id, polygon: { type: 'Polygon', coordinates: [outer, ...(this.holes.get(f.id) ?? [])] } });
+      }
       if (f.geometry.type === 'LineString' && p.mode === 'linestring') line = f.geometry as LineString;
     }
+    // Parts in the order they were loaded, whatever order the store lists them in.
+    const rank = (id: unknown) => {
+      const i = this.partIds.indexOf(id);
+      return i < 0 ? this.partIds.length : i;
+    };
+    const polygons = found.sort((a, b) => rank(a.id) - rank(b.id)).map((x) => x.polygon);
     return {
       tool: this.tool,
       drawing: this.draw.getModeState() === 'drawing',
@@ -186,6 +208,8 @@ export class Drawing {
   }
 
   private reset(tool: DrawTool): void {
+    this.holes.clear();
+    this.partIds = [];
     this.draw.setMode('static');
     this.draw.clear();
     this.draw.clearUndoRedoHistory();

@@ -3,8 +3,11 @@
 // the server's schemas are strict.
 import { t } from '../i18n/nl.ts';
 import type { EditableLayer } from './permissions.ts';
+import type { ZittendBedrijf } from '../api/types.ts';
 
-export type FieldKind = 'text' | 'textarea' | 'enum' | 'date' | 'bool' | 'categorie' | 'terrein';
+// 'gemeente': chosen among the gemeenten under the drawing; empty = follow the drawing (not sent).
+// 'bedrijven': the zittende bedrijven, held in the form as JSON text so it compares like any field.
+export type FieldKind = 'text' | 'textarea' | 'enum' | 'date' | 'bool' | 'categorie' | 'terrein' | 'gemeente' | 'bedrijven';
 
 export interface Field {
   key: string;
@@ -21,13 +24,16 @@ const f = t.formulier;
 export const FIELDS: Record<EditableLayer, Field[]> = {
   transformaties: [
     { key: 'naam', label: f.naam, kind: 'text', required: true },
+    { key: 'gemeente_id', label: f.transformerendeGemeente, kind: 'gemeente' },
     { key: 'nieuwe_functie', label: f.nieuweFunctie, kind: 'enum', options: ['wonen', 'gemengd', 'overig'], required: true, initial: 'wonen' },
     { key: 'status', label: f.status, kind: 'enum', options: ['idee', 'studie', 'ontwerp_ter_inzage', 'vastgesteld', 'gerealiseerd', 'vervallen'], required: true, initial: 'idee' },
     { key: 'datum_terinzagelegging', label: f.terinzagelegging, kind: 'date' },
     { key: 'datum_vaststelling', label: f.vaststelling, kind: 'date' },
+    { key: 'zittende_bedrijven', label: f.zittendeBedrijven, kind: 'bedrijven', initial: '[]' },
   ],
   compensaties: [
     { key: 'naam', label: f.naam, kind: 'text', required: true },
+    { key: 'gemeente_id', label: f.gemeente, kind: 'gemeente' },
     { key: 'status', label: f.status, kind: 'enum', options: ['gepland', 'geregeld', 'planologisch_mogelijk', 'gerealiseerd', 'vervallen'], required: true, initial: 'gepland' },
     { key: 'planstatus', label: f.planstatus, kind: 'enum', options: ['hard', 'zacht'], required: true, initial: 'zacht' },
     { key: 'milieucategorie_min', label: f.milieucategorieMin, kind: 'categorie' },
@@ -71,7 +77,9 @@ export function initialValues(layer: EditableLayer, properties?: Record<string, 
   const out: FormValues = {};
   for (const field of FIELDS[layer]) {
     const v = properties ? properties[field.key] : field.initial;
-    out[field.key] = field.kind === 'bool' ? v === true : v == null ? '' : String(v);
+    out[field.key] = field.kind === 'bool' ? v === true
+      : field.kind === 'bedrijven' ? JSON.stringify(Array.isArray(v) ? v : JSON.parse(String(v ?? '[]')))
+      : v == null ? '' : String(v);
   }
   return out;
 }
@@ -82,7 +90,10 @@ export function toProperties(layer: EditableLayer, values: FormValues): Record<s
   for (const field of FIELDS[layer]) {
     const v = values[field.key];
     if (field.kind === 'bool') out[field.key] = v === true;
-    else if (v === '' || v == null) {
+    else if (field.kind === 'bedrijven') out[field.key] = bedrijvenOf(v);
+    else if (field.kind === 'gemeente') {
+      if (v) out[field.key] = Number(v);
+    } else if (v === '' || v == null) {
       if (!field.required) out[field.key] = null;
     } else if (field.kind === 'terrein') out[field.key] = Number(v);
     else out[field.key] = typeof v === 'string' ? v.trim() : v;
@@ -98,8 +109,19 @@ export function changedProperties(layer: EditableLayer, before: FormValues, afte
   return changed;
 }
 
-/** Dutch message per missing required field, or null. */
+/** The zittende bedrijven held in a form value; the API drops no field, so nor do we. */
+export function bedrijvenOf(value: string | boolean | undefined): ZittendBedrijf[] {
+  const list = typeof value === 'string' && value ? (JSON.parse(value) as ZittendBedrijf[]) : [];
+  return list.map((b) => ({
+    naam: b.naam.trim(), gebruikspositie: b.gebruikspositie, ...(b.status?.trim() ? { status: b.status.trim() } : {}),
+  }));
+}
+
+/** Dutch message per missing required field (and per company without a name), or null. */
 export function missingRequired(layer: EditableLayer, values: FormValues): string | null {
   const missing = FIELDS[layer].filter((fl) => fl.required && fl.kind !== 'bool' && !String(values[fl.key] ?? '').trim());
-  return missing.length ? `${missing.map((m) => m.label).join(', ')}: ${t.editor.verplicht}` : null;
+  if (missing.length) return `${missing.map((m) => m.label).join(', ')}: ${t.editor.verplicht}`;
+  const bedrijven = FIELDS[layer].find((fl) => fl.kind === 'bedrijven');
+  if (bedrijven && bedrijvenOf(values[bedrijven.key]).some((b) => !b.naam)) return t.editor.bedrijfZonderNaam;
+  return null;
 }

@@ -19,6 +19,9 @@ function centre(polygon: Polygon | MultiPolygon): [number, number] {
   }
 }
 
+export const HOLES_SOURCE = 'editor-gaten';
+const HOLES_LAYERS = ['editor-gaten-fill', 'editor-gaten-line'];
+
 export class EditorOverlays {
   private areaMarker: Marker | null = null;
   private errorMarker: Marker | null = null;
@@ -71,12 +74,26 @@ export class EditorOverlays {
     this.map.addLayer({ id: MILIEURUIMTE_LAYERS[1], type: 'line', source: MILIEURUIMTE_SOURCE, paint: { 'line-color': '#c92a2a', 'line-width': 2.5, 'line-dasharray': [2, 1] } });
   }
 
+  /** The holes of the record being edited: kept as they are (terra-draw edits outer rings only). */
+  setHoles(holes: Polygon[]): void {
+    const data: FeatureCollection = { type: 'FeatureCollection', features: holes.map((geometry) => ({ type: 'Feature', geometry, properties: {} })) };
+    const source = this.map.getSource<GeoJSONSource>(HOLES_SOURCE);
+    if (source) {
+      source.setData(data);
+      return;
+    }
+    if (!holes.length) return;
+    this.map.addSource(HOLES_SOURCE, { type: 'geojson', data });
+    this.map.addLayer({ id: HOLES_LAYERS[0], type: 'fill', source: HOLES_SOURCE, paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.55 } });
+    this.map.addLayer({ id: HOLES_LAYERS[1], type: 'line', source: HOLES_SOURCE, paint: { 'line-color': '#0b5cad', 'line-width': 2, 'line-dasharray': [2, 1.5] } });
+  }
+
   destroy(): void {
     this.setAreaLabel(null, '');
     this.setErrorMarker(null);
     if (this.map.getStyle()) {
-      for (const id of MILIEURUIMTE_LAYERS) if (this.map.getLayer(id)) this.map.removeLayer(id);
-      if (this.map.getSource(MILIEURUIMTE_SOURCE)) this.map.removeSource(MILIEURUIMTE_SOURCE);
+      for (const id of [...MILIEURUIMTE_LAYERS, ...HOLES_LAYERS]) if (this.map.getLayer(id)) this.map.removeLayer(id);
+      for (const id of [MILIEURUIMTE_SOURCE, HOLES_SOURCE]) if (this.map.getSource(id)) this.map.removeSource(id);
     }
   }
 }

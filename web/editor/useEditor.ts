@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LineString, MultiPolygon, Polygon } from 'geojson';
 import { useAllLayers } from '../api/hooks.ts';
-import type { LayerFeature, LayerName, Milieuruimte } from '../api/types.ts';
+import type { LayerFeature, LayerName, Milieuruimte, Waarschuwing } from '../api/types.ts';
 import { formatHectare } from '../i18n/format.ts';
 import { t } from '../i18n/nl.ts';
 import { Drawing, type DrawState } from './drawing.ts';
@@ -21,6 +21,16 @@ export type EditSession =
   | { kind: 'splitsen'; layer: EditableLayer; id: number }
   | { kind: 'gat'; layer: EditableLayer; id: number }
   | { kind: 'samenvoegen'; layer: EditableLayer; id: number; metId: number | null };
+
+/** What the server said about the last write, shown with the saved record (its side panel). */
+export interface Uitkomst {
+  layer: LayerName;
+  id: number;
+  /** Warnings of a save (e.g. R-T1 niet_op_transformatielijst): saved all the same. */
+  waarschuwingen: Waarschuwing[];
+  /** A cut hole: its area and what remains, both from PostGIS. */
+  gat?: { gat_ha: number; oppervlakte_ha: number };
+}
 
 export interface ServerProblem {
   message: string;
@@ -44,6 +54,7 @@ export function useEditor(map: MapLibreMap | null) {
   const [problem, setProblem] = useState<ServerProblem | null>(null);
   const [finishedLine, setFinishedLine] = useState<LineString | null>(null);
   const [milieuruimte, setMilieuruimte] = useState<Milieuruimte | null>(null);
+  const [uitkomst, setUitkomst] = useState<Uitkomst | null>(null);
   const drawingRef = useRef<Drawing | null>(null);
   const overlaysRef = useRef<EditorOverlays | null>(null);
   const snapRef = useRef<ReturnType<typeof featuresInView>>([]);
@@ -121,6 +132,8 @@ export function useEditor(map: MapLibreMap | null) {
     setProblem(null);
     setFinishedLine(null);
     setMilieuruimte(null);
+    setUitkomst(null);
+    overlaysRef.current?.setHoles([]);
     editedRef.current = edited;
     refreshSnap();
     setSession(next);
@@ -135,6 +148,7 @@ export function useEditor(map: MapLibreMap | null) {
   const startEdit = useCallback((layer: EditableLayer, feature: LayerFeature, verwijderen = false) => {
     begin({ kind: 'bewerken', layer, id: feature.id, verwijderen }, { layer, id: feature.id });
     drawingRef.current?.edit(editablePolygon(feature));
+    overlaysRef.current?.setHoles(drawingRef.current?.keptHoles() ?? []);
   }, [begin]);
 
   /** Reload the geometry (after "Nieuwste versie laden") without leaving the session. */
@@ -142,6 +156,7 @@ export function useEditor(map: MapLibreMap | null) {
     setProblem(null);
     setRefusal(null);
     drawingRef.current?.edit(editablePolygon(feature));
+    overlaysRef.current?.setHoles(drawingRef.current?.keptHoles() ?? []);
   }, []);
 
   const startSplit = useCallback((layer: EditableLayer, id: number) => {
@@ -179,6 +194,7 @@ export function useEditor(map: MapLibreMap | null) {
 
   const end = useCallback(() => {
     drawingRef.current?.clear();
+    overlaysRef.current?.setHoles([]);
     editedRef.current = null;
     setSession(null);
     setRefusal(null);
@@ -224,7 +240,7 @@ export function useEditor(map: MapLibreMap | null) {
   return {
     session, draw, liveHa, refusal, problem, finishedLine, milieuruimte,
     startNew, startEdit, redraw, reloadGeometry, startSplit, startHole, startMerge, pickMergeTarget, restartLine, end, undo, redo,
-    setProblem, setMilieuruimte, clearRefusal: () => setRefusal(null),
+    uitkomst, setUitkomst, setProblem, setMilieuruimte, clearRefusal: () => setRefusal(null),
   };
 }
 

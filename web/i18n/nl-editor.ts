@@ -1,6 +1,26 @@
 // Dutch texts of the editor's toewijzingen, bestuursovereenkomsten and holes (issue #4).
 
 export const te = {
+  onderVlak: {
+    gemeenteVolgt: 'volgt uit de tekening',
+    gemeenteVolgtMet: (naam: string) => `Volgt uit de tekening (${naam})`,
+    gemeenteKeuze: 'Het vlak ligt in meer gemeenten; kies welke transformeert.',
+    gemeenteOptie: (naam: string, ha: string) => `${naam} · ${ha} in het vlak`,
+    geenTerrein: 'Geen terrein onder het vlak',
+    terreinen: 'Terrein(en)',
+    terreinenNoot: 'Volgt uit de tekening (PostGIS).',
+  },
+  bedrijven: {
+    geen: 'Nog geen zittende bedrijven vastgelegd.',
+    toevoegen: 'Bedrijf toevoegen',
+    naam: 'Naam bedrijf',
+    positie: 'Huurder of eigenaar',
+    status: 'Stand van zaken',
+    statusHint: 'bijv. in gesprek, verhuist 2027',
+    verwijderen: (naam: string) => `${naam || 'Bedrijf'} verwijderen`,
+    telling: (huurders: number, eigenaren: number) =>
+      `${huurders} ${huurders === 1 ? 'huurder' : 'huurders'}, ${eigenaren} ${eigenaren === 1 ? 'eigenaar' : 'eigenaren'}`,
+  },
   toewijzingen: {
     titel: 'Toewijzingen',
     oppervlakte: 'Oppervlakte',
@@ -17,6 +37,22 @@ export const te = {
     verwijderen: (naam: string) => `Toewijzing aan ${naam} verwijderen`,
   },
   bo: {
+    titel: 'Bestuursovereenkomsten',
+    geen: 'Nog geen bestuursovereenkomsten op deze peildatum.',
+    laden: 'Bestuursovereenkomst laden…',
+    gemeente: 'Gemeente',
+    kies: 'Kies…',
+    rolLabel: 'Rol',
+    partijenUitleg: 'Minstens twee gemeenten: een transformerende en een compenserende.',
+    geenKosten: 'Nog geen kostenposten.',
+    opgeslagen: (naam: string, bijdrage: string, pct: number, subsidiabel: string) =>
+      `${naam} opgeslagen. Bijdrage transformerende gemeente: ${bijdrage} (${pct} % van ${subsidiabel} subsidiabele kosten).`,
+    verwijderd: (naam: string) => `${naam} verwijderd.`,
+    opgeslagenLabel: 'opgeslagen',
+    subsidiabeleKosten: 'subsidiabele kosten',
+    plusMaatwerk: (m: string, totaal: string) => `met maatwerk ${m}: ${totaal}`,
+    verwijderen: 'Verwijderen',
+    verwijderenBevestig: 'Echt verwijderen',
     nieuw: 'Nieuwe bestuursovereenkomst',
     bewerken: 'Bewerken',
     titelNieuw: 'Nieuwe bestuursovereenkomst',
@@ -37,13 +73,13 @@ export const te = {
       onderzoek: 'Onderzoek', nota_van_uitgangspunten: 'Nota van uitgangspunten', locatiekeuze: 'Locatiekeuze',
       programma_van_eisen: 'Programma van eisen', ontwerp_plan: 'Ontwerp plan', realisatie: 'Realisatie', overig: 'Overig',
     } as Record<string, string>,
-    subsidiabel: 'telt mee voor de bijdrage',
+    subsidiabel: 'telt mee',
     nietSubsidiabel: 'telt niet mee',
     maatwerk: 'Maatwerk (apart vastgelegd)',
     maatwerkOmschrijving: 'Omschrijving maatwerk',
     maatwerkBedrag: 'Bedrag maatwerk (€)',
     bijdrage: 'Bijdrage',
-    bijdrageUitleg: (pct: number) => `${pct} % van de kosten in de categorieën onderzoek t/m ontwerp plan, betaald door de transformerende gemeente.`,
+    bijdrageUitleg: (pct: number) => `De transformerende gemeente draagt ${pct} % bij aan de kosten in de categorieën onderzoek t/m ontwerp plan; realisatie en overig tellen niet mee. De server rekent de bijdrage uit bij het opslaan.`,
     opslaan: 'Opslaan',
     annuleren: 'Annuleren',
     verwijder: 'Verwijderen',
@@ -54,5 +90,11 @@ export const te = {
     bezig: 'Gat wordt uitgesneden…',
     opnieuw: 'Gat opnieuw tekenen',
     klaar: (gat: string, rest: string) => `Gat van ${gat} uitgesneden; er blijft ${rest} over.`,
+    gat: 'Gat',
+    restVoorlopig: (rest: string) => `Er blijft ongeveer ${rest} over.`,
+    behouden: 'Dit vlak heeft een gat. Het gat blijft zoals het is (gestippeld); versleep de buitenrand niet over het gat heen.',
+  },
+  uitkomst: {
+    opgeslagenMet: 'Opgeslagen, maar let op:',
   },
 };

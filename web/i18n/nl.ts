@@ -182,6 +182,7 @@ export const t = {
     controle: 'Controle door de server',
     controleBezig: 'Controleren…',
     verplicht: 'verplicht',
+    bedrijfZonderNaam: 'Zittende bedrijven: vul bij elk bedrijf een naam in.',
     kies: '— kies —',
     geen: '— geen —',
     milieuruimteTitel: 'Milieuruimte: kavels binnen de richtafstand',
@@ -222,6 +223,9 @@ export const t = {
     nietTeTransformeren: 'Niet te transformeren',
     besluitpuntRef: 'Besluitpunt (kenmerk)',
     besluitpuntDatum: 'Datum besluitpunt',
+    transformerendeGemeente: 'Transformerende gemeente',
+    gemeente: 'Gemeente',
+    zittendeBedrijven: 'Zittende bedrijven',
   },
   fouten: {
     titel: 'Er ging iets mis',

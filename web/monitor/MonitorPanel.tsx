@@ -7,14 +7,13 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { getJson } from '../api/client.ts';
 import type { LoadedLayers } from '../api/hooks.ts';
 import { downloadCsv } from './csv.ts';
-import { BestuursovereenkomstenBeheer } from './BestuursovereenkomstenBeheer.tsx';
+import { BestuursovereenkomstenSectie } from './BestuursovereenkomstenBeheer.tsx';
 import { highlight } from './highlight.ts';
 import type { Balans, Bereik, Ids } from './types.ts';
 import './monitor.css';
 
 const nl1 = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const ha = (x: number) => `${nl1.format(x)} ha`;
-const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 const bereik = (b: Bereik) => `${nl1.format(b.min)} – ${nl1.format(b.max)} ha`;
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
 
@@ -134,14 +133,7 @@ export function MonitorPanel({ map, layers, onClose }: { map: MapLibreMap | null
             </ul>
           </section>
 
-          <Table
-            title="Bestuursovereenkomsten"
-            csv="bestuursovereenkomsten.csv"
-            header={['Overeenkomst', 'Getekend', 'Subsidiabel', 'Bijdrage (50 %)', 'Maatwerk']}
-            rows={b.bestuursovereenkomsten.map((o) => [o.naam, o.datum_ondertekening ?? '—', o.subsidiabel, o.bijdrage, o.maatwerk_bedrag ?? 0])}
-            format={(v, col) => (col >= 2 && typeof v === 'number' ? euro.format(v) : String(v))}
-          />
-          <BestuursovereenkomstenBeheer />
+          <BestuursovereenkomstenSectie rijen={b.bestuursovereenkomsten} actief={active} onRij={(key, ids) => show(key, ids, true)} />
         </div>
       )}
     </aside>

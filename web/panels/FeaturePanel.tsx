@@ -8,6 +8,8 @@ import {
 } from '../i18n/format.ts';
 import type { FeatureRef } from '../map/interaction.ts';
 import { SampleBadge } from './SampleBadge.tsx';
+import { te } from '../i18n/nl-editor.ts';
+import type { TransformatieProperties } from '../api/types.ts';
 
 interface FeaturePanelProps {
   selected: FeatureRef;
@@ -145,13 +147,20 @@ function rowsFor(layer: LayerName, feature: LayerFeature, terreinNaam: (id: numb
     }
     case 'transformaties': {
       const q = (feature as LayerFeature<'transformaties'>).properties;
-      return [
+      const rows: Row[] = [
         { label: t.veld.status, value: formatEnum(q.status) },
         { label: t.veld.nieuweFunctie, value: formatEnum(q.nieuwe_functie) },
         { label: t.veld.terinzagelegging, value: formatDate(q.datum_terinzagelegging) },
         { label: t.veld.vaststelling, value: formatDate(q.datum_vaststelling) },
-        ...common,
       ];
+      if (q.terreinen) {
+        rows.push({
+          label: te.onderVlak.terreinen, testId: 'feature-terreinen',
+          value: q.terreinen.length ? q.terreinen.map((r) => `${r.naam ?? `#${r.id}`} (${formatHectare(r.ha)})`).join(', ') : t.waarde.geen,
+        });
+      }
+      if (q.zittende_huurders != null) rows.push({ label: t.formulier.zittendeBedrijven, value: <ZittendeRij q={q} />, testId: 'feature-zittende' });
+      return [...rows, ...common];
     }
     case 'compensaties': {
       const q = (feature as LayerFeature<'compensaties'>).properties;
@@ -178,4 +187,21 @@ function rowsFor(layer: LayerName, feature: LayerFeature, terreinNaam: (id: numb
       ];
     }
   }
+}
+
+/** Counts for everyone; the names where the API gives them (not to the stuurgroep). */
+function ZittendeRij({ q }: { q: TransformatieProperties }) {
+  if (q.zittende_huurders + q.zittende_eigenaren === 0) return <>{t.waarde.geen}</>;
+  return (
+    <>
+      {te.bedrijven.telling(q.zittende_huurders, q.zittende_eigenaren)}
+      {q.zittende_bedrijven && q.zittende_bedrijven.length > 0 && (
+        <ul className="onder-vlak">
+          {q.zittende_bedrijven.map((b, i) => (
+            <li key={i}>{b.naam} · {formatEnum(b.gebruikspositie)}{b.status ? ` · ${b.status}` : ''}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
 }
