@@ -372,6 +372,10 @@ describe.skipIf(!baseUrl || !account)('werkgroep editor: toewijzingen, bestuurso
 
     const panel = await selectOnMap(page, 'transformaties-fill', made.body);
     expect(await panel.getByTestId('feature-terreinen').innerText()).toContain('Grensstrook e2e');
+    // What it costs: the net business land lost, as PostGIS computed it.
+    const netto = (made.body.properties as Props & { netto_verloren_ha: number }).netto_verloren_ha;
+    expect(netto).toBeGreaterThan(0);
+    expect(await panel.getByTestId('feature-netto-verloren').innerText()).toContain(hectare(netto));
     await panel.getByTestId('actie-bewerken').click();
     const edit = page.getByTestId('edit-panel');
     await edit.getByTestId('attribute-form').waitFor({ state: 'visible' });

@@ -88,6 +88,8 @@ export interface TransformatieProperties extends BaseProperties {
   status: 'idee' | 'studie' | 'ontwerp_ter_inzage' | 'vastgesteld' | 'gerealiseerd' | 'vervallen';
   datum_terinzagelegging: string | null;
   datum_vaststelling: string | null;
+  /** Area on business land, overlaps with older transformaties counted once (PostGIS); null: could not be computed. */
+  netto_verloren_ha: number | null;
   zittende_huurders: number;
   zittende_eigenaren: number;
   /** Names only in the single-record GET, and not for the stuurgroep. */

@@ -78,6 +78,8 @@ export const t = {
     watergebonden: 'Watergebonden',
     aantalKavels: 'Aantal kavels',
     kavelsHa: 'Oppervlakte kavels',
+    nettoVerloren: 'Netto verloren bedrijfsgrond',
+    nietTeBerekenen: 'niet te berekenen',
     nietTeTransformeren: 'Niet te transformeren',
     opTransformatielijst: 'Op transformatielijst',
     beschikbaarVanaf: 'Beschikbaar vanaf',

@@ -148,6 +148,10 @@ function rowsFor(layer: LayerName, feature: LayerFeature, terreinNaam: (id: numb
     case 'transformaties': {
       const q = (feature as LayerFeature<'transformaties'>).properties;
       const rows: Row[] = [
+        {
+          label: t.veld.nettoVerloren, testId: 'feature-netto-verloren',
+          value: q.netto_verloren_ha == null ? t.veld.nietTeBerekenen : formatHectare(q.netto_verloren_ha),
+        },
         { label: t.veld.status, value: formatEnum(q.status) },
         { label: t.veld.nieuweFunctie, value: formatEnum(q.nieuwe_functie) },
         { label: t.veld.terinzagelegging, value: formatDate(q.datum_terinzagelegging) },
