@@ -113,19 +113,28 @@ function Messages({ editor, check }: { editor: Editor; check?: DraftCheck | null
   );
 }
 
-/** What the rules judge besides the shape: a transformatie's dates (R-T1: vaststelling, else terinzagelegging). */
-function ruleProperties(layer: EditableLayer, values: FormValues | null): Record<string, unknown> | undefined {
-  if (layer !== 'transformaties' || !values) return undefined;
-  const date = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
-  return { datum_vaststelling: date(values.datum_vaststelling), datum_terinzagelegging: date(values.datum_terinzagelegging) };
+/**
+ * What the rules judge besides the shape: a transformatie's dates (R-T1: vaststelling, else
+ * terinzagelegging), and a gemeente the user picked (not the one the record already had).
+ */
+function ruleProperties(layer: EditableLayer, values: FormValues | null, before?: FormValues | null): Record<string, unknown> | undefined {
+  if (!values) return undefined;
+  const out: Record<string, unknown> = {};
+  if (values.gemeente_id && values.gemeente_id !== before?.gemeente_id) out.gemeente_id = Number(values.gemeente_id);
+  if (layer === 'transformaties') {
+    const date = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
+    out.datum_vaststelling = date(values.datum_vaststelling);
+    out.datum_terinzagelegging = date(values.datum_terinzagelegging);
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
-/** Server draft check (overlap rules, region) of the closed polygon, debounced; again when a date R-T1 reads changes. */
-function useDraftCheck(editor: Editor, layer: EditableLayer, id?: number, values?: FormValues | null): DraftCheck | null {
+/** Server draft check (overlap rules, region) of the closed polygon, debounced; again when a judged property changes. */
+function useDraftCheck(editor: Editor, layer: EditableLayer, id?: number, values?: FormValues | null, before?: FormValues | null): DraftCheck | null {
   const me = useMe();
   const [check, setCheck] = useState<DraftCheck | null>(null);
   const polygon = editor.draw.tool === 'select' ? editor.draw.polygon : null;
-  const properties = ruleProperties(layer, values ?? null);
+  const properties = ruleProperties(layer, values ?? null, before);
   const propsKey = JSON.stringify(properties ?? null);
   const key = polygon ? JSON.stringify(polygon.coordinates) : '';
   useEffect(() => {
@@ -244,7 +253,7 @@ function UpdateForm({ editor, layer, id, armDelete, onSaved }: {
   const [armed, setArmed] = useState(armDelete);
   const update = useUpdateFeature(layer);
   const remove = useDeleteFeature(layer);
-  const check = useDraftCheck(editor, layer, id, values);
+  const check = useDraftCheck(editor, layer, id, values, base?.values);
   const soft = layer === 'transformaties' || layer === 'compensaties';
 
   // The form starts from the version the user opened, not from later refetches.
