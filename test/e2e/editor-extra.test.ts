@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { bbox, booleanContains, point, pointToPolygonDistance, polygon as turfPolygon } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { launchBrowser, openApp, waitForIdle } from './browser.ts';
-import { api, clickAt, deepInteriorPoint, hectare, liveHa, selectOnMap, toLngLat, toScreen, type Area, type Props } from './map-helpers.ts';
+import { api, clickAt, deepInteriorPoint, hectare, liveHa, selectFirstOnMap, selectOnMap, toLngLat, toScreen, type Area, type Props } from './map-helpers.ts';
 
 const baseUrl = inject('baseUrl');
 const account = (inject('accounts') ?? []).find((a) => a.rol === 'regisseur');
@@ -133,16 +133,7 @@ describe.skipIf(!baseUrl || !account)('werkgroep editor: toewijzingen, bestuurso
     const kavels = body.features
       .filter((f) => f.geometry.type === 'Polygon' || f.geometry.coordinates.length === 1)
       .sort((a, b) => b.properties.oppervlakte_ha - a.properties.oppervlakte_ha);
-    let kavel: Area | undefined;
-    for (const k of kavels.slice(0, 20)) {
-      try {
-        await selectOnMap(page, 'kavels-fill', k);
-        kavel = k;
-        break;
-      } catch {
-        await page.keyboard.press('Escape');
-      }
-    }
+    const kavel = await selectFirstOnMap(page, 'kavels-fill', kavels.slice(0, 20));
     expect(kavel, 'no kavel could be selected on the map').toBeDefined();
     const outer = (kavel!.geometry.type === 'Polygon' ? kavel!.geometry.coordinates : kavel!.geometry.coordinates[0])[0];
     await page.getByTestId('actie-gat').click();

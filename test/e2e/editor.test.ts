@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { bbox, booleanContains, polygon as turfPolygon } from '@turf/turf';
 import { launchBrowser, openApp, waitForIdle } from './browser.ts';
 import {
-  api, centreOn, clickAt, deepInteriorPoint, hectare, liveHa, selectOnMap, toLngLat, toScreen, vertexCount, type Area,
+  api, centreOn, clickAt, deepInteriorPoint, hectare, liveHa, selectFirstOnMap, selectOnMap, toLngLat, toScreen, vertexCount, type Area,
 } from './map-helpers.ts';
 
 const baseUrl = inject('baseUrl');
@@ -157,16 +157,7 @@ describe.skipIf(!baseUrl || !account)('werkgroep editor', () => {
     const kavels = body.features
       .filter((f) => f.properties.gemeente === 'Leiden' && (f.geometry.type === 'Polygon' || f.geometry.coordinates.length === 1))
       .sort((a, b) => b.properties.oppervlakte_ha - a.properties.oppervlakte_ha);
-    let kavel: Area | undefined;
-    for (const k of kavels.slice(0, 20)) {
-      try {
-        await selectOnMap(page, 'kavels-fill', k);
-        kavel = k;
-        break;
-      } catch {
-        await page.keyboard.press('Escape');
-      }
-    }
+    const kavel = await selectFirstOnMap(page, 'kavels-fill', kavels.slice(0, 20));
     expect(kavel, 'no Leiden kavel could be selected on the map').toBeDefined();
     const splitButton = page.getByTestId('actie-splitsen');
     await splitButton.waitFor({ state: 'visible' });

@@ -100,3 +100,16 @@ export async function selectOnMap(page: Page, layerId: string, feature: Area) {
   return panel;
 }
 
+
+/** Selects the first of the candidates that is on top on the map (others may hide under labels or neighbours). */
+export async function selectFirstOnMap(page: Page, layerId: string, candidates: Area[]): Promise<Area | undefined> {
+  for (const candidate of candidates) {
+    try {
+      await selectOnMap(page, layerId, candidate);
+      return candidate;
+    } catch {
+      await page.keyboard.press('Escape');
+    }
+  }
+  return undefined;
+}

@@ -362,10 +362,30 @@ function UpdateForm({ editor, layer, id, armDelete, onSaved }: {
   );
 }
 
+/** A geometry operation's failure: a version conflict opens the dialog, anything else shows at the polygon. */
+function useOperationFailure(editor: Editor) {
+  const [conflict, setConflict] = useState<string | null>(null);
+  const fail = (err: unknown) => {
+    if (isConflict(err)) setConflict((err as ApiError).message);
+    else editor.setProblem(problemOf(err));
+  };
+  return { conflict, setConflict, fail };
+}
+
+/** The stored (PostGIS) area of the record an operation works on. */
+function StoredArea({ ha }: { ha: number }) {
+  return (
+    <div className="feature-area">
+      <div className="feature-area-label">{t.veld.oppervlakte}</div>
+      <div className="feature-area-value">{formatHectare(ha)}</div>
+    </div>
+  );
+}
+
 function SplitStep({ editor, layer, id, onSaved }: { editor: Editor; layer: EditableLayer; id: number; onSaved: (r: FeatureRef | null) => void }) {
   const { data: feature } = useFeature(layer, id);
   const split = useSplitFeature(layer);
-  const [conflict, setConflict] = useState<string | null>(null);
+  const { conflict, setConflict, fail } = useOperationFailure(editor);
   const line = editor.finishedLine;
   const sent = useRef<unknown>(null);
   useEffect(() => {
@@ -376,22 +396,14 @@ function SplitStep({ editor, layer, id, onSaved }: { editor: Editor; layer: Edit
         editor.end();
         onSaved({ layer, id: result.ids[0] ?? id });
       },
-      onError: (err) => {
-        if (isConflict(err)) setConflict((err as ApiError).message);
-        else editor.setProblem(problemOf(err));
-      },
+      onError: fail,
     });
   }, [line, feature, id, layer, split, editor, onSaved]);
 
   return (
     <div className="edit-form">
       <p className="feature-note" data-testid="editor-hint">{t.editor.splitsenHint}</p>
-      {feature && (
-        <div className="feature-area">
-          <div className="feature-area-label">{t.veld.oppervlakte}</div>
-          <div className="feature-area-value">{formatHectare(feature.properties.oppervlakte_ha)}</div>
-        </div>
-      )}
+      {feature && <StoredArea ha={feature.properties.oppervlakte_ha} />}
       <Messages editor={editor} />
       <div className="form-actions">
         {editor.problem && <button type="button" className="primary-button" onClick={editor.restartLine}>{t.editor.splitsen}</button>}
@@ -405,7 +417,7 @@ function SplitStep({ editor, layer, id, onSaved }: { editor: Editor; layer: Edit
 function HoleStep({ editor, layer, id, onSaved }: { editor: Editor; layer: EditableLayer; id: number; onSaved: (r: FeatureRef | null) => void }) {
   const { data: feature } = useFeature(layer, id);
   const hole = useHoleFeature(layer);
-  const [conflict, setConflict] = useState<string | null>(null);
+  const { conflict, setConflict, fail } = useOperationFailure(editor);
   const closed = editor.draw.tool === 'select' && editor.draw.polygon?.type === 'Polygon' ? editor.draw.polygon : null;
   const go = () => {
     if (!feature || !closed) return;
@@ -416,21 +428,13 @@ function HoleStep({ editor, layer, id, onSaved }: { editor: Editor; layer: Edita
         editor.setUitkomst({ layer, id, waarschuwingen: [], gat: { gat_ha: saved.gat_ha, oppervlakte_ha: saved.properties.oppervlakte_ha } });
         onSaved({ layer, id });
       },
-      onError: (err) => {
-        if (isConflict(err)) setConflict((err as ApiError).message);
-        else editor.setProblem(problemOf(err));
-      },
+      onError: fail,
     });
   };
   return (
     <div className="edit-form">
       <p className="feature-note" data-testid="editor-hint">{te.gat.hint}</p>
-      {feature && (
-        <div className="feature-area">
-          <div className="feature-area-label">{t.veld.oppervlakte}</div>
-          <div className="feature-area-value">{formatHectare(feature.properties.oppervlakte_ha)}</div>
-        </div>
-      )}
+      {feature && <StoredArea ha={feature.properties.oppervlakte_ha} />}
       <LiveArea editor={editor} label={te.gat.gat} />
       {feature && editor.liveHa != null && (
         <p className="feature-note" data-testid="gat-rest">{te.gat.restVoorlopig(formatHectare(Math.max(0, feature.properties.oppervlakte_ha - editor.liveHa)))}</p>
@@ -454,7 +458,7 @@ function MergeStep({ editor, layer, id, metId, onSaved }: {
   const { data: feature } = useFeature(layer, id);
   const other = useLayer(layer).data?.features.find((f) => f.id === metId);
   const merge = useMergeFeature(layer);
-  const [conflict, setConflict] = useState<string | null>(null);
+  const { conflict, setConflict, fail } = useOperationFailure(editor);
   const kind = t.lagen.enkelvoud[layer].toLowerCase();
   const go = () => {
     if (!feature || !other) return;
@@ -464,10 +468,7 @@ function MergeStep({ editor, layer, id, metId, onSaved }: {
         editor.end();
         onSaved({ layer, id });
       },
-      onError: (err) => {
-        if (isConflict(err)) setConflict((err as ApiError).message);
-        else editor.setProblem(problemOf(err));
-      },
+      onError: fail,
     });
   };
   return (
