@@ -166,9 +166,10 @@ export async function conflict(client: Client, layer: WritableLayer, id: number,
 }
 
 export async function lockCurrent(client: Client, layer: WritableLayer, id: number) {
-  const { rows } = await client.query(`SELECT * FROM ${layer.table} WHERE id = $1 FOR UPDATE`, [id]);
+  // The stored shape as EWKT too, for the rules and the gemeente choice.
+  const { rows } = await client.query(`SELECT *, ST_AsEWKT(geom) AS geom_ewkt FROM ${layer.table} WHERE id = $1 FOR UPDATE`, [id]);
   if (!rows[0]) throw notFound(layer.label, id);
-  return rows[0] as Record<string, unknown> & { version: number };
+  return rows[0] as Record<string, unknown> & { version: number; geom_ewkt: string };
 }
 
 export interface Change {
@@ -188,11 +189,11 @@ export async function applyUpdate(
   let ewkt = geomEwkt;
   if (change.geometry !== undefined) ewkt = (await prepareGeometry(client, change.geometry)).ewkt;
   if (layer.gemeente === 'column' && geomEwkt === undefined && (ewkt || values.gemeente_id !== undefined)) {
-    // A user's redraw or gemeente choice; geometry operations and restores (geomEwkt) keep theirs.
+    // A user's redraw or gemeente choice; geometry operations and restores (geomEwkt) bring their own.
     if (values.gemeente_id !== undefined) assertMayEdit(ctx.actor, values.gemeente_id as number);
-    const vlak = ewkt ?? (await client.query<{ ewkt: string }>(`SELECT ST_AsEWKT(geom) AS ewkt FROM ${layer.table} WHERE id = $1`, [id])).rows[0].ewkt;
-    values.gemeente_id = gekozenGemeente(await gemeentenInVlak(client, vlak), values.gemeente_id as number | undefined, current.gemeente_id as number);
-  } else if (ewkt && layer.gemeente === 'column' && values.gemeente_id === undefined) values.gemeente_id = await gemeenteOfGeometry(client, ewkt);
+    const onder = await gemeentenInVlak(client, ewkt ?? current.geom_ewkt);
+    values.gemeente_id = gekozenGemeente(onder, values.gemeente_id as number | undefined, current.gemeente_id as number);
+  }
   if (ewkt && layer.gemeente === 'via_terrein') await gemeenteOfGeometry(client, ewkt);
   assertMayEdit(ctx.actor, await gemeenteOfRecord(client, layer, { ...current, ...values }));
   // A redrawn polygon is judged by the editor rules like a new one (not a restore of history).
@@ -205,8 +206,7 @@ export async function applyUpdate(
   // shape's own fouten were settled when it was drawn.
   if (change.geometry === undefined && !geomEwkt && live && layer.path === 'transformaties'
       && R_T1_FIELDS.some((f) => f in values)) {
-    const { rows } = await client.query<{ ewkt: string }>(`SELECT ST_AsEWKT(geom) AS ewkt FROM ${layer.table} WHERE id = $1`, [id]);
-    waarschuwingen = (await judge(client, layer.path, rows[0].ewkt, { excludeId: id, datum })).waarschuwingen;
+    waarschuwingen = (await judge(client, layer.path, current.geom_ewkt, { excludeId: id, datum })).waarschuwingen;
   }
 
   const sets: string[] = [];
