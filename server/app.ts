@@ -35,6 +35,22 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const geodataDir = path.join(repoRoot, 'geodata');
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
+export const OPENAPI_INFO = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Schuifruimte071 API',
+    version: '0.1.0',
+    description: 'Bedrijventerreinen, kavels, transformaties en compensaties in de Economie071-regio. ' +
+      'Geometrie in WGS84; oppervlakten in hectare, berekend door PostGIS in RD New (EPSG:28992).',
+  },
+};
+
+/** The API's OpenAPI document, built from the route declarations (no database needed). */
+export function openApiDocument() {
+  const app = createApp({ db: undefined as unknown as Database, webDir: path.join(repoRoot, 'web') });
+  return app.getOpenAPI31Document(OPENAPI_INFO);
+}
+
 export function createApp(options: AppOptions) {
   const app = new OpenAPIHono<AppEnv>();
   const webDir = options.webDir ?? path.join(repoRoot, 'dist/web');
@@ -65,15 +81,7 @@ export function createApp(options: AppOptions) {
   app.route('/api', toewijzingRoutes());
   app.route('/api', bestuursovereenkomstRoutes());
   app.route('/api', balansRoutes());
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Schuifruimte071 API',
-      version: '0.1.0',
-      description: 'Bedrijventerreinen, kavels, transformaties en compensaties in de Economie071-regio. ' +
-        'Geometrie in WGS84; oppervlakten in hectare, berekend door PostGIS in RD New (EPSG:28992).',
-    },
-  });
+  app.doc31('/api/openapi.json', OPENAPI_INFO);
   app.all('/api/*', () => {
     throw new ApiError(404, 'onbekende_route', 'Deze API-route bestaat niet.');
   });
