@@ -1,0 +1,113 @@
+// Who may call an API route is declared beside the route's definition:
+//
+//   app.openapi(apiRoute(BEWERKERS, { method: 'post', path: '/kavels', ... }), handler)
+//
+// The declaration travels with the route into the OpenAPI document (`x-toegang`),
+// the access table below is built from those declarations once the app is
+// assembled, the middleware enforces it before any handler runs (deny by default:
+// an API path without a declared route answers 404), the route × role matrix test
+// is generated from it, and /api/auth/me derives the signed-in user's capabilities
+// from it. There is no second list of permissions.
+import { createRoute, type OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import { ROLES, type Role } from '../domain/roles.ts';
+
+export interface Toegang {
+  /** Roles that may call the route, or 'openbaar' for a route that needs no sign-in. */
+  rollen: readonly Role[] | 'openbaar';
+  /**
+   * A werkgroep member acts only within its own gemeente on this route; the
+   * feature's service enforces it per record (documented here for integrators).
+   */
+  eigenGemeente?: boolean;
+}
+
+export const TOEGANG_KEY = 'x-toegang';
+
+export const OPENBAAR: Toegang = { rollen: 'openbaar' };
+export const IEDEREEN: Toegang = { rollen: ROLES };
+/** Werkgroep, regisseur and beheerder; the werkgroep within its own gemeente. */
+export const BEWERKERS: Toegang = { rollen: ['beheerder', 'regisseur', 'werkgroep'], eigenGemeente: true };
+/** Readers of company-related data in anonymised form: everyone but the stuurgroep. */
+export const WERKGROEP_EN_REGIE: Toegang = { rollen: ['beheerder', 'regisseur', 'werkgroep'] };
+export const REGIE: Toegang = { rollen: ['beheerder', 'regisseur'] };
+export const BEHEER: Toegang = { rollen: ['beheerder'] };
+
+/** A route definition with its access declared (createRoute plus `x-toegang`). */
+export function apiRoute<const R extends RouteConfig>(toegang: Toegang, config: R) {
+  return createRoute({ ...config, [TOEGANG_KEY]: toegang } as R & { [TOEGANG_KEY]: Toegang });
+}
+
+export interface DeclaredRoute {
+  method: string;
+  /** Full OpenAPI path, e.g. /api/kavels/{id}. */
+  path: string;
+  toegang: Toegang;
+}
+
+/** A capability: "METHOD /api/path/{param}", as in the OpenAPI document. */
+export type RouteKey = `${string} /api/${string}`;
+
+const routeKey = (r: { method: string; path: string }) => `${r.method.toUpperCase()} ${r.path}` as RouteKey;
+
+/** Literal segments win over parameters (/ruimtevragen/aggregaat over /ruimtevragen/{id}). */
+const literalSegments = (path: string) => path.split('/').filter((s) => s && !s.startsWith('{')).length;
+
+const toRegExp = (path: string) =>
+  new RegExp('^' + path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}/]+\}/g, '[^/]+') + '/?$');
+
+export class AccessTable {
+  private readonly entries: (DeclaredRoute & { re: RegExp })[];
+
+  constructor(routes: DeclaredRoute[]) {
+    this.entries = routes
+      .map((r) => ({ ...r, method: r.method.toUpperCase(), re: toRegExp(r.path) }))
+      .sort((a, b) => literalSegments(b.path) - literalSegments(a.path));
+  }
+
+  /** Every route with an access declaration. */
+  get routes(): DeclaredRoute[] {
+    return this.entries.map(({ re: _re, ...r }) => r);
+  }
+
+  /** The declaration for a request, or undefined when no route answers it. */
+  find(method: string, path: string): DeclaredRoute | undefined {
+    const m = method.toUpperCase();
+    return this.entries.find((e) => e.method === m && e.re.test(path));
+  }
+
+  /** The routes a role may call, as "METHOD /api/path" keys. */
+  capabilities(rol: Role): RouteKey[] {
+    return this.entries
+      .filter((e) => e.toegang.rollen === 'openbaar' || e.toegang.rollen.includes(rol))
+      .map(routeKey)
+      .sort();
+  }
+}
+
+export const mayCall = (toegang: Toegang, rol: Role | null): boolean =>
+  toegang.rollen === 'openbaar' || (rol !== null && toegang.rollen.includes(rol));
+
+/**
+ * The access table of an assembled app. Throws when an API route has no
+ * declaration, so a route without one cannot even start.
+ */
+export function accessTableOf(app: OpenAPIHono<never> | OpenAPIHono<any>, prefix = '/api/'): AccessTable {
+  const declared: DeclaredRoute[] = [];
+  for (const def of app.openAPIRegistry.definitions) {
+    if (def.type !== 'route') continue;
+    const toegang = (def.route as RouteConfig & { [TOEGANG_KEY]?: Toegang })[TOEGANG_KEY];
+    if (!def.route.path.startsWith(prefix)) continue;
+    if (!toegang) throw new Error(`API route ${def.route.method.toUpperCase()} ${def.route.path} declares no access (use apiRoute)`);
+    declared.push({ method: def.route.method, path: def.route.path, toegang });
+  }
+  const table = new AccessTable(declared);
+  // Routes registered outside the OpenAPI registry (plain app.get …) have no declaration either.
+  for (const r of app.routes) {
+    if (!r.path.startsWith(prefix) || r.method === 'ALL' || r.path.includes('*')) continue;
+    const openapiPath = r.path.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, '{$1}');
+    if (!declared.some((d) => d.method.toUpperCase() === r.method && d.path === openapiPath)) {
+      throw new Error(`API route ${r.method} ${r.path} declares no access (use apiRoute)`);
+    }
+  }
+  return table;
+}
