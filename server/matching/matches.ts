@@ -7,7 +7,7 @@ import type pg from 'pg';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { Actor } from '../domain/roles.ts';
 import { BESCHIKBARE_STATUS, kandidatenVoor, uitsluitingen, UITSLUITING_MELDING, TIE_BREAK, type Instellingen } from '../domain/matching.ts';
-import { laadBuren, laadInstellingen, laadKavelsOpId, laadVraag, metAudit, vandaag, versieConflict } from './data.ts';
+import { AUDIT_REDEN, laadBuren, laadInstellingen, laadKavelsOpId, laadVraag, metAudit, vandaag, versieConflict } from './data.ts';
 
 export const MATCH_STAPPEN = ['voorgesteld', 'besproken_werkgroep', 'warme_overdracht', 'gerealiseerd'] as const;
 export const MATCH_STATUS = [...MATCH_STAPPEN, 'afgevallen'] as const;
@@ -42,7 +42,7 @@ async function voorwaardelijkeKavels(db: Client, vraagId: number): Promise<Set<n
 }
 
 export async function maakMatch(pool: pg.Pool, actor: Actor & { naam: string }, m: NieuweMatch): Promise<number> {
-  return metAudit(pool, actor, m.reden ?? null, (client) => maakMatchIn(client, actor, m));
+  return metAudit(pool, actor, AUDIT_REDEN.match.voorgesteld, (client) => maakMatchIn(client, actor, m));
 }
 
 /** Extra facts stored with a match's criteria (e.g. the regional run and chain it came from). */
@@ -102,7 +102,7 @@ export interface StatusWijziging extends StapInvoer {
 }
 
 export async function wijzigMatchStatus(pool: pg.Pool, actor: Actor & { naam: string }, id: number, version: number, w: StatusWijziging) {
-  await metAudit(pool, actor, w.reden, async (client) => {
+  await metAudit(pool, actor, AUDIT_REDEN.match[w.status], async (client) => {
     const { rows } = await client.query(`SELECT * FROM match WHERE id = $1 FOR UPDATE`, [id]);
     const m = rows[0];
     if (!m) throw notFound('Match', id);

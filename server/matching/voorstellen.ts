@@ -5,7 +5,7 @@
 import type pg from 'pg';
 import type { Actor } from '../domain/roles.ts';
 import type { Instellingen } from '../domain/matching.ts';
-import { metAudit } from './data.ts';
+import { AUDIT_REDEN, metAudit } from './data.ts';
 import { haalMatch, maakMatchIn } from './matches.ts';
 import { regioToewijzing } from './regio.ts';
 
@@ -17,7 +17,7 @@ export interface KetenPlaats {
 }
 
 export async function regioVoorstellen(pool: pg.Pool, actor: Actor & { naam: string }, inst: Instellingen, datum?: string) {
-  return metAudit(pool, actor, 'Voorstellen uit de regionale optimalisatie', async (client) => {
+  return metAudit(pool, actor, AUDIT_REDEN.regioVoorstellen, async (client) => {
     const r = await regioToewijzing(client, inst, datum);
     const { rows } = await client.query<{ ruimtevraag_id: number }>(
       `SELECT DISTINCT ruimtevraag_id FROM match WHERE status NOT IN ('afgevallen', 'gerealiseerd')`);

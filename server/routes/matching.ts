@@ -9,7 +9,7 @@ import { ApiError } from '../http/errors.ts';
 import { ErrorSchema, IdParamSchema } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { CRITERIA } from '../domain/matching.ts';
-import { laadInstellingen, metAudit } from '../matching/data.ts';
+import { AUDIT_REDEN, laadInstellingen, metAudit } from '../matching/data.ts';
 import { regioToewijzing } from '../matching/regio.ts';
 import { haalMatch, lijstMatches, maakMatch, MATCH_STATUS, wijzigMatchStatus } from '../matching/matches.ts';
 import { scheefwerkenSignalen } from '../matching/signalen.ts';
@@ -100,7 +100,7 @@ export function matchingRoutes() {
       responses: { 200: { description: 'Instellingen', content: { 'application/json': { schema: z.array(Json) } } }, ...errors(400, 422) } }),
     async (c) => {
       const body = c.req.valid('json');
-      await metAudit(c.var.db.pool, actorOf(c), 'matching-instellingen gewijzigd', async (client) => {
+      await metAudit(c.var.db.pool, actorOf(c), AUDIT_REDEN.instellingen, async (client) => {
         for (const [sleutel, waarde] of Object.entries(body)) {
           const res = await client.query(`UPDATE matching_instelling SET waarde = $2 WHERE sleutel = $1`, [sleutel, waarde]);
           if (!res.rowCount) throw new ApiError(422, 'onbekende_instelling', `Onbekende instelling '${sleutel}'.`);
