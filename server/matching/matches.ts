@@ -115,6 +115,7 @@ export async function wijzigMatchStatus(pool: pg.Pool, actor: Actor & { naam: st
         : `Een match met status '${van}' is afgesloten.`, { huidige_status: van, toegestaan: next });
     }
 
+    let oudeKavel: number | null = null;
     if (w.status === 'besproken_werkgroep') {
       // Accept: the kavels go in optie. The unique index refuses a kavel held by another active match.
       const { rows: ks } = await client.query<{ kavel_id: number; status: string }>(
@@ -134,19 +135,7 @@ export async function wijzigMatchStatus(pool: pg.Pool, actor: Actor & { naam: st
       await client.query(`UPDATE kavel SET status = 'in_optie' WHERE id IN (SELECT kavel_id FROM match_kavel WHERE match_id = $1)`, [id]);
       await client.query(`UPDATE ruimtevraag SET status = 'in_behandeling' WHERE id = $1 AND status = 'open'`, [m.ruimtevraag_id]);
     } else if (w.status === 'gerealiseerd') {
-      const { rows: ks } = await client.query<{ kavel_id: number }>(`SELECT kavel_id FROM match_kavel WHERE match_id = $1 ORDER BY kavel_id`, [id]);
-      await client.query(`UPDATE kavel SET status = 'bezet' WHERE id = ANY($1::int[])`, [ks.map((k) => k.kavel_id)]);
-      // The company moves: its old kavel becomes schuifruimte (vrijkomend) unless another match already holds it.
-      const { rows: b } = await client.query<{ id: number; huidige_kavel_id: number | null }>(
-        `SELECT b.id, b.huidige_kavel_id FROM bedrijf b JOIN ruimtevraag r ON r.bedrijf_id = b.id WHERE r.id = $1`, [m.ruimtevraag_id]);
-      const oud = b[0]?.huidige_kavel_id;
-      if (oud && !ks.some((k) => k.kavel_id === oud)) {
-        await client.query(
-          `UPDATE kavel SET status = 'vrijkomend', beschikbaar_vanaf = coalesce($2::date, beschikbaar_vanaf)
-           WHERE id = $1 AND status = 'bezet' AND NOT EXISTS (SELECT 1 FROM match_kavel WHERE kavel_id = $1 AND actief)`, [oud, w.datum ?? vandaag()]);
-      }
-      await client.query(`UPDATE bedrijf SET huidige_kavel_id = $2 WHERE id = $1`, [b[0].id, ks[0].kavel_id]);
-      await client.query(`UPDATE ruimtevraag SET status = 'gematcht' WHERE id = $1`, [m.ruimtevraag_id]);
+      oudeKavel = await realiseer(client, id, m.ruimtevraag_id, w.datum ?? vandaag());
     } else if (w.status === 'afgevallen') {
       // Release: the kavels return to the status they had before the option.
       await client.query(
@@ -158,15 +147,41 @@ export async function wijzigMatchStatus(pool: pg.Pool, actor: Actor & { naam: st
            AND NOT EXISTS (SELECT 1 FROM match m2 JOIN match_kavel mk ON mk.match_id = m2.id
                            WHERE m2.ruimtevraag_id = r.id AND m2.id <> $2 AND mk.actief)`, [m.ruimtevraag_id, id]);
     }
-    const upd = await client.query(`UPDATE match SET status = $3 WHERE id = $1 AND version = $2`, [id, version, w.status]);
+    const upd = await client.query(`UPDATE match SET status = $3, oude_kavel_id = coalesce($4, oude_kavel_id) WHERE id = $1 AND version = $2`,
+      [id, version, w.status, oudeKavel]);
     if (!upd.rowCount) throw await versieConflict(client, 'match', id, m.version);
     await stap(client, actor, id, van, w.status, w);
   });
 }
 
+/**
+ * The company moves: its new kavels become bezet (and are no longer held by the
+ * match, so they can be matched again when they come free), its old kavel becomes
+ * schuifruimte (vrijkomend from the step's date), and the request is gematcht.
+ */
+async function realiseer(client: Client, matchId: number, vraagId: number, datum: string): Promise<number | null> {
+  const { rows: ks } = await client.query<{ kavel_id: number }>(`SELECT kavel_id FROM match_kavel WHERE match_id = $1 ORDER BY kavel_id`, [matchId]);
+  const nieuw = ks.map((k) => k.kavel_id);
+  await client.query(`UPDATE kavel SET status = 'bezet' WHERE id = ANY($1::int[])`, [nieuw]);
+  await client.query(`UPDATE match_kavel SET actief = false WHERE match_id = $1 AND actief`, [matchId]);
+  const { rows: b } = await client.query<{ id: number; huidige_kavel_id: number | null }>(
+    `SELECT b.id, b.huidige_kavel_id FROM bedrijf b JOIN ruimtevraag r ON r.bedrijf_id = b.id WHERE r.id = $1 FOR UPDATE OF b`, [vraagId]);
+  const oud = b[0].huidige_kavel_id;
+  if (oud !== null && !nieuw.includes(oud)) {
+    await client.query(`UPDATE kavel SET status = 'vrijkomend', beschikbaar_vanaf = $2::date WHERE id = $1 AND status = 'bezet'`, [oud, datum]);
+    // Another match may already hold the old kavel in optie (a relocation chain): when
+    // that match falls through, the kavel returns to vrijkomend, not to bezet.
+    await client.query(`UPDATE match_kavel SET status_voor = 'vrijkomend' WHERE kavel_id = $1 AND actief AND status_voor = 'bezet'`, [oud]);
+    await client.query(`UPDATE kavel SET beschikbaar_vanaf = $2::date WHERE id = $1 AND status = 'in_optie'`, [oud, datum]);
+  }
+  await client.query(`UPDATE bedrijf SET huidige_kavel_id = $2 WHERE id = $1`, [b[0].id, nieuw[0]]);
+  await client.query(`UPDATE ruimtevraag SET status = 'gematcht' WHERE id = $1`, [vraagId]);
+  return oud !== null && !nieuw.includes(oud) ? oud : null;
+}
+
 export async function haalMatch(db: Pick<pg.Pool, 'query'>, id: number) {
   const { rows } = await db.query(
-    `SELECT m.id, m.ruimtevraag_id, m.status, m.score, m.criteria, m.version, m.created_at, m.updated_at,
+    `SELECT m.id, m.ruimtevraag_id, m.status, m.score, m.criteria, m.version, m.created_at, m.updated_at, m.oude_kavel_id,
             b.naam AS bedrijf_naam, b.kvk_nummer, r.status AS ruimtevraag_status,
             coalesce((SELECT json_agg(json_build_object('kavel_id', mk.kavel_id, 'naam', k.naam, 'status', k.status, 'actief', mk.actief,
                         'oppervlakte_ha', k.oppervlakte_ha, 'terrein', t.naam) ORDER BY mk.kavel_id)

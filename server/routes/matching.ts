@@ -3,12 +3,15 @@
 // regisseur and beheerder only (see server/auth/permissions.ts).
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import type pg from 'pg';
 import type { AppEnv } from '../app.ts';
 import { actorOf } from '../auth/middleware.ts';
 import { ApiError } from '../http/errors.ts';
 import { ErrorSchema, IdParamSchema } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
-import { CRITERIA } from '../domain/matching.ts';
+import { CRITERIA, heeftGewicht, INSTELLING_GRENZEN, isInstelling } from '../domain/matching.ts';
+import { InstellingenWijziging, instellingVelden } from '../domain/matching-instellingen.ts';
+import { IsoDate } from '../domain/dates.ts';
 import { AUDIT_REDEN, laadInstellingen, metAudit } from '../matching/data.ts';
 import { regioToewijzing } from '../matching/regio.ts';
 import { haalMatch, lijstMatches, maakMatch, MATCH_STATUS, wijzigMatchStatus } from '../matching/matches.ts';
@@ -19,9 +22,8 @@ import { metQueryOverrides } from './ruimtevragen.ts';
 const errors = (...codes: number[]) =>
   Object.fromEntries(codes.map((code) => [code, { description: 'Fout', content: { 'application/json': { schema: ErrorSchema } } }]));
 const Json = z.record(z.string(), z.unknown());
-const Datum = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'gebruik een datum als JJJJ-MM-DD');
 const Stap = {
-  datum: Datum.optional().openapi({ description: 'Datum van de stap; standaard vandaag' }),
+  datum: IsoDate.optional().openapi({ description: 'Datum van de stap; standaard vandaag' }),
   persoon: z.string().trim().min(1, 'persoon mag niet leeg zijn').max(200).optional().openapi({ description: 'Wie de stap zette; standaard de ingelogde gebruiker' }),
 };
 
@@ -35,14 +37,16 @@ function versie(c: Context, fromBody?: number): number {
 }
 
 const RegioBody = z.object({
-  ...Object.fromEntries(CRITERIA.map((c) => [`gewicht_${c}`, z.number().min(0).max(100).optional()])),
-  tolerantie: z.number().min(0).max(2).optional(),
-  voorrang_factor: z.number().min(0).max(100).optional(),
-  max_kavels_samenvoegen: z.number().int().min(1).max(5).optional(),
-  max_opties_per_vraag: z.number().int().min(1).max(500).optional(),
-  max_rekentijd_s: z.number().min(1).max(300).optional(),
-  peildatum: Datum.optional(),
+  ...instellingVelden([...CRITERIA.map((c) => `gewicht_${c}` as const), 'tolerantie', 'voorrang_factor', 'max_kavels_samenvoegen',
+    'max_opties_per_vraag', 'max_rekentijd_s'], 'body'),
+  peildatum: IsoDate.optional().openapi({ description: 'Datum waarop beschikbaarheid en timing worden beoordeeld; standaard vandaag' }),
 }).strict();
+
+/** The stored settings, each with its bounds (for the form). */
+async function instellingenLijst(pool: Pick<pg.Pool, 'query'>) {
+  const { rows } = await pool.query<{ sleutel: string; waarde: number; omschrijving: string; version: number }>(`SELECT sleutel, waarde, omschrijving, version FROM matching_instelling ORDER BY sleutel`);
+  return rows.map((r) => ({ ...r, waarde: Number(r.waarde), ...(isInstelling(r.sleutel) ? INSTELLING_GRENZEN[r.sleutel] : {}) }));
+}
 
 export function matchingRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -88,15 +92,14 @@ export function matchingRoutes() {
       summary: 'Gewichten en drempels van de matching en het scheefwerken-signaal',
       responses: { 200: { description: 'Instellingen', content: { 'application/json': { schema: z.array(Json) } } } } }),
     async (c) => {
-      const { rows } = await c.var.db.pool.query(`SELECT sleutel, waarde, omschrijving, version FROM matching_instelling ORDER BY sleutel`);
-      return c.json(rows, 200);
+      return c.json(await instellingenLijst(c.var.db.pool), 200);
     },
   );
 
   app.openapi(
     createRoute({ method: 'patch', path: '/matching/instellingen', tags: ['Matching'],
       summary: 'Wijzig gewichten of drempels ({"gewicht_omvang": 4, …}); gelogd',
-      request: { body: { required: true, content: { 'application/json': { schema: z.record(z.string(), z.number({ message: 'waarde moet een getal zijn' }).min(0, 'waarde mag niet negatief zijn')) } } } },
+      request: { body: { required: true, content: { 'application/json': { schema: InstellingenWijziging } } } },
       responses: { 200: { description: 'Instellingen', content: { 'application/json': { schema: z.array(Json) } } }, ...errors(400, 422) } }),
     async (c) => {
       const body = c.req.valid('json');
@@ -105,9 +108,11 @@ export function matchingRoutes() {
           const res = await client.query(`UPDATE matching_instelling SET waarde = $2 WHERE sleutel = $1`, [sleutel, waarde]);
           if (!res.rowCount) throw new ApiError(422, 'onbekende_instelling', `Onbekende instelling '${sleutel}'.`);
         }
+        if (!heeftGewicht(await laadInstellingen(client))) {
+          throw new ApiError(422, 'gewichten_nul', 'Minstens één gewicht moet groter dan 0 zijn; anders krijgt elke kavel score 0.');
+        }
       });
-      const { rows } = await c.var.db.pool.query(`SELECT sleutel, waarde, omschrijving, version FROM matching_instelling ORDER BY sleutel`);
-      return c.json(rows, 200);
+      return c.json(await instellingenLijst(c.var.db.pool), 200);
     },
   );
 

@@ -11,7 +11,8 @@ import { ErrorSchema, IdParamSchema } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { baseVersion } from '../http/version.ts';
 import { REDENEN, RuimtevraagNieuw, RuimtevraagWijziging, VRAAG_STATUS } from '../domain/matching-register.ts';
-import { CRITERIA, TIE_BREAK, instellingenUit, type Instellingen } from '../domain/matching.ts';
+import { CRITERIA, TIE_BREAK, heeftGewicht, instellingenUit, type Instellingen } from '../domain/matching.ts';
+import { instellingVelden } from '../domain/matching-instellingen.ts';
 import { kandidatenVoorZicht, vraagVoorZicht, type KandidaatZicht } from '../domain/matching-zicht.ts';
 import { importeerCsv, maakRuimtevraag, wijzigRuimtevraag } from '../matching/register.ts';
 import { AUDIT_REDEN, kandidatenVanVraag, laadInstellingen } from '../matching/data.ts';
@@ -36,17 +37,19 @@ const LijstQuery = z.object({
 });
 
 
+const GEWICHT_SLEUTELS = CRITERIA.map((c) => `gewicht_${c}` as const);
+
 const KandidaatQuery = z.object({
-  ...Object.fromEntries(CRITERIA.map((c) => [`gewicht_${c}`, z.coerce.number({ message: 'moet een getal zijn' }).min(0, 'mag niet negatief zijn').max(100).optional()])),
-  tolerantie: z.coerce.number({ message: 'moet een getal zijn' }).min(0).max(2).optional(),
-  max_kavels_samenvoegen: z.coerce.number().int().min(1).max(5).optional(),
-  limiet: z.coerce.number().int().min(1).max(500).optional(),
+  ...instellingVelden([...GEWICHT_SLEUTELS, 'tolerantie', 'max_kavels_samenvoegen'], 'query'),
+  limiet: z.coerce.number({ message: 'limiet moet een getal zijn' }).int('limiet moet een geheel getal zijn').min(1, 'limiet moet minstens 1 zijn').max(500, 'limiet mag hoogstens 500 zijn').optional(),
 });
 
-/** Settings from the table, overridden by query parameters (gewicht_*, tolerantie, max_kavels_samenvoegen). */
-export function metQueryOverrides(base: Instellingen, q: Record<string, number | undefined>): Instellingen {
-  const overrides = Object.fromEntries(Object.entries(q).filter(([k, v]) => v !== undefined && k !== 'limiet')) as Record<string, number>;
-  return instellingenUit(overrides, base);
+/** Settings from the table, overridden per request (gewicht_*, tolerantie, …); 422 when no criterion weighs anything. */
+export function metQueryOverrides(base: Instellingen, q: Record<string, number | string | undefined>): Instellingen {
+  const overrides = Object.fromEntries(Object.entries(q).filter((e): e is [string, number] => typeof e[1] === 'number' && e[0] !== 'limiet'));
+  const inst = instellingenUit(overrides, base);
+  if (!heeftGewicht(inst)) throw new ApiError(422, 'gewichten_nul', 'Minstens één gewicht moet groter dan 0 zijn; anders krijgt elke kavel score 0.');
+  return inst;
 }
 
 /** The register row of one request, as the caller's zicht may see it. */
