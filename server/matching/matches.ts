@@ -51,8 +51,10 @@ export type MatchHerkomst = Record<string, unknown>;
 /** Creates a voorgesteld match inside the caller's transaction; checks the kavels against the hard filters. */
 export async function maakMatchIn(
   client: Client, actor: Actor & { naam: string }, m: NieuweMatch,
-  opties: { herkomst?: MatchHerkomst; inst?: Instellingen } = {},
+  opties: { herkomst?: MatchHerkomst; inst?: Instellingen; peildatum?: string } = {},
 ): Promise<number> {
+  // The date the timing criterion is judged on: today, or the regional result's peildatum.
+  const datum = opties.peildatum ?? vandaag();
   const inst: Instellingen = opties.inst ?? await laadInstellingen(client);
   const vraag = await laadVraag(client, m.ruimtevraag_id);
   if (vraag.status === 'ingetrokken' || vraag.status === 'gematcht') {
@@ -70,7 +72,7 @@ export async function maakMatchIn(
   const huidig = vraag.huidige_kavel_id !== null ? await laadKavelsOpId(client, [vraag.huidige_kavel_id]) : [];
   const buren = await laadBuren(client, ids);
   const res = kandidatenVoor(vraag, {
-    kavels: [...kavels, ...huidig.filter((h) => !ids.includes(h.id))], buren, inst, vandaag: vandaag(), filter: { voorwaardelijk },
+    kavels: [...kavels, ...huidig.filter((h) => !ids.includes(h.id))], buren, inst, vandaag: datum, filter: { voorwaardelijk },
   });
   const kandidaat = res.kandidaten.find((c) => c.kavel_ids.join() === ids.join());
   if (!kandidaat) {
@@ -78,7 +80,7 @@ export async function maakMatchIn(
       ? 'Deze kavels vormen samen geen passende kandidaat: ze moeten aan elkaar grenzen, op één terrein liggen en samen de gevraagde omvang hebben.'
       : `Kavel ${ids[0]} heeft niet de gevraagde omvang (${vraag.min_ha}–${vraag.max_ha} ha, met tolerantie).`);
   }
-  const criteria = { criteria: kandidaat.criteria, gewichten: inst.gewichten, tolerantie: inst.tolerantie, tie_break: TIE_BREAK, berekend_op: vandaag(), ...opties.herkomst };
+  const criteria = { criteria: kandidaat.criteria, gewichten: inst.gewichten, tolerantie: inst.tolerantie, tie_break: TIE_BREAK, berekend_op: datum, ...opties.herkomst };
   const { rows } = await client.query<{ id: number }>(
     `INSERT INTO match (ruimtevraag_id, score, criteria) VALUES ($1, $2, $3::jsonb) RETURNING id`,
     [vraag.id, kandidaat.score, JSON.stringify(criteria)],

@@ -12,7 +12,8 @@ import { validationHook } from '../http/validation.ts';
 import { CRITERIA, heeftGewicht, INSTELLING_GRENZEN, isInstelling } from '../domain/matching.ts';
 import { InstellingenWijziging, instellingVelden } from '../domain/matching-instellingen.ts';
 import { IsoDate } from '../domain/dates.ts';
-import { AUDIT_REDEN, laadInstellingen, metAudit } from '../matching/data.ts';
+import { AUDIT_REDEN, laadInstellingen, metAudit, vandaag } from '../matching/data.ts';
+import { bewaarResultaat, invoerVersies } from '../matching/resultaat.ts';
 import { regioToewijzing } from '../matching/regio.ts';
 import { haalMatch, lijstMatches, maakMatch, MATCH_STATUS, wijzigMatchStatus } from '../matching/matches.ts';
 import { scheefwerkenSignalen } from '../matching/signalen.ts';
@@ -54,16 +55,23 @@ export function matchingRoutes() {
   app.openapi(
     createRoute({ method: 'post', path: '/matching/regio', tags: ['Matching'],
       summary: 'Wijs alle open ruimtevragen tegelijk toe (HiGHS): maximale totaalscore, elke kavel één keer, verhuisketens; ' +
-        'met de gretige één-voor-één-toewijzing ter vergelijking. Schrijft niets.',
+        'lopende matches (kavels in optie) liggen vast; met de gretige één-voor-één-toewijzing ter vergelijking. ' +
+        'Bewaart de uitkomst (resultaat_id) zodat precies deze uitkomst matches kan worden; wijzigt verder niets.',
       request: { body: { required: false, content: { 'application/json': { schema: RegioBody } } } },
-      responses: { 200: { description: 'Toewijzing', content: { 'application/json': { schema: Json } } }, ...errors(400) } }),
+      responses: { 200: { description: 'Toewijzing', content: { 'application/json': { schema: Json } } }, ...errors(400, 422) } }),
     async (c) => {
-      const body = (c.req.valid('json') ?? {}) as Record<string, number | string | undefined>;
-      const { peildatum, ...rest } = body;
-      const inst = metQueryOverrides(await laadInstellingen(c.var.db.pool), rest as Record<string, number | undefined>);
-      const r = await regioToewijzing(c.var.db.pool, inst, typeof peildatum === 'string' ? peildatum : undefined);
+      const pool = c.var.db.pool;
+      const { peildatum, ...rest } = (c.req.valid('json') ?? {}) as Record<string, number | string | undefined>;
+      const inst = metQueryOverrides(await laadInstellingen(pool), rest);
+      const datum = typeof peildatum === 'string' ? peildatum : vandaag();
+      // The fingerprint first: a change during the solve then shows up as a change since the calculation.
+      const invoer_versies = await invoerVersies(pool);
+      const r = await regioToewijzing(pool, inst, datum);
+      const opgeslagen = await bewaarResultaat(pool, actorOf(c), { peildatum: datum, instellingen: inst, invoer_versies, optimaal: r.optimaal });
       const verschil = r.optimaal.doelwaarde - r.gretig.doelwaarde;
       return c.json({
+        resultaat_id: opgeslagen.id,
+        berekend_op: opgeslagen.berekend_op,
         samenvatting: { ...r.samenvatting, doelwaarde_optimaal: r.optimaal.doelwaarde, doelwaarde_gretig: r.gretig.doelwaarde,
           verbetering: Math.round(verschil * 1000) / 1000,
           verbetering_pct: r.gretig.doelwaarde > 0 ? Math.round((1000 * verschil) / r.gretig.doelwaarde) / 10 : null },
@@ -75,16 +83,14 @@ export function matchingRoutes() {
 
   app.openapi(
     createRoute({ method: 'post', path: '/matching/regio/voorstellen', tags: ['Matching'],
-      summary: 'Voer de regionale optimalisatie uit en maak van elke toewijzing een match (voorgesteld), met keten en stap; ' +
-        'vragen met een lopende match worden overgeslagen. Eén transactie.',
-      request: { body: { required: false, content: { 'application/json': { schema: RegioBody } } } },
-      responses: { 201: { description: 'Aangemaakte matches', content: { 'application/json': { schema: Json } } }, ...errors(400, 409, 422) } }),
-    async (c) => {
-      const body = (c.req.valid('json') ?? {}) as Record<string, number | string | undefined>;
-      const { peildatum, ...rest } = body;
-      const inst = metQueryOverrides(await laadInstellingen(c.var.db.pool), rest as Record<string, number | undefined>);
-      return c.json(await regioVoorstellen(c.var.db.pool, actorOf(c), inst, typeof peildatum === 'string' ? peildatum : undefined), 201);
-    },
+      summary: 'Maak van een berekende regionale uitkomst (resultaat_id van POST /matching/regio) precies die matches (voorgesteld), ' +
+        'met keten en stap; vragen met een lopende match worden overgeslagen. Rekent niet opnieuw; 409 als de gegevens sindsdien ' +
+        'zijn gewijzigd of de uitkomst al is gebruikt. Eén transactie.',
+      request: { body: { required: true, content: { 'application/json': { schema: z.object({
+        resultaat_id: z.number({ message: 'resultaat_id (de berekende uitkomst) is verplicht' }).int().positive(),
+      }).strict() } } } },
+      responses: { 201: { description: 'Aangemaakte matches', content: { 'application/json': { schema: Json } } }, ...errors(400, 404, 409, 422) } }),
+    async (c) => c.json(await regioVoorstellen(c.var.db.pool, actorOf(c), c.req.valid('json').resultaat_id), 201),
   );
 
   app.openapi(
