@@ -200,7 +200,7 @@ export async function haalMatch(db: Pick<pg.Pool, 'query'>, id: number) {
 
 export async function lijstMatches(db: Pick<pg.Pool, 'query'>, filter: { ruimtevraag_id?: number; status?: string }) {
   const { rows } = await db.query(
-    `SELECT m.id, m.ruimtevraag_id, m.status, m.score, m.version, b.naam AS bedrijf_naam,
+    `SELECT m.id, m.ruimtevraag_id, m.status, m.score, m.version, m.oude_kavel_id, b.naam AS bedrijf_naam,
             ARRAY(SELECT mk.kavel_id FROM match_kavel mk WHERE mk.match_id = m.id ORDER BY mk.kavel_id) AS kavel_ids,
             EXISTS (SELECT 1 FROM match_kavel mk WHERE mk.match_id = m.id AND mk.actief) AS actief, m.updated_at
      FROM match m JOIN ruimtevraag r ON r.id = m.ruimtevraag_id JOIN bedrijf b ON b.id = r.bedrijf_id

@@ -50,7 +50,7 @@ describe('the werkgroep’s candidates', () => {
     for (const k of out.kandidaten) {
       expect(Object.keys(k).sort()).toEqual(['aandachtspunten', 'kavel_ids', 'kavels', 'oppervlakte_ha', 'passend', 'passend_label', 'rang', 'samengevoegd']);
     }
-    expect(out.kandidaten[2].aandachtspunten.join(' ')).toMatch(/Zachte plancapaciteit/);
+    expect((out.kandidaten[2] as { aandachtspunten: string[] }).aandachtspunten.join(' ')).toMatch(/Zachte plancapaciteit/);
     expect(out.uitgesloten).toEqual({});
     expect(Object.keys(out.instellingen.gewichten)).not.toContain('afstand');
   });
