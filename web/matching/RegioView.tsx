@@ -75,7 +75,6 @@ export function RegioView({ show, onOpen, onMatches }: { show: ShowOnMap; onOpen
         <>
           <section className="kpis regio-kpis">
             <div className="kpi"><span className="kpi-label">Toegewezen</span><span className="kpi-value">{uitkomst.optimaal.toewijzingen.length} / {s.vragen - new Set(vast.map((f) => f.vraag_id)).size}</span></div>
-            <div className="kpi" data-testid="regio-vast-aantal"><span className="kpi-label">Lopende matches (vast)</span><span className="kpi-value">{vast.length}</span></div>
             <div className="kpi"><span className="kpi-label">Verhuisketens</span><span className="kpi-value">{uitkomst.optimaal.ketens.length}</span></div>
             <div className="kpi" data-testid="regio-doelwaarde">
               <span className="kpi-label">Totaalscore optimaal (HiGHS)</span>
@@ -85,6 +84,9 @@ export function RegioView({ show, onOpen, onMatches }: { show: ShowOnMap; onOpen
               <span className="kpi-label">Gretig (vraag voor vraag)</span>
               <span className="kpi-value">{fmt.getal(s.doelwaarde_gretig)}</span>
             </div>
+            {vast.length > 0 && (
+              <div className="kpi" data-testid="regio-vast-aantal"><span className="kpi-label">Lopende matches (liggen vast)</span><span className="kpi-value">{vast.length}</span></div>
+            )}
           </section>
           <p className="monitor-note">
             Het optimum is {s.verbetering_pct == null ? '—' : `${fmt.getal(s.verbetering_pct)} %`} beter dan gretig

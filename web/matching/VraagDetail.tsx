@@ -102,7 +102,10 @@ export function VraagDetail({ id, me, show, onBack }: { id: number; me: Me; show
           {regie && <Gewichten data={data} gewichten={gewichten} onChange={setGewichten} />}
         </div>
         <p className="monitor-note">{regie ? tm.kandidatenUitleg : tm.kandidatenUitlegAnoniem}</p>
-        <OverlayLegenda items={['kandidaat', 'gekozen', ...(huidig !== null ? ['huidig' as const] : []), ...(lopend.length ? ['match' as const] : [])]} />
+        <OverlayLegenda items={['kandidaat', 'gekozen',
+          ...(huidig !== null && !lopend.some((m) => m.status === 'gerealiseerd' && m.kavel_ids.includes(huidig)) ? ['huidig' as const] : []),
+          ...(lopend.length ? ['match' as const] : []),
+          ...(lopend.some((m) => m.oude_kavel_id !== null) ? ['vrijgekomen' as const] : [])]} />
         {kandidaten.isPending && <p className="monitor-status">Kandidaten zoeken…</p>}
         {kandidaten.error && <p className="form-error" role="alert">{kandidaten.error.message}</p>}
         {data && data.kandidaten.length === 0 && <p className="form-error" role="status">{data.reden_geen_kandidaten ?? tm.geenKandidaten}</p>}
