@@ -167,7 +167,7 @@ describe.skipIf(!inject('chromiumPath'))('matching after the review', () => {
     await row.click();
     const kaart = page.getByTestId('match-card').first();
     await kaart.waitFor({ state: 'visible', timeout: 30_000 });
-    expect(await kaart.getByTestId('match-verhuisd').innerText()).toContain(`kavel ${bezet.id} die het verliet is vrijkomend`);
+    expect(await kaart.getByTestId('match-verhuisd').innerText()).toContain(`het verliet kavel ${bezet.id}, die nu vrijkomend is`);
     // The kavels layer (what everyone's map draws) has both changes …
     const status = (id: number) => page.evaluate((kid) => (window as any).__map.querySourceFeatures('data-kavels')
       .find((f: any) => f.id === kid)?.properties.status, id);

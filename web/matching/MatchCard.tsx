@@ -43,7 +43,7 @@ export function MatchCard({ id, compact = false }: { id: number; compact?: boole
       {m.status === 'gerealiseerd' && (
         <p className="monitor-note" data-testid="match-verhuisd">
           Het bedrijf zit nu op {m.kavels.map((k) => k.naam ?? `kavel ${k.kavel_id}`).join(' + ')}
-          {m.oude_kavel_id !== null ? `; kavel ${m.oude_kavel_id} die het verliet is vrijkomend (schuifruimte).` : '.'}
+          {m.oude_kavel_id !== null ? `; het verliet kavel ${m.oude_kavel_id}, die nu vrijkomend is (schuifruimte).` : '.'}
         </p>
       )}
       {!compact && (
