@@ -36,7 +36,6 @@ const LijstQuery = z.object({
   reden: z.enum(REDENEN, { message: `reden: kies uit ${REDENEN.join(', ')}` }).optional(),
 });
 
-
 const GEWICHT_SLEUTELS = CRITERIA.map((c) => `gewicht_${c}` as const);
 
 const KandidaatQuery = z.object({
@@ -195,10 +194,11 @@ export function ruimtevraagRoutes() {
 
   app.openapi(
     createRoute({ method: 'get', path: '/ruimtevragen/{id}/kandidaten', tags: ['Matching'],
-      summary: 'Kandidaat-kavels en samengevoegde aangrenzende kavels voor een ruimtevraag, met score per criterium. ' +
+      summary: 'Kandidaat-kavels en samengevoegde aangrenzende kavels voor een ruimtevraag: voor regie met score per criterium, ' +
+        'voor de werkgroep rang en passendheid berekend uit openbare gegevens (server/domain/matching-zicht.ts). ' +
         'Gewichten uit de instellingen, per verzoek te overschrijven met gewicht_<criterium>, tolerantie, max_kavels_samenvoegen.',
       request: { params: IdParamSchema, query: KandidaatQuery },
-      responses: { 200: { description: 'Kandidaten, beste eerst', content: { 'application/json': { schema: Json } } }, ...errors(400, 404) } }),
+      responses: { 200: { description: 'Kandidaten, beste eerst', content: { 'application/json': { schema: Json } } }, ...errors(400, 404, 422) } }),
     async (c) => {
       const { id } = c.req.valid('param');
       const q = c.req.valid('query');
