@@ -3,15 +3,11 @@
 // a per-row report in Dutch. Pure: look-ups of reference data are passed in.
 import { z } from '@hono/zod-openapi';
 import { parse } from 'csv-parse/sync';
+import { IsoDate } from './dates.ts';
 
 export const REDENEN = ['groei', 'transformatie', 'verkeerde_plek', 'nieuwvestiging'] as const;
 export const VRAAG_STATUS = ['open', 'in_behandeling', 'gematcht', 'ingetrokken'] as const;
 
-const isRealDate = (s: string) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-};
-const Datum = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'gebruik een datum als JJJJ-MM-DD').refine(isRealDate, 'deze datum bestaat niet');
 const Tekst = (max: number) => z.string().trim().max(max, `ten hoogste ${max} tekens`);
 
 export const BedrijfVelden = {
@@ -30,8 +26,8 @@ export const VraagVelden = {
   milieucategorie: z.string({ message: 'is verplicht' }).min(1, 'is verplicht').max(10),
   watergebonden: z.boolean({ message: 'moet ja of nee zijn' }),
   gewenste_gemeente_ids: z.array(z.number().int().positive(), { message: 'moet een lijst gemeente-id’s zijn' }).max(20),
-  gewenst_vanaf: Datum.nullable(),
-  gewenst_tot: Datum.nullable(),
+  gewenst_vanaf: IsoDate.nullable(),
+  gewenst_tot: IsoDate.nullable(),
   reden: z.enum(REDENEN, { message: `kies uit: ${REDENEN.join(', ')}` }),
   voorrang: z.boolean({ message: 'moet ja of nee zijn' }),
   status: z.enum(VRAAG_STATUS, { message: `kies uit: ${VRAAG_STATUS.join(', ')}` }),

@@ -20,9 +20,24 @@ export interface RegioVraag {
   reden_geen_kandidaten?: string | null;
 }
 
+/**
+ * A running match (accepted: its kavels are in optie). Fixed in the model: its kavels
+ * are taken, its request counts as satisfied — so the kavel its company leaves is free
+ * for others — and it appears in the result as it is, not as a new assignment.
+ */
+export interface VasteMatch {
+  match_id: number;
+  vraag_id: number;
+  kavel_ids: number[];
+  status: string;
+  score: number | null;
+}
+
 export interface RegioInstance {
   vragen: RegioVraag[];
   opties: RegioOptie[];
+  /** Running matches, fixed in the model. */
+  vast?: VasteMatch[];
   /**
    * Kavels in use by a requesting company (kavel id → ruimtevraag id): usable by
    * others only if that request is assigned. Kavels not listed are free.
@@ -44,6 +59,8 @@ export interface KetenStap {
   naar_kavel_ids: number[];
   /** The kavel this move frees, when the company had one. */
   vrijgekomen_kavel_id: number | null;
+  /** Set when this move is a running match (fixed), not a new assignment. */
+  match_id?: number;
 }
 
 export interface Keten {
@@ -63,6 +80,8 @@ export interface RegioUitkomst {
   status: string;
   doelwaarde: number;
   toewijzingen: Toewijzing[];
+  /** Running matches the model kept as they are. */
+  vast: VasteMatch[];
   ketens: Keten[];
   niet_toegewezen: NietToegewezen[];
   rekentijd_ms: number;
@@ -71,12 +90,32 @@ export interface RegioUitkomst {
 const gewicht = (inst: RegioInstance, v: RegioVraag | undefined) => (v?.voorrang ? inst.voorrang_factor : 1);
 const coef = (x: number) => Number(x.toFixed(6));
 
-/** The options that may appear in the model: no option may use the requester's own kavel. */
+/** Requests and kavels of the running matches. */
+function vastVan(inst: RegioInstance) {
+  const vast = inst.vast ?? [];
+  return { vragen: new Set(vast.map((f) => f.vraag_id)), kavels: new Set(vast.flatMap((f) => f.kavel_ids)) };
+}
+
+/**
+ * The requester that must move before kavel k is free, if any. A company whose
+ * match is running counts as moving: its kavel is free.
+ */
+function bezetter(inst: RegioInstance, k: number, vast = vastVan(inst)): number | undefined {
+  const occupant = inst.voorwaardelijk.get(k);
+  return occupant !== undefined && !vast.vragen.has(occupant) ? occupant : undefined;
+}
+
+/**
+ * The options that may appear in the model: none for a request with a running match,
+ * none on a kavel a running match holds, none on the requester's own kavel.
+ */
 function geldigeOpties(inst: RegioInstance) {
   const vragen = new Map(inst.vragen.map((v) => [v.id, v]));
+  const vast = vastVan(inst);
   return inst.opties
     .map((o, i) => ({ o, i }))
-    .filter(({ o }) => vragen.has(o.vraag_id) && !o.kavel_ids.includes(vragen.get(o.vraag_id)!.huidige_kavel_id ?? -1));
+    .filter(({ o }) => vragen.has(o.vraag_id) && !vast.vragen.has(o.vraag_id) && !o.kavel_ids.some((k) => vast.kavels.has(k))
+      && !o.kavel_ids.includes(vragen.get(o.vraag_id)!.huidige_kavel_id ?? -1));
 }
 
 /**
@@ -102,8 +141,9 @@ export function bouwModel(inst: RegioInstance): { lp: string; variabelen: number
   for (const [r, idx] of [...perVraag].sort((a, b) => a[0] - b[0])) {
     if (idx.length > 1) lines.push(` v${r}:`, ...idx.map((i) => `  + x${i}`), '  <= 1');
   }
+  const vast = vastVan(inst);
   for (const [k, idx] of [...perKavel].sort((a, b) => a[0] - b[0])) {
-    const occupant = inst.voorwaardelijk.get(k);
+    const occupant = bezetter(inst, k, vast);
     if (occupant !== undefined) {
       const own = perVraag.get(occupant) ?? [];
       lines.push(` k${k}:`, ...idx.map((i) => `  + x${i}`), ...own.map((i) => `  - x${i}`), '  <= 0');
@@ -122,19 +162,20 @@ export function bouwModel(inst: RegioInstance): { lp: string; variabelen: number
 
 /** Is this choice of options feasible (each request once, each kavel once, occupied kavels freed)? */
 export function isToelaatbaar(inst: RegioInstance, gekozen: number[]): boolean {
+  const vast = vastVan(inst);
   const vragen = new Set<number>();
   const kavels = new Set<number>();
   for (const i of gekozen) {
     const o = inst.opties[i];
-    if (vragen.has(o.vraag_id)) return false;
+    if (vragen.has(o.vraag_id) || vast.vragen.has(o.vraag_id)) return false;
     vragen.add(o.vraag_id);
     for (const k of o.kavel_ids) {
-      if (kavels.has(k)) return false;
+      if (kavels.has(k) || vast.kavels.has(k)) return false;
       kavels.add(k);
     }
   }
   for (const k of kavels) {
-    const occupant = inst.voorwaardelijk.get(k);
+    const occupant = bezetter(inst, k, vast);
     if (occupant !== undefined && !vragen.has(occupant)) return false;
   }
   const huidige = new Map(inst.vragen.map((v) => [v.id, v.huidige_kavel_id]));
@@ -178,7 +219,9 @@ export function gretig(inst: RegioInstance): RegioUitkomst {
   for (const { o, i } of opties) (perVraag.get(o.vraag_id) ?? perVraag.set(o.vraag_id, []).get(o.vraag_id)!).push(i);
   for (const idx of perVraag.values()) idx.sort((a, b) => inst.opties[b].score - inst.opties[a].score || a - b);
   const best = (r: number) => inst.opties[perVraag.get(r)?.[0] ?? -1]?.score ?? -1;
-  const volgorde = [...inst.vragen].sort((a, b) => Number(b.voorrang) - Number(a.voorrang) || best(b.id) - best(a.id) || a.id - b.id);
+  const vast = vastVan(inst);
+  const volgorde = inst.vragen.filter((v) => !vast.vragen.has(v.id))
+    .sort((a, b) => Number(b.voorrang) - Number(a.voorrang) || best(b.id) - best(a.id) || a.id - b.id);
   const bezet = new Set<number>();
   const toegewezen = new Set<number>();
   const gekozen: number[] = [];
@@ -188,7 +231,7 @@ export function gretig(inst: RegioInstance): RegioUitkomst {
       if (toegewezen.has(v.id)) continue;
       const pick = (perVraag.get(v.id) ?? []).find((i) => inst.opties[i].kavel_ids.every((k) => {
         if (bezet.has(k)) return false;
-        const occupant = inst.voorwaardelijk.get(k);
+        const occupant = bezetter(inst, k, vast);
         return occupant === undefined || toegewezen.has(occupant);
       }));
       if (pick === undefined) continue;
@@ -203,23 +246,36 @@ export function gretig(inst: RegioInstance): RegioUitkomst {
 
 function uitkomst(inst: RegioInstance, methode: RegioUitkomst['methode'], status: string, gekozen: number[], ms: number): RegioUitkomst {
   const vragen = new Map(inst.vragen.map((v) => [v.id, v]));
+  const vast = vastVan(inst);
   const toewijzingen = gekozen.map((i): Toewijzing => {
     const o = inst.opties[i];
     return { vraag_id: o.vraag_id, kavel_ids: o.kavel_ids, score: o.score, gewogen_score: coef(o.score * gewicht(inst, vragen.get(o.vraag_id))) };
   }).sort((a, b) => a.vraag_id - b.vraag_id);
   const assigned = new Set(toewijzingen.map((t) => t.vraag_id));
   const used = new Set(toewijzingen.flatMap((t) => t.kavel_ids));
-  const niet_toegewezen = inst.vragen.filter((v) => !assigned.has(v.id)).sort((a, b) => a.id - b.id).map((v): NietToegewezen => {
-    const opts = inst.opties.filter((o) => o.vraag_id === v.id && !o.kavel_ids.includes(v.huidige_kavel_id ?? -1));
-    if (opts.length === 0) return { vraag_id: v.id, reden: v.reden_geen_kandidaten ?? 'Geen kavel voldoet aan de harde eisen.' };
-    const blockedByOccupant = opts.every((o) => o.kavel_ids.some((k) => !used.has(k) && inst.voorwaardelijk.has(k) && !assigned.has(inst.voorwaardelijk.get(k)!)));
+  const geldig = geldigeOpties(inst).map(({ o }) => o);
+  const niet_toegewezen = inst.vragen.filter((v) => !assigned.has(v.id) && !vast.vragen.has(v.id)).sort((a, b) => a.id - b.id).map((v): NietToegewezen => {
+    const opts = geldig.filter((o) => o.vraag_id === v.id);
+    if (opts.length === 0) {
+      const alleenInOptie = inst.opties.some((o) => o.vraag_id === v.id && o.kavel_ids.some((k) => vast.kavels.has(k)));
+      return { vraag_id: v.id, reden: alleenInOptie
+        ? 'De passende kavels zijn in optie voor een lopende match.'
+        : v.reden_geen_kandidaten ?? 'Geen kavel voldoet aan de harde eisen.' };
+    }
+    const blockedByOccupant = opts.every((o) => o.kavel_ids.some((k) => {
+      const occupant = bezetter(inst, k, vast);
+      return !used.has(k) && occupant !== undefined && !assigned.has(occupant);
+    }));
     if (blockedByOccupant) {
       return { vraag_id: v.id, reden: 'De passende kavels komen pas vrij als het bedrijf dat er nu zit verhuist; dat bedrijf krijgt in deze toewijzing geen andere kavel.' };
     }
     return { vraag_id: v.id, reden: `Alle ${opts.length} passende kandidaat(-combinaties) gaan naar andere vragen; zo is de totaalscore van de regio het hoogst.` };
   });
   const doelwaarde = coef(toewijzingen.reduce((s, t) => s + t.gewogen_score, 0));
-  return { methode, status, doelwaarde, toewijzingen, ketens: ketens(inst, toewijzingen), niet_toegewezen, rekentijd_ms: Math.round(ms * 10) / 10 };
+  return {
+    methode, status, doelwaarde, toewijzingen, vast: inst.vast ?? [], ketens: ketens(inst, toewijzingen), niet_toegewezen,
+    rekentijd_ms: Math.round(ms * 10) / 10,
+  };
 }
 
 /**
@@ -229,24 +285,33 @@ function uitkomst(inst: RegioInstance, methode: RegioUitkomst['methode'], status
  */
 export function ketens(inst: RegioInstance, toewijzingen: Toewijzing[]): Keten[] {
   const vragen = new Map(inst.vragen.map((v) => [v.id, v]));
-  const byVraag = new Map(toewijzingen.map((t) => [t.vraag_id, t]));
+  // Moves: the new assignments and the running matches (a running match can head a chain).
+  const zetten = [
+    ...toewijzingen.map((t) => ({ vraag_id: t.vraag_id, kavel_ids: t.kavel_ids, match_id: undefined as number | undefined })),
+    ...(inst.vast ?? []).map((f) => ({ vraag_id: f.vraag_id, kavel_ids: f.kavel_ids, match_id: f.match_id as number | undefined })),
+  ].sort((a, b) => a.vraag_id - b.vraag_id);
+  const byVraag = new Map(zetten.map((t) => [t.vraag_id, t]));
   // who takes kavel k (only occupied kavels matter)
   const nemer = new Map<number, number>();
-  for (const t of toewijzingen) for (const k of t.kavel_ids) if (inst.voorwaardelijk.has(k)) nemer.set(k, t.vraag_id);
+  for (const t of zetten) for (const k of t.kavel_ids) if (inst.voorwaardelijk.has(k)) nemer.set(k, t.vraag_id);
   const stap = (r: number): KetenStap => {
     const oud = vragen.get(r)?.huidige_kavel_id ?? null;
-    return { vraag_id: r, naar_kavel_ids: byVraag.get(r)!.kavel_ids, vrijgekomen_kavel_id: oud !== null && inst.voorwaardelijk.get(oud) === r ? oud : null };
+    const zet = byVraag.get(r)!;
+    return {
+      vraag_id: r, naar_kavel_ids: zet.kavel_ids, vrijgekomen_kavel_id: oud !== null && inst.voorwaardelijk.get(oud) === r ? oud : null,
+      ...(zet.match_id !== undefined ? { match_id: zet.match_id } : {}),
+    };
   };
   const volgende = (r: number): number[] => {
     const oud = vragen.get(r)?.huidige_kavel_id;
     const n = oud !== undefined && oud !== null ? nemer.get(oud) : undefined;
     return n !== undefined ? [n] : [];
   };
-  const neemtBezet = (t: Toewijzing) => t.kavel_ids.some((k) => inst.voorwaardelijk.has(k));
+  const neemtBezet = (t: { kavel_ids: number[] }) => t.kavel_ids.some((k) => inst.voorwaardelijk.has(k));
   const visited = new Set<number>();
   const out: Keten[] = [];
   // Heads: moves into free kavels only, whose old kavel someone takes.
-  for (const t of toewijzingen) {
+  for (const t of zetten) {
     if (neemtBezet(t) || volgende(t.vraag_id).length === 0) continue;
     const stappen: KetenStap[] = [];
     // Breadth-first over takers (a group option may take several occupied kavels).
@@ -261,7 +326,7 @@ export function ketens(inst: RegioInstance, toewijzingen: Toewijzing[]): Keten[]
     out.push({ stappen, cyclus: false });
   }
   // What remains among moves into occupied kavels: cycles.
-  for (const t of toewijzingen) {
+  for (const t of zetten) {
     if (visited.has(t.vraag_id) || !neemtBezet(t)) continue;
     const stappen: KetenStap[] = [];
     let r: number | undefined = t.vraag_id;

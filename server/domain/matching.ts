@@ -85,13 +85,49 @@ export const STANDAARD_INSTELLINGEN: Instellingen = {
   scheefwerken_lichte_categorie: 2,
 };
 
-/** Settings from `matching_instelling` rows (sleutel → waarde), falling back to the defaults. */
+export type InstellingSleutel = `gewicht_${Criterium}` | Exclude<keyof Instellingen, 'gewichten'>;
+
+/** Bounds of every setting (inclusive); `geheel`: a whole number. One table for the API, the stored values and the form. */
+export interface Grens { min: number; max: number; geheel?: boolean }
+export const INSTELLING_GRENZEN: Record<InstellingSleutel, Grens> = {
+  ...(Object.fromEntries(CRITERIA.map((c) => [`gewicht_${c}`, { min: 0, max: 100 }])) as Record<`gewicht_${Criterium}`, Grens>),
+  tolerantie: { min: 0, max: 2 },
+  max_kavels_samenvoegen: { min: 1, max: 5, geheel: true },
+  afstand_max_km: { min: 0.1, max: 100 },
+  arbeidsplaatsen_norm_per_ha: { min: 1, max: 1000 },
+  milieuruimte_stappen: { min: 1, max: 10 },
+  voorrang_factor: { min: 1, max: 10 },
+  max_opties_per_vraag: { min: 1, max: 500, geheel: true },
+  max_rekentijd_s: { min: 1, max: 300 },
+  scheefwerken_drempel_stappen: { min: 1, max: 10, geheel: true },
+  scheefwerken_lichte_categorie: { min: 1, max: 10, geheel: true },
+};
+
+export const isInstelling = (k: string): k is InstellingSleutel => Object.hasOwn(INSTELLING_GRENZEN, k);
+
+const getal = (x: number) => x.toLocaleString('nl-NL', { maximumFractionDigits: 2 });
+
+/** Dutch message when a value is out of its setting's bounds (null when it fits). */
+export function instellingFout(sleutel: InstellingSleutel, waarde: number): string | null {
+  const g = INSTELLING_GRENZEN[sleutel];
+  if (!Number.isFinite(waarde) || waarde < g.min || waarde > g.max) return `${sleutel} moet tussen ${getal(g.min)} en ${getal(g.max)} liggen`;
+  if (g.geheel && !Number.isInteger(waarde)) return `${sleutel} moet een geheel getal zijn`;
+  return null;
+}
+
+/** True when at least one criterion weighs something (else every score is 0). */
+export const heeftGewicht = (inst: Instellingen) => CRITERIA.some((c) => inst.gewichten[c] > 0);
+
+/**
+ * Settings from `matching_instelling` rows (sleutel → waarde), falling back to the
+ * defaults. A value outside its bounds (stored before they were enforced) is ignored.
+ */
 export function instellingenUit(rows: Record<string, number>, base: Instellingen = STANDAARD_INSTELLINGEN): Instellingen {
   const out: Instellingen = { ...base, gewichten: { ...base.gewichten } };
   for (const [k, v] of Object.entries(rows)) {
-    if (!Number.isFinite(v) || v < 0) continue;
-    if (k.startsWith('gewicht_') && (CRITERIA as readonly string[]).includes(k.slice(8))) out.gewichten[k.slice(8) as Criterium] = v;
-    else if (k in out && k !== 'gewichten') (out as unknown as Record<string, number>)[k] = v;
+    if (!isInstelling(k) || instellingFout(k, v)) continue;
+    if (k.startsWith('gewicht_')) out.gewichten[k.slice(8) as Criterium] = v;
+    else (out as unknown as Record<string, number>)[k] = v;
   }
   return out;
 }

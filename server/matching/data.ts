@@ -6,6 +6,8 @@ import {
   instellingenUit, kandidatenVoor, type Instellingen, type KandidaatResultaat, type MatchKavel, type MatchVraag,
 } from '../domain/matching.ts';
 import type { Actor } from '../domain/roles.ts';
+import { invoerVoorZicht, type KandidaatZicht } from '../domain/matching-zicht.ts';
+import { today } from '../domain/dates.ts';
 
 type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 
@@ -14,8 +16,8 @@ export async function laadInstellingen(db: Queryable): Promise<Instellingen> {
   return instellingenUit(Object.fromEntries(rows.map((r) => [r.sleutel, Number(r.waarde)])));
 }
 
-/** Today in the Netherlands as an ISO date. */
-export const vandaag = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+/** Today in the Netherlands as an ISO date (server/domain/dates.ts). */
+export const vandaag = () => today();
 
 const KAVEL_SQL = `
   SELECT k.id, k.naam, k.terrein_id, t.naam AS terrein, t.gemeente_id, g.naam AS gemeente, g.in_regio, k.status, k.planstatus,
@@ -90,21 +92,50 @@ export async function laadOpenVragen(db: Queryable): Promise<VraagRij[]> {
   return rows.map(toVraag);
 }
 
-/** Candidates for one request: free kavels only (kavels of other requesters appear in the regional model). */
-export async function kandidatenVanVraag(db: Queryable, id: number, inst: Instellingen, datum = vandaag()) {
-  const vraag = await laadVraag(db, id);
+/**
+ * Candidates for one request as a zicht may see them: free kavels only (kavels of
+ * other requesters appear in the regional model). For the werkgroep the request's
+ * confidential facts are blanked first (server/domain/matching-zicht.ts), so the
+ * company's current kavel is not even loaded.
+ */
+export async function kandidatenVanVraag(db: Queryable, id: number, inst: Instellingen, zicht: KandidaatZicht = 'volledig', datum = vandaag()) {
+  const invoer = invoerVoorZicht(zicht, await laadVraag(db, id), inst);
+  const { vraag } = invoer;
   const kavels = await laadKavels(db, false);
   // The requester's current location, for the distance criterion.
   if (vraag.huidige_kavel_id !== null && !kavels.some((k) => k.id === vraag.huidige_kavel_id)) {
     kavels.push(...(await laadKavelsOpId(db, [vraag.huidige_kavel_id])));
   }
   const buren = await laadBuren(db, kavels.map((k) => k.id));
-  const resultaat: KandidaatResultaat = kandidatenVoor(vraag, { kavels, buren, inst, vandaag: datum });
-  return { vraag, kavels: new Map(kavels.map((k) => [k.id, k])), resultaat };
+  const resultaat: KandidaatResultaat = kandidatenVoor(vraag, { kavels, buren, inst: invoer.inst, vandaag: datum });
+  return { vraag, inst: invoer.inst, kavels: new Map(kavels.map((k) => [k.id, k])), resultaat };
 }
 
-/** One write transaction with the actor (and reason) recorded for the audit trigger. */
-export async function metAudit<T>(pool: pg.Pool, actor: Actor, reden: string | null, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+/**
+ * The audit reasons matching writes, as fixed texts. The audit trail is read through
+ * every history route by every role (a kavel's history shows the step that put it in
+ * optie), so free text about a company — a match step's reason, its person — never
+ * goes there: it stays in match_stap, which only regie reads. `metAudit` takes only
+ * these texts, so the compiler refuses a note passed by mistake.
+ */
+export const AUDIT_REDEN = {
+  match: {
+    voorgesteld: 'Matchworkflow: voorgesteld',
+    besproken_werkgroep: 'Matchworkflow: besproken in de werkgroep, kavels in optie',
+    warme_overdracht: 'Matchworkflow: warme overdracht',
+    gerealiseerd: 'Matchworkflow: gerealiseerd, verhuizing vastgelegd',
+    afgevallen: 'Matchworkflow: afgevallen, optie vervalt',
+  },
+  regioVoorstellen: 'Matchworkflow: voorstellen uit de regionale optimalisatie',
+  ruimtevraagIngetrokken: 'Ruimtevraag ingetrokken',
+  csvImport: 'CSV-import ruimtevragen',
+  instellingen: 'Matching-instellingen gewijzigd',
+} as const;
+type Teksten<T> = T extends string ? T : { [K in keyof T]: Teksten<T[K]> }[keyof T];
+export type AuditReden = Teksten<typeof AUDIT_REDEN>;
+
+/** One write transaction with the actor (and one of the fixed reasons) recorded for the audit trigger. */
+export async function metAudit<T>(pool: pg.Pool, actor: Actor, reden: AuditReden | null, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   return inTransaction(pool, async (client) => {
     await client.query(`SELECT set_config('app.account_id', $1, true), set_config('app.audit_reden', $2, true)`, [String(actor.id), reden ?? '']);
     try {

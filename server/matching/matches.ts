@@ -7,7 +7,7 @@ import type pg from 'pg';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { Actor } from '../domain/roles.ts';
 import { BESCHIKBARE_STATUS, kandidatenVoor, uitsluitingen, UITSLUITING_MELDING, TIE_BREAK, type Instellingen } from '../domain/matching.ts';
-import { laadBuren, laadInstellingen, laadKavelsOpId, laadVraag, metAudit, vandaag, versieConflict } from './data.ts';
+import { AUDIT_REDEN, laadBuren, laadInstellingen, laadKavelsOpId, laadVraag, metAudit, vandaag, versieConflict } from './data.ts';
 
 export const MATCH_STAPPEN = ['voorgesteld', 'besproken_werkgroep', 'warme_overdracht', 'gerealiseerd'] as const;
 export const MATCH_STATUS = [...MATCH_STAPPEN, 'afgevallen'] as const;
@@ -42,7 +42,7 @@ async function voorwaardelijkeKavels(db: Client, vraagId: number): Promise<Set<n
 }
 
 export async function maakMatch(pool: pg.Pool, actor: Actor & { naam: string }, m: NieuweMatch): Promise<number> {
-  return metAudit(pool, actor, m.reden ?? null, (client) => maakMatchIn(client, actor, m));
+  return metAudit(pool, actor, AUDIT_REDEN.match.voorgesteld, (client) => maakMatchIn(client, actor, m));
 }
 
 /** Extra facts stored with a match's criteria (e.g. the regional run and chain it came from). */
@@ -51,8 +51,10 @@ export type MatchHerkomst = Record<string, unknown>;
 /** Creates a voorgesteld match inside the caller's transaction; checks the kavels against the hard filters. */
 export async function maakMatchIn(
   client: Client, actor: Actor & { naam: string }, m: NieuweMatch,
-  opties: { herkomst?: MatchHerkomst; inst?: Instellingen } = {},
+  opties: { herkomst?: MatchHerkomst; inst?: Instellingen; peildatum?: string } = {},
 ): Promise<number> {
+  // The date the timing criterion is judged on: today, or the regional result's peildatum.
+  const datum = opties.peildatum ?? vandaag();
   const inst: Instellingen = opties.inst ?? await laadInstellingen(client);
   const vraag = await laadVraag(client, m.ruimtevraag_id);
   if (vraag.status === 'ingetrokken' || vraag.status === 'gematcht') {
@@ -70,7 +72,7 @@ export async function maakMatchIn(
   const huidig = vraag.huidige_kavel_id !== null ? await laadKavelsOpId(client, [vraag.huidige_kavel_id]) : [];
   const buren = await laadBuren(client, ids);
   const res = kandidatenVoor(vraag, {
-    kavels: [...kavels, ...huidig.filter((h) => !ids.includes(h.id))], buren, inst, vandaag: vandaag(), filter: { voorwaardelijk },
+    kavels: [...kavels, ...huidig.filter((h) => !ids.includes(h.id))], buren, inst, vandaag: datum, filter: { voorwaardelijk },
   });
   const kandidaat = res.kandidaten.find((c) => c.kavel_ids.join() === ids.join());
   if (!kandidaat) {
@@ -78,7 +80,7 @@ export async function maakMatchIn(
       ? 'Deze kavels vormen samen geen passende kandidaat: ze moeten aan elkaar grenzen, op één terrein liggen en samen de gevraagde omvang hebben.'
       : `Kavel ${ids[0]} heeft niet de gevraagde omvang (${vraag.min_ha}–${vraag.max_ha} ha, met tolerantie).`);
   }
-  const criteria = { criteria: kandidaat.criteria, gewichten: inst.gewichten, tolerantie: inst.tolerantie, tie_break: TIE_BREAK, berekend_op: vandaag(), ...opties.herkomst };
+  const criteria = { criteria: kandidaat.criteria, gewichten: inst.gewichten, tolerantie: inst.tolerantie, tie_break: TIE_BREAK, berekend_op: datum, ...opties.herkomst };
   const { rows } = await client.query<{ id: number }>(
     `INSERT INTO match (ruimtevraag_id, score, criteria) VALUES ($1, $2, $3::jsonb) RETURNING id`,
     [vraag.id, kandidaat.score, JSON.stringify(criteria)],
@@ -102,7 +104,7 @@ export interface StatusWijziging extends StapInvoer {
 }
 
 export async function wijzigMatchStatus(pool: pg.Pool, actor: Actor & { naam: string }, id: number, version: number, w: StatusWijziging) {
-  await metAudit(pool, actor, w.reden, async (client) => {
+  await metAudit(pool, actor, AUDIT_REDEN.match[w.status], async (client) => {
     const { rows } = await client.query(`SELECT * FROM match WHERE id = $1 FOR UPDATE`, [id]);
     const m = rows[0];
     if (!m) throw notFound('Match', id);
@@ -115,6 +117,7 @@ export async function wijzigMatchStatus(pool: pg.Pool, actor: Actor & { naam: st
         : `Een match met status '${van}' is afgesloten.`, { huidige_status: van, toegestaan: next });
     }
 
+    let oudeKavel: number | null = null;
     if (w.status === 'besproken_werkgroep') {
       // Accept: the kavels go in optie. The unique index refuses a kavel held by another active match.
       const { rows: ks } = await client.query<{ kavel_id: number; status: string }>(
@@ -134,19 +137,7 @@ export async function wijzigMatchStatus(pool: pg.Pool, actor: Actor & { naam: st
       await client.query(`UPDATE kavel SET status = 'in_optie' WHERE id IN (SELECT kavel_id FROM match_kavel WHERE match_id = $1)`, [id]);
       await client.query(`UPDATE ruimtevraag SET status = 'in_behandeling' WHERE id = $1 AND status = 'open'`, [m.ruimtevraag_id]);
     } else if (w.status === 'gerealiseerd') {
-      const { rows: ks } = await client.query<{ kavel_id: number }>(`SELECT kavel_id FROM match_kavel WHERE match_id = $1 ORDER BY kavel_id`, [id]);
-      await client.query(`UPDATE kavel SET status = 'bezet' WHERE id = ANY($1::int[])`, [ks.map((k) => k.kavel_id)]);
-      // The company moves: its old kavel becomes schuifruimte (vrijkomend) unless another match already holds it.
-      const { rows: b } = await client.query<{ id: number; huidige_kavel_id: number | null }>(
-        `SELECT b.id, b.huidige_kavel_id FROM bedrijf b JOIN ruimtevraag r ON r.bedrijf_id = b.id WHERE r.id = $1`, [m.ruimtevraag_id]);
-      const oud = b[0]?.huidige_kavel_id;
-      if (oud && !ks.some((k) => k.kavel_id === oud)) {
-        await client.query(
-          `UPDATE kavel SET status = 'vrijkomend', beschikbaar_vanaf = coalesce($2::date, beschikbaar_vanaf)
-           WHERE id = $1 AND status = 'bezet' AND NOT EXISTS (SELECT 1 FROM match_kavel WHERE kavel_id = $1 AND actief)`, [oud, w.datum ?? vandaag()]);
-      }
-      await client.query(`UPDATE bedrijf SET huidige_kavel_id = $2 WHERE id = $1`, [b[0].id, ks[0].kavel_id]);
-      await client.query(`UPDATE ruimtevraag SET status = 'gematcht' WHERE id = $1`, [m.ruimtevraag_id]);
+      oudeKavel = await realiseer(client, id, m.ruimtevraag_id, w.datum ?? vandaag());
     } else if (w.status === 'afgevallen') {
       // Release: the kavels return to the status they had before the option.
       await client.query(
@@ -158,15 +149,41 @@ export async function wijzigMatchStatus(pool: pg.Pool, actor: Actor & { naam: st
            AND NOT EXISTS (SELECT 1 FROM match m2 JOIN match_kavel mk ON mk.match_id = m2.id
                            WHERE m2.ruimtevraag_id = r.id AND m2.id <> $2 AND mk.actief)`, [m.ruimtevraag_id, id]);
     }
-    const upd = await client.query(`UPDATE match SET status = $3 WHERE id = $1 AND version = $2`, [id, version, w.status]);
+    const upd = await client.query(`UPDATE match SET status = $3, oude_kavel_id = coalesce($4, oude_kavel_id) WHERE id = $1 AND version = $2`,
+      [id, version, w.status, oudeKavel]);
     if (!upd.rowCount) throw await versieConflict(client, 'match', id, m.version);
     await stap(client, actor, id, van, w.status, w);
   });
 }
 
+/**
+ * The company moves: its new kavels become bezet (and are no longer held by the
+ * match, so they can be matched again when they come free), its old kavel becomes
+ * schuifruimte (vrijkomend from the step's date), and the request is gematcht.
+ */
+async function realiseer(client: Client, matchId: number, vraagId: number, datum: string): Promise<number | null> {
+  const { rows: ks } = await client.query<{ kavel_id: number }>(`SELECT kavel_id FROM match_kavel WHERE match_id = $1 ORDER BY kavel_id`, [matchId]);
+  const nieuw = ks.map((k) => k.kavel_id);
+  await client.query(`UPDATE kavel SET status = 'bezet' WHERE id = ANY($1::int[])`, [nieuw]);
+  await client.query(`UPDATE match_kavel SET actief = false WHERE match_id = $1 AND actief`, [matchId]);
+  const { rows: b } = await client.query<{ id: number; huidige_kavel_id: number | null }>(
+    `SELECT b.id, b.huidige_kavel_id FROM bedrijf b JOIN ruimtevraag r ON r.bedrijf_id = b.id WHERE r.id = $1 FOR UPDATE OF b`, [vraagId]);
+  const oud = b[0].huidige_kavel_id;
+  if (oud !== null && !nieuw.includes(oud)) {
+    await client.query(`UPDATE kavel SET status = 'vrijkomend', beschikbaar_vanaf = $2::date WHERE id = $1 AND status = 'bezet'`, [oud, datum]);
+    // Another match may already hold the old kavel in optie (a relocation chain): when
+    // that match falls through, the kavel returns to vrijkomend, not to bezet.
+    await client.query(`UPDATE match_kavel SET status_voor = 'vrijkomend' WHERE kavel_id = $1 AND actief AND status_voor = 'bezet'`, [oud]);
+    await client.query(`UPDATE kavel SET beschikbaar_vanaf = $2::date WHERE id = $1 AND status = 'in_optie'`, [oud, datum]);
+  }
+  await client.query(`UPDATE bedrijf SET huidige_kavel_id = $2 WHERE id = $1`, [b[0].id, nieuw[0]]);
+  await client.query(`UPDATE ruimtevraag SET status = 'gematcht' WHERE id = $1`, [vraagId]);
+  return oud !== null && !nieuw.includes(oud) ? oud : null;
+}
+
 export async function haalMatch(db: Pick<pg.Pool, 'query'>, id: number) {
   const { rows } = await db.query(
-    `SELECT m.id, m.ruimtevraag_id, m.status, m.score, m.criteria, m.version, m.created_at, m.updated_at,
+    `SELECT m.id, m.ruimtevraag_id, m.status, m.score, m.criteria, m.version, m.created_at, m.updated_at, m.oude_kavel_id,
             b.naam AS bedrijf_naam, b.kvk_nummer, r.status AS ruimtevraag_status,
             coalesce((SELECT json_agg(json_build_object('kavel_id', mk.kavel_id, 'naam', k.naam, 'status', k.status, 'actief', mk.actief,
                         'oppervlakte_ha', k.oppervlakte_ha, 'terrein', t.naam) ORDER BY mk.kavel_id)
@@ -183,7 +200,7 @@ export async function haalMatch(db: Pick<pg.Pool, 'query'>, id: number) {
 
 export async function lijstMatches(db: Pick<pg.Pool, 'query'>, filter: { ruimtevraag_id?: number; status?: string }) {
   const { rows } = await db.query(
-    `SELECT m.id, m.ruimtevraag_id, m.status, m.score, m.version, b.naam AS bedrijf_naam,
+    `SELECT m.id, m.ruimtevraag_id, m.status, m.score, m.version, m.oude_kavel_id, b.naam AS bedrijf_naam,
             ARRAY(SELECT mk.kavel_id FROM match_kavel mk WHERE mk.match_id = m.id ORDER BY mk.kavel_id) AS kavel_ids,
             EXISTS (SELECT 1 FROM match_kavel mk WHERE mk.match_id = m.id AND mk.actief) AS actief, m.updated_at
      FROM match m JOIN ruimtevraag r ON r.id = m.ruimtevraag_id JOIN bedrijf b ON b.id = r.bedrijf_id

@@ -5,7 +5,7 @@ import type { Actor } from '../domain/roles.ts';
 import {
   kruisFouten, leesRuimtevragenCsv, type ImportFout, type Opzoek, type RuimtevraagNieuwT, type RuimtevraagWijzigingT,
 } from '../domain/matching-register.ts';
-import { metAudit, versieConflict } from './data.ts';
+import { AUDIT_REDEN, metAudit, versieConflict, type AuditReden } from './data.ts';
 
 type Client = pg.PoolClient;
 
@@ -53,7 +53,7 @@ export async function maakRuimtevraag(pool: pg.Pool, actor: Actor, invoer: Ruimt
   });
 }
 
-export async function wijzigRuimtevraag(pool: pg.Pool, actor: Actor, id: number, version: number, w: RuimtevraagWijzigingT, reden: string | null = null) {
+export async function wijzigRuimtevraag(pool: pg.Pool, actor: Actor, id: number, version: number, w: RuimtevraagWijzigingT, reden: AuditReden | null = null) {
   await metAudit(pool, actor, reden, async (client) => {
     const { rows } = await client.query(`SELECT * FROM ruimtevraag WHERE id = $1 FOR UPDATE`, [id]);
     const cur = rows[0];
@@ -111,7 +111,7 @@ export async function importeerCsv(pool: pg.Pool, actor: Actor, text: string, pr
   if (fouten.length || proefdraai) {
     return { geldig: fouten.length === 0, proefdraai, aantal_rijen: aantal, aangemaakt: [], fouten };
   }
-  const aangemaakt = await metAudit(pool, actor, 'CSV-import ruimtevragen', async (client) => {
+  const aangemaakt = await metAudit(pool, actor, AUDIT_REDEN.csvImport, async (client) => {
     const out: ImportRapport['aangemaakt'] = [];
     const kvkIds = new Map<string, number>();
     const kvks = rijen.map((r) => r.invoer.bedrijf.kvk_nummer).filter((k): k is string => !!k);

@@ -3,13 +3,17 @@
 // regisseur and beheerder only (see server/auth/permissions.ts).
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import type pg from 'pg';
 import type { AppEnv } from '../app.ts';
 import { actorOf } from '../auth/middleware.ts';
 import { ApiError } from '../http/errors.ts';
 import { ErrorSchema, IdParamSchema } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
-import { CRITERIA } from '../domain/matching.ts';
-import { laadInstellingen, metAudit } from '../matching/data.ts';
+import { CRITERIA, heeftGewicht, INSTELLING_GRENZEN, isInstelling } from '../domain/matching.ts';
+import { InstellingenWijziging, instellingVelden } from '../domain/matching-instellingen.ts';
+import { IsoDate } from '../domain/dates.ts';
+import { AUDIT_REDEN, laadInstellingen, metAudit, vandaag } from '../matching/data.ts';
+import { bewaarResultaat, invoerVersies } from '../matching/resultaat.ts';
 import { regioToewijzing } from '../matching/regio.ts';
 import { haalMatch, lijstMatches, maakMatch, MATCH_STATUS, wijzigMatchStatus } from '../matching/matches.ts';
 import { scheefwerkenSignalen } from '../matching/signalen.ts';
@@ -19,9 +23,8 @@ import { metQueryOverrides } from './ruimtevragen.ts';
 const errors = (...codes: number[]) =>
   Object.fromEntries(codes.map((code) => [code, { description: 'Fout', content: { 'application/json': { schema: ErrorSchema } } }]));
 const Json = z.record(z.string(), z.unknown());
-const Datum = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'gebruik een datum als JJJJ-MM-DD');
 const Stap = {
-  datum: Datum.optional().openapi({ description: 'Datum van de stap; standaard vandaag' }),
+  datum: IsoDate.optional().openapi({ description: 'Datum van de stap; standaard vandaag' }),
   persoon: z.string().trim().min(1, 'persoon mag niet leeg zijn').max(200).optional().openapi({ description: 'Wie de stap zette; standaard de ingelogde gebruiker' }),
 };
 
@@ -35,14 +38,16 @@ function versie(c: Context, fromBody?: number): number {
 }
 
 const RegioBody = z.object({
-  ...Object.fromEntries(CRITERIA.map((c) => [`gewicht_${c}`, z.number().min(0).max(100).optional()])),
-  tolerantie: z.number().min(0).max(2).optional(),
-  voorrang_factor: z.number().min(0).max(100).optional(),
-  max_kavels_samenvoegen: z.number().int().min(1).max(5).optional(),
-  max_opties_per_vraag: z.number().int().min(1).max(500).optional(),
-  max_rekentijd_s: z.number().min(1).max(300).optional(),
-  peildatum: Datum.optional(),
+  ...instellingVelden([...CRITERIA.map((c) => `gewicht_${c}` as const), 'tolerantie', 'voorrang_factor', 'max_kavels_samenvoegen',
+    'max_opties_per_vraag', 'max_rekentijd_s'], 'body'),
+  peildatum: IsoDate.optional().openapi({ description: 'Datum waarop beschikbaarheid en timing worden beoordeeld; standaard vandaag' }),
 }).strict();
+
+/** The stored settings, each with its bounds (for the form). */
+async function instellingenLijst(pool: Pick<pg.Pool, 'query'>) {
+  const { rows } = await pool.query<{ sleutel: string; waarde: number; omschrijving: string; version: number }>(`SELECT sleutel, waarde, omschrijving, version FROM matching_instelling ORDER BY sleutel`);
+  return rows.map((r) => ({ ...r, waarde: Number(r.waarde), ...(isInstelling(r.sleutel) ? INSTELLING_GRENZEN[r.sleutel] : {}) }));
+}
 
 export function matchingRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -50,16 +55,23 @@ export function matchingRoutes() {
   app.openapi(
     createRoute({ method: 'post', path: '/matching/regio', tags: ['Matching'],
       summary: 'Wijs alle open ruimtevragen tegelijk toe (HiGHS): maximale totaalscore, elke kavel één keer, verhuisketens; ' +
-        'met de gretige één-voor-één-toewijzing ter vergelijking. Schrijft niets.',
+        'lopende matches (kavels in optie) liggen vast; met de gretige één-voor-één-toewijzing ter vergelijking. ' +
+        'Bewaart de uitkomst (resultaat_id) zodat precies deze uitkomst matches kan worden; wijzigt verder niets.',
       request: { body: { required: false, content: { 'application/json': { schema: RegioBody } } } },
-      responses: { 200: { description: 'Toewijzing', content: { 'application/json': { schema: Json } } }, ...errors(400) } }),
+      responses: { 200: { description: 'Toewijzing', content: { 'application/json': { schema: Json } } }, ...errors(400, 422) } }),
     async (c) => {
-      const body = (c.req.valid('json') ?? {}) as Record<string, number | string | undefined>;
-      const { peildatum, ...rest } = body;
-      const inst = metQueryOverrides(await laadInstellingen(c.var.db.pool), rest as Record<string, number | undefined>);
-      const r = await regioToewijzing(c.var.db.pool, inst, typeof peildatum === 'string' ? peildatum : undefined);
+      const pool = c.var.db.pool;
+      const { peildatum, ...rest } = (c.req.valid('json') ?? {}) as Record<string, number | string | undefined>;
+      const inst = metQueryOverrides(await laadInstellingen(pool), rest);
+      const datum = typeof peildatum === 'string' ? peildatum : vandaag();
+      // The fingerprint first: a change during the solve then shows up as a change since the calculation.
+      const invoer_versies = await invoerVersies(pool);
+      const r = await regioToewijzing(pool, inst, datum);
+      const opgeslagen = await bewaarResultaat(pool, actorOf(c), { peildatum: datum, instellingen: inst, invoer_versies, optimaal: r.optimaal });
       const verschil = r.optimaal.doelwaarde - r.gretig.doelwaarde;
       return c.json({
+        resultaat_id: opgeslagen.id,
+        berekend_op: opgeslagen.berekend_op,
         samenvatting: { ...r.samenvatting, doelwaarde_optimaal: r.optimaal.doelwaarde, doelwaarde_gretig: r.gretig.doelwaarde,
           verbetering: Math.round(verschil * 1000) / 1000,
           verbetering_pct: r.gretig.doelwaarde > 0 ? Math.round((1000 * verschil) / r.gretig.doelwaarde) / 10 : null },
@@ -71,16 +83,14 @@ export function matchingRoutes() {
 
   app.openapi(
     createRoute({ method: 'post', path: '/matching/regio/voorstellen', tags: ['Matching'],
-      summary: 'Voer de regionale optimalisatie uit en maak van elke toewijzing een match (voorgesteld), met keten en stap; ' +
-        'vragen met een lopende match worden overgeslagen. Eén transactie.',
-      request: { body: { required: false, content: { 'application/json': { schema: RegioBody } } } },
-      responses: { 201: { description: 'Aangemaakte matches', content: { 'application/json': { schema: Json } } }, ...errors(400, 409, 422) } }),
-    async (c) => {
-      const body = (c.req.valid('json') ?? {}) as Record<string, number | string | undefined>;
-      const { peildatum, ...rest } = body;
-      const inst = metQueryOverrides(await laadInstellingen(c.var.db.pool), rest as Record<string, number | undefined>);
-      return c.json(await regioVoorstellen(c.var.db.pool, actorOf(c), inst, typeof peildatum === 'string' ? peildatum : undefined), 201);
-    },
+      summary: 'Maak van een berekende regionale uitkomst (resultaat_id van POST /matching/regio) precies die matches (voorgesteld), ' +
+        'met keten en stap; vragen met een lopende match worden overgeslagen. Rekent niet opnieuw; 409 als de gegevens sindsdien ' +
+        'zijn gewijzigd of de uitkomst al is gebruikt. Eén transactie.',
+      request: { body: { required: true, content: { 'application/json': { schema: z.object({
+        resultaat_id: z.number({ message: 'resultaat_id (de berekende uitkomst) is verplicht' }).int().positive(),
+      }).strict() } } } },
+      responses: { 201: { description: 'Aangemaakte matches', content: { 'application/json': { schema: Json } } }, ...errors(400, 404, 409, 422) } }),
+    async (c) => c.json(await regioVoorstellen(c.var.db.pool, actorOf(c), c.req.valid('json').resultaat_id), 201),
   );
 
   app.openapi(
@@ -88,26 +98,27 @@ export function matchingRoutes() {
       summary: 'Gewichten en drempels van de matching en het scheefwerken-signaal',
       responses: { 200: { description: 'Instellingen', content: { 'application/json': { schema: z.array(Json) } } } } }),
     async (c) => {
-      const { rows } = await c.var.db.pool.query(`SELECT sleutel, waarde, omschrijving, version FROM matching_instelling ORDER BY sleutel`);
-      return c.json(rows, 200);
+      return c.json(await instellingenLijst(c.var.db.pool), 200);
     },
   );
 
   app.openapi(
     createRoute({ method: 'patch', path: '/matching/instellingen', tags: ['Matching'],
       summary: 'Wijzig gewichten of drempels ({"gewicht_omvang": 4, …}); gelogd',
-      request: { body: { required: true, content: { 'application/json': { schema: z.record(z.string(), z.number({ message: 'waarde moet een getal zijn' }).min(0, 'waarde mag niet negatief zijn')) } } } },
+      request: { body: { required: true, content: { 'application/json': { schema: InstellingenWijziging } } } },
       responses: { 200: { description: 'Instellingen', content: { 'application/json': { schema: z.array(Json) } } }, ...errors(400, 422) } }),
     async (c) => {
       const body = c.req.valid('json');
-      await metAudit(c.var.db.pool, actorOf(c), 'matching-instellingen gewijzigd', async (client) => {
+      await metAudit(c.var.db.pool, actorOf(c), AUDIT_REDEN.instellingen, async (client) => {
         for (const [sleutel, waarde] of Object.entries(body)) {
           const res = await client.query(`UPDATE matching_instelling SET waarde = $2 WHERE sleutel = $1`, [sleutel, waarde]);
           if (!res.rowCount) throw new ApiError(422, 'onbekende_instelling', `Onbekende instelling '${sleutel}'.`);
         }
+        if (!heeftGewicht(await laadInstellingen(client))) {
+          throw new ApiError(422, 'gewichten_nul', 'Minstens één gewicht moet groter dan 0 zijn; anders krijgt elke kavel score 0.');
+        }
       });
-      const { rows } = await c.var.db.pool.query(`SELECT sleutel, waarde, omschrijving, version FROM matching_instelling ORDER BY sleutel`);
-      return c.json(rows, 200);
+      return c.json(await instellingenLijst(c.var.db.pool), 200);
     },
   );
 

@@ -6,15 +6,16 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app.ts';
 import { actorOf } from '../auth/middleware.ts';
 import { ruimtevraagZicht } from '../domain/roles.ts';
-import { anonymousLabel } from '../domain/ruimtevraag.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { ErrorSchema, IdParamSchema } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { baseVersion } from '../http/version.ts';
 import { REDENEN, RuimtevraagNieuw, RuimtevraagWijziging, VRAAG_STATUS } from '../domain/matching-register.ts';
-import { CRITERIA, TIE_BREAK, instellingenUit, type Instellingen } from '../domain/matching.ts';
+import { CRITERIA, TIE_BREAK, heeftGewicht, instellingenUit, type Instellingen } from '../domain/matching.ts';
+import { instellingVelden } from '../domain/matching-instellingen.ts';
+import { kandidatenVoorZicht, vraagVoorZicht, type KandidaatZicht } from '../domain/matching-zicht.ts';
 import { importeerCsv, maakRuimtevraag, wijzigRuimtevraag } from '../matching/register.ts';
-import { kandidatenVanVraag, laadInstellingen } from '../matching/data.ts';
+import { AUDIT_REDEN, kandidatenVanVraag, laadInstellingen } from '../matching/data.ts';
 
 const errors = (...codes: number[]) =>
   Object.fromEntries(codes.map((code) => [code, { description: 'Fout', content: { 'application/json': { schema: ErrorSchema } } }]));
@@ -28,14 +29,6 @@ const LIJST_SQL = `
          b.milieucategorie_activiteit, r.accountmanager, r.notities, r.bron, r.version, r.updated_at
   FROM ruimtevraag r JOIN bedrijf b ON b.id = r.bedrijf_id`;
 
-/** Anonymised: nothing that names or locates the company. */
-const anoniem = (r: Record<string, any>) => ({
-  id: r.id, label: anonymousLabel(r.id, Number(r.max_ha), r.milieucategorie),
-  min_ha: r.min_ha, max_ha: r.max_ha, milieucategorie: r.milieucategorie, watergebonden: r.watergebonden,
-  reden: r.reden, voorrang: r.voorrang, status: r.status, gewenst_vanaf: r.gewenst_vanaf, gewenst_tot: r.gewenst_tot,
-  gewenste_gemeenten: r.gewenste_gemeenten, bron: r.bron,
-});
-
 const LijstQuery = z.object({
   status: z.enum(VRAAG_STATUS, { message: `status: kies uit ${VRAAG_STATUS.join(', ')}` }).optional(),
   gemeente: z.string().optional().openapi({ description: 'Gewenste gemeente: id of naam' }),
@@ -43,25 +36,37 @@ const LijstQuery = z.object({
   reden: z.enum(REDENEN, { message: `reden: kies uit ${REDENEN.join(', ')}` }).optional(),
 });
 
+const GEWICHT_SLEUTELS = CRITERIA.map((c) => `gewicht_${c}` as const);
 
 const KandidaatQuery = z.object({
-  ...Object.fromEntries(CRITERIA.map((c) => [`gewicht_${c}`, z.coerce.number({ message: 'moet een getal zijn' }).min(0, 'mag niet negatief zijn').max(100).optional()])),
-  tolerantie: z.coerce.number({ message: 'moet een getal zijn' }).min(0).max(2).optional(),
-  max_kavels_samenvoegen: z.coerce.number().int().min(1).max(5).optional(),
-  limiet: z.coerce.number().int().min(1).max(500).optional(),
+  ...instellingVelden([...GEWICHT_SLEUTELS, 'tolerantie', 'max_kavels_samenvoegen'], 'query'),
+  limiet: z.coerce.number({ message: 'limiet moet een getal zijn' }).int('limiet moet een geheel getal zijn').min(1, 'limiet moet minstens 1 zijn').max(500, 'limiet mag hoogstens 500 zijn').optional(),
 });
 
-/** Settings from the table, overridden by query parameters (gewicht_*, tolerantie, max_kavels_samenvoegen). */
-export function metQueryOverrides(base: Instellingen, q: Record<string, number | undefined>): Instellingen {
-  const overrides = Object.fromEntries(Object.entries(q).filter(([k, v]) => v !== undefined && k !== 'limiet')) as Record<string, number>;
-  return instellingenUit(overrides, base);
+/** Settings from the table, overridden per request (gewicht_*, tolerantie, …); 422 when no criterion weighs anything. */
+export function metQueryOverrides(base: Instellingen, q: Record<string, number | string | undefined>): Instellingen {
+  const overrides = Object.fromEntries(Object.entries(q).filter((e): e is [string, number] => typeof e[1] === 'number' && e[0] !== 'limiet'));
+  const inst = instellingenUit(overrides, base);
+  if (!heeftGewicht(inst)) throw new ApiError(422, 'gewichten_nul', 'Minstens één gewicht moet groter dan 0 zijn; anders krijgt elke kavel score 0.');
+  return inst;
+}
+
+/** The register row of one request, as the caller's zicht may see it. */
+async function leesVraag(c: Context<AppEnv>, id: number) {
+  const { rows } = await c.var.db.pool.query(`${LIJST_SQL} WHERE r.id = $1`, [id]);
+  if (!rows[0]) throw notFound('Ruimtevraag', id);
+  return { versie: rows[0].version as number, vraag: vraagVoorZicht(zichtVan(c), rows[0]) };
 }
 
 async function eenVraag(c: Context<AppEnv>, id: number) {
-  const { rows } = await c.var.db.pool.query(`${LIJST_SQL} WHERE r.id = $1`, [id]);
-  if (!rows[0]) throw notFound('Ruimtevraag', id);
-  c.header('ETag', `"${String(rows[0].version)}"`);
-  return ruimtevraagZicht(actorOf(c).rol) === 'volledig' ? rows[0] : anoniem(rows[0]);
+  const { versie, vraag } = await leesVraag(c, id);
+  c.header('ETag', `"${String(versie)}"`);
+  return vraag;
+}
+
+/** Regie sees everything, the werkgroep the anonymised view (the stuurgroep has no route here). */
+function zichtVan(c: Context<AppEnv>): KandidaatZicht {
+  return ruimtevraagZicht(actorOf(c).rol) === 'volledig' ? 'volledig' : 'anoniem';
 }
 
 export function ruimtevraagRoutes() {
@@ -73,7 +78,7 @@ export function ruimtevraagRoutes() {
       request: { query: LijstQuery },
       responses: { 200: { description: 'Lijst', content: { 'application/json': { schema: z.array(Json) } } }, ...errors(400) } }),
     async (c) => {
-      const zicht = ruimtevraagZicht(actorOf(c).rol);
+      const zicht = zichtVan(c);
       const q = c.req.valid('query');
       const where: string[] = [];
       const params: unknown[] = [];
@@ -86,8 +91,7 @@ export function ruimtevraagRoutes() {
         else add('EXISTS (SELECT 1 FROM gemeente g WHERE lower(g.naam) = lower(?) AND g.id = ANY(r.gewenste_gemeente_ids))', q.gemeente);
       }
       const { rows } = await c.var.db.pool.query(`${LIJST_SQL} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.id`, params);
-      if (zicht === 'volledig') return c.json(rows, 200);
-      return c.json(rows.map(anoniem), 200);
+      return c.json(rows.map((r) => vraagVoorZicht(zicht, r)), 200);
     },
   );
 
@@ -183,60 +187,31 @@ export function ruimtevraagRoutes() {
       responses: { 200: { description: 'Ingetrokken', content: { 'application/json': { schema: z.object({ id: z.number(), verwijderd: z.boolean(), status: z.string() }) } } }, ...errors(404, 409, 428) } }),
     async (c) => {
       const { id } = c.req.valid('param');
-      await wijzigRuimtevraag(c.var.db.pool, actorOf(c), id, baseVersion(c), { status: 'ingetrokken' }, 'ingetrokken');
+      await wijzigRuimtevraag(c.var.db.pool, actorOf(c), id, baseVersion(c), { status: 'ingetrokken' }, AUDIT_REDEN.ruimtevraagIngetrokken);
       return c.json({ id, verwijderd: false, status: 'ingetrokken' }, 200);
     },
   );
 
   app.openapi(
     createRoute({ method: 'get', path: '/ruimtevragen/{id}/kandidaten', tags: ['Matching'],
-      summary: 'Kandidaat-kavels en samengevoegde aangrenzende kavels voor een ruimtevraag, met score per criterium. ' +
+      summary: 'Kandidaat-kavels en samengevoegde aangrenzende kavels voor een ruimtevraag: voor regie met score per criterium, ' +
+        'voor de werkgroep rang en passendheid berekend uit openbare gegevens (server/domain/matching-zicht.ts). ' +
         'Gewichten uit de instellingen, per verzoek te overschrijven met gewicht_<criterium>, tolerantie, max_kavels_samenvoegen.',
       request: { params: IdParamSchema, query: KandidaatQuery },
-      responses: { 200: { description: 'Kandidaten, beste eerst', content: { 'application/json': { schema: Json } } }, ...errors(400, 404) } }),
+      responses: { 200: { description: 'Kandidaten, beste eerst', content: { 'application/json': { schema: Json } } }, ...errors(400, 404, 422) } }),
     async (c) => {
       const { id } = c.req.valid('param');
       const q = c.req.valid('query');
-      const zicht = ruimtevraagZicht(actorOf(c).rol);
+      const zicht = zichtVan(c);
       const pool = c.var.db.pool;
       const inst = metQueryOverrides(await laadInstellingen(pool), q);
-      const { vraag, kavels, resultaat } = await kandidatenVanVraag(pool, id, inst);
-      const limiet = q.limiet ?? 50;
-      const full = zicht === 'volledig';
-      const kandidaten = resultaat.kandidaten.slice(0, limiet).map((k, i) => ({
-        rang: i + 1,
-        kavel_ids: k.kavel_ids,
-        samengevoegd: k.samengevoegd,
-        oppervlakte_ha: k.oppervlakte_ha,
-        score: k.score,
-        kavels: k.kavel_ids.map((kid) => {
-          const kv = kavels.get(kid)!;
-          return { id: kv.id, naam: kv.naam, terrein_id: kv.terrein_id, terrein: kv.terrein, gemeente: kv.gemeente, oppervlakte_ha: kv.ha,
-            status: kv.status, planstatus: kv.planstatus, milieucategorie_min: kv.mc_min_code, milieucategorie_max: kv.mc_max_code,
-            watergebonden: kv.watergebonden, beschikbaar_vanaf: kv.beschikbaar_vanaf };
-        }),
-        criteria: full ? k.criteria : k.criteria.map((cr) => (cr.criterium === 'afstand' || cr.criterium === 'arbeidsplaatsen'
-          ? { ...cr, toelichting: 'Berekend met vertrouwelijke bedrijfsgegevens; alleen de score wordt getoond.' } : cr)),
-      }));
-      const vraagOut = full
-        ? { id: vraag.id, bedrijf_id: vraag.bedrijf_id, bedrijf_naam: vraag.bedrijf_naam, kvk_nummer: vraag.kvk_nummer, huidige_kavel_id: vraag.huidige_kavel_id,
-            min_ha: vraag.min_ha, max_ha: vraag.max_ha, milieucategorie: vraag.milieucategorie, watergebonden: vraag.watergebonden,
-            gewenste_gemeente_ids: vraag.gewenste_gemeente_ids, gewenst_vanaf: vraag.gewenst_vanaf, gewenst_tot: vraag.gewenst_tot,
-            reden: vraag.reden, voorrang: vraag.voorrang, status: vraag.status, arbeidsplaatsen: vraag.arbeidsplaatsen }
-        : { id: vraag.id, label: anonymousLabel(vraag.id, vraag.max_ha, vraag.milieucategorie), min_ha: vraag.min_ha, max_ha: vraag.max_ha,
-            milieucategorie: vraag.milieucategorie, watergebonden: vraag.watergebonden, gewenst_vanaf: vraag.gewenst_vanaf,
-            gewenst_tot: vraag.gewenst_tot, reden: vraag.reden, voorrang: vraag.voorrang, status: vraag.status };
+      const berekend = await kandidatenVanVraag(pool, id, inst, zicht);
+      const { vraag } = await leesVraag(c, id);
       return c.json({
-        ruimtevraag: vraagOut,
+        ruimtevraag: vraag,
         zicht,
-        instellingen: { gewichten: inst.gewichten, tolerantie: inst.tolerantie, max_kavels_samenvoegen: inst.max_kavels_samenvoegen,
-          afstand_max_km: inst.afstand_max_km, arbeidsplaatsen_norm_per_ha: inst.arbeidsplaatsen_norm_per_ha, milieuruimte_stappen: inst.milieuruimte_stappen },
-        criteria: [...CRITERIA],
         tie_break: TIE_BREAK,
-        aantal: resultaat.kandidaten.length,
-        kandidaten,
-        uitgesloten: resultaat.uitgesloten,
-        reden_geen_kandidaten: resultaat.reden_geen_kandidaten,
+        ...kandidatenVoorZicht(zicht, { ...berekend, limiet: q.limiet ?? 50 }),
       }, 200);
     },
   );

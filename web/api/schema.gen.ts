@@ -4121,7 +4121,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Wijs alle open ruimtevragen tegelijk toe (HiGHS): maximale totaalscore, elke kavel één keer, verhuisketens; met de gretige één-voor-één-toewijzing ter vergelijking. Schrijft niets. */
+        /** Wijs alle open ruimtevragen tegelijk toe (HiGHS): maximale totaalscore, elke kavel één keer, verhuisketens; lopende matches (kavels in optie) liggen vast; met de gretige één-voor-één-toewijzing ter vergelijking. Bewaart de uitkomst (resultaat_id) zodat precies deze uitkomst matches kan worden; wijzigt verder niets. */
         post: {
             parameters: {
                 query?: never;
@@ -4142,6 +4142,7 @@ export type paths = {
                         max_kavels_samenvoegen?: number;
                         max_opties_per_vraag?: number;
                         max_rekentijd_s?: number;
+                        /** @description Datum waarop beschikbaarheid en timing worden beoordeeld; standaard vandaag */
                         peildatum?: string;
                         tolerantie?: number;
                         voorrang_factor?: number;
@@ -4169,6 +4170,15 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -4186,7 +4196,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Voer de regionale optimalisatie uit en maak van elke toewijzing een match (voorgesteld), met keten en stap; vragen met een lopende match worden overgeslagen. Eén transactie. */
+        /** Maak van een berekende regionale uitkomst (resultaat_id van POST /matching/regio) precies die matches (voorgesteld), met keten en stap; vragen met een lopende match worden overgeslagen. Rekent niet opnieuw; 409 als de gegevens sindsdien zijn gewijzigd of de uitkomst al is gebruikt. Eén transactie. */
         post: {
             parameters: {
                 query?: never;
@@ -4194,22 +4204,10 @@ export type paths = {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: {
+            requestBody: {
                 content: {
                     "application/json": {
-                        gewicht_afstand?: number;
-                        gewicht_arbeidsplaatsen?: number;
-                        gewicht_gemeente?: number;
-                        gewicht_milieuruimte?: number;
-                        gewicht_omvang?: number;
-                        gewicht_planstatus?: number;
-                        gewicht_timing?: number;
-                        max_kavels_samenvoegen?: number;
-                        max_opties_per_vraag?: number;
-                        max_rekentijd_s?: number;
-                        peildatum?: string;
-                        tolerantie?: number;
-                        voorrang_factor?: number;
+                        resultaat_id: number;
                     };
                 };
             };
@@ -4227,6 +4225,15 @@ export type paths = {
                 };
                 /** @description Fout */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4734,7 +4741,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Kandidaat-kavels en samengevoegde aangrenzende kavels voor een ruimtevraag, met score per criterium. Gewichten uit de instellingen, per verzoek te overschrijven met gewicht_<criterium>, tolerantie, max_kavels_samenvoegen. */
+        /** Kandidaat-kavels en samengevoegde aangrenzende kavels voor een ruimtevraag: voor regie met score per criterium, voor de werkgroep rang en passendheid berekend uit openbare gegevens (server/domain/matching-zicht.ts). Gewichten uit de instellingen, per verzoek te overschrijven met gewicht_<criterium>, tolerantie, max_kavels_samenvoegen. */
         get: {
             parameters: {
                 query?: {
@@ -4779,6 +4786,15 @@ export type paths = {
                 };
                 /** @description Fout */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };

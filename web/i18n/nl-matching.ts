@@ -20,6 +20,10 @@ export const tm = {
   anoniemUitleg: 'U ziet de ruimtevragen geanonimiseerd: bedrijfsgegevens zijn vertrouwelijk en alleen zichtbaar voor de regisseur.',
   geenVragen: 'Geen ruimtevragen met deze filters.',
   kandidatenUitleg: 'Kavels en combinaties van aangrenzende kavels die aan de harde eisen voldoen, gerangschikt op score (0–100). Klik op een kandidaat om hem op de kaart te zien.',
+  kandidatenUitlegAnoniem: 'Kavels en combinaties van aangrenzende kavels die aan de eisen van de vraag voldoen, met hun rang en hoe goed ze passen. '
+    + 'Vertrouwelijke bedrijfsgegevens (huidige locatie, arbeidsplaatsen) tellen in deze weergave niet mee. Klik op een kandidaat om hem op de kaart te zien.',
+  geenAandachtspunten: 'Past op omvang, planstatus, tijd, gemeente en milieucategorie.',
+  vrijgekomenKavel: 'Vrijgekomen',
   geenKandidaten: 'Geen kandidaten.',
   voorstellen: 'Voorstellen als match',
   voorgesteld: 'Match voorgesteld.',
@@ -29,7 +33,10 @@ export const tm = {
     + 'Een kavel van een vragend bedrijf komt alleen vrij als dat bedrijf zelf verhuist: zo ontstaan verhuisketens. Ter vergelijking de gretige aanpak (vraag voor vraag).',
   regioBereken: 'Bereken regionaal optimum',
   regioVoorstellen: 'Maak matches van deze uitkomst',
-  regioVoorstellenUitleg: 'Elke toewijzing wordt een match met status “voorgesteld” (vragen met een lopende match worden overgeslagen). Er gaat nog geen kavel in optie.',
+  regioVoorstellenUitleg: 'Precies deze uitkomst wordt matches: elke toewijzing een match met status “voorgesteld” (vragen met een lopende match worden overgeslagen). '
+    + 'Er gaat nog geen kavel in optie. Zijn de gegevens sinds de berekening gewijzigd, dan wordt niets gemaakt en rekent u opnieuw.',
+  regioVastUitleg: 'Deze matches zijn al besproken in de werkgroep (kavels in optie). Ze liggen vast in het model: hun kavels zijn bezet en hun vragen vervuld; '
+    + 'de kavel die zo’n bedrijf achterlaat kan naar een ander.',
   stapReden: 'Reden of toelichting (verplicht)',
   scheefwerkenUitleg: 'Bedrijven waarvan de activiteit ver onder de milieucategorie van hun kavel ligt: kandidaten om zware milieuruimte vrij te maken.',
   csvUitleg: 'CSV met puntkomma of komma en Nederlandse kolomkoppen (bedrijf, kvk, min_ha, max_ha, milieucategorie, reden, gewenste_gemeenten, …). Eerst wordt het bestand gecontroleerd; er wordt pas iets opgeslagen als elke rij klopt.',

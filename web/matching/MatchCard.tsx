@@ -40,6 +40,12 @@ export function MatchCard({ id, compact = false }: { id: number; compact?: boole
         {m.kavels.map((k) => `${k.naam ?? `Kavel ${k.kavel_id}`} (${fmt.ha(Number(k.oppervlakte_ha))}, ${k.terrein}${k.status === 'in_optie' ? ', in optie' : ''})`).join(' + ')}
       </p>
       {keten && <p className="monitor-note">Verhuisketen {keten.nummer}, stap {keten.stap} van {keten.lengte}{keten.cyclus ? ' (ruil)' : ''}.</p>}
+      {m.status === 'gerealiseerd' && (
+        <p className="monitor-note" data-testid="match-verhuisd">
+          Het bedrijf zit nu op {m.kavels.map((k) => k.naam ?? `kavel ${k.kavel_id}`).join(' + ')}
+          {m.oude_kavel_id !== null ? `; het verliet kavel ${m.oude_kavel_id}, die nu vrijkomend is (schuifruimte).` : '.'}
+        </p>
+      )}
       {!compact && (
         <ol className="match-stappen">
           {m.stappen.map((s, i) => (

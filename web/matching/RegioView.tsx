@@ -41,6 +41,7 @@ export function RegioView({ show, onOpen, onMatches }: { show: ShowOnMap; onOpen
   const bereken = () => { setKeten(null); voorstellen.reset(); regio.mutate(body); };
   const s = uitkomst?.samenvatting;
   const inKeten = new Set(uitkomst?.optimaal.ketens.flatMap((k) => k.stappen.map((x) => x.vraag_id)) ?? []);
+  const vast = uitkomst?.optimaal.vast ?? [];
   const los = uitkomst?.optimaal.toewijzingen.filter((t) => !inKeten.has(t.vraag_id)) ?? [];
 
   return (
@@ -52,8 +53,8 @@ export function RegioView({ show, onOpen, onMatches }: { show: ShowOnMap; onOpen
           {instelbaar.map((i) => (
             <label key={i.sleutel} title={i.omschrijving ?? undefined}>
               <span>{i.sleutel === 'voorrang_factor' ? 'Voorrangsfactor' : CRITERIUM_LABEL[i.sleutel.slice(8)] ?? i.sleutel}</span>
-              <input type="number" min={0} max={100} step={0.5} value={overrides[i.sleutel] ?? waarden[i.sleutel]}
-                onChange={(e) => setOverrides((o) => ({ ...o, [i.sleutel]: Math.max(0, Number(e.target.value) || 0) }))} />
+              <input type="number" min={i.min ?? 0} max={i.max ?? 100} step={0.5} value={overrides[i.sleutel] ?? waarden[i.sleutel]}
+                onChange={(e) => setOverrides((o) => ({ ...o, [i.sleutel]: Math.min(i.max ?? 100, Math.max(i.min ?? 0, Number(e.target.value) || 0)) }))} />
             </label>
           ))}
           <div className="matching-actions">
@@ -73,7 +74,7 @@ export function RegioView({ show, onOpen, onMatches }: { show: ShowOnMap; onOpen
       {uitkomst && s && (
         <>
           <section className="kpis regio-kpis">
-            <div className="kpi"><span className="kpi-label">Toegewezen</span><span className="kpi-value">{uitkomst.optimaal.toewijzingen.length} / {s.vragen}</span></div>
+            <div className="kpi"><span className="kpi-label">Toegewezen</span><span className="kpi-value">{uitkomst.optimaal.toewijzingen.length} / {s.vragen - new Set(vast.map((f) => f.vraag_id)).size}</span></div>
             <div className="kpi"><span className="kpi-label">Verhuisketens</span><span className="kpi-value">{uitkomst.optimaal.ketens.length}</span></div>
             <div className="kpi" data-testid="regio-doelwaarde">
               <span className="kpi-label">Totaalscore optimaal (HiGHS)</span>
@@ -83,14 +84,35 @@ export function RegioView({ show, onOpen, onMatches }: { show: ShowOnMap; onOpen
               <span className="kpi-label">Gretig (vraag voor vraag)</span>
               <span className="kpi-value">{fmt.getal(s.doelwaarde_gretig)}</span>
             </div>
+            {vast.length > 0 && (
+              <div className="kpi" data-testid="regio-vast-aantal"><span className="kpi-label">Lopende matches (liggen vast)</span><span className="kpi-value">{vast.length}</span></div>
+            )}
           </section>
           <p className="monitor-note">
             Het optimum is {s.verbetering_pct == null ? '—' : `${fmt.getal(s.verbetering_pct)} %`} beter dan gretig
             ({uitkomst.gretig.toewijzingen.length} toegewezen). Status {uitkomst.optimaal.status}, rekentijd {Math.round(uitkomst.optimaal.rekentijd_ms)} ms,
             {' '}{s.opties} opties over {s.kavels} kavels. Voorrang telt ×{fmt.getal(s.voorrang_factor)}. Bij gelijke score: {s.tie_break}
+            {' '}Berekend {new Date(uitkomst.berekend_op).toLocaleString('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' })}, peildatum {fmt.datum(s.peildatum)}.
           </p>
 
-          <OverlayLegenda items={['toewijzing', 'keten']} />
+          <OverlayLegenda items={['toewijzing', 'keten', ...(vast.length ? ['vast' as const] : [])]} />
+          {vast.length > 0 && (
+            <section className="monitor-section" data-testid="regio-vast">
+              <h3>Lopende matches ({vast.length}) · liggen vast</h3>
+              <p className="monitor-note">{tm.regioVastUitleg}</p>
+              <table className="monitor-table regio-vast">
+                <thead><tr><th>Match</th><th>Ruimtevraag</th><th>Kavel(s)</th><th>Status</th></tr></thead>
+                <tbody>
+                  {vast.map((f) => (
+                    <tr key={f.match_id} onClick={() => onOpen(f.vraag_id)} data-match={f.match_id}>
+                      <td>M{f.match_id}</td><td>{naam(f.vraag_id)}</td><td>{f.kavel_ids.join(' + ')}</td>
+                      <td><span className={`status-pill status-pill--${f.status}`}>{tm.matchStatus[f.status]}</span></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          )}
           <section className="monitor-section">
             <div className="section-head">
               <h3>Verhuisketens</h3>
@@ -101,7 +123,7 @@ export function RegioView({ show, onOpen, onMatches }: { show: ShowOnMap; onOpen
               {uitkomst.optimaal.ketens.map((k, i) => (
                 <li key={i} className={keten === i ? 'keten active' : 'keten'} data-testid="keten">
                   <button type="button" className="keten-kop" onClick={() => setKeten(keten === i ? null : i)}>
-                    Keten {i + 1}{k.cyclus ? ' (ruil)' : ''} · {k.stappen.length} verhuizingen
+                    Keten {i + 1}{k.cyclus ? ' (ruil)' : ''} · {k.stappen.length} {k.stappen.length === 1 ? 'verhuizing' : 'verhuizingen'}
                   </button>
                   <ol className="keten-stappen">
                     {k.stappen.map((st, j) => (
@@ -109,6 +131,7 @@ export function RegioView({ show, onOpen, onMatches }: { show: ShowOnMap; onOpen
                         <span className="keten-nr">{i + 1}.{j + 1}</span>
                         <button type="button" className="link-button" onClick={() => onOpen(st.vraag_id)}>{naam(st.vraag_id)}</button>
                         {' '}→ kavel {st.naar_kavel_ids.join(' + ')}
+                        {st.match_id !== undefined && <span className="vast-stap"> (lopende match M{st.match_id}, ligt vast)</span>}
                         {st.vrijgekomen_kavel_id !== null && <span className="register-sub">maakt kavel {st.vrijgekomen_kavel_id} vrij{j + 1 < k.stappen.length ? ` voor stap ${i + 1}.${j + 2}` : ''}</span>}
                       </li>
                     ))}
@@ -151,17 +174,22 @@ export function RegioView({ show, onOpen, onMatches }: { show: ShowOnMap; onOpen
           <section className="monitor-section regio-voorstellen">
             <p className="monitor-note">{tm.regioVoorstellenUitleg}</p>
             <button type="button" className="primary-button" disabled={voorstellen.isPending || voorstellen.isSuccess}
-              onClick={() => voorstellen.mutate(body)} data-testid="regio-voorstellen">
+              onClick={() => voorstellen.mutate(uitkomst.resultaat_id)} data-testid="regio-voorstellen">
               {voorstellen.isPending ? 'Matches maken…' : tm.regioVoorstellen}
             </button>
             {voorstellen.data && (
               <p role="status" className="ok-text">
-                {voorstellen.data.matches.length} matches voorgesteld
+                {voorstellen.data.matches.length} {voorstellen.data.matches.length === 1 ? 'match' : 'matches'} voorgesteld
                 {voorstellen.data.overgeslagen.length ? `, ${voorstellen.data.overgeslagen.length} overgeslagen (al een lopende match)` : ''}.{' '}
                 <button type="button" className="link-button" onClick={onMatches}>Naar de matches</button>
               </p>
             )}
-            {voorstellen.error && <p className="form-error" role="alert">{voorstellen.error.message}</p>}
+            {voorstellen.error && (
+              <p className="form-error" role="alert">
+                {voorstellen.error.message}{' '}
+                <button type="button" className="link-button" onClick={bereken}>Opnieuw berekenen</button>
+              </p>
+            )}
           </section>
         </>
       )}
@@ -176,6 +204,16 @@ function regioSpec(r: RegioAntwoord, huidig: Map<number, number | null>, alleenK
   const stapVan = new Map<number, string>();
   for (const [i, k] of ketens) k.stappen.forEach((s, j) => stapVan.set(s.vraag_id, `${i + 1}.${j + 1}`));
   const zichtbaar = alleenKeten === null ? null : new Set(r.optimaal.ketens[alleenKeten]?.stappen.map((s) => s.vraag_id));
+  // Running matches: fixed in the model, drawn as matches (green) with the step number when they head a chain.
+  for (const f of r.optimaal.vast) {
+    if (zichtbaar && !zichtbaar.has(f.vraag_id)) continue;
+    const nr = stapVan.get(f.vraag_id);
+    for (const k of f.kavel_ids) spec.kavels.push({ kavel_id: k, rol: 'match' });
+    spec.labels.push({ kavel_ids: f.kavel_ids, soort: nr ? 'keten' : 'match', tekst: nr ? `${nr} · M${f.match_id}` : `M${f.match_id} · vast`,
+      titel: `${naam(f.vraag_id)} → kavel ${f.kavel_ids.join(' + ')} (lopende match ${f.match_id}, ligt vast)` });
+    const van = huidig.get(f.vraag_id);
+    if (van) spec.pijlen.push({ van, naar: f.kavel_ids, soort: nr ? 'keten' : 'match' });
+  }
   for (const t of r.optimaal.toewijzingen) {
     if (zichtbaar && !zichtbaar.has(t.vraag_id)) continue;
     const nr = stapVan.get(t.vraag_id);

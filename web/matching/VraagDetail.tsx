@@ -11,7 +11,7 @@ import { OverlayLegenda } from './OverlayLegenda.tsx';
 import { isRegie, type ShowOnMap } from './MatchingPanel.tsx';
 import type { OverlaySpec } from './overlay.ts';
 import { vraagNaam } from './RegisterView.tsx';
-import type { Kandidaat, KandidatenAntwoord, MatchRij } from './types.ts';
+import type { Kandidaat, KandidatenAntwoord, MatchRij, Passend } from './types.ts';
 import { VraagForm } from './VraagForm.tsx';
 
 const UITSLUITING: Record<string, string> = {
@@ -99,10 +99,13 @@ export function VraagDetail({ id, me, show, onBack }: { id: number; me: Me; show
       <section className="monitor-section" data-testid="kandidaten">
         <div className="section-head">
           <h3>Kandidaten{data ? ` (${data.aantal})` : ''}</h3>
-          <Gewichten data={data} gewichten={gewichten} onChange={setGewichten} />
+          {regie && <Gewichten data={data} gewichten={gewichten} onChange={setGewichten} />}
         </div>
-        <p className="monitor-note">{tm.kandidatenUitleg}</p>
-        <OverlayLegenda items={['kandidaat', 'gekozen', ...(huidig !== null ? ['huidig' as const] : []), ...(lopend.length ? ['match' as const] : [])]} />
+        <p className="monitor-note">{regie ? tm.kandidatenUitleg : tm.kandidatenUitlegAnoniem}</p>
+        <OverlayLegenda items={['kandidaat', 'gekozen',
+          ...(huidig !== null && !lopend.some((m) => m.status === 'gerealiseerd' && m.kavel_ids.includes(huidig)) ? ['huidig' as const] : []),
+          ...(lopend.length ? ['match' as const] : []),
+          ...(lopend.some((m) => m.oude_kavel_id !== null) ? ['vrijgekomen' as const] : [])]} />
         {kandidaten.isPending && <p className="monitor-status">Kandidaten zoeken…</p>}
         {kandidaten.error && <p className="form-error" role="alert">{kandidaten.error.message}</p>}
         {data && data.kandidaten.length === 0 && <p className="form-error" role="status">{data.reden_geen_kandidaten ?? tm.geenKandidaten}</p>}
@@ -117,31 +120,46 @@ export function VraagDetail({ id, me, show, onBack }: { id: number; me: Me; show
               vraagId={id} regie={regie && !!open} huidig={huidig} />
           ))}
         </ol>
-        {data && <p className="monitor-note tie-break">Bij gelijke score: {data.tie_break}</p>}
+        {data && <p className="monitor-note tie-break">Rangschikking: {data.rangschikking} Bij gelijke score: {data.tie_break}</p>}
       </section>
     </div>
   );
 }
 
+/** Map opacity for the werkgroep, who see a coarse fit instead of a score. */
+const PASSEND_SCORE: Record<Passend, number> = { goed: 90, redelijk: 65, matig: 35 };
+const kaartScore = (k: Kandidaat) => k.score ?? PASSEND_SCORE[k.passend];
+const kaartTekst = (k: Kandidaat) => (k.score !== undefined ? `${k.rang} · ${fmt.score(k.score)}` : `${k.rang} · ${k.passend_label.split(' ')[0].toLowerCase()}`);
+
 function mapSpec(data: KandidatenAntwoord, gekozen: number, matches: MatchRij[]): OverlaySpec {
   const huidig = data.ruimtevraag.huidige_kavel_id ?? null;
   const spec: OverlaySpec = { kavels: [], pijlen: [], labels: [] };
-  // The request's running matches first: they are where the company is going.
+  // The request's running (or realised) matches first: they are where the company is going (or went).
   for (const m of matches) {
     for (const id of m.kavel_ids) spec.kavels.push({ kavel_id: id, rol: 'match' });
     spec.labels.push({ kavel_ids: m.kavel_ids, soort: 'match', tekst: `Match ${m.id} · ${tm.matchStatus[m.status].toLowerCase()}` });
-    if (huidig !== null) spec.pijlen.push({ van: huidig, naar: m.kavel_ids, soort: 'match' });
+    if (m.status === 'gerealiseerd') {
+      // Realised: the company moved from its old kavel, which is now schuifruimte.
+      if (m.oude_kavel_id !== null) {
+        spec.kavels.push({ kavel_id: m.oude_kavel_id, rol: 'vrijgekomen' });
+        spec.labels.push({ kavel_ids: [m.oude_kavel_id], soort: 'vrijgekomen', tekst: tm.vrijgekomenKavel });
+        spec.pijlen.push({ van: m.oude_kavel_id, naar: m.kavel_ids, soort: 'match' });
+      }
+    } else if (huidig !== null) {
+      spec.pijlen.push({ van: huidig, naar: m.kavel_ids, soort: 'match' });
+    }
   }
+  const gerealiseerd = new Set(matches.filter((m) => m.status === 'gerealiseerd').flatMap((m) => m.kavel_ids));
   data.kandidaten.forEach((k, i) => {
-    for (const id of k.kavel_ids) spec.kavels.push({ kavel_id: id, rol: i === gekozen ? 'gekozen' : 'kandidaat', score: k.score });
+    for (const id of k.kavel_ids) spec.kavels.push({ kavel_id: id, rol: i === gekozen ? 'gekozen' : 'kandidaat', score: kaartScore(k) });
     if (i < LABELS_OP_KAART || i === gekozen) {
       spec.labels.push({
-        kavel_ids: k.kavel_ids, soort: i === gekozen ? 'gekozen' : 'kandidaat', tekst: `${k.rang} · ${fmt.score(k.score)}`,
-        titel: `Kandidaat ${k.rang}: score ${fmt.score(k.score)} — ${k.kavels.map((x) => x.naam ?? `Kavel ${x.id}`).join(' + ')}`,
+        kavel_ids: k.kavel_ids, soort: i === gekozen ? 'gekozen' : 'kandidaat', tekst: kaartTekst(k),
+        titel: `Kandidaat ${k.rang}: ${k.score !== undefined ? `score ${fmt.score(k.score)}` : k.passend_label} — ${k.kavels.map((x) => x.naam ?? `Kavel ${x.id}`).join(' + ')}`,
       });
     }
   });
-  if (huidig !== null) {
+  if (huidig !== null && !gerealiseerd.has(huidig)) {
     spec.kavels.push({ kavel_id: huidig, rol: 'huidig' });
     spec.labels.push({ kavel_ids: [huidig], soort: 'huidig', tekst: tm.huidigeKavel });
     const k = data.kandidaten[gekozen];
@@ -157,35 +175,47 @@ function KandidaatKaart({ k, gekozen, onKies, vraagId, regie, huidig }: {
   const namen = k.kavels.map((x) => x.naam ?? `Kavel ${x.id}`).join(' + ');
   const eerste = k.kavels[0];
   return (
-    <li className={gekozen ? 'kandidaat gekozen' : 'kandidaat'} data-kavels={k.kavel_ids.join(',')} data-testid="kandidaat">
+    <li className={gekozen ? 'kandidaat gekozen' : 'kandidaat'} data-kavels={k.kavel_ids.join(',')} data-testid="kandidaat" data-passend={k.passend}>
       <button type="button" className="kandidaat-kop" onClick={onKies} aria-expanded={gekozen}>
         <span className="kandidaat-rang">{k.rang}</span>
         <span className="kandidaat-naam">
           <strong>{namen}</strong>{k.samengevoegd && <span className="badge">samengevoegd</span>}
           <span className="register-sub">{eerste.terrein}, {eerste.gemeente} · {fmt.ha(k.oppervlakte_ha)} · {eerste.status}, {eerste.planstatus} · cat. {eerste.milieucategorie_min ? `${eerste.milieucategorie_min}–` : 't/m '}{eerste.milieucategorie_max}</span>
         </span>
-        <span className="kandidaat-score" aria-label={`Score ${fmt.score(k.score)} van 100`}>
-          <span className="scorebar"><span style={{ width: `${Math.max(2, k.score)}%` }} /></span>
-          {fmt.score(k.score)}
-        </span>
+        {k.score !== undefined ? (
+          <span className="kandidaat-score" aria-label={`Score ${fmt.score(k.score)} van 100`}>
+            <span className="scorebar"><span style={{ width: `${Math.max(2, k.score)}%` }} /></span>
+            {fmt.score(k.score)}
+          </span>
+        ) : (
+          <span className={`passend-pill passend-pill--${k.passend}`}>{k.passend_label}</span>
+        )}
       </button>
       {gekozen && (
         <div className="kandidaat-uitleg">
-          <table className="monitor-table criteria-table" aria-label={tm.waarom}>
-            <thead><tr><th>Criterium</th><th className="num">Score</th><th className="num">Gewicht</th><th className="num">Punten</th></tr></thead>
-            <tbody>
-              {k.criteria.map((c) => (
-                <tr key={c.criterium} data-criterium={c.criterium}>
-                  <td><span className="criterium-label">{c.label}</span><span className="register-sub">{c.toelichting}</span></td>
-                  <td className="num">{Math.round(c.score * 100)} %</td>
-                  <td className="num">{fmt.getal(c.gewicht)}</td>
-                  <td className="num">{fmt.score(c.bijdrage)}</td>
-                </tr>
-              ))}
-              <tr className="totaal"><td>Totaal</td><td /><td /><td className="num">{fmt.score(k.score)}</td></tr>
-            </tbody>
-          </table>
-          {huidig === null && <p className="monitor-note">Geen huidige kavel bekend: de afstand telt niet mee.</p>}
+          {k.criteria ? (
+            <table className="monitor-table criteria-table" aria-label={tm.waarom}>
+              <thead><tr><th>Criterium</th><th className="num">Score</th><th className="num">Gewicht</th><th className="num">Punten</th></tr></thead>
+              <tbody>
+                {k.criteria.map((c) => (
+                  <tr key={c.criterium} data-criterium={c.criterium}>
+                    <td><span className="criterium-label">{c.label}</span><span className="register-sub">{c.toelichting}</span></td>
+                    <td className="num">{Math.round(c.score * 100)} %</td>
+                    <td className="num">{fmt.getal(c.gewicht)}</td>
+                    <td className="num">{fmt.score(c.bijdrage)}</td>
+                  </tr>
+                ))}
+                <tr className="totaal"><td>Totaal</td><td /><td /><td className="num">{fmt.score(k.score ?? 0)}</td></tr>
+              </tbody>
+            </table>
+          ) : (
+            <div className="aandachtspunten" data-testid="aandachtspunten">
+              {k.aandachtspunten?.length
+                ? <ul>{k.aandachtspunten.map((a) => <li key={a}>{a}</li>)}</ul>
+                : <p className="monitor-note">{tm.geenAandachtspunten}</p>}
+            </div>
+          )}
+          {regie && huidig === null && <p className="monitor-note">Geen huidige kavel bekend: de afstand telt niet mee.</p>}
           {regie && (
             <div className="matching-actions">
               <button type="button" className="primary-button small" disabled={maak.isPending || maak.isSuccess}

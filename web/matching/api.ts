@@ -135,7 +135,8 @@ export function useVoorstellen() {
   const client = useQueryClient();
   const csrf = useCsrf();
   return useMutation({
-    mutationFn: (body: Record<string, number>) => sendJson<VoorstellenAntwoord>('POST', '/api/matching/regio/voorstellen', body, csrf()),
+    // Exactly the result on screen becomes the matches; the server refuses (409) when the data changed since.
+    mutationFn: (resultaat_id: number) => sendJson<VoorstellenAntwoord>('POST', '/api/matching/regio/voorstellen', { resultaat_id }, csrf()),
     onSuccess: () => afterMatchingWrite(client),
   });
 }

@@ -12,7 +12,8 @@ import { labelPoint } from '../map/labels.ts';
 export const OVERLAY_SOURCE = 'matching';
 export const OVERLAY_LAYERS = ['matching-fill', 'matching-line', 'matching-pijl', 'matching-pijlpunt'] as const;
 
-export type KavelRol = 'kandidaat' | 'gekozen' | 'huidig' | 'match';
+/** `vrijgekomen`: the kavel a company left when its match was realised (now vrijkomend). */
+export type KavelRol = 'kandidaat' | 'gekozen' | 'huidig' | 'match' | 'vrijgekomen';
 
 export interface OverlayKavel {
   kavel_id: number;
@@ -32,7 +33,7 @@ export interface OverlayLabel {
   /** Kavels the label sits on (their joint label point). */
   kavel_ids: number[];
   tekst: string;
-  soort: 'kandidaat' | 'gekozen' | 'keten' | 'huidig' | 'match';
+  soort: 'kandidaat' | 'gekozen' | 'keten' | 'huidig' | 'match' | 'vrijgekomen';
   /** Shown as a tooltip: the full explanation. */
   titel?: string;
 }
@@ -43,7 +44,7 @@ export interface OverlaySpec {
   labels: OverlayLabel[];
 }
 
-export const COLORS = { kandidaat: '#0b5cad', gekozen: '#e8590c', huidig: '#374151', match: '#1e6b3a', pijl: '#1f2933', keten: '#7b2cbf' };
+export const COLORS = { kandidaat: '#0b5cad', gekozen: '#e8590c', huidig: '#374151', match: '#1e6b3a', vrijgekomen: '#0e7490', pijl: '#1f2933', keten: '#7b2cbf' };
 
 function ensureLayers(map: MapLibreMap) {
   if (map.getSource(OVERLAY_SOURCE)) return;
@@ -52,18 +53,19 @@ function ensureLayers(map: MapLibreMap) {
   map.addLayer({
     id: 'matching-fill', type: 'fill', source: OVERLAY_SOURCE, filter: ['==', ['geometry-type'], 'Polygon'],
     paint: {
-      'fill-color': ['match', rol, 'gekozen', COLORS.gekozen, 'huidig', COLORS.huidig, 'match', COLORS.match, 'pijlpunt', COLORS.pijl, COLORS.kandidaat],
+      'fill-color': ['match', rol, 'gekozen', COLORS.gekozen, 'huidig', COLORS.huidig, 'match', COLORS.match, 'vrijgekomen', COLORS.vrijgekomen,
+        'pijlpunt', COLORS.pijl, COLORS.kandidaat],
       // Better scores are more opaque, so the eye finds the best candidates first.
-      'fill-opacity': ['match', rol, 'gekozen', 0.55, 'match', 0.55, 'huidig', 0.25, 'pijlpunt', 0,
+      'fill-opacity': ['match', rol, 'gekozen', 0.55, 'match', 0.55, 'huidig', 0.25, 'vrijgekomen', 0.35, 'pijlpunt', 0,
         ['interpolate', ['linear'], ['coalesce', ['get', 'score'], 0], 0, 0.12, 100, 0.6]],
     },
   });
   map.addLayer({
     id: 'matching-line', type: 'line', source: OVERLAY_SOURCE, filter: ['all', ['==', ['geometry-type'], 'Polygon'], ['!=', rol, 'pijlpunt']],
     paint: {
-      'line-color': ['match', rol, 'gekozen', COLORS.gekozen, 'huidig', COLORS.huidig, 'match', COLORS.match, COLORS.kandidaat],
-      'line-width': ['match', rol, 'gekozen', 3.5, 'match', 3.5, 'huidig', 2.5, 1.8],
-      'line-dasharray': ['match', rol, 'huidig', ['literal', [2, 1.5]], ['literal', [1, 0]]],
+      'line-color': ['match', rol, 'gekozen', COLORS.gekozen, 'huidig', COLORS.huidig, 'match', COLORS.match, 'vrijgekomen', COLORS.vrijgekomen, COLORS.kandidaat],
+      'line-width': ['match', rol, 'gekozen', 3.5, 'match', 3.5, 'huidig', 2.5, 'vrijgekomen', 3, 1.8],
+      'line-dasharray': ['match', rol, 'huidig', ['literal', [2, 1.5]], 'vrijgekomen', ['literal', [2, 1.5]], ['literal', [1, 0]]],
     },
   });
   map.addLayer({

@@ -61,14 +61,25 @@ export interface KandidaatKavel {
   beschikbaar_vanaf: string | null;
 }
 
+export type Passend = 'goed' | 'redelijk' | 'matig';
+
+/**
+ * A candidate. Regie gets the score and the breakdown per criterion; the werkgroep a
+ * rank and a coarse fit computed from the request's public facts only (no score).
+ */
 export interface Kandidaat {
   rang: number;
   kavel_ids: number[];
   samengevoegd: boolean;
   oppervlakte_ha: number;
-  score: number;
+  passend: Passend;
+  passend_label: string;
   kavels: KandidaatKavel[];
-  criteria: CriteriumScore[];
+  // Regie only:
+  score?: number;
+  criteria?: CriteriumScore[];
+  // Werkgroep only: where a candidate falls short on the public criteria.
+  aandachtspunten?: string[];
 }
 
 export interface KandidatenAntwoord {
@@ -77,6 +88,8 @@ export interface KandidatenAntwoord {
   instellingen: { gewichten: Record<string, number>; tolerantie: number; max_kavels_samenvoegen: number };
   criteria: string[];
   tie_break: string;
+  /** How the list is ranked (for the werkgroep: public criteria only). */
+  rangschikking: string;
   aantal: number;
   kandidaten: Kandidaat[];
   uitgesloten: Record<string, number>;
@@ -108,33 +121,42 @@ export interface Match {
   version: number;
   bedrijf_naam: string;
   kavels: { kavel_id: number; naam: string | null; status: string; actief: boolean; oppervlakte_ha: number; terrein: string }[];
+  /** Set once realised: the kavel the company left (now vrijkomend). */
+  oude_kavel_id: number | null;
   criteria: { criteria: CriteriumScore[]; gewichten: Record<string, number>; tie_break: string; berekend_op: string; bron?: 'regio'; keten?: Keten | null };
   stappen: MatchStap[];
   volgende_statussen: MatchStatus[];
 }
 
 /** A match in the list (GET /api/matches): without criteria and steps. */
-export interface MatchRij extends Pick<Match, 'id' | 'ruimtevraag_id' | 'status' | 'score' | 'version' | 'bedrijf_naam'> {
+export interface MatchRij extends Pick<Match, 'id' | 'ruimtevraag_id' | 'status' | 'score' | 'version' | 'bedrijf_naam' | 'oude_kavel_id'> {
   kavel_ids: number[];
   actief: boolean;
   updated_at: string;
 }
 
 export interface RegioToewijzing { vraag_id: number; kavel_ids: number[]; score: number; gewogen_score: number }
-export interface RegioKetenStap { vraag_id: number; naar_kavel_ids: number[]; vrijgekomen_kavel_id: number | null }
+/** `match_id`: this move is a running match (fixed in the model), not a new assignment. */
+export interface RegioKetenStap { vraag_id: number; naar_kavel_ids: number[]; vrijgekomen_kavel_id: number | null; match_id?: number }
+/** A running match (kavels in optie), kept as it is by the regional model. */
+export interface RegioVast { match_id: number; vraag_id: number; kavel_ids: number[]; status: MatchStatus; score: number | null }
 export interface RegioKeten { stappen: RegioKetenStap[]; cyclus: boolean }
 export interface RegioUitkomst {
   methode: 'highs' | 'gretig';
   status: string;
   doelwaarde: number;
   toewijzingen: RegioToewijzing[];
+  vast: RegioVast[];
   ketens: RegioKeten[];
   niet_toegewezen: { vraag_id: number; reden: string }[];
   rekentijd_ms: number;
 }
 export interface RegioAntwoord {
+  /** The stored result: "voorstellen" sends this id and gets exactly this outcome as matches. */
+  resultaat_id: number;
+  berekend_op: string;
   samenvatting: {
-    vragen: number; kavels: number; opties: number; voorrang_factor: number; gewichten: Record<string, number>;
+    vragen: number; kavels: number; opties: number; vast: number; peildatum: string; voorrang_factor: number; gewichten: Record<string, number>;
     tolerantie: number; tie_break: string; doel: string;
     doelwaarde_optimaal: number; doelwaarde_gretig: number; verbetering: number; verbetering_pct: number | null;
   };
@@ -143,6 +165,7 @@ export interface RegioAntwoord {
 }
 
 export interface VoorstellenAntwoord {
+  resultaat_id: number;
   matches: Match[];
   overgeslagen: { vraag_id: number; reden: string }[];
   niet_toegewezen: { vraag_id: number; reden: string }[];
@@ -150,7 +173,8 @@ export interface VoorstellenAntwoord {
   doelwaarde: number;
 }
 
-export interface Instelling { sleutel: string; waarde: number; omschrijving: string | null; version: number }
+/** A setting with its bounds (the server refuses values outside them). */
+export interface Instelling { sleutel: string; waarde: number; omschrijving: string | null; version: number; min?: number; max?: number; geheel?: boolean }
 
 export interface ScheefwerkenSignaal {
   bedrijf_id: number;
