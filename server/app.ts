@@ -21,8 +21,10 @@ import { bestuursovereenkomstRoutes } from './routes/bestuursovereenkomsten.ts';
 import { authorise } from './auth/middleware.ts';
 import { balansRoutes } from './routes/balans.ts';
 import type { Session } from './auth/sessions.ts';
+import { accessTableOf, type AccessTable } from './http/access.ts';
+import { rules as legacyRules } from './auth/permissions.ts';
 
-export type AppEnv = { Variables: { db: Database; session: Session | null } };
+export type AppEnv = { Variables: { db: Database; session: Session | null; access: AccessTable } };
 
 export interface AppOptions {
   db: Database;
@@ -67,7 +69,9 @@ export function createApp(options: AppOptions) {
       onError: (c) => c.json(errorBody('te_groot', 'Het verzoek is groter dan 2 MB.'), 413),
     }),
   );
-  app.use('/api/*', authorise);
+  // Complete once every route below is registered (end of this function).
+  let access: AccessTable | undefined;
+  app.use('/api/*', authorise(() => access!));
 
   app.route('/api', healthRoutes());
   app.route('/api', referenceRoutes({ basemapStyleUrl: options.basemapStyleUrl ?? '/basemap/style.json' }));
@@ -82,6 +86,7 @@ export function createApp(options: AppOptions) {
   app.route('/api', bestuursovereenkomstRoutes());
   app.route('/api', balansRoutes());
   app.doc31('/api/openapi.json', OPENAPI_INFO);
+  access = accessTableOf(app, legacyRules);
   app.all('/api/*', () => {
     throw new ApiError(404, 'onbekende_route', 'Deze API-route bestaat niet.');
   });

@@ -4,7 +4,7 @@ import { getCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppEnv } from '../app.ts';
 import { ApiError } from '../http/errors.ts';
-import { findRule } from './permissions.ts';
+import { mayCall, type AccessTable } from '../http/access.ts';
 import { findSession, SESSION_COOKIE } from './sessions.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -22,24 +22,32 @@ export function clientAddress(c: Parameters<MiddlewareHandler<AppEnv>>[0]): stri
   }
 }
 
-export const authorise: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const rule = findRule(c.req.method, c.req.path);
-  const token = getCookie(c, SESSION_COOKIE);
-  const session = token ? await findSession(c.var.db.pool, token) : null;
-  c.set('session', session);
+/**
+ * Loads the session and enforces the route's declared access (server/http/access.ts)
+ * before any handler runs. The table is read per request because it is complete
+ * only once every route has been registered.
+ */
+export function authorise(accessTable: () => AccessTable): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const route = accessTable().find(c.req.method, c.req.path);
+    const token = getCookie(c, SESSION_COOKIE);
+    const session = token ? await findSession(c.var.db.pool, token) : null;
+    c.set('session', session);
+    c.set('access', accessTable());
 
-  // Deny by default: a route without a rule is unreachable (and fails the matrix test).
-  if (!rule) throw new ApiError(404, 'onbekende_route', 'Deze API-route bestaat niet.');
-  if (rule.roles === 'openbaar') return next();
-  if (!session) throw new ApiError(401, 'niet_ingelogd', 'Log in om verder te gaan.');
-  if (STATE_CHANGING.has(c.req.method) && c.req.header(CSRF_HEADER) !== session.csrfToken) {
-    throw new ApiError(403, 'csrf', 'De beveiligingscode van dit verzoek ontbreekt of klopt niet. Laad de pagina opnieuw.');
-  }
-  if (!rule.roles.includes(session.account.rol)) {
-    throw new ApiError(403, 'geen_toegang', 'Uw rol geeft geen toegang tot deze functie.');
-  }
-  await next();
-};
+    // Deny by default: a path without a declared route is unreachable.
+    if (!route) throw new ApiError(404, 'onbekende_route', 'Deze API-route bestaat niet.');
+    if (route.toegang.rollen === 'openbaar') return next();
+    if (!session) throw new ApiError(401, 'niet_ingelogd', 'Log in om verder te gaan.');
+    if (STATE_CHANGING.has(c.req.method) && c.req.header(CSRF_HEADER) !== session.csrfToken) {
+      throw new ApiError(403, 'csrf', 'De beveiligingscode van dit verzoek ontbreekt of klopt niet. Laad de pagina opnieuw.');
+    }
+    if (!mayCall(route.toegang, session.account.rol)) {
+      throw new ApiError(403, 'geen_toegang', 'Uw rol geeft geen toegang tot deze functie.');
+    }
+    await next();
+  };
+}
 
 /** The signed-in account of a request that passed `authorise`. */
 export function actorOf(c: { var: AppEnv['Variables'] }) {

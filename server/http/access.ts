@@ -87,27 +87,42 @@ export class AccessTable {
 export const mayCall = (toegang: Toegang, rol: Role | null): boolean =>
   toegang.rollen === 'openbaar' || (rol !== null && toegang.rollen.includes(rol));
 
+/** A rule of the old hand-written table (server/auth/permissions.ts), used until every route declares its own. */
+export interface LegacyRule {
+  method: string;
+  /** Hono pattern, e.g. /api/kavels/:id */
+  path: string;
+  roles: readonly Role[] | 'openbaar';
+}
+
+const toOpenApiPath = (honoPath: string) => honoPath.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, '{$1}');
+
 /**
- * The access table of an assembled app. Throws when an API route has no
- * declaration, so a route without one cannot even start.
+ * The access table of an assembled app, from the routes' declarations. Throws
+ * when an API route has none (nor, while routes are being converted, a legacy
+ * rule), so a route without a declaration cannot even start.
  */
-export function accessTableOf(app: OpenAPIHono<never> | OpenAPIHono<any>, prefix = '/api/'): AccessTable {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any app, whatever its Env
+export function accessTableOf(app: OpenAPIHono<any>, legacy: readonly LegacyRule[] = [], prefix = '/api/'): AccessTable {
+  const legacyFor = (method: string, path: string): Toegang | undefined => {
+    const rule = legacy.find((r) => r.method.toUpperCase() === method.toUpperCase() && toOpenApiPath(r.path) === path);
+    return rule ? { rollen: rule.roles } : undefined;
+  };
   const declared: DeclaredRoute[] = [];
+  const declare = (method: string, path: string, own?: Toegang) => {
+    if (declared.some((d) => d.method.toUpperCase() === method.toUpperCase() && d.path === path)) return;
+    const toegang = own ?? legacyFor(method, path);
+    if (!toegang) throw new Error(`API route ${method.toUpperCase()} ${path} declares no access (use apiRoute)`);
+    declared.push({ method, path, toegang });
+  };
   for (const def of app.openAPIRegistry.definitions) {
-    if (def.type !== 'route') continue;
-    const toegang = (def.route as RouteConfig & { [TOEGANG_KEY]?: Toegang })[TOEGANG_KEY];
-    if (!def.route.path.startsWith(prefix)) continue;
-    if (!toegang) throw new Error(`API route ${def.route.method.toUpperCase()} ${def.route.path} declares no access (use apiRoute)`);
-    declared.push({ method: def.route.method, path: def.route.path, toegang });
+    if (def.type !== 'route' || !def.route.path.startsWith(prefix)) continue;
+    declare(def.route.method, def.route.path, (def.route as RouteConfig & { [TOEGANG_KEY]?: Toegang })[TOEGANG_KEY]);
   }
-  const table = new AccessTable(declared);
-  // Routes registered outside the OpenAPI registry (plain app.get …) have no declaration either.
+  // Routes registered outside the OpenAPI registry (plain app.get …) need a declaration too.
   for (const r of app.routes) {
     if (!r.path.startsWith(prefix) || r.method === 'ALL' || r.path.includes('*')) continue;
-    const openapiPath = r.path.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, '{$1}');
-    if (!declared.some((d) => d.method.toUpperCase() === r.method && d.path === openapiPath)) {
-      throw new Error(`API route ${r.method} ${r.path} declares no access (use apiRoute)`);
-    }
+    declare(r.method, toOpenApiPath(r.path));
   }
-  return table;
+  return new AccessTable(declared);
 }

@@ -17,6 +17,10 @@ const MeSchema = z.object({
   rol: z.enum(['beheerder', 'regisseur', 'werkgroep', 'stuurgroep']),
   gemeente_id: z.number().nullable(), gemeente: z.string().nullable(),
   csrfToken: z.string(),
+  mag: z.array(z.string()).openapi({
+    description: 'Wat dit account mag: de routes ("METHODE /api/pad") die zijn rol mag aanroepen. ' +
+      'Een werkgroeplid wijzigt daarbij alleen gegevens van de eigen gemeente (gemeente_id).',
+  }),
 }).openapi('Ik');
 
 const secureCookie = (c: Context) =>
@@ -57,7 +61,7 @@ export function authRoutes() {
         httpOnly: true, sameSite: 'Lax', secure: secureCookie(c), path: '/', maxAge: SESSION_HOURS * 3600,
       });
       const { wachtwoord_hash: _hash, actief: _actief, ...me } = account;
-      return c.json({ ...me, csrfToken }, 200);
+      return c.json({ ...me, csrfToken, mag: c.var.access.capabilities(me.rol) }, 200);
     },
   );
 
@@ -81,7 +85,7 @@ export function authRoutes() {
     }),
     (c) => {
       const { actief: _actief, ...me } = actorOf(c);
-      return c.json({ ...me, csrfToken: c.var.session!.csrfToken }, 200);
+      return c.json({ ...me, csrfToken: c.var.session!.csrfToken, mag: c.var.access.capabilities(me.rol) }, 200);
     },
   );
   return app;

@@ -1,7 +1,8 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { apiRoute, OPENBAAR } from '../http/access.ts';
 import type { AppEnv } from '../app.ts';
 
-const route = createRoute({
+const route = apiRoute(OPENBAAR, {
   method: 'get',
   path: '/health',
   tags: ['Systeem'],

@@ -1,5 +1,6 @@
 // Reference data and runtime configuration for the web app.
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { apiRoute, IEDEREEN } from '../http/access.ts';
 import type { AppEnv } from '../app.ts';
 
 const MilieucategorieSchema = z
@@ -12,7 +13,7 @@ const MilieucategorieSchema = z
   })
   .openapi('Milieucategorie');
 
-const milieucategorieen = createRoute({
+const milieucategorieen = apiRoute(IEDEREEN, {
   method: 'get',
   path: '/milieucategorieen',
   tags: ['Referentie'],
@@ -24,7 +25,7 @@ const milieucategorieen = createRoute({
 
 const ConfigSchema = z.object({ basemapStyleUrl: z.string(), attribution: z.array(z.string()) }).openapi('Config');
 
-const config = createRoute({
+const config = apiRoute(IEDEREEN, {
   method: 'get',
   path: '/config',
   tags: ['Referentie'],

@@ -1,10 +1,12 @@
 // Every API route × every role (and anonymous): the middleware must enforce the
-// permissions table, the table must cover every route, and the policy invariants
-// below must hold for it. A new route without a rule fails here.
+// access each route declares (server/http/access.ts), every route must declare
+// one, and the policy below, stated independently, must agree with them. A new
+// route without a declaration fails here (the app does not even start).
 import { afterAll, describe, expect, it } from 'vitest';
 import { testApp, testDatabase } from '../support/api.ts';
 import { TEST_ACCOUNTS, type TestRole } from '../support/accounts.ts';
-import { ruleForRoute, rules } from '../../server/auth/permissions.ts';
+import { rules } from '../../server/auth/permissions.ts';
+import { accessTableOf, mayCall } from '../../server/http/access.ts';
 import type { Role } from '../../server/domain/roles.ts';
 
 const db = testDatabase();
@@ -15,6 +17,10 @@ const apiRoutes = api.app.routes
   .filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL' && !r.path.includes('*'))
   .map((r) => ({ method: r.method, path: r.path }))
   .filter((r, i, all) => all.findIndex((o) => o.method === r.method && o.path === r.path) === i);
+
+const access = accessTableOf(api.app, rules);
+const declared = (method: string, path: string) =>
+  access.routes.find((r) => r.method.toUpperCase() === method && r.path === path.replace(/:([A-Za-z_]+)/g, '{$1}'));
 
 const roleOf = (key: TestRole): Role => TEST_ACCOUNTS.find((a) => a.key === key)!.rol;
 
@@ -32,26 +38,26 @@ function expectedAllowed(method: string, path: string, role: Role | null): boole
   return true;
 }
 
-describe('permissions table', () => {
+describe('declared access', () => {
   it('has found the API routes', () => {
     expect(apiRoutes.length).toBeGreaterThan(30);
   });
 
-  it.each(apiRoutes)('has a rule for $method $path', ({ method, path }) => {
-    expect(ruleForRoute(method, path), `${method} ${path} has no rule in server/auth/permissions.ts`).toBeDefined();
+  it.each(apiRoutes)('declares access for $method $path', ({ method, path }) => {
+    expect(declared(method, path), `${method} ${path} declares no access`).toBeDefined();
   });
 
   it('agrees with the policy for every route and role', () => {
     for (const { method, path } of apiRoutes) {
-      const rule = ruleForRoute(method, path)!;
+      const { toegang } = declared(method, path)!;
       for (const role of [null, 'beheerder', 'regisseur', 'werkgroep', 'stuurgroep'] as const) {
-        const allowed = rule.roles === 'openbaar' || (role !== null && rule.roles.includes(role));
+        const allowed = mayCall(toegang, role);
         expect(allowed, `${method} ${path} for ${role ?? 'anoniem'}`).toBe(expectedAllowed(method, path, role));
       }
     }
   });
 
-  it('has no rule for a route that does not exist', () => {
+  it('has no legacy rule for a route that does not exist', () => {
     const registered = new Set(apiRoutes.map((r) => `${r.method} ${r.path}`));
     for (const r of rules) expect(registered.has(`${r.method} ${r.path}`), `${r.method} ${r.path}`).toBe(true);
   });
@@ -78,6 +84,18 @@ describe('enforcement', () => {
           expect(reply.body.error.code, label).toBe(role === null ? 'niet_ingelogd' : 'geen_toegang');
         }
       }
+    },
+  );
+
+  it.each(['beheerder', 'regisseur', 'werkgroep_leiden', 'stuurgroep'] as const)(
+    'tells %s in /api/auth/me exactly what the policy lets it do',
+    async (who) => {
+      const me = (await (await api.as(who)).get('/api/auth/me')).body as { mag: string[] };
+      const expected = apiRoutes
+        .filter(({ method, path }) => expectedAllowed(method, path, roleOf(who)))
+        .map(({ method, path }) => `${method} ${path.replace(/:([A-Za-z_]+)/g, '{$1}')}`)
+        .sort();
+      expect(me.mag).toEqual(expected);
     },
   );
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mayEditGemeente, ruimtevraagZicht } from '../../server/domain/roles.ts';
 import { anonymousLabel } from '../../server/domain/ruimtevraag.ts';
-import { findRule } from '../../server/auth/permissions.ts';
+import { AccessTable, BEWERKERS, IEDEREEN, REGIE } from '../../server/http/access.ts';
 
 describe('mayEditGemeente', () => {
   it('lets regie edit everywhere, werkgroep only its own gemeente, stuurgroep nowhere', () => {
@@ -27,11 +27,26 @@ describe('ruimtevragen', () => {
   });
 });
 
-describe('findRule', () => {
+describe('the access table', () => {
+  const table = new AccessTable([
+    { method: 'get', path: '/api/kavels/{id}', toegang: IEDEREEN },
+    { method: 'patch', path: '/api/kavels/{id}', toegang: BEWERKERS },
+    { method: 'get', path: '/api/ruimtevragen/{id}', toegang: REGIE },
+    { method: 'get', path: '/api/ruimtevragen/aggregaat', toegang: IEDEREEN },
+  ]);
+
   it('matches parameters and prefers literal segments', () => {
-    expect(findRule('GET', '/api/kavels/12')?.path).toBe('/api/kavels/:id');
-    expect(findRule('GET', '/api/ruimtevragen/aggregaat')?.path).toBe('/api/ruimtevragen/aggregaat');
-    expect(findRule('DELETE', '/api/gemeenten/1')).toBeUndefined();
-    expect(findRule('GET', '/api/kavels/12/extra')).toBeUndefined();
+    expect(table.find('GET', '/api/kavels/12')?.path).toBe('/api/kavels/{id}');
+    expect(table.find('GET', '/api/ruimtevragen/aggregaat')?.path).toBe('/api/ruimtevragen/aggregaat');
+    expect(table.find('GET', '/api/ruimtevragen/7')?.path).toBe('/api/ruimtevragen/{id}');
+    expect(table.find('DELETE', '/api/kavels/1')).toBeUndefined();
+    expect(table.find('GET', '/api/kavels/12/extra')).toBeUndefined();
+  });
+
+  it('gives each role the routes it may call', () => {
+    expect(table.capabilities('stuurgroep')).toEqual(['GET /api/kavels/{id}', 'GET /api/ruimtevragen/aggregaat']);
+    expect(table.capabilities('werkgroep')).toContain('PATCH /api/kavels/{id}');
+    expect(table.capabilities('werkgroep')).not.toContain('GET /api/ruimtevragen/{id}');
+    expect(table.capabilities('regisseur')).toHaveLength(4);
   });
 });

@@ -7386,6 +7386,8 @@ export type components = {
             gemeente: string | null;
             gemeente_id: number | null;
             id: number;
+            /** @description Wat dit account mag: de routes ("METHODE /api/pad") die zijn rol mag aanroepen. Een werkgroeplid wijzigt daarbij alleen gegevens van de eigen gemeente (gemeente_id). */
+            mag: string[];
             naam: string;
             /** @enum {string} */
             rol: "beheerder" | "regisseur" | "werkgroep" | "stuurgroep";
