@@ -18,21 +18,44 @@ const mode = url ? 'postgres' : 'embedded';
 
 let db: Database | undefined;
 let app: ReturnType<typeof createApp> | undefined;
+let server: ReturnType<typeof serve> | undefined;
+
+// Stop cleanly at any moment, also while starting: the database closes and the data
+// folder's lock is released.
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  server?.close();
+  await db?.close().catch(() => undefined);
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
 
 // Until the app is ready every request gets a 503 that says so.
-const starting = (req: Request) =>
-  new URL(req.url).pathname === '/api/health'
-    ? Response.json({ status: 'error', database: mode, reden: 'De server start nog (database openen, regiodata laden).' }, { status: 503 })
-    : Response.json(errorBody('start_bezig', 'Schuifruimte071 start nog; probeer het over een halve minuut opnieuw.'),
-      { status: 503, headers: { 'retry-after': '15' } });
+const STARTING = 'Schuifruimte071 start nog; probeer het over een halve minuut opnieuw.';
+function starting(req: Request): Response {
+  const { pathname } = new URL(req.url);
+  const headers = { 'retry-after': '15' };
+  if (pathname === '/api/health') {
+    return Response.json({ status: 'error', database: mode, reden: 'De server start nog (database openen, regiodata laden).' },
+      { status: 503, headers });
+  }
+  if (pathname.startsWith('/api/')) return Response.json(errorBody('start_bezig', STARTING), { status: 503, headers });
+  return new Response(`<!doctype html><html lang="nl"><meta charset="utf-8"><meta http-equiv="refresh" content="15">` +
+    `<title>Schuifruimte071</title><p style="font-family:sans-serif;margin:2em">${STARTING}</p></html>`,
+  { status: 503, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });
+}
 
 try {
-  const server = serve({ fetch: (req, env) => (app ? app.fetch(req, env) : starting(req)), port, hostname: host });
+  const http = serve({ fetch: (req, env) => (app ? app.fetch(req, env) : starting(req)), port, hostname: host });
+  server = http;
   const listening = await new Promise<number>((resolve, reject) => {
-    server.once('error', reject);
-    server.once('listening', () => resolve((server.address() as { port: number }).port));
+    http.once('error', reject);
+    http.once('listening', () => resolve((http.address() as { port: number }).port));
   });
-  server.on('error', (err) => console.error(`Serverfout: ${err.message}`));
+  http.on('error', (err) => console.error(`Serverfout: ${err.message}`));
 
   console.log(url
     ? `Database: PostgreSQL (${describeUrl(url)})`
@@ -60,14 +83,6 @@ try {
 
   app = createApp({ db, basemapStyleUrl: process.env.BASEMAP_STYLE_URL });
   console.log(`Schuifruimte071 draait op http://${host === '0.0.0.0' ? 'localhost' : host}:${listening}/`);
-
-  const shutdown = async () => {
-    server.close();
-    await db?.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
 } catch (err) {
   console.error(startupMessage(err).replace(/\s*\n\s*/g, ' '));
   if (process.env.DEBUG) console.error(err);

@@ -65,7 +65,8 @@ export function lockDataFolder(dir: string): DataLock {
       if (holder && (holder.host !== own.host || isRunning(holder.pid) || isRunning(holder.kindPid))) {
         throw new StartupError(
           `De datamap ${dir} is in gebruik door een ander proces (pid ${holder.pid}` +
-          `${holder.host !== own.host ? ` op ${holder.host}` : ''}, sinds ${holder.sinds}: ${holder.opdracht}). ` +
+          `${holder.host !== own.host ? ` op ${holder.host}` : ''}, sinds ${new Date(holder.sinds).toLocaleString('nl-NL')}: ` +
+          `${holder.opdracht}). ` +
           `Stop dat proces eerst, of kies een andere map met PGLITE_DATA_DIR. ` +
           `Draait het niet meer, verwijder dan ${file}.`,
         );
