@@ -1,7 +1,8 @@
 // The account table: creating accounts and looking them up.
 import type pg from 'pg';
 import type { Role } from '../domain/roles.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
+import { hashPassword } from './passwords.ts';
+import { passwordProblem } from './password-policy.ts';
 import { ApiError } from '../http/errors.ts';
 
 export interface Account {
@@ -45,9 +46,8 @@ export interface NewAccount {
 }
 
 export async function createAccount(db: Queryable, input: NewAccount): Promise<Account> {
-  if (input.wachtwoord.length < MIN_PASSWORD_LENGTH) {
-    throw new ApiError(400, 'wachtwoord_te_kort', `Een wachtwoord heeft minstens ${MIN_PASSWORD_LENGTH} tekens.`);
-  }
+  const problem = passwordProblem(input.wachtwoord, input);
+  if (problem) throw new ApiError(400, problem.code, problem.message);
   let gemeenteId: number | null = null;
   if (input.rol === 'werkgroep') {
     const g = await db.query<{ id: number }>(`SELECT id FROM gemeente WHERE naam = $1 OR code = $1`, [input.gemeente ?? '']);

@@ -1,8 +1,8 @@
 // Demo accounts for the embedded database, one per role, created on first start
-// with random passwords. The passwords are kept in a git-ignored file next to the
-// data so that every start can print them; never used with DATABASE_URL.
+// with random passwords. The passwords are kept in a file inside the data folder, so
+// that every start of that folder prints its own; never used with DATABASE_URL.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
 import { createAccount, type NewAccount } from './accounts.ts';
@@ -22,6 +22,23 @@ const DEMO: Omit<NewAccount, 'wachtwoord'>[] = [
   { email: 'werkgroep.katwijk@demo.schuifruimte071.nl', naam: 'Demo Werkgroep Katwijk', rol: 'werkgroep', gemeente: 'Katwijk' },
   { email: 'stuurgroep@demo.schuifruimte071.nl', naam: 'Demo Stuurgroep', rol: 'stuurgroep' },
 ];
+
+const DEMO_FILE = 'demo-accounts.json';
+/** Where versions before the file moved into the data folder kept it (for data/pglite only). */
+const LEGACY_FILE = 'data/demo-accounts.json';
+
+/**
+ * The demo-password file of the embedded database in `dataDir`: inside that folder, so a
+ * second database elsewhere never overwrites it; `override` (DEMO_ACCOUNTS_FILE) wins.
+ */
+export function demoAccountsFile(dataDir: string, override?: string): string {
+  if (override) return path.resolve(override);
+  const file = path.join(path.resolve(dataDir), DEMO_FILE);
+  if (!existsSync(file) && path.resolve(dataDir) === path.resolve('data/pglite') && existsSync(LEGACY_FILE)) {
+    renameSync(LEGACY_FILE, file);
+  }
+  return file;
+}
 
 export async function ensureDemoAccounts(pool: pg.Pool, file: string): Promise<DemoAccount[]> {
   const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM account');

@@ -11,8 +11,6 @@ const scrypt = (pw: string, salt: Buffer, len: number, opts: ScryptOptions) =>
 const PARAMS = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 const KEY_LENGTH = 32;
 
-export const MIN_PASSWORD_LENGTH = 12;
-
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   const key = await scrypt(password.normalize('NFC'), salt, KEY_LENGTH, PARAMS);

@@ -1,22 +1,81 @@
-// Login throttling per account and per address, counted from recorded attempts,
-// so it holds across restarts and for every server process on the same database.
+// Login throttling per account and address, counted from recorded attempts, so it
+// holds across restarts and for every server process on the same database.
+//
+// Rules:
+// - An account and an address together get FREE_FAILURES wrong passwords; after that
+//   each further try waits 30 s, 60 s, 120 s … (at most an hour) after the last failure.
+//   A successful sign-in from that address wipes its count.
+// - An account that failed ACCOUNT_FREE_FAILURES times from any addresses since its last
+//   success makes every address that has itself failed on it wait too (a guesser
+//   spreading over many addresses).
+// - An address that has not failed on an account is never held back: failures on other
+//   accounts from the same address (all users behind one proxy) or from other addresses
+//   never block a correct password.
 import type pg from 'pg';
+import { inTransaction } from '../db/database.ts';
 
-export const LOGIN_WINDOW_MINUTES = 15;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_ADDRESS = 20;
+export const FREE_FAILURES = 5;
+export const ACCOUNT_FREE_FAILURES = 20;
+const FIRST_WAIT_SECONDS = 30;
+const MAX_WAIT_SECONDS = 3600;
+/** Failures older than this are forgotten. */
+const MEMORY_HOURS = 24;
 
-export async function loginBlocked(db: pg.Pool, email: string, adres: string): Promise<boolean> {
-  const { rows } = await db.query<{ per_account: number; per_adres: number }>(
-    `SELECT count(*) FILTER (WHERE email = $1)::int AS per_account,
-            count(*) FILTER (WHERE adres = $2)::int AS per_adres
-     FROM login_poging
-     WHERE NOT gelukt AND tijdstip > now() - make_interval(mins => $3) AND (email = $1 OR adres = $2)`,
-    [email, adres, LOGIN_WINDOW_MINUTES],
-  );
-  return rows[0].per_account >= MAX_FAILURES_PER_ACCOUNT || rows[0].per_adres >= MAX_FAILURES_PER_ADDRESS;
+/** Seconds to wait after the last of `failures` consecutive failures, given `free` ones. */
+export function backoffSeconds(failures: number, free: number): number {
+  if (failures < free) return 0;
+  return Math.min(FIRST_WAIT_SECONDS * 2 ** (failures - free), MAX_WAIT_SECONDS);
 }
 
-export async function recordLoginAttempt(db: pg.Pool, email: string, adres: string, gelukt: boolean) {
-  await db.query(`INSERT INTO login_poging (email, adres, gelukt) VALUES ($1, $2, $3)`, [email, adres, gelukt]);
+/** "30 seconden", "1 minuut", "4 minuten", "1 uur": a wait in Dutch, rounded up. */
+export function formatWait(seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  if (s < 60) return s === 1 ? '1 seconde' : `${s} seconden`;
+  const m = Math.ceil(s / 60);
+  if (m < 60) return m === 1 ? '1 minuut' : `${m} minuten`;
+  const h = Math.ceil(m / 60);
+  return h === 1 ? '1 uur' : `${h} uur`;
+}
+
+export type LoginAttempt = { wachtSeconden: number } | { id: number };
+
+/**
+ * Starts a sign-in attempt: either the seconds this account must wait at this address,
+ * or the id of the attempt, recorded as failed until `loginSucceeded` marks it. Recording
+ * it before the password is checked, under a per-account lock, keeps parallel guesses
+ * from slipping through together.
+ */
+export async function beginLoginAttempt(db: pg.Pool, email: string, adres: string): Promise<LoginAttempt> {
+  return inTransaction(db, async (client) => {
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('login:' || $1))`, [email]);
+    const { rows: [r] } = await client.query<{ paar: number; paar_laatste: number | null; account: number; account_laatste: number | null }>(
+      `WITH recent AS (
+         SELECT adres, gelukt, tijdstip FROM login_poging
+         WHERE email = $1 AND tijdstip > now() - make_interval(hours => $3)),
+       paar AS (
+         SELECT count(*) FILTER (WHERE NOT gelukt)::int AS n, max(tijdstip) FILTER (WHERE NOT gelukt) AS laatste
+         FROM recent WHERE adres = $2
+           AND tijdstip > coalesce((SELECT max(tijdstip) FROM recent WHERE adres = $2 AND gelukt), '-infinity')),
+       account AS (
+         SELECT count(*) FILTER (WHERE NOT gelukt)::int AS n, max(tijdstip) FILTER (WHERE NOT gelukt) AS laatste
+         FROM recent WHERE tijdstip > coalesce((SELECT max(tijdstip) FROM recent WHERE gelukt), '-infinity'))
+       SELECT paar.n AS paar, extract(epoch FROM now() - paar.laatste)::float8 AS paar_laatste,
+              account.n AS account, extract(epoch FROM now() - account.laatste)::float8 AS account_laatste
+       FROM paar, account`,
+      [email, adres, MEMORY_HOURS],
+    );
+    const waits = [r.paar_laatste === null ? 0 : backoffSeconds(r.paar, FREE_FAILURES) - r.paar_laatste];
+    if (r.paar > 0 && r.account_laatste !== null) {
+      waits.push(backoffSeconds(r.account, ACCOUNT_FREE_FAILURES) - r.account_laatste);
+    }
+    const wachtSeconden = Math.ceil(Math.max(0, ...waits));
+    if (wachtSeconden > 0) return { wachtSeconden };
+    const { rows } = await client.query<{ id: number }>(
+      `INSERT INTO login_poging (email, adres, gelukt) VALUES ($1, $2, false) RETURNING id`, [email, adres]);
+    return { id: rows[0].id };
+  });
+}
+
+export async function loginSucceeded(db: pg.Pool, attemptId: number): Promise<void> {
+  await db.query(`UPDATE login_poging SET gelukt = true WHERE id = $1`, [attemptId]);
 }

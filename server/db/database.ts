@@ -1,7 +1,7 @@
 // Opens the one data path of the app: a `pg` pool, either to the embedded
 // PGlite + PostGIS process (default) or to the PostgreSQL server in DATABASE_URL.
 import pg from 'pg';
-import { startEmbeddedDatabase } from './embedded.ts';
+import { startEmbeddedDatabase, type EmbeddedOptions } from './embedded.ts';
 import { migrate } from './migrate.ts';
 import { InlineParamsClient } from './inline-params-client.ts';
 
@@ -17,6 +17,8 @@ export interface Database {
   pool: pg.Pool;
   mode: DatabaseMode;
   close(): Promise<void>;
+  /** Why the database cannot answer right now (e.g. the embedded one is being restarted), or null. */
+  problem?(): string | null;
 }
 
 export interface OpenOptions {
@@ -24,33 +26,54 @@ export interface OpenOptions {
   url?: string;
   /** Data directory of the embedded database. */
   dataDir?: string;
+  /** What to do when the embedded database keeps dying (default: report it through `problem`). */
+  onFatal?: EmbeddedOptions['onFatal'];
 }
 
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    const pool = keepOnIdleErrors(new pg.Pool({ connectionString: options.url, max: 10 }));
     await migrate(pool);
     return { pool, mode: 'postgres', close: () => pool.end() };
   }
-  const embedded = await startEmbeddedDatabase(options.dataDir ?? 'data/pglite');
-  const pool = embeddedPool(embedded.url);
-  await migrate(pool);
-  return {
-    pool,
-    mode: 'embedded',
-    close: async () => {
-      await pool.end();
-      await embedded.stop();
-    },
+  const embedded = await startEmbeddedDatabase(options.dataDir ?? DEFAULT_DATA_DIR, { onFatal: options.onFatal });
+  const pool = embeddedPool(() => embedded.url);
+  const close = async () => {
+    await pool.end();
+    await embedded.stop();
   };
+  await migrate(pool).catch(async (err) => {
+    await close();
+    throw err;
+  });
+  return { pool, mode: 'embedded', close, problem: embedded.problem };
 }
+
+export const DEFAULT_DATA_DIR = 'data/pglite';
 
 /**
  * Pool for the embedded database: one connection (PGlite runs one query at a time),
- * simple query protocol (see inline-params-client.ts).
+ * simple query protocol (see inline-params-client.ts). `url` may be a function: each new
+ * connection then asks where the database runs now (it moves when it is restarted).
  */
-export function embeddedPool(url: string): pg.Pool {
-  return new pg.Pool({ connectionString: url, max: 1, Client: InlineParamsClient });
+export function embeddedPool(url: string | (() => string)): pg.Pool {
+  const target = typeof url === 'string' ? () => url : url;
+  class Client extends InlineParamsClient {
+    constructor(config?: pg.ClientConfig) {
+      super({ ...config, connectionString: target() });
+    }
+  }
+  return keepOnIdleErrors(new pg.Pool({ connectionString: target(), max: 1, Client }));
+}
+
+/**
+ * A connection that breaks while idle in the pool (the database restarted or died) is
+ * dropped by the pool, which then emits 'error'; unheard, that would end the server.
+ * The next query opens a new connection, and /api/health reports the database meanwhile.
+ */
+function keepOnIdleErrors(pool: pg.Pool): pg.Pool {
+  pool.on('error', (err) => console.error(`Databaseverbinding verbroken: ${err.message}`));
+  return pool;
 }
 
 /** Runs `fn` in one transaction: everything it writes lands, or nothing does. */

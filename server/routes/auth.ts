@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app.ts';
 import { findLogin } from '../auth/accounts.ts';
 import { verifyPassword } from '../auth/passwords.ts';
-import { loginBlocked, recordLoginAttempt } from '../auth/rate-limit.ts';
+import { beginLoginAttempt, formatWait, loginSucceeded } from '../auth/rate-limit.ts';
 import { createSession, revokeSession, SESSION_COOKIE, SESSION_HOURS } from '../auth/sessions.ts';
 import { actorOf, clientAddress } from '../auth/middleware.ts';
 import { ApiError } from '../http/errors.ts';
@@ -49,13 +49,17 @@ export function authRoutes() {
       const pool = c.var.db.pool;
       const normalised = email.toLowerCase();
       const adres = clientAddress(c);
-      if (await loginBlocked(pool, normalised, adres)) {
-        throw new ApiError(429, 'te_veel_pogingen', 'Te veel mislukte inlogpogingen. Probeer het over een kwartier opnieuw.');
+      const attempt = await beginLoginAttempt(pool, normalised, adres);
+      if ('wachtSeconden' in attempt) {
+        c.header('Retry-After', String(attempt.wachtSeconden));
+        throw new ApiError(429, 'te_veel_pogingen',
+          `Te veel mislukte inlogpogingen voor dit account. Probeer het over ${formatWait(attempt.wachtSeconden)} opnieuw.`,
+          { wacht_seconden: attempt.wachtSeconden });
       }
       const account = await findLogin(pool, normalised);
       const ok = (await verifyPassword(wachtwoord, account?.wachtwoord_hash ?? DUMMY_HASH)) && !!account?.actief;
-      await recordLoginAttempt(pool, normalised, adres, ok);
       if (!ok || !account) throw new ApiError(401, 'onjuiste_inlog', 'E-mailadres of wachtwoord klopt niet.');
+      await loginSucceeded(pool, attempt.id);
       const { token, csrfToken } = await createSession(pool, account.id, adres);
       setCookie(c, SESSION_COOKIE, token, {
         httpOnly: true, sameSite: 'Lax', secure: secureCookie(c), path: '/', maxAge: SESSION_HOURS * 3600,

@@ -2028,7 +2028,7 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description De server en de database werken */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2040,6 +2040,21 @@ export type paths = {
                             postgis: string;
                             /** @enum {string} */
                             status: "ok";
+                        };
+                    };
+                };
+                /** @description De database is niet bereikbaar; de reden staat erbij */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            database: "embedded" | "postgres";
+                            reden: string;
+                            /** @enum {string} */
+                            status: "error";
                         };
                     };
                 };

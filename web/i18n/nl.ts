@@ -20,6 +20,8 @@ export const t = {
     wachtwoord: 'Wachtwoord',
     knop: 'Inloggen',
     bezig: 'Bezig met inloggen…',
+    teVaak: (wachttijd: string) => `Te veel mislukte inlogpogingen voor dit account. Probeer het over ${wachttijd} opnieuw.`,
+    weerProberen: 'U kunt het nu opnieuw proberen.',
     uitloggen: 'Uitloggen',
     controleren: 'Sessie controleren…',
     rol: {
