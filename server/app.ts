@@ -21,6 +21,10 @@ import { bestuursovereenkomstRoutes } from './routes/bestuursovereenkomsten.ts';
 import { authorise } from './auth/middleware.ts';
 import { balansRoutes } from './routes/balans.ts';
 import type { Session } from './auth/sessions.ts';
+import { importRoutes, IMPORT_UPLOAD_PATH } from './exchange/import-routes.ts';
+import { exportRoutes } from './exchange/export-routes.ts';
+import { tokenRoutes } from './ogc/token-routes.ts';
+import { ogcRoutes } from './ogc/routes.ts';
 
 export type AppEnv = { Variables: { db: Database; session: Session | null } };
 
@@ -44,13 +48,12 @@ export function createApp(options: AppOptions) {
     c.set('db', options.db);
     await next();
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(errorBody('te_groot', 'Het verzoek is groter dan 2 MB.'), 413),
-    }),
-  );
+  const limit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => c.json(errorBody('te_groot', 'Het verzoek is groter dan 2 MB.'), 413),
+  });
+  // The import upload streams to disk with its own 100 MB limit (server/exchange/upload.ts).
+  app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === IMPORT_UPLOAD_PATH ? next() : limit(c, next)));
   app.use('/api/*', authorise);
 
   app.route('/api', healthRoutes());
@@ -65,6 +68,9 @@ export function createApp(options: AppOptions) {
   app.route('/api', toewijzingRoutes());
   app.route('/api', bestuursovereenkomstRoutes());
   app.route('/api', balansRoutes());
+  app.route('/api', importRoutes());
+  app.route('/api', exportRoutes());
+  app.route('/api', tokenRoutes());
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -77,6 +83,9 @@ export function createApp(options: AppOptions) {
   app.all('/api/*', () => {
     throw new ApiError(404, 'onbekende_route', 'Deze API-route bestaat niet.');
   });
+
+  // OGC API – Features for QGIS and other GIS clients, with personal access tokens.
+  app.route('/ogc', ogcRoutes(options.db));
 
   // Offline basemap: style, PMTiles (served with HTTP Range support) and the sea polygon.
   app.get('/basemap/style.json', serveStatic({ path: path.relative(process.cwd(), path.join(geodataDir, 'basemap_style_minimal.json')) }));

@@ -81,6 +81,28 @@ export const rules: Rule[] = [
   { method: 'GET', path: '/api/balans', roles: ALL },
   { method: 'POST', path: '/api/balans/preview', roles: EDITORS },
 
+  // Exchange with the municipalities' GIS (issue #14). Imports write layers: editors only,
+  // each session its owner's; werkgroep members only within their gemeente (import service).
+  { method: 'GET', path: '/api/import/doelvelden', roles: EDITORS },
+  { method: 'GET', path: '/api/import/koppelingen', roles: EDITORS },
+  { method: 'POST', path: '/api/import', roles: EDITORS },
+  { method: 'GET', path: '/api/import/:id', roles: EDITORS },
+  { method: 'DELETE', path: '/api/import/:id', roles: EDITORS },
+  { method: 'POST', path: '/api/import/:id/controle', roles: EDITORS },
+  { method: 'POST', path: '/api/import/:id/proefdraai', roles: EDITORS },
+  { method: 'POST', path: '/api/import/:id/uitvoeren', roles: EDITORS },
+  { method: 'POST', path: '/api/import/:id/annuleren', roles: EDITORS },
+  { method: 'GET', path: '/api/import/:id/rapport', roles: EDITORS },
+  { method: 'GET', path: '/api/import/:id/rapport.csv', roles: EDITORS },
+  { method: 'GET', path: '/api/import/:id/kaart', roles: EDITORS },
+  // Exports: everyone reads the layers; the fields follow the reader's role (export service).
+  { method: 'GET', path: '/api/export/lagen/:laag', roles: ALL },
+  { method: 'GET', path: '/api/export/monitor', roles: ALL },
+  // Personal read-only tokens for the OGC API (/ogc): everyone manages their own.
+  { method: 'GET', path: '/api/toegangstokens', roles: ALL },
+  { method: 'POST', path: '/api/toegangstokens', roles: ALL },
+  { method: 'DELETE', path: '/api/toegangstokens/:id', roles: ALL },
+
   { method: 'GET', path: '/api/accounts', roles: ['beheerder'] },
   { method: 'POST', path: '/api/accounts', roles: ['beheerder'] },
   { method: 'PATCH', path: '/api/accounts/:id', roles: ['beheerder'] },
@@ -105,6 +127,15 @@ export function findRule(method: string, path: string): Rule | undefined {
 }
 
 /** The rule registered for exactly this route pattern (used by the matrix test). */
+/**
+ * The OGC API (/ogc, outside /api) serves the read routes of the map layers to token
+ * holders; a collection is readable by exactly the roles that may GET /api/<layer>.
+ */
+export function mayReadCollection(rol: Role, collection: string): boolean {
+  const rule = (READ_LAYERS as readonly string[]).includes(collection) ? findRule('GET', `/api/${collection}`) : undefined;
+  return !!rule && (rule.roles === 'openbaar' || rule.roles.includes(rol));
+}
+
 export function ruleForRoute(method: string, routePath: string): Rule | undefined {
   return rules.find((r) => r.method === method.toUpperCase() && r.path === routePath);
 }
