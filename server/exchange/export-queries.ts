@@ -73,7 +73,7 @@ export async function exportRijen(db: Queryable, layer: LayerDefinition, rol: Ro
   const historisch = !!filter.tijdstip;
   const params: unknown[] = historisch ? [filter.tijdstip] : [];
   const cols = kolommen(layer, rol, historisch);
-  const geom = crs === 'rd' ? 'ST_AsGeoJSON(x.geom, 3)::json' : 'ST_AsGeoJSON(ST_Transform(x.geom, 4326), 7)::json';
+  const geom = crs === 'rd' ? 'ST_AsGeoJSON(x.geom, 3, 0)::json' : 'ST_AsGeoJSON(ST_Transform(x.geom, 4326), 7)::json';
   const from = fromClause(layer, historisch, '$1');
   const where = whereClause(layer, filter, params);
   const { rows } = await db.query(

@@ -10,7 +10,7 @@ export const RD = 'http://www.opengis.net/def/crs/EPSG/0/28992';
 export const CRS_LIST = [CRS84, RD] as const;
 export type OgcCrs = (typeof CRS_LIST)[number];
 
-const geomSql = (crs: OgcCrs) => (crs === RD ? 'ST_AsGeoJSON(x.geom, 3)::json' : 'ST_AsGeoJSON(ST_Transform(x.geom, 4326), 7)::json');
+const geomSql = (crs: OgcCrs) => (crs === RD ? 'ST_AsGeoJSON(x.geom, 3, 0)::json' : 'ST_AsGeoJSON(ST_Transform(x.geom, 4326), 7)::json');
 
 export interface OgcFeature { type: 'Feature'; id: number; geometry: unknown; properties: Record<string, unknown> }
 
