@@ -37,7 +37,8 @@ export function kolommen(layer: LayerDefinition, rol: Role | null, historisch: b
 /** The layer's FROM clause, at a moment in the past when asked. */
 export function fromClause(layer: LayerDefinition, historisch: boolean, tijdstipParam: string): string {
   if (!historisch) return layer.from;
-  return layer.from.replace(new RegExp(`\\b(${TABLES.join('|')}) (x|t)\\b`, 'g'), `asof_rows(NULL::$1, ${tijdstipParam}::timestamptz) $2`);
+  return layer.from.replace(new RegExp(`\\b(${TABLES.join('|')}) (x|t)\\b`, 'g'),
+    (_m, tabel: string, alias: string) => `asof_rows(NULL::${tabel}, ${tijdstipParam}::timestamptz) ${alias}`);
 }
 
 export function whereClause(layer: LayerDefinition, filter: LaagFilter, params: unknown[]): string {

@@ -16,6 +16,9 @@ const initGdalJs = require('gdal3.js/node.js');
 let messages = [];
 const gdal = initGdalJs({
   dest: workerData.dest,
+  // WebAssembly without threads: GDAL must not try to start worker threads of its own
+  // (ogr2ogr's Arrow path over a GeoPackage does, and fails).
+  env: { OGR2OGR_USE_ARROW_API: 'NO', OGR_GPKG_NUM_THREADS: '1', GDAL_NUM_THREADS: '1' },
   // GDAL's warnings and errors come with the task's answer, not on the server's console.
   logHandler: (m) => { messages.push(String(m).trim()); },
   errorHandler: (m) => { messages.push(String(m).trim()); },

@@ -88,7 +88,7 @@ export async function vindBronnen(dir: string, sampleDir: string): Promise<Bron[
     try {
       lagen = (await gdal.inspect(pad, openOptions, path.join(sampleDir, `voorbeeld-${bronnen.length}`))).lagen;
     } catch (err) {
-      if (err instanceof GdalError) throw onleesbaar(bestand, formaat, err.message);
+      if (err instanceof GdalError) throw onleesbaar(bestand, formaat, [...err.meldingen.filter((m) => /ERROR/.test(m)), err.message].join(' ').slice(0, 500));
       throw err;
     }
     bronnen.push({ bestand, pad, formaat, openOptions, lagen, meldingen });

@@ -36,17 +36,6 @@ const kavelVerzoek = (laag = 'kavels', bestand = 'leiden_kavels.gpkg') => ({
   bestand, laag, doel: 'kavels', bron: BRON, bron_id_veld: 'KAVELNR', velden: KAVEL_VELDEN,
 });
 
-async function importeerTerrein() {
-  const wg = await api.as('werkgroep_leiden');
-  const up = await upload(api.app, wg, 'leiden_kavels.gpkg', await voorbeeld());
-  expect(up.status, JSON.stringify(up.body)).toBe(201);
-  const { rapport } = await controleer(wg, up.body.id, { bestand: 'leiden_kavels.gpkg', laag: 'bedrijventerrein', doel: 'terreinen', bron: BRON, bron_id_veld: 'TERREIN_ID', velden: TERREIN_VELDEN });
-  expect(rapport.aantallen).toMatchObject({ nieuw: 1, fout: 0 });
-  const { sessie } = await schrijf(wg, up.body.id, 'uitvoeren');
-  expect(sessie.resultaat).toMatchObject({ aangemaakt: 1 });
-  return sessie.resultaat.ids[0] as number;
-}
-
 describe('the example GeoPackage', () => {
   let terreinId: number;
 

@@ -95,3 +95,21 @@ export const EXAMPLES = path.resolve('geodata/examples');
 /** The south-west corner of the example business park (RD New). */
 export const X0 = 92_900;
 export const Y0 = 460_850;
+
+/** Imports the example business park and its kavels (geodata/examples) under `bron`. */
+export async function importeerVoorbeeld(app: App, client: Client, bron: string): Promise<{ terreinId: number; kavelIds: number[] }> {
+  const gpkg = await readFile(path.join(EXAMPLES, 'leiden_kavels.gpkg'));
+  const ids: number[][] = [];
+  for (const [laag, doel, idVeld, velden] of [
+    ['bedrijventerrein', 'terreinen', 'TERREIN_ID', TERREIN_VELDEN], ['kavels', 'kavels', 'KAVELNR', KAVEL_VELDEN],
+  ] as const) {
+    const up = await upload(app, client, 'leiden_kavels.gpkg', gpkg);
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
+    const { rapport } = await controleer(client, up.body.id, { bestand: 'leiden_kavels.gpkg', laag, doel, bron, bron_id_veld: idVeld, velden });
+    expect(rapport.aantallen.fout, JSON.stringify(rapport.objecten)).toBe(0);
+    const { sessie } = await schrijf(client, up.body.id, 'uitvoeren');
+    expect(sessie.resultaat, JSON.stringify(sessie.taak)).toBeTruthy();
+    ids.push(sessie.resultaat.ids);
+  }
+  return { terreinId: ids[0][0], kavelIds: ids[1] };
+}
