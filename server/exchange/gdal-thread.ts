@@ -77,7 +77,7 @@ export const gdal = {
   /** The layer as a GeoJSON FeatureCollection in its own CRS, one feature per line. */
   read: (file: string, openOptions: string[], layer: string, out: string) =>
     run<{ pad: string }>({ op: 'read', path: file, openOptions, layer, out: relative(out) }),
-  write: (input: string, format: 'gpkg' | 'shp' | 'xlsx', layer: string, out: string, options: { update?: boolean; srs?: string } = {}) =>
+  write: (input: string, format: 'gpkg' | 'shp' | 'xlsx' | 'fgb', layer: string, out: string, options: { update?: boolean; srs?: string } = {}) =>
     run<{ bestanden: string[] }>({ op: 'write', input, format, layer, out: relative(out), ...options }),
 };
 

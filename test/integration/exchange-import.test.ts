@@ -269,6 +269,36 @@ describe('refusals, each with nothing written', () => {
   });
 });
 
+describe('other formats', () => {
+  const velden = { naam: { veld: 'naam' }, milieucategorie_max: { veld: 'cat' } };
+
+  it('reads a Dutch CSV with WKT in RD New, refuses x/y points, and reads FlatGeobuf', async () => {
+    const wg = await api.as('werkgroep_leiden');
+    // The 5 m strip between two kavels of the example park.
+    const strook = `POLYGON ((${X0 + 140.5} ${Y0 + 20}, ${X0 + 144.5} ${Y0 + 20}, ${X0 + 144.5} ${Y0 + 140}, ${X0 + 140.5} ${Y0 + 140}, ${X0 + 140.5} ${Y0 + 20}))`;
+    const csv = `\ufeffwkt;naam;id;cat\r\n"${strook}";Strook één;S1;3,1\r\n`;
+    const up = await upload(api.app, wg, 'strook.csv', Buffer.from(csv, 'utf8'));
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
+    const laag = up.body.bronnen[0].lagen[0];
+    expect(laag.geometrietype).toBe('Geometry');
+    const { rapport } = await controleer(wg, up.body.id, { bestand: 'strook.csv', laag: laag.naam, doel: 'kavels', bron: `${BRON} csv`, bron_id_veld: 'id', velden, epsg: 28992 });
+    expect(rapport.objecten[0]).toMatchObject({ bron_id: 'S1', naam: 'Strook één', oordeel: 'nieuw', ha: 0.048 });
+
+    const punten = `x;y;naam;id;cat\r\n${X0 + 50};${Y0 + 50};Punt;P1;2\r\n`;
+    const up2 = await upload(api.app, wg, 'punten.csv', Buffer.from(punten, 'utf8'));
+    const laag2 = up2.body.bronnen[0].lagen[0];
+    const r2 = await controleer(wg, up2.body.id, { bestand: 'punten.csv', laag: laag2.naam, doel: 'kavels', bron: `${BRON} csv`, bron_id_veld: 'id', velden, epsg: 28992 });
+    expect(r2.rapport.objecten[0].problemen).toEqual([expect.objectContaining({ code: 'geen_vlak', melding: expect.stringContaining('Point') })]);
+
+    const fgb = await gisBestand('fgb', [{ geometry: box(X0 + 140.5, Y0 + 20, X0 + 144.5, Y0 + 140), properties: { naam: 'Strook twee', id: 'S2', cat: '2' } }], { laag: 'strook' });
+    const up3 = await upload(api.app, wg, 'strook.fgb', fgb);
+    expect(up3.status, JSON.stringify(up3.body)).toBe(201);
+    expect(up3.body.bronnen[0]).toMatchObject({ formaat: 'fgb', lagen: [expect.objectContaining({ crs: expect.objectContaining({ epsg: 28992 }) })] });
+    const r3 = await controleer(wg, up3.body.id, { bestand: 'strook.fgb', laag: up3.body.bronnen[0].lagen[0].naam, doel: 'kavels', bron: `${BRON} fgb`, bron_id_veld: 'id', velden });
+    expect(r3.rapport.objecten[0]).toMatchObject({ naam: 'Strook twee', oordeel: 'nieuw' });
+  });
+});
+
 describe('import sessions', () => {
   it('belong to the user who uploaded; the stuurgroep cannot import', async () => {
     const up = await upload(api.app, await api.as('werkgroep_leiden'), 'leiden_kavels.gpkg', await voorbeeld());

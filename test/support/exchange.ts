@@ -58,7 +58,7 @@ export type TestFeature = { geometry: object | null; properties: Record<string, 
 
 /** A GIS file with these features, written by GDAL; RD New unless `crs` says otherwise. */
 export async function gisBestand(
-  formaat: 'gpkg' | 'shp' | 'geojson', features: TestFeature[],
+  formaat: 'gpkg' | 'shp' | 'geojson' | 'fgb', features: TestFeature[],
   opties: { crs?: string | null; laag?: string; zonder?: string[] } = {},
 ): Promise<Buffer> {
   await mkdir(EXCHANGE_DIR, { recursive: true });
@@ -70,8 +70,8 @@ export async function gisBestand(
     await writeFile(invoer, JSON.stringify(fc));
     if (formaat === 'geojson') return Buffer.from(JSON.stringify(fc));
     const laag = opties.laag ?? 'kavels';
-    if (formaat === 'gpkg') {
-      const { bestanden } = await gdal.write(invoer, 'gpkg', laag, path.join(tmp, laag));
+    if (formaat === 'gpkg' || formaat === 'fgb') {
+      const { bestanden } = await gdal.write(invoer, formaat, laag, path.join(tmp, laag));
       return await readFile(bestanden[0]);
     }
     await mkdir(path.join(tmp, 'shp'));
