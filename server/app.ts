@@ -23,6 +23,10 @@ import { balansRoutes } from './routes/balans.ts';
 import type { Session } from './auth/sessions.ts';
 import { accessTableOf, type AccessTable } from './http/access.ts';
 import { rules as legacyRules } from './auth/permissions.ts';
+import { importRoutes, IMPORT_UPLOAD_PATH } from './exchange/import-routes.ts';
+import { exportRoutes } from './exchange/export-routes.ts';
+import { tokenRoutes } from './ogc/token-routes.ts';
+import { ogcRoutes } from './ogc/routes.ts';
 
 export type AppEnv = { Variables: { db: Database; session: Session | null; access: AccessTable } };
 
@@ -62,13 +66,12 @@ export function createApp(options: AppOptions) {
     c.set('db', options.db);
     await next();
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(errorBody('te_groot', 'Het verzoek is groter dan 2 MB.'), 413),
-    }),
-  );
+  const limit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => c.json(errorBody('te_groot', 'Het verzoek is groter dan 2 MB.'), 413),
+  });
+  // The import upload streams to disk with its own 100 MB limit (server/exchange/upload.ts).
+  app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === IMPORT_UPLOAD_PATH ? next() : limit(c, next)));
   // Complete once every route below is registered (end of this function).
   let access: AccessTable | undefined;
   app.use('/api/*', authorise(() => access!));
@@ -85,11 +88,17 @@ export function createApp(options: AppOptions) {
   app.route('/api', toewijzingRoutes());
   app.route('/api', bestuursovereenkomstRoutes());
   app.route('/api', balansRoutes());
+  app.route('/api', importRoutes());
+  app.route('/api', exportRoutes());
+  app.route('/api', tokenRoutes());
   app.doc31('/api/openapi.json', OPENAPI_INFO);
   access = accessTableOf(app, legacyRules);
   app.all('/api/*', () => {
     throw new ApiError(404, 'onbekende_route', 'Deze API-route bestaat niet.');
   });
+
+  // OGC API – Features for QGIS and other GIS clients, with personal access tokens.
+  app.route('/ogc', ogcRoutes(options.db, () => access!));
 
   // Offline basemap: style, PMTiles (served with HTTP Range support) and the sea polygon.
   app.get('/basemap/style.json', serveStatic({ path: path.relative(process.cwd(), path.join(geodataDir, 'basemap_style_minimal.json')) }));

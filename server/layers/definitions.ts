@@ -27,6 +27,9 @@ import { mayReadZittendeBedrijven, type Role } from '../domain/roles.ts';
 const base = (table: string, gemeenteJoin = true) =>
   `${table} x${gemeenteJoin ? ' JOIN gemeente g ON g.id = x.gemeente_id' : ''}`;
 
+/** The URL segments of the map layers, in drawing order. */
+export const LAYER_PATHS = ['gemeenten', 'terreinen', 'kavels', 'kanszones', 'transformaties', 'compensaties'] as const;
+
 export const layers: LayerDefinition[] = [
   {
     path: 'gemeenten', label: 'Gemeente', table: 'gemeente', from: 'gemeente x',

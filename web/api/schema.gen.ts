@@ -1908,6 +1908,170 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/export/lagen/{laag}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exporteer een kaartlaag: GeoPackage of gezipte Shapefile (RD New), GeoJSON (WGS84), CSV of XLSX */
+        get: {
+            parameters: {
+                query: {
+                    bbox?: string;
+                    formaat: "gpkg" | "shp" | "geojson" | "csv" | "xlsx";
+                    gemeente_id?: number;
+                    /** @description De laag zoals die op die dag (einde dag) was, uit de audittrail */
+                    peildatum?: string;
+                    status?: string;
+                };
+                header?: never;
+                path: {
+                    laag: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Het bestand */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/geo+json": {
+                            features: {
+                                geometry?: unknown;
+                                id: number;
+                                properties: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                type: "Feature";
+                            }[];
+                            /** @enum {string} */
+                            type: "FeatureCollection";
+                        };
+                        "application/geopackage+sqlite3": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "application/zip": string;
+                        "text/csv": string;
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/export/monitor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exporteer de tabellen van de hectaremonitor: XLSX (alle tabellen) of CSV (één tabel) */
+        get: {
+            parameters: {
+                query: {
+                    formaat: "csv" | "xlsx";
+                    /** @description De laag zoals die op die dag (einde dag) was, uit de audittrail */
+                    peildatum?: string;
+                    /** @description Welke tabel (alleen bij CSV) */
+                    tabel?: "regio" | "per_gemeente" | "per_milieucategorie" | "signaleringen";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Het bestand */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/geo+json": {
+                            features: {
+                                geometry?: unknown;
+                                id: number;
+                                properties: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                type: "Feature";
+                            }[];
+                            /** @enum {string} */
+                            type: "FeatureCollection";
+                        };
+                        "application/geopackage+sqlite3": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "application/zip": string;
+                        "text/csv": string;
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/gemeenten": {
         parameters: {
             query?: never;
@@ -2056,6 +2220,935 @@ export type paths = {
                             /** @enum {string} */
                             status: "error";
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload een GeoPackage, gezipte Shapefile, GeoJSON, FlatGeobuf of CSV (ruwe bytes, maximaal 100 MB) */
+        post: {
+            parameters: {
+                query: {
+                    bestandsnaam: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description De import met de gevonden lagen */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportSessie"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stand van een import: lagen, lopende stap met voortgang, samenvatting */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Import */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportSessie"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Gooi een import weg (bestanden en tussenresultaten) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Weg */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            verwijderd: true;
+                        };
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import/{id}/annuleren": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Annuleer de lopende stap (er wordt niets opgeslagen) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Geannuleerd */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportSessie"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import/{id}/controle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start de controle: laag lezen, velden koppelen, elk object beoordelen (voortgang via GET /import/{id}) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ImportControle"];
+                };
+            };
+            responses: {
+                /** @description Gestart */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportSessie"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import/{id}/kaart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De objecten van de import als GeoJSON (WGS84) met hun oordeel, voor de kaart */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description FeatureCollection */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportKaart"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import/{id}/proefdraai": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Proefdraai: alle wijzigingen in één transactie, daarna teruggedraaid */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Ids van ontbrekende records die u uitdrukkelijk laat verwijderen (of vervallen)
+                         * @default []
+                         */
+                        verwijder_ontbrekend?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Gestart */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportSessie"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import/{id}/rapport": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Het controlerapport: per object het oordeel en de problemen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Rapport */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportRapport"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import/{id}/rapport.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Het controlerapport als CSV (puntkomma, decimale komma) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import/{id}/uitvoeren": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Voer de import uit: alles of niets in één transactie, in de audittrail */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Ids van ontbrekende records die u uitdrukkelijk laat verwijderen (of vervallen)
+                         * @default []
+                         */
+                        verwijder_ontbrekend?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Gestart */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportSessie"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import/doelvelden": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De velden die een import per laag kan vullen, met soort en toegestane waarden */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Velden per laag */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportDoelvelden"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import/koppelingen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De onthouden veldkoppeling van een bron voor een laag */
+        get: {
+            parameters: {
+                query: {
+                    bron: string;
+                    doel: "kavels" | "terreinen" | "kanszones" | "transformaties" | "compensaties";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Koppeling of null */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportKoppeling"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
                     };
                 };
             };
@@ -5863,6 +6956,173 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/toegangstokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Uw toegangstokens voor de OGC API (zonder het token zelf) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tokens */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Toegangstoken"][];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Maak een persoonlijk token voor alleen-lezen toegang tot /ogc (het token wordt één keer getoond) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 365 */
+                        geldig_dagen?: number;
+                        naam: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Token */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Toegangstoken"] & {
+                            token: string;
+                        };
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/toegangstokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Trek een van uw tokens in */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Ingetrokken */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Toegangstoken"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/transformaties": {
         parameters: {
             query?: never;
@@ -7265,6 +8525,455 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/ogc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Landingspagina */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Links naar de API-definitie, conformance en collecties */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            description: string;
+                            links: {
+                                href: string;
+                                rel: string;
+                                title?: string;
+                                type?: string;
+                            }[];
+                            title: string;
+                        };
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De collecties die uw rol mag lezen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Collecties */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            collections: components["schemas"]["Collection"][];
+                            crs: string[];
+                            links: {
+                                href: string;
+                                rel: string;
+                                title?: string;
+                                type?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/{collectionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén collectie */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    collectionId: "gemeenten" | "terreinen" | "kavels" | "kanszones" | "transformaties" | "compensaties";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Collectie */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Collection"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/{collectionId}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Objecten van een collectie, per pagina */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description minx,miny,maxx,maxy in bbox-crs (standaard CRS84) */
+                    bbox?: string;
+                    "bbox-crs"?: "http://www.opengis.net/def/crs/OGC/1.3/CRS84" | "http://www.opengis.net/def/crs/EPSG/0/28992";
+                    crs?: "http://www.opengis.net/def/crs/OGC/1.3/CRS84" | "http://www.opengis.net/def/crs/EPSG/0/28992";
+                    f?: string;
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path: {
+                    collectionId: "gemeenten" | "terreinen" | "kavels" | "kanszones" | "transformaties" | "compensaties";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description FeatureCollection */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/geo+json": components["schemas"]["OgcFeatureCollection"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/{collectionId}/items/{featureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén object */
+        get: {
+            parameters: {
+                query?: {
+                    crs?: "http://www.opengis.net/def/crs/OGC/1.3/CRS84" | "http://www.opengis.net/def/crs/EPSG/0/28992";
+                    f?: string;
+                };
+                header?: never;
+                path: {
+                    collectionId: "gemeenten" | "terreinen" | "kavels" | "kanszones" | "transformaties" | "compensaties";
+                    featureId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Feature */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/geo+json": components["schemas"]["OgcFeature"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/conformance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Conformance-klassen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Conformance */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            conformsTo: string[];
+                        };
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -7370,6 +9079,27 @@ export type components = {
                 [key: string]: number[];
             };
         };
+        Collection: {
+            crs: string[];
+            description: string;
+            extent: {
+                spatial: {
+                    bbox: number[][];
+                    crs: string;
+                };
+            };
+            id: string;
+            /** @enum {string} */
+            itemType: "feature";
+            links: {
+                href: string;
+                rel: string;
+                title?: string;
+                type?: string;
+            }[];
+            storageCrs: string;
+            title: string;
+        };
         Config: {
             attribution: string[];
             basemapStyleUrl: string;
@@ -7407,6 +9137,184 @@ export type components = {
             /** @enum {string} */
             rol: "beheerder" | "regisseur" | "werkgroep" | "stuurgroep";
         };
+        ImportControle: {
+            bestand: string;
+            bron: string;
+            bron_id_veld: string | null;
+            /** @enum {string} */
+            doel: "kavels" | "terreinen" | "kanszones" | "transformaties" | "compensaties";
+            epsg?: number | null;
+            laag: string;
+            velden: {
+                [key: string]: {
+                    veld: string;
+                } | {
+                    vast: string | number | boolean | null;
+                };
+            };
+        } | null;
+        ImportDoelvelden: {
+            /** @enum {string} */
+            doel: "kavels" | "terreinen" | "kanszones" | "transformaties" | "compensaties";
+            velden: {
+                label: string;
+                leeg_toegestaan: boolean;
+                naam: string;
+                /** @enum {string} */
+                soort: "tekst" | "getal" | "ja_nee" | "datum" | "milieucategorie" | "keuze";
+                verplicht: boolean;
+                waarden?: string[];
+            }[];
+        }[];
+        ImportKaart: {
+            features: {
+                geometry: {
+                    coordinates: unknown[];
+                    type: string;
+                } | null;
+                id: number;
+                properties: {
+                    bron_id: string | null;
+                    naam: string | null;
+                    /** @enum {string|null} */
+                    oordeel: "nieuw" | "gewijzigd" | "ongewijzigd" | "fout" | null;
+                    problemen: number;
+                    volgnr: number;
+                };
+                /** @enum {string} */
+                type: "Feature";
+            }[];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        ImportKoppeling: {
+            koppeling: {
+                bron_id_veld: string | null;
+                epsg: number | null;
+                updated_at: string;
+                velden: {
+                    [key: string]: {
+                        veld: string;
+                    } | {
+                        vast: string | number | boolean | null;
+                    };
+                };
+            } | null;
+        };
+        ImportProbleem: {
+            code: string;
+            /** @enum {string} */
+            ernst: "fout" | "waarschuwing";
+            kavel_id?: number;
+            /** @description [lengtegraad, breedtegraad] (WGS84) van de plek */
+            locatie?: [
+                number,
+                number
+            ];
+            melding: string;
+            postgis?: string;
+            veld?: string;
+        };
+        ImportRapport: {
+            aantallen: {
+                fout: number;
+                gewijzigd: number;
+                nieuw: number;
+                ongewijzigd: number;
+                waarschuwingen: number;
+            };
+            bron: string;
+            /** @enum {string} */
+            doel: "kavels" | "terreinen" | "kanszones" | "transformaties" | "compensaties";
+            epsg: number;
+            objecten: {
+                bestaand_id: number | null;
+                bron_id: string | null;
+                fid: string | null;
+                ha: number | null;
+                naam: string | null;
+                /** @enum {string} */
+                oordeel: "nieuw" | "gewijzigd" | "ongewijzigd" | "fout";
+                problemen: components["schemas"]["ImportProbleem"][];
+                volgnr: number;
+            }[];
+            ontbrekend: {
+                bron_id: string;
+                gemeente: string;
+                id: number;
+                mag_verwijderen: boolean;
+                naam: string | null;
+            }[];
+            totaal: number;
+        };
+        ImportResultaat: {
+            aangemaakt: number;
+            bijgewerkt: number;
+            ids: number[];
+            ongewijzigd: number;
+            proef: boolean;
+            verwijderd: number;
+        } | null;
+        ImportSessie: {
+            bestandsnaam: string;
+            bronnen: {
+                bestand: string;
+                /** @enum {string} */
+                formaat: "gpkg" | "shp" | "geojson" | "fgb" | "csv";
+                lagen: {
+                    aantal: number | null;
+                    crs: {
+                        epsg: number | null;
+                        naam: string | null;
+                    } | null;
+                    crs_oordeel: {
+                        code?: string;
+                        epsg?: number;
+                        melding?: string;
+                        ok: boolean;
+                        voorstel_epsg?: number;
+                    };
+                    geometrietype: string | null;
+                    naam: string;
+                    velden: {
+                        naam: string;
+                        type: string;
+                        voorbeelden: string[];
+                    }[];
+                }[];
+                meldingen: string[];
+            }[];
+            grootte: number;
+            id: string;
+            proef: components["schemas"]["ImportResultaat"];
+            resultaat: components["schemas"]["ImportResultaat"];
+            samenvatting: {
+                aantallen: {
+                    fout: number;
+                    gewijzigd: number;
+                    nieuw: number;
+                    ongewijzigd: number;
+                    waarschuwingen: number;
+                };
+                ontbrekend: number;
+                totaal: number;
+            } | null;
+            taak: {
+                fase: string;
+                fout: {
+                    code: string;
+                    details?: unknown;
+                    message: string;
+                } | null;
+                gedaan: number;
+                /** @enum {string} */
+                soort: "controle" | "proefdraai" | "uitvoeren";
+                /** @enum {string} */
+                status: "bezig" | "klaar" | "mislukt" | "geannuleerd";
+                totaal: number;
+            } | null;
+            verzoek: components["schemas"]["ImportControle"];
+        };
         Milieucategorie: {
             code: string;
             omschrijving: string;
@@ -7433,9 +9341,51 @@ export type components = {
             richtafstand_kolom: "richtafstand_m" | "richtafstand_gemengd_m";
             totaal_ha: number;
         };
+        OgcFeature: {
+            geometry: {
+                coordinates: unknown[];
+                type: string;
+            };
+            id: number;
+            links?: {
+                href: string;
+                rel: string;
+                title?: string;
+                type?: string;
+            }[];
+            properties: {
+                [key: string]: string | number | boolean | null;
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        OgcFeatureCollection: {
+            features: components["schemas"]["OgcFeature"][];
+            links: {
+                href: string;
+                rel: string;
+                title?: string;
+                type?: string;
+            }[];
+            numberMatched: number;
+            numberReturned: number;
+            timeStamp: string;
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
         OpgeslagenFeature: components["schemas"]["Feature"] & {
             milieuruimte?: components["schemas"]["Milieuruimte"];
             waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        Toegangstoken: {
+            aangemaakt_op: string;
+            id: number;
+            ingetrokken_op: string | null;
+            laatst_gebruikt_op: string | null;
+            naam: string;
+            verloopt_op: string;
+            /** @description Begin van het token, om tokens uit elkaar te houden */
+            voorvoegsel: string;
         };
         Toewijzing: {
             bestuursovereenkomst_id: number | null;

@@ -20,6 +20,7 @@ import { LayerPanel } from '../panels/LayerPanel.tsx';
 import { TopBar, type Werkruimte } from './TopBar.tsx';
 import { MonitorPanel } from '../monitor/MonitorPanel.tsx';
 import { MatchingPanel } from '../matching/MatchingPanel.tsx';
+import { ExchangePanel } from '../exchange/ExchangePanel.tsx';
 
 const INITIAL_VISIBILITY: LayerVisibility = {
   gemeenten: true,
@@ -105,6 +106,8 @@ function MapScreen({ me, werkruimte, onClose }: { me: Me; werkruimte: Werkruimte
         <MonitorPanel map={map} layers={layers.data} onClose={onClose} />
       ) : werkruimte === 'ruimtevragen' ? (
         <MatchingPanel me={me} map={map} layers={layers.data} onClose={onClose} />
+      ) : werkruimte === 'uitwisseling' ? (
+        <ExchangePanel me={me} map={map} layers={layers.data} onClose={onClose} />
       ) : session ? (
         <EditPanel key={`${session.kind}-${session.layer}-${'id' in session ? session.id : 'nieuw'}`} editor={editor} session={session} onSaved={onSaved} />
       ) : (

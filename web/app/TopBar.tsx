@@ -4,7 +4,7 @@ import { useLogout } from '../api/session.ts';
 import { t } from '../i18n/nl.ts';
 import { SampleBadge } from '../panels/SampleBadge.tsx';
 
-export type Werkruimte = 'monitor' | 'ruimtevragen' | null;
+export type Werkruimte = 'monitor' | 'ruimtevragen' | 'uitwisseling' | null;
 
 /** Who gets the ruimtevragen workspace: regie in full, the werkgroep anonymised (the server decides what each sees). */
 const mayMatch = (me: Me) => me.rol === 'regisseur' || me.rol === 'beheerder' || me.rol === 'werkgroep';
@@ -36,6 +36,12 @@ export function TopBar({ me, werkruimte, onWerkruimte }: { me: Me | null; werkru
           <button type="button" className={werkruimte === 'monitor' ? 'ghost-button active' : 'ghost-button'} onClick={() => toggle('monitor')}
             data-testid="monitor-knop" aria-pressed={werkruimte === 'monitor'}>
             Monitor
+          </button>
+        )}
+        {me && onWerkruimte && (
+          <button type="button" className={werkruimte === 'uitwisseling' ? 'ghost-button active' : 'ghost-button'} onClick={() => toggle('uitwisseling')}
+            data-testid="uitwisseling-knop" aria-pressed={werkruimte === 'uitwisseling'}>
+            Uitwisseling
           </button>
         )}
         {me && (

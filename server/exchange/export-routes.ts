@@ -1,0 +1,86 @@
+// GET /api/export/lagen/{laag} and /api/export/monitor: files to download. Each role
+// receives exactly the fields it may read in the map API.
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../app.ts';
+import { actorOf } from '../auth/middleware.ts';
+import { layers } from '../layers/definitions.ts';
+import { READ_LAYERS } from '../auth/permissions.ts';
+import { ApiError } from '../http/errors.ts';
+import { BBoxSchema, ErrorSchema } from '../http/schemas.ts';
+import { validationHook } from '../http/validation.ts';
+import { snapshotMoment } from '../routes/balans.ts';
+import { IsoDate } from '../domain/dates.ts';
+import { exporteerLaag, exporteerMonitor, FORMATEN, MONITOR_TABELLEN, type Bestand } from './export-service.ts';
+
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((code) => [code, { description: 'Fout', content: { 'application/json': { schema: ErrorSchema } } }]));
+
+const Binair = z.string().openapi({ type: 'string', format: 'binary' });
+const bestandContent = {
+  'application/geopackage+sqlite3': { schema: Binair },
+  'application/zip': { schema: Binair },
+  'application/geo+json': { schema: z.object({ type: z.literal('FeatureCollection'), features: z.array(z.object({ type: z.literal('Feature'), id: z.number(), geometry: z.unknown(), properties: z.record(z.string(), z.unknown()) })) }) },
+  'text/csv': { schema: z.string() },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: Binair },
+};
+
+const Peildatum = IsoDate.optional().openapi({ param: { name: 'peildatum', in: 'query' }, description: 'De laag zoals die op die dag (einde dag) was, uit de audittrail', example: '2025-06-30' });
+
+function download(bestand: Bestand) {
+  const body = typeof bestand.inhoud === 'string' ? bestand.inhoud : new Uint8Array(bestand.inhoud);
+  const ascii = bestand.naam.replace(/[^\w.-]+/g, '_');
+  return new Response(body, {
+    status: 200,
+    headers: {
+      'Content-Type': bestand.type,
+      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(bestand.naam)}`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}
+
+export function exportRoutes() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.openapi(createRoute({
+    method: 'get', path: '/export/lagen/{laag}', tags: ['Export'],
+    summary: 'Exporteer een kaartlaag: GeoPackage of gezipte Shapefile (RD New), GeoJSON (WGS84), CSV of XLSX',
+    request: {
+      params: z.object({ laag: z.string().openapi({ param: { name: 'laag', in: 'path' }, example: 'kavels' }) }),
+      query: z.object({
+        formaat: z.enum(FORMATEN, { message: `formaat moet een van ${FORMATEN.join(', ')} zijn` }),
+        gemeente_id: z.coerce.number().int().positive().optional(),
+        status: z.string().max(40).optional(),
+        bbox: BBoxSchema.optional(),
+        peildatum: Peildatum,
+      }),
+    },
+    responses: { 200: { description: 'Het bestand', content: bestandContent }, ...errors(400, 401, 404) },
+  }), async (c) => {
+    const { laag } = c.req.valid('param');
+    const { formaat, peildatum, ...filter } = c.req.valid('query');
+    const layer = (READ_LAYERS as readonly string[]).includes(laag) ? layers.find((l) => l.path === laag) : undefined;
+    if (!layer) throw new ApiError(404, 'laag_onbekend', `Laag '${laag}' bestaat niet. Kies uit ${READ_LAYERS.join(', ')}.`);
+    const moment = peildatum ? snapshotMoment(peildatum) : null;
+    const stam = `schuifruimte071-${laag}-${moment?.peildatum ?? new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' })}`;
+    return download(await exporteerLaag(c.var.db.pool, layer, actorOf(c).rol, { ...filter, tijdstip: moment?.tijdstip }, formaat, stam)) as never;
+  });
+
+  app.openapi(createRoute({
+    method: 'get', path: '/export/monitor', tags: ['Export'],
+    summary: 'Exporteer de tabellen van de hectaremonitor: XLSX (alle tabellen) of CSV (één tabel)',
+    request: {
+      query: z.object({
+        formaat: z.enum(['csv', 'xlsx'], { message: 'formaat moet csv of xlsx zijn' }),
+        tabel: z.enum(MONITOR_TABELLEN).default('per_gemeente').openapi({ description: 'Welke tabel (alleen bij CSV)' }),
+        peildatum: Peildatum,
+      }),
+    },
+    responses: { 200: { description: 'Het bestand', content: bestandContent }, ...errors(400, 401) },
+  }), async (c) => {
+    const { formaat, tabel, peildatum } = c.req.valid('query');
+    return download(await exporteerMonitor(c.var.db.pool, snapshotMoment(peildatum), formaat, tabel)) as never;
+  });
+
+  return app;
+}
