@@ -66,8 +66,13 @@ export async function toLngLat(page: Page, xy: { x: number; y: number }): Promis
 export async function clickAt(page: Page, p: { x: number; y: number }) {
   await page.mouse.move(p.x, p.y);
   await page.mouse.click(p.x, p.y);
-  // terra-draw handles the click on the next frame.
-  await page.waitForTimeout(120);
+  // terra-draw handles the click on the next frame: wait for two frames, not a fixed time.
+  await nextFrames(page);
+}
+
+/** Resolves after the page has rendered two more animation frames (however slow the machine). */
+export async function nextFrames(page: Page) {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
 export async function centreOn(page: Page, lngLat: [number, number], zoom: number) {
