@@ -63,7 +63,7 @@ describe.skipIf(!baseUrl)('werkgroep editor: toewijzingen, bestuursovereenkomste
     await section.waitFor({ state: 'visible' });
     await expect.poll(() => section.getByTestId('toegewezen-ha').innerText()).toBe(hectare(before.toegewezen_ha));
 
-    await section.getByLabel('Transformatie').selectOption(String(target.id));
+    await section.getByRole('combobox', { name: 'Transformatie' }).selectOption(String(target.id));
     await section.getByLabel('Hectares').fill('0,5');
     await section.getByRole('button', { name: 'Toewijzen' }).click();
     await expect.poll(() => section.getByTestId('toegewezen-ha').innerText()).toBe(hectare(before.toegewezen_ha + 0.5));
@@ -72,7 +72,7 @@ describe.skipIf(!baseUrl)('werkgroep editor: toewijzingen, bestuursovereenkomste
     expect(after.beschikbaar_ha).toBeCloseTo(before.beschikbaar_ha - 0.5, 6);
 
     // More than what is left: the server's Dutch refusal, nothing stored.
-    await section.getByLabel('Transformatie').selectOption(String(other.id));
+    await section.getByRole('combobox', { name: 'Transformatie' }).selectOption(String(other.id));
     await section.getByLabel('Hectares').fill('99');
     await section.getByRole('button', { name: 'Toewijzen' }).click();
     await expect.poll(() => section.getByRole('alert').innerText()).toMatch(/heeft nog .* beschikbaar; 99,00 ha toewijzen kan niet/);
@@ -307,7 +307,7 @@ describe.skipIf(!baseUrl)('werkgroep editor: toewijzingen, bestuursovereenkomste
       let panel = await selectOnMap(wgPage, 'compensaties-fill', leiden.comp);
       let section = panel.getByTestId('toewijzingen');
       await expect.poll(() => section.getByTestId('toegewezen-ha').innerText()).toBe(hectare(0));
-      await section.getByLabel('Transformatie').selectOption(String(leiden.a.id));
+      await section.getByRole('combobox', { name: 'Transformatie' }).selectOption(String(leiden.a.id));
       await section.getByLabel('Hectares').fill('0,4');
       await section.getByRole('button', { name: 'Toewijzen' }).click();
       await expect.poll(() => section.getByTestId('toegewezen-ha').innerText()).toBe(hectare(0.4));
