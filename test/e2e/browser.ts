@@ -72,6 +72,9 @@ export async function openApp(
  * until the map is ready again; the session stays.
  */
 export async function reloadApp(page: Page, timeout = 90_000): Promise<void> {
+  // Let the map finish what it is loading first: a reload aborts MapLibre's requests
+  // in flight, and the map reports each aborted one as an error.
+  if (await page.evaluate(() => window.__map !== undefined)) await waitForIdle(page);
   await page.reload({ waitUntil: 'domcontentloaded' });
   await waitForMapReady(page, timeout);
 }

@@ -385,8 +385,7 @@ describe.skipIf(!baseUrl)('werkgroep editor: toewijzingen, bestuursovereenkomste
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     expect(made.body.properties.gemeente).toBe(groot.naam);
     // Made behind the app's back: reload so the map has it.
-    await page.reload();
-    await page.waitForFunction(() => document.body.dataset.mapReady === 'true', undefined, { timeout: 90_000 });
+    await reloadApp(page);
 
     const panel = await selectOnMap(page, 'transformaties-fill', made.body);
     expect(await panel.getByTestId('feature-terreinen').innerText()).toContain('Grensstrook e2e');

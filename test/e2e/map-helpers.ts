@@ -104,17 +104,3 @@ export async function selectOnMap(page: Page, layerId: string, feature: Area) {
   await expect.poll(() => panel.getAttribute('data-feature-id')).toBe(String(feature.id));
   return panel;
 }
-
-
-/** Selects the first of the candidates that is on top on the map (others may hide under labels or neighbours). */
-export async function selectFirstOnMap(page: Page, layerId: string, candidates: Area[]): Promise<Area | undefined> {
-  for (const candidate of candidates) {
-    try {
-      await selectOnMap(page, layerId, candidate);
-      return candidate;
-    } catch {
-      await page.keyboard.press('Escape');
-    }
-  }
-  return undefined;
-}
