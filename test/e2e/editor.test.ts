@@ -83,7 +83,7 @@ describe.skipIf(!baseUrl)('werkgroep editor', () => {
 
     // Live balance while drawing: what saving would change (POST /api/balans/preview; nothing is stored).
     const balans = page.getByTestId('balans-preview');
-    await balans.waitFor({ state: 'visible', timeout: 30_000 });
+    await balans.waitFor({ state: 'visible' });
     expect(await balans.innerText()).toMatch(/Leiden: verloren \+\d+,\d ha/);
 
     const form = page.getByTestId('attribute-form');
