@@ -23,6 +23,9 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** Pages whose old document is being unloaded by reloadApp. */
+const unloading = new WeakSet<Page>();
+
 export interface Credentials {
   email: string;
   wachtwoord: string;
@@ -46,9 +49,16 @@ export async function openApp(
   page.setDefaultTimeout(60_000);
   const errors: string[] = [];
   let signedIn = !options.account;
-  page.on('pageerror', (err) => errors.push(err.message));
+  // While reloadApp unloads the old document, the requests it aborts are not errors.
+  const collect = (message: string) => {
+    if (!unloading.has(page)) errors.push(message);
+  };
+  page.on('pageerror', (err) => collect(err.message));
   page.on('console', (msg) => {
-    if (msg.type() === 'error' && signedIn) errors.push(msg.text());
+    if (msg.type() === 'error' && signedIn) collect(msg.text());
+  });
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) unloading.delete(page);
   });
   const failedRequests: string[] = [];
   page.on('response', (res) => {
@@ -72,10 +82,13 @@ export async function openApp(
  * until the map is ready again; the session stays.
  */
 export async function reloadApp(page: Page, timeout = 90_000): Promise<void> {
-  // Let the map finish what it is loading first: a reload aborts MapLibre's requests
-  // in flight, and the map reports each aborted one as an error.
+  // A reload aborts the requests in flight (tiles, layer data), and the map reports each
+  // aborted one as an error: let it settle first, and ignore what the old document
+  // reports until the new one has replaced it.
   if (await page.evaluate(() => window.__map !== undefined)) await waitForIdle(page);
+  unloading.add(page);
   await page.reload({ waitUntil: 'domcontentloaded' });
+  unloading.delete(page);
   await waitForMapReady(page, timeout);
 }
 
