@@ -23,23 +23,9 @@ export async function withAudit<T>(ctx: WriteContext, reden: string | null, fn: 
     await client.query(`SELECT set_config('app.account_id', $1, true), set_config('app.audit_reden', $2, true)`, [
       String(ctx.actor.id), reden ?? '',
     ]);
-    try {
-      return await fn(client);
-    } catch (err) {
-      throw translatePgError(err);
-    }
+    // Database errors are mapped to API errors by the global handler (server/http/db-errors.ts).
+    return fn(client);
   });
-}
-
-export function translatePgError(err: unknown): unknown {
-  const e = err as { code?: string; constraint?: string; detail?: string };
-  if (e.code === '23503') {
-    return new ApiError(422, 'onbekende_verwijzing', 'Een verwijzing klopt niet (bijvoorbeeld een onbekende milieucategorie, terrein of gemeente).', { constraint: e.constraint });
-  }
-  if (e.code === '23514') return new ApiError(422, 'ongeldige_waarde', 'Een waarde voldoet niet aan de regels van dit gegeven.', { constraint: e.constraint });
-  if (e.code === '23505') return new ApiError(409, 'bestaat_al', 'Dit gegeven bestaat al.');
-  if (e.code?.startsWith('22')) return new ApiError(400, 'ongeldige_waarde', 'Een waarde heeft een ongeldig formaat.');
-  return err;
 }
 
 export const GEOM_FROM_PARAM = (p: string) => `ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(${p}), 4326), 28992)`;
