@@ -65,6 +65,9 @@ export async function measure(db: Queryable, laag: string, ewkt: string, ctx: Ru
     m.terreinen = terreinen.map(({ id, naam, m2 }) => ({ id, naam, m2 }));
     m.niet_te_transformeren = terreinen.filter((t) => t.niet_te_transformeren).map(({ id, naam, m2 }) => ({ id, naam, m2 }));
     m.niet_op_lijst = terreinen.filter((t) => !t.op_transformatielijst).map(({ id, naam, m2 }) => ({ id, naam, m2 }));
+    // Older live transformaties hold the ground they cover (transformatie_netto_verloren_ha, migration 005).
+    m.transformaties = await overlaps(db, 'transformatie', ewkt,
+      `r.status <> 'vervallen'${excludeId ? ` AND r.id < ${Number(excludeId)}` : ''}`);
   } else if (laag === 'compensaties') {
     m.terreinen = (await overlaps(db, 'terrein', ewkt)).map(({ id, naam, m2 }) => ({ id, naam, m2 }));
     m.compensaties = await overlaps(db, 'compensatie', ewkt,
