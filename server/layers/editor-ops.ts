@@ -6,6 +6,7 @@
 import { ApiError } from '../http/errors.ts';
 import { checkLineString, checkPolygonal, MIN_AREA_HA, teKleinMelding } from '../domain/geometry.ts';
 import { deelNaam } from '../domain/editor-rules.ts';
+import { WORKFLOW_STATUS } from '../domain/kavel-status.ts';
 import { m2Nl } from '../domain/nl-tekst.ts';
 import type { WritableLayer } from './writable.ts';
 import {
@@ -19,10 +20,16 @@ export const SLIVER_M2 = 1;
 /** Allowed difference (m²) between the area before and the sum of areas after an operation. */
 export const AREA_TOLERANCE_M2 = 1;
 
-async function lockForEdit(client: Client, ctx: WriteContext, layer: WritableLayer, id: number, version: number) {
+/** Locks a record for a geometry operation; `nietInOptie`: a kavel in optie may not take part (split, merge). */
+async function lockForEdit(
+  client: Client, ctx: WriteContext, layer: WritableLayer, id: number, version: number, opts: { nietInOptie?: boolean } = {},
+) {
   const current = await lockCurrent(client, layer, id);
   assertMayEdit(ctx.actor, await gemeenteOfRecord(client, layer, current));
   if (current.version !== version) throw await conflict(client, layer, id, current.version);
+  if (layer.table === 'kavel' && current.status === WORKFLOW_STATUS && opts.nietInOptie) {
+    throw new ApiError(409, 'kavel_in_optie', `Kavel ${id} is in optie voor een match. Splitsen of samenvoegen kan pas als de match is afgevallen of gerealiseerd.`, { reden: 'kavel_in_optie' });
+  }
   if (layer.softDeleteStatus && current.status === layer.softDeleteStatus) {
     throw new ApiError(422, 'vervallen', `${layer.label} ${id} is vervallen en kan niet meer worden bewerkt.`, { reden: 'vervallen' });
   }
@@ -53,7 +60,7 @@ export async function splitRecord(
   const lineProblem = checkLineString(line);
   if (lineProblem) throw new ApiError(422, lineProblem.code, lineProblem.message, { reden: lineProblem.code, locatie: lineProblem.locatie });
   return withAudit(ctx, `splitsing van ${layer.label.toLowerCase()} ${id}`, async (client) => {
-    const current = await lockForEdit(client, ctx, layer, id, version);
+    const current = await lockForEdit(client, ctx, layer, id, version, { nietInOptie: true });
     const { rows: parts } = await client.query<{ ewkt: string; m2: number; origineel_m2: number }>(
       `WITH src AS (SELECT geom FROM ${layer.table} WHERE id = $1),
             l AS (SELECT ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON($2), 4326), 28992) AS g),
@@ -121,8 +128,8 @@ export async function mergeRecords(
   return withAudit(ctx, `samenvoeging van ${layer.label.toLowerCase()} ${metId} met ${id}`, async (client) => {
     // Lock in id order so two opposite merges cannot deadlock.
     const [first, second] = id < metId ? [[id, version], [metId, metVersion]] : [[metId, metVersion], [id, version]];
-    const a = await lockForEdit(client, ctx, layer, first[0], first[1]);
-    const b = await lockForEdit(client, ctx, layer, second[0], second[1]);
+    const a = await lockForEdit(client, ctx, layer, first[0], first[1], { nietInOptie: true });
+    const b = await lockForEdit(client, ctx, layer, second[0], second[1], { nietInOptie: true });
     const [current, other] = a.id === id ? [a, b] : [b, a];
     if (layer.table === 'kavel' && current.terrein_id !== other.terrein_id) {
       throw new ApiError(422, 'ander_terrein', 'Alleen kavels op hetzelfde terrein kunnen worden samengevoegd.', { reden: 'ander_terrein' });

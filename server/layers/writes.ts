@@ -8,6 +8,7 @@ import { mayEditGemeente, type Actor } from '../domain/roles.ts';
 import type { WritableLayer } from './writable.ts';
 import { assertToewijzingenPassen, enforceRules, judge, transformatieDatum } from './editor-checks.ts';
 import type { Waarschuwing } from '../domain/editor-rules.ts';
+import { herstelStatus, magStatusZetten } from '../domain/kavel-status.ts';
 import { kavelBinnenTerrein, kiesGemeente, werkgroepMagTekenen, type GemeenteInVlak } from '../domain/gemeente-keuze.ts';
 
 export type Client = pg.PoolClient;
@@ -95,6 +96,12 @@ export async function assertPlaats(client: Client, actor: Actor, ewkt: string, w
   return onder;
 }
 
+/** A kavel's in_optie belongs to the match workflow (server/domain/kavel-status.ts). */
+function assertStatus(huidig: string | undefined, gevraagd: unknown) {
+  const oordeel = magStatusZetten(huidig, gevraagd);
+  if (!oordeel.ok) throw new ApiError(422, oordeel.code, oordeel.message, { reden: oordeel.code });
+}
+
 /** A kavel lies within its terrein (every role); 422 kavel_buiten_terrein with the hectares outside. */
 export async function assertKavelInTerrein(client: Client, ewkt: string, terreinId: unknown): Promise<void> {
   const { rows } = await client.query<{ id: number; naam: string | null; a_m2: number; binnen_m2: number; buiten_m2: number }>(
@@ -162,7 +169,10 @@ export async function createRecord(
     const onder = await assertPlaats(client, ctx.actor, ewkt);
     if (layer.gemeente === 'column') values.gemeente_id = gekozenGemeente(onder, values.gemeente_id as number | undefined);
     assertMayEdit(ctx.actor, await gemeenteOfRecord(client, layer, values));
-    if (layer.table === 'kavel') await assertKavelInTerrein(client, ewkt, values.terrein_id);
+    if (layer.table === 'kavel') {
+      assertStatus(undefined, values.status);
+      await assertKavelInTerrein(client, ewkt, values.terrein_id);
+    }
     const waarschuwingen = rulesApply(values.status) ? await enforceRules(client, layer.path, ewkt, { datum: transformatieDatum(values) }) : [];
     const cols = Object.keys(values);
     const params = cols.map((c) => (c === 'zittende_bedrijven' ? JSON.stringify(values[c]) : values[c]));
@@ -213,6 +223,7 @@ export async function applyUpdate(
   if (current.version !== change.version) throw await conflict(client, layer, id, current.version);
 
   const values: Record<string, unknown> = { ...(change.properties ?? {}) };
+  if (layer.table === 'kavel') assertStatus(current.status as string, values.status);
   let ewkt = geomEwkt;
   if (change.geometry !== undefined) ewkt = (await prepareGeometry(client, change.geometry)).ewkt;
   if (layer.gemeente === 'column' && values.gemeente_id !== undefined) assertMayEdit(ctx.actor, values.gemeente_id as number);
@@ -327,6 +338,12 @@ export async function restoreVersion(ctx: WriteContext, layer: WritableLayer, id
     if (!rows[0]) throw new ApiError(404, 'versie_onbekend', `Versie ${naarVersie} van ${layer.label.toLowerCase()} ${id} bestaat niet.`);
     const editable = Object.keys(layer.schema.shape);
     const properties = Object.fromEntries(editable.filter((k) => k in rows[0].na).map((k) => [k, rows[0].na[k]]));
+    if (layer.table === 'kavel') {
+      // A kavel's option is the match workflow's: a restore neither brings it back nor undoes it.
+      const huidig = await client.query<{ status: string }>(`SELECT status FROM kavel WHERE id = $1 FOR UPDATE`, [id]);
+      properties.status = herstelStatus(huidig.rows[0]?.status ?? '', properties.status);
+      if (properties.status === undefined) delete properties.status;
+    }
     const geom = await client.query<{ ewkt: string }>(
       `SELECT ST_AsEWKT(ST_SetSRID(ST_GeomFromGeoJSON($1), 28992)) AS ewkt`,
       [JSON.stringify(rows[0].na.geom)],

@@ -1,4 +1,5 @@
 // Types of the Schuifruimte071 API responses (see server/routes and server/layers).
+import type { KavelStatus } from '../../server/domain/kavel-status.ts';
 import type { FeatureCollection, Feature, MultiPolygon, Polygon } from 'geojson';
 
 export type Bron = 'osm' | 'cbs' | 'voorbeeld' | 'gebruiker';
@@ -51,7 +52,7 @@ export interface KavelProperties extends BaseProperties {
   terrein_naam: string | null;
   milieucategorie_min: string | null;
   milieucategorie_max: string | null;
-  status: 'bezet' | 'beschikbaar' | 'potentieel' | 'in_optie' | 'vrijkomend';
+  status: KavelStatus;
   planstatus: 'hard' | 'zacht';
   watergebonden: boolean | null;
   beschikbaar_vanaf: string | null;

@@ -1,6 +1,7 @@
 // Dutch texts of the editor's toewijzingen, bestuursovereenkomsten and holes (issue #4).
 
 export const te = {
+  statusViaMatch: 'In optie voor een match: de status verandert via de match (afgevallen of gerealiseerd).',
   onderVlak: {
     gemeenteVolgt: 'volgt uit de tekening',
     gemeenteVolgtMet: (naam: string) => `Volgt uit de tekening (${naam})`,
