@@ -42,7 +42,10 @@ const velden = {
   provincie_betrokken: z.boolean().optional(),
   maatwerk_omschrijving: z.string().trim().max(4000).nullable().optional(),
   maatwerk_bedrag: bedrag.nullable().optional(),
-  document_url: z.string().trim().url('document_url moet een URL zijn').max(2000).nullable().optional(),
+  // http(s) only: the UI links to it, and a javascript: or data: URL would run in the user's session.
+  document_url: z.string().trim().max(2000)
+    .refine((u) => /^https?:\/\/[^\s/?#]+/i.test(u) && URL.canParse(u), 'document_url moet een http- of https-adres zijn (https://…)')
+    .nullable().optional(),
 };
 const SCALARS = Object.keys(velden) as (keyof typeof velden)[];
 
