@@ -91,6 +91,8 @@ export interface TransformatieProperties extends BaseProperties {
   datum_vaststelling: string | null;
   /** Area on business land, overlaps with older transformaties counted once (PostGIS); null: could not be computed. */
   netto_verloren_ha: number | null;
+  /** Older transformaties that already hold part of this ground (counted there, not here), with the overlap in ha. */
+  overlapt_transformaties?: VlakDeel[];
   zittende_huurders: number;
   zittende_eigenaren: number;
   /** Names only in the single-record GET, and not for the stuurgroep. */

@@ -1,6 +1,9 @@
 // Dutch number and date formatting (decimal comma, thousands point).
 import { t } from './nl.ts';
 
+/** Counts with the right noun ("1 verhuizing", "3 kavels"), shared with the server's messages. */
+export { aantal, opsomming, woord } from '../../server/domain/nl-tekst.ts';
+
 const hectare = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const integer = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
 const date = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });

@@ -1,6 +1,14 @@
 // Dutch texts of the editor's toewijzingen, bestuursovereenkomsten and holes (issue #4).
+import { aantal, opsomming } from './format.ts';
 
 export const te = {
+  overlap: {
+    label: 'Al bij oudere transformatie',
+    waarde: (items: string[]) =>
+      `${opsomming(items)}. Die grond telt daar als verloren, niet nog eens bij deze transformatie.`,
+  },
+  gesplitst: (namen: string[]) =>
+    `Gesplitst in ${aantal(namen.length, 'deel', 'delen')}: ${opsomming(namen)}. Dit is deel 1: pas de naam zo nodig aan. De andere delen staan op de kaart.`,
   statusViaMatch: 'In optie voor een match: de status verandert via de match (afgevallen of gerealiseerd).',
   onderVlak: {
     gemeenteVolgt: 'volgt uit de tekening',

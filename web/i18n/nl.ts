@@ -172,7 +172,6 @@ export const t = {
     tekenEerst: 'Teken eerst het vlak en sluit het.',
     zelfdoorsnijding: 'De lijnen van het vlak mogen elkaar niet kruisen. Kies een ander punt.',
     teWeinigPunten: 'Een vlak heeft minstens 3 hoekpunten.',
-    teKlein: 'Het vlak is kleiner dan 0,01 ha (100 m²).',
     hoekpunten: (n: number) => `${n} ${n === 1 ? 'hoekpunt' : 'hoekpunten'}`,
     geenRechten: 'U mag dit object niet bewerken (alleen objecten van uw eigen gemeente).',
     multiVlak: 'Dit object bestaat uit meerdere vlakken. Klik op een vlak om de hoekpunten ervan te bewerken; de hectares tellen alle vlakken samen.',
