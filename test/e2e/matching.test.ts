@@ -166,11 +166,11 @@ describe.skipIf(!inject('chromiumPath'))('matching', () => {
     const csv = (cat: string) => `bedrijf;kvk;min_ha;max_ha;milieucategorie;reden;gewenste_gemeenten\n` +
       `CSV Een BV;71071072;1,0;2,0;2;groei;Katwijk\nCSV Twee BV;71071073;0,5;0,9;${cat};nieuwvestiging;Leiden, Oegstgeest\n`;
     await importer.locator('input[type=file]').setInputFiles({ name: 'vragen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv('9.9')) });
-    await expect.poll(() => importer.getByRole('status').innerText(), { timeout: 30_000 }).toContain('1 fout(en) in 2 rijen');
+    await expect.poll(() => importer.getByRole('status').innerText(), { timeout: 30_000 }).toContain('1 fout in 2 rijen');
     expect(await importer.locator('tbody tr td').first().innerText()).toBe('3');
     expect(await importer.getByRole('button', { name: 'Importeren' }).isDisabled()).toBe(true);
     await importer.locator('input[type=file]').setInputFiles({ name: 'vragen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv('2')) });
-    await expect.poll(() => importer.getByRole('status').innerText(), { timeout: 30_000 }).toContain('Alle 2 rijen zijn in orde');
+    await expect.poll(() => importer.getByRole('status').innerText(), { timeout: 30_000 }).toContain('2 rijen gecontroleerd: alles in orde');
     await importer.getByRole('button', { name: 'Importeren' }).click();
     await expect.poll(() => importer.getByRole('status').innerText(), { timeout: 30_000 }).toContain('2 ruimtevragen geïmporteerd');
     const names = await page.evaluate(async () => (await (await fetch('/api/ruimtevragen')).json()).map((v: any) => v.bedrijf_naam));

@@ -1,5 +1,5 @@
 // Dutch texts of the editor's toewijzingen, bestuursovereenkomsten and holes (issue #4).
-import { aantal, opsomming } from './format.ts';
+import { aantal, opsomming, woord } from './format.ts';
 
 export const te = {
   overlap: {
@@ -16,7 +16,7 @@ export const te = {
     gemeenteKeuze: 'Het vlak ligt in meer gemeenten; kies welke transformeert.',
     gemeenteOptie: (naam: string, ha: string) => `${naam} · ${ha} in het vlak`,
     geenTerrein: 'Geen terrein onder het vlak',
-    terreinen: 'Terrein(en)',
+    terreinen: (n: number) => woord(n, 'Terrein', 'Terreinen'),
     terreinenNoot: 'Volgt uit de tekening (PostGIS).',
   },
   bedrijven: {
@@ -28,7 +28,7 @@ export const te = {
     statusHint: 'bijv. in gesprek, verhuist 2027',
     verwijderen: (naam: string) => `${naam || 'Bedrijf'} verwijderen`,
     telling: (huurders: number, eigenaren: number) =>
-      `${huurders} ${huurders === 1 ? 'huurder' : 'huurders'}, ${eigenaren} ${eigenaren === 1 ? 'eigenaar' : 'eigenaren'}`,
+      `${aantal(huurders, 'huurder', 'huurders')}, ${aantal(eigenaren, 'eigenaar', 'eigenaren')}`,
   },
   toewijzingen: {
     titel: 'Toewijzingen',

@@ -168,7 +168,7 @@ function rowsFor(layer: LayerName, feature: LayerFeature, terreinNaam: (id: numb
       );
       if (q.terreinen) {
         rows.push({
-          label: te.onderVlak.terreinen, testId: 'feature-terreinen',
+          label: te.onderVlak.terreinen(q.terreinen.length), testId: 'feature-terreinen',
           value: q.terreinen.length ? q.terreinen.map((r) => `${r.naam ?? `#${r.id}`} (${formatHectare(r.ha)})`).join(', ') : t.waarde.geen,
         });
       }
