@@ -83,7 +83,7 @@ export async function gemeenteOfGeometry(client: Client, ewkt: string): Promise<
 /**
  * Where a new or reshaped polygon may lie: in the region, and for a werkgroep member
  * where its own gemeente holds the largest part (server/domain/gemeente-keuze.ts).
- * `wat` names the shape in the message ("Dit vlak", "Een deel na het splitsen", …).
+ * `wat` names the shape in the message ("Dit vlak", "Deel 2 van de splitsing", …).
  * Returns the gemeenten under it, largest first.
  */
 export async function assertPlaats(client: Client, actor: Actor, ewkt: string, wat?: string): Promise<GemeenteInVlak[]> {
