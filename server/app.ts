@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { Database } from './db/database.ts';
 import { ApiError, errorBody, handleError } from './http/errors.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { healthRoutes } from './routes/health.ts';
 import { layerRoutes } from './routes/layers.ts';
 import { referenceRoutes } from './routes/reference.ts';
@@ -62,6 +63,7 @@ export function createApp(options: AppOptions) {
   const webDir = options.webDir ?? path.join(repoRoot, 'dist/web');
 
   app.onError(handleError);
+  app.use('*', securityHeaders(options.basemapStyleUrl));
   app.use('/api/*', async (c, next) => {
     c.set('db', options.db);
     await next();

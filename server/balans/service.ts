@@ -1,6 +1,7 @@
 // The regional balance: PostGIS measurements (queries.ts) turned into figures and
 // signaleringen by the pure rules in server/domain/balans.ts. Every figure carries
 // the ids of the records behind it.
+import { aantal } from '../domain/nl-tekst.ts';
 import { bijdrage } from '../domain/bijdrage.ts';
 import {
   beschermdTerrein, compensatieBuitenRegio, restant, tekort, totaleVraag, volgtijdelijkheid,
@@ -129,7 +130,7 @@ export async function computeBalans(db: Queryable, opties: BalansOpties) {
       const cats = m.per_categorie.map((p) => `cat. ${p.milieucategorie} ${p.ha.toLocaleString('nl-NL', { maximumFractionDigits: 1 })} ha`).join(', ');
       signaleringen.push({
         regel: 'milieuruimte', ernst: 'waarschuwing',
-        tekst: `Nieuwe ${t.nieuwe_functie === 'wonen' ? 'woningen' : 'gemengde functies'} in ${t.naam} liggen binnen de richtafstand van ${m.kavels.features.length} kavel(s): ${cats} verliest milieuruimte.`,
+        tekst: `Nieuwe ${t.nieuwe_functie === 'wonen' ? 'woningen' : 'gemengde functies'} in ${t.naam} liggen binnen de richtafstand van ${aantal(m.kavels.features.length, 'kavel', 'kavels')}: ${cats} verliest milieuruimte.`,
         ids: { transformatie: [t.id], kavel: m.kavels.features.map((f) => f.id) },
       });
     }

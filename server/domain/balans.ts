@@ -1,5 +1,6 @@
 // Pure rules of the hectare monitor: demand against supply, volgtijdelijkheid,
 // restant and the other signaleringen. Fed by PostGIS measurements (server/balans).
+import { datumLang } from './dates.ts';
 
 export interface Bereik {
   min: number;
@@ -73,7 +74,6 @@ export interface Signalering {
 }
 
 const ha = (x: number) => `${x.toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} ha`;
-const datumNl = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
 
 /** R-V1: at terinzagelegging all required hectares must be geregeld. */
 export function volgtijdelijkheid(t: TransformatieStand, toewijzingen: readonly Toewijzing[], vanafTerinzage: readonly string[]): Signalering | null {
@@ -85,7 +85,7 @@ export function volgtijdelijkheid(t: TransformatieStand, toewijzingen: readonly 
   return {
     regel: 'R-V1',
     ernst: 'fout',
-    tekst: `${t.naam} (${t.gemeente}) lag op ${datumNl(t.datum_terinzagelegging)} ter inzage, maar van de vereiste ${ha(t.vereist_ha)} ` +
+    tekst: `${t.naam} (${t.gemeente}) lag op ${datumLang(t.datum_terinzagelegging)} ter inzage, maar van de vereiste ${ha(t.vereist_ha)} ` +
       `compensatie was toen ${ha(geregeldHa)} geregeld (binnen de gemeente een besluitpunt, elders een getekende bestuursovereenkomst, uiterlijk op die datum).`,
     ids: {
       transformatie: [t.id],
@@ -134,7 +134,7 @@ export function beschermdTerrein(
   if (terrein.typologie === 'matig_gedifferentieerd' && peildatum < horizon) {
     return {
       regel: 'R-T2', ernst: 'fout',
-      tekst: `${t.naam} ligt op ${terrein.naam}, een matig gedifferentieerd terrein; tot ${datumNl(horizon)} wordt daar niet getransformeerd.`,
+      tekst: `${t.naam} ligt op ${terrein.naam}, een matig gedifferentieerd terrein; tot ${datumLang(horizon)} wordt daar niet getransformeerd.`,
       ids: { transformatie: [t.id], terrein: [terrein.id] },
     };
   }

@@ -3,6 +3,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { HTTPException } from 'hono/http-exception';
+import { apiErrorFromDatabase } from './db-errors.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -23,7 +24,8 @@ export function errorBody(code: string, message: string, details?: unknown) {
 }
 
 export function handleError(err: Error, c: Context) {
-  if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status);
+  const api = err instanceof ApiError ? err : apiErrorFromDatabase(err);
+  if (api) return c.json(errorBody(api.code, api.message, api.details), api.status);
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     if (status === 413) return c.json(errorBody('te_groot', 'Het verzoek is te groot.'), 413);

@@ -71,6 +71,11 @@ export const layers: LayerDefinition[] = [
       datum_terinzagelegging: 'x.datum_terinzagelegging', datum_vaststelling: 'x.datum_vaststelling',
       // Computed by PostGIS (migration 005): area on business land, overlaps with older transformaties counted once.
       netto_verloren_ha: 'transformatie_netto_verloren_ha(x.id)',
+      // The older transformaties that already hold part of this ground (counted there, not here): [{id, naam, ha}].
+      overlapt_transformaties: `(SELECT coalesce(jsonb_agg(jsonb_build_object('id', o.id, 'naam', o.naam, 'ha', round((o.m2 / 10000)::numeric, 4)) ORDER BY o.id), '[]'::jsonb)
+        FROM (SELECT o.id, o.naam, ST_Area(ST_Intersection(o.geom, x.geom, 0.001)) AS m2 FROM transformatie o
+              WHERE o.id < x.id AND o.status <> 'vervallen' AND x.status <> 'vervallen' AND o.geom && x.geom AND ST_Intersects(o.geom, x.geom)) o
+        WHERE o.m2 >= 1)`,
       // Derived from the geometry (migration 007): [{id, naam, ha}]; gemeenten are the choices for gemeente_id.
       terreinen: 'terreinen_onder(x.geom)',
       gemeenten: 'gemeenten_onder(x.geom)',

@@ -1,6 +1,7 @@
 // The editable layers: which attributes each accepts (zod), which are required
 // on create, and how a record's gemeente is found (for werkgroep scope).
 import { z } from '@hono/zod-openapi';
+import { KAVEL_STATUSSEN } from '../domain/kavel-status.ts';
 
 const datum = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'datum als JJJJ-MM-DD').nullable();
 const categorie = z.string().regex(/^\d(\.\d)?$/, 'milieucategorie zoals 3.1 of 4.2').max(4);
@@ -34,7 +35,8 @@ export const writableLayers: WritableLayer[] = [
     path: 'kavels', table: 'kavel', label: 'Kavel', gemeente: 'via_terrein', required: ['terrein_id', 'milieucategorie_max'],
     schema: z.object({
       naam: naam.nullable(), terrein_id: z.number().int().positive(),
-      status: z.enum(['bezet', 'beschikbaar', 'potentieel', 'in_optie', 'vrijkomend']),
+      // All statuses are named here; whether a write may set one is magStatusZetten's to say (in_optie: only a match).
+      status: z.enum(KAVEL_STATUSSEN),
       planstatus: z.enum(['hard', 'zacht']),
       milieucategorie_min: categorie.nullable(), milieucategorie_max: categorie,
       watergebonden: z.boolean(), beschikbaar_vanaf: datum, eigendom: z.enum(['gemeente', 'privaat', 'onbekend']),

@@ -180,8 +180,8 @@ describe.skipIf(!baseUrl)('werkgroep editor', () => {
     await clickAt(page, end);
     await clickAt(page, end); // clicking the last point again finishes the line
 
-    const panel = page.getByTestId('feature-panel');
-    await panel.waitFor({ state: 'visible' });
+    // After the split the form of part 1 opens, its name selected: the parts are told apart by name.
+    await page.getByTestId('gesplitst').waitFor({ state: 'visible' });
     const { body: after } = await api<{ features: Area[] }>(page, '/api/kavels');
     const parts = after.features.filter((f) => f.id === kavel.id || !before.has(f.id));
     expect(parts).toHaveLength(2);

@@ -206,12 +206,12 @@ describe.skipIf(!baseUrl)('matching', () => {
       `${een};${kvkEen};1,0;2,0;2;groei;Katwijk\n${twee};${kvkTwee};0,5;0,9;${cat};nieuwvestiging;Leiden, Oegstgeest\n`;
     const before = (await regisseur.get<unknown[]>('/api/ruimtevragen')).length;
     await importer.locator('input[type=file]').setInputFiles({ name: 'vragen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv('9.9')) });
-    await expect.poll(() => importer.getByRole('status').innerText()).toContain('1 fout(en) in 2 rijen');
+    await expect.poll(() => importer.getByRole('status').innerText()).toContain('1 fout in 2 rijen');
     expect(await importer.locator('tbody tr td').first().innerText()).toBe('3');
     expect(await importer.getByRole('button', { name: 'Importeren' }).isDisabled()).toBe(true);
     expect(await regisseur.get<unknown[]>('/api/ruimtevragen')).toHaveLength(before);
     await importer.locator('input[type=file]').setInputFiles({ name: 'vragen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv('2')) });
-    await expect.poll(() => importer.getByRole('status').innerText()).toContain('Alle 2 rijen zijn in orde');
+    await expect.poll(() => importer.getByRole('status').innerText()).toContain('2 rijen gecontroleerd: alles in orde');
     await importer.getByRole('button', { name: 'Importeren' }).click();
     await expect.poll(() => importer.getByRole('status').innerText()).toContain('2 ruimtevragen geïmporteerd');
     const names = (await regisseur.get<any[]>('/api/ruimtevragen')).map((v) => v.bedrijf_naam);

@@ -455,7 +455,6 @@ export type paths = {
                     "application/json": {
                         basis_pct?: number;
                         datum_ondertekening?: string | null;
-                        /** Format: uri */
                         document_url?: string | null;
                         kostenposten?: {
                             bedrag: number;
@@ -670,7 +669,6 @@ export type paths = {
                     "application/json": {
                         basis_pct?: number;
                         datum_ondertekening?: string | null;
-                        /** Format: uri */
                         document_url?: string | null;
                         kostenposten?: {
                             bedrag: number;
@@ -8028,6 +8026,7 @@ export type paths = {
                             gemeente_id?: number;
                             /** @enum {string} */
                             nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                            terrein_id?: number;
                         };
                     };
                 };
@@ -8134,6 +8133,7 @@ export type paths = {
                             gemeente_id?: number;
                             /** @enum {string} */
                             nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                            terrein_id?: number;
                         };
                     };
                 };
@@ -8240,6 +8240,7 @@ export type paths = {
                             gemeente_id?: number;
                             /** @enum {string} */
                             nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                            terrein_id?: number;
                         };
                     };
                 };
@@ -8346,6 +8347,7 @@ export type paths = {
                             gemeente_id?: number;
                             /** @enum {string} */
                             nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                            terrein_id?: number;
                         };
                     };
                 };
@@ -8452,6 +8454,7 @@ export type paths = {
                             gemeente_id?: number;
                             /** @enum {string} */
                             nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                            terrein_id?: number;
                         };
                     };
                 };

@@ -61,6 +61,15 @@ export function AttributeForm({ layer, values, onChange, disabled, gemeenten }: 
           case 'enum':
           case 'categorie':
           case 'terrein': {
+            if (field.workflowValue && value === field.workflowValue) {
+              return (
+                <div className="form-row" key={field.key}>
+                  {label}
+                  <output id={id} data-testid={`veld-${field.key}-workflow`}>{formatEnum(String(value))}</output>
+                  <span className="feature-note">{te.statusViaMatch}</span>
+                </div>
+              );
+            }
             const options: { value: string; label: string }[] =
               field.kind === 'enum' ? (field.options ?? []).map((o) => ({ value: o, label: formatEnum(o) }))
               : field.kind === 'categorie' ? (categories.data ?? []).map((c) => ({ value: c.code, label: `${c.code} · ${c.omschrijving}` }))

@@ -4,6 +4,7 @@
 import { t } from '../i18n/nl.ts';
 import type { EditableLayer } from './permissions.ts';
 import type { ZittendBedrijf } from '../api/types.ts';
+import { BEWERKBARE_KAVEL_STATUSSEN, WORKFLOW_STATUS } from '../../server/domain/kavel-status.ts';
 
 // 'gemeente': chosen among the gemeenten under the drawing; empty = follow the drawing (not sent).
 // 'bedrijven': the zittende bedrijven, held in the form as JSON text so it compares like any field.
@@ -17,6 +18,8 @@ export interface Field {
   required?: boolean;
   /** Value for a new record. */
   initial?: string | boolean | null;
+  /** A value only a workflow sets and clears (a kavel in optie: the match): shown, not editable. */
+  workflowValue?: string;
 }
 
 const f = t.formulier;
@@ -47,7 +50,7 @@ export const FIELDS: Record<EditableLayer, Field[]> = {
     { key: 'terrein_id', label: f.terrein, kind: 'terrein', required: true },
     { key: 'milieucategorie_min', label: f.milieucategorieMin, kind: 'categorie' },
     { key: 'milieucategorie_max', label: f.milieucategorieMax, kind: 'categorie', required: true },
-    { key: 'status', label: f.status, kind: 'enum', options: ['bezet', 'beschikbaar', 'potentieel', 'in_optie', 'vrijkomend'], required: true, initial: 'beschikbaar' },
+    { key: 'status', label: f.status, kind: 'enum', options: BEWERKBARE_KAVEL_STATUSSEN, workflowValue: WORKFLOW_STATUS, required: true, initial: 'beschikbaar' },
     { key: 'planstatus', label: f.planstatus, kind: 'enum', options: ['hard', 'zacht'], required: true, initial: 'hard' },
     { key: 'eigendom', label: f.eigendom, kind: 'enum', options: ['gemeente', 'privaat', 'onbekend'], required: true, initial: 'onbekend' },
     { key: 'beschikbaar_vanaf', label: f.beschikbaarVanaf, kind: 'date' },

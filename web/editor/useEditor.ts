@@ -17,10 +17,16 @@ import { checkInProgress, vertexCount } from './validation.ts';
 
 export type EditSession =
   | { kind: 'nieuw'; layer: EditableLayer }
-  | { kind: 'bewerken'; layer: EditableLayer; id: number; verwijderen?: boolean }
+  | { kind: 'bewerken'; layer: EditableLayer; id: number; verwijderen?: boolean; gesplitst?: SplitDeel[] }
   | { kind: 'splitsen'; layer: EditableLayer; id: number }
   | { kind: 'gat'; layer: EditableLayer; id: number }
   | { kind: 'samenvoegen'; layer: EditableLayer; id: number; metId: number | null };
+
+/** A part of a split, for the edit form that opens on part 1 right after it. */
+export interface SplitDeel {
+  id: number;
+  naam: string | null;
+}
 
 /** What the server said about the last write, shown with the saved record (its side panel). */
 export interface Uitkomst {
@@ -144,9 +150,12 @@ export function useEditor(map: MapLibreMap | null) {
     drawingRef.current?.startPolygon();
   }, [begin]);
 
-  /** Edit shape and attributes; `verwijderen` opens it with the delete confirmation armed. */
-  const startEdit = useCallback((layer: EditableLayer, feature: LayerFeature, verwijderen = false) => {
-    begin({ kind: 'bewerken', layer, id: feature.id, verwijderen }, { layer, id: feature.id });
+  /**
+   * Edit shape and attributes; `verwijderen` opens it with the delete confirmation armed,
+   * `gesplitst` right after a split (the form says so and puts the cursor in the name).
+   */
+  const startEdit = useCallback((layer: EditableLayer, feature: LayerFeature, verwijderen = false, gesplitst?: SplitDeel[]) => {
+    begin({ kind: 'bewerken', layer, id: feature.id, verwijderen, ...(gesplitst ? { gesplitst } : {}) }, { layer, id: feature.id });
     drawingRef.current?.edit(editablePolygon(feature));
     overlaysRef.current?.setHoles(drawingRef.current?.keptHoles() ?? []);
   }, [begin]);
@@ -167,7 +176,7 @@ export function useEditor(map: MapLibreMap | null) {
   /** Draw the hole to cut out of a record (PostGIS does the cutting on save). */
   const startHole = useCallback((layer: EditableLayer, id: number) => {
     begin({ kind: 'gat', layer, id }, null);
-    drawingRef.current?.startPolygon();
+    drawingRef.current?.startPolygon('gat');
   }, [begin]);
 
   const startMerge = useCallback((layer: EditableLayer, id: number) => {
@@ -189,8 +198,8 @@ export function useEditor(map: MapLibreMap | null) {
   const redraw = useCallback(() => {
     setRefusal(null);
     setProblem(null);
-    drawingRef.current?.startPolygon();
-  }, []);
+    drawingRef.current?.startPolygon(session?.kind === 'gat' ? 'gat' : 'vlak');
+  }, [session]);
 
   const end = useCallback(() => {
     drawingRef.current?.clear();
