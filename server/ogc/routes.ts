@@ -12,6 +12,7 @@ import { ApiError, handleError } from '../http/errors.ts';
 import { validationHook } from '../http/validation.ts';
 import { LAYER_PATHS as READ_LAYERS, layers } from '../layers/definitions.ts';
 import { accountOfToken } from './tokens.ts';
+import { MultiVlakSchema } from '../exchange/schemas.ts';
 import { CRS84, CRS_LIST, extent, item, items, RD, type OgcCrs } from './features.ts';
 
 type OgcEnv = { Variables: { db: Database; account: Account; access: () => AccessTable } };
@@ -39,7 +40,7 @@ const CollectionSchema = z.object({
 }).openapi('Collection');
 const FeatureSchema = z.object({
   type: z.literal('Feature'), id: z.number().int(),
-  geometry: z.object({ type: z.string(), coordinates: z.array(z.any()) }),
+  geometry: MultiVlakSchema,
   properties: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   links: z.array(LinkSchema).optional(),
 }).openapi('OgcFeature');
