@@ -27,6 +27,7 @@ import { importRoutes, IMPORT_UPLOAD_PATH } from './exchange/import-routes.ts';
 import { exportRoutes } from './exchange/export-routes.ts';
 import { tokenRoutes } from './ogc/token-routes.ts';
 import { ogcRoutes } from './ogc/routes.ts';
+import { rememberWrites } from './db/read-routing.ts';
 
 export type AppEnv = { Variables: { db: Database; session: Session | null; access: AccessTable } };
 
@@ -75,6 +76,8 @@ export function createApp(options: AppOptions) {
   // Complete once every route below is registered (end of this function).
   let access: AccessTable | undefined;
   app.use('/api/*', authorise(() => access!));
+  // With a read replica: after a write, this client's reads wait for the replica to catch up.
+  app.use('/api/*', rememberWrites);
 
   app.route('/api', healthRoutes());
   app.route('/api', referenceRoutes({ basemapStyleUrl: options.basemapStyleUrl ?? '/basemap/style.json' }));

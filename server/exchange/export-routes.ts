@@ -8,6 +8,7 @@ import { apiRoute, IEDEREEN } from '../http/access.ts';
 import { ApiError } from '../http/errors.ts';
 import { BBoxSchema, ErrorSchema } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
+import { readPool } from '../db/read-routing.ts';
 import { snapshotMoment } from '../routes/balans.ts';
 import { IsoDate } from '../domain/dates.ts';
 import { ExportGeoJsonSchema } from './schemas.ts';
@@ -64,7 +65,7 @@ export function exportRoutes() {
     if (!layer) throw new ApiError(404, 'laag_onbekend', `Laag '${laag}' bestaat niet. Kies uit ${LAYER_PATHS.join(', ')}.`);
     const moment = peildatum ? snapshotMoment(peildatum) : null;
     const stam = `schuifruimte071-${laag}-${moment?.peildatum ?? new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' })}`;
-    return download(await exporteerLaag(c.var.db.pool, layer, actorOf(c).rol, { ...filter, tijdstip: moment?.tijdstip }, formaat, stam)) as never;
+    return download(await exporteerLaag(await readPool(c), layer, actorOf(c).rol, { ...filter, tijdstip: moment?.tijdstip }, formaat, stam)) as never;
   });
 
   app.openapi(apiRoute(IEDEREEN, {
@@ -80,7 +81,7 @@ export function exportRoutes() {
     responses: { 200: { description: 'Het bestand', content: bestandContent }, ...errors(400, 401) },
   }), async (c) => {
     const { formaat, tabel, peildatum } = c.req.valid('query');
-    return download(await exporteerMonitor(c.var.db.pool, snapshotMoment(peildatum), formaat, tabel)) as never;
+    return download(await exporteerMonitor(await readPool(c), snapshotMoment(peildatum), formaat, tabel)) as never;
   });
 
   return app;

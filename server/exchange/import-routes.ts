@@ -10,6 +10,7 @@ import { ApiError } from '../http/errors.ts';
 import { ErrorSchema } from '../http/schemas.ts';
 import { apiRoute, BEWERKERS } from '../http/access.ts';
 import { validationHook } from '../http/validation.ts';
+import { markWritten } from '../db/read-routing.ts';
 import { beoordeelCrs, bereikVan } from '../domain/exchange-crs.ts';
 import { DOELEN, doelvelden } from './doelvelden.ts';
 import { annuleer, nieuweImport, onthoudenKoppeling, startControle, startSchrijven } from './import-service.ts';
@@ -109,7 +110,12 @@ export function importRoutes() {
     method: 'get', path: '/import/{id}', tags: ['Import'], summary: 'Stand van een import: lagen, lopende stap met voortgang, samenvatting',
     request: { params: IdSchema },
     responses: { 200: { description: 'Import', content: { 'application/json': { schema: SessieSchema } } }, ...errors(401, 403, 404) },
-  }), (c) => c.json(sessieAntwoord(eigen(c, c.req.valid('param').id)), 200));
+  }), async (c) => {
+    const s = eigen(c, c.req.valid('param').id);
+    // The import wrote in the background: from now on this client reads what it wrote.
+    if (s.taak?.soort === 'uitvoeren' && s.taak.status === 'klaar') await markWritten(c);
+    return c.json(sessieAntwoord(s), 200);
+  });
 
   app.openapi(apiRoute(BEWERKERS, {
     method: 'delete', path: '/import/{id}', tags: ['Import'], summary: 'Gooi een import weg (bestanden en tussenresultaten)',
