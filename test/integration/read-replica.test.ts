@@ -82,7 +82,7 @@ describe.runIf(readUrl)('with a streaming replica', () => {
       const own = await writer.get(`/api/kanszones/${id}`);
       expect(own.body.properties.naam).toBe('Replica versie 2');
       const list = await writer.get('/api/kanszones');
-      expect(list.body.features.find((f: any) => f.id === id).properties.naam).toBe('Replica versie 2');
+      expect(list.body.features.find((f: { id: number }) => f.id === id).properties.naam).toBe('Replica versie 2');
 
       // Someone who did not write reads the replica, which still has the old name.
       const since = await replicaClock();
