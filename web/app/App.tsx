@@ -67,11 +67,11 @@ function MapScreen({ me, werkruimte, onClose }: { me: Me; werkruimte: Werkruimte
   const [visibility, setVisibility] = useState(INITIAL_VISIBILITY);
   const [selected, setSelected] = useState<FeatureRef | null>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
-  const editor = useEditor(map);
+  const canEdit = mayEdit(me);
+  const editor = useEditor(map, { preload: canEdit });
   const editorRef = useRef(editor);
   editorRef.current = editor;
   const layers = useAllLayers();
-  const canEdit = mayEdit(me);
 
   const toggle = useCallback((layer: LayerName, visible: boolean) => {
     setVisibility((v) => ({ ...v, [layer]: visible }));

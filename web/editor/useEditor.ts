@@ -14,11 +14,17 @@ import type { EditableLayer } from './permissions.ts';
 import { boxOf, featuresInView, snapPoint, type BoxedFeature } from './snapping.ts';
 
 /** The drawing engine (terra-draw, proj4): downloaded when the first edit starts, not with the map. */
-const loadEngine = () =>
+const importEngine = () =>
   Promise.all([import('./drawing.ts'), import('./validation.ts'), import('./rdArea.ts')]).then(([d, v, r]) => ({
     Drawing: d.Drawing, checkInProgress: v.checkInProgress, vertexCount: v.vertexCount, rdAreaHa: r.rdAreaHa,
   }));
-type Engine = Awaited<ReturnType<typeof loadEngine>>;
+type Engine = Awaited<ReturnType<typeof importEngine>>;
+let engineLoading: Promise<Engine> | null = null;
+/** One engine for every caller (the same object, so a second load changes nothing); a failed load may be retried. */
+const loadEngine = () => (engineLoading ??= importEngine().catch((err: unknown) => {
+  engineLoading = null;
+  throw err;
+}));
 
 export type EditSession =
   | { kind: 'nieuw'; layer: EditableLayer }
@@ -52,7 +58,8 @@ export function editablePolygon(feature: LayerFeature): Polygon | MultiPolygon {
   return g;
 }
 
-export function useEditor(map: MapLibreMap | null) {
+/** `preload`: fetch the drawing engine once the map has first come to rest (for editors, who will likely draw). */
+export function useEditor(map: MapLibreMap | null, { preload = false }: { preload?: boolean } = {}) {
   const [session, setSession] = useState<EditSession | null>(null);
   const [draw, setDraw] = useState<DrawState>(EMPTY);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -125,6 +132,18 @@ export function useEditor(map: MapLibreMap | null) {
       drawingRef.current = null;
     };
   }, [map, engine]);
+
+  useEffect(() => {
+    if (!map || !preload || engine) return;
+    let cancelled = false;
+    const load = () => loadEngine().then((e) => { if (!cancelled) setEngine(e); }, () => undefined);
+    if (map.loaded()) void load();
+    else map.once('idle', load);
+    return () => {
+      cancelled = true;
+      map.off('idle', load);
+    };
+  }, [map, preload, engine]);
 
   /** Runs `action` on the drawing, loading the engine first when this is the first edit. */
   const withDrawing = useCallback((action: (drawing: Drawing) => void) => {
