@@ -26,6 +26,11 @@ const bestandContent = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: Binair },
 };
 
+const monitorContent = {
+  'text/csv': bestandContent['text/csv'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': bestandContent['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+};
+
 const Peildatum = IsoDate.optional().openapi({ param: { name: 'peildatum', in: 'query' }, description: 'De laag zoals die op die dag (einde dag) was, uit de audittrail', example: '2025-06-30' });
 
 function download(bestand: Bestand) {
@@ -78,7 +83,7 @@ export function exportRoutes() {
         peildatum: Peildatum,
       }),
     },
-    responses: { 200: { description: 'Het bestand', content: bestandContent }, ...errors(400, 401) },
+    responses: { 200: { description: 'Het bestand', content: monitorContent }, ...errors(400, 401) },
   }), async (c) => {
     const { formaat, tabel, peildatum } = c.req.valid('query');
     return download(await exporteerMonitor(await readPool(c), snapshotMoment(peildatum), formaat, tabel)) as never;

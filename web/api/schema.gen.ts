@@ -2013,10 +2013,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/geo+json": components["schemas"]["ExportGeoJson"];
-                        "application/geopackage+sqlite3": string;
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                        "application/zip": string;
                         "text/csv": string;
                     };
                 };
