@@ -8,6 +8,8 @@
 //   BENCH_DATABASE_URL=postgres://… npm run bench  # region data from an existing, seeded database
 //   BENCH_SKIP_REGION=1 npm run bench              # generated data only
 //   BENCH_REQUESTS=2000 BENCH_KAVELS=20000 …       # other sizes
+//   BENCH_SKIP_TRANSFER=1 npm run bench            # without the first-view transfer (headless Chromium)
+//   BENCH_APP_URL=http://… BENCH_EMAIL=… BENCH_WACHTWOORD=… npm run bench  # transfer of a running app (e.g. national data)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -162,5 +164,69 @@ async function generatedBench(nVragen: number, nKavels: number) {
   }, opt, greedy);
 }
 
+/**
+ * Bytes transferred for the first regional view of the app (issue 15): a new visitor
+ * in headless Chromium signs in and waits for the map with all its layers; every
+ * asset and all data, as sent (compressed), against their decoded size; then the
+ * second visit of the same browser. A fresh embedded server with the region data,
+ * unless BENCH_APP_URL names a running app (with BENCH_EMAIL and BENCH_WACHTWOORD).
+ */
+async function transferBench() {
+  const { existsSync, readFileSync } = await import('node:fs');
+  const { spawn } = await import('node:child_process');
+  const { launchBrowser } = await import('../test/e2e/browser.ts');
+  const { byKind, firstAndSecondVisit, formatBytes } = await import('./first-view.ts');
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromium)) {
+    console.log(`\n== Eerste regiobeeld: overgeslagen (geen Chromium in ${chromium})`);
+    return;
+  }
+  let baseUrl = process.env.BENCH_APP_URL;
+  let account = { email: process.env.BENCH_EMAIL ?? '', wachtwoord: process.env.BENCH_WACHTWOORD ?? '' };
+  let stop = async () => undefined as void;
+  if (!baseUrl) {
+    const { buildWeb } = await import('./build-web.ts');
+    await buildWeb();
+    const dir = mkdtempSync(path.join(tmpdir(), 'schuifruimte-bench-app-'));
+    const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', DATABASE_READ_URL: '', PGLITE_DATA_DIR: path.join(dir, 'pglite'),
+        DEMO_ACCOUNTS_FILE: path.join(dir, 'demo-accounts.json') },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    stop = async () => {
+      if (server.exitCode === null) await new Promise<void>((resolve) => { server.once('exit', () => resolve()); server.kill('SIGTERM'); });
+      rmSync(dir, { recursive: true, force: true });
+    };
+    baseUrl = await new Promise<string>((resolve, reject) => {
+      let output = '';
+      server.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = output.match(/draait op (http:\/\/\S+?)\/?\s/);
+        if (match) resolve(match[1]);
+      });
+      server.once('exit', (code) => reject(new Error(`server stopped (${code}):\n${output}`)));
+    });
+    const demo = JSON.parse(readFileSync(path.join(dir, 'demo-accounts.json'), 'utf8')) as { email: string; wachtwoord: string; rol: string }[];
+    account = demo.find((a) => a.rol === 'stuurgroep')!;
+  }
+  const browser = await launchBrowser();
+  try {
+    const { first, second } = await firstAndSecondVisit(browser, baseUrl, account);
+    const line = (label: string, n: number, bytes: number, body: number) =>
+      console.log(`   ${label.padEnd(24)} ${String(n).padStart(3)} verzoeken  ${formatBytes(bytes).padStart(10)} verstuurd  ${formatBytes(body).padStart(10)} ongecomprimeerd`);
+    console.log(`\n== Eerste regiobeeld in de browser (${baseUrl}, 1600×1000, inloggen tot kaart met alle lagen)`);
+    for (const [kind, t] of Object.entries(byKind(first))) line(kind, t.n, t.bytes, t.body);
+    line('totaal eerste bezoek', first.requests.length, first.bytes, first.body);
+    console.log(`   ${'doel'.padEnd(24)} onder 1,5 MB op landelijke schaal`);
+    const cached = second.requests.filter((r) => r.fromCache).length;
+    line('tweede bezoek', second.requests.length, second.bytes, second.body);
+    console.log(`   ${''.padEnd(24)} ${cached} uit de browsercache; het script van de kaartworker telt als verstuurd (niet waarneembaar)`);
+  } finally {
+    await browser.close();
+    await stop();
+  }
+}
+
 if (!process.env.BENCH_SKIP_REGION) await regionBench();
 await generatedBench(Number(process.env.BENCH_REQUESTS ?? 1000), Number(process.env.BENCH_KAVELS ?? 10000));
+if (!process.env.BENCH_SKIP_TRANSFER) await transferBench();

@@ -6,6 +6,7 @@ import { computeBalans } from '../balans/service.ts';
 import { previewBalans } from '../balans/preview.ts';
 import { ErrorSchema } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
+import { readPool } from '../db/read-routing.ts';
 
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
 
@@ -63,7 +64,7 @@ export function balansRoutes() {
       const { peildatum } = c.req.valid('query');
       const moment = snapshotMoment(peildatum);
       // Milieuruimte is judged against today's kavels, so only for the current balance.
-      return c.json(await computeBalans(c.var.db.pool, { ...moment, milieuruimte: !peildatum || peildatum === today() }), 200);
+      return c.json(await computeBalans(await readPool(c), { ...moment, milieuruimte: !peildatum || peildatum === today() }), 200);
     },
   );
 

@@ -1938,19 +1938,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/geo+json": {
-                            features: {
-                                geometry?: unknown;
-                                id: number;
-                                properties: {
-                                    [key: string]: unknown;
-                                };
-                                /** @enum {string} */
-                                type: "Feature";
-                            }[];
-                            /** @enum {string} */
-                            type: "FeatureCollection";
-                        };
+                        "application/geo+json": components["schemas"]["ExportGeoJson"];
                         "application/geopackage+sqlite3": string;
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                         "application/zip": string;
@@ -2023,22 +2011,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/geo+json": {
-                            features: {
-                                geometry?: unknown;
-                                id: number;
-                                properties: {
-                                    [key: string]: unknown;
-                                };
-                                /** @enum {string} */
-                                type: "Feature";
-                            }[];
-                            /** @enum {string} */
-                            type: "FeatureCollection";
-                        };
-                        "application/geopackage+sqlite3": string;
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                        "application/zip": string;
                         "text/csv": string;
                     };
                 };
@@ -9107,6 +9080,20 @@ export type components = {
             attribution: string[];
             basemapStyleUrl: string;
         };
+        ExportGeoJson: {
+            features: {
+                geometry: components["schemas"]["MultiVlak"];
+                id: number;
+                properties: {
+                    [key: string]: components["schemas"]["Kenmerk"];
+                };
+                /** @enum {string} */
+                type: "Feature";
+            }[];
+            name: string;
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
         Feature: {
             geometry?: unknown;
             id: number;
@@ -9127,6 +9114,59 @@ export type components = {
                 details?: unknown;
                 message: string;
             };
+        };
+        Geometrie: {
+            coordinates: number[];
+            /** @enum {string} */
+            type: "Point";
+        } | {
+            coordinates: number[][];
+            /** @enum {string} */
+            type: "MultiPoint";
+        } | {
+            coordinates: number[][];
+            /** @enum {string} */
+            type: "LineString";
+        } | {
+            coordinates: number[][][];
+            /** @enum {string} */
+            type: "MultiLineString";
+        } | {
+            coordinates: number[][][];
+            /** @enum {string} */
+            type: "Polygon";
+        } | {
+            coordinates: number[][][][];
+            /** @enum {string} */
+            type: "MultiPolygon";
+        } | {
+            geometries: ({
+                coordinates: number[];
+                /** @enum {string} */
+                type: "Point";
+            } | {
+                coordinates: number[][];
+                /** @enum {string} */
+                type: "MultiPoint";
+            } | {
+                coordinates: number[][];
+                /** @enum {string} */
+                type: "LineString";
+            } | {
+                coordinates: number[][][];
+                /** @enum {string} */
+                type: "MultiLineString";
+            } | {
+                coordinates: number[][][];
+                /** @enum {string} */
+                type: "Polygon";
+            } | {
+                coordinates: number[][][][];
+                /** @enum {string} */
+                type: "MultiPolygon";
+            })[];
+            /** @enum {string} */
+            type: "GeometryCollection";
         };
         Ik: {
             csrfToken: string;
@@ -9155,7 +9195,7 @@ export type components = {
                     vast: string | number | boolean | null;
                 };
             };
-        } | null;
+        };
         ImportDoelvelden: {
             /** @enum {string} */
             doel: "kavels" | "terreinen" | "kanszones" | "transformaties" | "compensaties";
@@ -9171,10 +9211,7 @@ export type components = {
         }[];
         ImportKaart: {
             features: {
-                geometry: {
-                    coordinates: unknown[];
-                    type: string;
-                } | null;
+                geometry: components["schemas"]["Geometrie"];
                 id: number;
                 properties: {
                     bron_id: string | null;
@@ -9250,14 +9287,6 @@ export type components = {
             }[];
             totaal: number;
         };
-        ImportResultaat: {
-            aangemaakt: number;
-            bijgewerkt: number;
-            ids: number[];
-            ongewijzigd: number;
-            proef: boolean;
-            verwijderd: number;
-        } | null;
         ImportSessie: {
             bestandsnaam: string;
             bronnen: {
@@ -9289,8 +9318,22 @@ export type components = {
             }[];
             grootte: number;
             id: string;
-            proef: components["schemas"]["ImportResultaat"];
-            resultaat: components["schemas"]["ImportResultaat"];
+            proef: {
+                aangemaakt: number;
+                bijgewerkt: number;
+                ids: number[];
+                ongewijzigd: number;
+                proef: boolean;
+                verwijderd: number;
+            } | null;
+            resultaat: {
+                aangemaakt: number;
+                bijgewerkt: number;
+                ids: number[];
+                ongewijzigd: number;
+                proef: boolean;
+                verwijderd: number;
+            } | null;
             samenvatting: {
                 aantallen: {
                     fout: number;
@@ -9306,7 +9349,6 @@ export type components = {
                 fase: string;
                 fout: {
                     code: string;
-                    details?: unknown;
                     message: string;
                 } | null;
                 gedaan: number;
@@ -9316,8 +9358,33 @@ export type components = {
                 status: "bezig" | "klaar" | "mislukt" | "geannuleerd";
                 totaal: number;
             } | null;
-            verzoek: components["schemas"]["ImportControle"];
+            verzoek: {
+                bestand: string;
+                bron: string;
+                bron_id_veld: string | null;
+                /** @enum {string} */
+                doel: "kavels" | "terreinen" | "kanszones" | "transformaties" | "compensaties";
+                epsg?: number | null;
+                laag: string;
+                velden: {
+                    [key: string]: {
+                        veld: string;
+                    } | {
+                        vast: string | number | boolean | null;
+                    };
+                };
+            } | null;
         };
+        Kenmerk: string | number | boolean | null | ({
+            ha: number;
+            id: number;
+            naam: string | null;
+        } | {
+            /** @enum {string} */
+            gebruikspositie: "huurder" | "eigenaar";
+            naam: string;
+            status?: string;
+        })[];
         Milieucategorie: {
             code: string;
             omschrijving: string;
@@ -9344,11 +9411,13 @@ export type components = {
             richtafstand_kolom: "richtafstand_m" | "richtafstand_gemengd_m";
             totaal_ha: number;
         };
+        MultiVlak: {
+            coordinates: number[][][][];
+            /** @enum {string} */
+            type: "MultiPolygon";
+        };
         OgcFeature: {
-            geometry: {
-                coordinates: unknown[];
-                type: string;
-            };
+            geometry: components["schemas"]["MultiVlak"];
             id: number;
             links?: {
                 href: string;
