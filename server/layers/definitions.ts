@@ -53,6 +53,8 @@ export const layers: LayerDefinition[] = [
       terrein_id: 'x.terrein_id', terrein_naam: 't.naam', status: 'x.status', planstatus: 'x.planstatus',
       milieucategorie_min: 'x.milieucategorie_min', milieucategorie_max: 'x.milieucategorie_max',
       watergebonden: 'x.watergebonden', beschikbaar_vanaf: 'x.beschikbaar_vanaf', eigendom: 'x.eigendom',
+      // The date the current state took effect (migration 012).
+      geldig_vanaf: 'x.geldig_vanaf',
     },
   },
   {
@@ -66,8 +68,10 @@ export const layers: LayerDefinition[] = [
     properties: {
       gemeente_id: 'x.gemeente_id', nieuwe_functie: 'x.nieuwe_functie', status: 'x.status',
       datum_terinzagelegging: 'x.datum_terinzagelegging', datum_vaststelling: 'x.datum_vaststelling',
-      // Computed by PostGIS (migration 005): area on business land, overlaps with older transformaties counted once.
-      netto_verloren_ha: 'transformatie_netto_verloren_ha(x.id)',
+      // Stored by PostGIS (migration 011) and kept current by triggers: area on business land,
+      // overlaps with older transformaties counted once. The balance reads the same column.
+      netto_verloren_ha: 'x.netto_verloren_ha',
+      geldig_vanaf: 'x.geldig_vanaf',
       // Derived from the geometry (migration 007): [{id, naam, ha}]; gemeenten are the choices for gemeente_id.
       terreinen: 'terreinen_onder(x.geom)',
       gemeenten: 'gemeenten_onder(x.geom)',
@@ -85,6 +89,7 @@ export const layers: LayerDefinition[] = [
       status: 'x.status', planstatus: 'x.planstatus', watergebonden: 'x.watergebonden',
       milieucategorie_min: 'x.milieucategorie_min', milieucategorie_max: 'x.milieucategorie_max',
       besluitpunt_ref: 'x.besluitpunt_ref', besluitpunt_datum: 'x.besluitpunt_datum',
+      geldig_vanaf: 'x.geldig_vanaf',
     },
   },
 ];

@@ -9,6 +9,7 @@ import type { WritableLayer } from './writable.ts';
 import { assertToewijzingenPassen, enforceRules, judge, transformatieDatum } from './editor-checks.ts';
 import type { Waarschuwing } from '../domain/editor-rules.ts';
 import { kiesGemeente, type GemeenteInVlak } from '../domain/gemeente-keuze.ts';
+import { zetIngangsdatum } from '../balans/historie.ts';
 
 export type Client = pg.PoolClient;
 
@@ -132,6 +133,7 @@ export async function createRecord(
   return withAudit(ctx, null, async (client) => {
     const { ewkt } = await prepareGeometry(client, geometry);
     const values = { ...properties };
+    await zetIngangsdatum(client, values);
     if (layer.gemeente === 'column') {
       // Scope first: a werkgroep member asking for another gemeente hears 403, not where to draw.
       if (values.gemeente_id !== undefined) assertMayEdit(ctx.actor, values.gemeente_id as number);
@@ -186,6 +188,7 @@ export async function applyUpdate(
   if (current.version !== change.version) throw await conflict(client, layer, id, current.version);
 
   const values: Record<string, unknown> = { ...(change.properties ?? {}) };
+  await zetIngangsdatum(client, values, current.geldig_vanaf as string | undefined);
   let ewkt = geomEwkt;
   if (change.geometry !== undefined) ewkt = (await prepareGeometry(client, change.geometry)).ewkt;
   if (layer.gemeente === 'column' && geomEwkt === undefined && (ewkt || values.gemeente_id !== undefined)) {
