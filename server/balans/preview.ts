@@ -21,6 +21,8 @@ export interface Draft {
 
 /** The longest a preview may run; on PostgreSQL the database cancels it. */
 export const PREVIEW_TIMEOUT_MS = 10_000;
+/** The most vertices a draft may have: bounds the overlays where no timeout can (embedded database). */
+export const MAX_PUNTEN = 5_000;
 /** Stands in for the id of a new draft: younger than every record. */
 const NIEUW_ID = 2_147_483_647;
 
@@ -115,7 +117,14 @@ export async function previewBalans(pool: pg.Pool, actor: Actor, draft: Draft) {
     // Bounded: PostgreSQL cancels a statement past the timeout (the embedded database
     // ignores it; there the work is bounded by the indexed, local computation).
     await client.query(`SET LOCAL statement_timeout = ${PREVIEW_TIMEOUT_MS}`);
+    await client.query('SET LOCAL jit = off');
     const { ewkt } = await prepareGeometry(client, draft.geometry);
+    // The overlays grow with the vertices; a drawing is never this detailed.
+    const { rows: punten } = await client.query<{ n: number }>(`SELECT ST_NPoints(ST_GeomFromEWKT($1)) AS n`, [ewkt]);
+    if (punten[0].n > MAX_PUNTEN) {
+      throw new ApiError(422, 'te_complex', `Het ontwerp heeft ${punten[0].n.toLocaleString('nl-NL')} punten; een voorbeeldberekening kan er ten hoogste ${MAX_PUNTEN.toLocaleString('nl-NL')}. Vereenvoudig het vlak.`,
+        { reden: 'te_complex', punten: punten[0].n, max: MAX_PUNTEN });
+    }
 
     let gemeenteId: number;
     if (draft.id !== undefined) {

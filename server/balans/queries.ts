@@ -4,14 +4,14 @@
 //               (history tables of migration 012, current knowledge);
 //   vastgelegd  what the system held at a moment about a peildatum: the versions
 //               recorded then; the small unversioned tables rebuilt from the audit trail.
-// Every figure is already stored per record (netto verloren by migration 011), so this
-// is a read with index lookups; the only spatial joins (protected terreinen, milieuruimte)
-// use the GiST indexes.
+// Every figure is already stored per record (netto verloren and milieuruimte by
+// migration 011), so this is a read with index lookups; the one spatial join (protected
+// terreinen) uses the GiST indexes.
 import type pg from 'pg';
 import type { CompensatieStand, KavelStand, ToewijzingStand, TransformatieStand } from '../domain/kpi.ts';
 import type { MilieuruimteConflict, Vraagraming } from '../domain/balans.ts';
 
-export type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
+export type Queryable = pg.Pool | pg.PoolClient;
 
 export type Moment =
   | { soort: 'actueel'; peildatum: string }
@@ -32,12 +32,12 @@ const tabel = (naam: string, m: Moment) => (m.soort === 'vastgelegd' ? `asof_row
 
 export const params = (m: Moment) => [m.peildatum, m.soort === 'vastgelegd' ? m.tijdstip : 'infinity'];
 
-function standSql(m: Moment) {
+export function standSql(m: Moment) {
   return `
 WITH
 p AS (SELECT $1::date AS peildatum, $2::timestamptz AS tijdstip),
 t AS NOT MATERIALIZED (SELECT id, naam, gemeente_id, status, nieuwe_functie, datum_terinzagelegging, datum_vaststelling,
-             netto_verloren_ha, verlies_per_categorie, geom
+             netto_verloren_ha, verlies_per_categorie, milieuruimte, geom
       FROM ${bron('transformatie', m)} x WHERE status <> 'vervallen'),
 c AS NOT MATERIALIZED (SELECT id, naam, gemeente_id, status, planstatus, milieucategorie_max, oppervlakte_ha, buiten_regio, besluitpunt_datum
       FROM ${bron('compensatie', m)} x WHERE status <> 'vervallen'),
@@ -46,16 +46,6 @@ bo AS (SELECT * FROM ${tabel('bestuursovereenkomst', m)}),
 kv AS NOT MATERIALIZED (SELECT * FROM ${bron('kavel', m)} x),
 beschermd AS (SELECT id, naam, typologie, niet_te_transformeren, geom FROM ${tabel('terrein', m)} x
               WHERE niet_te_transformeren OR typologie = 'matig_gedifferentieerd'),
-mr AS (
-  -- Milieuruimte, set-based: every housing transformatie against every kavel within the
-  -- largest guide distance (GiST), kept when closer than its own category's distance.
-  SELECT t.id AS transformatie_id, t.naam, t.nieuwe_functie, k.id AS kavel_id, k.milieucategorie_max, k.oppervlakte_ha
-  FROM t
-  JOIN kv k ON ST_DWithin(k.geom, t.geom, (SELECT max(richtafstand_m) FROM milieucategorie))
-  JOIN milieucategorie mc ON mc.stelsel = k.milieucategorie_stelsel AND mc.code = k.milieucategorie_max
-  WHERE t.nieuwe_functie IN ('wonen', 'gemengd') AND NOT ST_Intersects(k.geom, t.geom)
-    AND ST_Distance(k.geom, t.geom) < CASE WHEN t.nieuwe_functie = 'gemengd' THEN mc.richtafstand_gemengd_m ELSE mc.richtafstand_m END
-),
 ramingen AS (
   -- The latest publication on or before the peildatum, per soort.
   SELECT r.* FROM ${tabel('vraagraming', m)} r
@@ -93,13 +83,11 @@ SELECT json_build_object(
       'transformatie_id', t.id, 'transformatie', t.naam, 'id', b.id, 'naam', b.naam, 'typologie', b.typologie,
       'niet_te_transformeren', b.niet_te_transformeren) ORDER BY t.id, b.id), '[]')
     FROM t JOIN beschermd b ON b.geom && t.geom AND ST_Intersects(b.geom, t.geom) AND NOT ST_Touches(b.geom, t.geom)),
-  'milieuruimte', (SELECT coalesce(json_agg(x ORDER BY x.transformatie_id), '[]') FROM (
-      SELECT transformatie_id, min(naam) AS naam, min(nieuwe_functie) AS nieuwe_functie,
-             array_agg(kavel_id ORDER BY kavel_id) AS kavels,
-             (SELECT json_agg(json_build_object('milieucategorie', cat, 'ha', ha) ORDER BY cat) FROM (
-                SELECT m2.milieucategorie_max AS cat, sum(m2.oppervlakte_ha) AS ha FROM mr m2
-                WHERE m2.transformatie_id = mr.transformatie_id GROUP BY m2.milieucategorie_max) pc) AS per_categorie
-      FROM mr GROUP BY transformatie_id) x),
+  -- Stored per transformatie (migration 011): the kavels its housing takes milieuruimte from.
+  'milieuruimte', (SELECT coalesce(json_agg(json_build_object(
+      'transformatie_id', t.id, 'naam', t.naam, 'nieuwe_functie', t.nieuwe_functie,
+      'kavels', t.milieuruimte->'kavels', 'per_categorie', t.milieuruimte->'per_categorie') ORDER BY t.id), '[]')
+    FROM t WHERE t.milieuruimte IS NOT NULL),
   'ramingen', (SELECT coalesce(json_agg(json_build_object(
       'id', id, 'soort', soort, 'netto_ha_min', netto_ha_min, 'netto_ha_max', netto_ha_max, 'periode_van', periode_van,
       'periode_tot', periode_tot, 'bron', bron, 'peildatum', peildatum, 'gepubliceerd_op', coalesce(gepubliceerd_op, peildatum)) ORDER BY id), '[]')
@@ -164,8 +152,30 @@ export interface Stand {
 
 type KavelTuple = [number, string, 'hard' | 'zacht', string, string, number];
 
+/**
+ * One read-only query; without JIT: the planner's estimates for the spatial joins are
+ * high enough to trigger it, and compiling costs more than the query (PostgreSQL).
+ */
+export async function zonderJit<T>(db: Queryable, fn: (db: Queryable) => Promise<T>): Promise<T> {
+  // A client is already in its caller's transaction.
+  if (!('totalCount' in db)) return fn(db);
+  const client = await db.connect();
+  try {
+    await client.query('BEGIN READ ONLY');
+    await client.query('SET LOCAL jit = off');
+    const uitkomst = await fn(client);
+    await client.query('COMMIT');
+    return uitkomst;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
 export async function leesStand(db: Queryable, m: Moment): Promise<Stand> {
-  const { rows } = await db.query<{ stand: Omit<Stand, 'kavels'> & { kavels: KavelTuple[] } }>(standSql(m), params(m));
+  const { rows } = await zonderJit(db, (c) => c.query<{ stand: Omit<Stand, 'kavels'> & { kavels: KavelTuple[] } }>(standSql(m), params(m)));
   const s = rows[0].stand;
   return {
     ...s,

@@ -3,7 +3,7 @@
 // the same KPI definitions as the balance on one date (server/domain/kpi.ts).
 import { berekenKpis, plancapaciteit, type CompensatieStand, type KavelStand, type ToewijzingStand, type TransformatieStand } from '../domain/kpi.ts';
 import { today } from '../domain/dates.ts';
-import type { Queryable } from './queries.ts';
+import { zonderJit, type Queryable } from './queries.ts';
 import { regelsUit } from './service.ts';
 
 /** A version's validity as read: [van, tot), tot null = open. */
@@ -43,14 +43,21 @@ type KavelTuple = [number, string, 'hard' | 'zacht', string, string, number, str
 
 const geldigOp = (d: string) => (x: Geldig) => x.van <= d && (x.tot === null || d < x.tot);
 
+type Ruw = {
+  transformaties: (TransformatieStand & Geldig)[];
+  compensaties: (CompensatieStand & Geldig)[];
+  toewijzingen: (ToewijzingStand & Geldig)[];
+  kavels: KavelTuple[];
+  regels: Record<string, unknown>;
+};
+
+/**
+ * Per year: netto verloren per fase, compensatie per status, toegewezen, nog toe te
+ * wijzen, restant, and plancapaciteit hard and zacht per milieucategorie, each with
+ * the ids of its records. Totals that add up from these carry no second id list.
+ */
 export async function computeReeks(db: Queryable, van: number, tot: number) {
-  const { rows } = await db.query<{ reeks: {
-    transformaties: (TransformatieStand & Geldig)[];
-    compensaties: (CompensatieStand & Geldig)[];
-    toewijzingen: (ToewijzingStand & Geldig)[];
-    kavels: KavelTuple[];
-    regels: Record<string, unknown>;
-  } }>(SQL, [`${van}-12-31`, `${tot}-12-31`]);
+  const { rows } = await zonderJit(db, (c) => c.query<{ reeks: Ruw }>(SQL, [`${van}-12-31`, `${tot}-12-31`]));
   const r = rows[0].reeks;
   const regels = regelsUit(r.regels);
   const kavels: (KavelStand & Geldig)[] = r.kavels.map(([id, status, planstatus, milieucategorie_max, gemeente, oppervlakte_ha, vanaf, totaan]) => ({
@@ -66,19 +73,17 @@ export async function computeReeks(db: Queryable, van: number, tot: number) {
       transformaties: r.transformaties.filter(op), compensaties: r.compensaties.filter(op), toewijzingen: r.toewijzingen.filter(op),
     });
     const plan = plancapaciteit(kavels.filter(op));
-    const { rijen: _rijen, ...plantotaal } = plan;
+    const totaal = (p: typeof plan.hard) => ({ ha: p.ha, per_milieucategorie: p.per_milieucategorie });
     jaren.push({
       jaar, peildatum,
       /** After today: what the entered dates (e.g. a planned vaststelling) make of it, not yet a fact. */
       verwachting: peildatum > vandaag,
-      netto_verloren: k.regio.netto_verloren,
-      vereiste_compensatie: k.regio.vereiste_compensatie,
+      netto_verloren: { ha: k.regio.netto_verloren.ha, per_fase: k.regio.netto_verloren.per_fase },
       toegewezen: k.regio.toegewezen,
       nog_toe_te_wijzen: k.regio.nog_toe_te_wijzen,
       restant: k.regio.restant,
-      compensatie_zonder_toewijzing: k.regio.compensatie_zonder_toewijzing,
       compensatie_per_status: k.regio.compensatie_per_status,
-      plancapaciteit: plantotaal,
+      plancapaciteit: { hard: totaal(plan.hard), zacht: totaal(plan.zacht) },
     });
   }
   return { van, tot, jaren };

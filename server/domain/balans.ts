@@ -39,8 +39,10 @@ const haKort = (x: number) => `${x.toLocaleString('nl-NL', { maximumFractionDigi
  * "van 5 ha overschot tot 50 ha tekort", "overschot van 3 tot 8 ha".
  */
 export function tekortInWoorden(t: Bereik): string {
-  const min = Math.round(t.min * 10) / 10;
-  const max = Math.round(t.max * 10) / 10;
+  // Rounded to 0,1 ha away from zero on a half, as shown (−8,25 → 8,3 ha overschot).
+  const r1 = (x: number) => (Math.sign(x) * Math.round(Math.abs(x) * 10)) / 10 + 0;
+  const min = r1(t.min);
+  const max = r1(t.max);
   if (min >= 0) {
     if (max === 0) return 'geen tekort';
     return min === max ? `tekort van ${haKort(min)}` : `tekort van ${min.toLocaleString('nl-NL')} tot ${haKort(max)}`;

@@ -90,6 +90,8 @@ export interface TransformatieProperties extends BaseProperties {
   datum_vaststelling: string | null;
   /** Area on business land, overlaps with older transformaties counted once (PostGIS); null: could not be computed. */
   netto_verloren_ha: number | null;
+  /** The date the current state took effect (valid time). */
+  geldig_vanaf?: string;
   zittende_huurders: number;
   zittende_eigenaren: number;
   /** Names only in the single-record GET, and not for the stuurgroep. */
@@ -156,6 +158,8 @@ export interface HistoryEntry {
   tijdstip: string;
   door: string;
   reden: string | null;
+  /** The record's attributes in this version; geldig_vanaf is the date the version took effect. */
+  eigenschappen?: Record<string, unknown> | null;
 }
 
 export interface Waarschuwing {

@@ -5,6 +5,7 @@ import { ApiError } from '../api/client.ts';
 import { useHistory, useRestoreVersion } from '../api/edits.ts';
 import type { LayerName } from '../api/types.ts';
 import { t } from '../i18n/nl.ts';
+import { formatDate } from '../i18n/format.ts';
 
 const when = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
 
@@ -42,6 +43,9 @@ export function HistorySection({ layer, id, version, canRestore }: {
             <div className="history-meta">
               {when.format(new Date(e.tijdstip))} · {t.geschiedenis.door} {e.door}
             </div>
+            {typeof e.eigenschappen?.geldig_vanaf === 'string' && (
+              <div className="history-meta" data-testid="geldig-vanaf">Geldig vanaf {formatDate(e.eigenschappen.geldig_vanaf)}</div>
+            )}
             {e.reden && <div className="history-reason">{e.reden}</div>}
             {canRestore && e.versie != null && e.versie !== version && (
               <button type="button" className="link-button" onClick={() => onRestore(e.versie!)} disabled={restore.isPending}>

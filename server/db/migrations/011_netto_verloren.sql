@@ -3,6 +3,7 @@
 -- the same transaction as the write (issue #12), so reading the balance is a sum,
 -- not an overlay:
 --   transformatie.netto_verloren_ha / verlies_per_categorie  (the one definition of netto verloren)
+--   transformatie.milieuruimte                                (kavels within the guide distance of housing)
 --   compensatie.buiten_regio
 -- plus the publication date of the published figures, and an asof_rows that
 -- evaluates jsonb_populate_record once per row.
@@ -99,8 +100,12 @@ BEGIN
   FROM transformatie_verlies(NEW.geom, NEW.id, NEW.status) v;
   RETURN NEW;
 END $$;
-CREATE TRIGGER transformatie_netto BEFORE INSERT OR UPDATE OF geom, status ON transformatie
+-- Only the shape and whether it is vervallen change what a transformatie loses.
+CREATE TRIGGER transformatie_netto_nieuw BEFORE INSERT ON transformatie
   FOR EACH ROW EXECUTE FUNCTION transformatie_netto_bij();
+CREATE TRIGGER transformatie_netto BEFORE UPDATE OF geom, status ON transformatie FOR EACH ROW
+  WHEN (OLD.geom IS DISTINCT FROM NEW.geom OR (OLD.status = 'vervallen') IS DISTINCT FROM (NEW.status = 'vervallen'))
+  EXECUTE FUNCTION transformatie_netto_bij();
 
 -- The figures of the transformaties a change of the ground under them affects (those
 -- intersecting `gebied`, younger than `na_id`), in the same transaction. These are
@@ -126,27 +131,94 @@ BEGIN
   PERFORM set_config('app.audit_reden', coalesce(vorige_reden, ''), true);
 END $$;
 
--- A transformatie's shape or status decides what the younger ones under it lose.
+-- A transformatie's shape, or whether it is vervallen, decides what the younger ones under it lose.
 CREATE FUNCTION transformatie_herbereken_jongere() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP <> 'DELETE' THEN PERFORM herbereken_verlies(NEW.geom, NEW.id); END IF;
-  IF TG_OP <> 'INSERT' THEN PERFORM herbereken_verlies(OLD.geom, OLD.id); END IF;
+  IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.geom IS DISTINCT FROM NEW.geom) THEN PERFORM herbereken_verlies(OLD.geom, OLD.id); END IF;
   RETURN NULL;
 END $$;
-CREATE TRIGGER transformatie_herbereken AFTER INSERT OR UPDATE OF geom, status OR DELETE ON transformatie
+CREATE TRIGGER transformatie_herbereken AFTER INSERT OR DELETE ON transformatie
   FOR EACH ROW EXECUTE FUNCTION transformatie_herbereken_jongere();
+CREATE TRIGGER transformatie_herbereken_wijziging AFTER UPDATE OF geom, status ON transformatie FOR EACH ROW
+  WHEN (OLD.geom IS DISTINCT FROM NEW.geom OR (OLD.status = 'vervallen') IS DISTINCT FROM (NEW.status = 'vervallen'))
+  EXECUTE FUNCTION transformatie_herbereken_jongere();
 
--- Business land (kavels, terreinen) under a transformatie decides what it loses.
+-- Business land (kavels, terreinen) under a transformatie decides what it loses (and a
+-- kavel's milieucategorie how that splits).
 CREATE FUNCTION bedrijfsgrond_herbereken() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP <> 'DELETE' THEN PERFORM herbereken_verlies(NEW.geom); END IF;
-  IF TG_OP <> 'INSERT' THEN PERFORM herbereken_verlies(OLD.geom); END IF;
+  IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.geom IS DISTINCT FROM NEW.geom) THEN PERFORM herbereken_verlies(OLD.geom); END IF;
+  IF TG_TABLE_NAME = 'kavel' THEN
+    PERFORM herbereken_milieuruimte(CASE TG_OP WHEN 'INSERT' THEN NEW.geom WHEN 'DELETE' THEN OLD.geom ELSE ST_Collect(OLD.geom, NEW.geom) END);
+  END IF;
   RETURN NULL;
 END $$;
-CREATE TRIGGER kavel_herbereken AFTER INSERT OR UPDATE OF geom, milieucategorie_max OR DELETE ON kavel
+CREATE TRIGGER kavel_herbereken AFTER INSERT OR DELETE ON kavel
   FOR EACH ROW EXECUTE FUNCTION bedrijfsgrond_herbereken();
-CREATE TRIGGER terrein_herbereken AFTER INSERT OR UPDATE OF geom OR DELETE ON terrein
+CREATE TRIGGER kavel_herbereken_wijziging AFTER UPDATE OF geom, milieucategorie_max ON kavel FOR EACH ROW
+  WHEN (OLD.geom IS DISTINCT FROM NEW.geom OR OLD.milieucategorie_max IS DISTINCT FROM NEW.milieucategorie_max)
+  EXECUTE FUNCTION bedrijfsgrond_herbereken();
+CREATE TRIGGER terrein_herbereken AFTER INSERT OR DELETE ON terrein
   FOR EACH ROW EXECUTE FUNCTION bedrijfsgrond_herbereken();
+CREATE TRIGGER terrein_herbereken_wijziging AFTER UPDATE OF geom ON terrein FOR EACH ROW
+  WHEN (OLD.geom IS DISTINCT FROM NEW.geom)
+  EXECUTE FUNCTION bedrijfsgrond_herbereken();
+
+-- Milieuruimte: the kavels a housing (or mixed) transformatie comes within the guide
+-- distance of (VNG table milieucategorie; the mixed-area column for 'gemengd'), with
+-- their hectares per category; kavels the transformatie itself covers are lost, not
+-- listed. NULL: none (or no housing). Stored per transformatie like netto verloren:
+-- computed when it is drawn, and again for the transformaties near a kavel that changes.
+CREATE FUNCTION transformatie_milieuruimte(p_geom geometry, p_functie text, p_status text) RETURNS jsonb
+LANGUAGE sql STABLE AS $$
+  WITH m AS (
+    SELECT k.id, k.milieucategorie_max AS cat, k.oppervlakte_ha AS ha
+    FROM kavel k
+    JOIN milieucategorie mc ON mc.stelsel = k.milieucategorie_stelsel AND mc.code = k.milieucategorie_max
+    WHERE p_status <> 'vervallen' AND p_functie IN ('wonen', 'gemengd')
+      AND ST_DWithin(k.geom, p_geom, (SELECT max(richtafstand_m) FROM milieucategorie))
+      AND NOT ST_Intersects(k.geom, p_geom)
+      AND ST_Distance(k.geom, p_geom) < CASE WHEN p_functie = 'gemengd' THEN mc.richtafstand_gemengd_m ELSE mc.richtafstand_m END
+  )
+  SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM m) THEN NULL ELSE jsonb_build_object(
+    'kavels', (SELECT jsonb_agg(id ORDER BY id) FROM m),
+    'per_categorie', (SELECT jsonb_agg(jsonb_build_object('milieucategorie', cat, 'ha', ha) ORDER BY cat)
+                      FROM (SELECT cat, sum(ha) AS ha FROM m GROUP BY cat) c)) END
+$$;
+
+ALTER TABLE transformatie ADD COLUMN milieuruimte jsonb;
+CREATE FUNCTION transformatie_milieuruimte_bij() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.milieuruimte := transformatie_milieuruimte(NEW.geom, NEW.nieuwe_functie, NEW.status);
+  RETURN NEW;
+END $$;
+CREATE TRIGGER transformatie_milieuruimte_nieuw BEFORE INSERT ON transformatie
+  FOR EACH ROW EXECUTE FUNCTION transformatie_milieuruimte_bij();
+CREATE TRIGGER transformatie_milieuruimte BEFORE UPDATE OF geom, status, nieuwe_functie ON transformatie FOR EACH ROW
+  WHEN (OLD.geom IS DISTINCT FROM NEW.geom OR OLD.status IS DISTINCT FROM NEW.status OR OLD.nieuwe_functie IS DISTINCT FROM NEW.nieuwe_functie)
+  EXECUTE FUNCTION transformatie_milieuruimte_bij();
+
+-- The housing near a changed kavel (within the largest guide distance), as a derived change.
+CREATE FUNCTION herbereken_milieuruimte(gebied geometry) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  vorig_afgeleid text := current_setting('app.afgeleid', true);
+  vorige_reden text := current_setting('app.audit_reden', true);
+BEGIN
+  IF gebied IS NULL THEN RETURN; END IF;
+  PERFORM set_config('app.afgeleid', 'aan', true);
+  PERFORM set_config('app.audit_reden', 'milieuruimte herberekend: een kavel in de buurt is gewijzigd', true);
+  WITH nieuw AS (
+    SELECT t.id, transformatie_milieuruimte(t.geom, t.nieuwe_functie, t.status) AS m
+    FROM transformatie t
+    WHERE t.status <> 'vervallen' AND t.nieuwe_functie IN ('wonen', 'gemengd')
+      AND ST_DWithin(t.geom, gebied, (SELECT max(richtafstand_m) FROM milieucategorie))
+  )
+  UPDATE transformatie t SET milieuruimte = n.m FROM nieuw n WHERE t.id = n.id AND t.milieuruimte IS DISTINCT FROM n.m;
+  PERFORM set_config('app.afgeleid', coalesce(vorig_afgeleid, ''), true);
+  PERFORM set_config('app.audit_reden', coalesce(vorige_reden, ''), true);
+END $$;
 
 -- Derived changes keep the record's version (touch_row of migration 001 otherwise bumps it).
 DROP TRIGGER transformatie_touch ON transformatie;
@@ -155,7 +227,8 @@ CREATE TRIGGER transformatie_touch BEFORE UPDATE ON transformatie FOR EACH ROW
 
 -- The existing transformaties, in id order (each reads the older ones' shapes only).
 ALTER TABLE transformatie DISABLE TRIGGER USER;
-UPDATE transformatie t SET netto_verloren_ha = v.netto_ha, verlies_per_categorie = v.per_categorie
+UPDATE transformatie t SET netto_verloren_ha = v.netto_ha, verlies_per_categorie = v.per_categorie,
+  milieuruimte = transformatie_milieuruimte(x.geom, x.nieuwe_functie, x.status)
 FROM transformatie x CROSS JOIN LATERAL transformatie_verlies(x.geom, x.id, x.status) v
 WHERE x.id = t.id;
 ALTER TABLE transformatie ENABLE TRIGGER USER;
@@ -244,11 +317,19 @@ DROP FUNCTION IF EXISTS compensatie_buiten_regio(geometry, integer);
 DROP TRIGGER IF EXISTS transformatie_touch ON transformatie;
 CREATE TRIGGER transformatie_touch BEFORE UPDATE ON transformatie FOR EACH ROW EXECUTE FUNCTION touch_row();
 DROP TRIGGER IF EXISTS kavel_herbereken ON kavel;
+DROP TRIGGER IF EXISTS kavel_herbereken_wijziging ON kavel;
 DROP TRIGGER IF EXISTS terrein_herbereken ON terrein;
+DROP TRIGGER IF EXISTS terrein_herbereken_wijziging ON terrein;
 DROP TRIGGER IF EXISTS transformatie_herbereken ON transformatie;
+DROP TRIGGER IF EXISTS transformatie_herbereken_wijziging ON transformatie;
 DROP TRIGGER IF EXISTS transformatie_netto ON transformatie;
-DROP FUNCTION IF EXISTS bedrijfsgrond_herbereken(), transformatie_herbereken_jongere(), herbereken_verlies(geometry, integer), transformatie_netto_bij();
-ALTER TABLE transformatie DROP COLUMN IF EXISTS netto_verloren_ha, DROP COLUMN IF EXISTS verlies_per_categorie;
+DROP TRIGGER IF EXISTS transformatie_netto_nieuw ON transformatie;
+DROP TRIGGER IF EXISTS transformatie_milieuruimte ON transformatie;
+DROP TRIGGER IF EXISTS transformatie_milieuruimte_nieuw ON transformatie;
+DROP FUNCTION IF EXISTS bedrijfsgrond_herbereken(), transformatie_herbereken_jongere(), herbereken_verlies(geometry, integer), transformatie_netto_bij(),
+  herbereken_milieuruimte(geometry), transformatie_milieuruimte_bij();
+DROP FUNCTION IF EXISTS transformatie_milieuruimte(geometry, text, text);
+ALTER TABLE transformatie DROP COLUMN IF EXISTS netto_verloren_ha, DROP COLUMN IF EXISTS verlies_per_categorie, DROP COLUMN IF EXISTS milieuruimte;
 -- Migration 005's function, computed as before (on every read).
 CREATE FUNCTION transformatie_netto_verloren_ha(p_id integer) RETURNS double precision LANGUAGE sql STABLE AS $$
   SELECT (transformatie_verlies(t.geom, t.id, t.status)).netto_ha FROM transformatie t WHERE t.id = p_id

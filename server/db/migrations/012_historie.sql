@@ -52,7 +52,7 @@ DECLARE
   nieuw text;
 BEGIN
   FOR spec IN SELECT * FROM (VALUES
-    ('transformatie', 'naam, gemeente_id, nieuwe_functie, status, datum_terinzagelegging, datum_vaststelling, netto_verloren_ha, verlies_per_categorie, geom, oppervlakte_ha', true),
+    ('transformatie', 'naam, gemeente_id, nieuwe_functie, status, datum_terinzagelegging, datum_vaststelling, netto_verloren_ha, verlies_per_categorie, milieuruimte, geom, oppervlakte_ha', true),
     ('compensatie', 'naam, gemeente_id, status, planstatus, milieucategorie_max, besluitpunt_datum, buiten_regio, geom, oppervlakte_ha', true),
     ('kavel', 'naam, terrein_id, status, planstatus, milieucategorie_stelsel, milieucategorie_max, geom, oppervlakte_ha', true),
     ('compensatie_toewijzing', 'compensatie_id, transformatie_id, hectares, bestuursovereenkomst_id', false)
@@ -161,8 +161,8 @@ END $do$;
 
 -- Derived figures of backfilled versions (the audit trail of older states has none):
 -- computed from the version's own shape against today's ground.
-UPDATE transformatie_versie v SET (netto_verloren_ha, verlies_per_categorie) =
-  (SELECT x.netto_ha, x.per_categorie FROM transformatie_verlies(v.geom, v.id, v.status) x)
+UPDATE transformatie_versie v SET (netto_verloren_ha, verlies_per_categorie, milieuruimte) =
+  (SELECT x.netto_ha, x.per_categorie, transformatie_milieuruimte(v.geom, v.nieuwe_functie, v.status) FROM transformatie_verlies(v.geom, v.id, v.status) x)
 WHERE v.verlies_per_categorie IS NULL AND v.tx = 0;
 UPDATE compensatie_versie SET buiten_regio = compensatie_buiten_regio(geom, gemeente_id) WHERE buiten_regio IS NULL;
 
