@@ -54,7 +54,11 @@ export function balansUit(s: Stand, moment: Moment) {
 
   const signaleringen: Signalering[] = [];
   const perTransformatie = new Map<number, Stand['toewijzingen']>();
-  for (const tw of s.toewijzingen) perTransformatie.set(tw.transformatie_id, [...(perTransformatie.get(tw.transformatie_id) ?? []), tw]);
+  for (const tw of s.toewijzingen) {
+    const tws = perTransformatie.get(tw.transformatie_id);
+    if (tws) tws.push(tw);
+    else perTransformatie.set(tw.transformatie_id, [tw]);
+  }
   for (const t of kpis.transformaties) {
     if (t.niet_berekend) signaleringen.push(nietBerekend(t));
     const v = volgtijdelijkheid({ ...t, vereist_ha: t.netto_ha }, perTransformatie.get(t.id) ?? []);

@@ -23,7 +23,7 @@ describe.skipIf(!inject('chromiumPath'))('hectare monitor', () => {
   it('shows the region balance as the API computes it, and highlights the polygons behind a figure', async () => {
     const balans = await page.evaluate(async () => (await fetch('/api/balans')).json());
     await page.getByTestId('monitor-knop').click();
-    const tile = page.getByTestId('kpi-verloren');
+    const tile = page.getByTestId('kpi-netto_verloren');
     await tile.waitFor({ state: 'visible', timeout: 60_000 });
     const expected = `${new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(balans.regio.netto_verloren.ha)} ha`;
     expect(await tile.innerText()).toContain(expected);

@@ -80,6 +80,17 @@ describe('POST /api/balans/preview', () => {
     expect((await eigen.send('POST', '/api/balans/preview', { laag: 'compensatie', geometry: await fx.box(600, 400, 700, 500) })).status).toBe(200);
   });
 
+  it('refuses a drawing too detailed to compute within bounds', async () => {
+    const { rows } = await db.pool.query(
+      `SELECT ST_AsGeoJSON(ST_Transform(ST_Buffer(ST_SetSRID(ST_MakePoint($1, $2), 28992), 60, 1600), 4326), 9)::json AS g`,
+      [spot.x + 200, spot.y + 450],
+    );
+    const res = await (await api.as('regisseur')).send('POST', '/api/balans/preview', { laag: 'transformatie', geometry: rows[0].g });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('te_complex');
+    expect(res.body.error.message).toMatch(/ten hoogste 5\.000/);
+  });
+
   it('answers 404 for an unknown record', async () => {
     const res = await (await api.as('regisseur')).send('POST', '/api/balans/preview', { laag: 'transformatie', id: 99_999_999, geometry: await fx.box(0, 400, 100, 500) });
     expect(res.status).toBe(404);

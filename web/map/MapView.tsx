@@ -184,7 +184,7 @@ export function MapView({ visibility, selected, onSelect, onMap }: MapViewProps)
             <strong>Kaart op {formatDate(verleden.peildatum)}</strong>
             <span>Kavels, transformaties en compensaties zoals ze toen lagen.</span>
           </div>
-          <button type="button" className="ghost-button small" onClick={() => zetPeildatum(null)}>Terug naar vandaag</button>
+          <button type="button" onClick={() => zetPeildatum(null)}>Terug naar vandaag</button>
         </div>
       )}
       {loading && <div className="map-status">{t.kaart.laden}</div>}

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { getJson } from '../api/client.ts';
 import type { LoadedLayers } from '../api/hooks.ts';
 import { formatDate } from '../i18n/format.ts';
@@ -141,8 +141,8 @@ function BalansOpPeildatum({ b, active, show }: { b: Balans; active: string | nu
       <Table
         title="Per transformatie"
         csv="balans-per-transformatie.csv"
-        header={['Transformatie', 'Gemeente', 'Fase', 'Netto verloren', 'Toegewezen', 'Nog toe te wijzen', 'Restant']}
-        rows={b.transformaties.map((t) => [t.naam, t.gemeente, FASE_LABEL[t.fase], t.netto_ha, t.toegewezen_ha, t.nog_toe_te_wijzen_ha, t.restant_ha])}
+        header={['Transformatie (gemeente)', 'Fase', 'Netto verloren', 'Toegewezen', 'Nog toe te wijzen', 'Restant']}
+        rows={b.transformaties.map((t) => [`${t.naam} (${t.gemeente})`, FASE_LABEL[t.fase], t.netto_ha, t.toegewezen_ha, t.nog_toe_te_wijzen_ha, t.restant_ha])}
         onRow={(i) => show(`t-${b.transformaties[i].id}`, { transformatie: [b.transformaties[i].id] })}
         activeRow={b.transformaties.findIndex((t) => active === `t-${t.id}`)}
       />
@@ -263,7 +263,7 @@ function Voortgang({ reeks, fout, peildatum, vandaag, onJaar, onFiguur }: {
         <h3>Voortgang {reeks.van}–{reeks.tot} (stand op 31 december)</h3>
         <button type="button" className="ghost-button small" onClick={csv}>CSV</button>
       </div>
-      <p className="monitor-note">Klik op een jaar om de situatie op 31 december van dat jaar te zien. Jaren na {jaarNu - 1} volgen uit de ingevoerde data (verwachting).</p>
+      <p className="monitor-note">Klik op een jaar om de situatie op 31 december van dat jaar te zien. Vanaf {jaarNu} (lichter) is het een verwachting: wat de ingevoerde data, zoals een geplande vaststelling, ervan maken.</p>
       <div className="monitor-chart" data-testid="voortgang-grafiek">
         <ResponsiveContainer width="100%" height={220}>
           <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} onClick={(e) => kies(Number(e?.activeLabel))}>
@@ -271,11 +271,15 @@ function Voortgang({ reeks, fout, peildatum, vandaag, onJaar, onFiguur }: {
             <XAxis dataKey="jaar" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
             <YAxis tick={{ fontSize: 11 }} unit=" ha" width={58} />
             <Tooltip formatter={(v) => ha(Number(v))} labelFormatter={(j) => `31 december ${j}${Number(j) >= jaarNu ? ' (verwachting)' : ''}`} />
-            <Legend wrapperStyle={{ fontSize: 11 }} />
-            {FASEN.map((f) => <Bar key={f} dataKey={FASE_LABEL[f]} stackId="verloren" fill={FASE_KLEUR[f]} isAnimationActive={false} cursor="pointer" />)}
+            <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={null} />
+            {FASEN.map((f) => (
+              <Bar key={f} dataKey={FASE_LABEL[f]} stackId="verloren" fill={FASE_KLEUR[f]} isAnimationActive={false} cursor="pointer">
+                {reeks.jaren.map((j) => <Cell key={j.jaar} fillOpacity={j.verwachting ? 0.45 : 1} />)}
+              </Bar>
+            ))}
             <Line dataKey="Toegewezen" stroke="#2f7d4a" strokeWidth={2} dot={false} isAnimationActive={false} />
             <Line dataKey="Restant" stroke="#1b2a41" strokeDasharray="4 3" strokeWidth={2} dot={false} isAnimationActive={false} />
-            <ReferenceLine x={jaarNu} stroke="#8a94a6" strokeDasharray="2 2" label={{ value: 'nu', fontSize: 11, position: 'top' }} />
+            <ReferenceLine x={jaarNu} stroke="#8a94a6" strokeDasharray="2 2" label={{ value: 'nu', fontSize: 11, position: 'insideTopRight' }} />
             {peiljaar !== jaarNu && <ReferenceLine x={peiljaar} stroke="#c98a00" strokeWidth={2} />}
           </ComposedChart>
         </ResponsiveContainer>
@@ -287,9 +291,12 @@ function Voortgang({ reeks, fout, peildatum, vandaag, onJaar, onFiguur }: {
             <XAxis dataKey="jaar" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
             <YAxis tick={{ fontSize: 11 }} unit=" ha" width={58} />
             <Tooltip formatter={(v) => ha(Number(v))} labelFormatter={(j) => `Plancapaciteit op 31 december ${j}`} />
-            <Legend wrapperStyle={{ fontSize: 11 }} formatter={(v) => `Plancapaciteit ${String(v).toLowerCase()}`} />
-            <Bar dataKey="Hard" stackId="plan" fill="#2f5f8c" isAnimationActive={false} cursor="pointer" />
-            <Bar dataKey="Zacht" stackId="plan" fill="#9cbbd9" isAnimationActive={false} cursor="pointer" />
+            <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={null} formatter={(v) => `Plancapaciteit ${String(v).toLowerCase()}`} />
+            {(['Hard', 'Zacht'] as const).map((p) => (
+              <Bar key={p} dataKey={p} stackId="plan" fill={p === 'Hard' ? '#2f5f8c' : '#9cbbd9'} isAnimationActive={false} cursor="pointer">
+                {reeks.jaren.map((j) => <Cell key={j.jaar} fillOpacity={j.verwachting ? 0.45 : 1} />)}
+              </Bar>
+            ))}
             <ReferenceLine x={jaarNu} stroke="#8a94a6" strokeDasharray="2 2" />
           </BarChart>
         </ResponsiveContainer>
@@ -325,11 +332,11 @@ function Table({ title, csv, header, rows, onRow, activeRow, note }: {
       {note && <p className="monitor-note">{note}</p>}
       <div className="monitor-table-wrap">
         <table className="monitor-table">
-          <thead><tr>{header.map((h) => <th key={h}>{h}</th>)}</tr></thead>
+          <thead><tr>{header.map((h, j) => <th key={h} className={typeof rows[0]?.[j] === 'number' ? 'getal' : undefined}>{h}</th>)}</tr></thead>
           <tbody>
             {rows.map((r, i) => (
               <tr key={i} className={i === activeRow ? 'active' : undefined} onClick={onRow ? () => onRow(i) : undefined}>
-                {r.map((v, j) => <td key={j}>{fmt(v)}</td>)}
+                {r.map((v, j) => <td key={j} className={typeof v === 'number' ? 'getal' : undefined}>{fmt(v)}</td>)}
               </tr>
             ))}
           </tbody>
