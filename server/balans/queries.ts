@@ -76,7 +76,7 @@ SELECT json_build_object(
       'bestuursovereenkomst_id', tw.bestuursovereenkomst_id, 'bo_datum_ondertekening', bo.datum_ondertekening) ORDER BY tw.id), '[]')
     FROM tw JOIN c ON c.id = tw.compensatie_id LEFT JOIN bo ON bo.id = tw.bestuursovereenkomst_id),
   -- Compact rows: [id, status, planstatus, milieucategorie, gemeente, ha].
-  'kavels', (SELECT coalesce(json_agg(json_build_array(kv.id, kv.status, kv.planstatus, kv.milieucategorie_max, coalesce(g.naam, 'onbekend'), kv.oppervlakte_ha)), '[]')
+  'kavels', (SELECT coalesce(json_agg(json_build_array(kv.id, kv.status, kv.planstatus, kv.milieucategorie_max, coalesce(g.naam, 'onbekend'), kv.oppervlakte_ha) ORDER BY kv.id), '[]')
     FROM kv LEFT JOIN terrein te ON te.id = kv.terrein_id LEFT JOIN gemeente g ON g.id = te.gemeente_id
     WHERE kv.status IN ('beschikbaar', 'potentieel')),
   'beschermde_terreinen', (SELECT coalesce(json_agg(json_build_object(
@@ -152,30 +152,8 @@ export interface Stand {
 
 type KavelTuple = [number, string, 'hard' | 'zacht', string, string, number];
 
-/**
- * One read-only query; without JIT: the planner's estimates for the spatial joins are
- * high enough to trigger it, and compiling costs more than the query (PostgreSQL).
- */
-export async function zonderJit<T>(db: Queryable, fn: (db: Queryable) => Promise<T>): Promise<T> {
-  // A client is already in its caller's transaction.
-  if (!('totalCount' in db)) return fn(db);
-  const client = await db.connect();
-  try {
-    await client.query('BEGIN READ ONLY');
-    await client.query('SET LOCAL jit = off');
-    const uitkomst = await fn(client);
-    await client.query('COMMIT');
-    return uitkomst;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
-}
-
 export async function leesStand(db: Queryable, m: Moment): Promise<Stand> {
-  const { rows } = await zonderJit(db, (c) => c.query<{ stand: Omit<Stand, 'kavels'> & { kavels: KavelTuple[] } }>(standSql(m), params(m)));
+  const { rows } = await db.query<{ stand: Omit<Stand, 'kavels'> & { kavels: KavelTuple[] } }>(standSql(m), params(m));
   const s = rows[0].stand;
   return {
     ...s,

@@ -37,7 +37,8 @@ export function balansUit(s: Stand, moment: Moment) {
   const kaartTotaal = plan.hard.ha + plan.zacht.ha;
   const vraag_aanbod = {
     vraag: vraag && { ...vraag, ids: { vraagraming: s.ramingen.map((r) => r.id) }, ramingen: s.ramingen },
-    aanbod_kaart: { hard: plan.hard, zacht: plan.zacht, totaal_ha: kaartTotaal },
+    // The kavels behind these are plancapaciteit.hard and .zacht.
+    aanbod_kaart: { hard_ha: plan.hard.ha, zacht_ha: plan.zacht.ha, totaal_ha: kaartTotaal },
     aanbod_gepubliceerd: {
       hard_ha: gepubliceerd('hard'), zacht_ha: gepubliceerd('zacht'),
       peildatum: s.gepubliceerd[0]?.peildatum ?? null, gepubliceerd_op: s.gepubliceerd[0]?.gepubliceerd_op ?? null,

@@ -32,7 +32,10 @@ export function tekort(vraag: Bereik, aanbodHa: number): Bereik {
   return { min: round(vraag.min - aanbodHa), max: round(vraag.max - aanbodHa) };
 }
 
-const haKort = (x: number) => `${x.toLocaleString('nl-NL', { maximumFractionDigits: 1 })} ha`;
+// Formatters made once: toLocaleString per call costs tens of microseconds, and a
+// national balance formats thousands of signaleringen.
+const getal1 = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
+const haKort = (x: number) => `${getal1.format(x)} ha`;
 
 /**
  * A shortfall range in words, never as signed numbers: "tekort van 36 tot 91 ha",
@@ -45,10 +48,10 @@ export function tekortInWoorden(t: Bereik): string {
   const max = r1(t.max);
   if (min >= 0) {
     if (max === 0) return 'geen tekort';
-    return min === max ? `tekort van ${haKort(min)}` : `tekort van ${min.toLocaleString('nl-NL')} tot ${haKort(max)}`;
+    return min === max ? `tekort van ${haKort(min)}` : `tekort van ${getal1.format(min)} tot ${haKort(max)}`;
   }
   if (max <= 0) {
-    return min === max ? `overschot van ${haKort(-min)}` : `overschot van ${(-max).toLocaleString('nl-NL')} tot ${haKort(-min)}`;
+    return min === max ? `overschot van ${haKort(-min)}` : `overschot van ${getal1.format(-max)} tot ${haKort(-min)}`;
   }
   return `van ${haKort(-min)} overschot tot ${haKort(max)} tekort`;
 }
@@ -95,9 +98,11 @@ export interface Signalering {
   ids: Record<string, number[]>;
 }
 
-const ha = (x: number) => `${x.toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} ha`;
+const ha1 = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const ha = (x: number) => `${ha1.format(x)} ha`;
+const datum = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 /** "2025-09-15" → "15 september 2025". */
-export const datumNl = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
+export const datumNl = (d: string) => datum.format(new Date(`${d}T12:00:00Z`));
 
 /** R-V1: at terinzagelegging all required hectares must be geregeld. */
 export function volgtijdelijkheid(t: TransformatieStand, toewijzingen: readonly Toewijzing[]): Signalering | null {
@@ -161,7 +166,7 @@ export interface MilieuruimteConflict {
 
 /** Housing (or a mixed area) within the guide distance of kavels takes their milieuruimte. */
 export function milieuruimte(m: MilieuruimteConflict): Signalering {
-  const cats = m.per_categorie.map((p) => `cat. ${p.milieucategorie} ${p.ha.toLocaleString('nl-NL', { maximumFractionDigits: 1 })} ha`).join(', ');
+  const cats = m.per_categorie.map((p) => `cat. ${p.milieucategorie} ${haKort(p.ha)}`).join(', ');
   const aantal = m.kavels.length === 1 ? '1 kavel' : `${m.kavels.length} kavels`;
   return {
     regel: 'milieuruimte', ernst: 'waarschuwing',

@@ -131,6 +131,8 @@ export function faseOp(
 }
 
 const som = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
+/** One collator for Dutch names and categories ("3.2" before "4.1"); localeCompare per call is slow on national data. */
+const nl = new Intl.Collator('nl', { numeric: true });
 function groepeer<T, K>(xs: readonly T[], sleutel: (x: T) => K): Map<K, T[]> {
   const m = new Map<K, T[]>();
   for (const x of xs) {
@@ -141,7 +143,12 @@ function groepeer<T, K>(xs: readonly T[], sleutel: (x: T) => K): Map<K, T[]> {
   }
   return m;
 }
-const uniq = (xs: readonly number[]) => [...new Set(xs)].sort((a, b) => a - b);
+/** Ids in ascending order; most lists arrive sorted (the queries order by id), so check before sorting. */
+const oplopend = (xs: number[]) => {
+  for (let i = 1; i < xs.length; i++) if (xs[i - 1] > xs[i]) return xs.sort((a, b) => a - b);
+  return xs;
+};
+const uniq = (xs: readonly number[]) => oplopend([...new Set(xs)]);
 const cijfer = (ha: number, ids: Ids): Cijfer => ({ ha, ids });
 
 export interface TransformatieKpi {
@@ -174,8 +181,12 @@ export interface KpiInvoer {
   toewijzingen: readonly ToewijzingStand[];
 }
 
-/** Every KPI of the balance on one peildatum, each with the ids of the records behind it. */
-export function berekenKpis(invoer: KpiInvoer) {
+/**
+ * Every KPI of the balance on one peildatum, each with the ids of the records behind it.
+ * `tabellen: false` leaves out the tables per gemeente and milieucategorie (the series
+ * needs only the region's figures; they are the same either way).
+ */
+export function berekenKpis(invoer: KpiInvoer, { tabellen = true }: { tabellen?: boolean } = {}) {
   const { regels } = invoer;
   const compensaties = new Map(invoer.compensaties.filter((c) => c.status !== 'vervallen').map((c) => [c.id, c]));
   const transformaties = invoer.transformaties
@@ -246,6 +257,8 @@ export function berekenKpis(invoer: KpiInvoer) {
     aandeel_gecompenseerd: netto > 0 ? toegewezen / netto : null,
   };
 
+  if (!tabellen) return { regio, transformaties: rijen, per_gemeente: [], per_milieucategorie: [], toewijzingen: tellend };
+
   const per_gemeente = [...groepeer(rijen, (r) => r.gemeente_id)].map(([gemeente_id, rs]) => {
     const gemeente = rs[0].gemeente;
     const tws = rs.flatMap((r) => tellendPer.get(r.id) ?? []);
@@ -260,7 +273,7 @@ export function berekenKpis(invoer: KpiInvoer) {
       nog_toe_te_wijzen: cijfer(som(rs.map((r) => r.nog_toe_te_wijzen_ha)), ids(metIds(rs, (r) => r.nog_toe_te_wijzen_ha))),
       restant: cijfer(som(rs.map((r) => r.restant_ha)), ids(metIds(rs, (r) => r.restant_ha))),
     };
-  }).sort((a, b) => a.gemeente.localeCompare(b.gemeente, 'nl'));
+  }).sort((a, b) => nl.compare(a.gemeente, b.gemeente));
 
   // Lost hectares by the milieucategorie of the kavels under them; compensatie (counting
   // statuses) by its maximum category.
@@ -296,14 +309,17 @@ export type Kpis = ReturnType<typeof berekenKpis>;
 /** Categories in VNG order; business land without kavel and unknown last. */
 export function categorieVolgorde(a: string, b: string): number {
   const rang = (x: string) => (x === 'zonder_kavel' ? 1 : x === 'onbekend' ? 2 : 0);
-  return rang(a) - rang(b) || a.localeCompare(b, 'nl', { numeric: true });
+  return rang(a) - rang(b) || nl.compare(a, b);
 }
 
-/** Plancapaciteit (C6): kavels beschikbaar or potentieel, by planstatus, category, gemeente and status. */
-export function plancapaciteit(kavels: readonly KavelStand[]) {
+/**
+ * Plancapaciteit (C6): kavels beschikbaar or potentieel, by planstatus, category, gemeente
+ * and status (`rijen: false` leaves out the rows per gemeente; the totals are the same).
+ */
+export function plancapaciteit(kavels: readonly KavelStand[], { rijen: metRijen = true }: { rijen?: boolean } = {}) {
   const tellend = kavels.filter((k) => (PLANCAPACITEIT_STATUSSEN as readonly string[]).includes(k.status));
   const groepen = new Map<string, { planstatus: string; milieucategorie: string; gemeente: string; status: string; ha: number; kavels: number[] }>();
-  for (const k of tellend) {
+  for (const k of metRijen ? tellend : []) {
     const sleutel = [k.gemeente, k.planstatus, k.milieucategorie_max, k.status].join('\u0000');
     let g = groepen.get(sleutel);
     if (!g) groepen.set(sleutel, (g = { planstatus: k.planstatus, milieucategorie: k.milieucategorie_max, gemeente: k.gemeente, status: k.status, ha: 0, kavels: [] }));
@@ -311,16 +327,16 @@ export function plancapaciteit(kavels: readonly KavelStand[]) {
     g.kavels.push(k.id);
   }
   const rijen = [...groepen.values()]
-    .sort((a, b) => a.gemeente.localeCompare(b.gemeente, 'nl') || a.planstatus.localeCompare(b.planstatus) ||
-      categorieVolgorde(a.milieucategorie, b.milieucategorie) || a.status.localeCompare(b.status))
-    .map(({ kavels: ks, ...r }) => ({ ...r, ids: { kavel: ks.sort((x, y) => x - y) } }));
+    .sort((a, b) => nl.compare(a.gemeente, b.gemeente) || nl.compare(a.planstatus, b.planstatus) ||
+      categorieVolgorde(a.milieucategorie, b.milieucategorie) || nl.compare(a.status, b.status))
+    .map(({ kavels: ks, ...r }) => ({ ...r, ids: { kavel: oplopend(ks) } }));
   const totaal = (planstatus: 'hard' | 'zacht') => {
     const ks = tellend.filter((k) => k.planstatus === planstatus);
     const perCat = groepeer(ks, (k) => k.milieucategorie_max);
     return {
-      ...cijfer(som(ks.map((k) => k.oppervlakte_ha)), { kavel: ks.map((k) => k.id).sort((x, y) => x - y) }),
+      ...cijfer(som(ks.map((k) => k.oppervlakte_ha)), { kavel: oplopend(ks.map((k) => k.id)) }),
       per_milieucategorie: Object.fromEntries([...perCat].sort(([a], [b]) => categorieVolgorde(a, b))
-        .map(([code, cs]) => [code, cijfer(som(cs.map((k) => k.oppervlakte_ha)), { kavel: cs.map((k) => k.id).sort((x, y) => x - y) })])),
+        .map(([code, cs]) => [code, cijfer(som(cs.map((k) => k.oppervlakte_ha)), { kavel: oplopend(cs.map((k) => k.id)) })])),
     };
   };
   return { rijen, hard: totaal('hard'), zacht: totaal('zacht') };

@@ -174,9 +174,9 @@ function BalansOpPeildatum({ b, active, show }: { b: Balans; active: string | nu
             <dt>Ruimtevraag {va.vraag.ramingen[0] ? `${va.vraag.ramingen[0].periode_van}–${va.vraag.ramingen[0].periode_tot}` : ''}</dt><dd>{bereik(va.vraag)}</dd>
             <dt>Aanbod op de kaart</dt>
             <dd>
-              <button type="button" className="link-button" onClick={() => show('aanbod-hard', va.aanbod_kaart.hard.ids)}>{ha(va.aanbod_kaart.hard.ha)} hard</button>
+              <button type="button" className="link-button" onClick={() => show('aanbod-hard', b.plancapaciteit.hard.ids)}>{ha(va.aanbod_kaart.hard_ha)} hard</button>
               {' + '}
-              <button type="button" className="link-button" onClick={() => show('aanbod-zacht', va.aanbod_kaart.zacht.ids)}>{ha(va.aanbod_kaart.zacht.ha)} zacht</button>
+              <button type="button" className="link-button" onClick={() => show('aanbod-zacht', b.plancapaciteit.zacht.ids)}>{ha(va.aanbod_kaart.zacht_ha)} zacht</button>
             </dd>
             <dt>Tegenover de kaart</dt><dd data-testid="tekort-kaart">{va.tekort.kaart_hard.tekst} (hard) · {va.tekort.kaart_hard_en_zacht.tekst} (hard en zacht)</dd>
             <dt>Gepubliceerd aanbod</dt><dd>{ha(va.aanbod_gepubliceerd.hard_ha)} hard + {ha(va.aanbod_gepubliceerd.zacht_ha)} zacht</dd>

@@ -43,7 +43,7 @@ export interface Balans {
   plancapaciteit: { rijen: { planstatus: string; milieucategorie: string; gemeente: string; status: string; ha: number; ids: Ids }[]; hard: Plantotaal; zacht: Plantotaal };
   vraag_aanbod: {
     vraag: (Bereik & { ids: Ids; ramingen: { periode_van: number; periode_tot: number; bron: string }[] }) | null;
-    aanbod_kaart: { hard: Cijfer; zacht: Cijfer; totaal_ha: number };
+    aanbod_kaart: { hard_ha: number; zacht_ha: number; totaal_ha: number };
     aanbod_gepubliceerd: { hard_ha: number; zacht_ha: number; peildatum: string | null; gepubliceerd_op: string | null; bron: string | null };
     tekort: Record<'kaart_hard' | 'kaart_hard_en_zacht' | 'gepubliceerd_hard' | 'gepubliceerd_hard_en_zacht', Bereik & { tekst: string }> | null;
   };
