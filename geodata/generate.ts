@@ -35,7 +35,8 @@ export async function generateSampleData(client: pg.ClientBase, seed = DEFAULT_S
   await ingangsdatum(client, HISTORIE_START);
   await assignTerreinProfiles(client, random);
   await subdivideTerreinen(client, seed);
-  await assignKavelAttributes(client, random);
+  // The dated history draws from its own stream, so the sample's other choices stay as they were.
+  await assignKavelAttributes(client, random, createRandom(seed + 2020));
   await generateKanszones(client);
   await generateTransformatiesEnCompensaties(client);
   await generateBedrijvenEnRuimtevragen(client, random);
@@ -162,7 +163,7 @@ async function subdivideTerreinen(client: pg.ClientBase, seed: number) {
  * potentieel that became beschikbaar, beschikbaar kavels issued (bezet), each on its
  * own date; the kavels' state of 1 January 2020 is written first, the changes after.
  */
-async function assignKavelAttributes(client: pg.ClientBase, random: Random) {
+async function assignKavelAttributes(client: pg.ClientBase, random: Random, historie: Random) {
   const { rows } = await client.query<{ id: number; ha: number; max: string; min: string | null }>(
     `SELECT k.id, k.oppervlakte_ha AS ha, t.milieucategorie_max AS max, t.milieucategorie_min AS min
      FROM kavel k JOIN terrein t ON t.id = k.terrein_id ORDER BY k.id`,
@@ -170,7 +171,7 @@ async function assignKavelAttributes(client: pg.ClientBase, random: Random) {
   let beschikbaarHa = 0;
   let potentieelHa = 0;
   const wijzigingen: { id: number; datum: string; status: string; planstatus: string }[] = [];
-  const datum = (van: number, tot: number) => `${random.int(van, tot)}-${String(random.int(1, 12)).padStart(2, '0')}-01`;
+  const datum = (van: number, tot: number) => `${historie.int(van, tot)}-${String(historie.int(1, 12)).padStart(2, '0')}-01`;
   for (const k of random.shuffle(rows)) {
     let status = 'bezet';
     if (beschikbaarHa < 10 && k.ha <= 3 && random.chance(0.15)) status = 'beschikbaar';
@@ -187,9 +188,9 @@ async function assignKavelAttributes(client: pg.ClientBase, random: Random) {
     const eigendom = random.next() < 0.3 ? 'gemeente' : random.next() < 0.85 ? 'privaat' : 'onbekend';
     // The state of 2020, and the one change since (if any) that led to today's.
     let vroeger = { status, planstatus };
-    if (status !== 'bezet' && planstatus === 'hard' && random.chance(0.6)) vroeger = { status, planstatus: 'zacht' };
-    else if (status === 'beschikbaar' && random.chance(0.3)) vroeger = { status: 'potentieel', planstatus: 'zacht' };
-    else if (status === 'bezet' && random.chance(0.01)) vroeger = { status: 'beschikbaar', planstatus: 'hard' };
+    if (status !== 'bezet' && planstatus === 'hard' && historie.chance(0.6)) vroeger = { status, planstatus: 'zacht' };
+    else if (status === 'beschikbaar' && historie.chance(0.3)) vroeger = { status: 'potentieel', planstatus: 'zacht' };
+    else if (status === 'bezet' && historie.chance(0.01)) vroeger = { status: 'beschikbaar', planstatus: 'hard' };
     if (vroeger.status !== status || vroeger.planstatus !== planstatus) wijzigingen.push({ id: k.id, datum: datum(2021, 2025), status, planstatus });
     await client.query(
       `UPDATE kavel SET status = $2, planstatus = $3, beschikbaar_vanaf = $4, milieucategorie_max = $5,
