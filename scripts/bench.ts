@@ -97,11 +97,19 @@ t AS (SELECT j.d, x.id, coalesce(x.netto_verloren_ha, 0) AS n,
              ELSE 'voorgenomen' END AS fase
       FROM j JOIN transformatie_versie x ON upper_inf(x.vastgelegd) AND x.geldig @> j.d AND x.status <> 'vervallen'),
 c AS (SELECT j.d, x.id, x.status, x.oppervlakte_ha FROM j JOIN compensatie_versie x ON upper_inf(x.vastgelegd) AND x.geldig @> j.d AND x.status <> 'vervallen'),
-a AS (SELECT j.d, w.transformatie_id, sum(w.hectares) AS a FROM j
-       JOIN compensatie_toewijzing_versie w ON upper_inf(w.vastgelegd) AND w.geldig @> j.d
-       JOIN c ON c.d = j.d AND c.id = w.compensatie_id AND c.status IN ${TELT}
-       GROUP BY j.d, w.transformatie_id),
-ta AS (SELECT t.*, coalesce(a.a, 0) AS a FROM t LEFT JOIN a ON a.d = t.d AND a.transformatie_id = t.id)
+-- Counted toewijzingen per year: a toewijzing version and its compensatie's version valid on the same 31 December.
+a AS (SELECT j.d, w.transformatie_id, sum(w.hectares) AS a
+      FROM compensatie_toewijzing_versie w
+      JOIN compensatie_versie cv ON cv.id = w.compensatie_id AND upper_inf(cv.vastgelegd) AND cv.status IN ${TELT} AND cv.geldig && w.geldig
+      JOIN j ON (cv.geldig * w.geldig) @> j.d
+      WHERE upper_inf(w.vastgelegd)
+      GROUP BY 1, 2),
+-- Per transformatie and year its netto and counted hectares, by grouping rather than joining.
+ta AS (SELECT d, id, sum(n) AS n, sum(a) AS a, max(fase) AS fase FROM (
+         SELECT d, id, n, 0 AS a, fase FROM t
+         UNION ALL
+         SELECT d, transformatie_id, 0, a, NULL FROM a) u
+       GROUP BY d, id HAVING count(fase) > 0)
 SELECT json_build_object(
   'per_fase', (SELECT json_agg(x) FROM (SELECT d, fase, sum(n) AS ha, array_agg(id) AS ids FROM ta GROUP BY d, fase) x),
   'kpi', (SELECT json_agg(x) FROM (SELECT d, sum(least(n, a)) AS toegewezen, sum(greatest(0, n - a)) AS nog,
