@@ -30,9 +30,9 @@ export function bron(tabel: Versioned, m: Moment): string {
 /** An unversioned table: live, or as the audit trail held it at the moment. */
 const tabel = (naam: string, m: Moment) => (m.soort === 'vastgelegd' ? `asof_rows(NULL::${naam}, $2::timestamptz)` : naam);
 
-export const params = (m: Moment) => [m.peildatum, m.soort === 'vastgelegd' ? m.tijdstip : 'infinity'];
+const params = (m: Moment) => [m.peildatum, m.soort === 'vastgelegd' ? m.tijdstip : 'infinity'];
 
-export function standSql(m: Moment) {
+function standSql(m: Moment) {
   return `
 WITH
 p AS (SELECT $1::date AS peildatum, $2::timestamptz AS tijdstip),
