@@ -92,7 +92,11 @@ export function balansUit(s: Stand, moment: Moment) {
     historie: { eerste_geldig: s.eerste_geldig, eerste_vastlegging: s.eerste_vastlegging },
     definities: definities(regels),
     regio: kpis.regio,
-    transformaties: kpis.transformaties,
+    // Per transformatie what the monitor's table shows; the rest stays internal.
+    transformaties: kpis.transformaties.map((t) => ({
+      id: t.id, naam: t.naam, gemeente: t.gemeente, status: t.status, fase: t.fase, netto_ha: t.netto_ha, niet_berekend: t.niet_berekend,
+      toegewezen_ha: t.toegewezen_ha, nog_toe_te_wijzen_ha: t.nog_toe_te_wijzen_ha, restant_ha: t.restant_ha,
+    })),
     per_gemeente: kpis.per_gemeente,
     per_milieucategorie: kpis.per_milieucategorie,
     plancapaciteit: plan,
