@@ -9,8 +9,8 @@ import { ApiError } from '../http/errors.ts';
 import { BBoxSchema, ErrorSchema } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { readPool } from '../db/read-routing.ts';
-import { snapshotMoment } from '../routes/balans.ts';
-import { IsoDate } from '../domain/dates.ts';
+import { momentOp } from '../balans/moment.ts';
+import { IsoDate, today } from '../domain/dates.ts';
 import { ExportGeoJsonSchema } from './schemas.ts';
 import { exporteerLaag, exporteerMonitor, FORMATEN, MONITOR_TABELLEN, type Bestand } from './export-service.ts';
 
@@ -68,9 +68,9 @@ export function exportRoutes() {
     const { formaat, peildatum, ...filter } = c.req.valid('query');
     const layer = (LAYER_PATHS as readonly string[]).includes(laag) ? layers.find((l) => l.path === laag) : undefined;
     if (!layer) throw new ApiError(404, 'laag_onbekend', `Laag '${laag}' bestaat niet. Kies uit ${LAYER_PATHS.join(', ')}.`);
-    const moment = peildatum ? snapshotMoment(peildatum) : null;
-    const stam = `schuifruimte071-${laag}-${moment?.peildatum ?? new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' })}`;
-    return download(await exporteerLaag(await readPool(c), layer, actorOf(c).rol, { ...filter, tijdstip: moment?.tijdstip }, formaat, stam)) as never;
+    const historisch = peildatum && peildatum !== today() ? peildatum : undefined;
+    const stam = `schuifruimte071-${laag}-${peildatum ?? today()}`;
+    return download(await exporteerLaag(await readPool(c), layer, actorOf(c).rol, { ...filter, peildatum: historisch }, formaat, stam)) as never;
   });
 
   app.openapi(apiRoute(IEDEREEN, {
@@ -86,7 +86,7 @@ export function exportRoutes() {
     responses: { 200: { description: 'Het bestand', content: monitorContent }, ...errors(400, 401) },
   }), async (c) => {
     const { formaat, tabel, peildatum } = c.req.valid('query');
-    return download(await exporteerMonitor(await readPool(c), snapshotMoment(peildatum), formaat, tabel)) as never;
+    return download(await exporteerMonitor(await readPool(c), momentOp(peildatum), formaat, tabel)) as never;
   });
 
   return app;

@@ -10,6 +10,7 @@ import { assertToewijzingenPassen, enforceRules, judge, transformatieDatum } fro
 import type { Waarschuwing } from '../domain/editor-rules.ts';
 import { herstelStatus, magStatusZetten } from '../domain/kavel-status.ts';
 import { kavelBinnenTerrein, kiesGemeente, werkgroepMagTekenen, type GemeenteInVlak } from '../domain/gemeente-keuze.ts';
+import { zetIngangsdatum } from '../balans/historie.ts';
 
 export type Client = pg.PoolClient;
 
@@ -164,6 +165,7 @@ export async function createRecord(
   return withAudit(ctx, null, async (client) => {
     const { ewkt } = await prepareGeometry(client, geometry);
     const values = { ...properties };
+    await zetIngangsdatum(client, values);
     // Scope first: a werkgroep member asking for another gemeente hears 403, not where to draw.
     if (layer.gemeente === 'column' && values.gemeente_id !== undefined) assertMayEdit(ctx.actor, values.gemeente_id as number);
     const onder = await assertPlaats(client, ctx.actor, ewkt);
@@ -224,6 +226,7 @@ export async function applyUpdate(
 
   const values: Record<string, unknown> = { ...(change.properties ?? {}) };
   if (layer.table === 'kavel') assertStatus(current.status as string, values.status);
+  await zetIngangsdatum(client, values, current.geldig_vanaf as string | undefined);
   let ewkt = geomEwkt;
   if (change.geometry !== undefined) ewkt = (await prepareGeometry(client, change.geometry)).ewkt;
   if (layer.gemeente === 'column' && values.gemeente_id !== undefined) assertMayEdit(ctx.actor, values.gemeente_id as number);

@@ -12,6 +12,8 @@ import { assertMayEdit, withAudit, type Client } from '../layers/writes.ts';
 import { assertBoPast } from '../layers/editor-checks.ts';
 import { baseVersion } from '../http/version.ts';
 import { haNl } from '../domain/nl-tekst.ts';
+import { IsoDate } from '../domain/dates.ts';
+import { zetIngangsdatum } from '../balans/historie.ts';
 
 const errors = (...codes: number[]) =>
   Object.fromEntries(codes.map((code) => [code, { description: 'Fout', content: { 'application/json': { schema: ErrorSchema } } }]));
@@ -86,6 +88,7 @@ export function toewijzingRoutes() {
           transformatie_id: z.number().int().positive(),
           hectares: z.number().positive('hectares moet groter dan 0 zijn').max(100_000),
           bestuursovereenkomst_id: z.number().int().positive().nullable().optional(),
+          ingangsdatum: IsoDate.optional().openapi({ description: 'Datum waarop de toewijzing geldt (standaard vandaag)' }),
         }).strict()) },
       },
       responses: {
@@ -97,6 +100,7 @@ export function toewijzingRoutes() {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const result = await withAudit(ctx(c), null, async (client) => {
+        await zetIngangsdatum(client, { ingangsdatum: body.ingangsdatum });
         const comp = await lockCompensatie(client, c, id);
         if (comp.status === 'vervallen') {
           throw new ApiError(422, 'compensatie_vervallen', `Compensatie ${id} is vervallen en kan geen hectares meer toewijzen.`, { reden: 'compensatie_vervallen' });

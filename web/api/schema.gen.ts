@@ -296,11 +296,14 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** De regionale hectarebalans (PostGIS, RD New), zoals die gold op de peildatum (uit de audittrail) */
+        /** De regionale hectarebalans: de situatie op de peildatum (gedateerde historie), of zoals vastgelegd op een moment (audittrail) */
         get: {
             parameters: {
                 query?: {
+                    /** @description De situatie op deze datum (JJJJ-MM-DD); standaard vandaag */
                     peildatum?: string;
+                    /** @description Wat het systeem op dit moment had vastgelegd (audittrail) */
+                    vastgelegd_op?: string;
                 };
                 header?: never;
                 path?: never;
@@ -317,7 +320,81 @@ export type paths = {
                         "application/json": components["schemas"]["Balans"];
                     };
                 };
-                /** @description Ongeldige peildatum */
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/balans/kaart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kavels, transformaties en compensaties zoals ze lagen op de peildatum (GeoJSON, WGS84) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description De situatie op deze datum (JJJJ-MM-DD); standaard vandaag */
+                    peildatum: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Kaartlagen op de peildatum */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            compensaties: {
+                                features: unknown[];
+                                /** @enum {string} */
+                                type: "FeatureCollection";
+                            };
+                            kavels: {
+                                features: unknown[];
+                                /** @enum {string} */
+                                type: "FeatureCollection";
+                            };
+                            peildatum: string;
+                            transformaties: {
+                                features: unknown[];
+                                /** @enum {string} */
+                                type: "FeatureCollection";
+                            };
+                        };
+                    };
+                };
+                /** @description Fout */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -345,7 +422,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Wat opslaan van een ontwerp-transformatie of -compensatie met de balans doet (er wordt niets opgeslagen) */
+        /** Wat opslaan van een ontwerp-transformatie of -compensatie met de balans doet (alleen lezen: er wordt niets opgeslagen of vergrendeld) */
         post: {
             parameters: {
                 query?: never;
@@ -370,13 +447,14 @@ export type paths = {
                             milieucategorie_max?: string | null;
                             /** @enum {string} */
                             nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            status?: string;
+                            /** @enum {string} */
+                            status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen" | "gepland" | "geregeld" | "planologisch_mogelijk";
                         };
                     };
                 };
             };
             responses: {
-                /** @description Verschil per gemeente en milieucategorie */
+                /** @description Verschil voor en na, regio, per gemeente en per milieucategorie */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -387,7 +465,34 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Ongeldige geometrie */
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -398,6 +503,60 @@ export type paths = {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/balans/reeks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Voortgang per jaar, zoals het stond op 31 december: netto verloren per fase, compensatie per status, toegewezen, restant en plancapaciteit per milieucategorie */
+        get: {
+            parameters: {
+                query: {
+                    tot: string;
+                    van: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reeks */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jaren: {
+                                [key: string]: unknown;
+                            }[];
+                            tot: number;
+                            van: number;
+                        };
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -829,6 +988,7 @@ export type paths = {
                             besluitpunt_datum?: string | null;
                             besluitpunt_ref?: string | null;
                             gemeente_id?: number;
+                            ingangsdatum?: string | null;
                             milieucategorie_max?: string | null;
                             milieucategorie_min?: string | null;
                             naam?: string;
@@ -1056,6 +1216,7 @@ export type paths = {
                             besluitpunt_datum?: string | null;
                             besluitpunt_ref?: string | null;
                             gemeente_id?: number;
+                            ingangsdatum?: string | null;
                             milieucategorie_max?: string | null;
                             milieucategorie_min?: string | null;
                             naam?: string;
@@ -1697,6 +1858,8 @@ export type paths = {
                     "application/json": {
                         bestuursovereenkomst_id?: number | null;
                         hectares: number;
+                        /** @description Datum waarop de toewijzing geldt (standaard vandaag) */
+                        ingangsdatum?: string;
                         transformatie_id: number;
                     };
                 };
@@ -4050,6 +4213,7 @@ export type paths = {
                             beschikbaar_vanaf?: string | null;
                             /** @enum {string} */
                             eigendom?: "gemeente" | "privaat" | "onbekend";
+                            ingangsdatum?: string | null;
                             milieucategorie_max?: string;
                             milieucategorie_min?: string | null;
                             naam?: string | null;
@@ -4278,6 +4442,7 @@ export type paths = {
                             beschikbaar_vanaf?: string | null;
                             /** @enum {string} */
                             eigendom?: "gemeente" | "privaat" | "onbekend";
+                            ingangsdatum?: string | null;
                             milieucategorie_max?: string;
                             milieucategorie_min?: string | null;
                             naam?: string | null;
@@ -6125,6 +6290,7 @@ export type paths = {
                         };
                         properties: {
                             gemeente_id?: number;
+                            ingangsdatum?: string | null;
                             milieucategorie_max?: string | null;
                             milieucategorie_min?: string | null;
                             naam?: string;
@@ -6350,6 +6516,7 @@ export type paths = {
                         };
                         properties?: {
                             gemeente_id?: number;
+                            ingangsdatum?: string | null;
                             milieucategorie_max?: string | null;
                             milieucategorie_min?: string | null;
                             naam?: string;
@@ -7156,6 +7323,7 @@ export type paths = {
                             datum_terinzagelegging?: string | null;
                             datum_vaststelling?: string | null;
                             gemeente_id?: number;
+                            ingangsdatum?: string | null;
                             naam?: string;
                             /** @enum {string} */
                             nieuwe_functie?: "wonen" | "gemengd" | "overig";
@@ -7386,6 +7554,7 @@ export type paths = {
                             datum_terinzagelegging?: string | null;
                             datum_vaststelling?: string | null;
                             gemeente_id?: number;
+                            ingangsdatum?: string | null;
                             naam?: string;
                             /** @enum {string} */
                             nieuwe_functie?: "wonen" | "gemengd" | "overig";
@@ -8968,18 +9137,24 @@ export type components = {
             bestuursovereenkomsten: {
                 [key: string]: unknown;
             }[];
+            /** @enum {string} */
+            bron: "actueel" | "historie" | "vastgelegd";
+            definities: {
+                [key: string]: {
+                    definitie: string;
+                    label: string;
+                };
+            };
+            historie: {
+                eerste_geldig: string | null;
+                eerste_vastlegging: string | null;
+            };
             peildatum: string;
             per_gemeente: {
-                gemeente: string;
-                gemeente_id: number;
-                restant_ha: number;
-                toegewezen_binnen: components["schemas"]["Cijfer"];
-                toegewezen_elders: components["schemas"]["Cijfer"];
-                vereist: components["schemas"]["Cijfer"];
-                verloren: components["schemas"]["Cijfer"];
+                [key: string]: unknown;
             }[];
             per_milieucategorie: {
-                gecompenseerd: components["schemas"]["Cijfer"];
+                compensatie: components["schemas"]["Cijfer"];
                 milieucategorie: string;
                 verloren: components["schemas"]["Cijfer"];
             }[];
@@ -8989,6 +9164,8 @@ export type components = {
                     [key: string]: unknown;
                 }[];
                 zacht: components["schemas"]["Cijfer"];
+            } & {
+                [key: string]: unknown;
             };
             regio: {
                 aandeel_gecompenseerd: number | null;
@@ -8996,9 +9173,19 @@ export type components = {
                     [key: string]: components["schemas"]["Cijfer"];
                 };
                 compensatie_totaal: components["schemas"]["Cijfer"];
-                netto_verloren: components["schemas"]["Cijfer"];
-                saldo_ha: number;
+                compensatie_zonder_toewijzing: components["schemas"]["Cijfer"];
+                /** @description Hectares (PostGIS, RD New) met de ids van de records waar het getal uit komt, per tabel. */
+                netto_verloren: components["schemas"]["Cijfer"] & {
+                    per_fase: {
+                        [key: string]: components["schemas"]["Cijfer"];
+                    };
+                };
+                nog_toe_te_wijzen: components["schemas"]["Cijfer"];
+                overtoewijzing: components["schemas"]["Cijfer"];
+                restant: components["schemas"]["Cijfer"];
                 toegewezen: components["schemas"]["Cijfer"];
+                toegewezen_telt_nog_niet: components["schemas"]["Cijfer"];
+                vereiste_compensatie: components["schemas"]["Cijfer"];
             };
             signaleringen: {
                 /** @enum {string} */
@@ -9009,7 +9196,10 @@ export type components = {
                 regel: string;
                 tekst: string;
             }[];
-            tijdstip: string;
+            transformaties: {
+                [key: string]: unknown;
+            }[];
+            vastgelegd_op: string | null;
             vraag_aanbod: {
                 [key: string]: unknown;
             };

@@ -93,6 +93,8 @@ export interface TransformatieProperties extends BaseProperties {
   netto_verloren_ha: number | null;
   /** Older transformaties that already hold part of this ground (counted there, not here), with the overlap in ha. */
   overlapt_transformaties?: VlakDeel[];
+  /** The date the current state took effect (valid time). */
+  geldig_vanaf?: string;
   zittende_huurders: number;
   zittende_eigenaren: number;
   /** Names only in the single-record GET, and not for the stuurgroep. */
@@ -159,6 +161,8 @@ export interface HistoryEntry {
   tijdstip: string;
   door: string;
   reden: string | null;
+  /** The record's attributes in this version; geldig_vanaf is the date the version took effect. */
+  eigenschappen?: Record<string, unknown> | null;
 }
 
 export interface Waarschuwing {
