@@ -15,6 +15,7 @@ import { ApiError } from '../http/errors.ts';
 import { ErrorSchema } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { readPool } from '../db/read-routing.ts';
+import { BalansSchema, ReeksSchema } from '../balans/schemas.ts';
 
 const fout = (...codes: number[]) =>
   Object.fromEntries(codes.map((code) => [code, { description: 'Fout', content: { 'application/json': { schema: ErrorSchema } } }]));
@@ -29,31 +30,6 @@ const Tijdstip = z.string()
 const Jaar = (name: string) => z.string().regex(/^\d{4}$/, 'een jaartal als 2024')
   .transform(Number).refine((j) => j >= 1990 && j <= 2100, 'een jaartal tussen 1990 en 2100')
   .openapi({ param: { name, in: 'query' }, example: name === 'van' ? '2020' : '2040' });
-
-const CijferSchema = z.object({ ha: z.number(), ids: z.record(z.string(), z.array(z.number())) }).openapi('Cijfer', {
-  description: 'Hectares (PostGIS, RD New) met de ids van de records waar het getal uit komt, per tabel.',
-});
-
-const BalansSchema = z.object({
-  peildatum: z.string(),
-  vastgelegd_op: z.string().nullable(),
-  bron: z.enum(['actueel', 'historie', 'vastgelegd']),
-  historie: z.object({ eerste_geldig: z.string().nullable(), eerste_vastlegging: z.string().nullable() }),
-  definities: z.record(z.string(), z.object({ label: z.string(), definitie: z.string() })),
-  regio: z.object({
-    netto_verloren: CijferSchema.extend({ per_fase: z.record(z.string(), CijferSchema) }),
-    vereiste_compensatie: CijferSchema, toegewezen: CijferSchema, nog_toe_te_wijzen: CijferSchema, restant: CijferSchema,
-    compensatie_zonder_toewijzing: CijferSchema, compensatie_totaal: CijferSchema, compensatie_per_status: z.record(z.string(), CijferSchema),
-    toegewezen_telt_nog_niet: CijferSchema, overtoewijzing: CijferSchema, aandeel_gecompenseerd: z.number().nullable(),
-  }),
-  transformaties: z.array(z.record(z.string(), z.unknown())),
-  per_gemeente: z.array(z.record(z.string(), z.unknown())),
-  per_milieucategorie: z.array(z.object({ milieucategorie: z.string(), verloren: CijferSchema, compensatie: CijferSchema })),
-  plancapaciteit: z.object({ rijen: z.array(z.record(z.string(), z.unknown())), hard: CijferSchema, zacht: CijferSchema }).passthrough(),
-  vraag_aanbod: z.record(z.string(), z.unknown()),
-  signaleringen: z.array(z.object({ regel: z.string(), ernst: z.enum(['fout', 'waarschuwing']), tekst: z.string(), ids: z.record(z.string(), z.array(z.number())) })),
-  bestuursovereenkomsten: z.array(z.record(z.string(), z.unknown())),
-}).openapi('Balans');
 
 const FeatureCollection = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) });
 
@@ -102,7 +78,7 @@ export function balansRoutes() {
       summary: 'Voortgang per jaar, zoals het stond op 31 december: netto verloren per fase, compensatie per status, toegewezen, restant en plancapaciteit per milieucategorie',
       request: { query: z.object({ van: Jaar('van'), tot: Jaar('tot') }) },
       responses: {
-        200: { description: 'Reeks', content: { 'application/json': { schema: z.object({ van: z.number(), tot: z.number(), jaren: z.array(z.record(z.string(), z.unknown())) }) } } },
+        200: { description: 'Reeks', content: { 'application/json': { schema: ReeksSchema } } },
         ...fout(400),
       },
     }),

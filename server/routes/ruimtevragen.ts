@@ -17,6 +17,7 @@ import { instellingVelden } from '../domain/matching-instellingen.ts';
 import { kandidatenVoorZicht, vraagVoorZicht, type KandidaatZicht } from '../domain/matching-zicht.ts';
 import { importeerCsv, maakRuimtevraag, wijzigRuimtevraag } from '../matching/register.ts';
 import { AUDIT_REDEN, kandidatenVanVraag, laadInstellingen } from '../matching/data.ts';
+import { ruimtevragenAggregaat, RuimtevragenAggregaatSchema } from '../ruimtevragen/aggregaat.ts';
 
 const errors = (...codes: number[]) =>
   Object.fromEntries(codes.map((code) => [code, { description: 'Fout', content: { 'application/json': { schema: ErrorSchema } } }]));
@@ -98,28 +99,9 @@ export function ruimtevraagRoutes() {
 
   app.openapi(
     createRoute({ method: 'get', path: '/ruimtevragen/aggregaat', tags: ['Ruimtevragen'],
-      summary: 'Aantal open ruimtevragen en gevraagde hectares per milieucategorie en gewenste gemeente',
-      responses: { 200: { description: 'Aggregaten', content: { 'application/json': { schema: z.object({
-        totaal: z.object({ aantal: z.number(), min_ha: z.number(), max_ha: z.number() }),
-        per_milieucategorie: z.array(z.object({ milieucategorie: z.string(), aantal: z.number(), min_ha: z.number(), max_ha: z.number() })),
-        per_gemeente: z.array(z.object({ gemeente: z.string(), aantal: z.number(), min_ha: z.number(), max_ha: z.number() })),
-      }) } } } } }),
-    async (c) => {
-      const pool = c.var.db.pool;
-      const open = `FROM ruimtevraag r WHERE r.status IN ('open', 'in_behandeling')`;
-      const totaal = (await pool.query(`SELECT count(*)::int AS aantal, coalesce(sum(min_ha), 0) AS min_ha, coalesce(sum(max_ha), 0) AS max_ha ${open}`)).rows[0];
-      const perCat = (await pool.query(
-        `SELECT r.milieucategorie, count(*)::int AS aantal, sum(r.min_ha) AS min_ha, sum(r.max_ha) AS max_ha ${open}
-         GROUP BY r.milieucategorie, m.volgorde ORDER BY m.volgorde`.replace(
-          'FROM ruimtevraag r', 'FROM ruimtevraag r JOIN milieucategorie m ON m.stelsel = r.milieucategorie_stelsel AND m.code = r.milieucategorie'),
-      )).rows;
-      const perGemeente = (await pool.query(
-        `SELECT g.naam AS gemeente, count(*)::int AS aantal, sum(r.min_ha) AS min_ha, sum(r.max_ha) AS max_ha
-         ${open.replace('FROM ruimtevraag r', 'FROM ruimtevraag r JOIN gemeente g ON g.id = ANY(r.gewenste_gemeente_ids)')}
-         GROUP BY g.naam ORDER BY g.naam`,
-      )).rows;
-      return c.json({ totaal, per_milieucategorie: perCat, per_gemeente: perGemeente }, 200);
-    },
+      summary: 'Ruimtevragen als aantallen en hectares per milieucategorie, gewenste gemeente, reden en stand (zonder match, gematcht, gerealiseerd); nooit een bedrijf',
+      responses: { 200: { description: 'Aggregaten', content: { 'application/json': { schema: RuimtevragenAggregaatSchema } } } } }),
+    async (c) => c.json(await ruimtevragenAggregaat(c.var.db.pool), 200),
   );
   app.openapi(
     createRoute({ method: 'post', path: '/ruimtevragen/import', tags: ['Ruimtevragen'],
