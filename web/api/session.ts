@@ -2,6 +2,7 @@
 // so the app asks "who am I" first and shows the sign-in form when nobody is.
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, ApiError } from './client.ts';
+import { setCsrfToken } from './http.ts';
 import type { Me } from './types.ts';
 
 export const ME_KEY = ['auth', 'me'] as const;
@@ -12,9 +13,15 @@ export function useMe() {
     queryKey: ME_KEY,
     queryFn: async ({ signal }) => {
       try {
-        return await api.me(signal);
+        const me = await api.me(signal);
+        // The typed client (web/api/http.ts) sends it with every state-changing request.
+        setCsrfToken(me.csrfToken);
+        return me;
       } catch (err) {
-        if (err instanceof ApiError && err.status === 401) return null;
+        if (err instanceof ApiError && err.status === 401) {
+          setCsrfToken(null);
+          return null;
+        }
         throw err;
       }
     },
@@ -29,6 +36,7 @@ export function useLogin() {
   return useMutation({
     mutationFn: ({ email, wachtwoord }: { email: string; wachtwoord: string }) => api.login(email, wachtwoord),
     onSuccess: (me) => {
+      setCsrfToken(me.csrfToken);
       // Data fetched while signed out (all 401s) must be fetched again.
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
       client.setQueryData(ME_KEY, me);
@@ -47,6 +55,7 @@ export function useLogout() {
 
 /** Forget everything of the session; the app falls back to the sign-in form. */
 export function signedOut(client: QueryClient): void {
+  setCsrfToken(null);
   client.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
   client.setQueryData(ME_KEY, null);
 }

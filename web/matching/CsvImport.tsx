@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { tm } from '../i18n/nl-matching.ts';
 import { useCsvImport } from './api.ts';
-import type { ImportRapport } from './types.ts';
+import type { ImportRapport } from './api.ts';
 
 export function CsvImport({ onDone }: { onDone: () => void }) {
   const [text, setText] = useState<string | null>(null);

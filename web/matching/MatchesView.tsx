@@ -5,7 +5,7 @@ import { fmt, tm } from '../i18n/nl-matching.ts';
 import { useMatches, useRegister } from './api.ts';
 import type { ShowOnMap } from './MatchingPanel.tsx';
 import type { OverlaySpec } from './overlay.ts';
-import { MATCH_STATUS, type MatchStatus } from './types.ts';
+import { MATCH_STATUS, type MatchStatus } from '../../server/domain/matching-codes.ts';
 
 const OPEN: MatchStatus[] = ['voorgesteld', 'besproken_werkgroep', 'warme_overdracht'];
 

@@ -9,7 +9,7 @@ import type { ShowOnMap } from './MatchingPanel.tsx';
 import type { OverlaySpec } from './overlay.ts';
 import { OverlayLegenda } from './OverlayLegenda.tsx';
 import { vraagNaam } from './RegisterView.tsx';
-import type { RegioAntwoord, RegioKeten } from './types.ts';
+import type { RegioAntwoord, RegioKeten } from './api.ts';
 
 const CRITERIUM_LABEL: Record<string, string> = {
   omvang: 'Omvang', planstatus: 'Hard boven zacht', timing: 'Op tijd beschikbaar', gemeente: 'Gewenste gemeente',
