@@ -33,8 +33,7 @@ export function RegioView({ show, onOpen, onMatches }: { show: ShowOnMap; onOpen
   const naam = (id: number) => namen.get(id) ?? `Ruimtevraag ${id}`;
   const huidig = useMemo(() => new Map((register.data ?? []).map((v) => [v.id, v.huidige_kavel_id ?? null])), [register.data]);
 
-  const spec = useMemo(() => (uitkomst ? regioSpec(uitkomst, huidig, keten, naam) : null),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+  const spec = useMemo(() => (uitkomst ? regioSpec(uitkomst, huidig, keten, (id) => namen.get(id) ?? `Ruimtevraag ${id}`) : null),
     [uitkomst, huidig, keten, namen]);
   useEffect(() => { show(spec, true); }, [spec, show]);
 

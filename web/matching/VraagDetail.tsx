@@ -1,7 +1,7 @@
 // One ruimtevraag: its facts, its matches with their workflow, and its
 // candidates — ranked, each with the score broken down per criterion, and on the
 // map with an arrow from the company's current kavel to the chosen candidate.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import type { Uitsluiting } from '../../server/domain/matching-codes.ts';
@@ -39,12 +39,11 @@ export function VraagDetail({ id, me, show, onBack }: { id: number; me: Me; show
   // The map follows the chosen candidate; the first answer fits the view.
   const lopend = useMemo(() => (matches.data ?? []).filter((m) => m.status !== 'afgevallen'), [matches.data]);
   const spec = useMemo(() => (data ? mapSpec(data, gekozen, lopend) : null), [data, gekozen, lopend]);
-  const [fitted, setFitted] = useState(false);
+  const fitted = useRef(false);
   useEffect(() => {
     if (!spec) return;
-    show(spec, !fitted);
-    setFitted(true);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    show(spec, !fitted.current);
+    fitted.current = true;
   }, [spec, show]);
 
   if (bewerken && vraag.data) return <VraagForm vraag={vraag.data} onDone={() => setBewerken(false)} />;
