@@ -115,7 +115,7 @@ export function RegioView({ show, onOpen, onMatches }: { show: ShowOnMap; onOpen
           <section className="monitor-section">
             <div className="section-head">
               <h3>Verhuisketens</h3>
-              {keten !== null && <button type="button" className="ghost-button small" onClick={() => setKeten(null)}>Alle tonen</button>}
+              {keten !== null && <button type="button" className="secondary-button small" onClick={() => setKeten(null)}>Alle tonen</button>}
             </div>
             {uitkomst.optimaal.ketens.length === 0 && <p className="monitor-note">Geen ketens: geen bedrijf maakt een kavel vrij voor een ander.</p>}
             <ol className="ketens">

@@ -63,7 +63,7 @@ export function RegisterView({ me, onOpen }: { me: Me; onOpen: (id: number) => v
         {(nieuw || importeren) && (
           <span className="matching-actions">
             {nieuw && <button type="button" className="primary-button small" onClick={() => setMode('nieuw')}>Nieuwe ruimtevraag</button>}
-            {importeren && <button type="button" className="ghost-button small" onClick={() => setMode('import')}>CSV importeren</button>}
+            {importeren && <button type="button" className="secondary-button small" onClick={() => setMode('import')}>CSV importeren</button>}
           </span>
         )}
       </div>

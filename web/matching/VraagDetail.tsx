@@ -248,7 +248,7 @@ function Gewichten({ data, gewichten, onChange }: {
   const labels = Object.fromEntries((data.kandidaten[0]?.criteria ?? []).map((c) => [c.criterium, c.label]));
   return (
     <div className="gewichten">
-      <button type="button" className="ghost-button small" onClick={() => setOpen((o) => !o)} aria-expanded={open}>Gewichten</button>
+      <button type="button" className="secondary-button small" onClick={() => setOpen((o) => !o)} aria-expanded={open}>Gewichten</button>
       {open && (
         <div className="gewichten-pop">
           {data.criteria.map((c) => (
