@@ -82,13 +82,16 @@ async function maakVraagTabel(client: Client, vragen: readonly ZoekVraag[]) {
   await client.query('ANALYZE matching_zoek_vraag');
 }
 
-export interface KandidaatSets {
-  /** Every set that passes the hard rules for at least one request; ids ascending. */
+export interface KandidaatGroepen {
+  /** Every kavel and group that passes the hard rules for at least one request; ids ascending. */
   sets: number[][];
-  /** Per request: indexes into `sets`. */
-  perVraag: Map<number, number[]>;
   /** Kavels the search considered: free or conditionally available. */
   aantalKavels: number;
+}
+
+export interface KandidaatSets extends KandidaatGroepen {
+  /** Per request: indexes into `sets`. */
+  perVraag: Map<number, number[]>;
 }
 
 /**
@@ -97,7 +100,18 @@ export interface KandidaatSets {
  * within the request's size. Needs a transaction.
  */
 export async function zoekKandidaatSets(client: Client, z: Zoekopdracht): Promise<KandidaatSets> {
-  if (z.vragen.length === 0) return { sets: [], perVraag: new Map(), aantalKavels: 0 };
+  const groepen = await zoekGroepen(client, z);
+  const perVraag = new Map<number, number[]>();
+  for await (const { id, sets } of passendPerVraag(client, z.vragen.map((v) => v.id))) perVraag.set(id, sets);
+  return { ...groepen, perVraag };
+}
+
+/**
+ * The first half of the search: the groups that can serve at least one request,
+ * kept (with the requests) in temporary tables for `passendPerVraag`. Needs a transaction.
+ */
+export async function zoekGroepen(client: Client, z: Zoekopdracht): Promise<KandidaatGroepen> {
+  if (z.vragen.length === 0) return { sets: [], aantalKavels: 0 };
   // Compiling these short queries costs more than it saves.
   await client.query('SET LOCAL jit = off');
   await maakVraagTabel(client, z.vragen);
@@ -147,14 +161,23 @@ export async function zoekKandidaatSets(client: Client, z: Zoekopdracht): Promis
      ORDER BY v.mc, g.ha`);
   await client.query('CREATE INDEX ON matching_zoek_groep_mc (vraag_mc, ha)');
   await client.query('ANALYZE matching_zoek_groep_mc');
-  // Per request the groups of its size that pass its rules, as one string (compact for millions of pairs).
-  const { rows: passend } = await client.query<{ id: number; nrs: string | null }>(
-    `SELECT v.id, (SELECT string_agg(g.nr::text, ',') FROM matching_zoek_groep_mc g
-                   WHERE g.vraag_mc = v.mc AND g.ha >= v.min_ha - 1e-9 AND g.ha <= v.top + 1e-9 AND ${PAST}) AS nrs
-     FROM matching_zoek_vraag v`);
-  const perVraag = new Map<number, number[]>();
-  for (const r of passend) perVraag.set(r.id, r.nrs ? r.nrs.split(',').map(Number) : []);
-  return { sets: groepen.map((g) => g.ids.split(',').map(Number)), perVraag, aantalKavels: aantal };
+  return { sets: groepen.map((g) => g.ids.split(',').map(Number)), aantalKavels: aantal };
+}
+
+/**
+ * The second half: per request (these ids, a batch at a time, so that millions of
+ * pairs never sit in memory at once) the indexes into `sets` of the groups of its
+ * size that pass its rules. After `zoekGroepen`, in the same transaction.
+ */
+export async function* passendPerVraag(client: Client, vraagIds: readonly number[], batch = 250): AsyncGenerator<{ id: number; sets: number[] }> {
+  for (let i = 0; i < vraagIds.length; i += batch) {
+    // One string per request: compact for thousands of groups.
+    const { rows } = await client.query<{ id: number; nrs: string | null }>(
+      `SELECT v.id, (SELECT string_agg(g.nr::text, ',') FROM matching_zoek_groep_mc g
+                     WHERE g.vraag_mc = v.mc AND g.ha >= v.min_ha - 1e-9 AND g.ha <= v.top + 1e-9 AND ${PAST}) AS nrs
+       FROM matching_zoek_vraag v WHERE v.id = ANY ($1::int[])`, [vraagIds.slice(i, i + batch)]);
+    for (const r of rows) yield { id: r.id, sets: r.nrs ? r.nrs.split(',').map(Number) : [] };
+  }
 }
 
 /**

@@ -20,7 +20,7 @@ import { scheefwerken } from '../domain/matching-scheefwerken.ts';
 import { kavelsVanVragers, laadOpenVragen, laadVraag } from '../ruimtevragen/queries.ts';
 import { AUDIT_REDEN, metAudit } from './audit.ts';
 import { solveInThread } from './highs-thread.ts';
-import { telUitsluitingen, uitsluitingenPerKavel, zoekKandidaatSets, type ZoekVraag } from './kandidaat-queries.ts';
+import { passendPerVraag, telUitsluitingen, uitsluitingenPerKavel, zoekGroepen, zoekKandidaatSets, type ZoekVraag } from './kandidaat-queries.ts';
 import * as q from './queries.ts';
 
 type Client = pg.PoolClient;
@@ -97,30 +97,33 @@ export async function regioInstanceUitDatabase(pool: pg.Pool, inst: Instellingen
   const voorwaardelijk = vragen.flatMap((v) => (v.huidige_kavel_id !== null ? [v.huidige_kavel_id] : []));
   const vrij = new Set(voorwaardelijk);
   const gezocht = vragen.filter((v) => !vasteVragen.has(v.id));
-  const t0 = performance.now();
-  const gevonden = await inTransaction(pool, async (client) => {
-    const zoek = { vragen: gezocht.map((v) => zoekVraag(v, inst)), voorwaardelijk, maxSamenvoegen: maxSamenvoegen(inst) };
-    const { sets, perVraag, aantalKavels } = await zoekKandidaatSets(client, zoek);
-    // Why a request has no candidate at all: counted only for those.
-    const zonder = zoek.vragen.filter((v) => !perVraag.get(v.id)?.length);
-    const tellingen = await telUitsluitingen(client, { ...zoek, vragen: zonder });
-    return { sets, perVraag, aantalKavels, tellingen, kavels: await kavelFeiten(client, sets, vragen) };
-  });
-  const t1 = performance.now();
   const n = Math.max(1, Math.floor(inst.max_opties_per_vraag));
   const opties = new Map<number, { kavel_ids: number[]; score: number }[]>();
   const redenen = new Map<number, string | null>();
-  const alleSets = gevonden.sets.map((ids) => kandidaatSet(ids, gevonden.kavels));
-  for (const v of gezocht) {
-    const sets = (gevonden.perVraag.get(v.id) ?? []).map((i) => alleSets[i]);
-    opties.set(v.id, besteKandidaten(v, sets, { kavels: gevonden.kavels, inst, vandaag: datum, voorwaardelijk: vrij }, n));
-    const telling = gevonden.tellingen.get(v.id);
-    redenen.set(v.id, telling ? geenKandidaatReden(telling) : null);
-  }
+  const t0 = performance.now();
+  let scoren = 0;
+  const { aantalKavels } = await inTransaction(pool, async (client) => {
+    const zoek = { vragen: gezocht.map((v) => zoekVraag(v, inst)), voorwaardelijk, maxSamenvoegen: maxSamenvoegen(inst) };
+    const groepen = await zoekGroepen(client, zoek);
+    const kavels = await kavelFeiten(client, groepen.sets, vragen);
+    const alleSets = groepen.sets.map((ids) => kandidaatSet(ids, kavels));
+    const perId = new Map(gezocht.map((v) => [v.id, v]));
+    // Each request's sets are scored as they arrive; only its best n are kept.
+    for await (const { id, sets } of passendPerVraag(client, zoek.vragen.map((v) => v.id))) {
+      const s0 = performance.now();
+      opties.set(id, besteKandidaten(perId.get(id)!, sets.map((i) => alleSets[i]), { kavels, inst, vandaag: datum, voorwaardelijk: vrij }, n));
+      scoren += performance.now() - s0;
+    }
+    // Why a request has no candidate at all: counted only for those.
+    const zonder = zoek.vragen.filter((v) => !opties.get(v.id)?.length);
+    for (const [id, telling] of await telUitsluitingen(client, { ...zoek, vragen: zonder })) redenen.set(id, geenKandidaatReden(telling));
+    return groepen;
+  });
+  const t1 = performance.now();
   const instance = regioInstance(vragen, opties, redenen, vast, inst.voorrang_factor);
   return {
-    instance, vragen, vast, aantalKavels: gevonden.aantalKavels,
-    kandidaten_sql_ms: Math.round(t1 - t0), opbouw_ms: Math.round(performance.now() - t0),
+    instance, vragen, vast, aantalKavels,
+    kandidaten_sql_ms: Math.round(t1 - t0 - scoren), opbouw_ms: Math.round(performance.now() - t0),
   };
 }
 
