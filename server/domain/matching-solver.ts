@@ -224,6 +224,8 @@ export interface HighsOplossing {
   Columns: Record<string, { Primal: number }>;
   /** Reported by the worker thread (server/matching/highs-worker.mjs). */
   mip_gap?: number | null;
+  /** The best bound HiGHS proved on the objective. */
+  mip_dual_bound?: number | null;
 }
 
 /** Minimal HiGHS interface (the `highs` npm package). */
@@ -235,12 +237,25 @@ export interface HighsLike {
 export const highsOpties = (tijdslimiet_s = 30): Record<string, unknown> =>
   ({ time_limit: tijdslimiet_s, mip_rel_gap: 0, random_seed: 0, output_flag: false, threads: 1 });
 
-/** The outcome from HiGHS's answer to `bouwModel` (null: the model had no variables). */
-export function uitOplossing(inst: RegioInstance, variabelen: number[], res: HighsOplossing | null, ms: number): RegioUitkomst {
+/**
+ * The outcome from HiGHS's answer to `bouwModel` (null: the model had no variables).
+ * Given the start it was handed (`start`: chosen options), never worse than that:
+ * a time limit can stop HiGHS before it has even taken the start in.
+ */
+export function uitOplossing(inst: RegioInstance, variabelen: number[], res: HighsOplossing | null, ms: number, start: number[] = []): RegioUitkomst {
   const gekozen = res ? variabelen.filter((i) => (res.Columns[`x${i}`]?.Primal ?? 0) > 0.5) : [];
-  const uit = uitkomst(inst, 'highs', res?.Status ?? 'Optimal', gekozen, ms);
-  const gap = res ? res.mip_gap : 0;
-  return typeof gap === 'number' && Number.isFinite(gap) ? { ...uit, gap } : uit;
+  let uit = uitkomst(inst, 'highs', res?.Status ?? 'Optimal', gekozen, ms);
+  if (start.length) {
+    const vanStart = uitkomst(inst, 'highs', res?.Status ?? 'Optimal', start, ms);
+    if (vanStart.doelwaarde > uit.doelwaarde) uit = vanStart;
+  }
+  if (!res) return { ...uit, gap: 0 };
+  // The gap of what is reported, against the bound HiGHS proved.
+  const bound = res.mip_dual_bound;
+  if (typeof bound === 'number' && Number.isFinite(bound) && uit.doelwaarde > 0) {
+    return { ...uit, gap: res.Status === 'Optimal' ? 0 : Math.max(0, Number(((bound - uit.doelwaarde) / uit.doelwaarde).toFixed(6))) };
+  }
+  return typeof res.mip_gap === 'number' && Number.isFinite(res.mip_gap) ? { ...uit, gap: res.mip_gap } : uit;
 }
 
 export function solveRegio(highs: HighsLike, inst: RegioInstance, opts: { tijdslimiet_s?: number } = {}): RegioUitkomst {
@@ -257,6 +272,11 @@ export function solveRegio(highs: HighsLike, inst: RegioInstance, opts: { tijdsl
  */
 export function gretig(inst: RegioInstance): RegioUitkomst {
   const started = performance.now();
+  return uitkomst(inst, 'gretig', 'Heuristiek', gretigeKeuze(inst), performance.now() - started);
+}
+
+/** The options the greedy baseline chooses (indexes into `inst.opties`): a feasible start for HiGHS. */
+export function gretigeKeuze(inst: RegioInstance): number[] {
   const opties = geldigeOpties(inst);
   const perVraag = new Map<number, number[]>();
   for (const { o, i } of opties) (perVraag.get(o.vraag_id) ?? perVraag.set(o.vraag_id, []).get(o.vraag_id)!).push(i);
@@ -284,7 +304,7 @@ export function gretig(inst: RegioInstance): RegioUitkomst {
       changed = true;
     }
   }
-  return uitkomst(inst, 'gretig', 'Heuristiek', gekozen, performance.now() - started);
+  return gekozen;
 }
 
 function uitkomst(inst: RegioInstance, methode: RegioUitkomst['methode'], status: string, gekozen: number[], ms: number): RegioUitkomst {

@@ -4,7 +4,8 @@
 //
 // Answers in the shape of HiGHS's one-call `solve` (Status, ObjectiveValue, Columns
 // by name), plus the MIP gap and dual bound, which only the model API reports: a
-// solve stopped by its time limit says how far from optimal it may be.
+// solve stopped by its time limit says how far from optimal it may be. A start
+// solution (the columns set to 1) gives HiGHS a feasible incumbent from the outset.
 import { parentPort } from 'node:worker_threads';
 import highsLoader from 'highs';
 
@@ -17,15 +18,20 @@ const STATUS = {
   16: 'Solution limit reached', 17: 'Interrupted by user',
 };
 
-function solve(lp, options) {
+function solve(lp, options, start) {
   // The model API runs single-threaded and refuses the option.
   const { threads: _threads, ...opties } = options;
   return highs.withModel({ format: 'lp', data: lp }, (model) => {
     model.options.set(opties);
+    const namen = Array.from({ length: model.getLp().numCols }, (_, i) => model.getColName(i));
+    if (start?.length) {
+      const een = new Set(start);
+      model.setSolution({ colValue: Float64Array.from(namen, (n) => (een.has(n) ? 1 : 0)) });
+    }
     model.run();
     const colValue = model.getSolution().colValue;
     const Columns = {};
-    for (let i = 0; i < colValue.length; i++) Columns[model.getColName(i)] = { Primal: colValue[i] };
+    for (let i = 0; i < colValue.length; i++) Columns[namen[i]] = { Primal: colValue[i] };
     const info = (name) => {
       try {
         return model.info.get(name);
@@ -40,9 +46,9 @@ function solve(lp, options) {
   });
 }
 
-parentPort.on('message', ({ id, lp, options }) => {
+parentPort.on('message', ({ id, lp, options, start }) => {
   try {
-    parentPort.postMessage({ id, result: solve(lp, options) });
+    parentPort.postMessage({ id, result: solve(lp, options, start) });
   } catch (err) {
     // HiGHS's WASM instance is unusable after an abort: answer, then end this
     // worker so the next solve gets a fresh one.

@@ -14,7 +14,7 @@ import {
 import {
   besteKandidaten, geenKandidaatReden, kandidaatSet, kandidatenUitSets, TIE_BREAK, type KandidaatResultaat,
 } from '../domain/matching-kandidaten.ts';
-import { bouwModel, gretig, highsOpties, regioInstance, uitOplossing, type HighsLike, type RegioInstance } from '../domain/matching-solver.ts';
+import { bouwModel, gretig, gretigeKeuze, highsOpties, regioInstance, uitOplossing, type HighsLike, type RegioInstance } from '../domain/matching-solver.ts';
 import { invoerVoorZicht, type KandidaatZicht } from '../domain/matching-zicht.ts';
 import { scheefwerken } from '../domain/matching-scheefwerken.ts';
 import { kavelsVanVragers, laadOpenVragen, laadVraag } from '../ruimtevragen/queries.ts';
@@ -77,12 +77,17 @@ let highsPromise: Promise<HighsLike> | undefined;
 /** HiGHS (WASM), loaded once per process (for the benchmark; the server solves in a worker thread). */
 export const laadHighs = () => (highsPromise ??= (highsLoader as unknown as () => Promise<HighsLike>)());
 
-/** HiGHS on the instance in the worker thread, so the server keeps answering while it solves. */
+/**
+ * HiGHS on the instance in the worker thread, so the server keeps answering while it
+ * solves, starting from the greedy choice: whatever the time limit, the answer is
+ * never below the greedy baseline.
+ */
 export async function solveRegioInThread(instance: RegioInstance, tijdslimiet_s: number) {
   const started = performance.now();
   const { lp, variabelen } = bouwModel(instance);
-  const res = variabelen.length > 0 ? await solveInThread(lp, highsOpties(tijdslimiet_s)) : null;
-  return uitOplossing(instance, variabelen, res, performance.now() - started);
+  const start = gretigeKeuze(instance);
+  const res = variabelen.length > 0 ? await solveInThread(lp, highsOpties(tijdslimiet_s), start.map((i) => `x${i}`)) : null;
+  return uitOplossing(instance, variabelen, res, performance.now() - started, start);
 }
 
 /**
