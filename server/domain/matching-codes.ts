@@ -31,6 +31,7 @@ export function volgendeStatussen(status: MatchStatus): MatchStatus[] {
 
 /** Kavel statuses in which a kavel is free for a new company. */
 export const BESCHIKBARE_STATUS = ['beschikbaar', 'potentieel', 'vrijkomend'] as const;
+export const isBeschikbaar = (kavelStatus: string) => (BESCHIKBARE_STATUS as readonly string[]).includes(kavelStatus);
 
 /** The hard rules of matching: why a kavel (or a group of kavels) cannot serve a request. */
 export const UITSLUITINGEN = ['status', 'eigen_kavel', 'tijd', 'milieucategorie_max', 'milieucategorie_min', 'watergebonden', 'regio', 'te_groot'] as const;

@@ -3,7 +3,7 @@
 // terrein (server/matching/queries.ts) — and counts per rule what it excluded;
 // here each set is scored (matching-score.ts) and ranked with one fixed tie-break,
 // and a request without candidates gets its reason in Dutch.
-import { UITSLUITING_MELDING, BESCHIKBARE_STATUS, type Uitsluiting } from './matching-codes.ts';
+import { isBeschikbaar, UITSLUITING_MELDING, type Uitsluiting } from './matching-codes.ts';
 import type { Instellingen, MatchKavel, MatchVraag } from './matching-model.ts';
 import { round4, scoreGetal, scoreSet, scoreVraag, type CriteriumUitslag, type ScoreContext } from './matching-score.ts';
 
@@ -77,7 +77,6 @@ function kavelVan(id: number, kavels: KandidaatInvoer['kavels']): MatchKavel {
 }
 
 const oppervlakte = (set: readonly MatchKavel[]) => round4(set.reduce((s, k) => s + k.ha, 0));
-const isVrij = (k: MatchKavel) => (BESCHIKBARE_STATUS as readonly string[]).includes(k.status);
 
 /** Every set scored with its reasoning per criterion, best first. `ids` of each set in ascending order. */
 export function kandidatenUitSets(
@@ -89,7 +88,7 @@ export function kandidatenUitSets(
     const { score, criteria } = scoreSet(v, set, ctx);
     return {
       vraag_id: v.id, kavel_ids: [...ids], samengevoegd: ids.length > 1, oppervlakte_ha: oppervlakte(set), score, criteria,
-      voorwaardelijke_kavel_ids: set.filter((k) => invoer.voorwaardelijk?.has(k.id) && !isVrij(k)).map((k) => k.id),
+      voorwaardelijke_kavel_ids: set.filter((k) => invoer.voorwaardelijk?.has(k.id) && !isBeschikbaar(k.status)).map((k) => k.id),
     };
   }).sort(vergelijkKandidaten(v));
   return {

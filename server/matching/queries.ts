@@ -3,7 +3,7 @@
 // is in kandidaat-queries.ts; the requests are read through server/ruimtevragen/queries.ts.
 import type pg from 'pg';
 import { ApiError, notFound } from '../http/errors.ts';
-import { BESCHIKBARE_STATUS, OPEN_VRAAG_STATUS, volgendeStatussen, type MatchStatus } from '../domain/matching-codes.ts';
+import { OPEN_VRAAG_STATUS, volgendeStatussen, type MatchStatus } from '../domain/matching-codes.ts';
 import { INSTELLING_GRENZEN, instellingenUit, isInstelling, type Instellingen, type MatchKavel } from '../domain/matching-model.ts';
 import type { RegioUitkomst, VasteMatch } from '../domain/matching-solver.ts';
 
@@ -160,9 +160,6 @@ export async function realiseer(client: Client, matchId: number, vraagId: number
   await client.query(`UPDATE ruimtevraag SET status = 'gematcht' WHERE id = $1`, [vraagId]);
   return oud !== null && !nieuw.includes(oud) ? oud : null;
 }
-
-/** Is this kavel status one in which a kavel is free for a new company? */
-export const isVrijeStatus = (status: string) => (BESCHIKBARE_STATUS as readonly string[]).includes(status);
 
 export async function haalMatch(db: Queryable, id: number) {
   const { rows } = await db.query(

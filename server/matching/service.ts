@@ -7,7 +7,7 @@ import { inTransaction } from '../db/database.ts';
 import { ApiError } from '../http/errors.ts';
 import { today } from '../domain/dates.ts';
 import type { Actor } from '../domain/roles.ts';
-import { UITSLUITING_MELDING, volgendeStatussen, type MatchStatus } from '../domain/matching-codes.ts';
+import { isBeschikbaar, UITSLUITING_MELDING, volgendeStatussen, type MatchStatus } from '../domain/matching-codes.ts';
 import {
   bovengrens, heeftGewicht, instellingenUit, maxSamenvoegen, type Instellingen, type MatchVraag,
 } from '../domain/matching-model.ts';
@@ -269,7 +269,7 @@ export async function wijzigMatchStatus(pool: pg.Pool, actor: Actor & { naam: st
       }
       // Still available: free, or in use by a company that itself asks to move (a relocation chain).
       const voorwaardelijk = new Set(await kavelsVanVragers(client, m.ruimtevraag_id));
-      const weg = ks.filter((k) => !q.isVrijeStatus(k.status) && !voorwaardelijk.has(k.kavel_id));
+      const weg = ks.filter((k) => !isBeschikbaar(k.status) && !voorwaardelijk.has(k.kavel_id));
       if (weg.length) {
         throw new ApiError(409, 'kavel_niet_beschikbaar', `Kavel ${weg.map((k) => k.kavel_id).join(', ')} is niet meer beschikbaar (status ${weg[0].status}).`, { kavel_ids: weg.map((k) => k.kavel_id) });
       }
