@@ -13,7 +13,6 @@ export interface Rule {
 
 const ALL: readonly Role[] = ['beheerder', 'regisseur', 'werkgroep', 'stuurgroep'];
 const EDITORS: readonly Role[] = ['beheerder', 'regisseur', 'werkgroep'];
-const REGIE: readonly Role[] = ['beheerder', 'regisseur'];
 
 export const READ_LAYERS = ['gemeenten', 'terreinen', 'kavels', 'kanszones', 'transformaties', 'compensaties'] as const;
 export const WRITE_LAYERS = ['terreinen', 'kavels', 'kanszones', 'transformaties', 'compensaties'] as const;
@@ -53,27 +52,6 @@ export const rules: Rule[] = [
   { method: 'POST', path: '/api/bestuursovereenkomsten', roles: EDITORS },
   { method: 'PATCH', path: '/api/bestuursovereenkomsten/:id', roles: EDITORS },
   { method: 'DELETE', path: '/api/bestuursovereenkomsten/:id', roles: EDITORS },
-
-  // Company space requests: full for regie, anonymised for werkgroep, aggregates for all.
-  { method: 'GET', path: '/api/ruimtevragen', roles: EDITORS },
-  { method: 'GET', path: '/api/ruimtevragen/aggregaat', roles: ALL },
-  { method: 'GET', path: '/api/ruimtevragen/:id', roles: EDITORS },
-  // Candidates: anonymised for the werkgroep (no company data), none for the stuurgroep.
-  { method: 'GET', path: '/api/ruimtevragen/:id/kandidaten', roles: EDITORS },
-  // The register and matching are company-specific: regie only.
-  { method: 'POST', path: '/api/ruimtevragen', roles: REGIE },
-  { method: 'POST', path: '/api/ruimtevragen/import', roles: REGIE },
-  { method: 'PATCH', path: '/api/ruimtevragen/:id', roles: REGIE },
-  { method: 'DELETE', path: '/api/ruimtevragen/:id', roles: REGIE },
-  { method: 'POST', path: '/api/matching/regio', roles: REGIE },
-  { method: 'POST', path: '/api/matching/regio/voorstellen', roles: REGIE },
-  { method: 'GET', path: '/api/matching/instellingen', roles: REGIE },
-  { method: 'PATCH', path: '/api/matching/instellingen', roles: REGIE },
-  { method: 'GET', path: '/api/matches', roles: REGIE },
-  { method: 'POST', path: '/api/matches', roles: REGIE },
-  { method: 'GET', path: '/api/matches/:id', roles: REGIE },
-  { method: 'PATCH', path: '/api/matches/:id', roles: REGIE },
-  { method: 'GET', path: '/api/signalen/scheefwerken', roles: REGIE },
 
   // Hectare monitor: everyone reads the balance; editors preview their drafts.
   { method: 'GET', path: '/api/balans', roles: ALL },

@@ -5047,9 +5047,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        }[];
+                        "application/json": components["schemas"]["MatchRij"][];
                     };
                 };
                 /** @description Fout */
@@ -5092,9 +5090,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Match"];
                     };
                 };
                 /** @description Fout */
@@ -5157,9 +5153,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Match"];
                     };
                 };
                 /** @description Fout */
@@ -5218,9 +5212,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Match"];
                     };
                 };
                 /** @description Fout */
@@ -5295,9 +5287,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        }[];
+                        "application/json": components["schemas"]["Instelling"][];
                     };
                 };
             };
@@ -5329,9 +5319,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        }[];
+                        "application/json": components["schemas"]["Instelling"][];
                     };
                 };
                 /** @description Fout */
@@ -5400,9 +5388,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["RegioAntwoord"];
                     };
                 };
                 /** @description Fout */
@@ -5462,9 +5448,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["VoorstellenAntwoord"];
                     };
                 };
                 /** @description Fout */
@@ -5664,9 +5648,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        }[];
+                        "application/json": components["schemas"]["Ruimtevraag"][];
                     };
                 };
                 /** @description Fout */
@@ -5726,9 +5708,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Ruimtevraag"];
                     };
                 };
                 /** @description Fout */
@@ -5791,9 +5771,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Ruimtevraag"];
                     };
                 };
                 /** @description Fout */
@@ -5840,7 +5818,8 @@ export type paths = {
                     content: {
                         "application/json": {
                             id: number;
-                            status: string;
+                            /** @enum {string} */
+                            status: "ingetrokken";
                             verwijderd: boolean;
                         };
                     };
@@ -5924,9 +5903,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Ruimtevraag"];
                     };
                 };
                 /** @description Fout */
@@ -6014,9 +5991,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["KandidatenAntwoord"];
                     };
                 };
                 /** @description Fout */
@@ -6079,25 +6054,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            per_gemeente: {
-                                aantal: number;
-                                gemeente: string;
-                                max_ha: number;
-                                min_ha: number;
-                            }[];
-                            per_milieucategorie: {
-                                aantal: number;
-                                max_ha: number;
-                                milieucategorie: string;
-                                min_ha: number;
-                            }[];
-                            totaal: {
-                                aantal: number;
-                                max_ha: number;
-                                min_ha: number;
-                            };
-                        };
+                        "application/json": components["schemas"]["RuimtevragenAggregaat"];
                     };
                 };
             };
@@ -6141,9 +6098,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["RuimtevraagImportRapport"];
                     };
                 };
                 /** @description Fout */
@@ -6179,9 +6134,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["RuimtevraagImportAfgekeurd"];
                     };
                 };
             };
@@ -6215,9 +6168,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Scheefwerken"];
                     };
                 };
             };
@@ -9270,6 +9221,17 @@ export type components = {
             attribution: string[];
             basemapStyleUrl: string;
         };
+        CriteriumUitslag: {
+            /** @description Aandeel in de totaalscore (0..100) */
+            bijdrage: number;
+            /** @enum {string} */
+            criterium: "omvang" | "planstatus" | "timing" | "gemeente" | "afstand" | "arbeidsplaatsen" | "milieuruimte";
+            gewicht: number;
+            label: string;
+            /** @description 0..1 */
+            score: number;
+            toelichting: string;
+        };
         ExportGeoJson: {
             features: {
                 geometry: components["schemas"]["MultiVlak"];
@@ -9357,6 +9319,15 @@ export type components = {
             })[];
             /** @enum {string} */
             type: "GeometryCollection";
+        };
+        Gewichten: {
+            afstand?: number;
+            arbeidsplaatsen?: number;
+            gemeente?: number;
+            milieuruimte?: number;
+            omvang?: number;
+            planstatus?: number;
+            timing?: number;
         };
         Ik: {
             csrfToken: string;
@@ -9565,6 +9536,81 @@ export type components = {
                 };
             } | null;
         };
+        Instelling: {
+            /** @description Alleen gehele getallen */
+            geheel?: boolean;
+            max?: number;
+            min?: number;
+            omschrijving: string;
+            sleutel: string;
+            version: number;
+            waarde: number;
+        };
+        Kandidaat: {
+            /** @description Waar de kandidaat tekortschiet op de openbare criteria; alleen voor de werkgroep */
+            aandachtspunten?: string[];
+            /** @description Score per criterium; alleen voor regie */
+            criteria?: components["schemas"]["CriteriumUitslag"][];
+            kavel_ids: number[];
+            kavels: components["schemas"]["KandidaatKavel"][];
+            oppervlakte_ha: number;
+            /** @enum {string} */
+            passend: "goed" | "redelijk" | "matig";
+            passend_label: string;
+            rang: number;
+            samengevoegd: boolean;
+            /** @description 0..100; alleen voor regie */
+            score?: number;
+        };
+        KandidaatKavel: {
+            /**
+             * Format: date
+             * @example 2027-06-01
+             */
+            beschikbaar_vanaf: string | null;
+            gemeente: string;
+            id: number;
+            milieucategorie_max: string;
+            milieucategorie_min: string | null;
+            naam: string | null;
+            oppervlakte_ha: number;
+            /** @enum {string} */
+            planstatus: "hard" | "zacht";
+            status: string;
+            terrein: string;
+            terrein_id: number;
+            watergebonden: boolean;
+        };
+        KandidatenAntwoord: {
+            aantal: number;
+            criteria: ("omvang" | "planstatus" | "timing" | "gemeente" | "afstand" | "arbeidsplaatsen" | "milieuruimte")[];
+            instellingen: {
+                afstand_max_km?: number;
+                arbeidsplaatsen_norm_per_ha?: number;
+                gewichten: components["schemas"]["Gewichten"];
+                max_kavels_samenvoegen: number;
+                milieuruimte_stappen?: number;
+                tolerantie: number;
+            };
+            kandidaten: components["schemas"]["Kandidaat"][];
+            rangschikking: string;
+            reden_geen_kandidaten: string | null;
+            ruimtevraag: components["schemas"]["Ruimtevraag"];
+            tie_break: string;
+            /** @description Kavels uitgesloten per harde eis (een kavel telt bij elke eis waar hij niet aan voldoet) */
+            uitgesloten: {
+                eigen_kavel?: number;
+                milieucategorie_max?: number;
+                milieucategorie_min?: number;
+                regio?: number;
+                status?: number;
+                te_groot?: number;
+                tijd?: number;
+                watergebonden?: number;
+            };
+            /** @enum {string} */
+            zicht: "volledig" | "anoniem";
+        };
         Kenmerk: string | number | boolean | null | ({
             ha: number;
             id: number;
@@ -9575,6 +9621,96 @@ export type components = {
             naam: string;
             status?: string;
         })[];
+        Keten: {
+            cyclus: boolean;
+            stappen: {
+                /** @description Gezet als deze stap een lopende match is */
+                match_id?: number;
+                naar_kavel_ids: number[];
+                vraag_id: number;
+                /** @description De kavel die deze verhuizing vrijmaakt */
+                vrijgekomen_kavel_id: number | null;
+            }[];
+        };
+        KetenPlaats: {
+            cyclus: boolean;
+            lengte: number;
+            nummer: number;
+            stap: number;
+        } | null;
+        Match: {
+            bedrijf_naam: string;
+            /** Format: date-time */
+            created_at: string;
+            criteria: {
+                /**
+                 * Format: date
+                 * @example 2027-06-01
+                 */
+                berekend_op: string;
+                /** @enum {string} */
+                bron?: "regio";
+                criteria: components["schemas"]["CriteriumUitslag"][];
+                doelwaarde?: number;
+                gewichten: components["schemas"]["Gewichten"];
+                keten?: components["schemas"]["KetenPlaats"];
+                resultaat_id?: number;
+                tie_break: string;
+                tolerantie?: number;
+            };
+            id: number;
+            kavels: {
+                actief: boolean;
+                kavel_id: number;
+                naam: string | null;
+                oppervlakte_ha: number;
+                status: string;
+                terrein: string;
+            }[];
+            kvk_nummer: string | null;
+            /** @description Na realisatie: de kavel die het bedrijf achterliet (nu vrijkomend) */
+            oude_kavel_id: number | null;
+            ruimtevraag_id: number;
+            /** @enum {string} */
+            ruimtevraag_status: "open" | "in_behandeling" | "gematcht" | "ingetrokken";
+            score: number | null;
+            stappen: {
+                /**
+                 * Format: date
+                 * @example 2027-06-01
+                 */
+                datum: string;
+                door: string | null;
+                /** @enum {string} */
+                naar_status: "voorgesteld" | "besproken_werkgroep" | "warme_overdracht" | "gerealiseerd" | "afgevallen";
+                persoon: string;
+                reden: string | null;
+                /** Format: date-time */
+                tijdstip: string;
+                /** @enum {string|null} */
+                van_status: "voorgesteld" | "besproken_werkgroep" | "warme_overdracht" | "gerealiseerd" | "afgevallen" | null;
+            }[];
+            /** @enum {string} */
+            status: "voorgesteld" | "besproken_werkgroep" | "warme_overdracht" | "gerealiseerd" | "afgevallen";
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            volgende_statussen: ("voorgesteld" | "besproken_werkgroep" | "warme_overdracht" | "gerealiseerd" | "afgevallen")[];
+        };
+        MatchRij: {
+            actief: boolean;
+            bedrijf_naam: string;
+            id: number;
+            kavel_ids: number[];
+            oude_kavel_id: number | null;
+            ruimtevraag_id: number;
+            score: number | null;
+            /** @enum {string} */
+            status: "voorgesteld" | "besproken_werkgroep" | "warme_overdracht" | "gerealiseerd" | "afgevallen";
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+        };
         Milieucategorie: {
             code: string;
             omschrijving: string;
@@ -9639,6 +9775,193 @@ export type components = {
             milieuruimte?: components["schemas"]["Milieuruimte"];
             waarschuwingen: components["schemas"]["Waarschuwing"][];
         };
+        RegioAntwoord: {
+            /** Format: date-time */
+            berekend_op: string;
+            gretig: components["schemas"]["RegioUitkomst"];
+            optimaal: components["schemas"]["RegioUitkomst"];
+            /** @description De bewaarde uitkomst: "voorstellen" maakt precies deze uitkomst tot matches */
+            resultaat_id: number;
+            samenvatting: {
+                doel: string;
+                doelwaarde_gretig: number;
+                doelwaarde_optimaal: number;
+                gewichten: components["schemas"]["Gewichten"];
+                /** @description Waarvan de harde eisen in de database */
+                kandidaten_sql_ms: number;
+                kavels: number;
+                /** @description Kandidaten zoeken (database) en scoren */
+                opbouw_ms: number;
+                opties: number;
+                /**
+                 * Format: date
+                 * @example 2027-06-01
+                 */
+                peildatum: string;
+                tie_break: string;
+                tolerantie: number;
+                vast: number;
+                verbetering: number;
+                verbetering_pct: number | null;
+                voorrang_factor: number;
+                vragen: number;
+            };
+        };
+        RegioToewijzing: {
+            gewogen_score: number;
+            kavel_ids: number[];
+            score: number;
+            vraag_id: number;
+        };
+        RegioUitkomst: {
+            doelwaarde: number;
+            /** @description Relatief optimaliteitsgat van HiGHS: 0 als het optimum bewezen is, groter als de tijdslimiet de zoektocht stopte */
+            gap?: number;
+            ketens: components["schemas"]["Keten"][];
+            /** @enum {string} */
+            methode: "highs" | "gretig";
+            niet_toegewezen: {
+                reden: string;
+                vraag_id: number;
+            }[];
+            rekentijd_ms: number;
+            status: string;
+            toewijzingen: components["schemas"]["RegioToewijzing"][];
+            vast: components["schemas"]["VasteMatch"][];
+        };
+        Ruimtevraag: {
+            /** @description Accountmanager. Alleen voor regisseur en beheerder. */
+            accountmanager?: string | null;
+            /** @description Arbeidsplaatsen. Alleen voor regisseur en beheerder. */
+            arbeidsplaatsen?: number | null;
+            /** @description Het bedrijf. Alleen voor regisseur en beheerder. */
+            bedrijf_id?: number;
+            /** @description Naam van het bedrijf. Alleen voor regisseur en beheerder. */
+            bedrijf_naam?: string;
+            bron: string;
+            /**
+             * @description Huurder of eigenaar. Alleen voor regisseur en beheerder.
+             * @enum {string|null}
+             */
+            gebruikspositie?: "huurder" | "eigenaar" | null;
+            /**
+             * Format: date
+             * @example 2027-06-01
+             */
+            gewenst_tot: string | null;
+            /**
+             * Format: date
+             * @example 2027-06-01
+             */
+            gewenst_vanaf: string | null;
+            /** @description Id’s van de gewenste gemeenten. Alleen voor regisseur en beheerder. */
+            gewenste_gemeente_ids?: number[];
+            /** @description Namen van de gewenste gemeenten */
+            gewenste_gemeenten: string[];
+            /** @description De kavel waarop het bedrijf nu zit. Alleen voor regisseur en beheerder. */
+            huidige_kavel_id?: number | null;
+            id: number;
+            /** @description KvK-nummer. Alleen voor regisseur en beheerder. */
+            kvk_nummer?: string | null;
+            /** @description Geanonimiseerde naam ("Vraag 12 · 2,5 ha · cat. 4.1"); alleen in de weergave voor de werkgroep. */
+            label?: string;
+            max_ha: number;
+            milieucategorie: string;
+            /** @description Milieucategorie van de huidige activiteit. Alleen voor regisseur en beheerder. */
+            milieucategorie_activiteit?: string | null;
+            min_ha: number;
+            /** @description Notities. Alleen voor regisseur en beheerder. */
+            notities?: string | null;
+            /** @enum {string} */
+            reden: "groei" | "transformatie" | "verkeerde_plek" | "nieuwvestiging";
+            /** @description Sector. Alleen voor regisseur en beheerder. */
+            sector?: string | null;
+            /** @enum {string} */
+            status: "open" | "in_behandeling" | "gematcht" | "ingetrokken";
+            /**
+             * Format: date-time
+             * @description Laatst gewijzigd. Alleen voor regisseur en beheerder.
+             */
+            updated_at?: string;
+            /** @description Versie (voor wijzigen: If-Match of version). Alleen voor regisseur en beheerder. */
+            version?: number;
+            voorrang: boolean;
+            watergebonden: boolean;
+        };
+        RuimtevraagImportAfgekeurd: components["schemas"]["RuimtevraagImportRapport"] & {
+            error: {
+                /** @enum {string} */
+                code: "import_ongeldig";
+                details: {
+                    melding: string;
+                    /** @description Regel in het bestand: de kopregel is 1 */
+                    rij: number;
+                    veld: string;
+                }[];
+                message: string;
+            };
+        };
+        RuimtevraagImportRapport: {
+            aangemaakt: {
+                bestaand_bedrijf: boolean;
+                rij: number;
+                ruimtevraag_id: number;
+            }[];
+            aantal_rijen: number;
+            fouten: {
+                melding: string;
+                /** @description Regel in het bestand: de kopregel is 1 */
+                rij: number;
+                veld: string;
+            }[];
+            geldig: boolean;
+            proefdraai: boolean;
+        };
+        RuimtevragenAggregaat: {
+            per_gemeente: {
+                aantal: number;
+                gemeente: string;
+                max_ha: number;
+                min_ha: number;
+            }[];
+            per_milieucategorie: {
+                aantal: number;
+                max_ha: number;
+                milieucategorie: string;
+                min_ha: number;
+            }[];
+            totaal: {
+                aantal: number;
+                max_ha: number;
+                min_ha: number;
+            };
+        };
+        Scheefwerken: {
+            aantal: number;
+            drempels: {
+                drempel_stappen: number;
+                lichte_categorie: number;
+            };
+            hectare: number;
+            signalen: {
+                arbeidsplaatsen: number | null;
+                bedrijf_id: number;
+                bedrijf_naam: string;
+                gemeente: string;
+                kavel_id: number;
+                kavel_naam: string | null;
+                kvk_nummer: string | null;
+                milieucategorie_activiteit: string;
+                milieucategorie_kavel_max: string;
+                open_ruimtevraag_id: number | null;
+                oppervlakte_ha: number;
+                redenen: string[];
+                sector: string | null;
+                stappen_onder_max: number;
+                terrein: string;
+                terrein_id: number;
+            }[];
+        };
         Toegangstoken: {
             aangemaakt_op: string;
             id: number;
@@ -9665,6 +9988,28 @@ export type components = {
             status: string;
             toegewezen_ha: number;
             toewijzingen: components["schemas"]["Toewijzing"][];
+        };
+        VasteMatch: {
+            kavel_ids: number[];
+            match_id: number;
+            score: number | null;
+            /** @enum {string} */
+            status: "voorgesteld" | "besproken_werkgroep" | "warme_overdracht" | "gerealiseerd" | "afgevallen";
+            vraag_id: number;
+        };
+        VoorstellenAntwoord: {
+            doelwaarde: number;
+            ketens: components["schemas"]["Keten"][];
+            matches: components["schemas"]["Match"][];
+            niet_toegewezen: {
+                reden: string;
+                vraag_id: number;
+            }[];
+            overgeslagen: {
+                reden: string;
+                vraag_id: number;
+            }[];
+            resultaat_id: number;
         };
         Waarschuwing: {
             code: string;

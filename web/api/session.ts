@@ -2,8 +2,8 @@
 // so the app asks "who am I" first and shows the sign-in form when nobody is.
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, ApiError } from './client.ts';
-import type { Me } from './types.ts';
 import { setCsrfToken } from './http.ts';
+import type { Me } from './types.ts';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
@@ -14,6 +14,7 @@ export function useMe() {
     queryFn: async ({ signal }) => {
       try {
         const me = await api.me(signal);
+        // The typed client (web/api/http.ts) sends it with every state-changing request.
         setCsrfToken(me.csrfToken);
         return me;
       } catch (err) {

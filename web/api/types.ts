@@ -1,6 +1,7 @@
 // Types of the Schuifruimte071 API responses (see server/routes and server/layers).
 import type { KavelStatus } from '../../server/domain/kavel-status.ts';
 import type { FeatureCollection, Feature, MultiPolygon, Polygon } from 'geojson';
+import type { components } from './schema.gen.ts';
 
 export type Bron = 'osm' | 'cbs' | 'voorbeeld' | 'gebruiker';
 
@@ -142,17 +143,11 @@ export interface ApiErrorBody {
 
 export type Rol = 'beheerder' | 'regisseur' | 'werkgroep' | 'stuurgroep';
 
-/** The signed-in account (GET /api/auth/me, POST /api/auth/login). */
-export interface Me {
-  id: number;
-  email: string;
-  naam: string;
-  rol: Rol;
-  gemeente_id: number | null;
-  gemeente: string | null;
-  /** Must accompany every state-changing request (header x-csrf-token). */
-  csrfToken: string;
-}
+/**
+ * The signed-in account (GET /api/auth/me, POST /api/auth/login): its csrfToken must
+ * accompany every state-changing request; `mag` lists the routes it may call.
+ */
+export type Me = components['schemas']['Ik'];
 
 /** One version of a record (GET /api/<layer>/<id>/history), oldest first. */
 export interface HistoryEntry {

@@ -3,11 +3,12 @@ import type { Me } from '../api/types.ts';
 import { useLogout } from '../api/session.ts';
 import { t } from '../i18n/nl.ts';
 import { SampleBadge } from '../panels/SampleBadge.tsx';
+import { mag } from '../matching/rechten.ts';
 
 export type Werkruimte = 'monitor' | 'ruimtevragen' | 'uitwisseling' | null;
 
-/** Who gets the ruimtevragen workspace: regie in full, the werkgroep anonymised (the server decides what each sees). */
-const mayMatch = (me: Me) => me.rol === 'regisseur' || me.rol === 'beheerder' || me.rol === 'werkgroep';
+/** Who gets the ruimtevragen workspace: whoever may read the register (regie in full, the werkgroep anonymised). */
+const mayMatch = (me: Me) => mag(me, 'GET /api/ruimtevragen');
 
 export function TopBar({ me, werkruimte, onWerkruimte }: { me: Me | null; werkruimte?: Werkruimte; onWerkruimte?: (w: Werkruimte) => void }) {
   const toggle = (w: Exclude<Werkruimte, null>) => onWerkruimte?.(werkruimte === w ? null : w);
