@@ -3,7 +3,8 @@
 // after, and the transaction always rolled back — nothing is ever stored.
 import type pg from 'pg';
 import { ApiError } from '../http/errors.ts';
-import { gemeenteOfGeometry, prepareGeometry } from '../layers/writes.ts';
+import { prepareGeometry } from '../editor/geometry.ts';
+import { gemeenteOfGeometry } from '../editor/placement.ts';
 import { computeBalans, type Balans } from './service.ts';
 
 export interface Draft {

@@ -7,7 +7,7 @@ import {
   beschermdTerrein, compensatieBuitenRegio, restant, tekort, totaleVraag, volgtijdelijkheid,
   type Signalering, type TransformatieStand,
 } from '../domain/balans.ts';
-import { milieuruimte } from '../layers/editor-checks.ts';
+import { milieuruimte } from '../editor/milieuruimte.ts';
 import { readSnapshot, type Queryable } from './queries.ts';
 
 export interface Cijfer {

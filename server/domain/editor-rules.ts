@@ -44,14 +44,19 @@ export interface Metingen {
 /** R-T1: terreinen keep their business function "tot en met 2030" unless on the list. */
 export const TRANSFORMATIELIJST_TOT = '2030-12-31';
 
+/** Findings that block a save (422). */
+export const FOUT_CODES = ['geen_bedrijventerrein', 'niet_te_transformeren'] as const;
+/** Findings returned with the saved record. */
+export const WAARSCHUWING_CODES = ['overlapt_terrein', 'overlapt_compensatie', 'niet_op_transformatielijst', 'overlapt_transformatie'] as const;
+
 export interface Fout {
-  code: 'geen_bedrijventerrein' | 'niet_te_transformeren';
+  code: (typeof FOUT_CODES)[number];
   message: string;
   ids?: number[];
 }
 
 export interface Waarschuwing {
-  code: 'overlapt_terrein' | 'overlapt_compensatie' | 'niet_op_transformatielijst' | 'overlapt_transformatie';
+  code: (typeof WAARSCHUWING_CODES)[number];
   message: string;
   overlap_ha: number;
   ids: number[];

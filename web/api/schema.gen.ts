@@ -430,7 +430,7 @@ export type paths = {
                         "application/json": components["schemas"]["Bestuursovereenkomst"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -452,27 +452,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        basis_pct?: number;
-                        datum_ondertekening?: string | null;
-                        document_url?: string | null;
-                        kostenposten?: {
-                            bedrag: number;
-                            /** @enum {string} */
-                            categorie: "onderzoek" | "nota_van_uitgangspunten" | "locatiekeuze" | "programma_van_eisen" | "ontwerp_plan" | "realisatie" | "overig";
-                            datum?: string | null;
-                            omschrijving?: string | null;
-                        }[];
-                        maatwerk_bedrag?: number | null;
-                        maatwerk_omschrijving?: string | null;
-                        naam: string;
-                        partijen: {
-                            gemeente_id: number;
-                            /** @enum {string} */
-                            rol: "transformerend" | "compenserend" | "overig";
-                        }[];
-                        provincie_betrokken?: boolean;
-                    };
+                    "application/json": components["schemas"]["BestuursovereenkomstNieuw"];
                 };
             };
             responses: {
@@ -485,7 +465,7 @@ export type paths = {
                         "application/json": components["schemas"]["Bestuursovereenkomst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -494,7 +474,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -503,7 +483,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -512,7 +492,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -557,7 +537,16 @@ export type paths = {
                         "application/json": components["schemas"]["Bestuursovereenkomst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -566,7 +555,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -583,6 +572,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -599,13 +589,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["BestuursovereenkomstVerwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -614,7 +610,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -623,7 +619,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -632,7 +628,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -641,7 +637,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -666,28 +662,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        basis_pct?: number;
-                        datum_ondertekening?: string | null;
-                        document_url?: string | null;
-                        kostenposten?: {
-                            bedrag: number;
-                            /** @enum {string} */
-                            categorie: "onderzoek" | "nota_van_uitgangspunten" | "locatiekeuze" | "programma_van_eisen" | "ontwerp_plan" | "realisatie" | "overig";
-                            datum?: string | null;
-                            omschrijving?: string | null;
-                        }[];
-                        maatwerk_bedrag?: number | null;
-                        maatwerk_omschrijving?: string | null;
-                        naam?: string;
-                        partijen?: {
-                            gemeente_id: number;
-                            /** @enum {string} */
-                            rol: "transformerend" | "compenserend" | "overig";
-                        }[];
-                        provincie_betrokken?: boolean;
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["BestuursovereenkomstWijziging"];
                 };
             };
             responses: {
@@ -700,7 +675,7 @@ export type paths = {
                         "application/json": components["schemas"]["Bestuursovereenkomst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -709,7 +684,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -718,7 +693,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -727,7 +702,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -736,7 +711,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -745,7 +720,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -754,7 +729,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -792,11 +767,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["CompensatieCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -817,30 +801,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties: {
-                            besluitpunt_datum?: string | null;
-                            besluitpunt_ref?: string | null;
-                            gemeente_id?: number;
-                            milieucategorie_max?: string | null;
-                            milieucategorie_min?: string | null;
-                            naam?: string;
-                            /** @enum {string} */
-                            planstatus?: "hard" | "zacht";
-                            /** @enum {string} */
-                            status?: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
-                            watergebonden?: boolean;
-                        };
-                        /** @enum {string} */
-                        type: "Feature";
-                    };
+                    "application/json": components["schemas"]["CompensatieNieuw"];
                 };
             };
             responses: {
@@ -850,10 +811,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["CompensatieOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -862,7 +823,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -871,7 +832,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -880,7 +841,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -889,7 +850,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -931,10 +892,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["CompensatieFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -943,7 +904,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -960,6 +930,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -976,14 +947,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            status?: string;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["Verwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -992,7 +968,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1001,7 +977,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1010,7 +986,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1019,7 +995,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -1044,29 +1020,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry?: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties?: {
-                            besluitpunt_datum?: string | null;
-                            besluitpunt_ref?: string | null;
-                            gemeente_id?: number;
-                            milieucategorie_max?: string | null;
-                            milieucategorie_min?: string | null;
-                            naam?: string;
-                            /** @enum {string} */
-                            planstatus?: "hard" | "zacht";
-                            /** @enum {string} */
-                            status?: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
-                            watergebonden?: boolean;
-                        };
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["CompensatieWijziging"];
                 };
             };
             responses: {
@@ -1076,10 +1030,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["CompensatieOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1088,7 +1042,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1097,7 +1051,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1106,7 +1060,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1115,7 +1069,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1124,7 +1078,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -1133,7 +1087,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1142,7 +1096,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -1180,20 +1134,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actie: string;
-                            door: string;
-                            eigenschappen: {
-                                [key: string]: unknown;
-                            } | null;
-                            geometry?: unknown;
-                            reden: string | null;
-                            tijdstip: string;
-                            versie: number | null;
-                        }[];
+                        "application/json": components["schemas"]["CompensatieVersie"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1202,7 +1155,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1242,16 +1195,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Gat"];
                 };
             };
             responses: {
@@ -1261,12 +1205,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"] & {
-                            gat_ha: number;
-                        };
+                        "application/json": components["schemas"]["CompensatieMetGat"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1275,7 +1217,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1284,7 +1226,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1293,7 +1235,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1302,7 +1244,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1311,7 +1253,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1349,11 +1291,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        met_id: number;
-                        met_version: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Samenvoeging"];
                 };
             };
             responses: {
@@ -1363,17 +1301,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            aaneengesloten: boolean;
-                            feature: components["schemas"]["Feature"];
-                            id: number;
-                            met_id: number;
-                            /** @enum {string} */
-                            met_status: "verwijderd" | "vervallen";
-                        };
+                        "application/json": components["schemas"]["CompensatieSamengevoegd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1382,7 +1313,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1391,7 +1322,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1400,7 +1331,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1409,7 +1340,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1418,7 +1349,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1456,10 +1387,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        naar_versie: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Herstel"];
                 };
             };
             responses: {
@@ -1469,10 +1397,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["CompensatieFeature"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1481,7 +1409,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1490,7 +1418,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1499,7 +1427,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1508,8 +1436,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1546,16 +1483,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
-                        line: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Splitsing"];
                 };
             };
             responses: {
@@ -1565,13 +1493,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            features: components["schemas"]["Feature"][];
-                            ids: number[];
-                        };
+                        "application/json": components["schemas"]["CompensatieGesplitst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1580,7 +1505,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1589,7 +1514,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1598,7 +1523,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1607,7 +1532,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1616,7 +1541,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1661,7 +1586,16 @@ export type paths = {
                         "application/json": components["schemas"]["ToewijzingenOverzicht"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1670,7 +1604,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1694,11 +1628,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        bestuursovereenkomst_id?: number | null;
-                        hectares: number;
-                        transformatie_id: number;
-                    };
+                    "application/json": components["schemas"]["ToewijzingNieuw"];
                 };
             };
             responses: {
@@ -1708,12 +1638,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ToewijzingenOverzicht"] & {
-                            toewijzing: components["schemas"]["Toewijzing"];
-                        };
+                        "application/json": components["schemas"]["Toegewezen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1722,7 +1650,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1731,7 +1659,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1740,7 +1668,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1749,7 +1677,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1758,7 +1686,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1789,6 +1717,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -1809,7 +1738,7 @@ export type paths = {
                         "application/json": components["schemas"]["ToewijzingenOverzicht"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1818,7 +1747,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1827,7 +1756,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1836,7 +1765,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1845,7 +1774,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1854,7 +1783,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -2095,11 +2024,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["GemeenteCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2142,10 +2080,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["GemeenteFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2154,7 +2092,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3184,11 +3131,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["KanszoneCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3209,25 +3165,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties: {
-                            gemeente_id?: number;
-                            naam?: string;
-                            omschrijving?: string | null;
-                            /** @enum {string} */
-                            soort?: "challenge_071" | "rijkspilot" | "overig";
-                            terrein_id?: number | null;
-                        };
-                        /** @enum {string} */
-                        type: "Feature";
-                    };
+                    "application/json": components["schemas"]["KanszoneNieuw"];
                 };
             };
             responses: {
@@ -3237,10 +3175,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["KanszoneOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3249,7 +3187,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3258,7 +3196,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3267,7 +3205,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -3276,7 +3214,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3318,10 +3256,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["KanszoneFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3330,7 +3268,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3347,6 +3294,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -3363,14 +3311,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            status?: string;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["Verwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3379,7 +3332,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3388,7 +3341,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3397,7 +3350,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3406,7 +3359,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -3431,24 +3384,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry?: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties?: {
-                            gemeente_id?: number;
-                            naam?: string;
-                            omschrijving?: string | null;
-                            /** @enum {string} */
-                            soort?: "challenge_071" | "rijkspilot" | "overig";
-                            terrein_id?: number | null;
-                        };
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["KanszoneWijziging"];
                 };
             };
             responses: {
@@ -3458,10 +3394,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["KanszoneOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3470,7 +3406,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3479,7 +3415,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3488,7 +3424,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3497,7 +3433,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3506,7 +3442,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -3515,7 +3451,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3524,7 +3460,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -3562,20 +3498,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actie: string;
-                            door: string;
-                            eigenschappen: {
-                                [key: string]: unknown;
-                            } | null;
-                            geometry?: unknown;
-                            reden: string | null;
-                            tijdstip: string;
-                            versie: number | null;
-                        }[];
+                        "application/json": components["schemas"]["KanszoneVersie"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3584,7 +3519,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3624,16 +3559,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Gat"];
                 };
             };
             responses: {
@@ -3643,12 +3569,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"] & {
-                            gat_ha: number;
-                        };
+                        "application/json": components["schemas"]["KanszoneMetGat"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3657,7 +3581,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3666,7 +3590,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3675,7 +3599,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3684,7 +3608,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3693,7 +3617,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3731,11 +3655,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        met_id: number;
-                        met_version: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Samenvoeging"];
                 };
             };
             responses: {
@@ -3745,17 +3665,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            aaneengesloten: boolean;
-                            feature: components["schemas"]["Feature"];
-                            id: number;
-                            met_id: number;
-                            /** @enum {string} */
-                            met_status: "verwijderd" | "vervallen";
-                        };
+                        "application/json": components["schemas"]["KanszoneSamengevoegd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3764,7 +3677,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3773,7 +3686,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3782,7 +3695,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3791,7 +3704,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3800,7 +3713,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3838,10 +3751,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        naar_versie: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Herstel"];
                 };
             };
             responses: {
@@ -3851,10 +3761,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["KanszoneFeature"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3863,7 +3773,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3872,7 +3782,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3881,7 +3791,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3890,8 +3800,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3928,16 +3847,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
-                        line: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Splitsing"];
                 };
             };
             responses: {
@@ -3947,13 +3857,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            features: components["schemas"]["Feature"][];
-                            ids: number[];
-                        };
+                        "application/json": components["schemas"]["KanszoneGesplitst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3962,7 +3869,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3971,7 +3878,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3980,7 +3887,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3989,7 +3896,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3998,7 +3905,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4040,11 +3947,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["KavelCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4065,31 +3981,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties: {
-                            beschikbaar_vanaf?: string | null;
-                            /** @enum {string} */
-                            eigendom?: "gemeente" | "privaat" | "onbekend";
-                            milieucategorie_max?: string;
-                            milieucategorie_min?: string | null;
-                            naam?: string | null;
-                            /** @enum {string} */
-                            planstatus?: "hard" | "zacht";
-                            /** @enum {string} */
-                            status?: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
-                            terrein_id?: number;
-                            watergebonden?: boolean;
-                        };
-                        /** @enum {string} */
-                        type: "Feature";
-                    };
+                    "application/json": components["schemas"]["KavelNieuw"];
                 };
             };
             responses: {
@@ -4099,10 +3991,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["KavelOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4111,7 +4003,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4120,7 +4012,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4129,7 +4021,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -4138,7 +4030,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4180,10 +4072,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["KavelFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4192,7 +4084,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4209,6 +4110,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -4225,14 +4127,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            status?: string;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["Verwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4241,7 +4148,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4250,7 +4157,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4259,7 +4166,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4268,7 +4175,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -4293,30 +4200,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry?: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties?: {
-                            beschikbaar_vanaf?: string | null;
-                            /** @enum {string} */
-                            eigendom?: "gemeente" | "privaat" | "onbekend";
-                            milieucategorie_max?: string;
-                            milieucategorie_min?: string | null;
-                            naam?: string | null;
-                            /** @enum {string} */
-                            planstatus?: "hard" | "zacht";
-                            /** @enum {string} */
-                            status?: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
-                            terrein_id?: number;
-                            watergebonden?: boolean;
-                        };
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["KavelWijziging"];
                 };
             };
             responses: {
@@ -4326,10 +4210,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["KavelOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4338,7 +4222,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4347,7 +4231,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4356,7 +4240,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4365,7 +4249,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4374,7 +4258,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -4383,7 +4267,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4392,7 +4276,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -4430,20 +4314,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actie: string;
-                            door: string;
-                            eigenschappen: {
-                                [key: string]: unknown;
-                            } | null;
-                            geometry?: unknown;
-                            reden: string | null;
-                            tijdstip: string;
-                            versie: number | null;
-                        }[];
+                        "application/json": components["schemas"]["KavelVersie"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4452,7 +4335,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4492,16 +4375,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Gat"];
                 };
             };
             responses: {
@@ -4511,12 +4385,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"] & {
-                            gat_ha: number;
-                        };
+                        "application/json": components["schemas"]["KavelMetGat"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4525,7 +4397,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4534,7 +4406,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4543,7 +4415,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4552,7 +4424,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4561,7 +4433,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4599,11 +4471,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        met_id: number;
-                        met_version: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Samenvoeging"];
                 };
             };
             responses: {
@@ -4613,17 +4481,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            aaneengesloten: boolean;
-                            feature: components["schemas"]["Feature"];
-                            id: number;
-                            met_id: number;
-                            /** @enum {string} */
-                            met_status: "verwijderd" | "vervallen";
-                        };
+                        "application/json": components["schemas"]["KavelSamengevoegd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4632,7 +4493,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4641,7 +4502,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4650,7 +4511,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4659,7 +4520,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4668,7 +4529,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4706,10 +4567,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        naar_versie: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Herstel"];
                 };
             };
             responses: {
@@ -4719,10 +4577,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["KavelFeature"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4731,7 +4589,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4740,7 +4598,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4749,7 +4607,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4758,8 +4616,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4796,16 +4663,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
-                        line: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Splitsing"];
                 };
             };
             responses: {
@@ -4815,13 +4673,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            features: components["schemas"]["Feature"][];
-                            ids: number[];
-                        };
+                        "application/json": components["schemas"]["KavelGesplitst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4830,7 +4685,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4839,7 +4694,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4848,7 +4703,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4857,7 +4712,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4866,7 +4721,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5428,17 +5283,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description Ontwerp-transformatie: GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        /** @enum {string} */
-                        nieuwe_functie: "wonen" | "gemengd";
-                    };
+                    "application/json": components["schemas"]["MilieuruimteVraag"];
                 };
             };
             responses: {
@@ -5448,12 +5293,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Milieuruimte"] & {
-                            oppervlakte_ha: number;
-                        };
+                        "application/json": components["schemas"]["MilieuruimteCheck"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5462,7 +5305,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5471,7 +5314,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5480,7 +5323,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6117,11 +5960,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["TerreinCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6142,28 +5994,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties: {
-                            gemeente_id?: number;
-                            milieucategorie_max?: string | null;
-                            milieucategorie_min?: string | null;
-                            naam?: string;
-                            niet_te_transformeren?: boolean;
-                            op_transformatielijst?: boolean;
-                            /** @enum {string} */
-                            typologie?: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
-                            watergebonden?: boolean;
-                        };
-                        /** @enum {string} */
-                        type: "Feature";
-                    };
+                    "application/json": components["schemas"]["TerreinNieuw"];
                 };
             };
             responses: {
@@ -6173,10 +6004,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["TerreinOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6185,7 +6016,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6194,7 +6025,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6203,7 +6034,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -6212,7 +6043,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6254,10 +6085,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["TerreinFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6266,7 +6097,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6283,6 +6123,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -6299,14 +6140,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            status?: string;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["Verwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6315,7 +6161,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6324,7 +6170,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6333,7 +6179,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6342,7 +6188,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -6367,27 +6213,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry?: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties?: {
-                            gemeente_id?: number;
-                            milieucategorie_max?: string | null;
-                            milieucategorie_min?: string | null;
-                            naam?: string;
-                            niet_te_transformeren?: boolean;
-                            op_transformatielijst?: boolean;
-                            /** @enum {string} */
-                            typologie?: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
-                            watergebonden?: boolean;
-                        };
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["TerreinWijziging"];
                 };
             };
             responses: {
@@ -6397,10 +6223,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["TerreinOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6409,7 +6235,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6418,7 +6244,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6427,7 +6253,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6436,7 +6262,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6445,7 +6271,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -6454,7 +6280,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6463,7 +6289,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -6501,20 +6327,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actie: string;
-                            door: string;
-                            eigenschappen: {
-                                [key: string]: unknown;
-                            } | null;
-                            geometry?: unknown;
-                            reden: string | null;
-                            tijdstip: string;
-                            versie: number | null;
-                        }[];
+                        "application/json": components["schemas"]["TerreinVersie"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6523,7 +6348,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6563,16 +6388,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Gat"];
                 };
             };
             responses: {
@@ -6582,12 +6398,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"] & {
-                            gat_ha: number;
-                        };
+                        "application/json": components["schemas"]["TerreinMetGat"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6596,7 +6410,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6605,7 +6419,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6614,7 +6428,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6623,7 +6437,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6632,7 +6446,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6670,11 +6484,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        met_id: number;
-                        met_version: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Samenvoeging"];
                 };
             };
             responses: {
@@ -6684,17 +6494,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            aaneengesloten: boolean;
-                            feature: components["schemas"]["Feature"];
-                            id: number;
-                            met_id: number;
-                            /** @enum {string} */
-                            met_status: "verwijderd" | "vervallen";
-                        };
+                        "application/json": components["schemas"]["TerreinSamengevoegd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6703,7 +6506,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6712,7 +6515,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6721,7 +6524,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6730,7 +6533,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6739,7 +6542,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6777,10 +6580,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        naar_versie: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Herstel"];
                 };
             };
             responses: {
@@ -6790,10 +6590,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["TerreinFeature"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6802,7 +6602,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6811,7 +6611,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6820,7 +6620,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6829,8 +6629,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6867,16 +6676,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
-                        line: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Splitsing"];
                 };
             };
             responses: {
@@ -6886,13 +6686,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            features: components["schemas"]["Feature"][];
-                            ids: number[];
-                        };
+                        "application/json": components["schemas"]["TerreinGesplitst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6901,7 +6698,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6910,7 +6707,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6919,7 +6716,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6928,7 +6725,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6937,7 +6734,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7146,11 +6943,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["TransformatieCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7171,33 +6977,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            naam?: string;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            /** @enum {string} */
-                            status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
-                            zittende_bedrijven?: {
-                                /** @enum {string} */
-                                gebruikspositie: "huurder" | "eigenaar";
-                                naam: string;
-                                status?: string;
-                            }[];
-                        };
-                        /** @enum {string} */
-                        type: "Feature";
-                    };
+                    "application/json": components["schemas"]["TransformatieNieuw"];
                 };
             };
             responses: {
@@ -7207,10 +6987,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["TransformatieOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7219,7 +6999,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7228,7 +7008,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7237,7 +7017,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -7246,7 +7026,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7288,10 +7068,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["TransformatieFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7300,7 +7080,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7317,6 +7106,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -7333,14 +7123,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            status?: string;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["Verwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7349,7 +7144,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7358,7 +7153,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7367,7 +7162,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7376,7 +7171,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -7401,32 +7196,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry?: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            naam?: string;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            /** @enum {string} */
-                            status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
-                            zittende_bedrijven?: {
-                                /** @enum {string} */
-                                gebruikspositie: "huurder" | "eigenaar";
-                                naam: string;
-                                status?: string;
-                            }[];
-                        };
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["TransformatieWijziging"];
                 };
             };
             responses: {
@@ -7436,10 +7206,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["TransformatieOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7448,7 +7218,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7457,7 +7227,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7466,7 +7236,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7475,7 +7245,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7484,7 +7254,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -7493,7 +7263,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7502,7 +7272,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -7540,20 +7310,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actie: string;
-                            door: string;
-                            eigenschappen: {
-                                [key: string]: unknown;
-                            } | null;
-                            geometry?: unknown;
-                            reden: string | null;
-                            tijdstip: string;
-                            versie: number | null;
-                        }[];
+                        "application/json": components["schemas"]["TransformatieVersie"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7562,7 +7331,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7602,16 +7371,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Gat"];
                 };
             };
             responses: {
@@ -7621,12 +7381,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"] & {
-                            gat_ha: number;
-                        };
+                        "application/json": components["schemas"]["TransformatieMetGat"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7635,7 +7393,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7644,7 +7402,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7653,7 +7411,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7662,7 +7420,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7671,7 +7429,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7709,11 +7467,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        met_id: number;
-                        met_version: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Samenvoeging"];
                 };
             };
             responses: {
@@ -7723,17 +7477,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            aaneengesloten: boolean;
-                            feature: components["schemas"]["Feature"];
-                            id: number;
-                            met_id: number;
-                            /** @enum {string} */
-                            met_status: "verwijderd" | "vervallen";
-                        };
+                        "application/json": components["schemas"]["TransformatieSamengevoegd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7742,7 +7489,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7751,7 +7498,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7760,7 +7507,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7769,7 +7516,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7778,7 +7525,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7816,10 +7563,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        naar_versie: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Herstel"];
                 };
             };
             responses: {
@@ -7829,10 +7573,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["TransformatieFeature"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7841,7 +7585,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7850,7 +7594,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7859,7 +7603,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7868,8 +7612,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7906,16 +7659,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
-                        line: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Splitsing"];
                 };
             };
             responses: {
@@ -7925,13 +7669,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            features: components["schemas"]["Feature"][];
-                            ids: number[];
-                        };
+                        "application/json": components["schemas"]["TransformatieGesplitst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7940,7 +7681,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7949,7 +7690,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7958,7 +7699,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7967,7 +7708,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7976,7 +7717,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8012,23 +7753,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        id?: number;
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            terrein_id?: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["Ontwerp"];
                 };
             };
             responses: {
@@ -8038,34 +7763,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            fouten: {
-                                code: string;
-                                details?: unknown;
-                                message: string;
-                            }[];
-                            geldig: boolean;
-                            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
-                            gemeente_id: number | null;
-                            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
-                            gemeenten?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            milieuruimte?: components["schemas"]["Milieuruimte"];
-                            oppervlakte_ha: number | null;
-                            /** @description Transformatie: de terreinen onder het vlak */
-                            terreinen?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            waarschuwingen: components["schemas"]["Waarschuwing"][];
-                        };
+                        "application/json": components["schemas"]["OntwerpOordeel"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8074,7 +7775,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8083,8 +7784,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8119,23 +7829,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        id?: number;
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            terrein_id?: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["Ontwerp"];
                 };
             };
             responses: {
@@ -8145,34 +7839,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            fouten: {
-                                code: string;
-                                details?: unknown;
-                                message: string;
-                            }[];
-                            geldig: boolean;
-                            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
-                            gemeente_id: number | null;
-                            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
-                            gemeenten?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            milieuruimte?: components["schemas"]["Milieuruimte"];
-                            oppervlakte_ha: number | null;
-                            /** @description Transformatie: de terreinen onder het vlak */
-                            terreinen?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            waarschuwingen: components["schemas"]["Waarschuwing"][];
-                        };
+                        "application/json": components["schemas"]["OntwerpOordeel"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8181,7 +7851,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8190,8 +7860,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8226,23 +7905,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        id?: number;
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            terrein_id?: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["Ontwerp"];
                 };
             };
             responses: {
@@ -8252,34 +7915,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            fouten: {
-                                code: string;
-                                details?: unknown;
-                                message: string;
-                            }[];
-                            geldig: boolean;
-                            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
-                            gemeente_id: number | null;
-                            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
-                            gemeenten?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            milieuruimte?: components["schemas"]["Milieuruimte"];
-                            oppervlakte_ha: number | null;
-                            /** @description Transformatie: de terreinen onder het vlak */
-                            terreinen?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            waarschuwingen: components["schemas"]["Waarschuwing"][];
-                        };
+                        "application/json": components["schemas"]["OntwerpOordeel"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8288,7 +7927,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8297,8 +7936,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8333,23 +7981,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        id?: number;
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            terrein_id?: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["Ontwerp"];
                 };
             };
             responses: {
@@ -8359,34 +7991,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            fouten: {
-                                code: string;
-                                details?: unknown;
-                                message: string;
-                            }[];
-                            geldig: boolean;
-                            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
-                            gemeente_id: number | null;
-                            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
-                            gemeenten?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            milieuruimte?: components["schemas"]["Milieuruimte"];
-                            oppervlakte_ha: number | null;
-                            /** @description Transformatie: de terreinen onder het vlak */
-                            terreinen?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            waarschuwingen: components["schemas"]["Waarschuwing"][];
-                        };
+                        "application/json": components["schemas"]["OntwerpOordeel"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8395,7 +8003,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8404,8 +8012,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8440,23 +8057,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        id?: number;
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            terrein_id?: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["Ontwerp"];
                 };
             };
             responses: {
@@ -8466,34 +8067,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            fouten: {
-                                code: string;
-                                details?: unknown;
-                                message: string;
-                            }[];
-                            geldig: boolean;
-                            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
-                            gemeente_id: number | null;
-                            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
-                            gemeenten?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            milieuruimte?: components["schemas"]["Milieuruimte"];
-                            oppervlakte_ha: number | null;
-                            /** @description Transformatie: de terreinen onder het vlak */
-                            terreinen?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            waarschuwingen: components["schemas"]["Waarschuwing"][];
-                        };
+                        "application/json": components["schemas"]["OntwerpOordeel"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8502,7 +8079,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8511,8 +8088,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9057,7 +8643,8 @@ export type components = {
             id: number;
             kostenposten: {
                 bedrag: number;
-                categorie: string;
+                /** @enum {string} */
+                categorie: "onderzoek" | "nota_van_uitgangspunten" | "locatiekeuze" | "programma_van_eisen" | "ontwerp_plan" | "realisatie" | "overig";
                 datum: string | null;
                 id: number;
                 omschrijving: string | null;
@@ -9069,11 +8656,39 @@ export type components = {
             partijen: {
                 gemeente: string;
                 gemeente_id: number;
-                rol: string;
+                /** @enum {string} */
+                rol: "transformerend" | "compenserend" | "overig";
             }[];
             provincie_betrokken: boolean;
-            updated_at?: unknown;
+            updated_at: string;
             version: number;
+        };
+        BestuursovereenkomstNieuw: {
+            basis_pct?: number;
+            datum_ondertekening?: string | null;
+            document_url?: string | null;
+            kostenposten?: components["schemas"]["KostenpostInvoer"][];
+            maatwerk_bedrag?: number | null;
+            maatwerk_omschrijving?: string | null;
+            naam: string;
+            partijen: components["schemas"]["PartijInvoer"][];
+            provincie_betrokken?: boolean;
+        };
+        BestuursovereenkomstVerwijderd: {
+            id: number;
+            verwijderd: boolean;
+        };
+        BestuursovereenkomstWijziging: {
+            basis_pct?: number;
+            datum_ondertekening?: string | null;
+            document_url?: string | null;
+            kostenposten?: components["schemas"]["KostenpostInvoer"][];
+            maatwerk_bedrag?: number | null;
+            maatwerk_omschrijving?: string | null;
+            naam?: string;
+            partijen?: components["schemas"]["PartijInvoer"][];
+            provincie_betrokken?: boolean;
+            version?: number;
         };
         /** @description Hectares (PostGIS, RD New) met de ids van de records waar het getal uit komt, per tabel. */
         Cijfer: {
@@ -9103,23 +8718,133 @@ export type components = {
             storageCrs: string;
             title: string;
         };
-        Config: {
-            attribution: string[];
-            basemapStyleUrl: string;
+        CompensatieCollectie: {
+            features: components["schemas"]["CompensatieFeature"][];
+            /** @enum {string} */
+            type: "FeatureCollection";
         };
-        Feature: {
-            geometry?: unknown;
+        CompensatieEigenschappen: {
+            /** @description Datum JJJJ-MM-DD */
+            besluitpunt_datum: string | null;
+            besluitpunt_ref: string | null;
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
+            gemeente: string;
+            gemeente_id: number;
+            gemeenten: components["schemas"]["VlakDeel"][];
             id: number;
+            /** @description VNG-milieucategorie, zoals 3.1 */
+            milieucategorie_max: string | null;
+            /** @description VNG-milieucategorie, zoals 3.1 */
+            milieucategorie_min: string | null;
+            naam: string | null;
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            /** @enum {string} */
+            planstatus: "hard" | "zacht";
+            /** @enum {string} */
+            status: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
+            version: number;
+            watergebonden: boolean;
+        };
+        CompensatieFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["CompensatieEigenschappen"];
+            /** @enum {string} */
+            type: "Feature";
+        };
+        CompensatieGesplitst: {
+            features: components["schemas"]["CompensatieFeature"][];
+            /** @description Het record zelf (het grootste deel), dan de nieuwe records */
+            ids: number[];
+        };
+        CompensatieMetGat: components["schemas"]["CompensatieFeature"] & {
+            gat_ha: number;
+        };
+        CompensatieNieuw: {
+            geometry: components["schemas"]["VlakInvoer"];
             properties: {
-                [key: string]: unknown;
+                besluitpunt_datum?: string | null;
+                besluitpunt_ref?: string | null;
+                gemeente_id?: number;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
+                watergebonden?: boolean;
             };
             /** @enum {string} */
             type: "Feature";
         };
-        FeatureCollection: {
-            features: components["schemas"]["Feature"][];
+        CompensatieOpgeslagen: components["schemas"]["CompensatieFeature"] & {
+            milieuruimte?: components["schemas"]["Milieuruimte"];
+            waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        CompensatieSamengevoegd: {
+            /** @description Eén aaneengesloten vlak (anders een MultiPolygon van losse delen) */
+            aaneengesloten: boolean;
+            feature: components["schemas"]["CompensatieFeature"];
+            id: number;
+            met_id: number;
             /** @enum {string} */
-            type: "FeatureCollection";
+            met_status: "verwijderd" | "vervallen";
+        };
+        CompensatieVersie: {
+            /** @enum {string} */
+            actie: "insert" | "update" | "delete";
+            door: string;
+            eigenschappen: ({
+                besluitpunt_datum?: string | null;
+                besluitpunt_ref?: string | null;
+                bron?: string;
+                created_at?: string;
+                gemeente_id?: number;
+                id?: number;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                oppervlakte_ha?: number;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
+                updated_at?: string;
+                version?: number;
+                watergebonden?: boolean;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            geometry: components["schemas"]["Vlak"];
+            reden: string | null;
+            tijdstip: string;
+            versie: number | null;
+        };
+        CompensatieWijziging: {
+            geometry?: components["schemas"]["VlakInvoer"];
+            properties?: {
+                besluitpunt_datum?: string | null;
+                besluitpunt_ref?: string | null;
+                gemeente_id?: number;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
+                watergebonden?: boolean;
+            };
+            version?: number;
+        };
+        Config: {
+            attribution: string[];
+            basemapStyleUrl: string;
         };
         Fout: {
             error: {
@@ -9127,6 +8852,52 @@ export type components = {
                 details?: unknown;
                 message: string;
             };
+        };
+        FoutDetails: {
+            buiten_ha?: number;
+            gemeenten?: components["schemas"]["VlakDeel"][];
+            ids?: number[];
+            /** @description [lengtegraad, breedtegraad] van de plek van de fout */
+            locatie?: number[];
+            m2?: number;
+            min_ha?: number;
+            postgis?: string;
+            reden?: string;
+            terrein_id?: number;
+        };
+        Gat: {
+            geometry: components["schemas"]["VlakInvoer"] & unknown;
+            version: number;
+        };
+        GemeenteCollectie: {
+            features: components["schemas"]["GemeenteFeature"][];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        GemeenteEigenschappen: {
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
+            code: string;
+            gemeente: string;
+            id: number;
+            inwoners_2020: number | null;
+            naam: string | null;
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
+            version: number;
+        };
+        GemeenteFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["GemeenteEigenschappen"];
+            /** @enum {string} */
+            type: "Feature";
+        };
+        Herstel: {
+            naar_versie: number;
+            version: number;
         };
         Ik: {
             csrfToken: string;
@@ -9318,6 +9089,248 @@ export type components = {
             } | null;
             verzoek: components["schemas"]["ImportControle"];
         };
+        KanszoneCollectie: {
+            features: components["schemas"]["KanszoneFeature"][];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        KanszoneEigenschappen: {
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
+            gemeente: string;
+            gemeente_id: number;
+            id: number;
+            naam: string | null;
+            omschrijving: string | null;
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            /** @enum {string} */
+            soort: "challenge_071" | "rijkspilot" | "overig";
+            terrein_id: number | null;
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
+            version: number;
+        };
+        KanszoneFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["KanszoneEigenschappen"];
+            /** @enum {string} */
+            type: "Feature";
+        };
+        KanszoneGesplitst: {
+            features: components["schemas"]["KanszoneFeature"][];
+            /** @description Het record zelf (het grootste deel), dan de nieuwe records */
+            ids: number[];
+        };
+        KanszoneMetGat: components["schemas"]["KanszoneFeature"] & {
+            gat_ha: number;
+        };
+        KanszoneNieuw: {
+            geometry: components["schemas"]["VlakInvoer"];
+            properties: {
+                gemeente_id?: number;
+                naam?: string;
+                omschrijving?: string | null;
+                /** @enum {string} */
+                soort?: "challenge_071" | "rijkspilot" | "overig";
+                terrein_id?: number | null;
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        KanszoneOpgeslagen: components["schemas"]["KanszoneFeature"] & {
+            milieuruimte?: components["schemas"]["Milieuruimte"];
+            waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        KanszoneSamengevoegd: {
+            /** @description Eén aaneengesloten vlak (anders een MultiPolygon van losse delen) */
+            aaneengesloten: boolean;
+            feature: components["schemas"]["KanszoneFeature"];
+            id: number;
+            met_id: number;
+            /** @enum {string} */
+            met_status: "verwijderd" | "vervallen";
+        };
+        KanszoneVersie: {
+            /** @enum {string} */
+            actie: "insert" | "update" | "delete";
+            door: string;
+            eigenschappen: ({
+                bron?: string;
+                created_at?: string;
+                gemeente_id?: number;
+                id?: number;
+                naam?: string;
+                omschrijving?: string | null;
+                oppervlakte_ha?: number;
+                /** @enum {string} */
+                soort?: "challenge_071" | "rijkspilot" | "overig";
+                terrein_id?: number | null;
+                updated_at?: string;
+                version?: number;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            geometry: components["schemas"]["Vlak"];
+            reden: string | null;
+            tijdstip: string;
+            versie: number | null;
+        };
+        KanszoneWijziging: {
+            geometry?: components["schemas"]["VlakInvoer"];
+            properties?: {
+                gemeente_id?: number;
+                naam?: string;
+                omschrijving?: string | null;
+                /** @enum {string} */
+                soort?: "challenge_071" | "rijkspilot" | "overig";
+                terrein_id?: number | null;
+            };
+            version?: number;
+        };
+        KavelCollectie: {
+            features: components["schemas"]["KavelFeature"][];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        KavelEigenschappen: {
+            /** @description Datum JJJJ-MM-DD */
+            beschikbaar_vanaf: string | null;
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
+            /** @enum {string} */
+            eigendom: "gemeente" | "privaat" | "onbekend";
+            gemeente: string;
+            gemeente_id: number;
+            id: number;
+            milieucategorie_max: string;
+            /** @description VNG-milieucategorie, zoals 3.1 */
+            milieucategorie_min: string | null;
+            naam: string | null;
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            /** @enum {string} */
+            planstatus: "hard" | "zacht";
+            /** @enum {string} */
+            status: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
+            terrein_id: number;
+            terrein_naam: string;
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
+            version: number;
+            watergebonden: boolean;
+        };
+        KavelFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["KavelEigenschappen"];
+            /** @enum {string} */
+            type: "Feature";
+        };
+        KavelGesplitst: {
+            features: components["schemas"]["KavelFeature"][];
+            /** @description Het record zelf (het grootste deel), dan de nieuwe records */
+            ids: number[];
+        };
+        KavelMetGat: components["schemas"]["KavelFeature"] & {
+            gat_ha: number;
+        };
+        KavelNieuw: {
+            geometry: components["schemas"]["VlakInvoer"];
+            properties: {
+                beschikbaar_vanaf?: string | null;
+                /** @enum {string} */
+                eigendom?: "gemeente" | "privaat" | "onbekend";
+                milieucategorie_max?: string;
+                milieucategorie_min?: string | null;
+                naam?: string | null;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
+                terrein_id?: number;
+                watergebonden?: boolean;
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        KavelOpgeslagen: components["schemas"]["KavelFeature"] & {
+            milieuruimte?: components["schemas"]["Milieuruimte"];
+            waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        KavelSamengevoegd: {
+            /** @description Eén aaneengesloten vlak (anders een MultiPolygon van losse delen) */
+            aaneengesloten: boolean;
+            feature: components["schemas"]["KavelFeature"];
+            id: number;
+            met_id: number;
+            /** @enum {string} */
+            met_status: "verwijderd" | "vervallen";
+        };
+        KavelVersie: {
+            /** @enum {string} */
+            actie: "insert" | "update" | "delete";
+            door: string;
+            eigenschappen: ({
+                beschikbaar_vanaf?: string | null;
+                bron?: string;
+                created_at?: string;
+                /** @enum {string} */
+                eigendom?: "gemeente" | "privaat" | "onbekend";
+                id?: number;
+                milieucategorie_max?: string;
+                milieucategorie_min?: string | null;
+                naam?: string | null;
+                oppervlakte_ha?: number;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
+                terrein_id?: number;
+                updated_at?: string;
+                version?: number;
+                watergebonden?: boolean;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            geometry: components["schemas"]["Vlak"];
+            reden: string | null;
+            tijdstip: string;
+            versie: number | null;
+        };
+        KavelWijziging: {
+            geometry?: components["schemas"]["VlakInvoer"];
+            properties?: {
+                beschikbaar_vanaf?: string | null;
+                /** @enum {string} */
+                eigendom?: "gemeente" | "privaat" | "onbekend";
+                milieucategorie_max?: string;
+                milieucategorie_min?: string | null;
+                naam?: string | null;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
+                terrein_id?: number;
+                watergebonden?: boolean;
+            };
+            version?: number;
+        };
+        KostenpostInvoer: {
+            bedrag: number;
+            /** @enum {string} */
+            categorie: "onderzoek" | "nota_van_uitgangspunten" | "locatiekeuze" | "programma_van_eisen" | "ontwerp_plan" | "realisatie" | "overig";
+            datum?: string | null;
+            omschrijving?: string | null;
+        };
+        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
+        LijnInvoer: {
+            coordinates: unknown[];
+            type: string;
+        } & {
+            [key: string]: unknown;
+        };
         Milieucategorie: {
             code: string;
             omschrijving: string;
@@ -9327,10 +9340,11 @@ export type components = {
         };
         Milieuruimte: {
             kavels: {
-                features: components["schemas"]["Feature"][];
+                features: components["schemas"]["MilieuruimteKavel"][];
                 /** @enum {string} */
                 type: "FeatureCollection";
             };
+            /** @description Kavels onder het vlak zelf (die gaan verloren, ze tellen hierboven niet mee) */
             kavels_in_vlak: number[];
             /** @enum {string} */
             nieuwe_functie: "wonen" | "gemengd";
@@ -9343,6 +9357,45 @@ export type components = {
             /** @enum {string} */
             richtafstand_kolom: "richtafstand_m" | "richtafstand_gemengd_m";
             totaal_ha: number;
+        };
+        MilieuruimteCheck: components["schemas"]["Milieuruimte"] & {
+            oppervlakte_ha: number;
+        };
+        MilieuruimteKavel: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: {
+                /** @description Afstand van de kavel tot het vlak (RD New) */
+                afstand_m: number;
+                gemeente: string;
+                id: number;
+                milieucategorie_max: string;
+                naam: string | null;
+                oppervlakte_ha: number;
+                /** @description De hoogste milieucategorie die op deze afstand nog past */
+                past_nog: string | null;
+                /** @description VNG-richtafstand van de milieucategorie tot wonen (of gemengd gebied) */
+                richtafstand_m: number;
+                /** @description Hoeveel meter de kavel te dichtbij ligt */
+                tekort_m: number;
+                terrein_id: number;
+                terrein_naam: string;
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        MilieuruimteVraag: {
+            geometry: components["schemas"]["VlakInvoer"];
+            /** @enum {string} */
+            nieuwe_functie: "wonen" | "gemengd";
+        };
+        MultiPolygon: {
+            coordinates: components["schemas"]["Positie"][][][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "MultiPolygon";
         };
         OgcFeature: {
             geometry: {
@@ -9376,9 +9429,178 @@ export type components = {
             /** @enum {string} */
             type: "FeatureCollection";
         };
-        OpgeslagenFeature: components["schemas"]["Feature"] & {
+        Ontwerp: {
+            geometry: components["schemas"]["VlakInvoer"];
+            id?: number;
+            properties?: {
+                datum_terinzagelegging?: string | null;
+                datum_vaststelling?: string | null;
+                gemeente_id?: number;
+                /** @enum {string} */
+                nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                terrein_id?: number;
+            };
+        };
+        OntwerpFout: {
+            /** @enum {string} */
+            code: "geen_geometrie" | "ongeldig_type" | "ongeldige_coordinaten" | "niet_eindig" | "ring_niet_gesloten" | "te_weinig_punten" | "buiten_nederland" | "te_veel_punten" | "te_groot" | "zelfdoorsnijding" | "ongeldige_geometrie" | "te_klein" | "buiten_regio" | "gemeente_buiten_vlak" | "andere_gemeente" | "kavel_buiten_terrein" | "terrein_onbekend" | "meting_mislukt" | "geen_bedrijventerrein" | "niet_te_transformeren";
+            details?: components["schemas"]["FoutDetails"];
+            message: string;
+        };
+        OntwerpOordeel: {
+            fouten: components["schemas"]["OntwerpFout"][];
+            geldig: boolean;
+            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
+            gemeente_id: number | null;
+            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
+            gemeenten?: components["schemas"]["VlakDeel"][];
+            milieuruimte?: components["schemas"]["Milieuruimte"];
+            oppervlakte_ha: number | null;
+            /** @description Transformatie: de terreinen onder het vlak */
+            terreinen?: components["schemas"]["VlakDeel"][];
+            waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        PartijInvoer: {
+            gemeente_id: number;
+            /** @enum {string} */
+            rol: "transformerend" | "compenserend" | "overig";
+        };
+        Polygon: {
+            coordinates: components["schemas"]["Positie"][][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "Polygon";
+        };
+        /** @description [lengtegraad, breedtegraad] in WGS84 */
+        Positie: number[];
+        Samenvoeging: {
+            met_id: number;
+            met_version: number;
+            version: number;
+        };
+        Splitsing: {
+            line: components["schemas"]["LijnInvoer"];
+            version: number;
+        };
+        TerreinCollectie: {
+            features: components["schemas"]["TerreinFeature"][];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        TerreinEigenschappen: {
+            aantal_kavels: number;
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
+            gemeente: string;
+            gemeente_id: number;
+            id: number;
+            kavels_ha: number;
+            /** @description VNG-milieucategorie, zoals 3.1 */
+            milieucategorie_max: string | null;
+            /** @description VNG-milieucategorie, zoals 3.1 */
+            milieucategorie_min: string | null;
+            naam: string | null;
+            naam_bekend: boolean;
+            naam_osm: string | null;
+            niet_te_transformeren: boolean;
+            op_transformatielijst: boolean;
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            /** @enum {string} */
+            typologie: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
+            version: number;
+            watergebonden: boolean;
+        };
+        TerreinFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["TerreinEigenschappen"];
+            /** @enum {string} */
+            type: "Feature";
+        };
+        TerreinGesplitst: {
+            features: components["schemas"]["TerreinFeature"][];
+            /** @description Het record zelf (het grootste deel), dan de nieuwe records */
+            ids: number[];
+        };
+        TerreinMetGat: components["schemas"]["TerreinFeature"] & {
+            gat_ha: number;
+        };
+        TerreinNieuw: {
+            geometry: components["schemas"]["VlakInvoer"];
+            properties: {
+                gemeente_id?: number;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                niet_te_transformeren?: boolean;
+                op_transformatielijst?: boolean;
+                /** @enum {string} */
+                typologie?: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
+                watergebonden?: boolean;
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        TerreinOpgeslagen: components["schemas"]["TerreinFeature"] & {
             milieuruimte?: components["schemas"]["Milieuruimte"];
             waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        TerreinSamengevoegd: {
+            /** @description Eén aaneengesloten vlak (anders een MultiPolygon van losse delen) */
+            aaneengesloten: boolean;
+            feature: components["schemas"]["TerreinFeature"];
+            id: number;
+            met_id: number;
+            /** @enum {string} */
+            met_status: "verwijderd" | "vervallen";
+        };
+        TerreinVersie: {
+            /** @enum {string} */
+            actie: "insert" | "update" | "delete";
+            door: string;
+            eigenschappen: ({
+                bron?: string;
+                created_at?: string;
+                gemeente_id?: number;
+                id?: number;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                niet_te_transformeren?: boolean;
+                op_transformatielijst?: boolean;
+                oppervlakte_ha?: number;
+                /** @enum {string} */
+                typologie?: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
+                updated_at?: string;
+                version?: number;
+                watergebonden?: boolean;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            geometry: components["schemas"]["Vlak"];
+            reden: string | null;
+            tijdstip: string;
+            versie: number | null;
+        };
+        TerreinWijziging: {
+            geometry?: components["schemas"]["VlakInvoer"];
+            properties?: {
+                gemeente_id?: number;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                niet_te_transformeren?: boolean;
+                op_transformatielijst?: boolean;
+                /** @enum {string} */
+                typologie?: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
+                watergebonden?: boolean;
+            };
+            version?: number;
         };
         Toegangstoken: {
             aangemaakt_op: string;
@@ -9389,6 +9611,9 @@ export type components = {
             verloopt_op: string;
             /** @description Begin van het token, om tokens uit elkaar te houden */
             voorvoegsel: string;
+        };
+        Toegewezen: components["schemas"]["ToewijzingenOverzicht"] & {
+            toewijzing: components["schemas"]["Toewijzing"];
         };
         Toewijzing: {
             bestuursovereenkomst_id: number | null;
@@ -9403,15 +9628,175 @@ export type components = {
             beschikbaar_ha: number;
             compensatie_id: number;
             oppervlakte_ha: number;
-            status: string;
+            /** @enum {string} */
+            status: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
             toegewezen_ha: number;
             toewijzingen: components["schemas"]["Toewijzing"][];
         };
+        ToewijzingNieuw: {
+            bestuursovereenkomst_id?: number | null;
+            hectares: number;
+            transformatie_id: number;
+        };
+        TransformatieCollectie: {
+            features: components["schemas"]["TransformatieFeature"][];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        TransformatieEigenschappen: {
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
+            /** @description Datum JJJJ-MM-DD */
+            datum_terinzagelegging: string | null;
+            /** @description Datum JJJJ-MM-DD */
+            datum_vaststelling: string | null;
+            gemeente: string;
+            gemeente_id: number;
+            /** @description De gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
+            gemeenten: components["schemas"]["VlakDeel"][];
+            id: number;
+            naam: string | null;
+            /** @description Hectare bedrijfsgrond die verloren gaat; overlap met oudere transformaties telt daar */
+            netto_verloren_ha: number | null;
+            /** @enum {string} */
+            nieuwe_functie: "wonen" | "gemengd" | "overig";
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            /** @description Oudere transformaties die een deel van deze grond al hebben */
+            overlapt_transformaties: components["schemas"]["VlakDeel"][];
+            /** @enum {string} */
+            status: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
+            /** @description De terreinen onder het vlak */
+            terreinen: components["schemas"]["VlakDeel"][];
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
+            version: number;
+            /** @description Alleen in het antwoord op één transformatie, en niet voor de stuurgroep */
+            zittende_bedrijven?: components["schemas"]["ZittendBedrijf"][];
+            zittende_eigenaren: number;
+            zittende_huurders: number;
+        };
+        TransformatieFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["TransformatieEigenschappen"];
+            /** @enum {string} */
+            type: "Feature";
+        };
+        TransformatieGesplitst: {
+            features: components["schemas"]["TransformatieFeature"][];
+            /** @description Het record zelf (het grootste deel), dan de nieuwe records */
+            ids: number[];
+        };
+        TransformatieMetGat: components["schemas"]["TransformatieFeature"] & {
+            gat_ha: number;
+        };
+        TransformatieNieuw: {
+            geometry: components["schemas"]["VlakInvoer"];
+            properties: {
+                datum_terinzagelegging?: string | null;
+                datum_vaststelling?: string | null;
+                gemeente_id?: number;
+                naam?: string;
+                /** @enum {string} */
+                nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                /** @enum {string} */
+                status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
+                zittende_bedrijven?: components["schemas"]["ZittendBedrijf"][];
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        TransformatieOpgeslagen: components["schemas"]["TransformatieFeature"] & {
+            milieuruimte?: components["schemas"]["Milieuruimte"];
+            waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        TransformatieSamengevoegd: {
+            /** @description Eén aaneengesloten vlak (anders een MultiPolygon van losse delen) */
+            aaneengesloten: boolean;
+            feature: components["schemas"]["TransformatieFeature"];
+            id: number;
+            met_id: number;
+            /** @enum {string} */
+            met_status: "verwijderd" | "vervallen";
+        };
+        TransformatieVersie: {
+            /** @enum {string} */
+            actie: "insert" | "update" | "delete";
+            door: string;
+            eigenschappen: ({
+                bron?: string;
+                created_at?: string;
+                datum_terinzagelegging?: string | null;
+                datum_vaststelling?: string | null;
+                gemeente_id?: number;
+                id?: number;
+                naam?: string;
+                /** @enum {string} */
+                nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                oppervlakte_ha?: number;
+                /** @enum {string} */
+                status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
+                updated_at?: string;
+                version?: number;
+                zittende_bedrijven?: components["schemas"]["ZittendBedrijf"][];
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            geometry: components["schemas"]["Vlak"];
+            reden: string | null;
+            tijdstip: string;
+            versie: number | null;
+        };
+        TransformatieWijziging: {
+            geometry?: components["schemas"]["VlakInvoer"];
+            properties?: {
+                datum_terinzagelegging?: string | null;
+                datum_vaststelling?: string | null;
+                gemeente_id?: number;
+                naam?: string;
+                /** @enum {string} */
+                nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                /** @enum {string} */
+                status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
+                zittende_bedrijven?: components["schemas"]["ZittendBedrijf"][];
+            };
+            version?: number;
+        };
+        Verwijderd: {
+            id: number;
+            /**
+             * @description Transformaties en compensaties vervallen in plaats van te verdwijnen
+             * @enum {string}
+             */
+            status?: "vervallen";
+            verwijderd: boolean;
+        };
+        Vlak: components["schemas"]["Polygon"] | components["schemas"]["MultiPolygon"];
+        VlakDeel: {
+            ha: number;
+            id: number;
+            naam: string | null;
+        };
+        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
+        VlakInvoer: {
+            coordinates: unknown[];
+            type: string;
+        } & {
+            [key: string]: unknown;
+        };
         Waarschuwing: {
-            code: string;
+            /** @enum {string} */
+            code: "overlapt_terrein" | "overlapt_compensatie" | "niet_op_transformatielijst" | "overlapt_transformatie";
             ids: number[];
             message: string;
             overlap_ha: number;
+        };
+        ZittendBedrijf: {
+            /** @enum {string} */
+            gebruikspositie: "huurder" | "eigenaar";
+            naam: string;
+            status?: string;
         };
     };
     responses: never;
