@@ -77,10 +77,10 @@ export const AreaSchema = z.discriminatedUnion('type', [PolygonSchema, MultiPoly
  * A drawn shape as a request sends it. Checked by the server's own rules (not by this
  * schema) so that a wrong shape gets its Dutch reason and the spot where it goes wrong.
  */
-export const AreaInputSchema = z.object({ type: z.string(), coordinates: z.array(z.unknown()) }).passthrough()
+export const AreaInputSchema = z.object({ type: z.string(), coordinates: z.array(z.unknown()) })
   .openapi('VlakInvoer', { description: 'GeoJSON Polygon of MultiPolygon in WGS84' });
 
-export const LineInputSchema = z.object({ type: z.string(), coordinates: z.array(z.unknown()) }).passthrough()
+export const LineInputSchema = z.object({ type: z.string(), coordinates: z.array(z.unknown()) })
   .openapi('LijnInvoer', { description: 'GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt' });
 
 /** The version a change is based on (optimistic locking). */

@@ -20,12 +20,15 @@ const api = testApp(db);
 let spot: Spot;
 let reg: Client;
 let cleanup: Awaited<ReturnType<typeof rememberIds>>;
+let terrein: { id: number };
 const box = (x1: number, y1: number, x2: number, y2: number) => rdBox(db, spot, x1, y1, x2, y2);
 
 beforeAll(async () => {
   cleanup = await rememberIds(db);
   spot = await findEmptySpot(db);
   reg = await api.as('regisseur');
+  // Business land under the test's transformaties (a transformatie must lie on it).
+  terrein = await createFeature(reg, 'terreinen', await box(0, 0, 400, 400), { naam: 'Schematest terrein' });
 });
 
 afterAll(async () => {
@@ -59,7 +62,6 @@ describe('map layers', () => {
 
 describe('editor, toewijzingen and bestuursovereenkomsten', () => {
   it('answers create, change, split, merge, hole, history, the draft check and the milieuruimte check as declared', async () => {
-    const terrein = await createFeature(reg, 'terreinen', await box(0, 0, 400, 400), { naam: 'Schematest terrein' });
     conforms(savedFeatureSchema('terreinen'), terrein, 'POST terreinen');
     const kavel = await createFeature(reg, 'kavels', await box(10, 10, 210, 110), { terrein_id: terrein.id, milieucategorie_max: '3.1', naam: 'Schematest' });
     conforms(savedFeatureSchema('kavels'), kavel, 'POST kavels');
@@ -105,7 +107,7 @@ describe('editor, toewijzingen and bestuursovereenkomsten', () => {
   });
 
   it('answers the toewijzingen and the bestuursovereenkomsten as declared', async () => {
-    const t = await createFeature(reg, 'transformaties', await box(600, 0, 700, 100), { naam: 'Schematest T', nieuwe_functie: 'overig' });
+    const t = await createFeature(reg, 'transformaties', await box(250, 320, 350, 390), { naam: 'Schematest T', nieuwe_functie: 'overig' });
     const c = await createFeature(reg, 'compensaties', await box(600, 200, 700, 300), { naam: 'Schematest C' });
     const toegewezen = await reg.send('POST', `/api/compensaties/${c.id}/toewijzingen`, { transformatie_id: t.id, hectares: 0.5 });
     expect(toegewezen.status).toBe(201);
@@ -119,7 +121,7 @@ describe('editor, toewijzingen and bestuursovereenkomsten', () => {
 
 describe('a stale version names who changed the record and when', () => {
   it('for a toewijzing', async () => {
-    const t = await createFeature(reg, 'transformaties', await box(800, 0, 900, 100), { naam: 'Conflict T', nieuwe_functie: 'overig' });
+    const t = await createFeature(reg, 'transformaties', await box(10, 320, 90, 390), { naam: 'Conflict T', nieuwe_functie: 'overig' });
     const c = await createFeature(reg, 'compensaties', await box(800, 200, 900, 300), { naam: 'Conflict C' });
     const made = await reg.send('POST', `/api/compensaties/${c.id}/toewijzingen`, { transformatie_id: t.id, hectares: 0.2 });
     const stale = await reg.send('DELETE', `/api/compensaties/${c.id}/toewijzingen/${made.body.toewijzing.id}?version=${made.body.toewijzing.version + 1}`);
@@ -148,6 +150,5 @@ describe('a stale version names who changed the record and when', () => {
       expect(stale.body.error.details, method).toMatchObject({ huidige_versie: bo.body.version + 1, gewijzigd_door: expect.any(String) });
       expect(stale.body.error.details.gewijzigd_op, method).toEqual(expect.any(String));
     }
-    await db.pool.query(`DELETE FROM bestuursovereenkomst WHERE id = $1`, [bo.body.id]);
   });
 });

@@ -9328,8 +9328,6 @@ export type components = {
         LijnInvoer: {
             coordinates: unknown[];
             type: string;
-        } & {
-            [key: string]: unknown;
         };
         Milieucategorie: {
             code: string;
@@ -9782,8 +9780,6 @@ export type components = {
         VlakInvoer: {
             coordinates: unknown[];
             type: string;
-        } & {
-            [key: string]: unknown;
         };
         Waarschuwing: {
             /** @enum {string} */

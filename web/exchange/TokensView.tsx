@@ -1,7 +1,7 @@
 // QGIS access: the OGC API address, how to add it in QGIS, and the user's personal
 // read-only tokens (made here, shown once, revocable).
 import { useEffect, useState } from 'react';
-import type { Me } from '../api/types.ts';
+import type { Me } from '../api/session.ts';
 import { tokenApi, type Token } from './api.ts';
 import { tx } from './nl.ts';
 

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LoadedLayers } from '../api/hooks.ts';
-import type { Me } from '../api/types.ts';
+import type { Me } from '../api/session.ts';
 import { tm } from '../i18n/nl-matching.ts';
 import { MatchesView } from './MatchesView.tsx';
 import { MatchingOverlay, type OverlaySpec } from './overlay.ts';

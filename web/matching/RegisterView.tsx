@@ -3,7 +3,7 @@
 import { aantal } from '../i18n/format.ts';
 import { useState } from 'react';
 import { useLayer, useMilieucategorieen } from '../api/hooks.ts';
-import type { Me } from '../api/types.ts';
+import type { Me } from '../api/session.ts';
 import { fmt, tm } from '../i18n/nl-matching.ts';
 import { useRegister } from './api.ts';
 import { CsvImport } from './CsvImport.tsx';

@@ -3,7 +3,7 @@
 // map with an arrow from the company's current kavel to the chosen candidate.
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/client.ts';
-import type { Me } from '../api/types.ts';
+import type { Me } from '../api/session.ts';
 import { fmt, tm } from '../i18n/nl-matching.ts';
 import { useCreateMatch, useIntrekken, useKandidaten, useMatches, useRuimtevraag } from './api.ts';
 import { MatchCard } from './MatchCard.tsx';

@@ -10,7 +10,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, getJson, sendJson } from '../api/client.ts';
 import { useLayer } from '../api/hooks.ts';
 import { useMe } from '../api/session.ts';
-import type { Me } from '../api/types.ts';
+import type { Me } from '../api/session.ts';
 import { mayEdit } from '../editor/permissions.ts';
 import { te } from '../i18n/nl-editor.ts';
 import { formatDateShort } from '../i18n/format.ts';
