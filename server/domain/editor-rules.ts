@@ -1,5 +1,5 @@
 // Rules for polygons drawn in the werkgroep editor, as pure functions of what
-// PostGIS measured (server/layers/editor-checks.ts does the measuring).
+// PostGIS measured (server/editor/checks.ts does the measuring).
 //  - transformatie on no business land (kavels ∪ terreinen)        → fout  geen_bedrijventerrein
 //  - transformatie on a terrein marked niet_te_transformeren (R-T5) → fout  niet_te_transformeren
 //  - compensatie overlapping an existing terrein                    → waarschuwing overlapt_terrein
@@ -135,7 +135,7 @@ export function beoordeel(m: Metingen): Oordeel {
   return { fouten, waarschuwingen };
 }
 
-/** Longest name a record takes (server/layers/writable.ts). */
+/** Longest name a record takes (server/editor/writable.ts). */
 export const MAX_NAAM = 200;
 
 /**
