@@ -1,7 +1,6 @@
 // The Hono application: API under /api, the offline basemap under /basemap,
 // and the built web app for everything else.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -27,6 +26,9 @@ import { importRoutes, IMPORT_UPLOAD_PATH } from './exchange/import-routes.ts';
 import { exportRoutes } from './exchange/export-routes.ts';
 import { tokenRoutes } from './ogc/token-routes.ts';
 import { ogcRoutes } from './ogc/routes.ts';
+import { rememberWrites } from './db/read-routing.ts';
+import { compress } from './http/compression.ts';
+import { CACHE_BASEMAP, CACHE_IMMUTABLE, CACHE_REVALIDATE, staticFiles } from './http/static-files.ts';
 
 export type AppEnv = { Variables: { db: Database; session: Session | null; access: AccessTable } };
 
@@ -63,6 +65,8 @@ export function createApp(options: AppOptions) {
 
   app.onError(handleError);
   app.use('*', securityHeaders(options.basemapStyleUrl));
+  // Every answer compressed (brotli or gzip), except range answers and what is precompressed.
+  app.use('*', compress);
   app.use('/api/*', async (c, next) => {
     c.set('db', options.db);
     await next();
@@ -76,6 +80,8 @@ export function createApp(options: AppOptions) {
   // Complete once every route below is registered (end of this function).
   let access: AccessTable | undefined;
   app.use('/api/*', authorise(() => access!));
+  // With a read replica: after a write, this client's reads wait for the replica to catch up.
+  app.use('/api/*', rememberWrites);
 
   app.route('/api', healthRoutes());
   app.route('/api', referenceRoutes({ basemapStyleUrl: options.basemapStyleUrl ?? '/basemap/style.json' }));
@@ -101,13 +107,15 @@ export function createApp(options: AppOptions) {
   app.route('/ogc', ogcRoutes(options.db, () => access!));
 
   // Offline basemap: style, PMTiles (served with HTTP Range support) and the sea polygon.
-  app.get('/basemap/style.json', serveStatic({ path: path.relative(process.cwd(), path.join(geodataDir, 'basemap_style_minimal.json')) }));
-  app.get('/basemap/sea.geojson', serveStatic({ path: path.relative(process.cwd(), path.join(geodataDir, 'sea_approx_bbox.geojson')) }));
-  app.get('/basemap/basemap_leiden_osm_2021.pmtiles',
-    serveStatic({ path: path.relative(process.cwd(), path.join(geodataDir, 'basemap_leiden_osm_2021.pmtiles')) }));
+  const basemap = (file: string) =>
+    staticFiles({ path: path.relative(process.cwd(), path.join(geodataDir, file)), cacheControl: () => CACHE_BASEMAP });
+  app.get('/basemap/style.json', basemap('basemap_style_minimal.json'));
+  app.get('/basemap/sea.geojson', basemap('sea_approx_bbox.geojson'));
+  app.get('/basemap/basemap_leiden_osm_2021.pmtiles', basemap('basemap_leiden_osm_2021.pmtiles'));
 
+  // The web app: hashed assets for good, index.html (also for the app's own paths) always fresh.
   const webRoot = path.relative(process.cwd(), webDir) || '.';
-  app.use('/*', serveStatic({ root: webRoot }));
-  app.get('*', serveStatic({ path: path.join(webRoot, 'index.html') }));
+  app.use('/*', staticFiles({ root: webRoot, cacheControl: (p) => (p.startsWith('/assets/') ? CACHE_IMMUTABLE : CACHE_REVALIDATE) }));
+  app.get('*', staticFiles({ path: path.join(webRoot, 'index.html'), cacheControl: () => CACHE_REVALIDATE }));
   return app;
 }

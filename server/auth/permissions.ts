@@ -47,29 +47,9 @@ export const rules: Rule[] = [
 
   // Hectare monitor: everyone reads the balance; editors preview their drafts.
   { method: 'GET', path: '/api/balans', roles: ALL },
+  { method: 'GET', path: '/api/balans/reeks', roles: ALL },
+  { method: 'GET', path: '/api/balans/kaart', roles: ALL },
   { method: 'POST', path: '/api/balans/preview', roles: EDITORS },
-
-  // Exchange with the municipalities' GIS (issue #14). Imports write layers: editors only,
-  // each session its owner's; werkgroep members only within their gemeente (import service).
-  { method: 'GET', path: '/api/import/doelvelden', roles: EDITORS },
-  { method: 'GET', path: '/api/import/koppelingen', roles: EDITORS },
-  { method: 'POST', path: '/api/import', roles: EDITORS },
-  { method: 'GET', path: '/api/import/:id', roles: EDITORS },
-  { method: 'DELETE', path: '/api/import/:id', roles: EDITORS },
-  { method: 'POST', path: '/api/import/:id/controle', roles: EDITORS },
-  { method: 'POST', path: '/api/import/:id/proefdraai', roles: EDITORS },
-  { method: 'POST', path: '/api/import/:id/uitvoeren', roles: EDITORS },
-  { method: 'POST', path: '/api/import/:id/annuleren', roles: EDITORS },
-  { method: 'GET', path: '/api/import/:id/rapport', roles: EDITORS },
-  { method: 'GET', path: '/api/import/:id/rapport.csv', roles: EDITORS },
-  { method: 'GET', path: '/api/import/:id/kaart', roles: EDITORS },
-  // Exports: everyone reads the layers; the fields follow the reader's role (export service).
-  { method: 'GET', path: '/api/export/lagen/:laag', roles: ALL },
-  { method: 'GET', path: '/api/export/monitor', roles: ALL },
-  // Personal read-only tokens for the OGC API (/ogc): everyone manages their own.
-  { method: 'GET', path: '/api/toegangstokens', roles: ALL },
-  { method: 'POST', path: '/api/toegangstokens', roles: ALL },
-  { method: 'DELETE', path: '/api/toegangstokens/:id', roles: ALL },
 
   { method: 'GET', path: '/api/accounts', roles: ['beheerder'] },
   { method: 'POST', path: '/api/accounts', roles: ['beheerder'] },

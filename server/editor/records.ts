@@ -14,6 +14,7 @@ import { assertKavelInTerrein, assertMayEdit, assertPlaats, gekozenGemeente, gem
 import { assertToewijzingenPassen, enforceRules, judge, transformatieDatum } from './checks.ts';
 import { deleteRow, insertRecord, lockCurrent, updateRow, type Client } from './queries.ts';
 import { milieuruimteVanTransformatie } from './milieuruimte.ts';
+import { zetIngangsdatum } from '../balans/historie.ts';
 import { layerDefinition } from '../layers/definitions.ts';
 import { getFeature, type LayerFeature } from '../layers/queries.ts';
 
@@ -45,6 +46,7 @@ export async function createRecord(
   return withAudit(ctx.pool, ctx.actor, null, async (client) => {
     const { ewkt } = await prepareGeometry(client, geometry);
     const values = { ...properties };
+    await zetIngangsdatum(client, values);
     // Scope first: a werkgroep member asking for another gemeente hears 403, not where to draw.
     if (layer.gemeente === 'column' && values.gemeente_id !== undefined) assertMayEdit(ctx.actor, values.gemeente_id as number);
     const onder = await assertPlaats(client, ctx.actor, ewkt);
@@ -81,6 +83,7 @@ export async function applyUpdate(
 
   const values: Record<string, unknown> = { ...(change.properties ?? {}) };
   if (layer.table === 'kavel') assertStatus(current.status as string, values.status);
+  await zetIngangsdatum(client, values, current.geldig_vanaf as string | undefined);
   let ewkt = geomEwkt;
   if (change.geometry !== undefined) ewkt = (await prepareGeometry(client, change.geometry)).ewkt;
   if (layer.gemeente === 'column' && values.gemeente_id !== undefined) assertMayEdit(ctx.actor, values.gemeente_id as number);

@@ -14,6 +14,8 @@ const categorie = z.string().regex(MILIEUCATEGORIE_CODE, 'milieucategorie zoals 
 const naam = z.string().trim().min(1, 'naam is verplicht').max(200);
 const tekst = z.string().trim().max(2000).nullable();
 const gemeenteId = z.number().int().positive();
+/** The date the change takes effect (valid time, server/balans/historie.ts); not a column. Default today. */
+const ingangsdatum = IsoDate.nullable();
 
 export const ZittendBedrijfSchema = z.object({
   naam: z.string().trim().min(1).max(200),
@@ -25,7 +27,7 @@ const terreinVelden = z.object({
   naam, gemeente_id: gemeenteId,
   typologie: z.enum(TYPOLOGIEEN),
   op_transformatielijst: z.boolean(), niet_te_transformeren: z.boolean(), watergebonden: z.boolean(),
-  milieucategorie_min: categorie.nullable(), milieucategorie_max: categorie.nullable(),
+  milieucategorie_min: categorie.nullable(), milieucategorie_max: categorie.nullable(), ingangsdatum,
 }).strict();
 
 const kavelVelden = z.object({
@@ -34,7 +36,7 @@ const kavelVelden = z.object({
   status: z.enum(KAVEL_STATUSSEN),
   planstatus: z.enum(PLANSTATUSSEN),
   milieucategorie_min: categorie.nullable(), milieucategorie_max: categorie,
-  watergebonden: z.boolean(), beschikbaar_vanaf: datum, eigendom: z.enum(EIGENDOMMEN),
+  watergebonden: z.boolean(), beschikbaar_vanaf: datum, eigendom: z.enum(EIGENDOMMEN), ingangsdatum,
 }).strict();
 
 const kanszoneVelden = z.object({
@@ -48,6 +50,7 @@ const transformatieVelden = z.object({
   status: z.enum(TRANSFORMATIE_STATUSSEN),
   datum_terinzagelegging: datum, datum_vaststelling: datum,
   zittende_bedrijven: z.array(ZittendBedrijfSchema).max(500),
+  ingangsdatum,
 }).strict();
 
 const compensatieVelden = z.object({
@@ -55,7 +58,7 @@ const compensatieVelden = z.object({
   milieucategorie_min: categorie.nullable(), milieucategorie_max: categorie.nullable(),
   watergebonden: z.boolean(), planstatus: z.enum(PLANSTATUSSEN),
   status: z.enum(COMPENSATIE_STATUSSEN),
-  besluitpunt_ref: tekst, besluitpunt_datum: datum,
+  besluitpunt_ref: tekst, besluitpunt_datum: datum, ingangsdatum,
 }).strict();
 
 /** The attributes a write may send, per editable layer. */

@@ -12,20 +12,31 @@ export interface LaagFilter {
   status?: string;
   /** WGS84 [minLon, minLat, maxLon, maxLat]: features intersecting the map view. */
   bbox?: [number, number, number, number];
-  /** Moment of the snapshot (timestamptz literal); absent: now. */
-  tijdstip?: string;
+  /** The situation on this date (YYYY-MM-DD) from the records' dated history; absent: now. */
+  peildatum?: string;
 }
 
 const EDITABLE = new Set(['terreinen', 'kavels', 'kanszones', 'transformaties', 'compensaties']);
-const TABLES = ['kavel', 'terrein', 'kanszone', 'transformatie', 'compensatie'];
+/**
+ * Tables with a dated history (migration 012): `<tabel>_versie` holds each version with
+ * the dates it was valid. Terreinen, kanszones and gemeenten have none; at a peildatum
+ * they are exported as they are now.
+ */
+const VERSIONED = ['kavel', 'transformatie', 'compensatie'];
+/** Columns of the history tables (migration 012) besides id; bron and bron_id come from the record itself. */
+const HISTORY_COLUMNS: Record<string, string[]> = {
+  transformatie: ['naam', 'gemeente_id', 'nieuwe_functie', 'status', 'datum_terinzagelegging', 'datum_vaststelling', 'netto_verloren_ha', 'geom'],
+  compensatie: ['naam', 'gemeente_id', 'status', 'planstatus', 'milieucategorie_max', 'besluitpunt_datum', 'geom'],
+  kavel: ['naam', 'terrein_id', 'status', 'planstatus', 'milieucategorie_max', 'geom'],
+};
 
 /** Which properties a reader with `rol` gets (null: nobody's confidential ones, as for /ogc). */
 export function kolommen(layer: LayerDefinition, rol: Role | null, historisch: boolean): [string, string][] {
   const vertrouwelijk = layer.vertrouwelijk && rol && layer.vertrouwelijk.mayRead(rol) ? layer.vertrouwelijk.properties : {};
   const props = Object.entries({ ...layer.properties, ...vertrouwelijk })
-    // At a peildatum only the record's own columns (and its terrein's name) are history;
-    // derived figures would mix in today's data.
-    .filter(([, expr]) => !historisch || /^[xt]\.[a-z_]+$/.test(expr));
+    // At a peildatum only the record's own dated columns (and its terrein's name) are
+    // history; derived figures and undated attributes would mix in today's data.
+    .filter(([, expr]) => !historisch || isHistory(layer, expr));
   return [
     ['id', 'x.id'], ['naam', layer.naam], ['gemeente', layer.gemeente],
     ['oppervlakte_ha', 'round((ST_Area(x.geom) / 10000)::numeric, 4)::float8'], ['bron', 'x.bron'],
@@ -34,11 +45,21 @@ export function kolommen(layer: LayerDefinition, rol: Role | null, historisch: b
   ];
 }
 
-/** The layer's FROM clause, at a moment in the past when asked. */
-export function fromClause(layer: LayerDefinition, historisch: boolean, tijdstipParam: string): string {
-  if (!historisch) return layer.from;
-  return layer.from.replace(new RegExp(`\\b(${TABLES.join('|')}) (x|t)\\b`, 'g'),
-    (_m, tabel: string, alias: string) => `asof_rows(NULL::${tabel}, ${tijdstipParam}::timestamptz) ${alias}`);
+function isHistory(layer: LayerDefinition, expr: string): boolean {
+  const m = /^([xt])\.([a-z_]+)$/.exec(expr);
+  if (!m) return false;
+  if (m[1] === 't' || !VERSIONED.includes(layer.table)) return true;
+  return HISTORY_COLUMNS[layer.table].includes(m[2]);
+}
+
+/** The layer's FROM clause; at a peildatum its versioned table as it stood on that date. */
+export function fromClause(layer: LayerDefinition, historisch: boolean, peildatumParam: string): string {
+  if (!historisch || !VERSIONED.includes(layer.table)) return layer.from;
+  const t = layer.table;
+  const versie = `(SELECT v.id, ${HISTORY_COLUMNS[t].map((k) => `v.${k}`).join(', ')}, r.bron, r.bron_id
+     FROM ${t}_versie v JOIN ${t} r ON r.id = v.id
+     WHERE upper_inf(v.vastgelegd) AND v.geldig @> ${peildatumParam}::date)`;
+  return layer.from.replace(new RegExp(`^${t} x\\b`), `${versie} x`);
 }
 
 export function whereClause(layer: LayerDefinition, filter: LaagFilter, params: unknown[]): string {
@@ -71,8 +92,8 @@ export interface ExportRij {
 }
 
 export async function exportRijen(db: Queryable, layer: LayerDefinition, rol: Role, filter: LaagFilter, crs: 'rd' | 'wgs84'): Promise<ExportRij[]> {
-  const historisch = !!filter.tijdstip;
-  const params: unknown[] = historisch ? [filter.tijdstip] : [];
+  const historisch = !!filter.peildatum;
+  const params: unknown[] = historisch ? [filter.peildatum] : [];
   const cols = kolommen(layer, rol, historisch);
   const geom = crs === 'rd' ? 'ST_AsGeoJSON(x.geom, 3, 0)::json' : 'ST_AsGeoJSON(ST_Transform(x.geom, 4326), 7)::json';
   const from = fromClause(layer, historisch, '$1');

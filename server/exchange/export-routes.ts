@@ -1,15 +1,17 @@
-// GET /api/export/lagen/{laag} and /api/export/monitor: files to download. Each role
-// receives exactly the fields it may read in the map API.
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+// GET /api/export/lagen/{laag} and /api/export/monitor: files to download. Everyone
+// may export; each role receives exactly the fields it may read in the map API.
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../app.ts';
 import { actorOf } from '../auth/middleware.ts';
-import { layers } from '../layers/definitions.ts';
-import { READ_LAYERS } from '../auth/permissions.ts';
+import { LAYER_PATHS, layers } from '../layers/definitions.ts';
+import { apiRoute, IEDEREEN } from '../http/access.ts';
 import { ApiError } from '../http/errors.ts';
 import { BBoxSchema, ErrorSchema } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
-import { snapshotMoment } from '../routes/balans.ts';
-import { IsoDate } from '../domain/dates.ts';
+import { readPool } from '../db/read-routing.ts';
+import { momentOp } from '../balans/moment.ts';
+import { IsoDate, today } from '../domain/dates.ts';
+import { ExportGeoJsonSchema } from './schemas.ts';
 import { exporteerLaag, exporteerMonitor, FORMATEN, MONITOR_TABELLEN, type Bestand } from './export-service.ts';
 
 const errors = (...codes: number[]) =>
@@ -19,9 +21,14 @@ const Binair = z.string().openapi({ type: 'string', format: 'binary' });
 const bestandContent = {
   'application/geopackage+sqlite3': { schema: Binair },
   'application/zip': { schema: Binair },
-  'application/geo+json': { schema: z.object({ type: z.literal('FeatureCollection'), features: z.array(z.object({ type: z.literal('Feature'), id: z.number(), geometry: z.unknown(), properties: z.record(z.string(), z.unknown()) })) }) },
+  'application/geo+json': { schema: ExportGeoJsonSchema },
   'text/csv': { schema: z.string() },
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: Binair },
+};
+
+const monitorContent = {
+  'text/csv': bestandContent['text/csv'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': bestandContent['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
 };
 
 const Peildatum = IsoDate.optional().openapi({ param: { name: 'peildatum', in: 'query' }, description: 'De laag zoals die op die dag (einde dag) was, uit de audittrail', example: '2025-06-30' });
@@ -42,7 +49,7 @@ function download(bestand: Bestand) {
 export function exportRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-  app.openapi(createRoute({
+  app.openapi(apiRoute(IEDEREEN, {
     method: 'get', path: '/export/lagen/{laag}', tags: ['Export'],
     summary: 'Exporteer een kaartlaag: GeoPackage of gezipte Shapefile (RD New), GeoJSON (WGS84), CSV of XLSX',
     request: {
@@ -59,14 +66,14 @@ export function exportRoutes() {
   }), async (c) => {
     const { laag } = c.req.valid('param');
     const { formaat, peildatum, ...filter } = c.req.valid('query');
-    const layer = (READ_LAYERS as readonly string[]).includes(laag) ? layers.find((l) => l.path === laag) : undefined;
-    if (!layer) throw new ApiError(404, 'laag_onbekend', `Laag '${laag}' bestaat niet. Kies uit ${READ_LAYERS.join(', ')}.`);
-    const moment = peildatum ? snapshotMoment(peildatum) : null;
-    const stam = `schuifruimte071-${laag}-${moment?.peildatum ?? new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' })}`;
-    return download(await exporteerLaag(c.var.db.pool, layer, actorOf(c).rol, { ...filter, tijdstip: moment?.tijdstip }, formaat, stam)) as never;
+    const layer = (LAYER_PATHS as readonly string[]).includes(laag) ? layers.find((l) => l.path === laag) : undefined;
+    if (!layer) throw new ApiError(404, 'laag_onbekend', `Laag '${laag}' bestaat niet. Kies uit ${LAYER_PATHS.join(', ')}.`);
+    const historisch = peildatum && peildatum !== today() ? peildatum : undefined;
+    const stam = `schuifruimte071-${laag}-${peildatum ?? today()}`;
+    return download(await exporteerLaag(await readPool(c), layer, actorOf(c).rol, { ...filter, peildatum: historisch }, formaat, stam)) as never;
   });
 
-  app.openapi(createRoute({
+  app.openapi(apiRoute(IEDEREEN, {
     method: 'get', path: '/export/monitor', tags: ['Export'],
     summary: 'Exporteer de tabellen van de hectaremonitor: XLSX (alle tabellen) of CSV (één tabel)',
     request: {
@@ -76,10 +83,10 @@ export function exportRoutes() {
         peildatum: Peildatum,
       }),
     },
-    responses: { 200: { description: 'Het bestand', content: bestandContent }, ...errors(400, 401) },
+    responses: { 200: { description: 'Het bestand', content: monitorContent }, ...errors(400, 401) },
   }), async (c) => {
     const { formaat, tabel, peildatum } = c.req.valid('query');
-    return download(await exporteerMonitor(c.var.db.pool, snapshotMoment(peildatum), formaat, tabel)) as never;
+    return download(await exporteerMonitor(await readPool(c), momentOp(peildatum), formaat, tabel)) as never;
   });
 
   return app;

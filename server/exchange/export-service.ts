@@ -7,7 +7,8 @@ import type pg from 'pg';
 import type { LayerDefinition } from '../layers/definitions.ts';
 import type { Role } from '../domain/roles.ts';
 import { kortVeldnamen, veldnamenTekst } from '../domain/shapefile-names.ts';
-import { computeBalans } from '../balans/service.ts';
+import { computeBalans, type Moment } from '../balans/service.ts';
+import { FASEN } from '../domain/kpi.ts';
 import { EXCHANGE_DIR, gdal } from './gdal-thread.ts';
 import { exportRijen, platteWaarde, type LaagFilter } from './export-queries.ts';
 import { naarCsv } from './csv.ts';
@@ -102,26 +103,31 @@ const TABEL_TITEL: Record<MonitorTabel, string> = {
 
 type Tabel = { kolommen: string[]; rijen: unknown[][] };
 
-export async function monitorTabellen(db: pg.Pool, moment: { tijdstip: string; peildatum: string }): Promise<Record<MonitorTabel, Tabel>> {
-  const b = await computeBalans(db, { ...moment, milieuruimte: false });
+export async function monitorTabellen(db: pg.Pool, moment: Moment): Promise<Record<MonitorTabel, Tabel>> {
+  const b = await computeBalans(db, moment);
+  const r = b.regio;
   return {
     regio: {
       kolommen: ['cijfer', 'hectare'],
       rijen: [
-        ['Netto verloren bedrijfsgrond', b.regio.netto_verloren.ha],
-        ...Object.entries(b.regio.compensatie_per_status).map(([status, c]) => [`Compensatie ${status.replace(/_/g, ' ')}`, c.ha]),
-        ['Compensatie totaal', b.regio.compensatie_totaal.ha],
-        ['Toegewezen', b.regio.toegewezen.ha],
-        ['Saldo', b.regio.saldo_ha],
+        ['Netto verloren', r.netto_verloren.ha],
+        ...FASEN.map((f) => [`Netto verloren, ${f.replace(/_/g, ' ')}`, r.netto_verloren.per_fase[f].ha]),
+        ['Vereiste compensatie', r.vereiste_compensatie.ha],
+        ['Toegewezen', r.toegewezen.ha],
+        ['Nog toe te wijzen', r.nog_toe_te_wijzen.ha],
+        ['Restant', r.restant.ha],
+        ['Compensatie zonder toewijzing', r.compensatie_zonder_toewijzing.ha],
+        ...Object.entries(r.compensatie_per_status).map(([status, c]) => [`Compensatie ${status.replace(/_/g, ' ')}`, c.ha]),
+        ['Compensatie totaal', r.compensatie_totaal.ha],
       ],
     },
     per_gemeente: {
-      kolommen: ['gemeente', 'verloren_ha', 'vereist_ha', 'toegewezen_binnen_ha', 'toegewezen_elders_ha', 'restant_ha'],
-      rijen: b.per_gemeente.map((g) => [g.gemeente, g.verloren.ha, g.vereist.ha, g.toegewezen_binnen.ha, g.toegewezen_elders.ha, g.restant_ha]),
+      kolommen: ['gemeente', 'verloren_ha', 'vereist_ha', 'toegewezen_binnen_ha', 'toegewezen_elders_ha', 'nog_toe_te_wijzen_ha', 'restant_ha'],
+      rijen: b.per_gemeente.map((g) => [g.gemeente, g.verloren.ha, g.vereist.ha, g.toegewezen_binnen.ha, g.toegewezen_elders.ha, g.nog_toe_te_wijzen.ha, g.restant.ha]),
     },
     per_milieucategorie: {
-      kolommen: ['milieucategorie', 'verloren_ha', 'gecompenseerd_ha'],
-      rijen: b.per_milieucategorie.map((m) => [m.milieucategorie, m.verloren.ha, m.gecompenseerd.ha]),
+      kolommen: ['milieucategorie', 'verloren_ha', 'compensatie_ha'],
+      rijen: b.per_milieucategorie.map((m) => [m.milieucategorie, m.verloren.ha, m.compensatie.ha]),
     },
     signaleringen: {
       kolommen: ['regel', 'ernst', 'tekst'],
@@ -130,7 +136,7 @@ export async function monitorTabellen(db: pg.Pool, moment: { tijdstip: string; p
   };
 }
 
-export async function exporteerMonitor(db: pg.Pool, moment: { tijdstip: string; peildatum: string }, formaat: 'csv' | 'xlsx', tabel: MonitorTabel): Promise<Bestand> {
+export async function exporteerMonitor(db: pg.Pool, moment: Moment, formaat: 'csv' | 'xlsx', tabel: MonitorTabel): Promise<Bestand> {
   const tabellen = await monitorTabellen(db, moment);
   const stam = `schuifruimte071-monitor-${moment.peildatum}`;
   if (formaat === 'csv') {

@@ -1,13 +1,16 @@
 // /api/import: upload (streamed to disk, up to 100 MB), check, dry run, commit and
 // cancel of an import into one of the editable layers; the report as JSON and CSV
-// and the staged features for the map.
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+// and the staged features for the map. Imports write map layers: editors only, each
+// session its owner's, a werkgroep member only within its own gemeente (import service).
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app.ts';
 import { actorOf } from '../auth/middleware.ts';
 import { ApiError } from '../http/errors.ts';
 import { ErrorSchema } from '../http/schemas.ts';
+import { apiRoute, BEWERKERS } from '../http/access.ts';
 import { validationHook } from '../http/validation.ts';
+import { markWritten } from '../db/read-routing.ts';
 import { beoordeelCrs, bereikVan } from '../domain/exchange-crs.ts';
 import { DOELEN, doelvelden } from './doelvelden.ts';
 import { annuleer, nieuweImport, onthoudenKoppeling, startControle, startSchrijven } from './import-service.ts';
@@ -56,7 +59,10 @@ export function sessieAntwoord(s: ImportSessie): z.infer<typeof SessieSchema> {
       }),
     })),
     verzoek: s.verzoek,
-    taak: s.taak ? { soort: s.taak.soort, status: s.taak.status, fase: s.taak.fase, gedaan: s.taak.gedaan, totaal: s.taak.totaal, fout: s.taak.fout } : null,
+    taak: s.taak ? {
+      soort: s.taak.soort, status: s.taak.status, fase: s.taak.fase, gedaan: s.taak.gedaan, totaal: s.taak.totaal,
+      fout: s.taak.fout ? { code: s.taak.fout.code, message: s.taak.fout.message } : null,
+    } : null,
     samenvatting: s.rapport ? { totaal: s.rapport.totaal, aantallen: s.rapport.aantallen, ontbrekend: s.rapport.ontbrekend.length } : null,
     proef: s.proef, resultaat: s.resultaat,
   };
@@ -67,13 +73,13 @@ const eigen = (c: Context<AppEnv>, id: string) => sessie(id, actorOf(c).id);
 export function importRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-  app.openapi(createRoute({
+  app.openapi(apiRoute(BEWERKERS, {
     method: 'get', path: '/import/doelvelden', tags: ['Import'],
     summary: 'De velden die een import per laag kan vullen, met soort en toegestane waarden',
     responses: { 200: { description: 'Velden per laag', content: { 'application/json': { schema: DoelveldenSchema } } }, ...errors(401, 403) },
   }), (c) => c.json(DOELEN.map((doel) => ({ doel, velden: doelvelden(doel) })), 200));
 
-  app.openapi(createRoute({
+  app.openapi(apiRoute(BEWERKERS, {
     method: 'get', path: '/import/koppelingen', tags: ['Import'],
     summary: 'De onthouden veldkoppeling van een bron voor een laag',
     request: { query: z.object({ doel: z.enum(DOELEN), bron: z.string().trim().min(1).max(100) }) },
@@ -83,7 +89,7 @@ export function importRoutes() {
     return c.json({ koppeling: await onthoudenKoppeling(c.var.db.pool, doel, bron) }, 200);
   });
 
-  app.openapi(createRoute({
+  app.openapi(apiRoute(BEWERKERS, {
     method: 'post', path: '/import', tags: ['Import'],
     summary: 'Upload een GeoPackage, gezipte Shapefile, GeoJSON, FlatGeobuf of CSV (ruwe bytes, maximaal 100 MB)',
     request: {
@@ -100,13 +106,18 @@ export function importRoutes() {
     return c.json(sessieAntwoord(s), 201);
   });
 
-  app.openapi(createRoute({
+  app.openapi(apiRoute(BEWERKERS, {
     method: 'get', path: '/import/{id}', tags: ['Import'], summary: 'Stand van een import: lagen, lopende stap met voortgang, samenvatting',
     request: { params: IdSchema },
     responses: { 200: { description: 'Import', content: { 'application/json': { schema: SessieSchema } } }, ...errors(401, 403, 404) },
-  }), (c) => c.json(sessieAntwoord(eigen(c, c.req.valid('param').id)), 200));
+  }), async (c) => {
+    const s = eigen(c, c.req.valid('param').id);
+    // The import wrote in the background: from now on this client reads what it wrote.
+    if (s.taak?.soort === 'uitvoeren' && s.taak.status === 'klaar') await markWritten(c);
+    return c.json(sessieAntwoord(s), 200);
+  });
 
-  app.openapi(createRoute({
+  app.openapi(apiRoute(BEWERKERS, {
     method: 'delete', path: '/import/{id}', tags: ['Import'], summary: 'Gooi een import weg (bestanden en tussenresultaten)',
     request: { params: IdSchema },
     responses: { 200: { description: 'Weg', content: { 'application/json': { schema: z.object({ verwijderd: z.literal(true) }) } } }, ...errors(401, 403, 404) },
@@ -115,7 +126,7 @@ export function importRoutes() {
     return c.json({ verwijderd: true as const }, 200);
   });
 
-  app.openapi(createRoute({
+  app.openapi(apiRoute(BEWERKERS, {
     method: 'post', path: '/import/{id}/controle', tags: ['Import'],
     summary: 'Start de controle: laag lezen, velden koppelen, elk object beoordelen (voortgang via GET /import/{id})',
     request: { params: IdSchema, body: { required: true, content: { 'application/json': { schema: ControleVerzoekSchema } } } },
@@ -130,7 +141,7 @@ export function importRoutes() {
     ['proefdraai', false, 'Proefdraai: alle wijzigingen in één transactie, daarna teruggedraaid'],
     ['uitvoeren', true, 'Voer de import uit: alles of niets in één transactie, in de audittrail'],
   ] as const) {
-    app.openapi(createRoute({
+    app.openapi(apiRoute(BEWERKERS, {
       method: 'post', path: `/import/{id}/${pad}`, tags: ['Import'], summary,
       request: { params: IdSchema, body: { required: true, content: { 'application/json': { schema: SchrijfSchema } } } },
       responses: { 202: { description: 'Gestart', content: { 'application/json': { schema: SessieSchema } } }, ...errors(400, 401, 403, 404, 409, 422) },
@@ -141,7 +152,7 @@ export function importRoutes() {
     });
   }
 
-  app.openapi(createRoute({
+  app.openapi(apiRoute(BEWERKERS, {
     method: 'post', path: '/import/{id}/annuleren', tags: ['Import'], summary: 'Annuleer de lopende stap (er wordt niets opgeslagen)',
     request: { params: IdSchema },
     responses: { 200: { description: 'Geannuleerd', content: { 'application/json': { schema: SessieSchema } } }, ...errors(401, 403, 404, 409) },
@@ -157,13 +168,13 @@ export function importRoutes() {
     return s;
   };
 
-  app.openapi(createRoute({
+  app.openapi(apiRoute(BEWERKERS, {
     method: 'get', path: '/import/{id}/rapport', tags: ['Import'], summary: 'Het controlerapport: per object het oordeel en de problemen',
     request: { params: IdSchema },
     responses: { 200: { description: 'Rapport', content: { 'application/json': { schema: RapportSchema } } }, ...errors(401, 403, 404, 409) },
   }), (c) => c.json(rapportVan(c, c.req.valid('param').id).rapport!, 200));
 
-  app.openapi(createRoute({
+  app.openapi(apiRoute(BEWERKERS, {
     method: 'get', path: '/import/{id}/rapport.csv', tags: ['Import'], summary: 'Het controlerapport als CSV (puntkomma, decimale komma)',
     request: { params: IdSchema },
     responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...errors(401, 403, 404, 409) },
@@ -182,7 +193,7 @@ export function importRoutes() {
     return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${naam}"` });
   });
 
-  app.openapi(createRoute({
+  app.openapi(apiRoute(BEWERKERS, {
     method: 'get', path: '/import/{id}/kaart', tags: ['Import'], summary: 'De objecten van de import als GeoJSON (WGS84) met hun oordeel, voor de kaart',
     request: { params: IdSchema },
     responses: { 200: { description: 'FeatureCollection', content: { 'application/json': { schema: StagingKaartSchema } } }, ...errors(401, 403, 404) },

@@ -3,6 +3,34 @@
 import { z } from '@hono/zod-openapi';
 import { DOELEN } from './doelvelden.ts';
 
+// GeoJSON geometry, typed to the coordinate: [x, y] (WGS84 lon/lat, or RD New metres).
+const Positie = z.array(z.number()).min(2).max(3);
+const Ring = z.array(Positie);
+const Punt = z.object({ type: z.literal('Point'), coordinates: Positie });
+const MultiPunt = z.object({ type: z.literal('MultiPoint'), coordinates: z.array(Positie) });
+const Lijn = z.object({ type: z.literal('LineString'), coordinates: Ring });
+const MultiLijn = z.object({ type: z.literal('MultiLineString'), coordinates: z.array(Ring) });
+const Vlak = z.object({ type: z.literal('Polygon'), coordinates: z.array(Ring) });
+const MultiVlak = z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(Ring)) });
+const Enkelvoudig = z.discriminatedUnion('type', [Punt, MultiPunt, Lijn, MultiLijn, Vlak, MultiVlak]);
+
+/** Any geometry a file may hold (an import's features before they are checked). */
+export const GeometrieSchema = z.union([
+  Enkelvoudig,
+  z.object({ type: z.literal('GeometryCollection'), geometries: z.array(Enkelvoudig) }),
+]).openapi('Geometrie');
+
+/** The geometry of every map layer: a MultiPolygon (stored as such in PostGIS). */
+export const MultiVlakSchema = MultiVlak.openapi('MultiVlak');
+
+/** A polygon's nested values: the terreinen or gemeenten under it, or its zittende bedrijven. */
+const GenesteWaarde = z.union([
+  z.object({ id: z.number().int(), naam: z.string().nullable(), ha: z.number() }),
+  z.object({ naam: z.string(), gebruikspositie: z.enum(['huurder', 'eigenaar']), status: z.string().optional() }),
+]);
+/** The value of an exported attribute. */
+export const KenmerkSchema = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(GenesteWaarde)]).openapi('Kenmerk');
+
 const ProbleemSchema = z.object({
   code: z.string(),
   melding: z.string(),
@@ -18,7 +46,7 @@ const VeldkoppelingSchema = z.union([
   z.object({ vast: z.union([z.string().max(500), z.number(), z.boolean(), z.null()]) }).strict(),
 ]);
 
-export const ControleVerzoekSchema = z.object({
+const ControleVerzoekBasis = z.object({
   bestand: z.string().min(1).max(300),
   laag: z.string().min(1).max(300),
   doel: z.enum(DOELEN, { message: `doel moet een van ${DOELEN.join(', ')} zijn` }),
@@ -26,12 +54,13 @@ export const ControleVerzoekSchema = z.object({
   bron_id_veld: z.string().min(1).max(300).nullable(),
   epsg: z.number().int().positive().nullable().optional(),
   velden: z.record(z.string().max(100), VeldkoppelingSchema),
-}).strict().openapi('ImportControle');
+}).strict();
+export const ControleVerzoekSchema = ControleVerzoekBasis.openapi('ImportControle');
 
 const SchrijfResultaatSchema = z.object({
   proef: z.boolean(), aangemaakt: z.number().int(), bijgewerkt: z.number().int(), ongewijzigd: z.number().int(),
   verwijderd: z.number().int(), ids: z.array(z.number().int()),
-}).openapi('ImportResultaat');
+});
 
 const AantallenSchema = z.object({
   nieuw: z.number().int(), gewijzigd: z.number().int(), ongewijzigd: z.number().int(), fout: z.number().int(), waarschuwingen: z.number().int(),
@@ -54,12 +83,13 @@ export const SessieSchema = z.object({
       velden: z.array(z.object({ naam: z.string(), type: z.string(), voorbeelden: z.array(z.string()) })),
     })),
   })),
-  verzoek: ControleVerzoekSchema.nullable(),
+  // Unnamed here: a nullable named schema would make the named one (the request body) nullable too.
+  verzoek: ControleVerzoekBasis.nullable(),
   taak: z.object({
     soort: z.enum(['controle', 'proefdraai', 'uitvoeren']),
     status: z.enum(['bezig', 'klaar', 'mislukt', 'geannuleerd']),
     fase: z.string(), gedaan: z.number().int(), totaal: z.number().int(),
-    fout: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).nullable(),
+    fout: z.object({ code: z.string(), message: z.string() }).nullable(),
   }).nullable(),
   samenvatting: z.object({ totaal: z.number().int(), aantallen: AantallenSchema, ontbrekend: z.number().int() }).nullable(),
   proef: SchrijfResultaatSchema.nullable(),
@@ -95,10 +125,19 @@ export const StagingKaartSchema = z.object({
   type: z.literal('FeatureCollection'),
   features: z.array(z.object({
     type: z.literal('Feature'), id: z.number().int(),
-    geometry: z.object({ type: z.string(), coordinates: z.array(z.any()) }).nullable(),
+    geometry: GeometrieSchema,
     properties: z.object({
       volgnr: z.number().int(), bron_id: z.string().nullable(), naam: z.string().nullable(),
       oordeel: z.enum(['nieuw', 'gewijzigd', 'ongewijzigd', 'fout']).nullable(), problemen: z.number().int(),
     }),
   })),
 }).openapi('ImportKaart');
+
+/** A layer exported as GeoJSON (WGS84): the reader's fields, with nested values as they are. */
+export const ExportGeoJsonSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  name: z.string(),
+  features: z.array(z.object({
+    type: z.literal('Feature'), id: z.number().int(), geometry: MultiVlakSchema, properties: z.record(z.string(), KenmerkSchema),
+  })),
+}).openapi('ExportGeoJson');

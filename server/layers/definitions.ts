@@ -60,6 +60,8 @@ export const layers: LayerDefinition[] = [
       terrein_id: 'x.terrein_id', terrein_naam: 't.naam', status: 'x.status', planstatus: 'x.planstatus',
       milieucategorie_min: 'x.milieucategorie_min', milieucategorie_max: 'x.milieucategorie_max',
       watergebonden: 'x.watergebonden', beschikbaar_vanaf: 'x.beschikbaar_vanaf', eigendom: 'x.eigendom',
+      // The date the current state took effect (migration 012).
+      geldig_vanaf: 'x.geldig_vanaf',
     },
   },
   {
@@ -73,8 +75,10 @@ export const layers: LayerDefinition[] = [
     properties: {
       gemeente_id: 'x.gemeente_id', nieuwe_functie: 'x.nieuwe_functie', status: 'x.status',
       datum_terinzagelegging: 'x.datum_terinzagelegging', datum_vaststelling: 'x.datum_vaststelling',
-      // Computed by PostGIS (migration 005): area on business land, overlaps with older transformaties counted once.
-      netto_verloren_ha: 'transformatie_netto_verloren_ha(x.id)',
+      // Stored by PostGIS (migration 011) and kept current by triggers: area on business land,
+      // overlaps with older transformaties counted once. The balance reads the same column.
+      netto_verloren_ha: 'x.netto_verloren_ha',
+      geldig_vanaf: 'x.geldig_vanaf',
       // The older transformaties that already hold part of this ground (counted there, not here): [{id, naam, ha}].
       overlapt_transformaties: `(SELECT coalesce(jsonb_agg(jsonb_build_object('id', o.id, 'naam', o.naam, 'ha', round((o.m2 / 10000)::numeric, 4)) ORDER BY o.id), '[]'::jsonb)
         FROM (SELECT o.id, o.naam, ST_Area(ST_Intersection(o.geom, x.geom, 0.001)) AS m2 FROM transformatie o
@@ -97,6 +101,7 @@ export const layers: LayerDefinition[] = [
       status: 'x.status', planstatus: 'x.planstatus', watergebonden: 'x.watergebonden',
       milieucategorie_min: 'x.milieucategorie_min', milieucategorie_max: 'x.milieucategorie_max',
       besluitpunt_ref: 'x.besluitpunt_ref', besluitpunt_datum: 'x.besluitpunt_datum',
+      geldig_vanaf: 'x.geldig_vanaf',
     },
   },
 ];

@@ -17,6 +17,8 @@ export const VlakDeelSchema = z.object({ id: z.number().int(), naam: z.string().
 const id = z.number().int();
 const categorie = z.string().nullable().openapi({ description: 'VNG-milieucategorie, zoals 3.1' });
 const datum = z.string().nullable().openapi({ description: 'Datum JJJJ-MM-DD' });
+/** The date the record's current state took effect (valid time, migration 012). */
+const geldig_vanaf = z.string().nullable().openapi({ description: 'Datum waarop de huidige stand van het record ingaat (JJJJ-MM-DD)' });
 
 /** Properties every layer has. */
 const basis = {
@@ -44,7 +46,7 @@ export const TerreinEigenschappen = z.object({
 export const KavelEigenschappen = z.object({
   ...basis, gemeente_id: id, terrein_id: id, terrein_naam: z.string(), status: z.enum(KAVEL_STATUSSEN), planstatus: z.enum(PLANSTATUSSEN),
   milieucategorie_min: categorie, milieucategorie_max: z.string(),
-  watergebonden: z.boolean(), beschikbaar_vanaf: datum, eigendom: z.enum(EIGENDOMMEN),
+  watergebonden: z.boolean(), beschikbaar_vanaf: datum, eigendom: z.enum(EIGENDOMMEN), geldig_vanaf,
 }).openapi('KavelEigenschappen');
 
 export const KanszoneEigenschappen = z.object({
@@ -54,6 +56,7 @@ export const KanszoneEigenschappen = z.object({
 export const TransformatieEigenschappen = z.object({
   ...basis, gemeente_id: id, nieuwe_functie: z.enum(NIEUWE_FUNCTIES), status: z.enum(TRANSFORMATIE_STATUSSEN),
   datum_terinzagelegging: datum, datum_vaststelling: datum,
+  geldig_vanaf,
   netto_verloren_ha: z.number().nullable().openapi({ description: 'Hectare bedrijfsgrond die verloren gaat; overlap met oudere transformaties telt daar' }),
   overlapt_transformaties: z.array(VlakDeelSchema).openapi({ description: 'Oudere transformaties die een deel van deze grond al hebben' }),
   terreinen: z.array(VlakDeelSchema).openapi({ description: 'De terreinen onder het vlak' }),
@@ -66,7 +69,7 @@ export const TransformatieEigenschappen = z.object({
 export const CompensatieEigenschappen = z.object({
   ...basis, gemeente_id: id, gemeenten: z.array(VlakDeelSchema), status: z.enum(COMPENSATIE_STATUSSEN), planstatus: z.enum(PLANSTATUSSEN),
   watergebonden: z.boolean(), milieucategorie_min: categorie, milieucategorie_max: categorie,
-  besluitpunt_ref: z.string().nullable(), besluitpunt_datum: datum,
+  besluitpunt_ref: z.string().nullable(), besluitpunt_datum: datum, geldig_vanaf,
 }).openapi('CompensatieEigenschappen');
 
 const feature = <P extends z.ZodType>(properties: P, name: string) =>

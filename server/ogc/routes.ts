@@ -12,6 +12,8 @@ import { ApiError, handleError } from '../http/errors.ts';
 import { validationHook } from '../http/validation.ts';
 import { LAYER_PATHS as READ_LAYERS, layers } from '../layers/definitions.ts';
 import { accountOfToken } from './tokens.ts';
+import { readPool } from '../db/read-routing.ts';
+import { MultiVlakSchema } from '../exchange/schemas.ts';
 import { CRS84, CRS_LIST, extent, item, items, RD, type OgcCrs } from './features.ts';
 
 type OgcEnv = { Variables: { db: Database; account: Account; access: () => AccessTable } };
@@ -39,7 +41,7 @@ const CollectionSchema = z.object({
 }).openapi('Collection');
 const FeatureSchema = z.object({
   type: z.literal('Feature'), id: z.number().int(),
-  geometry: z.object({ type: z.string(), coordinates: z.array(z.any()) }),
+  geometry: MultiVlakSchema,
   properties: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   links: z.array(LinkSchema).optional(),
 }).openapi('OgcFeature');
@@ -127,7 +129,7 @@ async function collection(c: Context<OgcEnv>, id: string): Promise<z.infer<typeo
       { href: `${b}/collections/${id}`, rel: 'self', type: 'application/json', title: TITEL[id] },
       { href: `${b}/collections/${id}/items`, rel: 'items', type: GEOJSON, title: `${TITEL[id]} (GeoJSON)` },
     ],
-    extent: { spatial: { bbox: [await extent(c.var.db.pool, layer)], crs: CRS84 } },
+    extent: { spatial: { bbox: [await extent(await readPool(c), layer)], crs: CRS84 } },
     itemType: 'feature', crs: [...CRS_LIST], storageCrs: RD,
   };
 }
@@ -199,7 +201,7 @@ export function ogcRoutes(db: Database, access: () => AccessTable) {
     const offset = q.offset ?? 0;
     const crs = q.crs ?? CRS84;
     const bbox = q.bbox ? { coords: parseBbox(q.bbox), crs: q['bbox-crs'] ?? CRS84 } : undefined;
-    const page = await items(c.var.db.pool, layer, { limit, offset, crs, bbox });
+    const page = await items(await readPool(c), layer, { limit, offset, crs, bbox });
     const b = `${base(c)}/collections/${collectionId}/items`;
     const link = (o: number) => {
       const u = new URLSearchParams({ limit: String(limit), offset: String(o) });
@@ -233,7 +235,7 @@ export function ogcRoutes(db: Database, access: () => AccessTable) {
     const { collectionId, featureId } = c.req.valid('param');
     const crs = c.req.valid('query').crs ?? CRS84;
     const layer = layerFor(c, collectionId);
-    const f = await item(c.var.db.pool, layer, featureId, crs);
+    const f = await item(await readPool(c), layer, featureId, crs);
     if (!f) throw new ApiError(404, 'niet_gevonden', `Object ${featureId} bestaat niet in ${collectionId}.`);
     const b = `${base(c)}/collections/${collectionId}`;
     c.header('Content-Crs', contentCrs(crs));

@@ -1,9 +1,10 @@
 // /api/toegangstokens: the signed-in user makes, lists and revokes their own
-// read-only tokens for the OGC API.
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+// read-only tokens for the OGC API. Every role may; each account sees only its own.
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../app.ts';
 import { actorOf } from '../auth/middleware.ts';
 import { ErrorSchema, IdParamSchema } from '../http/schemas.ts';
+import { apiRoute, IEDEREEN } from '../http/access.ts';
 import { validationHook } from '../http/validation.ts';
 import { createToken, listTokens, revokeToken } from './tokens.ts';
 
@@ -18,12 +19,12 @@ const TokenSchema = z.object({
 export function tokenRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-  app.openapi(createRoute({
+  app.openapi(apiRoute(IEDEREEN, {
     method: 'get', path: '/toegangstokens', tags: ['OGC API'], summary: 'Uw toegangstokens voor de OGC API (zonder het token zelf)',
     responses: { 200: { description: 'Tokens', content: { 'application/json': { schema: z.array(TokenSchema) } } }, ...errors(401) },
   }), async (c) => c.json(await listTokens(c.var.db.pool, actorOf(c).id), 200));
 
-  app.openapi(createRoute({
+  app.openapi(apiRoute(IEDEREEN, {
     method: 'post', path: '/toegangstokens', tags: ['OGC API'],
     summary: 'Maak een persoonlijk token voor alleen-lezen toegang tot /ogc (het token wordt één keer getoond)',
     request: { body: { required: true, content: { 'application/json': { schema: z.object({
@@ -36,7 +37,7 @@ export function tokenRoutes() {
     return c.json(await createToken(c.var.db.pool, actorOf(c).id, naam, geldig_dagen), 201);
   });
 
-  app.openapi(createRoute({
+  app.openapi(apiRoute(IEDEREEN, {
     method: 'delete', path: '/toegangstokens/{id}', tags: ['OGC API'], summary: 'Trek een van uw tokens in',
     request: { params: IdParamSchema },
     responses: { 200: { description: 'Ingetrokken', content: { 'application/json': { schema: TokenSchema } } }, ...errors(400, 401, 404) },

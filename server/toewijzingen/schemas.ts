@@ -1,6 +1,7 @@
 // Requests and answers of the toewijzingen routes.
 import { z } from '@hono/zod-openapi';
 import { COMPENSATIE_STATUSSEN } from '../domain/layer-values.ts';
+import { IsoDate } from '../domain/dates.ts';
 
 export const ToewijzingSchema = z.object({
   id: z.number().int(), compensatie_id: z.number().int(), transformatie_id: z.number().int(), transformatie_naam: z.string(),
@@ -19,6 +20,7 @@ export const ToewijzingInSchema = z.object({
   transformatie_id: z.number().int().positive(),
   hectares: z.number().positive('hectares moet groter dan 0 zijn').max(100_000),
   bestuursovereenkomst_id: z.number().int().positive().nullable().optional(),
+  ingangsdatum: IsoDate.optional().openapi({ description: 'Datum waarop de toewijzing geldt (standaard vandaag)' }),
 }).strict().openapi('ToewijzingNieuw');
 
 export type ToewijzingenOverzicht = z.infer<typeof OverzichtSchema>;

@@ -11,6 +11,7 @@ import { VERVALLEN } from '../domain/layer-values.ts';
 import { haNl } from '../domain/nl-tekst.ts';
 import { assertMayEdit } from '../editor/placement.ts';
 import { assertBoPast } from '../bestuursovereenkomsten/service.ts';
+import { zetIngangsdatum } from '../balans/historie.ts';
 import {
   deleteToewijzing, insertToewijzing, lockToewijzing, selectCompensatie, selectToewijzingen, selectTransformatie, toegewezenHa,
 } from './queries.ts';
@@ -44,6 +45,7 @@ async function lockCompensatie(client: pg.PoolClient, actor: Actor, id: number) 
 
 export async function wijsToe(pool: pg.Pool, actor: Actor, id: number, body: z.infer<typeof ToewijzingInSchema>) {
   return withAudit(pool, actor, null, async (client) => {
+    await zetIngangsdatum(client, { ingangsdatum: body.ingangsdatum });
     const comp = await lockCompensatie(client, actor, id);
     if (comp.status === VERVALLEN) {
       throw new ApiError(422, 'compensatie_vervallen', `Compensatie ${id} is vervallen en kan geen hectares meer toewijzen.`, { reden: 'compensatie_vervallen' });

@@ -37,7 +37,7 @@ describe.skipIf(!baseUrl)('hectare monitor', () => {
     const ids: number[] = balans.regio.netto_verloren.ids.transformatie;
     expect(ids).toContain(transformatie.id);
     await page.getByTestId('monitor-knop').click();
-    const tile = page.getByTestId('kpi-verloren');
+    const tile = page.getByTestId('kpi-netto_verloren');
     await tile.waitFor({ state: 'visible' });
     await expect.poll(() => tile.innerText()).toContain(`${nl1.format(balans.regio.netto_verloren.ha)} ha`);
     await expect.poll(() => page.getByTestId('monitor').innerText()).toContain('Gepubliceerd aanbod');

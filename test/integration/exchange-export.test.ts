@@ -196,7 +196,7 @@ describe('formats', () => {
     const lagen = (await run('ogrinfo', ['-ro', '-q', pad])).stdout;
     for (const blad of ['Regio', 'Per gemeente', 'Per milieucategorie', 'Signaleringen']) expect(lagen).toContain(blad);
     const csv = (await download('stuurgroep', '/api/export/monitor?formaat=csv&tabel=per_gemeente')).bytes.toString('utf8');
-    expect(csv).toMatch(/^\ufeffgemeente;verloren_ha;vereist_ha;toegewezen_binnen_ha;toegewezen_elders_ha;restant_ha\r\n/);
+    expect(csv).toMatch(/^\ufeffgemeente;verloren_ha;vereist_ha;toegewezen_binnen_ha;toegewezen_elders_ha;nog_toe_te_wijzen_ha;restant_ha\r\n/);
     expect(csv).toMatch(/\r\nLeiden;\d+,\d+;/);
   });
 });

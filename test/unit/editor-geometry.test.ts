@@ -99,7 +99,7 @@ describe('attribute form mapping', () => {
     expect(props.milieucategorie_min).toBeNull();
     expect(props.beschikbaar_vanaf).toBeNull();
     expect(Object.keys(props).sort()).toEqual(
-      ['beschikbaar_vanaf', 'eigendom', 'milieucategorie_max', 'milieucategorie_min', 'naam', 'planstatus', 'status', 'terrein_id', 'watergebonden'],
+      ['beschikbaar_vanaf', 'eigendom', 'ingangsdatum', 'milieucategorie_max', 'milieucategorie_min', 'naam', 'planstatus', 'status', 'terrein_id', 'watergebonden'],
     );
   });
 

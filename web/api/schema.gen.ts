@@ -296,11 +296,14 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** De regionale hectarebalans (PostGIS, RD New), zoals die gold op de peildatum (uit de audittrail) */
+        /** De regionale hectarebalans: de situatie op de peildatum (gedateerde historie), of zoals vastgelegd op een moment (audittrail) */
         get: {
             parameters: {
                 query?: {
+                    /** @description De situatie op deze datum (JJJJ-MM-DD); standaard vandaag */
                     peildatum?: string;
+                    /** @description Wat het systeem op dit moment had vastgelegd (audittrail) */
+                    vastgelegd_op?: string;
                 };
                 header?: never;
                 path?: never;
@@ -317,7 +320,81 @@ export type paths = {
                         "application/json": components["schemas"]["Balans"];
                     };
                 };
-                /** @description Ongeldige peildatum */
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/balans/kaart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kavels, transformaties en compensaties zoals ze lagen op de peildatum (GeoJSON, WGS84) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description De situatie op deze datum (JJJJ-MM-DD); standaard vandaag */
+                    peildatum: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Kaartlagen op de peildatum */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            compensaties: {
+                                features: unknown[];
+                                /** @enum {string} */
+                                type: "FeatureCollection";
+                            };
+                            kavels: {
+                                features: unknown[];
+                                /** @enum {string} */
+                                type: "FeatureCollection";
+                            };
+                            peildatum: string;
+                            transformaties: {
+                                features: unknown[];
+                                /** @enum {string} */
+                                type: "FeatureCollection";
+                            };
+                        };
+                    };
+                };
+                /** @description Fout */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -345,7 +422,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Wat opslaan van een ontwerp-transformatie of -compensatie met de balans doet (er wordt niets opgeslagen) */
+        /** Wat opslaan van een ontwerp-transformatie of -compensatie met de balans doet (alleen lezen: er wordt niets opgeslagen of vergrendeld) */
         post: {
             parameters: {
                 query?: never;
@@ -370,13 +447,14 @@ export type paths = {
                             milieucategorie_max?: string | null;
                             /** @enum {string} */
                             nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            status?: string;
+                            /** @enum {string} */
+                            status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen" | "gepland" | "geregeld" | "planologisch_mogelijk";
                         };
                     };
                 };
             };
             responses: {
-                /** @description Verschil per gemeente en milieucategorie */
+                /** @description Verschil voor en na, regio, per gemeente en per milieucategorie */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -387,7 +465,34 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Ongeldige geometrie */
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -398,6 +503,60 @@ export type paths = {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/balans/reeks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Voortgang per jaar, zoals het stond op 31 december: netto verloren per fase, compensatie per status, toegewezen, restant en plancapaciteit per milieucategorie */
+        get: {
+            parameters: {
+                query: {
+                    tot: string;
+                    van: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reeks */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jaren: {
+                                [key: string]: unknown;
+                            }[];
+                            tot: number;
+                            van: number;
+                        };
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1867,19 +2026,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/geo+json": {
-                            features: {
-                                geometry?: unknown;
-                                id: number;
-                                properties: {
-                                    [key: string]: unknown;
-                                };
-                                /** @enum {string} */
-                                type: "Feature";
-                            }[];
-                            /** @enum {string} */
-                            type: "FeatureCollection";
-                        };
+                        "application/geo+json": components["schemas"]["ExportGeoJson"];
                         "application/geopackage+sqlite3": string;
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                         "application/zip": string;
@@ -1952,22 +2099,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/geo+json": {
-                            features: {
-                                geometry?: unknown;
-                                id: number;
-                                properties: {
-                                    [key: string]: unknown;
-                                };
-                                /** @enum {string} */
-                                type: "Feature";
-                            }[];
-                            /** @enum {string} */
-                            type: "FeatureCollection";
-                        };
-                        "application/geopackage+sqlite3": string;
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                        "application/zip": string;
                         "text/csv": string;
                     };
                 };
@@ -8581,18 +8713,24 @@ export type components = {
             bestuursovereenkomsten: {
                 [key: string]: unknown;
             }[];
+            /** @enum {string} */
+            bron: "actueel" | "historie" | "vastgelegd";
+            definities: {
+                [key: string]: {
+                    definitie: string;
+                    label: string;
+                };
+            };
+            historie: {
+                eerste_geldig: string | null;
+                eerste_vastlegging: string | null;
+            };
             peildatum: string;
             per_gemeente: {
-                gemeente: string;
-                gemeente_id: number;
-                restant_ha: number;
-                toegewezen_binnen: components["schemas"]["Cijfer"];
-                toegewezen_elders: components["schemas"]["Cijfer"];
-                vereist: components["schemas"]["Cijfer"];
-                verloren: components["schemas"]["Cijfer"];
+                [key: string]: unknown;
             }[];
             per_milieucategorie: {
-                gecompenseerd: components["schemas"]["Cijfer"];
+                compensatie: components["schemas"]["Cijfer"];
                 milieucategorie: string;
                 verloren: components["schemas"]["Cijfer"];
             }[];
@@ -8602,6 +8740,8 @@ export type components = {
                     [key: string]: unknown;
                 }[];
                 zacht: components["schemas"]["Cijfer"];
+            } & {
+                [key: string]: unknown;
             };
             regio: {
                 aandeel_gecompenseerd: number | null;
@@ -8609,9 +8749,19 @@ export type components = {
                     [key: string]: components["schemas"]["Cijfer"];
                 };
                 compensatie_totaal: components["schemas"]["Cijfer"];
-                netto_verloren: components["schemas"]["Cijfer"];
-                saldo_ha: number;
+                compensatie_zonder_toewijzing: components["schemas"]["Cijfer"];
+                /** @description Hectares (PostGIS, RD New) met de ids van de records waar het getal uit komt, per tabel. */
+                netto_verloren: components["schemas"]["Cijfer"] & {
+                    per_fase: {
+                        [key: string]: components["schemas"]["Cijfer"];
+                    };
+                };
+                nog_toe_te_wijzen: components["schemas"]["Cijfer"];
+                overtoewijzing: components["schemas"]["Cijfer"];
+                restant: components["schemas"]["Cijfer"];
                 toegewezen: components["schemas"]["Cijfer"];
+                toegewezen_telt_nog_niet: components["schemas"]["Cijfer"];
+                vereiste_compensatie: components["schemas"]["Cijfer"];
             };
             signaleringen: {
                 /** @enum {string} */
@@ -8622,7 +8772,10 @@ export type components = {
                 regel: string;
                 tekst: string;
             }[];
-            tijdstip: string;
+            transformaties: {
+                [key: string]: unknown;
+            }[];
+            vastgelegd_op: string | null;
             vraag_aanbod: {
                 [key: string]: unknown;
             };
@@ -8729,6 +8882,8 @@ export type components = {
             besluitpunt_ref: string | null;
             /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
             bron: string;
+            /** @description Datum waarop de huidige stand van het record ingaat (JJJJ-MM-DD) */
+            geldig_vanaf: string | null;
             gemeente: string;
             gemeente_id: number;
             gemeenten: components["schemas"]["VlakDeel"][];
@@ -8770,6 +8925,7 @@ export type components = {
                 besluitpunt_datum?: string | null;
                 besluitpunt_ref?: string | null;
                 gemeente_id?: number;
+                ingangsdatum?: string | null;
                 milieucategorie_max?: string | null;
                 milieucategorie_min?: string | null;
                 naam?: string;
@@ -8806,6 +8962,7 @@ export type components = {
                 created_at?: string;
                 gemeente_id?: number;
                 id?: number;
+                ingangsdatum?: string | null;
                 milieucategorie_max?: string | null;
                 milieucategorie_min?: string | null;
                 naam?: string;
@@ -8831,6 +8988,7 @@ export type components = {
                 besluitpunt_datum?: string | null;
                 besluitpunt_ref?: string | null;
                 gemeente_id?: number;
+                ingangsdatum?: string | null;
                 milieucategorie_max?: string | null;
                 milieucategorie_min?: string | null;
                 naam?: string;
@@ -8845,6 +9003,20 @@ export type components = {
         Config: {
             attribution: string[];
             basemapStyleUrl: string;
+        };
+        ExportGeoJson: {
+            features: {
+                geometry: components["schemas"]["MultiVlak"];
+                id: number;
+                properties: {
+                    [key: string]: components["schemas"]["Kenmerk"];
+                };
+                /** @enum {string} */
+                type: "Feature";
+            }[];
+            name: string;
+            /** @enum {string} */
+            type: "FeatureCollection";
         };
         Fout: {
             error: {
@@ -8895,6 +9067,59 @@ export type components = {
             /** @enum {string} */
             type: "Feature";
         };
+        Geometrie: {
+            coordinates: number[];
+            /** @enum {string} */
+            type: "Point";
+        } | {
+            coordinates: number[][];
+            /** @enum {string} */
+            type: "MultiPoint";
+        } | {
+            coordinates: number[][];
+            /** @enum {string} */
+            type: "LineString";
+        } | {
+            coordinates: number[][][];
+            /** @enum {string} */
+            type: "MultiLineString";
+        } | {
+            coordinates: number[][][];
+            /** @enum {string} */
+            type: "Polygon";
+        } | {
+            coordinates: number[][][][];
+            /** @enum {string} */
+            type: "MultiPolygon";
+        } | {
+            geometries: ({
+                coordinates: number[];
+                /** @enum {string} */
+                type: "Point";
+            } | {
+                coordinates: number[][];
+                /** @enum {string} */
+                type: "MultiPoint";
+            } | {
+                coordinates: number[][];
+                /** @enum {string} */
+                type: "LineString";
+            } | {
+                coordinates: number[][][];
+                /** @enum {string} */
+                type: "MultiLineString";
+            } | {
+                coordinates: number[][][];
+                /** @enum {string} */
+                type: "Polygon";
+            } | {
+                coordinates: number[][][][];
+                /** @enum {string} */
+                type: "MultiPolygon";
+            })[];
+            /** @enum {string} */
+            type: "GeometryCollection";
+        };
         Herstel: {
             naar_versie: number;
             version: number;
@@ -8926,7 +9151,7 @@ export type components = {
                     vast: string | number | boolean | null;
                 };
             };
-        } | null;
+        };
         ImportDoelvelden: {
             /** @enum {string} */
             doel: "kavels" | "terreinen" | "kanszones" | "transformaties" | "compensaties";
@@ -8942,10 +9167,7 @@ export type components = {
         }[];
         ImportKaart: {
             features: {
-                geometry: {
-                    coordinates: unknown[];
-                    type: string;
-                } | null;
+                geometry: components["schemas"]["Geometrie"];
                 id: number;
                 properties: {
                     bron_id: string | null;
@@ -9021,14 +9243,6 @@ export type components = {
             }[];
             totaal: number;
         };
-        ImportResultaat: {
-            aangemaakt: number;
-            bijgewerkt: number;
-            ids: number[];
-            ongewijzigd: number;
-            proef: boolean;
-            verwijderd: number;
-        } | null;
         ImportSessie: {
             bestandsnaam: string;
             bronnen: {
@@ -9060,8 +9274,22 @@ export type components = {
             }[];
             grootte: number;
             id: string;
-            proef: components["schemas"]["ImportResultaat"];
-            resultaat: components["schemas"]["ImportResultaat"];
+            proef: {
+                aangemaakt: number;
+                bijgewerkt: number;
+                ids: number[];
+                ongewijzigd: number;
+                proef: boolean;
+                verwijderd: number;
+            } | null;
+            resultaat: {
+                aangemaakt: number;
+                bijgewerkt: number;
+                ids: number[];
+                ongewijzigd: number;
+                proef: boolean;
+                verwijderd: number;
+            } | null;
             samenvatting: {
                 aantallen: {
                     fout: number;
@@ -9077,7 +9305,6 @@ export type components = {
                 fase: string;
                 fout: {
                     code: string;
-                    details?: unknown;
                     message: string;
                 } | null;
                 gedaan: number;
@@ -9087,7 +9314,22 @@ export type components = {
                 status: "bezig" | "klaar" | "mislukt" | "geannuleerd";
                 totaal: number;
             } | null;
-            verzoek: components["schemas"]["ImportControle"];
+            verzoek: {
+                bestand: string;
+                bron: string;
+                bron_id_veld: string | null;
+                /** @enum {string} */
+                doel: "kavels" | "terreinen" | "kanszones" | "transformaties" | "compensaties";
+                epsg?: number | null;
+                laag: string;
+                velden: {
+                    [key: string]: {
+                        veld: string;
+                    } | {
+                        vast: string | number | boolean | null;
+                    };
+                };
+            } | null;
         };
         KanszoneCollectie: {
             features: components["schemas"]["KanszoneFeature"][];
@@ -9201,6 +9443,8 @@ export type components = {
             bron: string;
             /** @enum {string} */
             eigendom: "gemeente" | "privaat" | "onbekend";
+            /** @description Datum waarop de huidige stand van het record ingaat (JJJJ-MM-DD) */
+            geldig_vanaf: string | null;
             gemeente: string;
             gemeente_id: number;
             id: number;
@@ -9242,6 +9486,7 @@ export type components = {
                 beschikbaar_vanaf?: string | null;
                 /** @enum {string} */
                 eigendom?: "gemeente" | "privaat" | "onbekend";
+                ingangsdatum?: string | null;
                 milieucategorie_max?: string;
                 milieucategorie_min?: string | null;
                 naam?: string | null;
@@ -9279,6 +9524,7 @@ export type components = {
                 /** @enum {string} */
                 eigendom?: "gemeente" | "privaat" | "onbekend";
                 id?: number;
+                ingangsdatum?: string | null;
                 milieucategorie_max?: string;
                 milieucategorie_min?: string | null;
                 naam?: string | null;
@@ -9305,6 +9551,7 @@ export type components = {
                 beschikbaar_vanaf?: string | null;
                 /** @enum {string} */
                 eigendom?: "gemeente" | "privaat" | "onbekend";
+                ingangsdatum?: string | null;
                 milieucategorie_max?: string;
                 milieucategorie_min?: string | null;
                 naam?: string | null;
@@ -9317,6 +9564,16 @@ export type components = {
             };
             version?: number;
         };
+        Kenmerk: string | number | boolean | null | ({
+            ha: number;
+            id: number;
+            naam: string | null;
+        } | {
+            /** @enum {string} */
+            gebruikspositie: "huurder" | "eigenaar";
+            naam: string;
+            status?: string;
+        })[];
         KostenpostInvoer: {
             bedrag: number;
             /** @enum {string} */
@@ -9395,11 +9652,13 @@ export type components = {
              */
             type: "MultiPolygon";
         };
+        MultiVlak: {
+            coordinates: number[][][][];
+            /** @enum {string} */
+            type: "MultiPolygon";
+        };
         OgcFeature: {
-            geometry: {
-                coordinates: unknown[];
-                type: string;
-            };
+            geometry: components["schemas"]["MultiVlak"];
             id: number;
             links?: {
                 href: string;
@@ -9532,6 +9791,7 @@ export type components = {
             geometry: components["schemas"]["VlakInvoer"];
             properties: {
                 gemeente_id?: number;
+                ingangsdatum?: string | null;
                 milieucategorie_max?: string | null;
                 milieucategorie_min?: string | null;
                 naam?: string;
@@ -9566,6 +9826,7 @@ export type components = {
                 created_at?: string;
                 gemeente_id?: number;
                 id?: number;
+                ingangsdatum?: string | null;
                 milieucategorie_max?: string | null;
                 milieucategorie_min?: string | null;
                 naam?: string;
@@ -9589,6 +9850,7 @@ export type components = {
             geometry?: components["schemas"]["VlakInvoer"];
             properties?: {
                 gemeente_id?: number;
+                ingangsdatum?: string | null;
                 milieucategorie_max?: string | null;
                 milieucategorie_min?: string | null;
                 naam?: string;
@@ -9634,6 +9896,8 @@ export type components = {
         ToewijzingNieuw: {
             bestuursovereenkomst_id?: number | null;
             hectares: number;
+            /** @description Datum waarop de toewijzing geldt (standaard vandaag) */
+            ingangsdatum?: string;
             transformatie_id: number;
         };
         TransformatieCollectie: {
@@ -9648,6 +9912,8 @@ export type components = {
             datum_terinzagelegging: string | null;
             /** @description Datum JJJJ-MM-DD */
             datum_vaststelling: string | null;
+            /** @description Datum waarop de huidige stand van het record ingaat (JJJJ-MM-DD) */
+            geldig_vanaf: string | null;
             gemeente: string;
             gemeente_id: number;
             /** @description De gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
@@ -9695,6 +9961,7 @@ export type components = {
                 datum_terinzagelegging?: string | null;
                 datum_vaststelling?: string | null;
                 gemeente_id?: number;
+                ingangsdatum?: string | null;
                 naam?: string;
                 /** @enum {string} */
                 nieuwe_functie?: "wonen" | "gemengd" | "overig";
@@ -9729,6 +9996,7 @@ export type components = {
                 datum_vaststelling?: string | null;
                 gemeente_id?: number;
                 id?: number;
+                ingangsdatum?: string | null;
                 naam?: string;
                 /** @enum {string} */
                 nieuwe_functie?: "wonen" | "gemengd" | "overig";
@@ -9752,6 +10020,7 @@ export type components = {
                 datum_terinzagelegging?: string | null;
                 datum_vaststelling?: string | null;
                 gemeente_id?: number;
+                ingangsdatum?: string | null;
                 naam?: string;
                 /** @enum {string} */
                 nieuwe_functie?: "wonen" | "gemengd" | "overig";

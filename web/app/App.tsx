@@ -1,7 +1,7 @@
 // Page layout: top bar, then either the sign-in form or the map with the
 // layer panel (left), the editing toolbar (for editors) and the side panel
 // (right): the selected feature, or the edit session when one is active.
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useAllLayers } from '../api/hooks.ts';
 import type { LayerName } from '../api/layers.ts';
@@ -9,7 +9,6 @@ import type { Me } from '../api/session.ts';
 import { useMe } from '../api/session.ts';
 import { LoginScreen } from '../auth/LoginScreen.tsx';
 import { EditorToolbar } from '../editor/EditorToolbar.tsx';
-import { EditPanel } from '../editor/EditPanel.tsx';
 import { FeatureEditActions } from '../editor/FeatureEditActions.tsx';
 import { isEditableLayer, mayDo, mayEdit } from '../editor/permissions.ts';
 import { useEditor } from '../editor/useEditor.ts';
@@ -20,9 +19,21 @@ import type { FeatureRef } from '../map/interaction.ts';
 import { FeaturePanel } from '../panels/FeaturePanel.tsx';
 import { LayerPanel } from '../panels/LayerPanel.tsx';
 import { TopBar, type Werkruimte } from './TopBar.tsx';
-import { MonitorPanel } from '../monitor/MonitorPanel.tsx';
-import { MatchingPanel } from '../matching/MatchingPanel.tsx';
-import { ExchangePanel } from '../exchange/ExchangePanel.tsx';
+
+// Loaded when first opened, so the first map view downloads only the map.
+const EditPanel = lazy(() => import('../editor/EditPanel.tsx').then((m) => ({ default: m.EditPanel })));
+const MonitorPanel = lazy(() => import('../monitor/MonitorPanel.tsx').then((m) => ({ default: m.MonitorPanel })));
+const MatchingPanel = lazy(() => import('../matching/MatchingPanel.tsx').then((m) => ({ default: m.MatchingPanel })));
+const ExchangePanel = lazy(() => import('../exchange/ExchangePanel.tsx').then((m) => ({ default: m.ExchangePanel })));
+
+/** Stands in for a side panel while its code loads. */
+function PanelLoading() {
+  return (
+    <aside className="feature-panel" aria-busy="true" data-testid="paneel-laden">
+      <p className="feature-loading">{t.paneel.laden}</p>
+    </aside>
+  );
+}
 
 const INITIAL_VISIBILITY: LayerVisibility = {
   gemeenten: true,
@@ -58,10 +69,10 @@ function MapScreen({ me, werkruimte, onClose }: { me: Me; werkruimte: Werkruimte
   const [visibility, setVisibility] = useState(INITIAL_VISIBILITY);
   const [selected, setSelected] = useState<FeatureRef | null>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
-  const editor = useEditor(map);
+  const canEdit = mayEdit(me);
+  const editor = useEditor(map, { preload: canEdit });
   const { state: { session }, dispatch } = editor;
   const layers = useAllLayers();
-  const canEdit = mayEdit(me);
 
   const toggle = useCallback((layer: LayerName, visible: boolean) => {
     setVisibility((v) => ({ ...v, [layer]: visible }));
@@ -102,6 +113,7 @@ function MapScreen({ me, werkruimte, onClose }: { me: Me; werkruimte: Werkruimte
       <MapView visibility={visibility} selected={selected} onSelect={onMapSelect} onMap={setMap} />
       <LayerPanel visibility={visibility} onToggle={toggle} />
       {canEdit && map && <EditorToolbar me={me} editor={editor} canEditSelected={canEditSelected} onEditSelected={() => editSelected()} onDeleteSelected={() => editSelected(true)} />}
+      <Suspense fallback={<PanelLoading />}>
       {werkruimte === 'monitor' ? (
         <MonitorPanel map={map} layers={layers.data} onClose={onClose} />
       ) : werkruimte === 'ruimtevragen' ? (
@@ -119,6 +131,7 @@ function MapScreen({ me, werkruimte, onClose }: { me: Me; werkruimte: Werkruimte
           </FeaturePanel>
         )
       )}
+      </Suspense>
     </main>
   );
 }

@@ -7,6 +7,7 @@ import { ZittendeBedrijven } from './ZittendeBedrijven.tsx';
 import type { ReactNode } from 'react';
 import { t } from '../i18n/nl.ts';
 import { FIELDS, type FormValues } from './fields.ts';
+import { today } from '../../server/domain/dates.ts';
 
 interface AttributeFormProps {
   layer: EditableLayer;
@@ -91,7 +92,9 @@ export function AttributeForm({ layer, values, onChange, disabled, gemeenten }: 
               <div className="form-row" key={field.key}>
                 {label}
                 <input id={id} type={field.kind === 'date' ? 'date' : 'text'} value={String(value ?? '')} disabled={disabled}
-                  required={field.required} onChange={(e) => set(field.key, e.target.value)} />
+                  required={field.required} onChange={(e) => set(field.key, e.target.value)}
+                  max={field.vandaag ? today() : undefined} data-testid={field.vandaag ? 'ingangsdatum' : undefined} />
+                {field.vandaag && <span className="feature-note">De datum waarop deze wijziging ingaat; de monitor toont elke peildatum met de wijzigingen tot en met die dag.</span>}
               </div>
             );
         }

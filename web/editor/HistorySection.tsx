@@ -5,7 +5,7 @@ import { ApiError } from '../api/client.ts';
 import { useHistory, useRestoreVersion } from '../api/edits.ts';
 import type { EditableLayer } from '../api/layers.ts';
 import { t } from '../i18n/nl.ts';
-import { formatMoment } from '../i18n/format.ts';
+import { formatDate, formatMoment } from '../i18n/format.ts';
 
 
 export function HistorySection({ layer, id, version, canRestore }: {
@@ -42,6 +42,9 @@ export function HistorySection({ layer, id, version, canRestore }: {
             <div className="history-meta">
               {formatMoment(e.tijdstip)} · {t.geschiedenis.door} {e.door}
             </div>
+            {typeof e.eigenschappen?.geldig_vanaf === 'string' && (
+              <div className="history-meta" data-testid="geldig-vanaf">Geldig vanaf {formatDate(e.eigenschappen.geldig_vanaf)}</div>
+            )}
             {e.reden && <div className="history-reason">{e.reden}</div>}
             {canRestore && e.versie != null && e.versie !== version && (
               <button type="button" className="link-button" onClick={() => onRestore(e.versie!)} disabled={restore.isPending}>

@@ -9,6 +9,7 @@ import { BEWERKBARE_KAVEL_STATUSSEN, WORKFLOW_STATUS } from '../../server/domain
 import {
   COMPENSATIE_STATUSSEN, EIGENDOMMEN, KANSZONE_SOORTEN, NIEUWE_FUNCTIES, PLANSTATUSSEN, TRANSFORMATIE_STATUSSEN, TYPOLOGIEEN,
 } from '../../server/domain/layer-values.ts';
+import { today } from '../../server/domain/dates.ts';
 
 export type ZittendBedrijf = Schemas['ZittendBedrijf'];
 
@@ -26,7 +27,15 @@ export interface Field {
   initial?: string | boolean | null;
   /** A value only a workflow sets and clears (a kavel in optie: the match): shown, not editable. */
   workflowValue?: string;
+  /** Starts as today for a new and an edited record alike (the date a change takes effect). */
+  vandaag?: boolean;
 }
+
+/**
+ * The date a change takes effect (valid time, shown in the history and used by the
+ * monitor for any peildatum); not a column: the server keeps it as geldig_vanaf.
+ */
+const INGANGSDATUM: Field = { key: 'ingangsdatum', label: 'Datum van deze wijziging', kind: 'date', vandaag: true };
 
 const f = t.formulier;
 
@@ -39,6 +48,7 @@ export const FIELDS: Record<EditableLayer, Field[]> = {
     { key: 'datum_terinzagelegging', label: f.terinzagelegging, kind: 'date' },
     { key: 'datum_vaststelling', label: f.vaststelling, kind: 'date' },
     { key: 'zittende_bedrijven', label: f.zittendeBedrijven, kind: 'bedrijven', initial: '[]' },
+    INGANGSDATUM,
   ],
   compensaties: [
     { key: 'naam', label: f.naam, kind: 'text', required: true },
@@ -50,6 +60,7 @@ export const FIELDS: Record<EditableLayer, Field[]> = {
     { key: 'watergebonden', label: f.watergebonden, kind: 'bool', initial: false },
     { key: 'besluitpunt_ref', label: f.besluitpuntRef, kind: 'text' },
     { key: 'besluitpunt_datum', label: f.besluitpuntDatum, kind: 'date' },
+    INGANGSDATUM,
   ],
   kavels: [
     { key: 'naam', label: f.naam, kind: 'text' },
@@ -61,6 +72,7 @@ export const FIELDS: Record<EditableLayer, Field[]> = {
     { key: 'eigendom', label: f.eigendom, kind: 'enum', options: EIGENDOMMEN, required: true, initial: 'onbekend' },
     { key: 'beschikbaar_vanaf', label: f.beschikbaarVanaf, kind: 'date' },
     { key: 'watergebonden', label: f.watergebonden, kind: 'bool', initial: false },
+    INGANGSDATUM,
   ],
   kanszones: [
     { key: 'naam', label: f.naam, kind: 'text', required: true },
@@ -85,7 +97,7 @@ export type FormValues = Record<string, string | boolean>;
 export function initialValues(layer: EditableLayer, properties?: Record<string, unknown>): FormValues {
   const out: FormValues = {};
   for (const field of FIELDS[layer]) {
-    const v = properties ? properties[field.key] : field.initial;
+    const v = field.vandaag ? today() : properties ? properties[field.key] : field.initial;
     out[field.key] = field.kind === 'bool' ? v === true
       : field.kind === 'bedrijven' ? JSON.stringify(Array.isArray(v) ? v : JSON.parse(String(v ?? '[]')))
       : v == null ? '' : String(v);

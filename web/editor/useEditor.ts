@@ -9,15 +9,26 @@ import { useAllLayers } from '../api/hooks.ts';
 import type { EditableLayer, LayerFeature } from '../api/layers.ts';
 import { formatHectare } from '../i18n/format.ts';
 import { t } from '../i18n/nl.ts';
-import { Drawing, type DrawState } from './drawing.ts';
+import type { Drawing, DrawState } from './drawing.ts';
 import { EditorOverlays } from './overlays.ts';
-import { rdAreaHa } from './rdArea.ts';
 import { useSnapIndex } from './snap-index.ts';
 import { useEditorKeyboard } from './keyboard.ts';
-import { checkInProgress, vertexCount } from './validation.ts';
 import { editedRecord, editorReducer, INITIAL_EDITOR_STATE, type EditorAction, type EditorState, type SplitDeel } from './session.ts';
 
 export type { EditSession, SplitDeel, Uitkomst, ServerProblem } from './session.ts';
+
+/** The drawing engine (terra-draw, proj4): downloaded when the first edit starts, not with the map. */
+const importEngine = () =>
+  Promise.all([import('./drawing.ts'), import('./validation.ts'), import('./rdArea.ts')]).then(([d, v, r]) => ({
+    Drawing: d.Drawing, checkInProgress: v.checkInProgress, vertexCount: v.vertexCount, rdAreaHa: r.rdAreaHa,
+  }));
+type Engine = Awaited<ReturnType<typeof importEngine>>;
+let engineLoading: Promise<Engine> | null = null;
+/** One engine for every caller (the same object, so a second load changes nothing); a failed load may be retried. */
+const loadEngine = () => (engineLoading ??= importEngine().catch((err: unknown) => {
+  engineLoading = null;
+  throw err;
+}));
 
 const EMPTY: DrawState = { tool: 'static', drawing: false, polygon: null, line: null, canUndo: false, canRedo: false };
 
@@ -57,10 +68,14 @@ export interface Editor {
   };
 }
 
-export function useEditor(map: MapLibreMap | null): Editor {
+/** `preload`: fetch the drawing engine once the map has first come to rest (for editors, who will likely draw). */
+export function useEditor(map: MapLibreMap | null, { preload = false }: { preload?: boolean } = {}): Editor {
   const [state, dispatch] = useReducer(editorReducer, INITIAL_EDITOR_STATE);
   const [draw, setDraw] = useState<DrawState>(EMPTY);
+  const [engine, setEngine] = useState<Engine | null>(null);
   const drawingRef = useRef<Drawing | null>(null);
+  /** What to do with the drawing once the engine has loaded (the edit that asked for it). */
+  const pendingRef = useRef<((drawing: Drawing) => void) | null>(null);
   const overlaysRef = useRef<EditorOverlays | null>(null);
   const { session } = state;
 
@@ -71,7 +86,16 @@ export function useEditor(map: MapLibreMap | null): Editor {
   useEffect(() => {
     if (!map) return;
     const overlays = new EditorOverlays(map);
-    const drawing = new Drawing(map, {
+    overlaysRef.current = overlays;
+    return () => {
+      overlays.destroy();
+      overlaysRef.current = null;
+    };
+  }, [map]);
+
+  useEffect(() => {
+    if (!map || !engine) return;
+    const drawing = new engine.Drawing(map, {
       snap,
       onState: setDraw,
       onRefused: (reason) => dispatch({ type: 'refused', reason }),
@@ -79,18 +103,41 @@ export function useEditor(map: MapLibreMap | null): Editor {
       onLineFinished: (line) => dispatch({ type: 'lineFinished', line }),
     });
     drawingRef.current = drawing;
-    overlaysRef.current = overlays;
+    const pending = pendingRef.current;
+    pendingRef.current = null;
+    pending?.(drawing);
     return () => {
       drawing.destroy();
-      overlays.destroy();
       drawingRef.current = null;
-      overlaysRef.current = null;
     };
-  }, [map, snap]);
+  }, [map, engine, snap]);
+
+  useEffect(() => {
+    if (!map || !preload || engine) return;
+    let cancelled = false;
+    const load = () => loadEngine().then((e) => { if (!cancelled) setEngine(e); }, () => undefined);
+    if (map.loaded()) void load();
+    else map.once('idle', load);
+    return () => {
+      cancelled = true;
+      map.off('idle', load);
+    };
+  }, [map, preload, engine]);
+
+  /** Runs `action` on the drawing, loading the engine first when this is the first edit. */
+  const withDrawing = useCallback((action: (drawing: Drawing) => void) => {
+    if (drawingRef.current) {
+      action(drawingRef.current);
+      return;
+    }
+    pendingRef.current = action;
+    if (!engine) loadEngine().then(setEngine, () => dispatch({ type: 'refused', reason: t.fouten.netwerk }));
+  }, [engine]);
 
   // Live hectares at the polygon while drawing and editing.
   // A crossing ring has no meaningful area (the shoelace cancels out): show none rather than a wrong one.
-  const liveHa = draw.polygon && vertexCount(draw.polygon) >= 3 && !checkInProgress(draw.polygon) ? rdAreaHa(draw.polygon) : null;
+  const liveHa = engine && draw.polygon && engine.vertexCount(draw.polygon) >= 3 && !engine.checkInProgress(draw.polygon)
+    ? engine.rdAreaHa(draw.polygon) : null;
   const labelled = !!session && session.kind !== 'splitsen';
   useEffect(() => {
     overlaysRef.current?.setAreaLabel(
@@ -109,35 +156,36 @@ export function useEditor(map: MapLibreMap | null): Editor {
 
   const start = useCallback((s: Start) => {
     overlaysRef.current?.setHoles([]);
-    const drawing = drawingRef.current;
     switch (s.kind) {
       case 'nieuw':
         dispatch({ type: 'begin', session: { kind: 'nieuw', layer: s.layer } });
-        drawing?.startPolygon();
+        withDrawing((d) => d.startPolygon());
         break;
       case 'bewerken':
         dispatch({
           type: 'begin',
           session: { kind: 'bewerken', layer: s.layer, id: s.feature.id, verwijderen: !!s.verwijderen, ...(s.gesplitst ? { gesplitst: s.gesplitst } : {}) },
         });
-        drawing?.edit(editablePolygon(s.feature));
-        overlaysRef.current?.setHoles(drawing?.keptHoles() ?? []);
+        withDrawing((d) => {
+          d.edit(editablePolygon(s.feature));
+          overlaysRef.current?.setHoles(d.keptHoles());
+        });
         break;
       case 'splitsen':
         dispatch({ type: 'begin', session: { kind: 'splitsen', layer: s.layer, id: s.id } });
-        drawing?.startLine();
+        withDrawing((d) => d.startLine());
         break;
       case 'gat':
         // Draw the hole to cut out of the record (PostGIS does the cutting on save).
         dispatch({ type: 'begin', session: { kind: 'gat', layer: s.layer, id: s.id } });
-        drawing?.startPolygon('gat');
+        withDrawing((d) => d.startPolygon('gat'));
         break;
       case 'samenvoegen':
         dispatch({ type: 'begin', session: { kind: 'samenvoegen', layer: s.layer, id: s.id, metId: null } });
-        drawing?.clear();
+        drawingRef.current?.clear();
         break;
     }
-  }, []);
+  }, [withDrawing]);
 
   const sessionKind = session?.kind;
   const tools = useMemo<Editor['tools']>(() => ({
@@ -151,23 +199,26 @@ export function useEditor(map: MapLibreMap | null): Editor {
     },
     redraw: () => {
       dispatch({ type: 'redrawn' });
-      drawingRef.current?.startPolygon(sessionKind === 'gat' ? 'gat' : 'vlak');
+      withDrawing((d) => d.startPolygon(sessionKind === 'gat' ? 'gat' : 'vlak'));
     },
     restartLine: () => {
       dispatch({ type: 'redrawn' });
-      drawingRef.current?.startLine();
+      withDrawing((d) => d.startLine());
     },
     reloadGeometry: (feature) => {
       dispatch({ type: 'redrawn' });
-      drawingRef.current?.edit(editablePolygon(feature));
-      overlaysRef.current?.setHoles(drawingRef.current?.keptHoles() ?? []);
+      withDrawing((d) => {
+        d.edit(editablePolygon(feature));
+        overlaysRef.current?.setHoles(d.keptHoles());
+      });
     },
     end: () => {
+      pendingRef.current = null;
       drawingRef.current?.clear();
       overlaysRef.current?.setHoles([]);
       dispatch({ type: 'end' });
     },
-  }), [sessionKind]);
+  }), [sessionKind, withDrawing]);
 
   useEditorKeyboard(!!session, { annuleren: tools.end, ongedaan: tools.undo, opnieuw: tools.redo });
 

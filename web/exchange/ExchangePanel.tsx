@@ -35,7 +35,7 @@ export function ExchangePanel({ me, map, layers, onClose }: { me: Me; map: MapLi
         {/* The import keeps its state while the user looks at another tab. */}
         {mayEdit(me) && <div hidden={tab !== 'importeren'}><ImportView me={me} map={map} /></div>}
         {tab === 'exporteren' && <ExportView map={map} layers={layers} />}
-        {tab === 'qgis' && <TokensView me={me} />}
+        {tab === 'qgis' && <TokensView />}
       </div>
     </aside>
   );

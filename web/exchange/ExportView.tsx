@@ -6,9 +6,11 @@ import type { LoadedLayers } from '../api/hooks.ts';
 import { LAYER_NAMES, type LayerName } from '../api/layers.ts';
 import { t } from '../i18n/nl.ts';
 import { tx } from './nl.ts';
+import type { ExportFormaat, MonitorTabel } from './api.ts';
 
-const FORMATEN = ['gpkg', 'shp', 'geojson', 'csv', 'xlsx'] as const;
-const MONITOR_TABELLEN = ['regio', 'per_gemeente', 'per_milieucategorie', 'signaleringen'] as const;
+// The choices offered, in this order; their values are checked against the API's parameters.
+const FORMATEN = ['gpkg', 'shp', 'geojson', 'csv', 'xlsx'] as const satisfies readonly ExportFormaat[];
+const MONITOR_TABELLEN = ['regio', 'per_gemeente', 'per_milieucategorie', 'signaleringen'] as const satisfies readonly MonitorTabel[];
 
 export function ExportView({ map, layers }: { map: MapLibreMap | null; layers: LoadedLayers }) {
   const [laag, setLaag] = useState<LayerName>('kavels');

@@ -6,7 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Me } from '../api/session.ts';
 import { queryKeys } from '../api/hooks.ts';
-import { importApi, uploadBestand, DOELEN, type BronLaag, type ControleVerzoek, type Doel, type Doelveld, type ImportSessie, type Rapport, type Veldkoppeling } from './api.ts';
+import { importApi, uploadBestand, type BronLaag, type ControleVerzoek, type Doel, type Doelveld, type ImportSessie, type Rapport, type Veldkoppeling } from './api.ts';
 import { toonImport, wisImport, OORDEEL_KLEUR } from './overlay.ts';
 import { tx } from './nl.ts';
 
@@ -55,6 +55,8 @@ export function ImportView({ me, map }: { me: Me; map: MapLibreMap | null }) {
   const [bronIdVeld, setBronIdVeld] = useState<string | null>(null);
   const [epsg, setEpsg] = useState<number | null>(null);
   const [velden, setVelden] = useState<Record<string, Veldkoppeling>>({});
+  // The target layers and their fields, in the server's order.
+  const [doelen, setDoelen] = useState<Doel[]>([]);
   const [doelvelden, setDoelvelden] = useState<Record<string, Doelveld[]>>({});
   const [onthouden, setOnthouden] = useState(false);
   const [rapport, setRapport] = useState<Rapport | null>(null);
@@ -63,7 +65,12 @@ export function ImportView({ me, map }: { me: Me; map: MapLibreMap | null }) {
   const bestandRef = useRef<HTMLInputElement>(null);
   const rapportRef = useRef<HTMLElement>(null);
 
-  useEffect(() => { void importApi.doelvelden().then((l) => setDoelvelden(Object.fromEntries(l.map((d) => [d.doel, d.velden])))); }, []);
+  useEffect(() => {
+    void importApi.doelvelden().then((l) => {
+      setDoelen(l.map((d) => d.doel));
+      setDoelvelden(Object.fromEntries(l.map((d) => [d.doel, d.velden])));
+    }).catch((e: Error) => setFout(e.message));
+  }, []);
   useEffect(() => () => { if (map) wisImport(map); }, [map]);
 
   const laag = useMemo(() => sessie?.bronnen.find((b) => b.bestand === keuze?.bestand)?.lagen.find((l) => l.naam === keuze?.laag) ?? null, [sessie, keuze]);
@@ -106,7 +113,7 @@ export function ImportView({ me, map }: { me: Me; map: MapLibreMap | null }) {
     setFout(null);
     if (!file) return;
     if (file.size > MAX_MB * 1024 * 1024) { setFout(tx.import.teGroot(file.name)); return; }
-    if (sessie) { void importApi.weg(sessie.id, me.csrfToken).catch(() => undefined); if (map) wisImport(map); }
+    if (sessie) { void importApi.weg(sessie.id).catch(() => undefined); if (map) wisImport(map); }
     setSessie(null); setRapport(null); setKeuze(null);
     setUpload({ naam: file.name, fractie: 0 });
     try {
@@ -114,7 +121,7 @@ export function ImportView({ me, map }: { me: Me; map: MapLibreMap | null }) {
       setSessie(s);
       const eerste = s.bronnen.flatMap((b) => b.lagen.map((l) => ({ b, l }))).find(({ l }) => l.geometrietype && l.geometrietype !== 'None');
       // A file with a kavels layer most likely holds kavels.
-      const gok = DOELEN.find((d) => eerste && norm(eerste.l.naam).includes(norm(d).slice(0, 5))) ?? doel;
+      const gok = doelen.find((d) => eerste && norm(eerste.l.naam).includes(norm(d).slice(0, 5))) ?? doel;
       setDoel(gok);
       if (eerste) kiesLaag(s, eerste.b.bestand, eerste.l.naam, gok);
     } catch (e) {
@@ -150,9 +157,9 @@ export function ImportView({ me, map }: { me: Me; map: MapLibreMap | null }) {
     setFout(null);
     try { setSessie(await fn()); } catch (e) { setFout((e as Error).message); }
   };
-  const controleer = () => verzoek && sessie && start(() => { setRapport(null); setVerwijder(new Set()); return importApi.controle(sessie.id, verzoek, me.csrfToken); });
-  const schrijf = (stap: 'proefdraai' | 'uitvoeren') => sessie && start(() => importApi.schrijf(sessie.id, stap, [...verwijder], me.csrfToken));
-  const annuleer = () => sessie && start(() => importApi.annuleer(sessie.id, me.csrfToken));
+  const controleer = () => verzoek && sessie && start(() => { setRapport(null); setVerwijder(new Set()); return importApi.controle(sessie.id, verzoek); });
+  const schrijf = (stap: 'proefdraai' | 'uitvoeren') => sessie && start(() => importApi.schrijf(sessie.id, stap, [...verwijder]));
+  const annuleer = () => sessie && start(() => importApi.annuleer(sessie.id));
 
   const zetVeld = (naam: string, k: Veldkoppeling | null) => setVelden((v) => {
     const n = { ...v };
@@ -214,7 +221,7 @@ export function ImportView({ me, map }: { me: Me; map: MapLibreMap | null }) {
           <div className="exchange-grid">
             <label>{tx.import.doel}
               <select data-testid="import-doel" value={doel} onChange={(e) => { const d = e.target.value as Doel; setDoel(d); setVelden(raadKoppeling(doelvelden[d] ?? [], laag)); }} disabled={bezig}>
-                {DOELEN.map((d) => <option key={d} value={d}>{tx.doel[d]}</option>)}
+                {doelen.map((d) => <option key={d} value={d}>{tx.doel[d]}</option>)}
               </select>
             </label>
             <label>{tx.import.bron}
@@ -320,7 +327,7 @@ export function ImportView({ me, map }: { me: Me; map: MapLibreMap | null }) {
                 {objecten.slice(0, 300).map((o) => (
                   <tr key={o.volgnr} className={`oordeel-${o.oordeel}`} onClick={() => {
                     const p = o.problemen.find((x) => x.locatie)?.locatie;
-                    if (p && map) map.flyTo({ center: p, zoom: Math.max(map.getZoom(), 16) });
+                    if (p && map) map.flyTo({ center: [p[0], p[1]], zoom: Math.max(map.getZoom(), 16) });
                   }}>
                     <td>{o.volgnr}</td>
                     <td>{o.naam ?? o.bron_id ?? '–'}<span className="register-sub">{[o.bron_id, ha(o.ha)].filter(Boolean).join(' · ')}</span></td>

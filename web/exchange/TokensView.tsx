@@ -1,13 +1,12 @@
 // QGIS access: the OGC API address, how to add it in QGIS, and the user's personal
 // read-only tokens (made here, shown once, revocable).
 import { useEffect, useState } from 'react';
-import type { Me } from '../api/session.ts';
 import { tokenApi, type Token } from './api.ts';
 import { tx } from './nl.ts';
 
 const datum = (s: string | null) => (s ? new Date(s).toLocaleDateString('nl-NL', { day: 'numeric', month: 'short', year: 'numeric' }) : tx.qgis.nooit);
 
-export function TokensView({ me }: { me: Me }) {
+export function TokensView() {
   const [tokens, setTokens] = useState<Token[] | null>(null);
   const [naam, setNaam] = useState('');
   const [dagen, setDagen] = useState(365);
@@ -25,7 +24,7 @@ export function TokensView({ me }: { me: Me }) {
   const maak = async () => {
     setFout(null);
     try {
-      const t = await tokenApi.maak(naam.trim(), dagen, me.csrfToken);
+      const t = await tokenApi.maak(naam.trim(), dagen);
       setNieuw(t.token);
       setNaam('');
       await laad();
@@ -33,7 +32,7 @@ export function TokensView({ me }: { me: Me }) {
   };
   const trekIn = async (t: Token) => {
     if (!window.confirm(tx.qgis.bevestig(t.naam))) return;
-    try { await tokenApi.trekIn(t.id, me.csrfToken); await laad(); } catch (e) { setFout((e as Error).message); }
+    try { await tokenApi.trekIn(t.id); await laad(); } catch (e) { setFout((e as Error).message); }
   };
 
   return (

@@ -1,73 +1,33 @@
-// Typed calls of the exchange API: import sessions (upload with progress, check, dry
-// run, commit, cancel), exports (plain download links) and OGC access tokens.
-import { ApiError, getJson, sendJson, CSRF_HEADER } from '../api/client.ts';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+// Calls of the exchange API through the typed client (web/api/http.ts): import
+// sessions (upload with progress, check, dry run, commit, cancel), the download
+// links of exports, and OGC access tokens. Every type comes from the generated
+// schema (npm run gen:api).
+import { ApiError, CSRF_HEADER } from '../api/client.ts';
+import { call, http, type Schemas } from '../api/http.ts';
+import type { paths } from '../api/schema.gen.ts';
 
-export const DOELEN = ['kavels', 'terreinen', 'kanszones', 'transformaties', 'compensaties'] as const;
-export type Doel = (typeof DOELEN)[number];
+// Answers as the typed client returns them (openapi-fetch reads a tuple as an array).
+type Antwoord<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
+export type ImportSessie = Antwoord<typeof importApi.sessie>;
+export type ControleVerzoek = Schemas['ImportControle'];
+export type Doel = ControleVerzoek['doel'];
+export type Veldkoppeling = ControleVerzoek['velden'][string];
+export type BronLaag = ImportSessie['bronnen'][number]['lagen'][number];
+export type Rapport = Antwoord<typeof importApi.rapport>;
+export type SchrijfResultaat = NonNullable<ImportSessie['resultaat']>;
+export type Doelveld = Antwoord<typeof importApi.doelvelden>[number]['velden'][number];
+export type ImportKaart = Antwoord<typeof importApi.kaart>;
+export type Token = Antwoord<typeof tokenApi.lijst>[number];
+export type ExportFormaat = paths['/api/export/lagen/{laag}']['get']['parameters']['query']['formaat'];
+export type MonitorTabel = NonNullable<paths['/api/export/monitor']['get']['parameters']['query']['tabel']>;
 
-export type Veldkoppeling = { veld: string } | { vast: string | number | boolean | null };
+type Fout = Schemas['Fout'];
 
-export interface ControleVerzoek {
-  bestand: string;
-  laag: string;
-  doel: Doel;
-  bron: string;
-  bron_id_veld: string | null;
-  epsg?: number | null;
-  velden: Record<string, Veldkoppeling>;
-}
-
-export interface BronLaag {
-  naam: string;
-  geometrietype: string | null;
-  aantal: number | null;
-  crs: { epsg: number | null; naam: string | null } | null;
-  crs_oordeel: { ok: boolean; epsg?: number; code?: string; melding?: string; voorstel_epsg?: number };
-  velden: { naam: string; type: string; voorbeelden: string[] }[];
-}
-
-export interface Aantallen { nieuw: number; gewijzigd: number; ongewijzigd: number; fout: number; waarschuwingen: number }
-export interface SchrijfResultaat { proef: boolean; aangemaakt: number; bijgewerkt: number; ongewijzigd: number; verwijderd: number; ids: number[] }
-
-export interface ImportSessie {
-  id: string;
-  bestandsnaam: string;
-  grootte: number;
-  bronnen: { bestand: string; formaat: string; meldingen: string[]; lagen: BronLaag[] }[];
-  verzoek: ControleVerzoek | null;
-  taak: {
-    soort: 'controle' | 'proefdraai' | 'uitvoeren';
-    status: 'bezig' | 'klaar' | 'mislukt' | 'geannuleerd';
-    fase: string; gedaan: number; totaal: number;
-    fout: { code: string; message: string; details?: unknown } | null;
-  } | null;
-  samenvatting: { totaal: number; aantallen: Aantallen; ontbrekend: number } | null;
-  proef: SchrijfResultaat | null;
-  resultaat: SchrijfResultaat | null;
-}
-
-export interface Probleem { code: string; melding: string; ernst: 'fout' | 'waarschuwing'; veld?: string; locatie?: [number, number]; kavel_id?: number }
-
-export interface Rapport {
-  doel: Doel; bron: string; epsg: number; totaal: number; aantallen: Aantallen;
-  objecten: { volgnr: number; fid: string | null; bron_id: string | null; naam: string | null; oordeel: 'nieuw' | 'gewijzigd' | 'ongewijzigd' | 'fout'; ha: number | null; bestaand_id: number | null; problemen: Probleem[] }[];
-  ontbrekend: { id: number; naam: string | null; bron_id: string; gemeente: string; mag_verwijderen: boolean }[];
-}
-
-export interface Doelveld {
-  naam: string; label: string; soort: 'tekst' | 'getal' | 'ja_nee' | 'datum' | 'milieucategorie' | 'keuze';
-  verplicht: boolean; leeg_toegestaan: boolean; waarden?: string[];
-}
-
-export type ImportKaart = FeatureCollection<Polygon | MultiPolygon, { volgnr: number; bron_id: string | null; naam: string | null; oordeel: Rapport['objecten'][number]['oordeel'] | null; problemen: number }>;
-
-export interface Token {
-  id: number; naam: string; voorvoegsel: string; aangemaakt_op: string; verloopt_op: string;
-  laatst_gebruikt_op: string | null; ingetrokken_op: string | null;
-}
-
-/** Uploads a file as raw bytes (up to 100 MB), reporting progress 0..1. */
+/**
+ * Uploads a file as raw bytes (up to 100 MB), reporting progress 0..1. A plain
+ * XMLHttpRequest, because fetch (and so openapi-fetch) reports no upload progress;
+ * its answer is typed from the same schema as the typed client's.
+ */
 export function uploadBestand(file: File, csrf: string, onProgress: (fractie: number) => void): Promise<ImportSessie> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -81,31 +41,37 @@ export function uploadBestand(file: File, csrf: string, onProgress: (fractie: nu
       let body: unknown;
       try { body = JSON.parse(xhr.responseText); } catch { body = null; }
       if (xhr.status === 201) return resolve(body as ImportSessie);
-      const err = (body as { error?: { code: string; message: string; details?: Record<string, unknown> } } | null)?.error;
-      reject(new ApiError(xhr.status, err?.code ?? 'http', err?.message ?? `Het uploaden is mislukt (${xhr.status}).`, err?.details));
+      const err = (body as Fout | null)?.error;
+      const details = typeof err?.details === 'object' && err.details !== null ? err.details as Record<string, unknown> : undefined;
+      reject(new ApiError(xhr.status, err?.code ?? 'http', err?.message ?? `Het uploaden is mislukt (${xhr.status}).`, details));
     };
     xhr.send(file);
   });
 }
 
+const pad = (id: string) => ({ params: { path: { id } } });
+
 export const importApi = {
-  doelvelden: () => getJson<{ doel: Doel; velden: Doelveld[] }[]>('/api/import/doelvelden'),
-  koppeling: (doel: Doel, bron: string) =>
-    getJson<{ koppeling: { bron_id_veld: string | null; velden: Record<string, Veldkoppeling>; epsg: number | null } | null }>(
-      `/api/import/koppelingen?doel=${doel}&bron=${encodeURIComponent(bron)}`),
-  sessie: (id: string) => getJson<ImportSessie>(`/api/import/${id}`),
-  rapport: (id: string) => getJson<Rapport>(`/api/import/${id}/rapport`),
-  kaart: (id: string) => getJson<ImportKaart>(`/api/import/${id}/kaart`),
-  controle: (id: string, verzoek: ControleVerzoek, csrf: string) => sendJson<ImportSessie>('POST', `/api/import/${id}/controle`, verzoek, csrf),
-  schrijf: (id: string, stap: 'proefdraai' | 'uitvoeren', verwijder: number[], csrf: string) =>
-    sendJson<ImportSessie>('POST', `/api/import/${id}/${stap}`, { verwijder_ontbrekend: verwijder }, csrf),
-  annuleer: (id: string, csrf: string) => sendJson<ImportSessie>('POST', `/api/import/${id}/annuleren`, undefined, csrf),
-  weg: (id: string, csrf: string) => sendJson<{ verwijderd: true }>('DELETE', `/api/import/${id}`, undefined, csrf),
-  rapportCsv: (id: string) => `/api/import/${id}/rapport.csv`,
+  doelvelden: () => call(http.GET('/api/import/doelvelden')),
+  koppeling: (doel: Doel, bron: string) => call(http.GET('/api/import/koppelingen', { params: { query: { doel, bron } } })),
+  sessie: (id: string) => call(http.GET('/api/import/{id}', pad(id))),
+  rapport: (id: string) => call(http.GET('/api/import/{id}/rapport', pad(id))),
+  kaart: (id: string) => call(http.GET('/api/import/{id}/kaart', pad(id))),
+  controle: (id: string, verzoek: ControleVerzoek) => call(http.POST('/api/import/{id}/controle', { ...pad(id), body: verzoek })),
+  schrijf: (id: string, stap: 'proefdraai' | 'uitvoeren', verwijder: number[]) => {
+    const body = { verwijder_ontbrekend: verwijder };
+    return call(stap === 'proefdraai'
+      ? http.POST('/api/import/{id}/proefdraai', { ...pad(id), body })
+      : http.POST('/api/import/{id}/uitvoeren', { ...pad(id), body }));
+  },
+  annuleer: (id: string) => call(http.POST('/api/import/{id}/annuleren', pad(id))),
+  weg: (id: string) => call(http.DELETE('/api/import/{id}', pad(id))),
+  /** The report as CSV: a download link, not a call. */
+  rapportCsv: (id: string) => `/api/import/${encodeURIComponent(id)}/rapport.csv`,
 };
 
 export const tokenApi = {
-  lijst: () => getJson<Token[]>('/api/toegangstokens'),
-  maak: (naam: string, geldig_dagen: number, csrf: string) => sendJson<Token & { token: string }>('POST', '/api/toegangstokens', { naam, geldig_dagen }, csrf),
-  trekIn: (id: number, csrf: string) => sendJson<Token>('DELETE', `/api/toegangstokens/${id}`, undefined, csrf),
+  lijst: () => call(http.GET('/api/toegangstokens')),
+  maak: (naam: string, geldig_dagen: number) => call(http.POST('/api/toegangstokens', { body: { naam, geldig_dagen } })),
+  trekIn: (id: number) => call(http.DELETE('/api/toegangstokens/{id}', { params: { path: { id } } })),
 };

@@ -4,7 +4,7 @@
 // signing date, kostenposten per category and maatwerk. The contribution of the
 // transforming gemeente (basis % over the eligible categories) is computed by the
 // server (server/domain/bijdrage.ts) and shown as it answers. A werkgroep member
-// may change agreements its gemeente is a party to (server/routes/bestuursovereenkomsten.ts).
+// may change agreements its gemeente is a party to (server/bestuursovereenkomsten/service.ts).
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, getJson, sendJson } from '../api/client.ts';
