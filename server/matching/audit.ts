@@ -1,7 +1,7 @@
 // The write transaction of the register and matching, with the audit trail's actor
 // and one of a fixed set of reasons.
 import type pg from 'pg';
-import { inTransaction } from '../db/database.ts';
+import { withAudit } from '../db/audit.ts';
 import type { Actor } from '../domain/roles.ts';
 import type { MatchStatus } from '../domain/matching-codes.ts';
 
@@ -28,11 +28,10 @@ export const AUDIT_REDEN = {
 type Teksten<T> = T extends string ? T : { [K in keyof T]: Teksten<T[K]> }[keyof T];
 export type AuditReden = Teksten<typeof AUDIT_REDEN>;
 
-/** One write transaction with the actor (and one of the fixed reasons) recorded for the audit trigger. */
-export async function metAudit<T>(pool: pg.Pool, actor: Actor, reden: AuditReden | null, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  return inTransaction(pool, async (client) => {
-    await client.query(`SELECT set_config('app.account_id', $1, true), set_config('app.audit_reden', $2, true)`, [String(actor.id), reden ?? '']);
-    // Database errors are mapped to API errors by the global handler (server/http/db-errors.ts).
-    return fn(client);
-  });
+/**
+ * The one audited write transaction (server/db/audit.ts), restricted to these fixed
+ * reasons so that the compiler refuses a free-text note passed by mistake.
+ */
+export function metAudit<T>(pool: pg.Pool, actor: Actor, reden: AuditReden | null, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return withAudit(pool, actor, reden, fn);
 }

@@ -291,20 +291,3 @@ export async function bedrijvenOpKavel(db: Queryable) {
      ORDER BY b.id`, [OPEN_VRAAG_STATUS]);
   return rows;
 }
-
-// ---------------------------------------------------------------- version conflicts
-
-/** 409 in the shape of the layer writes: who changed it last, and when. */
-export async function versieConflict(db: Queryable, tabel: string, id: number, current: number): Promise<ApiError> {
-  const { rows } = await db.query<{ naam: string | null; tijdstip: string }>(
-    `SELECT a.naam, l.tijdstip FROM audit_log l LEFT JOIN account a ON a.id = l.account_id
-     WHERE l.tabel = $1 AND l.record_id = $2 ORDER BY l.id DESC LIMIT 1`,
-    [tabel, id],
-  );
-  const who = rows[0]?.naam ?? 'het systeem';
-  const when = rows[0]?.tijdstip ? new Date(rows[0].tijdstip) : null;
-  const hhmm = when?.toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
-  return new ApiError(409, 'versieconflict', `Gewijzigd door ${who}${hhmm ? ` om ${hhmm}` : ''}. Laad de nieuwste versie en probeer het opnieuw.`, {
-    huidige_versie: current, gewijzigd_door: who, gewijzigd_op: when?.toISOString() ?? null,
-  });
-}

@@ -1,6 +1,7 @@
 // Matching: candidates for one request, the regional assignment of all open
 // requests, the match workflow, its settings and the scheefwerken signal. Each
 // operation is one transaction; the rules are in server/domain/matching-*.ts.
+import { versionConflict } from '../db/audit.ts';
 import type pg from 'pg';
 import highsLoader from 'highs';
 import { inTransaction } from '../db/database.ts';
@@ -252,7 +253,7 @@ export interface StatusWijziging extends StapInvoer {
 export async function wijzigMatchStatus(pool: pg.Pool, actor: Actor & { naam: string }, id: number, version: number, w: StatusWijziging) {
   await metAudit(pool, actor, AUDIT_REDEN.match[w.status], async (client) => {
     const m = await q.vergrendelMatch(client, id);
-    if (m.version !== version) throw await q.versieConflict(client, 'match', id, m.version);
+    if (m.version !== version) throw await versionConflict(client, 'match', id, m.version);
     const van = m.status;
     if (!volgendeStatussen(van).includes(w.status)) {
       const next = volgendeStatussen(van);
@@ -279,7 +280,7 @@ export async function wijzigMatchStatus(pool: pg.Pool, actor: Actor & { naam: st
     } else if (w.status === 'afgevallen') {
       await q.laatKavelsVrij(client, id, m.ruimtevraag_id);
     }
-    if (!(await q.zetMatchStatus(client, id, version, w.status, oudeKavel))) throw await q.versieConflict(client, 'match', id, m.version);
+    if (!(await q.zetMatchStatus(client, id, version, w.status, oudeKavel))) throw await versionConflict(client, 'match', id, m.version);
     await stap(client, actor, id, van, w.status, w);
   });
   return q.haalMatch(pool, id);

@@ -9,7 +9,7 @@ import {
 } from '../domain/matching-register.ts';
 import { vraagVoorZicht, type KandidaatZicht } from '../domain/matching-zicht.ts';
 import { AUDIT_REDEN, metAudit, type AuditReden } from '../matching/audit.ts';
-import { versieConflict } from '../matching/queries.ts';
+import { versionConflict } from '../db/audit.ts';
 import * as q from './queries.ts';
 
 type Client = pg.PoolClient;
@@ -43,13 +43,13 @@ export async function maakRuimtevraag(pool: pg.Pool, actor: Actor, invoer: Ruimt
 export async function wijzigRuimtevraag(pool: pg.Pool, actor: Actor, id: number, version: number, w: RuimtevraagWijzigingT, reden: AuditReden | null = null) {
   await metAudit(pool, actor, reden, async (client) => {
     const cur = await q.vergrendelVraag(client, id);
-    if (cur.version !== version) throw await versieConflict(client, 'ruimtevraag', id, cur.version);
+    if (cur.version !== version) throw await versionConflict(client, 'ruimtevraag', id, cur.version);
     const merged = { ...cur, ...w, min_ha: w.min_ha ?? Number(cur.min_ha), max_ha: w.max_ha ?? Number(cur.max_ha) };
     const kruis = kruisFouten(merged);
     if (kruis.length) throw new ApiError(422, 'ongeldige_invoer', kruis[0].melding, kruis.map((f) => ({ pad: f.veld, melding: f.melding })));
     await controleerGemeenten(client, w.gewenste_gemeente_ids);
     if (w.bedrijf) await q.wijzigBedrijf(client, cur.bedrijf_id, w.bedrijf);
-    if (!(await q.wijzigVraag(client, id, version, w as Record<string, unknown>))) throw await versieConflict(client, 'ruimtevraag', id, cur.version);
+    if (!(await q.wijzigVraag(client, id, version, w as Record<string, unknown>))) throw await versionConflict(client, 'ruimtevraag', id, cur.version);
   });
 }
 

@@ -589,7 +589,7 @@ export type paths = {
                         "application/json": components["schemas"]["Bestuursovereenkomst"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -611,27 +611,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        basis_pct?: number;
-                        datum_ondertekening?: string | null;
-                        document_url?: string | null;
-                        kostenposten?: {
-                            bedrag: number;
-                            /** @enum {string} */
-                            categorie: "onderzoek" | "nota_van_uitgangspunten" | "locatiekeuze" | "programma_van_eisen" | "ontwerp_plan" | "realisatie" | "overig";
-                            datum?: string | null;
-                            omschrijving?: string | null;
-                        }[];
-                        maatwerk_bedrag?: number | null;
-                        maatwerk_omschrijving?: string | null;
-                        naam: string;
-                        partijen: {
-                            gemeente_id: number;
-                            /** @enum {string} */
-                            rol: "transformerend" | "compenserend" | "overig";
-                        }[];
-                        provincie_betrokken?: boolean;
-                    };
+                    "application/json": components["schemas"]["BestuursovereenkomstNieuw"];
                 };
             };
             responses: {
@@ -644,7 +624,7 @@ export type paths = {
                         "application/json": components["schemas"]["Bestuursovereenkomst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -653,7 +633,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -662,7 +642,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -671,7 +651,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -716,7 +696,16 @@ export type paths = {
                         "application/json": components["schemas"]["Bestuursovereenkomst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -725,7 +714,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -742,6 +731,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -758,13 +748,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["BestuursovereenkomstVerwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -773,7 +769,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -782,7 +778,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -791,7 +787,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -800,7 +796,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -825,28 +821,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        basis_pct?: number;
-                        datum_ondertekening?: string | null;
-                        document_url?: string | null;
-                        kostenposten?: {
-                            bedrag: number;
-                            /** @enum {string} */
-                            categorie: "onderzoek" | "nota_van_uitgangspunten" | "locatiekeuze" | "programma_van_eisen" | "ontwerp_plan" | "realisatie" | "overig";
-                            datum?: string | null;
-                            omschrijving?: string | null;
-                        }[];
-                        maatwerk_bedrag?: number | null;
-                        maatwerk_omschrijving?: string | null;
-                        naam?: string;
-                        partijen?: {
-                            gemeente_id: number;
-                            /** @enum {string} */
-                            rol: "transformerend" | "compenserend" | "overig";
-                        }[];
-                        provincie_betrokken?: boolean;
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["BestuursovereenkomstWijziging"];
                 };
             };
             responses: {
@@ -859,7 +834,7 @@ export type paths = {
                         "application/json": components["schemas"]["Bestuursovereenkomst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -868,7 +843,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -877,7 +852,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -886,7 +861,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -895,7 +870,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -904,7 +879,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -913,7 +888,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -951,11 +926,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["CompensatieCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -976,31 +960,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties: {
-                            besluitpunt_datum?: string | null;
-                            besluitpunt_ref?: string | null;
-                            gemeente_id?: number;
-                            ingangsdatum?: string | null;
-                            milieucategorie_max?: string | null;
-                            milieucategorie_min?: string | null;
-                            naam?: string;
-                            /** @enum {string} */
-                            planstatus?: "hard" | "zacht";
-                            /** @enum {string} */
-                            status?: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
-                            watergebonden?: boolean;
-                        };
-                        /** @enum {string} */
-                        type: "Feature";
-                    };
+                    "application/json": components["schemas"]["CompensatieNieuw"];
                 };
             };
             responses: {
@@ -1010,10 +970,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["CompensatieOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1022,7 +982,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1031,7 +991,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1040,7 +1000,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -1049,7 +1009,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1091,10 +1051,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["CompensatieFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1103,7 +1063,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1120,6 +1089,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -1136,14 +1106,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            status?: string;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["Verwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1152,7 +1127,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1161,7 +1136,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1170,7 +1145,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1179,7 +1154,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -1204,30 +1179,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry?: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties?: {
-                            besluitpunt_datum?: string | null;
-                            besluitpunt_ref?: string | null;
-                            gemeente_id?: number;
-                            ingangsdatum?: string | null;
-                            milieucategorie_max?: string | null;
-                            milieucategorie_min?: string | null;
-                            naam?: string;
-                            /** @enum {string} */
-                            planstatus?: "hard" | "zacht";
-                            /** @enum {string} */
-                            status?: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
-                            watergebonden?: boolean;
-                        };
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["CompensatieWijziging"];
                 };
             };
             responses: {
@@ -1237,10 +1189,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["CompensatieOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1249,7 +1201,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1258,7 +1210,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1267,7 +1219,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1276,7 +1228,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1285,7 +1237,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -1294,7 +1246,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1303,7 +1255,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -1341,20 +1293,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actie: string;
-                            door: string;
-                            eigenschappen: {
-                                [key: string]: unknown;
-                            } | null;
-                            geometry?: unknown;
-                            reden: string | null;
-                            tijdstip: string;
-                            versie: number | null;
-                        }[];
+                        "application/json": components["schemas"]["CompensatieVersie"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1363,7 +1314,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1403,16 +1354,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Gat"];
                 };
             };
             responses: {
@@ -1422,12 +1364,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"] & {
-                            gat_ha: number;
-                        };
+                        "application/json": components["schemas"]["CompensatieMetGat"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1436,7 +1376,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1445,7 +1385,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1454,7 +1394,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1463,7 +1403,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1472,7 +1412,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1510,11 +1450,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        met_id: number;
-                        met_version: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Samenvoeging"];
                 };
             };
             responses: {
@@ -1524,17 +1460,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            aaneengesloten: boolean;
-                            feature: components["schemas"]["Feature"];
-                            id: number;
-                            met_id: number;
-                            /** @enum {string} */
-                            met_status: "verwijderd" | "vervallen";
-                        };
+                        "application/json": components["schemas"]["CompensatieSamengevoegd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1543,7 +1472,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1552,7 +1481,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1561,7 +1490,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1570,7 +1499,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1579,7 +1508,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1617,10 +1546,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        naar_versie: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Herstel"];
                 };
             };
             responses: {
@@ -1630,10 +1556,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["CompensatieFeature"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1642,7 +1568,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1651,7 +1577,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1660,7 +1586,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1669,8 +1595,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1707,16 +1642,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
-                        line: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Splitsing"];
                 };
             };
             responses: {
@@ -1726,13 +1652,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            features: components["schemas"]["Feature"][];
-                            ids: number[];
-                        };
+                        "application/json": components["schemas"]["CompensatieGesplitst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1741,7 +1664,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1750,7 +1673,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1759,7 +1682,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1768,7 +1691,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1777,7 +1700,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1822,7 +1745,16 @@ export type paths = {
                         "application/json": components["schemas"]["ToewijzingenOverzicht"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1831,7 +1763,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1855,13 +1787,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        bestuursovereenkomst_id?: number | null;
-                        hectares: number;
-                        /** @description Datum waarop de toewijzing geldt (standaard vandaag) */
-                        ingangsdatum?: string;
-                        transformatie_id: number;
-                    };
+                    "application/json": components["schemas"]["ToewijzingNieuw"];
                 };
             };
             responses: {
@@ -1871,12 +1797,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ToewijzingenOverzicht"] & {
-                            toewijzing: components["schemas"]["Toewijzing"];
-                        };
+                        "application/json": components["schemas"]["Toegewezen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1885,7 +1809,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1894,7 +1818,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1903,7 +1827,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1912,7 +1836,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1921,7 +1845,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1952,6 +1876,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -1972,7 +1897,7 @@ export type paths = {
                         "application/json": components["schemas"]["ToewijzingenOverzicht"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1981,7 +1906,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1990,7 +1915,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1999,7 +1924,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2008,7 +1933,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2017,7 +1942,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -2231,11 +2156,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["GemeenteCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2278,10 +2212,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["GemeenteFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2290,7 +2224,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3320,11 +3263,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["KanszoneCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3345,25 +3297,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties: {
-                            gemeente_id?: number;
-                            naam?: string;
-                            omschrijving?: string | null;
-                            /** @enum {string} */
-                            soort?: "challenge_071" | "rijkspilot" | "overig";
-                            terrein_id?: number | null;
-                        };
-                        /** @enum {string} */
-                        type: "Feature";
-                    };
+                    "application/json": components["schemas"]["KanszoneNieuw"];
                 };
             };
             responses: {
@@ -3373,10 +3307,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["KanszoneOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3385,7 +3319,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3394,7 +3328,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3403,7 +3337,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -3412,7 +3346,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3454,10 +3388,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["KanszoneFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3466,7 +3400,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3483,6 +3426,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -3499,14 +3443,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            status?: string;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["Verwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3515,7 +3464,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3524,7 +3473,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3533,7 +3482,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3542,7 +3491,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -3567,24 +3516,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry?: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties?: {
-                            gemeente_id?: number;
-                            naam?: string;
-                            omschrijving?: string | null;
-                            /** @enum {string} */
-                            soort?: "challenge_071" | "rijkspilot" | "overig";
-                            terrein_id?: number | null;
-                        };
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["KanszoneWijziging"];
                 };
             };
             responses: {
@@ -3594,10 +3526,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["KanszoneOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3606,7 +3538,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3615,7 +3547,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3624,7 +3556,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3633,7 +3565,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3642,7 +3574,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -3651,7 +3583,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3660,7 +3592,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -3698,20 +3630,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actie: string;
-                            door: string;
-                            eigenschappen: {
-                                [key: string]: unknown;
-                            } | null;
-                            geometry?: unknown;
-                            reden: string | null;
-                            tijdstip: string;
-                            versie: number | null;
-                        }[];
+                        "application/json": components["schemas"]["KanszoneVersie"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3720,7 +3651,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3760,16 +3691,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Gat"];
                 };
             };
             responses: {
@@ -3779,12 +3701,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"] & {
-                            gat_ha: number;
-                        };
+                        "application/json": components["schemas"]["KanszoneMetGat"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3793,7 +3713,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3802,7 +3722,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3811,7 +3731,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3820,7 +3740,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3829,7 +3749,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3867,11 +3787,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        met_id: number;
-                        met_version: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Samenvoeging"];
                 };
             };
             responses: {
@@ -3881,17 +3797,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            aaneengesloten: boolean;
-                            feature: components["schemas"]["Feature"];
-                            id: number;
-                            met_id: number;
-                            /** @enum {string} */
-                            met_status: "verwijderd" | "vervallen";
-                        };
+                        "application/json": components["schemas"]["KanszoneSamengevoegd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3900,7 +3809,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3909,7 +3818,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3918,7 +3827,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3927,7 +3836,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3936,7 +3845,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3974,10 +3883,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        naar_versie: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Herstel"];
                 };
             };
             responses: {
@@ -3987,10 +3893,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["KanszoneFeature"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3999,7 +3905,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4008,7 +3914,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4017,7 +3923,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4026,8 +3932,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4064,16 +3979,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
-                        line: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Splitsing"];
                 };
             };
             responses: {
@@ -4083,13 +3989,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            features: components["schemas"]["Feature"][];
-                            ids: number[];
-                        };
+                        "application/json": components["schemas"]["KanszoneGesplitst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4098,7 +4001,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4107,7 +4010,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4116,7 +4019,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4125,7 +4028,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4134,7 +4037,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4176,11 +4079,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["KavelCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4201,32 +4113,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties: {
-                            beschikbaar_vanaf?: string | null;
-                            /** @enum {string} */
-                            eigendom?: "gemeente" | "privaat" | "onbekend";
-                            ingangsdatum?: string | null;
-                            milieucategorie_max?: string;
-                            milieucategorie_min?: string | null;
-                            naam?: string | null;
-                            /** @enum {string} */
-                            planstatus?: "hard" | "zacht";
-                            /** @enum {string} */
-                            status?: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
-                            terrein_id?: number;
-                            watergebonden?: boolean;
-                        };
-                        /** @enum {string} */
-                        type: "Feature";
-                    };
+                    "application/json": components["schemas"]["KavelNieuw"];
                 };
             };
             responses: {
@@ -4236,10 +4123,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["KavelOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4248,7 +4135,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4257,7 +4144,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4266,7 +4153,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -4275,7 +4162,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4317,10 +4204,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["KavelFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4329,7 +4216,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4346,6 +4242,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -4362,14 +4259,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            status?: string;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["Verwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4378,7 +4280,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4387,7 +4289,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4396,7 +4298,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4405,7 +4307,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -4430,31 +4332,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry?: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties?: {
-                            beschikbaar_vanaf?: string | null;
-                            /** @enum {string} */
-                            eigendom?: "gemeente" | "privaat" | "onbekend";
-                            ingangsdatum?: string | null;
-                            milieucategorie_max?: string;
-                            milieucategorie_min?: string | null;
-                            naam?: string | null;
-                            /** @enum {string} */
-                            planstatus?: "hard" | "zacht";
-                            /** @enum {string} */
-                            status?: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
-                            terrein_id?: number;
-                            watergebonden?: boolean;
-                        };
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["KavelWijziging"];
                 };
             };
             responses: {
@@ -4464,10 +4342,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["KavelOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4476,7 +4354,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4485,7 +4363,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4494,7 +4372,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4503,7 +4381,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4512,7 +4390,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -4521,7 +4399,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4530,7 +4408,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -4568,20 +4446,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actie: string;
-                            door: string;
-                            eigenschappen: {
-                                [key: string]: unknown;
-                            } | null;
-                            geometry?: unknown;
-                            reden: string | null;
-                            tijdstip: string;
-                            versie: number | null;
-                        }[];
+                        "application/json": components["schemas"]["KavelVersie"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4590,7 +4467,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4630,16 +4507,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Gat"];
                 };
             };
             responses: {
@@ -4649,12 +4517,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"] & {
-                            gat_ha: number;
-                        };
+                        "application/json": components["schemas"]["KavelMetGat"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4663,7 +4529,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4672,7 +4538,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4681,7 +4547,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4690,7 +4556,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4699,7 +4565,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4737,11 +4603,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        met_id: number;
-                        met_version: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Samenvoeging"];
                 };
             };
             responses: {
@@ -4751,17 +4613,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            aaneengesloten: boolean;
-                            feature: components["schemas"]["Feature"];
-                            id: number;
-                            met_id: number;
-                            /** @enum {string} */
-                            met_status: "verwijderd" | "vervallen";
-                        };
+                        "application/json": components["schemas"]["KavelSamengevoegd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4770,7 +4625,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4779,7 +4634,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4788,7 +4643,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4797,7 +4652,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4806,7 +4661,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4844,10 +4699,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        naar_versie: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Herstel"];
                 };
             };
             responses: {
@@ -4857,10 +4709,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["KavelFeature"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4869,7 +4721,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4878,7 +4730,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4887,7 +4739,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4896,8 +4748,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4934,16 +4795,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
-                        line: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Splitsing"];
                 };
             };
             responses: {
@@ -4953,13 +4805,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            features: components["schemas"]["Feature"][];
-                            ids: number[];
-                        };
+                        "application/json": components["schemas"]["KavelGesplitst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4968,7 +4817,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4977,7 +4826,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4986,7 +4835,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4995,7 +4844,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5004,7 +4853,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5550,17 +5399,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description Ontwerp-transformatie: GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        /** @enum {string} */
-                        nieuwe_functie: "wonen" | "gemengd";
-                    };
+                    "application/json": components["schemas"]["MilieuruimteVraag"];
                 };
             };
             responses: {
@@ -5570,12 +5409,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Milieuruimte"] & {
-                            oppervlakte_ha: number;
-                        };
+                        "application/json": components["schemas"]["MilieuruimteCheck"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5584,7 +5421,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5593,7 +5430,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5602,7 +5439,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6206,11 +6043,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["TerreinCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6231,29 +6077,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties: {
-                            gemeente_id?: number;
-                            ingangsdatum?: string | null;
-                            milieucategorie_max?: string | null;
-                            milieucategorie_min?: string | null;
-                            naam?: string;
-                            niet_te_transformeren?: boolean;
-                            op_transformatielijst?: boolean;
-                            /** @enum {string} */
-                            typologie?: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
-                            watergebonden?: boolean;
-                        };
-                        /** @enum {string} */
-                        type: "Feature";
-                    };
+                    "application/json": components["schemas"]["TerreinNieuw"];
                 };
             };
             responses: {
@@ -6263,10 +6087,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["TerreinOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6275,7 +6099,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6284,7 +6108,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6293,7 +6117,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -6302,7 +6126,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6344,10 +6168,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["TerreinFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6356,7 +6180,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6373,6 +6206,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -6389,14 +6223,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            status?: string;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["Verwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6405,7 +6244,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6414,7 +6253,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6423,7 +6262,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6432,7 +6271,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -6457,28 +6296,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry?: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties?: {
-                            gemeente_id?: number;
-                            ingangsdatum?: string | null;
-                            milieucategorie_max?: string | null;
-                            milieucategorie_min?: string | null;
-                            naam?: string;
-                            niet_te_transformeren?: boolean;
-                            op_transformatielijst?: boolean;
-                            /** @enum {string} */
-                            typologie?: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
-                            watergebonden?: boolean;
-                        };
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["TerreinWijziging"];
                 };
             };
             responses: {
@@ -6488,10 +6306,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["TerreinOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6500,7 +6318,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6509,7 +6327,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6518,7 +6336,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6527,7 +6345,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6536,7 +6354,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -6545,7 +6363,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6554,7 +6372,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -6592,20 +6410,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actie: string;
-                            door: string;
-                            eigenschappen: {
-                                [key: string]: unknown;
-                            } | null;
-                            geometry?: unknown;
-                            reden: string | null;
-                            tijdstip: string;
-                            versie: number | null;
-                        }[];
+                        "application/json": components["schemas"]["TerreinVersie"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6614,7 +6431,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6654,16 +6471,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Gat"];
                 };
             };
             responses: {
@@ -6673,12 +6481,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"] & {
-                            gat_ha: number;
-                        };
+                        "application/json": components["schemas"]["TerreinMetGat"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6687,7 +6493,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6696,7 +6502,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6705,7 +6511,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6714,7 +6520,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6723,7 +6529,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6761,11 +6567,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        met_id: number;
-                        met_version: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Samenvoeging"];
                 };
             };
             responses: {
@@ -6775,17 +6577,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            aaneengesloten: boolean;
-                            feature: components["schemas"]["Feature"];
-                            id: number;
-                            met_id: number;
-                            /** @enum {string} */
-                            met_status: "verwijderd" | "vervallen";
-                        };
+                        "application/json": components["schemas"]["TerreinSamengevoegd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6794,7 +6589,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6803,7 +6598,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6812,7 +6607,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6821,7 +6616,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6830,7 +6625,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6868,10 +6663,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        naar_versie: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Herstel"];
                 };
             };
             responses: {
@@ -6881,10 +6673,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["TerreinFeature"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6893,7 +6685,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6902,7 +6694,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6911,7 +6703,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6920,8 +6712,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6958,16 +6759,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
-                        line: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Splitsing"];
                 };
             };
             responses: {
@@ -6977,13 +6769,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            features: components["schemas"]["Feature"][];
-                            ids: number[];
-                        };
+                        "application/json": components["schemas"]["TerreinGesplitst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6992,7 +6781,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7001,7 +6790,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7010,7 +6799,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7019,7 +6808,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7028,7 +6817,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7237,11 +7026,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["TransformatieCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7262,34 +7060,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            ingangsdatum?: string | null;
-                            naam?: string;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            /** @enum {string} */
-                            status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
-                            zittende_bedrijven?: {
-                                /** @enum {string} */
-                                gebruikspositie: "huurder" | "eigenaar";
-                                naam: string;
-                                status?: string;
-                            }[];
-                        };
-                        /** @enum {string} */
-                        type: "Feature";
-                    };
+                    "application/json": components["schemas"]["TransformatieNieuw"];
                 };
             };
             responses: {
@@ -7299,10 +7070,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["TransformatieOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7311,7 +7082,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7320,7 +7091,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7329,7 +7100,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -7338,7 +7109,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7380,10 +7151,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["TransformatieFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7392,7 +7163,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7409,6 +7189,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -7425,14 +7206,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            status?: string;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["Verwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7441,7 +7227,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7450,7 +7236,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7459,7 +7245,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7468,7 +7254,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -7493,33 +7279,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry?: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            ingangsdatum?: string | null;
-                            naam?: string;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            /** @enum {string} */
-                            status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
-                            zittende_bedrijven?: {
-                                /** @enum {string} */
-                                gebruikspositie: "huurder" | "eigenaar";
-                                naam: string;
-                                status?: string;
-                            }[];
-                        };
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["TransformatieWijziging"];
                 };
             };
             responses: {
@@ -7529,10 +7289,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["TransformatieOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7541,7 +7301,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7550,7 +7310,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7559,7 +7319,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7568,7 +7328,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7577,7 +7337,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -7586,7 +7346,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7595,7 +7355,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -7633,20 +7393,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actie: string;
-                            door: string;
-                            eigenschappen: {
-                                [key: string]: unknown;
-                            } | null;
-                            geometry?: unknown;
-                            reden: string | null;
-                            tijdstip: string;
-                            versie: number | null;
-                        }[];
+                        "application/json": components["schemas"]["TransformatieVersie"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7655,7 +7414,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7695,16 +7454,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Gat"];
                 };
             };
             responses: {
@@ -7714,12 +7464,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"] & {
-                            gat_ha: number;
-                        };
+                        "application/json": components["schemas"]["TransformatieMetGat"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7728,7 +7476,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7737,7 +7485,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7746,7 +7494,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7755,7 +7503,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7764,7 +7512,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7802,11 +7550,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        met_id: number;
-                        met_version: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Samenvoeging"];
                 };
             };
             responses: {
@@ -7816,17 +7560,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            aaneengesloten: boolean;
-                            feature: components["schemas"]["Feature"];
-                            id: number;
-                            met_id: number;
-                            /** @enum {string} */
-                            met_status: "verwijderd" | "vervallen";
-                        };
+                        "application/json": components["schemas"]["TransformatieSamengevoegd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7835,7 +7572,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7844,7 +7581,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7853,7 +7590,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7862,7 +7599,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7871,7 +7608,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7909,10 +7646,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        naar_versie: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Herstel"];
                 };
             };
             responses: {
@@ -7922,10 +7656,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["TransformatieFeature"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7934,7 +7668,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7943,7 +7677,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7952,7 +7686,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7961,8 +7695,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7999,16 +7742,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
-                        line: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Splitsing"];
                 };
             };
             responses: {
@@ -8018,13 +7752,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            features: components["schemas"]["Feature"][];
-                            ids: number[];
-                        };
+                        "application/json": components["schemas"]["TransformatieGesplitst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8033,7 +7764,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8042,7 +7773,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8051,7 +7782,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8060,7 +7791,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8069,7 +7800,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8105,23 +7836,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        id?: number;
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            terrein_id?: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["Ontwerp"];
                 };
             };
             responses: {
@@ -8131,34 +7846,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            fouten: {
-                                code: string;
-                                details?: unknown;
-                                message: string;
-                            }[];
-                            geldig: boolean;
-                            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
-                            gemeente_id: number | null;
-                            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
-                            gemeenten?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            milieuruimte?: components["schemas"]["Milieuruimte"];
-                            oppervlakte_ha: number | null;
-                            /** @description Transformatie: de terreinen onder het vlak */
-                            terreinen?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            waarschuwingen: components["schemas"]["Waarschuwing"][];
-                        };
+                        "application/json": components["schemas"]["OntwerpOordeel"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8167,7 +7858,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8176,8 +7867,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8212,23 +7912,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        id?: number;
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            terrein_id?: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["Ontwerp"];
                 };
             };
             responses: {
@@ -8238,34 +7922,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            fouten: {
-                                code: string;
-                                details?: unknown;
-                                message: string;
-                            }[];
-                            geldig: boolean;
-                            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
-                            gemeente_id: number | null;
-                            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
-                            gemeenten?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            milieuruimte?: components["schemas"]["Milieuruimte"];
-                            oppervlakte_ha: number | null;
-                            /** @description Transformatie: de terreinen onder het vlak */
-                            terreinen?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            waarschuwingen: components["schemas"]["Waarschuwing"][];
-                        };
+                        "application/json": components["schemas"]["OntwerpOordeel"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8274,7 +7934,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8283,8 +7943,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8319,23 +7988,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        id?: number;
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            terrein_id?: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["Ontwerp"];
                 };
             };
             responses: {
@@ -8345,34 +7998,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            fouten: {
-                                code: string;
-                                details?: unknown;
-                                message: string;
-                            }[];
-                            geldig: boolean;
-                            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
-                            gemeente_id: number | null;
-                            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
-                            gemeenten?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            milieuruimte?: components["schemas"]["Milieuruimte"];
-                            oppervlakte_ha: number | null;
-                            /** @description Transformatie: de terreinen onder het vlak */
-                            terreinen?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            waarschuwingen: components["schemas"]["Waarschuwing"][];
-                        };
+                        "application/json": components["schemas"]["OntwerpOordeel"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8381,7 +8010,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8390,8 +8019,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8426,23 +8064,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        id?: number;
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            terrein_id?: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["Ontwerp"];
                 };
             };
             responses: {
@@ -8452,34 +8074,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            fouten: {
-                                code: string;
-                                details?: unknown;
-                                message: string;
-                            }[];
-                            geldig: boolean;
-                            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
-                            gemeente_id: number | null;
-                            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
-                            gemeenten?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            milieuruimte?: components["schemas"]["Milieuruimte"];
-                            oppervlakte_ha: number | null;
-                            /** @description Transformatie: de terreinen onder het vlak */
-                            terreinen?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            waarschuwingen: components["schemas"]["Waarschuwing"][];
-                        };
+                        "application/json": components["schemas"]["OntwerpOordeel"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8488,7 +8086,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8497,8 +8095,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8533,23 +8140,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        id?: number;
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            terrein_id?: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["Ontwerp"];
                 };
             };
             responses: {
@@ -8559,34 +8150,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            fouten: {
-                                code: string;
-                                details?: unknown;
-                                message: string;
-                            }[];
-                            geldig: boolean;
-                            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
-                            gemeente_id: number | null;
-                            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
-                            gemeenten?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            milieuruimte?: components["schemas"]["Milieuruimte"];
-                            oppervlakte_ha: number | null;
-                            /** @description Transformatie: de terreinen onder het vlak */
-                            terreinen?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            waarschuwingen: components["schemas"]["Waarschuwing"][];
-                        };
+                        "application/json": components["schemas"]["OntwerpOordeel"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8595,7 +8162,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8604,8 +8171,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9171,7 +8747,8 @@ export type components = {
             id: number;
             kostenposten: {
                 bedrag: number;
-                categorie: string;
+                /** @enum {string} */
+                categorie: "onderzoek" | "nota_van_uitgangspunten" | "locatiekeuze" | "programma_van_eisen" | "ontwerp_plan" | "realisatie" | "overig";
                 datum: string | null;
                 id: number;
                 omschrijving: string | null;
@@ -9183,11 +8760,39 @@ export type components = {
             partijen: {
                 gemeente: string;
                 gemeente_id: number;
-                rol: string;
+                /** @enum {string} */
+                rol: "transformerend" | "compenserend" | "overig";
             }[];
             provincie_betrokken: boolean;
-            updated_at?: unknown;
+            updated_at: string;
             version: number;
+        };
+        BestuursovereenkomstNieuw: {
+            basis_pct?: number;
+            datum_ondertekening?: string | null;
+            document_url?: string | null;
+            kostenposten?: components["schemas"]["KostenpostInvoer"][];
+            maatwerk_bedrag?: number | null;
+            maatwerk_omschrijving?: string | null;
+            naam: string;
+            partijen: components["schemas"]["PartijInvoer"][];
+            provincie_betrokken?: boolean;
+        };
+        BestuursovereenkomstVerwijderd: {
+            id: number;
+            verwijderd: boolean;
+        };
+        BestuursovereenkomstWijziging: {
+            basis_pct?: number;
+            datum_ondertekening?: string | null;
+            document_url?: string | null;
+            kostenposten?: components["schemas"]["KostenpostInvoer"][];
+            maatwerk_bedrag?: number | null;
+            maatwerk_omschrijving?: string | null;
+            naam?: string;
+            partijen?: components["schemas"]["PartijInvoer"][];
+            provincie_betrokken?: boolean;
+            version?: number;
         };
         /** @description Hectares (PostGIS, RD New) met de ids van de records waar het getal uit komt, per tabel. */
         Cijfer: {
@@ -9216,6 +8821,135 @@ export type components = {
             }[];
             storageCrs: string;
             title: string;
+        };
+        CompensatieCollectie: {
+            features: components["schemas"]["CompensatieFeature"][];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        CompensatieEigenschappen: {
+            /** @description Datum JJJJ-MM-DD */
+            besluitpunt_datum: string | null;
+            besluitpunt_ref: string | null;
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
+            /** @description Datum waarop de huidige stand van het record ingaat (JJJJ-MM-DD) */
+            geldig_vanaf: string | null;
+            gemeente: string;
+            gemeente_id: number;
+            gemeenten: components["schemas"]["VlakDeel"][];
+            id: number;
+            /** @description VNG-milieucategorie, zoals 3.1 */
+            milieucategorie_max: string | null;
+            /** @description VNG-milieucategorie, zoals 3.1 */
+            milieucategorie_min: string | null;
+            naam: string | null;
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            /** @enum {string} */
+            planstatus: "hard" | "zacht";
+            /** @enum {string} */
+            status: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
+            version: number;
+            watergebonden: boolean;
+        };
+        CompensatieFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["CompensatieEigenschappen"];
+            /** @enum {string} */
+            type: "Feature";
+        };
+        CompensatieGesplitst: {
+            features: components["schemas"]["CompensatieFeature"][];
+            /** @description Het record zelf (het grootste deel), dan de nieuwe records */
+            ids: number[];
+        };
+        CompensatieMetGat: components["schemas"]["CompensatieFeature"] & {
+            gat_ha: number;
+        };
+        CompensatieNieuw: {
+            geometry: components["schemas"]["VlakInvoer"];
+            properties: {
+                besluitpunt_datum?: string | null;
+                besluitpunt_ref?: string | null;
+                gemeente_id?: number;
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
+                watergebonden?: boolean;
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        CompensatieOpgeslagen: components["schemas"]["CompensatieFeature"] & {
+            milieuruimte?: components["schemas"]["Milieuruimte"];
+            waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        CompensatieSamengevoegd: {
+            /** @description Eén aaneengesloten vlak (anders een MultiPolygon van losse delen) */
+            aaneengesloten: boolean;
+            feature: components["schemas"]["CompensatieFeature"];
+            id: number;
+            met_id: number;
+            /** @enum {string} */
+            met_status: "verwijderd" | "vervallen";
+        };
+        CompensatieVersie: {
+            /** @enum {string} */
+            actie: "insert" | "update" | "delete";
+            door: string;
+            eigenschappen: ({
+                besluitpunt_datum?: string | null;
+                besluitpunt_ref?: string | null;
+                bron?: string;
+                created_at?: string;
+                gemeente_id?: number;
+                id?: number;
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                oppervlakte_ha?: number;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
+                updated_at?: string;
+                version?: number;
+                watergebonden?: boolean;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            geometry: components["schemas"]["Vlak"];
+            reden: string | null;
+            tijdstip: string;
+            versie: number | null;
+        };
+        CompensatieWijziging: {
+            geometry?: components["schemas"]["VlakInvoer"];
+            properties?: {
+                besluitpunt_datum?: string | null;
+                besluitpunt_ref?: string | null;
+                gemeente_id?: number;
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
+                watergebonden?: boolean;
+            };
+            version?: number;
         };
         Config: {
             attribution: string[];
@@ -9246,26 +8980,54 @@ export type components = {
             /** @enum {string} */
             type: "FeatureCollection";
         };
-        Feature: {
-            geometry?: unknown;
-            id: number;
-            properties: {
-                [key: string]: unknown;
-            };
-            /** @enum {string} */
-            type: "Feature";
-        };
-        FeatureCollection: {
-            features: components["schemas"]["Feature"][];
-            /** @enum {string} */
-            type: "FeatureCollection";
-        };
         Fout: {
             error: {
                 code: string;
                 details?: unknown;
                 message: string;
             };
+        };
+        FoutDetails: {
+            buiten_ha?: number;
+            gemeenten?: components["schemas"]["VlakDeel"][];
+            ids?: number[];
+            /** @description [lengtegraad, breedtegraad] van de plek van de fout */
+            locatie?: number[];
+            m2?: number;
+            min_ha?: number;
+            postgis?: string;
+            reden?: string;
+            terrein_id?: number;
+        };
+        Gat: {
+            geometry: components["schemas"]["VlakInvoer"] & unknown;
+            version: number;
+        };
+        GemeenteCollectie: {
+            features: components["schemas"]["GemeenteFeature"][];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        GemeenteEigenschappen: {
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
+            code: string;
+            gemeente: string;
+            id: number;
+            inwoners_2020: number | null;
+            naam: string | null;
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
+            version: number;
+        };
+        GemeenteFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["GemeenteEigenschappen"];
+            /** @enum {string} */
+            type: "Feature";
         };
         Geometrie: {
             coordinates: number[];
@@ -9328,6 +9090,10 @@ export type components = {
             omvang?: number;
             planstatus?: number;
             timing?: number;
+        };
+        Herstel: {
+            naar_versie: number;
+            version: number;
         };
         Ik: {
             csrfToken: string;
@@ -9611,6 +9377,239 @@ export type components = {
             /** @enum {string} */
             zicht: "volledig" | "anoniem";
         };
+        KanszoneCollectie: {
+            features: components["schemas"]["KanszoneFeature"][];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        KanszoneEigenschappen: {
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
+            gemeente: string;
+            gemeente_id: number;
+            id: number;
+            naam: string | null;
+            omschrijving: string | null;
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            /** @enum {string} */
+            soort: "challenge_071" | "rijkspilot" | "overig";
+            terrein_id: number | null;
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
+            version: number;
+        };
+        KanszoneFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["KanszoneEigenschappen"];
+            /** @enum {string} */
+            type: "Feature";
+        };
+        KanszoneGesplitst: {
+            features: components["schemas"]["KanszoneFeature"][];
+            /** @description Het record zelf (het grootste deel), dan de nieuwe records */
+            ids: number[];
+        };
+        KanszoneMetGat: components["schemas"]["KanszoneFeature"] & {
+            gat_ha: number;
+        };
+        KanszoneNieuw: {
+            geometry: components["schemas"]["VlakInvoer"];
+            properties: {
+                gemeente_id?: number;
+                naam?: string;
+                omschrijving?: string | null;
+                /** @enum {string} */
+                soort?: "challenge_071" | "rijkspilot" | "overig";
+                terrein_id?: number | null;
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        KanszoneOpgeslagen: components["schemas"]["KanszoneFeature"] & {
+            milieuruimte?: components["schemas"]["Milieuruimte"];
+            waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        KanszoneSamengevoegd: {
+            /** @description Eén aaneengesloten vlak (anders een MultiPolygon van losse delen) */
+            aaneengesloten: boolean;
+            feature: components["schemas"]["KanszoneFeature"];
+            id: number;
+            met_id: number;
+            /** @enum {string} */
+            met_status: "verwijderd" | "vervallen";
+        };
+        KanszoneVersie: {
+            /** @enum {string} */
+            actie: "insert" | "update" | "delete";
+            door: string;
+            eigenschappen: ({
+                bron?: string;
+                created_at?: string;
+                gemeente_id?: number;
+                id?: number;
+                naam?: string;
+                omschrijving?: string | null;
+                oppervlakte_ha?: number;
+                /** @enum {string} */
+                soort?: "challenge_071" | "rijkspilot" | "overig";
+                terrein_id?: number | null;
+                updated_at?: string;
+                version?: number;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            geometry: components["schemas"]["Vlak"];
+            reden: string | null;
+            tijdstip: string;
+            versie: number | null;
+        };
+        KanszoneWijziging: {
+            geometry?: components["schemas"]["VlakInvoer"];
+            properties?: {
+                gemeente_id?: number;
+                naam?: string;
+                omschrijving?: string | null;
+                /** @enum {string} */
+                soort?: "challenge_071" | "rijkspilot" | "overig";
+                terrein_id?: number | null;
+            };
+            version?: number;
+        };
+        KavelCollectie: {
+            features: components["schemas"]["KavelFeature"][];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        KavelEigenschappen: {
+            /** @description Datum JJJJ-MM-DD */
+            beschikbaar_vanaf: string | null;
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
+            /** @enum {string} */
+            eigendom: "gemeente" | "privaat" | "onbekend";
+            /** @description Datum waarop de huidige stand van het record ingaat (JJJJ-MM-DD) */
+            geldig_vanaf: string | null;
+            gemeente: string;
+            gemeente_id: number;
+            id: number;
+            milieucategorie_max: string;
+            /** @description VNG-milieucategorie, zoals 3.1 */
+            milieucategorie_min: string | null;
+            naam: string | null;
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            /** @enum {string} */
+            planstatus: "hard" | "zacht";
+            /** @enum {string} */
+            status: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
+            terrein_id: number;
+            terrein_naam: string;
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
+            version: number;
+            watergebonden: boolean;
+        };
+        KavelFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["KavelEigenschappen"];
+            /** @enum {string} */
+            type: "Feature";
+        };
+        KavelGesplitst: {
+            features: components["schemas"]["KavelFeature"][];
+            /** @description Het record zelf (het grootste deel), dan de nieuwe records */
+            ids: number[];
+        };
+        KavelMetGat: components["schemas"]["KavelFeature"] & {
+            gat_ha: number;
+        };
+        KavelNieuw: {
+            geometry: components["schemas"]["VlakInvoer"];
+            properties: {
+                beschikbaar_vanaf?: string | null;
+                /** @enum {string} */
+                eigendom?: "gemeente" | "privaat" | "onbekend";
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string;
+                milieucategorie_min?: string | null;
+                naam?: string | null;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
+                terrein_id?: number;
+                watergebonden?: boolean;
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        KavelOpgeslagen: components["schemas"]["KavelFeature"] & {
+            milieuruimte?: components["schemas"]["Milieuruimte"];
+            waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        KavelSamengevoegd: {
+            /** @description Eén aaneengesloten vlak (anders een MultiPolygon van losse delen) */
+            aaneengesloten: boolean;
+            feature: components["schemas"]["KavelFeature"];
+            id: number;
+            met_id: number;
+            /** @enum {string} */
+            met_status: "verwijderd" | "vervallen";
+        };
+        KavelVersie: {
+            /** @enum {string} */
+            actie: "insert" | "update" | "delete";
+            door: string;
+            eigenschappen: ({
+                beschikbaar_vanaf?: string | null;
+                bron?: string;
+                created_at?: string;
+                /** @enum {string} */
+                eigendom?: "gemeente" | "privaat" | "onbekend";
+                id?: number;
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string;
+                milieucategorie_min?: string | null;
+                naam?: string | null;
+                oppervlakte_ha?: number;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
+                terrein_id?: number;
+                updated_at?: string;
+                version?: number;
+                watergebonden?: boolean;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            geometry: components["schemas"]["Vlak"];
+            reden: string | null;
+            tijdstip: string;
+            versie: number | null;
+        };
+        KavelWijziging: {
+            geometry?: components["schemas"]["VlakInvoer"];
+            properties?: {
+                beschikbaar_vanaf?: string | null;
+                /** @enum {string} */
+                eigendom?: "gemeente" | "privaat" | "onbekend";
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string;
+                milieucategorie_min?: string | null;
+                naam?: string | null;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
+                terrein_id?: number;
+                watergebonden?: boolean;
+            };
+            version?: number;
+        };
         Kenmerk: string | number | boolean | null | ({
             ha: number;
             id: number;
@@ -9638,6 +9637,18 @@ export type components = {
             nummer: number;
             stap: number;
         } | null;
+        KostenpostInvoer: {
+            bedrag: number;
+            /** @enum {string} */
+            categorie: "onderzoek" | "nota_van_uitgangspunten" | "locatiekeuze" | "programma_van_eisen" | "ontwerp_plan" | "realisatie" | "overig";
+            datum?: string | null;
+            omschrijving?: string | null;
+        };
+        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
+        LijnInvoer: {
+            coordinates: unknown[];
+            type: string;
+        };
         Match: {
             bedrijf_naam: string;
             /** Format: date-time */
@@ -9720,10 +9731,11 @@ export type components = {
         };
         Milieuruimte: {
             kavels: {
-                features: components["schemas"]["Feature"][];
+                features: components["schemas"]["MilieuruimteKavel"][];
                 /** @enum {string} */
                 type: "FeatureCollection";
             };
+            /** @description Kavels onder het vlak zelf (die gaan verloren, ze tellen hierboven niet mee) */
             kavels_in_vlak: number[];
             /** @enum {string} */
             nieuwe_functie: "wonen" | "gemengd";
@@ -9736,6 +9748,45 @@ export type components = {
             /** @enum {string} */
             richtafstand_kolom: "richtafstand_m" | "richtafstand_gemengd_m";
             totaal_ha: number;
+        };
+        MilieuruimteCheck: components["schemas"]["Milieuruimte"] & {
+            oppervlakte_ha: number;
+        };
+        MilieuruimteKavel: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: {
+                /** @description Afstand van de kavel tot het vlak (RD New) */
+                afstand_m: number;
+                gemeente: string;
+                id: number;
+                milieucategorie_max: string;
+                naam: string | null;
+                oppervlakte_ha: number;
+                /** @description De hoogste milieucategorie die op deze afstand nog past */
+                past_nog: string | null;
+                /** @description VNG-richtafstand van de milieucategorie tot wonen (of gemengd gebied) */
+                richtafstand_m: number;
+                /** @description Hoeveel meter de kavel te dichtbij ligt */
+                tekort_m: number;
+                terrein_id: number;
+                terrein_naam: string;
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        MilieuruimteVraag: {
+            geometry: components["schemas"]["VlakInvoer"];
+            /** @enum {string} */
+            nieuwe_functie: "wonen" | "gemengd";
+        };
+        MultiPolygon: {
+            coordinates: components["schemas"]["Positie"][][][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "MultiPolygon";
         };
         MultiVlak: {
             coordinates: number[][][][];
@@ -9771,10 +9822,52 @@ export type components = {
             /** @enum {string} */
             type: "FeatureCollection";
         };
-        OpgeslagenFeature: components["schemas"]["Feature"] & {
+        Ontwerp: {
+            geometry: components["schemas"]["VlakInvoer"];
+            id?: number;
+            properties?: {
+                datum_terinzagelegging?: string | null;
+                datum_vaststelling?: string | null;
+                gemeente_id?: number;
+                /** @enum {string} */
+                nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                terrein_id?: number;
+            };
+        };
+        OntwerpFout: {
+            /** @enum {string} */
+            code: "geen_geometrie" | "ongeldig_type" | "ongeldige_coordinaten" | "niet_eindig" | "ring_niet_gesloten" | "te_weinig_punten" | "buiten_nederland" | "te_veel_punten" | "te_groot" | "zelfdoorsnijding" | "ongeldige_geometrie" | "te_klein" | "buiten_regio" | "gemeente_buiten_vlak" | "andere_gemeente" | "kavel_buiten_terrein" | "terrein_onbekend" | "meting_mislukt" | "geen_bedrijventerrein" | "niet_te_transformeren";
+            details?: components["schemas"]["FoutDetails"];
+            message: string;
+        };
+        OntwerpOordeel: {
+            fouten: components["schemas"]["OntwerpFout"][];
+            geldig: boolean;
+            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
+            gemeente_id: number | null;
+            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
+            gemeenten?: components["schemas"]["VlakDeel"][];
             milieuruimte?: components["schemas"]["Milieuruimte"];
+            oppervlakte_ha: number | null;
+            /** @description Transformatie: de terreinen onder het vlak */
+            terreinen?: components["schemas"]["VlakDeel"][];
             waarschuwingen: components["schemas"]["Waarschuwing"][];
         };
+        PartijInvoer: {
+            gemeente_id: number;
+            /** @enum {string} */
+            rol: "transformerend" | "compenserend" | "overig";
+        };
+        Polygon: {
+            coordinates: components["schemas"]["Positie"][][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "Polygon";
+        };
+        /** @description [lengtegraad, breedtegraad] in WGS84 */
+        Positie: number[];
         RegioAntwoord: {
             /** Format: date-time */
             berekend_op: string;
@@ -9936,6 +10029,11 @@ export type components = {
                 min_ha: number;
             };
         };
+        Samenvoeging: {
+            met_id: number;
+            met_version: number;
+            version: number;
+        };
         Scheefwerken: {
             aantal: number;
             drempels: {
@@ -9962,6 +10060,131 @@ export type components = {
                 terrein_id: number;
             }[];
         };
+        Splitsing: {
+            line: components["schemas"]["LijnInvoer"];
+            version: number;
+        };
+        TerreinCollectie: {
+            features: components["schemas"]["TerreinFeature"][];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        TerreinEigenschappen: {
+            aantal_kavels: number;
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
+            gemeente: string;
+            gemeente_id: number;
+            id: number;
+            kavels_ha: number;
+            /** @description VNG-milieucategorie, zoals 3.1 */
+            milieucategorie_max: string | null;
+            /** @description VNG-milieucategorie, zoals 3.1 */
+            milieucategorie_min: string | null;
+            naam: string | null;
+            naam_bekend: boolean;
+            naam_osm: string | null;
+            niet_te_transformeren: boolean;
+            op_transformatielijst: boolean;
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            /** @enum {string} */
+            typologie: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
+            version: number;
+            watergebonden: boolean;
+        };
+        TerreinFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["TerreinEigenschappen"];
+            /** @enum {string} */
+            type: "Feature";
+        };
+        TerreinGesplitst: {
+            features: components["schemas"]["TerreinFeature"][];
+            /** @description Het record zelf (het grootste deel), dan de nieuwe records */
+            ids: number[];
+        };
+        TerreinMetGat: components["schemas"]["TerreinFeature"] & {
+            gat_ha: number;
+        };
+        TerreinNieuw: {
+            geometry: components["schemas"]["VlakInvoer"];
+            properties: {
+                gemeente_id?: number;
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                niet_te_transformeren?: boolean;
+                op_transformatielijst?: boolean;
+                /** @enum {string} */
+                typologie?: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
+                watergebonden?: boolean;
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        TerreinOpgeslagen: components["schemas"]["TerreinFeature"] & {
+            milieuruimte?: components["schemas"]["Milieuruimte"];
+            waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        TerreinSamengevoegd: {
+            /** @description Eén aaneengesloten vlak (anders een MultiPolygon van losse delen) */
+            aaneengesloten: boolean;
+            feature: components["schemas"]["TerreinFeature"];
+            id: number;
+            met_id: number;
+            /** @enum {string} */
+            met_status: "verwijderd" | "vervallen";
+        };
+        TerreinVersie: {
+            /** @enum {string} */
+            actie: "insert" | "update" | "delete";
+            door: string;
+            eigenschappen: ({
+                bron?: string;
+                created_at?: string;
+                gemeente_id?: number;
+                id?: number;
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                niet_te_transformeren?: boolean;
+                op_transformatielijst?: boolean;
+                oppervlakte_ha?: number;
+                /** @enum {string} */
+                typologie?: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
+                updated_at?: string;
+                version?: number;
+                watergebonden?: boolean;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            geometry: components["schemas"]["Vlak"];
+            reden: string | null;
+            tijdstip: string;
+            versie: number | null;
+        };
+        TerreinWijziging: {
+            geometry?: components["schemas"]["VlakInvoer"];
+            properties?: {
+                gemeente_id?: number;
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                niet_te_transformeren?: boolean;
+                op_transformatielijst?: boolean;
+                /** @enum {string} */
+                typologie?: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
+                watergebonden?: boolean;
+            };
+            version?: number;
+        };
         Toegangstoken: {
             aangemaakt_op: string;
             id: number;
@@ -9971,6 +10194,9 @@ export type components = {
             verloopt_op: string;
             /** @description Begin van het token, om tokens uit elkaar te houden */
             voorvoegsel: string;
+        };
+        Toegewezen: components["schemas"]["ToewijzingenOverzicht"] & {
+            toewijzing: components["schemas"]["Toewijzing"];
         };
         Toewijzing: {
             bestuursovereenkomst_id: number | null;
@@ -9985,9 +10211,147 @@ export type components = {
             beschikbaar_ha: number;
             compensatie_id: number;
             oppervlakte_ha: number;
-            status: string;
+            /** @enum {string} */
+            status: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
             toegewezen_ha: number;
             toewijzingen: components["schemas"]["Toewijzing"][];
+        };
+        ToewijzingNieuw: {
+            bestuursovereenkomst_id?: number | null;
+            hectares: number;
+            /** @description Datum waarop de toewijzing geldt (standaard vandaag) */
+            ingangsdatum?: string;
+            transformatie_id: number;
+        };
+        TransformatieCollectie: {
+            features: components["schemas"]["TransformatieFeature"][];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        TransformatieEigenschappen: {
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
+            /** @description Datum JJJJ-MM-DD */
+            datum_terinzagelegging: string | null;
+            /** @description Datum JJJJ-MM-DD */
+            datum_vaststelling: string | null;
+            /** @description Datum waarop de huidige stand van het record ingaat (JJJJ-MM-DD) */
+            geldig_vanaf: string | null;
+            gemeente: string;
+            gemeente_id: number;
+            /** @description De gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
+            gemeenten: components["schemas"]["VlakDeel"][];
+            id: number;
+            naam: string | null;
+            /** @description Hectare bedrijfsgrond die verloren gaat; overlap met oudere transformaties telt daar */
+            netto_verloren_ha: number | null;
+            /** @enum {string} */
+            nieuwe_functie: "wonen" | "gemengd" | "overig";
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            /** @description Oudere transformaties die een deel van deze grond al hebben */
+            overlapt_transformaties: components["schemas"]["VlakDeel"][];
+            /** @enum {string} */
+            status: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
+            /** @description De terreinen onder het vlak */
+            terreinen: components["schemas"]["VlakDeel"][];
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
+            version: number;
+            /** @description Alleen in het antwoord op één transformatie, en niet voor de stuurgroep */
+            zittende_bedrijven?: components["schemas"]["ZittendBedrijf"][];
+            zittende_eigenaren: number;
+            zittende_huurders: number;
+        };
+        TransformatieFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["TransformatieEigenschappen"];
+            /** @enum {string} */
+            type: "Feature";
+        };
+        TransformatieGesplitst: {
+            features: components["schemas"]["TransformatieFeature"][];
+            /** @description Het record zelf (het grootste deel), dan de nieuwe records */
+            ids: number[];
+        };
+        TransformatieMetGat: components["schemas"]["TransformatieFeature"] & {
+            gat_ha: number;
+        };
+        TransformatieNieuw: {
+            geometry: components["schemas"]["VlakInvoer"];
+            properties: {
+                datum_terinzagelegging?: string | null;
+                datum_vaststelling?: string | null;
+                gemeente_id?: number;
+                ingangsdatum?: string | null;
+                naam?: string;
+                /** @enum {string} */
+                nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                /** @enum {string} */
+                status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
+                zittende_bedrijven?: components["schemas"]["ZittendBedrijf"][];
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        TransformatieOpgeslagen: components["schemas"]["TransformatieFeature"] & {
+            milieuruimte?: components["schemas"]["Milieuruimte"];
+            waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        TransformatieSamengevoegd: {
+            /** @description Eén aaneengesloten vlak (anders een MultiPolygon van losse delen) */
+            aaneengesloten: boolean;
+            feature: components["schemas"]["TransformatieFeature"];
+            id: number;
+            met_id: number;
+            /** @enum {string} */
+            met_status: "verwijderd" | "vervallen";
+        };
+        TransformatieVersie: {
+            /** @enum {string} */
+            actie: "insert" | "update" | "delete";
+            door: string;
+            eigenschappen: ({
+                bron?: string;
+                created_at?: string;
+                datum_terinzagelegging?: string | null;
+                datum_vaststelling?: string | null;
+                gemeente_id?: number;
+                id?: number;
+                ingangsdatum?: string | null;
+                naam?: string;
+                /** @enum {string} */
+                nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                oppervlakte_ha?: number;
+                /** @enum {string} */
+                status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
+                updated_at?: string;
+                version?: number;
+                zittende_bedrijven?: components["schemas"]["ZittendBedrijf"][];
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            geometry: components["schemas"]["Vlak"];
+            reden: string | null;
+            tijdstip: string;
+            versie: number | null;
+        };
+        TransformatieWijziging: {
+            geometry?: components["schemas"]["VlakInvoer"];
+            properties?: {
+                datum_terinzagelegging?: string | null;
+                datum_vaststelling?: string | null;
+                gemeente_id?: number;
+                ingangsdatum?: string | null;
+                naam?: string;
+                /** @enum {string} */
+                nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                /** @enum {string} */
+                status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
+                zittende_bedrijven?: components["schemas"]["ZittendBedrijf"][];
+            };
+            version?: number;
         };
         VasteMatch: {
             kavel_ids: number[];
@@ -9996,6 +10360,26 @@ export type components = {
             /** @enum {string} */
             status: "voorgesteld" | "besproken_werkgroep" | "warme_overdracht" | "gerealiseerd" | "afgevallen";
             vraag_id: number;
+        };
+        Verwijderd: {
+            id: number;
+            /**
+             * @description Transformaties en compensaties vervallen in plaats van te verdwijnen
+             * @enum {string}
+             */
+            status?: "vervallen";
+            verwijderd: boolean;
+        };
+        Vlak: components["schemas"]["Polygon"] | components["schemas"]["MultiPolygon"];
+        VlakDeel: {
+            ha: number;
+            id: number;
+            naam: string | null;
+        };
+        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
+        VlakInvoer: {
+            coordinates: unknown[];
+            type: string;
         };
         VoorstellenAntwoord: {
             doelwaarde: number;
@@ -10012,10 +10396,17 @@ export type components = {
             resultaat_id: number;
         };
         Waarschuwing: {
-            code: string;
+            /** @enum {string} */
+            code: "overlapt_terrein" | "overlapt_compensatie" | "niet_op_transformatielijst" | "overlapt_transformatie";
             ids: number[];
             message: string;
             overlap_ha: number;
+        };
+        ZittendBedrijf: {
+            /** @enum {string} */
+            gebruikspositie: "huurder" | "eigenaar";
+            naam: string;
+            status?: string;
         };
     };
     responses: never;

@@ -1,9 +1,9 @@
 // Product name, subtitle, the sample-data notice and the signed-in account.
-import type { Me } from '../api/types.ts';
+import type { Me } from '../api/session.ts';
 import { useLogout } from '../api/session.ts';
 import { t } from '../i18n/nl.ts';
 import { SampleBadge } from '../panels/SampleBadge.tsx';
-import { mag } from '../matching/rechten.ts';
+import { mag } from '../api/mag.ts';
 
 export type Werkruimte = 'monitor' | 'ruimtevragen' | 'uitwisseling' | null;
 
@@ -54,7 +54,7 @@ export function TopBar({ me, werkruimte, onWerkruimte }: { me: Me | null; werkru
                 {me.gemeente ? ` · ${me.gemeente}` : ''}
               </span>
             </div>
-            <button type="button" className="ghost-button" onClick={() => logout.mutate(me)} disabled={logout.isPending}>
+            <button type="button" className="ghost-button" onClick={() => logout.mutate()} disabled={logout.isPending}>
               {t.inloggen.uitloggen}
             </button>
           </div>

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LoadedLayers } from '../api/hooks.ts';
-import type { Me } from '../api/types.ts';
+import type { Me } from '../api/session.ts';
 import { tm } from '../i18n/nl-matching.ts';
 import { MatchesView } from './MatchesView.tsx';
 import { MatchingOverlay, type OverlaySpec } from './overlay.ts';
@@ -13,7 +13,7 @@ import { RegioView } from './RegioView.tsx';
 import { RegisterView } from './RegisterView.tsx';
 import { ScheefwerkenView } from './ScheefwerkenView.tsx';
 import { VraagDetail } from './VraagDetail.tsx';
-import { mag, type Route } from './rechten.ts';
+import { mag, type Route } from '../api/mag.ts';
 import './matching.css';
 
 type Tab = 'register' | 'matches' | 'regio' | 'scheefwerken';

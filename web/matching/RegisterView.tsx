@@ -3,12 +3,12 @@
 import { aantal } from '../i18n/format.ts';
 import { useState } from 'react';
 import { useLayer, useMilieucategorieen } from '../api/hooks.ts';
-import type { Me } from '../api/types.ts';
+import type { Me } from '../api/session.ts';
 import { REDENEN, VRAAG_STATUS } from '../../server/domain/matching-codes.ts';
 import { fmt, tm } from '../i18n/nl-matching.ts';
 import { useRegister, type RegisterFilter, type Ruimtevraag } from './api.ts';
 import { CsvImport } from './CsvImport.tsx';
-import { mag } from './rechten.ts';
+import { mag } from '../api/mag.ts';
 import { VraagForm } from './VraagForm.tsx';
 
 export const vraagNaam = (v: Pick<Ruimtevraag, 'id' | 'bedrijf_naam' | 'label'>) => v.bedrijf_naam ?? v.label ?? `Ruimtevraag ${v.id}`;

@@ -3,7 +3,7 @@
 // map with an arrow from the company's current kavel to the chosen candidate.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/client.ts';
-import type { Me } from '../api/types.ts';
+import type { Me } from '../api/session.ts';
 import type { Uitsluiting } from '../../server/domain/matching-codes.ts';
 import { fmt, tm } from '../i18n/nl-matching.ts';
 import {
@@ -13,7 +13,7 @@ import { MatchCard } from './MatchCard.tsx';
 import { OverlayLegenda } from './OverlayLegenda.tsx';
 import type { ShowOnMap } from './MatchingPanel.tsx';
 import type { OverlaySpec } from './overlay.ts';
-import { mag } from './rechten.ts';
+import { mag } from '../api/mag.ts';
 import { vraagNaam } from './RegisterView.tsx';
 import { VraagForm } from './VraagForm.tsx';
 

@@ -1,8 +1,8 @@
 // What the signed-in user may do, from the capabilities in /api/auth/me (`mag`: the
 // routes its role may call, taken from the server's access declarations). The
 // server enforces them; the screens only decide which buttons and tabs to show.
-import type { paths } from '../api/schema.gen.ts';
-import type { Me } from '../api/types.ts';
+import type { paths } from './schema.gen.ts';
+import type { Me } from './session.ts';
 
 type Methode = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 /** A route as "METHOD /api/path", e.g. "POST /api/matches". */

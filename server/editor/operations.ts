@@ -4,16 +4,16 @@
 // All overlays use gridSize 0.001 (stored geometry lives on a 1 mm grid) and are
 // guarded by area sums, so an overlay that silently drops rows cannot pass.
 import { ApiError } from '../http/errors.ts';
+import { assertVersion, versionConflict, withAudit } from '../db/audit.ts';
 import { checkLineString, checkPolygonal, MIN_AREA_HA, teKleinMelding } from '../domain/geometry.ts';
 import { deelNaam } from '../domain/editor-rules.ts';
 import { WORKFLOW_STATUS } from '../domain/kavel-status.ts';
 import { m2Nl } from '../domain/nl-tekst.ts';
 import type { WritableLayer } from './writable.ts';
-import {
-  applyUpdate, assertKavelInTerrein, assertMayEdit, assertPlaats, conflict, gekozenGemeente, gemeenteOfRecord, lockCurrent,
-  prepareGeometry, withAudit,
-  type Client, type WriteContext,
-} from './writes.ts';
+import { prepareGeometry } from './geometry.ts';
+import { assertKavelInTerrein, assertMayEdit, assertPlaats, gekozenGemeente, gemeenteOfRecord } from './placement.ts';
+import { applyUpdate, deleteInUse, type WriteContext } from './records.ts';
+import { insertCopy, lockCurrent, moveReferences, updateRow, type Client } from './queries.ts';
 
 /** Parts smaller than this (m²) are slivers; a split that makes one is refused. */
 export const SLIVER_M2 = 1;
@@ -26,7 +26,7 @@ async function lockForEdit(
 ) {
   const current = await lockCurrent(client, layer, id);
   assertMayEdit(ctx.actor, await gemeenteOfRecord(client, layer, current));
-  if (current.version !== version) throw await conflict(client, layer, id, current.version);
+  await assertVersion(client, layer.table, id, current.version, version);
   if (layer.table === 'kavel' && current.status === WORKFLOW_STATUS && opts.nietInOptie) {
     throw new ApiError(409, 'kavel_in_optie', `Kavel ${id} is in optie voor een match. Splitsen of samenvoegen kan pas als de match is afgevallen of gerealiseerd.`, { reden: 'kavel_in_optie' });
   }
@@ -35,19 +35,6 @@ async function lockForEdit(
   }
   return current;
 }
-
-/** The columns a copy of a record takes over (everything but identity, geometry and bookkeeping). */
-async function copyableColumns(client: Client, table: string): Promise<string[]> {
-  const { rows } = await client.query<{ column_name: string }>(
-    `SELECT column_name FROM information_schema.columns
-     WHERE table_schema = current_schema() AND table_name = $1 AND is_generated = 'NEVER'
-       AND column_name NOT IN ('id', 'geom', 'created_at', 'updated_at', 'version')
-     ORDER BY ordinal_position`,
-    [table],
-  );
-  return rows.map((r) => r.column_name);
-}
-
 
 export interface SplitResult {
   /** The record itself (first, the largest part), then the new records. */
@@ -59,7 +46,7 @@ export async function splitRecord(
 ): Promise<SplitResult> {
   const lineProblem = checkLineString(line);
   if (lineProblem) throw new ApiError(422, lineProblem.code, lineProblem.message, { reden: lineProblem.code, locatie: lineProblem.locatie });
-  return withAudit(ctx, `splitsing van ${layer.label.toLowerCase()} ${id}`, async (client) => {
+  return withAudit(ctx.pool, ctx.actor, `splitsing van ${layer.label.toLowerCase()} ${id}`, async (client) => {
     const current = await lockForEdit(client, ctx, layer, id, version, { nietInOptie: true });
     const { rows: parts } = await client.query<{ ewkt: string; m2: number; origineel_m2: number }>(
       `WITH src AS (SELECT geom FROM ${layer.table} WHERE id = $1),
@@ -90,23 +77,14 @@ export async function splitRecord(
     // and named "… (deel n)", so the parts can be told apart; the record itself is part 1.
     const naam = (deel: number) => (layer.schema.shape.naam ? { naam: deelNaam(current.naam, deel) } : {});
     await applyUpdate(client, ctx, layer, id, { version, properties: naam(1), wat: 'Deel 1 van de splitsing' }, parts[0].ewkt);
-    const cols = await copyableColumns(client, layer.table);
     const ids = [id];
     for (const [i, part] of parts.slice(1).entries()) {
       const onder = await assertPlaats(client, ctx.actor, part.ewkt, `Deel ${i + 2} van de splitsing`);
       if (layer.table === 'kavel') await assertKavelInTerrein(client, part.ewkt, current.terrein_id);
-      const eigen: Record<string, unknown> = {
+      ids.push(await insertCopy(client, layer, id, {
         ...naam(i + 2),
         ...(layer.gemeente === 'column' ? { gemeente_id: gekozenGemeente(onder, undefined, current.gemeente_id as number) } : {}),
-      };
-      const copied = cols.filter((c) => !(c in eigen));
-      const { rows } = await client.query<{ id: number }>(
-        `INSERT INTO ${layer.table} (${[...copied, ...Object.keys(eigen)].join(', ')}, geom)
-         SELECT ${[...copied, ...Object.keys(eigen).map((_, j) => `$${j + 3}`)].join(', ')}, ST_GeomFromEWKT($2)
-         FROM ${layer.table} WHERE id = $1 RETURNING id`,
-        [id, part.ewkt, ...Object.values(eigen)],
-      );
-      ids.push(rows[0].id);
+      }, part.ewkt));
     }
     return { ids };
   });
@@ -125,7 +103,7 @@ export async function mergeRecords(
   ctx: WriteContext, layer: WritableLayer, id: number, version: number, metId: number, metVersion: number,
 ): Promise<MergeResult> {
   if (id === metId) throw new ApiError(422, 'zelfde_record', 'Kies twee verschillende vlakken om samen te voegen.', { reden: 'zelfde_record' });
-  return withAudit(ctx, `samenvoeging van ${layer.label.toLowerCase()} ${metId} met ${id}`, async (client) => {
+  return withAudit(ctx.pool, ctx.actor, `samenvoeging van ${layer.label.toLowerCase()} ${metId} met ${id}`, async (client) => {
     // Lock in id order so two opposite merges cannot deadlock.
     const [first, second] = id < metId ? [[id, version], [metId, metVersion]] : [[metId, metVersion], [id, version]];
     const a = await lockForEdit(client, ctx, layer, first[0], first[1], { nietInOptie: true });
@@ -150,53 +128,20 @@ export async function mergeRecords(
     }
 
     // References to the other record move to the one that stays.
-    if (layer.table === 'terrein') {
-      await client.query(`UPDATE kavel SET terrein_id = $1 WHERE terrein_id = $2`, [id, metId]);
-      await client.query(`UPDATE kanszone SET terrein_id = $1 WHERE terrein_id = $2`, [id, metId]);
-    }
-    if (layer.table === 'kavel') {
-      await client.query(`UPDATE bedrijf SET huidige_kavel_id = $1 WHERE huidige_kavel_id = $2`, [id, metId]);
-    }
-    if (layer.table === 'transformatie' || layer.table === 'compensatie') {
-      await moveToewijzingen(client, layer.table === 'transformatie' ? 'transformatie_id' : 'compensatie_id', metId, id);
-    }
+    await moveReferences(client, layer, metId, id);
 
     await applyUpdate(client, ctx, layer, id, { version, wat: 'Het samengevoegde vlak' }, r.ewkt);
 
     if (layer.softDeleteStatus) {
-      const { rowCount } = await client.query(`UPDATE ${layer.table} SET status = $2 WHERE id = $1 AND version = $3`, [metId, layer.softDeleteStatus, metVersion]);
-      if (!rowCount) throw await conflict(client, layer, metId, other.version);
-    } else {
-      try {
-        await client.query(`DELETE FROM ${layer.table} WHERE id = $1 AND version = $2`, [metId, metVersion]);
-      } catch (err) {
-        if ((err as { code?: string }).code === '23503') {
-          throw new ApiError(409, 'in_gebruik', `${layer.label} ${metId} wordt nog gebruikt door andere gegevens (bijvoorbeeld een match) en kan niet worden samengevoegd.`);
-        }
-        throw err;
+      if (!(await updateRow(client, layer, metId, metVersion, { status: layer.softDeleteStatus }))) {
+        throw await versionConflict(client, layer.table, metId, other.version);
       }
+    } else {
+      await deleteInUse(client, layer, metId, metVersion,
+        `${layer.label} ${metId} wordt nog gebruikt door andere gegevens (bijvoorbeeld een match) en kan niet worden samengevoegd.`);
     }
     return { id, met_id: metId, met_status: layer.softDeleteStatus ? 'vervallen' : 'verwijderd', aaneengesloten: r.delen === 1 };
   });
-}
-
-/** Moves toewijzingen from one transformatie/compensatie to another, adding hectares where the pair already exists. */
-async function moveToewijzingen(client: Client, column: 'transformatie_id' | 'compensatie_id', from: number, to: number) {
-  const pair = column === 'transformatie_id' ? 'compensatie_id' : 'transformatie_id';
-  const { rows } = await client.query<{ id: number; partner: number; hectares: number }>(
-    `SELECT id, ${pair} AS partner, hectares FROM compensatie_toewijzing WHERE ${column} = $1 ORDER BY id`, [from],
-  );
-  for (const t of rows) {
-    const existing = await client.query<{ id: number }>(
-      `SELECT id FROM compensatie_toewijzing WHERE ${column} = $1 AND ${pair} = $2`, [to, t.partner],
-    );
-    if (existing.rows[0]) {
-      await client.query(`UPDATE compensatie_toewijzing SET hectares = hectares + $2::double precision WHERE id = $1`, [existing.rows[0].id, t.hectares]);
-      await client.query(`DELETE FROM compensatie_toewijzing WHERE id = $1`, [t.id]);
-    } else {
-      await client.query(`UPDATE compensatie_toewijzing SET ${column} = $2 WHERE id = $1`, [t.id, to]);
-    }
-  }
 }
 
 export async function cutHole(
@@ -207,7 +152,7 @@ export async function cutHole(
   if ((hole as { type: string }).type !== 'Polygon') {
     throw new ApiError(422, 'ongeldig_type', 'Een gat is één Polygon.', { reden: 'ongeldig_type' });
   }
-  return withAudit(ctx, `gat in ${layer.label.toLowerCase()} ${id}`, async (client) => {
+  return withAudit(ctx.pool, ctx.actor, `gat in ${layer.label.toLowerCase()} ${id}`, async (client) => {
     await lockForEdit(client, ctx, layer, id, version);
     const { ewkt: holeEwkt } = await prepareGeometry(client, hole, 'gat');
     const { rows } = await client.query<{ binnen: boolean; a_m2: number; h_m2: number; ewkt: string | null; m2: number | null }>(

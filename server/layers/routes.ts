@@ -1,25 +1,27 @@
-// GET /api/<layer> and /api/<layer>/<id> for every map layer.
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+// GET /api/<layer> and /api/<layer>/<id> for every map layer: everyone signed in reads them.
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../app.ts';
-import { layers } from '../layers/definitions.ts';
-import { getFeature, listFeatures } from '../layers/queries.ts';
+import { layers } from './definitions.ts';
+import { getFeature, listFeatures } from './queries.ts';
+import { FEATURE_SCHEMAS, featureCollectionSchema } from './schemas.ts';
 import { notFound } from '../http/errors.ts';
-import { BBoxSchema, ErrorSchema, FeatureCollectionSchema, FeatureSchema, IdParamSchema } from '../http/schemas.ts';
+import { apiRoute, IEDEREEN } from '../http/access.ts';
+import { BBoxSchema, errors, IdParamSchema, json } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { readPool } from '../db/read-routing.ts';
 
 export function layerRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   for (const layer of layers) {
-    const list = createRoute({
+    const list = apiRoute(IEDEREEN, {
       method: 'get',
       path: `/${layer.path}`,
       tags: ['Kaartlagen'],
       summary: `Alle ${layer.path} als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New)`,
       request: { query: z.object({ bbox: BBoxSchema.optional() }) },
       responses: {
-        200: { description: 'FeatureCollection', content: { 'application/json': { schema: FeatureCollectionSchema } } },
-        400: { description: 'Ongeldige bbox', content: { 'application/json': { schema: ErrorSchema } } },
+        200: { description: 'FeatureCollection', ...json(featureCollectionSchema(layer.path)) },
+        ...errors(400, 401),
       },
     });
     app.openapi(list, async (c) => {
@@ -27,16 +29,15 @@ export function layerRoutes() {
       return c.json(await listFeatures(await readPool(c), layer, bbox), 200);
     });
 
-    const one = createRoute({
+    const one = apiRoute(IEDEREEN, {
       method: 'get',
       path: `/${layer.path}/{id}`,
       tags: ['Kaartlagen'],
       summary: `Eén ${layer.label.toLowerCase()} als GeoJSON Feature`,
       request: { params: IdParamSchema },
       responses: {
-        200: { description: 'Feature', content: { 'application/json': { schema: FeatureSchema } } },
-        400: { description: 'Ongeldig id', content: { 'application/json': { schema: ErrorSchema } } },
-        404: { description: 'Onbekend id', content: { 'application/json': { schema: ErrorSchema } } },
+        200: { description: 'Feature', ...json(FEATURE_SCHEMAS[layer.path]) },
+        ...errors(400, 401, 404),
       },
     });
     app.openapi(one, async (c) => {
