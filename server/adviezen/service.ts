@@ -3,8 +3,7 @@
 // advice concerns must exist; a decided advice keeps the text that was decided on.
 import type pg from 'pg';
 import { ApiError, notFound } from '../http/errors.ts';
-import { versieConflict } from '../db/versie-conflict.ts';
-import { withAudit } from '../layers/writes.ts';
+import { versionConflict, withAudit } from '../db/audit.ts';
 import { ADVIES_TABELLEN, ADVIES_TABEL_LABEL, besluitProbleem, type AdviesTabel, type Besluit } from '../domain/advies.ts';
 import { today } from '../domain/dates.ts';
 import type { Actor } from '../domain/roles.ts';
@@ -70,7 +69,7 @@ export async function toonAdvies(pool: pg.Pool, id: number) {
 }
 
 export function maakAdvies(ctx: Ctx, invoer: AdviesInvoer): Promise<AdviesRij> {
-  return withAudit(ctx, null, async (client) => {
+  return withAudit(ctx.pool, ctx.actor, null, async (client) => {
     await controleerVergadering(client, invoer.vergadering_id);
     const objecten = uniek(invoer.objecten ?? []);
     await controleerObjecten(client, objecten);
@@ -86,10 +85,10 @@ export function maakAdvies(ctx: Ctx, invoer: AdviesInvoer): Promise<AdviesRij> {
 const INHOUD = ['soort', 'type', 'gevraagd', 'titel', 'tekst', 'vergadering_id'] as const;
 
 export function wijzigAdvies(ctx: Ctx, id: number, w: AdviesWijziging): Promise<AdviesRij> {
-  return withAudit(ctx, null, async (client) => {
+  return withAudit(ctx.pool, ctx.actor, null, async (client) => {
     const huidig = await vergrendelAdvies(client, id);
     if (!huidig) throw notFound('Advies', id);
-    if (huidig.version !== w.version) throw await versieConflict(client, 'advies', id, huidig.version, 'Dit advies');
+    if (huidig.version !== w.version) throw await versionConflict(client, 'advies', id, huidig.version);
     const inhoudGewijzigd = INHOUD.some((k) => w[k] !== undefined) || w.objecten !== undefined;
     if (huidig.besluit && inhoudGewijzigd) {
       throw new ApiError(422, 'besluit_genomen',
@@ -110,10 +109,10 @@ export function wijzigAdvies(ctx: Ctx, id: number, w: AdviesWijziging): Promise<
 
 /** Records the stuurgroep's decision (again, to correct it: the audit trail keeps the earlier one). */
 export function legBesluitVast(ctx: Ctx, id: number, b: BesluitInvoer): Promise<AdviesRij> {
-  return withAudit(ctx, null, async (client) => {
+  return withAudit(ctx.pool, ctx.actor, null, async (client) => {
     const huidig = await vergrendelAdvies(client, id);
     if (!huidig) throw notFound('Advies', id);
-    if (huidig.version !== b.version) throw await versieConflict(client, 'advies', id, huidig.version, 'Dit advies');
+    if (huidig.version !== b.version) throw await versionConflict(client, 'advies', id, huidig.version);
     const vergadering = huidig.vergadering_id === null ? null : await vergaderingDatum(client, huidig.vergadering_id);
     const datum = b.datum ?? vergadering?.datum ?? today();
     const toelichting = b.toelichting?.trim() || null;
@@ -128,10 +127,10 @@ export function legBesluitVast(ctx: Ctx, id: number, b: BesluitInvoer): Promise<
 }
 
 export function schrapAdvies(ctx: Ctx, id: number, version: number): Promise<{ id: number; verwijderd: true }> {
-  return withAudit(ctx, null, async (client) => {
+  return withAudit(ctx.pool, ctx.actor, null, async (client) => {
     const huidig = await vergrendelAdvies(client, id);
     if (!huidig) throw notFound('Advies', id);
-    if (huidig.version !== version) throw await versieConflict(client, 'advies', id, huidig.version, 'Dit advies');
+    if (huidig.version !== version) throw await versionConflict(client, 'advies', id, huidig.version);
     if (huidig.besluit) {
       throw new ApiError(409, 'besluit_genomen', 'De stuurgroep heeft over dit advies besloten; het blijft bewaard.');
     }

@@ -11,6 +11,9 @@
  */
 export const MINIMUM_CEL = 3;
 
+/** Where a (not withdrawn) request stands: no match, a running match, or realised. */
+export const STANDEN = ['ongematcht', 'gematcht', 'gerealiseerd'] as const;
+
 export interface RuweCel {
   aantal: number;
   min_ha: number;

@@ -3,7 +3,7 @@
 import { z } from '@hono/zod-openapi';
 import { BalansSchema, ReeksSchema } from '../balans/schemas.ts';
 import { AdviesSchema } from '../adviezen/schemas.ts';
-import { RuimtevragenAggregaatSchema } from '../ruimtevragen/aggregaat.ts';
+import { AggregaatSchema as RuimtevragenAggregaatSchema } from '../ruimtevragen/schemas.ts';
 import { GREMIA } from '../domain/vergadering.ts';
 
 export const SnapshotMetaSchema = z.object({

@@ -6,12 +6,11 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { ApiError, notFound } from '../http/errors.ts';
-import { versieConflict } from '../db/versie-conflict.ts';
-import { withAudit } from '../layers/writes.ts';
+import { versionConflict, withAudit } from '../db/audit.ts';
 import { computeBalans } from '../balans/service.ts';
 import { computeReeks } from '../balans/reeks.ts';
 import { leesAdviezen } from '../adviezen/queries.ts';
-import { ruimtevragenAggregaat } from '../ruimtevragen/aggregaat.ts';
+import { aggregaten as ruimtevragenAggregaat } from '../ruimtevragen/service.ts';
 import { today } from '../domain/dates.ts';
 import type { Actor } from '../domain/roles.ts';
 import { peildatumProbleem, REEKS_TOT, REEKS_VAN, snapshotPeildatum, vorigeVergadering, type Gremium } from '../domain/vergadering.ts';
@@ -106,7 +105,7 @@ export async function toonVergadering(db: Queryable, id: number, snapshotId?: nu
 }
 
 export function maakVergadering(ctx: Ctx, invoer: VergaderingInvoer) {
-  return withAudit(ctx, null, async (client) => {
+  return withAudit(ctx.pool, ctx.actor, null, async (client) => {
     const id = await voegVergaderingToe(client, {
       datum: invoer.datum, gremium: invoer.gremium, titel: invoer.titel, peildatum: invoer.peildatum ?? null, locatie: invoer.locatie ?? null,
     });
@@ -117,10 +116,10 @@ export function maakVergadering(ctx: Ctx, invoer: VergaderingInvoer) {
 const VELDEN = ['datum', 'gremium', 'titel', 'peildatum', 'locatie'] as const;
 
 export function wijzigVergadering(ctx: Ctx, id: number, w: Partial<VergaderingInvoer> & { version: number }) {
-  return withAudit(ctx, null, async (client) => {
+  return withAudit(ctx.pool, ctx.actor, null, async (client) => {
     const huidig = await vergrendelVergadering(client, id);
     if (!huidig) throw notFound('Vergadering', id);
-    if (huidig.version !== w.version) throw await versieConflict(client, 'vergadering', id, huidig.version, 'Deze vergadering');
+    if (huidig.version !== w.version) throw await versionConflict(client, 'vergadering', id, huidig.version);
     const kolommen: Record<string, unknown> = {};
     for (const k of VELDEN) if (w[k] !== undefined) kolommen[k] = w[k];
     await wijzigVergaderingKolommen(client, id, kolommen);
@@ -129,10 +128,10 @@ export function wijzigVergadering(ctx: Ctx, id: number, w: Partial<VergaderingIn
 }
 
 export function schrapVergadering(ctx: Ctx, id: number, version: number) {
-  return withAudit(ctx, null, async (client) => {
+  return withAudit(ctx.pool, ctx.actor, null, async (client) => {
     const huidig = await vergrendelVergadering(client, id);
     if (!huidig) throw notFound('Vergadering', id);
-    if (huidig.version !== version) throw await versieConflict(client, 'vergadering', id, huidig.version, 'Deze vergadering');
+    if (huidig.version !== version) throw await versionConflict(client, 'vergadering', id, huidig.version);
     const g = await gebruik(client, id);
     if (g.snapshots > 0) {
       throw new ApiError(409, 'bevroren', 'Van deze vergadering is een momentopname bevroren; die blijft bewaard, en de vergadering dus ook.');

@@ -154,485 +154,6 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
-    "/api/adviezen": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Signaleringen en adviezen van de regisseur, met het besluit van de stuurgroep */
-        get: {
-            parameters: {
-                query?: {
-                    vergadering_id?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Adviezen */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Advies"][];
-                    };
-                };
-                /** @description Fout */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Leg een signalering of advies vast (regisseur, beheerder) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        escalatie?: string | null;
-                        gevraagd: boolean;
-                        objecten?: {
-                            id: number;
-                            /** @enum {string} */
-                            tabel: "terrein" | "kavel" | "transformatie" | "compensatie";
-                        }[];
-                        /** @enum {string} */
-                        soort: "signalering" | "advies";
-                        tekst: string;
-                        titel: string;
-                        /** @enum {string} */
-                        type: "compensatieopgave" | "kans_compensatielocatie" | "kans_uitbreidingslocatie" | "zacht_naar_hard" | "belemmerende_regelgeving" | "profiel_plan_mismatch" | "positie_zittende_ondernemers" | "afspraak";
-                        vergadering_id?: number | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Vastgelegd */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Advies"];
-                    };
-                };
-                /** @description Fout */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/adviezen/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Eén advies */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Advies */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Advies"];
-                    };
-                };
-                /** @description Fout */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        /** Verwijder een advies waarover nog niet is besloten (stuur de versie mee) */
-        delete: {
-            parameters: {
-                query?: {
-                    version?: string;
-                };
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Verwijderd */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            /** @enum {boolean} */
-                            verwijderd: true;
-                        };
-                    };
-                };
-                /** @description Fout */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                428: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        /** Wijzig een advies (stuur version mee); na een besluit alleen de escalatie */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        escalatie?: string | null;
-                        gevraagd?: boolean;
-                        objecten?: {
-                            id: number;
-                            /** @enum {string} */
-                            tabel: "terrein" | "kavel" | "transformatie" | "compensatie";
-                        }[];
-                        /** @enum {string} */
-                        soort?: "signalering" | "advies";
-                        tekst?: string;
-                        titel?: string;
-                        /** @enum {string} */
-                        type?: "compensatieopgave" | "kans_compensatielocatie" | "kans_uitbreidingslocatie" | "zacht_naar_hard" | "belemmerende_regelgeving" | "profiel_plan_mismatch" | "positie_zittende_ondernemers" | "afspraak";
-                        vergadering_id?: number | null;
-                        version: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Gewijzigd */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Advies"];
-                    };
-                };
-                /** @description Fout */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-            };
-        };
-        trace?: never;
-    };
-    "/api/adviezen/{id}/besluit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Leg het besluit van de stuurgroep vast: opgevolgd, niet opgevolgd of deels, met de beweegredenen en een eventuele escalatie */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        besluit: "opgevolgd" | "niet_opgevolgd" | "deels";
-                        /** @description Datum van het besluit; standaard de datum van de vergadering */
-                        datum?: string;
-                        escalatie?: string | null;
-                        /** @description De beweegredenen (verplicht bij niet opgevolgd en deels) */
-                        toelichting?: string | null;
-                        version: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Besluit vastgelegd */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Advies"];
-                    };
-                };
-                /** @description Fout */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -1014,7 +535,13 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Reeks"];
+                        "application/json": {
+                            jaren: {
+                                [key: string]: unknown;
+                            }[];
+                            tot: number;
+                            van: number;
+                        };
                     };
                 };
                 /** @description Fout */
@@ -1062,7 +589,7 @@ export type paths = {
                         "application/json": components["schemas"]["Bestuursovereenkomst"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1084,27 +611,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        basis_pct?: number;
-                        datum_ondertekening?: string | null;
-                        document_url?: string | null;
-                        kostenposten?: {
-                            bedrag: number;
-                            /** @enum {string} */
-                            categorie: "onderzoek" | "nota_van_uitgangspunten" | "locatiekeuze" | "programma_van_eisen" | "ontwerp_plan" | "realisatie" | "overig";
-                            datum?: string | null;
-                            omschrijving?: string | null;
-                        }[];
-                        maatwerk_bedrag?: number | null;
-                        maatwerk_omschrijving?: string | null;
-                        naam: string;
-                        partijen: {
-                            gemeente_id: number;
-                            /** @enum {string} */
-                            rol: "transformerend" | "compenserend" | "overig";
-                        }[];
-                        provincie_betrokken?: boolean;
-                    };
+                    "application/json": components["schemas"]["BestuursovereenkomstNieuw"];
                 };
             };
             responses: {
@@ -1117,7 +624,7 @@ export type paths = {
                         "application/json": components["schemas"]["Bestuursovereenkomst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1126,7 +633,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1135,7 +642,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1144,7 +651,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1189,7 +696,16 @@ export type paths = {
                         "application/json": components["schemas"]["Bestuursovereenkomst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1198,7 +714,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1215,6 +731,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -1231,13 +748,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["BestuursovereenkomstVerwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1246,7 +769,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1255,7 +778,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1264,7 +787,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1273,7 +796,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -1298,28 +821,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        basis_pct?: number;
-                        datum_ondertekening?: string | null;
-                        document_url?: string | null;
-                        kostenposten?: {
-                            bedrag: number;
-                            /** @enum {string} */
-                            categorie: "onderzoek" | "nota_van_uitgangspunten" | "locatiekeuze" | "programma_van_eisen" | "ontwerp_plan" | "realisatie" | "overig";
-                            datum?: string | null;
-                            omschrijving?: string | null;
-                        }[];
-                        maatwerk_bedrag?: number | null;
-                        maatwerk_omschrijving?: string | null;
-                        naam?: string;
-                        partijen?: {
-                            gemeente_id: number;
-                            /** @enum {string} */
-                            rol: "transformerend" | "compenserend" | "overig";
-                        }[];
-                        provincie_betrokken?: boolean;
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["BestuursovereenkomstWijziging"];
                 };
             };
             responses: {
@@ -1332,7 +834,7 @@ export type paths = {
                         "application/json": components["schemas"]["Bestuursovereenkomst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1341,7 +843,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1350,7 +852,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1359,7 +861,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1368,7 +870,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1377,7 +879,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1386,7 +888,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -1424,11 +926,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["CompensatieCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1449,31 +960,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties: {
-                            besluitpunt_datum?: string | null;
-                            besluitpunt_ref?: string | null;
-                            gemeente_id?: number;
-                            ingangsdatum?: string | null;
-                            milieucategorie_max?: string | null;
-                            milieucategorie_min?: string | null;
-                            naam?: string;
-                            /** @enum {string} */
-                            planstatus?: "hard" | "zacht";
-                            /** @enum {string} */
-                            status?: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
-                            watergebonden?: boolean;
-                        };
-                        /** @enum {string} */
-                        type: "Feature";
-                    };
+                    "application/json": components["schemas"]["CompensatieNieuw"];
                 };
             };
             responses: {
@@ -1483,10 +970,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["CompensatieOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1495,7 +982,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1504,7 +991,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1513,7 +1000,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -1522,7 +1009,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1564,10 +1051,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["CompensatieFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1576,7 +1063,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1593,6 +1089,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -1609,14 +1106,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            status?: string;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["Verwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1625,7 +1127,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1634,7 +1136,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1643,7 +1145,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1652,7 +1154,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -1677,30 +1179,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry?: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties?: {
-                            besluitpunt_datum?: string | null;
-                            besluitpunt_ref?: string | null;
-                            gemeente_id?: number;
-                            ingangsdatum?: string | null;
-                            milieucategorie_max?: string | null;
-                            milieucategorie_min?: string | null;
-                            naam?: string;
-                            /** @enum {string} */
-                            planstatus?: "hard" | "zacht";
-                            /** @enum {string} */
-                            status?: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
-                            watergebonden?: boolean;
-                        };
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["CompensatieWijziging"];
                 };
             };
             responses: {
@@ -1710,10 +1189,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["CompensatieOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1722,7 +1201,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1731,7 +1210,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1740,7 +1219,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1749,7 +1228,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1758,7 +1237,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -1767,7 +1246,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1776,7 +1255,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -1814,20 +1293,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actie: string;
-                            door: string;
-                            eigenschappen: {
-                                [key: string]: unknown;
-                            } | null;
-                            geometry?: unknown;
-                            reden: string | null;
-                            tijdstip: string;
-                            versie: number | null;
-                        }[];
+                        "application/json": components["schemas"]["CompensatieVersie"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1836,7 +1314,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1876,16 +1354,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Gat"];
                 };
             };
             responses: {
@@ -1895,12 +1364,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"] & {
-                            gat_ha: number;
-                        };
+                        "application/json": components["schemas"]["CompensatieMetGat"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1909,7 +1376,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1918,7 +1385,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1927,7 +1394,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1936,7 +1403,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1945,7 +1412,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1983,11 +1450,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        met_id: number;
-                        met_version: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Samenvoeging"];
                 };
             };
             responses: {
@@ -1997,17 +1460,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            aaneengesloten: boolean;
-                            feature: components["schemas"]["Feature"];
-                            id: number;
-                            met_id: number;
-                            /** @enum {string} */
-                            met_status: "verwijderd" | "vervallen";
-                        };
+                        "application/json": components["schemas"]["CompensatieSamengevoegd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2016,7 +1472,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2025,7 +1481,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2034,7 +1490,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2043,7 +1499,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2052,7 +1508,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2090,10 +1546,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        naar_versie: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Herstel"];
                 };
             };
             responses: {
@@ -2103,10 +1556,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["CompensatieFeature"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2115,7 +1568,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2124,7 +1577,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2133,7 +1586,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2142,8 +1595,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2180,16 +1642,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
-                        line: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Splitsing"];
                 };
             };
             responses: {
@@ -2199,13 +1652,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            features: components["schemas"]["Feature"][];
-                            ids: number[];
-                        };
+                        "application/json": components["schemas"]["CompensatieGesplitst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2214,7 +1664,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2223,7 +1673,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2232,7 +1682,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2241,7 +1691,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2250,7 +1700,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2295,7 +1745,16 @@ export type paths = {
                         "application/json": components["schemas"]["ToewijzingenOverzicht"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2304,7 +1763,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2328,13 +1787,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        bestuursovereenkomst_id?: number | null;
-                        hectares: number;
-                        /** @description Datum waarop de toewijzing geldt (standaard vandaag) */
-                        ingangsdatum?: string;
-                        transformatie_id: number;
-                    };
+                    "application/json": components["schemas"]["ToewijzingNieuw"];
                 };
             };
             responses: {
@@ -2344,12 +1797,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ToewijzingenOverzicht"] & {
-                            toewijzing: components["schemas"]["Toewijzing"];
-                        };
+                        "application/json": components["schemas"]["Toegewezen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2358,7 +1809,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2367,7 +1818,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2376,7 +1827,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2385,7 +1836,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2394,7 +1845,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2425,6 +1876,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -2445,7 +1897,7 @@ export type paths = {
                         "application/json": components["schemas"]["ToewijzingenOverzicht"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2454,7 +1906,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2463,7 +1915,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2472,7 +1924,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2481,7 +1933,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2490,7 +1942,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -2704,11 +2156,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["GemeenteCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2751,10 +2212,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["GemeenteFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2763,7 +2224,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3793,11 +3263,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["KanszoneCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3818,25 +3297,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties: {
-                            gemeente_id?: number;
-                            naam?: string;
-                            omschrijving?: string | null;
-                            /** @enum {string} */
-                            soort?: "challenge_071" | "rijkspilot" | "overig";
-                            terrein_id?: number | null;
-                        };
-                        /** @enum {string} */
-                        type: "Feature";
-                    };
+                    "application/json": components["schemas"]["KanszoneNieuw"];
                 };
             };
             responses: {
@@ -3846,10 +3307,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["KanszoneOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3858,7 +3319,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3867,7 +3328,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3876,7 +3337,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -3885,7 +3346,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3927,10 +3388,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["KanszoneFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3939,7 +3400,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3956,6 +3426,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -3972,14 +3443,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            status?: string;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["Verwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3988,7 +3464,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3997,7 +3473,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4006,7 +3482,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4015,7 +3491,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -4040,24 +3516,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry?: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties?: {
-                            gemeente_id?: number;
-                            naam?: string;
-                            omschrijving?: string | null;
-                            /** @enum {string} */
-                            soort?: "challenge_071" | "rijkspilot" | "overig";
-                            terrein_id?: number | null;
-                        };
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["KanszoneWijziging"];
                 };
             };
             responses: {
@@ -4067,10 +3526,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["KanszoneOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4079,7 +3538,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4088,7 +3547,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4097,7 +3556,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4106,7 +3565,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4115,7 +3574,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -4124,7 +3583,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4133,7 +3592,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -4171,20 +3630,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actie: string;
-                            door: string;
-                            eigenschappen: {
-                                [key: string]: unknown;
-                            } | null;
-                            geometry?: unknown;
-                            reden: string | null;
-                            tijdstip: string;
-                            versie: number | null;
-                        }[];
+                        "application/json": components["schemas"]["KanszoneVersie"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4193,7 +3651,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4233,16 +3691,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Gat"];
                 };
             };
             responses: {
@@ -4252,12 +3701,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"] & {
-                            gat_ha: number;
-                        };
+                        "application/json": components["schemas"]["KanszoneMetGat"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4266,7 +3713,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4275,7 +3722,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4284,7 +3731,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4293,7 +3740,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4302,7 +3749,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4340,11 +3787,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        met_id: number;
-                        met_version: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Samenvoeging"];
                 };
             };
             responses: {
@@ -4354,17 +3797,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            aaneengesloten: boolean;
-                            feature: components["schemas"]["Feature"];
-                            id: number;
-                            met_id: number;
-                            /** @enum {string} */
-                            met_status: "verwijderd" | "vervallen";
-                        };
+                        "application/json": components["schemas"]["KanszoneSamengevoegd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4373,7 +3809,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4382,7 +3818,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4391,7 +3827,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4400,7 +3836,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4409,7 +3845,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4447,10 +3883,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        naar_versie: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Herstel"];
                 };
             };
             responses: {
@@ -4460,10 +3893,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["KanszoneFeature"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4472,7 +3905,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4481,7 +3914,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4490,7 +3923,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4499,8 +3932,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4537,16 +3979,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
-                        line: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Splitsing"];
                 };
             };
             responses: {
@@ -4556,13 +3989,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            features: components["schemas"]["Feature"][];
-                            ids: number[];
-                        };
+                        "application/json": components["schemas"]["KanszoneGesplitst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4571,7 +4001,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4580,7 +4010,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4589,7 +4019,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4598,7 +4028,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4607,7 +4037,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4649,11 +4079,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["KavelCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4674,32 +4113,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties: {
-                            beschikbaar_vanaf?: string | null;
-                            /** @enum {string} */
-                            eigendom?: "gemeente" | "privaat" | "onbekend";
-                            ingangsdatum?: string | null;
-                            milieucategorie_max?: string;
-                            milieucategorie_min?: string | null;
-                            naam?: string | null;
-                            /** @enum {string} */
-                            planstatus?: "hard" | "zacht";
-                            /** @enum {string} */
-                            status?: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
-                            terrein_id?: number;
-                            watergebonden?: boolean;
-                        };
-                        /** @enum {string} */
-                        type: "Feature";
-                    };
+                    "application/json": components["schemas"]["KavelNieuw"];
                 };
             };
             responses: {
@@ -4709,10 +4123,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["KavelOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4721,7 +4135,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4730,7 +4144,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4739,7 +4153,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -4748,7 +4162,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4790,10 +4204,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["KavelFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4802,7 +4216,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4819,6 +4242,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -4835,14 +4259,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            status?: string;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["Verwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4851,7 +4280,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4860,7 +4289,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4869,7 +4298,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4878,7 +4307,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -4903,31 +4332,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry?: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties?: {
-                            beschikbaar_vanaf?: string | null;
-                            /** @enum {string} */
-                            eigendom?: "gemeente" | "privaat" | "onbekend";
-                            ingangsdatum?: string | null;
-                            milieucategorie_max?: string;
-                            milieucategorie_min?: string | null;
-                            naam?: string | null;
-                            /** @enum {string} */
-                            planstatus?: "hard" | "zacht";
-                            /** @enum {string} */
-                            status?: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
-                            terrein_id?: number;
-                            watergebonden?: boolean;
-                        };
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["KavelWijziging"];
                 };
             };
             responses: {
@@ -4937,10 +4342,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["KavelOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4949,7 +4354,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4958,7 +4363,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4967,7 +4372,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4976,7 +4381,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4985,7 +4390,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -4994,7 +4399,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5003,7 +4408,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -5041,20 +4446,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actie: string;
-                            door: string;
-                            eigenschappen: {
-                                [key: string]: unknown;
-                            } | null;
-                            geometry?: unknown;
-                            reden: string | null;
-                            tijdstip: string;
-                            versie: number | null;
-                        }[];
+                        "application/json": components["schemas"]["KavelVersie"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5063,7 +4467,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5103,16 +4507,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Gat"];
                 };
             };
             responses: {
@@ -5122,12 +4517,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"] & {
-                            gat_ha: number;
-                        };
+                        "application/json": components["schemas"]["KavelMetGat"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5136,7 +4529,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5145,7 +4538,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5154,7 +4547,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5163,7 +4556,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5172,7 +4565,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5210,11 +4603,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        met_id: number;
-                        met_version: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Samenvoeging"];
                 };
             };
             responses: {
@@ -5224,17 +4613,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            aaneengesloten: boolean;
-                            feature: components["schemas"]["Feature"];
-                            id: number;
-                            met_id: number;
-                            /** @enum {string} */
-                            met_status: "verwijderd" | "vervallen";
-                        };
+                        "application/json": components["schemas"]["KavelSamengevoegd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5243,7 +4625,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5252,7 +4634,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5261,7 +4643,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5270,7 +4652,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5279,7 +4661,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5317,10 +4699,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        naar_versie: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Herstel"];
                 };
             };
             responses: {
@@ -5330,10 +4709,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["KavelFeature"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5342,7 +4721,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5351,7 +4730,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5360,7 +4739,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5369,8 +4748,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5407,16 +4795,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
-                        line: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Splitsing"];
                 };
             };
             responses: {
@@ -5426,13 +4805,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            features: components["schemas"]["Feature"][];
-                            ids: number[];
-                        };
+                        "application/json": components["schemas"]["KavelGesplitst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5441,7 +4817,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5450,7 +4826,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5459,7 +4835,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5468,7 +4844,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5477,7 +4853,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5520,9 +4896,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        }[];
+                        "application/json": components["schemas"]["MatchRij"][];
                     };
                 };
                 /** @description Fout */
@@ -5565,9 +4939,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Match"];
                     };
                 };
                 /** @description Fout */
@@ -5630,9 +5002,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Match"];
                     };
                 };
                 /** @description Fout */
@@ -5691,9 +5061,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Match"];
                     };
                 };
                 /** @description Fout */
@@ -5768,9 +5136,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        }[];
+                        "application/json": components["schemas"]["Instelling"][];
                     };
                 };
             };
@@ -5802,9 +5168,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        }[];
+                        "application/json": components["schemas"]["Instelling"][];
                     };
                 };
                 /** @description Fout */
@@ -5873,9 +5237,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["RegioAntwoord"];
                     };
                 };
                 /** @description Fout */
@@ -5935,9 +5297,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["VoorstellenAntwoord"];
                     };
                 };
                 /** @description Fout */
@@ -6039,17 +5399,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description Ontwerp-transformatie: GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        /** @enum {string} */
-                        nieuwe_functie: "wonen" | "gemengd";
-                    };
+                    "application/json": components["schemas"]["MilieuruimteVraag"];
                 };
             };
             responses: {
@@ -6059,12 +5409,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Milieuruimte"] & {
-                            oppervlakte_ha: number;
-                        };
+                        "application/json": components["schemas"]["MilieuruimteCheck"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6073,7 +5421,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6082,7 +5430,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6091,7 +5439,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6137,9 +5485,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        }[];
+                        "application/json": components["schemas"]["Ruimtevraag"][];
                     };
                 };
                 /** @description Fout */
@@ -6199,9 +5545,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Ruimtevraag"];
                     };
                 };
                 /** @description Fout */
@@ -6264,9 +5608,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Ruimtevraag"];
                     };
                 };
                 /** @description Fout */
@@ -6313,7 +5655,8 @@ export type paths = {
                     content: {
                         "application/json": {
                             id: number;
-                            status: string;
+                            /** @enum {string} */
+                            status: "ingetrokken";
                             verwijderd: boolean;
                         };
                     };
@@ -6397,9 +5740,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Ruimtevraag"];
                     };
                 };
                 /** @description Fout */
@@ -6487,9 +5828,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["KandidatenAntwoord"];
                     };
                 };
                 /** @description Fout */
@@ -6536,7 +5875,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Ruimtevragen als aantallen en hectares per milieucategorie, gewenste gemeente, reden en stand (zonder match, gematcht, gerealiseerd); nooit een bedrijf */
+        /** Aantal open ruimtevragen en gevraagde hectares per milieucategorie en gewenste gemeente */
         get: {
             parameters: {
                 query?: never;
@@ -6596,9 +5935,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["RuimtevraagImportRapport"];
                     };
                 };
                 /** @description Fout */
@@ -6634,9 +5971,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["RuimtevraagImportAfgekeurd"];
                     };
                 };
             };
@@ -6670,9 +6005,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Scheefwerken"];
                     };
                 };
             };
@@ -6710,11 +6043,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["TerreinCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6735,29 +6077,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties: {
-                            gemeente_id?: number;
-                            ingangsdatum?: string | null;
-                            milieucategorie_max?: string | null;
-                            milieucategorie_min?: string | null;
-                            naam?: string;
-                            niet_te_transformeren?: boolean;
-                            op_transformatielijst?: boolean;
-                            /** @enum {string} */
-                            typologie?: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
-                            watergebonden?: boolean;
-                        };
-                        /** @enum {string} */
-                        type: "Feature";
-                    };
+                    "application/json": components["schemas"]["TerreinNieuw"];
                 };
             };
             responses: {
@@ -6767,10 +6087,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["TerreinOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6779,7 +6099,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6788,7 +6108,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6797,7 +6117,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -6806,7 +6126,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6848,10 +6168,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["TerreinFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6860,7 +6180,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6877,6 +6206,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -6893,14 +6223,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            status?: string;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["Verwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6909,7 +6244,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6918,7 +6253,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6927,7 +6262,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6936,7 +6271,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -6961,28 +6296,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry?: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties?: {
-                            gemeente_id?: number;
-                            ingangsdatum?: string | null;
-                            milieucategorie_max?: string | null;
-                            milieucategorie_min?: string | null;
-                            naam?: string;
-                            niet_te_transformeren?: boolean;
-                            op_transformatielijst?: boolean;
-                            /** @enum {string} */
-                            typologie?: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
-                            watergebonden?: boolean;
-                        };
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["TerreinWijziging"];
                 };
             };
             responses: {
@@ -6992,10 +6306,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["TerreinOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7004,7 +6318,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7013,7 +6327,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7022,7 +6336,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7031,7 +6345,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7040,7 +6354,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -7049,7 +6363,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7058,7 +6372,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -7096,20 +6410,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actie: string;
-                            door: string;
-                            eigenschappen: {
-                                [key: string]: unknown;
-                            } | null;
-                            geometry?: unknown;
-                            reden: string | null;
-                            tijdstip: string;
-                            versie: number | null;
-                        }[];
+                        "application/json": components["schemas"]["TerreinVersie"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7118,7 +6431,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7158,16 +6471,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Gat"];
                 };
             };
             responses: {
@@ -7177,12 +6481,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"] & {
-                            gat_ha: number;
-                        };
+                        "application/json": components["schemas"]["TerreinMetGat"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7191,7 +6493,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7200,7 +6502,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7209,7 +6511,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7218,7 +6520,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7227,7 +6529,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7265,11 +6567,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        met_id: number;
-                        met_version: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Samenvoeging"];
                 };
             };
             responses: {
@@ -7279,17 +6577,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            aaneengesloten: boolean;
-                            feature: components["schemas"]["Feature"];
-                            id: number;
-                            met_id: number;
-                            /** @enum {string} */
-                            met_status: "verwijderd" | "vervallen";
-                        };
+                        "application/json": components["schemas"]["TerreinSamengevoegd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7298,7 +6589,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7307,7 +6598,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7316,7 +6607,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7325,7 +6616,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7334,7 +6625,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7372,10 +6663,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        naar_versie: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Herstel"];
                 };
             };
             responses: {
@@ -7385,10 +6673,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["TerreinFeature"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7397,7 +6685,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7406,7 +6694,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7415,7 +6703,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7424,8 +6712,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7462,16 +6759,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
-                        line: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Splitsing"];
                 };
             };
             responses: {
@@ -7481,13 +6769,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            features: components["schemas"]["Feature"][];
-                            ids: number[];
-                        };
+                        "application/json": components["schemas"]["TerreinGesplitst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7496,7 +6781,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7505,7 +6790,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7514,7 +6799,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7523,7 +6808,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7532,7 +6817,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7741,11 +7026,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["TransformatieCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7766,34 +7060,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            ingangsdatum?: string | null;
-                            naam?: string;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            /** @enum {string} */
-                            status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
-                            zittende_bedrijven?: {
-                                /** @enum {string} */
-                                gebruikspositie: "huurder" | "eigenaar";
-                                naam: string;
-                                status?: string;
-                            }[];
-                        };
-                        /** @enum {string} */
-                        type: "Feature";
-                    };
+                    "application/json": components["schemas"]["TransformatieNieuw"];
                 };
             };
             responses: {
@@ -7803,10 +7070,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["TransformatieOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7815,7 +7082,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7824,7 +7091,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7833,7 +7100,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -7842,7 +7109,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7884,10 +7151,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["TransformatieFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7896,7 +7163,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7913,6 +7189,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -7929,14 +7206,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            status?: string;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["Verwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7945,7 +7227,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7954,7 +7236,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7963,7 +7245,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7972,7 +7254,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -7997,33 +7279,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry?: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            ingangsdatum?: string | null;
-                            naam?: string;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            /** @enum {string} */
-                            status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
-                            zittende_bedrijven?: {
-                                /** @enum {string} */
-                                gebruikspositie: "huurder" | "eigenaar";
-                                naam: string;
-                                status?: string;
-                            }[];
-                        };
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["TransformatieWijziging"];
                 };
             };
             responses: {
@@ -8033,10 +7289,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["TransformatieOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8045,7 +7301,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8054,7 +7310,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8063,7 +7319,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8072,7 +7328,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8081,7 +7337,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -8090,7 +7346,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8099,7 +7355,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -8137,20 +7393,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actie: string;
-                            door: string;
-                            eigenschappen: {
-                                [key: string]: unknown;
-                            } | null;
-                            geometry?: unknown;
-                            reden: string | null;
-                            tijdstip: string;
-                            versie: number | null;
-                        }[];
+                        "application/json": components["schemas"]["TransformatieVersie"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8159,7 +7414,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8199,16 +7454,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Gat"];
                 };
             };
             responses: {
@@ -8218,12 +7464,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"] & {
-                            gat_ha: number;
-                        };
+                        "application/json": components["schemas"]["TransformatieMetGat"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8232,7 +7476,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8241,7 +7485,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8250,7 +7494,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8259,7 +7503,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8268,7 +7512,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8306,11 +7550,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        met_id: number;
-                        met_version: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Samenvoeging"];
                 };
             };
             responses: {
@@ -8320,17 +7560,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            aaneengesloten: boolean;
-                            feature: components["schemas"]["Feature"];
-                            id: number;
-                            met_id: number;
-                            /** @enum {string} */
-                            met_status: "verwijderd" | "vervallen";
-                        };
+                        "application/json": components["schemas"]["TransformatieSamengevoegd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8339,7 +7572,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8348,7 +7581,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8357,7 +7590,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8366,7 +7599,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8375,7 +7608,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8413,10 +7646,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        naar_versie: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Herstel"];
                 };
             };
             responses: {
@@ -8426,10 +7656,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["TransformatieFeature"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8438,7 +7668,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8447,7 +7677,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8456,7 +7686,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8465,8 +7695,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8503,16 +7742,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
-                        line: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Splitsing"];
                 };
             };
             responses: {
@@ -8522,13 +7752,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            features: components["schemas"]["Feature"][];
-                            ids: number[];
-                        };
+                        "application/json": components["schemas"]["TransformatieGesplitst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8537,7 +7764,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8546,7 +7773,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8555,7 +7782,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8564,7 +7791,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8573,7 +7800,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8609,23 +7836,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        id?: number;
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            terrein_id?: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["Ontwerp"];
                 };
             };
             responses: {
@@ -8635,34 +7846,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            fouten: {
-                                code: string;
-                                details?: unknown;
-                                message: string;
-                            }[];
-                            geldig: boolean;
-                            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
-                            gemeente_id: number | null;
-                            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
-                            gemeenten?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            milieuruimte?: components["schemas"]["Milieuruimte"];
-                            oppervlakte_ha: number | null;
-                            /** @description Transformatie: de terreinen onder het vlak */
-                            terreinen?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            waarschuwingen: components["schemas"]["Waarschuwing"][];
-                        };
+                        "application/json": components["schemas"]["OntwerpOordeel"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8671,7 +7858,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8680,8 +7867,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8716,23 +7912,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        id?: number;
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            terrein_id?: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["Ontwerp"];
                 };
             };
             responses: {
@@ -8742,34 +7922,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            fouten: {
-                                code: string;
-                                details?: unknown;
-                                message: string;
-                            }[];
-                            geldig: boolean;
-                            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
-                            gemeente_id: number | null;
-                            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
-                            gemeenten?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            milieuruimte?: components["schemas"]["Milieuruimte"];
-                            oppervlakte_ha: number | null;
-                            /** @description Transformatie: de terreinen onder het vlak */
-                            terreinen?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            waarschuwingen: components["schemas"]["Waarschuwing"][];
-                        };
+                        "application/json": components["schemas"]["OntwerpOordeel"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8778,7 +7934,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8787,8 +7943,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8823,23 +7988,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        id?: number;
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            terrein_id?: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["Ontwerp"];
                 };
             };
             responses: {
@@ -8849,34 +7998,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            fouten: {
-                                code: string;
-                                details?: unknown;
-                                message: string;
-                            }[];
-                            geldig: boolean;
-                            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
-                            gemeente_id: number | null;
-                            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
-                            gemeenten?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            milieuruimte?: components["schemas"]["Milieuruimte"];
-                            oppervlakte_ha: number | null;
-                            /** @description Transformatie: de terreinen onder het vlak */
-                            terreinen?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            waarschuwingen: components["schemas"]["Waarschuwing"][];
-                        };
+                        "application/json": components["schemas"]["OntwerpOordeel"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8885,7 +8010,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8894,8 +8019,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8930,23 +8064,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        id?: number;
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            terrein_id?: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["Ontwerp"];
                 };
             };
             responses: {
@@ -8956,34 +8074,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            fouten: {
-                                code: string;
-                                details?: unknown;
-                                message: string;
-                            }[];
-                            geldig: boolean;
-                            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
-                            gemeente_id: number | null;
-                            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
-                            gemeenten?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            milieuruimte?: components["schemas"]["Milieuruimte"];
-                            oppervlakte_ha: number | null;
-                            /** @description Transformatie: de terreinen onder het vlak */
-                            terreinen?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            waarschuwingen: components["schemas"]["Waarschuwing"][];
-                        };
+                        "application/json": components["schemas"]["OntwerpOordeel"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8992,7 +8086,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9001,8 +8095,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9037,23 +8140,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        id?: number;
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            terrein_id?: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["Ontwerp"];
                 };
             };
             responses: {
@@ -9063,34 +8150,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            fouten: {
-                                code: string;
-                                details?: unknown;
-                                message: string;
-                            }[];
-                            geldig: boolean;
-                            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
-                            gemeente_id: number | null;
-                            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
-                            gemeenten?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            milieuruimte?: components["schemas"]["Milieuruimte"];
-                            oppervlakte_ha: number | null;
-                            /** @description Transformatie: de terreinen onder het vlak */
-                            terreinen?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            waarschuwingen: components["schemas"]["Waarschuwing"][];
-                        };
+                        "application/json": components["schemas"]["OntwerpOordeel"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9099,7 +8162,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9108,7 +8171,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9117,110 +8180,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/vergaderingen": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Vergaderingen van stuurgroep en werkgroep, de laatste eerst, met hun momentopnamen */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Vergaderingen */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Vergadering"][];
-                    };
-                };
-                /** @description Fout */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Nieuwe vergadering (regisseur, beheerder) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        datum: string;
-                        /** @enum {string} */
-                        gremium: "stuurgroep" | "werkgroep";
-                        locatie?: string | null;
-                        peildatum?: string | null;
-                        titel: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Aangemaakt */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Vergadering"];
-                    };
-                };
-                /** @description Fout */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9231,668 +8191,6 @@ export type paths = {
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/vergaderingen/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Een vergadering met haar laatste (of de gevraagde) momentopname, precies zoals bevroren */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Een eerdere momentopname van deze vergadering; standaard de laatste */
-                    snapshot?: number;
-                };
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Vergadering */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["VergaderingDetail"];
-                    };
-                };
-                /** @description Fout */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        /** Verwijder een vergadering zonder momentopname en zonder adviezen (stuur de versie mee) */
-        delete: {
-            parameters: {
-                query?: {
-                    version?: string;
-                };
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Verwijderd */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            /** @enum {boolean} */
-                            verwijderd: true;
-                        };
-                    };
-                };
-                /** @description Fout */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                428: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        /** Wijzig datum, titel, gremium, peildatum of locatie (stuur version mee) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        datum?: string;
-                        /** @enum {string} */
-                        gremium?: "stuurgroep" | "werkgroep";
-                        locatie?: string | null;
-                        peildatum?: string | null;
-                        titel?: string;
-                        version: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Gewijzigd */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Vergadering"];
-                    };
-                };
-                /** @description Fout */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-            };
-        };
-        trace?: never;
-    };
-    "/api/vergaderingen/{id}/kaart": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** De kaartlagen van de momentopname (GeoJSON, WGS84): elk vlak zoals het was; met live=true de stand van nu */
-        get: {
-            parameters: {
-                query?: {
-                    live?: "true" | "false";
-                    /** @description Een eerdere momentopname van deze vergadering; standaard de laatste */
-                    snapshot?: number;
-                };
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Kaartlagen */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["VergaderKaart"];
-                    };
-                };
-                /** @description Fout */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/vergaderingen/{id}/live": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** De inhoud van de vergadering zoals die nu zou worden bevroren (niet opgeslagen): om live te presenteren of vooraf te controleren */
-        get: {
-            parameters: {
-                query?: {
-                    peildatum?: string;
-                };
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Live inhoud */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["VergaderingLive"];
-                    };
-                };
-                /** @description Fout */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/vergaderingen/{id}/rapport.pdf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** De voortgangsrapportage als PDF (A4, kaartpagina’s A3 liggend), uit de laatste (of de gevraagde) momentopname */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Een eerdere momentopname van deze vergadering; standaard de laatste */
-                    snapshot?: number;
-                };
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description PDF */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/pdf": string;
-                    };
-                };
-                /** @description Fout */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                502: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                504: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/vergaderingen/{id}/snapshot": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Bevries de stand op de peildatum van de vergadering: balans, reeks, signaleringen, adviezen, ruimtevragen en de records erachter. Een momentopname verandert nooit; opnieuw bevriezen maakt een nieuwe. */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": {
-                        peildatum?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Bevroren */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["VergaderingDetail"];
-                    };
-                };
-                /** @description Fout */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/vergaderingen/{id}/vergelijking": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Wat er veranderde sinds een eerdere vergadering (met; standaard de vorige van hetzelfde gremium): elke KPI, en de records toegevoegd, gewijzigd (met hectares voor en na) en verwijderd */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Id van de eerdere vergadering */
-                    met?: number;
-                };
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Vergelijking */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Vergelijking"];
-                    };
-                };
-                /** @description Fout */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-                /** @description Fout */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fout"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -10362,84 +8660,14 @@ export type components = {
             /** @enum {string} */
             rol: "beheerder" | "regisseur" | "werkgroep" | "stuurgroep";
         };
-        Advies: {
-            aangemaakt_op: string;
-            /** @description Het besluit van de stuurgroep, vastgelegd na de vergadering */
-            besluit: {
-                /** @enum {string} */
-                besluit: "opgevolgd" | "niet_opgevolgd" | "deels";
-                datum: string;
-                toelichting: string | null;
-            } | null;
-            escalatie: string | null;
-            /** @description Gevraagd door de stuurgroep, of ongevraagd */
-            gevraagd: boolean;
-            gewijzigd_op: string;
-            id: number;
-            objecten: {
-                bestaat: boolean;
-                id: number;
-                naam: string | null;
-                /** @enum {string} */
-                tabel: "terrein" | "kavel" | "transformatie" | "compensatie";
-            }[];
-            /** @enum {string} */
-            soort: "signalering" | "advies";
-            tekst: string;
-            titel: string;
-            /** @enum {string} */
-            type: "compensatieopgave" | "kans_compensatielocatie" | "kans_uitbreidingslocatie" | "zacht_naar_hard" | "belemmerende_regelgeving" | "profiel_plan_mismatch" | "positie_zittende_ondernemers" | "afspraak";
-            vergadering: {
-                datum: string;
-                gremium: string;
-                id: number;
-                titel: string;
-            } | null;
-            version: number;
-        };
         Balans: {
             bestuursovereenkomsten: {
-                basis_pct: number;
-                bijdrage: number;
-                datum_ondertekening: string | null;
-                id: number;
-                ids: components["schemas"]["Ids"];
-                maatwerk_bedrag: number | null;
-                naam: string;
-                partijen: {
-                    gemeente: string;
-                    rol: string;
-                }[];
-                subsidiabel: number;
+                [key: string]: unknown;
             }[];
             /** @enum {string} */
             bron: "actueel" | "historie" | "vastgelegd";
             definities: {
-                compensatie_zonder_toewijzing: {
-                    definitie: string;
-                    label: string;
-                };
-                netto_verloren: {
-                    definitie: string;
-                    label: string;
-                };
-                nog_toe_te_wijzen: {
-                    definitie: string;
-                    label: string;
-                };
-                plancapaciteit: {
-                    definitie: string;
-                    label: string;
-                };
-                restant: {
-                    definitie: string;
-                    label: string;
-                };
-                toegewezen: {
-                    definitie: string;
-                    label: string;
-                };
-                vereiste_compensatie: {
+                [key: string]: {
                     definitie: string;
                     label: string;
                 };
@@ -10450,14 +8678,7 @@ export type components = {
             };
             peildatum: string;
             per_gemeente: {
-                gemeente: string;
-                gemeente_id: number;
-                nog_toe_te_wijzen: components["schemas"]["Cijfer"];
-                restant: components["schemas"]["Cijfer"];
-                toegewezen_binnen: components["schemas"]["Cijfer"];
-                toegewezen_elders: components["schemas"]["Cijfer"];
-                vereist: components["schemas"]["Cijfer"];
-                verloren: components["schemas"]["Cijfer"];
+                [key: string]: unknown;
             }[];
             per_milieucategorie: {
                 compensatie: components["schemas"]["Cijfer"];
@@ -10465,43 +8686,25 @@ export type components = {
                 verloren: components["schemas"]["Cijfer"];
             }[];
             plancapaciteit: {
-                /** @description Hectares (PostGIS, RD New) met de ids van de records waar het getal uit komt, per tabel. */
-                hard: components["schemas"]["Cijfer"] & {
-                    per_milieucategorie: {
-                        [key: string]: components["schemas"]["Cijfer"];
-                    };
-                };
+                hard: components["schemas"]["Cijfer"];
                 rijen: {
-                    gemeente: string;
-                    ha: number;
-                    ids: components["schemas"]["Ids"];
-                    milieucategorie: string;
-                    planstatus: string;
-                    status: string;
+                    [key: string]: unknown;
                 }[];
-                /** @description Hectares (PostGIS, RD New) met de ids van de records waar het getal uit komt, per tabel. */
-                zacht: components["schemas"]["Cijfer"] & {
-                    per_milieucategorie: {
-                        [key: string]: components["schemas"]["Cijfer"];
-                    };
-                };
+                zacht: components["schemas"]["Cijfer"];
+            } & {
+                [key: string]: unknown;
             };
             regio: {
                 aandeel_gecompenseerd: number | null;
                 compensatie_per_status: {
-                    gepland: components["schemas"]["Cijfer"];
-                    gerealiseerd: components["schemas"]["Cijfer"];
-                    geregeld: components["schemas"]["Cijfer"];
-                    planologisch_mogelijk: components["schemas"]["Cijfer"];
+                    [key: string]: components["schemas"]["Cijfer"];
                 };
                 compensatie_totaal: components["schemas"]["Cijfer"];
                 compensatie_zonder_toewijzing: components["schemas"]["Cijfer"];
                 /** @description Hectares (PostGIS, RD New) met de ids van de records waar het getal uit komt, per tabel. */
                 netto_verloren: components["schemas"]["Cijfer"] & {
                     per_fase: {
-                        in_procedure: components["schemas"]["Cijfer"];
-                        planologisch_verloren: components["schemas"]["Cijfer"];
-                        voorgenomen: components["schemas"]["Cijfer"];
+                        [key: string]: components["schemas"]["Cijfer"];
                     };
                 };
                 nog_toe_te_wijzen: components["schemas"]["Cijfer"];
@@ -10511,78 +8714,21 @@ export type components = {
                 toegewezen_telt_nog_niet: components["schemas"]["Cijfer"];
                 vereiste_compensatie: components["schemas"]["Cijfer"];
             };
-            signaleringen: components["schemas"]["Signalering"][];
-            transformaties: {
+            signaleringen: {
                 /** @enum {string} */
-                fase: "voorgenomen" | "in_procedure" | "planologisch_verloren";
-                gemeente: string;
-                id: number;
-                naam: string;
-                netto_ha: number;
-                niet_berekend: boolean;
-                nog_toe_te_wijzen_ha: number;
-                restant_ha: number;
-                status: string;
-                toegewezen_ha: number;
+                ernst: "fout" | "waarschuwing";
+                ids: {
+                    [key: string]: number[];
+                };
+                regel: string;
+                tekst: string;
+            }[];
+            transformaties: {
+                [key: string]: unknown;
             }[];
             vastgelegd_op: string | null;
             vraag_aanbod: {
-                aanbod_gepubliceerd: {
-                    bron: string | null;
-                    gepubliceerd_op: string | null;
-                    hard_ha: number;
-                    ids: components["schemas"]["Ids"];
-                    peildatum: string | null;
-                    zacht_ha: number;
-                };
-                aanbod_kaart: {
-                    hard_ha: number;
-                    totaal_ha: number;
-                    zacht_ha: number;
-                };
-                tekort: {
-                    gepubliceerd_hard: {
-                        max: number;
-                        min: number;
-                        /** @description In woorden, bijvoorbeeld "tekort van 36 tot 91 ha" */
-                        tekst: string;
-                    };
-                    gepubliceerd_hard_en_zacht: {
-                        max: number;
-                        min: number;
-                        /** @description In woorden, bijvoorbeeld "tekort van 36 tot 91 ha" */
-                        tekst: string;
-                    };
-                    kaart_hard: {
-                        max: number;
-                        min: number;
-                        /** @description In woorden, bijvoorbeeld "tekort van 36 tot 91 ha" */
-                        tekst: string;
-                    };
-                    kaart_hard_en_zacht: {
-                        max: number;
-                        min: number;
-                        /** @description In woorden, bijvoorbeeld "tekort van 36 tot 91 ha" */
-                        tekst: string;
-                    };
-                } | null;
-                vraag: {
-                    ids: components["schemas"]["Ids"];
-                    max: number;
-                    min: number;
-                    ramingen: {
-                        bron: string;
-                        gepubliceerd_op: string;
-                        id: number;
-                        netto_ha_max: number;
-                        netto_ha_min: number;
-                        peildatum: string;
-                        periode_tot: number;
-                        periode_van: number;
-                        /** @enum {string} */
-                        soort: "uitbreidingsvraag" | "vervangingsvraag";
-                    }[];
-                } | null;
+                [key: string]: unknown;
             };
         };
         Bestuursovereenkomst: {
@@ -10601,7 +8747,8 @@ export type components = {
             id: number;
             kostenposten: {
                 bedrag: number;
-                categorie: string;
+                /** @enum {string} */
+                categorie: "onderzoek" | "nota_van_uitgangspunten" | "locatiekeuze" | "programma_van_eisen" | "ontwerp_plan" | "realisatie" | "overig";
                 datum: string | null;
                 id: number;
                 omschrijving: string | null;
@@ -10613,16 +8760,46 @@ export type components = {
             partijen: {
                 gemeente: string;
                 gemeente_id: number;
-                rol: string;
+                /** @enum {string} */
+                rol: "transformerend" | "compenserend" | "overig";
             }[];
             provincie_betrokken: boolean;
-            updated_at?: unknown;
+            updated_at: string;
             version: number;
+        };
+        BestuursovereenkomstNieuw: {
+            basis_pct?: number;
+            datum_ondertekening?: string | null;
+            document_url?: string | null;
+            kostenposten?: components["schemas"]["KostenpostInvoer"][];
+            maatwerk_bedrag?: number | null;
+            maatwerk_omschrijving?: string | null;
+            naam: string;
+            partijen: components["schemas"]["PartijInvoer"][];
+            provincie_betrokken?: boolean;
+        };
+        BestuursovereenkomstVerwijderd: {
+            id: number;
+            verwijderd: boolean;
+        };
+        BestuursovereenkomstWijziging: {
+            basis_pct?: number;
+            datum_ondertekening?: string | null;
+            document_url?: string | null;
+            kostenposten?: components["schemas"]["KostenpostInvoer"][];
+            maatwerk_bedrag?: number | null;
+            maatwerk_omschrijving?: string | null;
+            naam?: string;
+            partijen?: components["schemas"]["PartijInvoer"][];
+            provincie_betrokken?: boolean;
+            version?: number;
         };
         /** @description Hectares (PostGIS, RD New) met de ids van de records waar het getal uit komt, per tabel. */
         Cijfer: {
             ha: number;
-            ids: components["schemas"]["Ids"];
+            ids: {
+                [key: string]: number[];
+            };
         };
         Collection: {
             crs: string[];
@@ -10645,9 +8822,149 @@ export type components = {
             storageCrs: string;
             title: string;
         };
+        CompensatieCollectie: {
+            features: components["schemas"]["CompensatieFeature"][];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        CompensatieEigenschappen: {
+            /** @description Datum JJJJ-MM-DD */
+            besluitpunt_datum: string | null;
+            besluitpunt_ref: string | null;
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
+            /** @description Datum waarop de huidige stand van het record ingaat (JJJJ-MM-DD) */
+            geldig_vanaf: string | null;
+            gemeente: string;
+            gemeente_id: number;
+            gemeenten: components["schemas"]["VlakDeel"][];
+            id: number;
+            /** @description VNG-milieucategorie, zoals 3.1 */
+            milieucategorie_max: string | null;
+            /** @description VNG-milieucategorie, zoals 3.1 */
+            milieucategorie_min: string | null;
+            naam: string | null;
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            /** @enum {string} */
+            planstatus: "hard" | "zacht";
+            /** @enum {string} */
+            status: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
+            version: number;
+            watergebonden: boolean;
+        };
+        CompensatieFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["CompensatieEigenschappen"];
+            /** @enum {string} */
+            type: "Feature";
+        };
+        CompensatieGesplitst: {
+            features: components["schemas"]["CompensatieFeature"][];
+            /** @description Het record zelf (het grootste deel), dan de nieuwe records */
+            ids: number[];
+        };
+        CompensatieMetGat: components["schemas"]["CompensatieFeature"] & {
+            gat_ha: number;
+        };
+        CompensatieNieuw: {
+            geometry: components["schemas"]["VlakInvoer"];
+            properties: {
+                besluitpunt_datum?: string | null;
+                besluitpunt_ref?: string | null;
+                gemeente_id?: number;
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
+                watergebonden?: boolean;
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        CompensatieOpgeslagen: components["schemas"]["CompensatieFeature"] & {
+            milieuruimte?: components["schemas"]["Milieuruimte"];
+            waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        CompensatieSamengevoegd: {
+            /** @description Eén aaneengesloten vlak (anders een MultiPolygon van losse delen) */
+            aaneengesloten: boolean;
+            feature: components["schemas"]["CompensatieFeature"];
+            id: number;
+            met_id: number;
+            /** @enum {string} */
+            met_status: "verwijderd" | "vervallen";
+        };
+        CompensatieVersie: {
+            /** @enum {string} */
+            actie: "insert" | "update" | "delete";
+            door: string;
+            eigenschappen: ({
+                besluitpunt_datum?: string | null;
+                besluitpunt_ref?: string | null;
+                bron?: string;
+                created_at?: string;
+                gemeente_id?: number;
+                id?: number;
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                oppervlakte_ha?: number;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
+                updated_at?: string;
+                version?: number;
+                watergebonden?: boolean;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            geometry: components["schemas"]["Vlak"];
+            reden: string | null;
+            tijdstip: string;
+            versie: number | null;
+        };
+        CompensatieWijziging: {
+            geometry?: components["schemas"]["VlakInvoer"];
+            properties?: {
+                besluitpunt_datum?: string | null;
+                besluitpunt_ref?: string | null;
+                gemeente_id?: number;
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
+                watergebonden?: boolean;
+            };
+            version?: number;
+        };
         Config: {
             attribution: string[];
             basemapStyleUrl: string;
+        };
+        CriteriumUitslag: {
+            /** @description Aandeel in de totaalscore (0..100) */
+            bijdrage: number;
+            /** @enum {string} */
+            criterium: "omvang" | "planstatus" | "timing" | "gemeente" | "afstand" | "arbeidsplaatsen" | "milieuruimte";
+            gewicht: number;
+            label: string;
+            /** @description 0..1 */
+            score: number;
+            toelichting: string;
         };
         ExportGeoJson: {
             features: {
@@ -10663,26 +8980,54 @@ export type components = {
             /** @enum {string} */
             type: "FeatureCollection";
         };
-        Feature: {
-            geometry?: unknown;
-            id: number;
-            properties: {
-                [key: string]: unknown;
-            };
-            /** @enum {string} */
-            type: "Feature";
-        };
-        FeatureCollection: {
-            features: components["schemas"]["Feature"][];
-            /** @enum {string} */
-            type: "FeatureCollection";
-        };
         Fout: {
             error: {
                 code: string;
                 details?: unknown;
                 message: string;
             };
+        };
+        FoutDetails: {
+            buiten_ha?: number;
+            gemeenten?: components["schemas"]["VlakDeel"][];
+            ids?: number[];
+            /** @description [lengtegraad, breedtegraad] van de plek van de fout */
+            locatie?: number[];
+            m2?: number;
+            min_ha?: number;
+            postgis?: string;
+            reden?: string;
+            terrein_id?: number;
+        };
+        Gat: {
+            geometry: components["schemas"]["VlakInvoer"] & unknown;
+            version: number;
+        };
+        GemeenteCollectie: {
+            features: components["schemas"]["GemeenteFeature"][];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        GemeenteEigenschappen: {
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
+            code: string;
+            gemeente: string;
+            id: number;
+            inwoners_2020: number | null;
+            naam: string | null;
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
+            version: number;
+        };
+        GemeenteFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["GemeenteEigenschappen"];
+            /** @enum {string} */
+            type: "Feature";
         };
         Geometrie: {
             coordinates: number[];
@@ -10737,9 +9082,18 @@ export type components = {
             /** @enum {string} */
             type: "GeometryCollection";
         };
-        /** @description De ids van de records achter een getal, per tabel (transformatie, compensatie, kavel, …) */
-        Ids: {
-            [key: string]: number[];
+        Gewichten: {
+            afstand?: number;
+            arbeidsplaatsen?: number;
+            gemeente?: number;
+            milieuruimte?: number;
+            omvang?: number;
+            planstatus?: number;
+            timing?: number;
+        };
+        Herstel: {
+            naar_versie: number;
+            version: number;
         };
         Ik: {
             csrfToken: string;
@@ -10948,156 +9302,313 @@ export type components = {
                 };
             } | null;
         };
-        KaartCompensaties: {
-            features: {
-                geometry: {
-                    coordinates: number[][][][];
-                    /** @enum {string} */
-                    type: "MultiPolygon";
-                };
-                id: number;
-                properties: {
-                    gemeente: string | null;
-                    gemeente_id: number;
-                    id: number;
-                    milieucategorie_max: string | null;
-                    naam: string;
-                    oppervlakte_ha: number;
-                    planstatus: string;
-                    status: string;
-                    versie_id: number;
-                };
-                /** @enum {string} */
-                type: "Feature";
-            }[];
+        Instelling: {
+            /** @description Alleen gehele getallen */
+            geheel?: boolean;
+            max?: number;
+            min?: number;
+            omschrijving: string;
+            sleutel: string;
+            version: number;
+            waarde: number;
+        };
+        Kandidaat: {
+            /** @description Waar de kandidaat tekortschiet op de openbare criteria; alleen voor de werkgroep */
+            aandachtspunten?: string[];
+            /** @description Score per criterium; alleen voor regie */
+            criteria?: components["schemas"]["CriteriumUitslag"][];
+            kavel_ids: number[];
+            kavels: components["schemas"]["KandidaatKavel"][];
+            oppervlakte_ha: number;
+            /** @enum {string} */
+            passend: "goed" | "redelijk" | "matig";
+            passend_label: string;
+            rang: number;
+            samengevoegd: boolean;
+            /** @description 0..100; alleen voor regie */
+            score?: number;
+        };
+        KandidaatKavel: {
+            /**
+             * Format: date
+             * @example 2027-06-01
+             */
+            beschikbaar_vanaf: string | null;
+            gemeente: string;
+            id: number;
+            milieucategorie_max: string;
+            milieucategorie_min: string | null;
+            naam: string | null;
+            oppervlakte_ha: number;
+            /** @enum {string} */
+            planstatus: "hard" | "zacht";
+            status: string;
+            terrein: string;
+            terrein_id: number;
+            watergebonden: boolean;
+        };
+        KandidatenAntwoord: {
+            aantal: number;
+            criteria: ("omvang" | "planstatus" | "timing" | "gemeente" | "afstand" | "arbeidsplaatsen" | "milieuruimte")[];
+            instellingen: {
+                afstand_max_km?: number;
+                arbeidsplaatsen_norm_per_ha?: number;
+                gewichten: components["schemas"]["Gewichten"];
+                max_kavels_samenvoegen: number;
+                milieuruimte_stappen?: number;
+                tolerantie: number;
+            };
+            kandidaten: components["schemas"]["Kandidaat"][];
+            rangschikking: string;
+            reden_geen_kandidaten: string | null;
+            ruimtevraag: components["schemas"]["Ruimtevraag"];
+            tie_break: string;
+            /** @description Kavels uitgesloten per harde eis (een kavel telt bij elke eis waar hij niet aan voldoet) */
+            uitgesloten: {
+                eigen_kavel?: number;
+                milieucategorie_max?: number;
+                milieucategorie_min?: number;
+                regio?: number;
+                status?: number;
+                te_groot?: number;
+                tijd?: number;
+                watergebonden?: number;
+            };
+            /** @enum {string} */
+            zicht: "volledig" | "anoniem";
+        };
+        KanszoneCollectie: {
+            features: components["schemas"]["KanszoneFeature"][];
             /** @enum {string} */
             type: "FeatureCollection";
         };
-        KaartGemeenten: {
-            features: {
-                geometry: {
-                    coordinates: number[][][][];
-                    /** @enum {string} */
-                    type: "MultiPolygon";
-                };
-                id: number;
-                properties: {
-                    bron: string;
-                    code: string;
-                    id: number;
-                    in_regio: boolean;
-                    naam: string;
-                    oppervlakte_ha: number;
-                    version: number;
-                };
+        KanszoneEigenschappen: {
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
+            gemeente: string;
+            gemeente_id: number;
+            id: number;
+            naam: string | null;
+            omschrijving: string | null;
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            /** @enum {string} */
+            soort: "challenge_071" | "rijkspilot" | "overig";
+            terrein_id: number | null;
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
+            version: number;
+        };
+        KanszoneFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["KanszoneEigenschappen"];
+            /** @enum {string} */
+            type: "Feature";
+        };
+        KanszoneGesplitst: {
+            features: components["schemas"]["KanszoneFeature"][];
+            /** @description Het record zelf (het grootste deel), dan de nieuwe records */
+            ids: number[];
+        };
+        KanszoneMetGat: components["schemas"]["KanszoneFeature"] & {
+            gat_ha: number;
+        };
+        KanszoneNieuw: {
+            geometry: components["schemas"]["VlakInvoer"];
+            properties: {
+                gemeente_id?: number;
+                naam?: string;
+                omschrijving?: string | null;
                 /** @enum {string} */
-                type: "Feature";
-            }[];
+                soort?: "challenge_071" | "rijkspilot" | "overig";
+                terrein_id?: number | null;
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        KanszoneOpgeslagen: components["schemas"]["KanszoneFeature"] & {
+            milieuruimte?: components["schemas"]["Milieuruimte"];
+            waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        KanszoneSamengevoegd: {
+            /** @description Eén aaneengesloten vlak (anders een MultiPolygon van losse delen) */
+            aaneengesloten: boolean;
+            feature: components["schemas"]["KanszoneFeature"];
+            id: number;
+            met_id: number;
+            /** @enum {string} */
+            met_status: "verwijderd" | "vervallen";
+        };
+        KanszoneVersie: {
+            /** @enum {string} */
+            actie: "insert" | "update" | "delete";
+            door: string;
+            eigenschappen: ({
+                bron?: string;
+                created_at?: string;
+                gemeente_id?: number;
+                id?: number;
+                naam?: string;
+                omschrijving?: string | null;
+                oppervlakte_ha?: number;
+                /** @enum {string} */
+                soort?: "challenge_071" | "rijkspilot" | "overig";
+                terrein_id?: number | null;
+                updated_at?: string;
+                version?: number;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            geometry: components["schemas"]["Vlak"];
+            reden: string | null;
+            tijdstip: string;
+            versie: number | null;
+        };
+        KanszoneWijziging: {
+            geometry?: components["schemas"]["VlakInvoer"];
+            properties?: {
+                gemeente_id?: number;
+                naam?: string;
+                omschrijving?: string | null;
+                /** @enum {string} */
+                soort?: "challenge_071" | "rijkspilot" | "overig";
+                terrein_id?: number | null;
+            };
+            version?: number;
+        };
+        KavelCollectie: {
+            features: components["schemas"]["KavelFeature"][];
             /** @enum {string} */
             type: "FeatureCollection";
         };
-        KaartKanszones: {
-            features: {
-                geometry: {
-                    coordinates: number[][][][];
-                    /** @enum {string} */
-                    type: "MultiPolygon";
-                };
-                id: number;
-                properties: {
-                    bron: string;
-                    gemeente: string;
-                    gemeente_id: number;
-                    id: number;
-                    naam: string;
-                    oppervlakte_ha: number;
-                    soort: string;
-                    terrein_id: number | null;
-                    version: number;
-                };
-                /** @enum {string} */
-                type: "Feature";
-            }[];
+        KavelEigenschappen: {
+            /** @description Datum JJJJ-MM-DD */
+            beschikbaar_vanaf: string | null;
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
             /** @enum {string} */
-            type: "FeatureCollection";
+            eigendom: "gemeente" | "privaat" | "onbekend";
+            /** @description Datum waarop de huidige stand van het record ingaat (JJJJ-MM-DD) */
+            geldig_vanaf: string | null;
+            gemeente: string;
+            gemeente_id: number;
+            id: number;
+            milieucategorie_max: string;
+            /** @description VNG-milieucategorie, zoals 3.1 */
+            milieucategorie_min: string | null;
+            naam: string | null;
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            /** @enum {string} */
+            planstatus: "hard" | "zacht";
+            /** @enum {string} */
+            status: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
+            terrein_id: number;
+            terrein_naam: string;
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
+            version: number;
+            watergebonden: boolean;
         };
-        KaartKavels: {
-            features: {
-                geometry: {
-                    coordinates: number[][][][];
-                    /** @enum {string} */
-                    type: "MultiPolygon";
-                };
-                id: number;
-                properties: {
-                    gemeente: string | null;
-                    id: number;
-                    milieucategorie_max: string;
-                    naam: string | null;
-                    oppervlakte_ha: number;
-                    planstatus: string;
-                    status: string;
-                    terrein_id: number;
-                    versie_id: number;
-                };
-                /** @enum {string} */
-                type: "Feature";
-            }[];
+        KavelFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["KavelEigenschappen"];
             /** @enum {string} */
-            type: "FeatureCollection";
+            type: "Feature";
         };
-        KaartTerreinen: {
-            features: {
-                geometry: {
-                    coordinates: number[][][][];
-                    /** @enum {string} */
-                    type: "MultiPolygon";
-                };
-                id: number;
-                properties: {
-                    bron: string;
-                    gemeente: string;
-                    gemeente_id: number;
-                    id: number;
-                    milieucategorie_max: string | null;
-                    milieucategorie_min: string | null;
-                    naam: string;
-                    naam_bekend: boolean;
-                    niet_te_transformeren: boolean;
-                    oppervlakte_ha: number;
-                    typologie: string;
-                    version: number;
-                };
-                /** @enum {string} */
-                type: "Feature";
-            }[];
-            /** @enum {string} */
-            type: "FeatureCollection";
+        KavelGesplitst: {
+            features: components["schemas"]["KavelFeature"][];
+            /** @description Het record zelf (het grootste deel), dan de nieuwe records */
+            ids: number[];
         };
-        KaartTransformaties: {
-            features: {
-                geometry: {
-                    coordinates: number[][][][];
-                    /** @enum {string} */
-                    type: "MultiPolygon";
-                };
-                id: number;
-                properties: {
-                    gemeente: string | null;
-                    gemeente_id: number;
-                    id: number;
-                    naam: string;
-                    netto_verloren_ha: number | null;
-                    nieuwe_functie: string;
-                    oppervlakte_ha: number;
-                    status: string;
-                    versie_id: number;
-                };
+        KavelMetGat: components["schemas"]["KavelFeature"] & {
+            gat_ha: number;
+        };
+        KavelNieuw: {
+            geometry: components["schemas"]["VlakInvoer"];
+            properties: {
+                beschikbaar_vanaf?: string | null;
                 /** @enum {string} */
-                type: "Feature";
-            }[];
+                eigendom?: "gemeente" | "privaat" | "onbekend";
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string;
+                milieucategorie_min?: string | null;
+                naam?: string | null;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
+                terrein_id?: number;
+                watergebonden?: boolean;
+            };
             /** @enum {string} */
-            type: "FeatureCollection";
+            type: "Feature";
+        };
+        KavelOpgeslagen: components["schemas"]["KavelFeature"] & {
+            milieuruimte?: components["schemas"]["Milieuruimte"];
+            waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        KavelSamengevoegd: {
+            /** @description Eén aaneengesloten vlak (anders een MultiPolygon van losse delen) */
+            aaneengesloten: boolean;
+            feature: components["schemas"]["KavelFeature"];
+            id: number;
+            met_id: number;
+            /** @enum {string} */
+            met_status: "verwijderd" | "vervallen";
+        };
+        KavelVersie: {
+            /** @enum {string} */
+            actie: "insert" | "update" | "delete";
+            door: string;
+            eigenschappen: ({
+                beschikbaar_vanaf?: string | null;
+                bron?: string;
+                created_at?: string;
+                /** @enum {string} */
+                eigendom?: "gemeente" | "privaat" | "onbekend";
+                id?: number;
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string;
+                milieucategorie_min?: string | null;
+                naam?: string | null;
+                oppervlakte_ha?: number;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
+                terrein_id?: number;
+                updated_at?: string;
+                version?: number;
+                watergebonden?: boolean;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            geometry: components["schemas"]["Vlak"];
+            reden: string | null;
+            tijdstip: string;
+            versie: number | null;
+        };
+        KavelWijziging: {
+            geometry?: components["schemas"]["VlakInvoer"];
+            properties?: {
+                beschikbaar_vanaf?: string | null;
+                /** @enum {string} */
+                eigendom?: "gemeente" | "privaat" | "onbekend";
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string;
+                milieucategorie_min?: string | null;
+                naam?: string | null;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
+                terrein_id?: number;
+                watergebonden?: boolean;
+            };
+            version?: number;
         };
         Kenmerk: string | number | boolean | null | ({
             ha: number;
@@ -11109,6 +9620,108 @@ export type components = {
             naam: string;
             status?: string;
         })[];
+        Keten: {
+            cyclus: boolean;
+            stappen: {
+                /** @description Gezet als deze stap een lopende match is */
+                match_id?: number;
+                naar_kavel_ids: number[];
+                vraag_id: number;
+                /** @description De kavel die deze verhuizing vrijmaakt */
+                vrijgekomen_kavel_id: number | null;
+            }[];
+        };
+        KetenPlaats: {
+            cyclus: boolean;
+            lengte: number;
+            nummer: number;
+            stap: number;
+        } | null;
+        KostenpostInvoer: {
+            bedrag: number;
+            /** @enum {string} */
+            categorie: "onderzoek" | "nota_van_uitgangspunten" | "locatiekeuze" | "programma_van_eisen" | "ontwerp_plan" | "realisatie" | "overig";
+            datum?: string | null;
+            omschrijving?: string | null;
+        };
+        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
+        LijnInvoer: {
+            coordinates: unknown[];
+            type: string;
+        };
+        Match: {
+            bedrijf_naam: string;
+            /** Format: date-time */
+            created_at: string;
+            criteria: {
+                /**
+                 * Format: date
+                 * @example 2027-06-01
+                 */
+                berekend_op: string;
+                /** @enum {string} */
+                bron?: "regio";
+                criteria: components["schemas"]["CriteriumUitslag"][];
+                doelwaarde?: number;
+                gewichten: components["schemas"]["Gewichten"];
+                keten?: components["schemas"]["KetenPlaats"];
+                resultaat_id?: number;
+                tie_break: string;
+                tolerantie?: number;
+            };
+            id: number;
+            kavels: {
+                actief: boolean;
+                kavel_id: number;
+                naam: string | null;
+                oppervlakte_ha: number;
+                status: string;
+                terrein: string;
+            }[];
+            kvk_nummer: string | null;
+            /** @description Na realisatie: de kavel die het bedrijf achterliet (nu vrijkomend) */
+            oude_kavel_id: number | null;
+            ruimtevraag_id: number;
+            /** @enum {string} */
+            ruimtevraag_status: "open" | "in_behandeling" | "gematcht" | "ingetrokken";
+            score: number | null;
+            stappen: {
+                /**
+                 * Format: date
+                 * @example 2027-06-01
+                 */
+                datum: string;
+                door: string | null;
+                /** @enum {string} */
+                naar_status: "voorgesteld" | "besproken_werkgroep" | "warme_overdracht" | "gerealiseerd" | "afgevallen";
+                persoon: string;
+                reden: string | null;
+                /** Format: date-time */
+                tijdstip: string;
+                /** @enum {string|null} */
+                van_status: "voorgesteld" | "besproken_werkgroep" | "warme_overdracht" | "gerealiseerd" | "afgevallen" | null;
+            }[];
+            /** @enum {string} */
+            status: "voorgesteld" | "besproken_werkgroep" | "warme_overdracht" | "gerealiseerd" | "afgevallen";
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            volgende_statussen: ("voorgesteld" | "besproken_werkgroep" | "warme_overdracht" | "gerealiseerd" | "afgevallen")[];
+        };
+        MatchRij: {
+            actief: boolean;
+            bedrijf_naam: string;
+            id: number;
+            kavel_ids: number[];
+            oude_kavel_id: number | null;
+            ruimtevraag_id: number;
+            score: number | null;
+            /** @enum {string} */
+            status: "voorgesteld" | "besproken_werkgroep" | "warme_overdracht" | "gerealiseerd" | "afgevallen";
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+        };
         Milieucategorie: {
             code: string;
             omschrijving: string;
@@ -11118,10 +9731,11 @@ export type components = {
         };
         Milieuruimte: {
             kavels: {
-                features: components["schemas"]["Feature"][];
+                features: components["schemas"]["MilieuruimteKavel"][];
                 /** @enum {string} */
                 type: "FeatureCollection";
             };
+            /** @description Kavels onder het vlak zelf (die gaan verloren, ze tellen hierboven niet mee) */
             kavels_in_vlak: number[];
             /** @enum {string} */
             nieuwe_functie: "wonen" | "gemengd";
@@ -11134,6 +9748,45 @@ export type components = {
             /** @enum {string} */
             richtafstand_kolom: "richtafstand_m" | "richtafstand_gemengd_m";
             totaal_ha: number;
+        };
+        MilieuruimteCheck: components["schemas"]["Milieuruimte"] & {
+            oppervlakte_ha: number;
+        };
+        MilieuruimteKavel: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: {
+                /** @description Afstand van de kavel tot het vlak (RD New) */
+                afstand_m: number;
+                gemeente: string;
+                id: number;
+                milieucategorie_max: string;
+                naam: string | null;
+                oppervlakte_ha: number;
+                /** @description De hoogste milieucategorie die op deze afstand nog past */
+                past_nog: string | null;
+                /** @description VNG-richtafstand van de milieucategorie tot wonen (of gemengd gebied) */
+                richtafstand_m: number;
+                /** @description Hoeveel meter de kavel te dichtbij ligt */
+                tekort_m: number;
+                terrein_id: number;
+                terrein_naam: string;
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        MilieuruimteVraag: {
+            geometry: components["schemas"]["VlakInvoer"];
+            /** @enum {string} */
+            nieuwe_functie: "wonen" | "gemengd";
+        };
+        MultiPolygon: {
+            coordinates: components["schemas"]["Positie"][][][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "MultiPolygon";
         };
         MultiVlak: {
             coordinates: number[][][][];
@@ -11169,123 +9822,368 @@ export type components = {
             /** @enum {string} */
             type: "FeatureCollection";
         };
-        OpgeslagenFeature: components["schemas"]["Feature"] & {
+        Ontwerp: {
+            geometry: components["schemas"]["VlakInvoer"];
+            id?: number;
+            properties?: {
+                datum_terinzagelegging?: string | null;
+                datum_vaststelling?: string | null;
+                gemeente_id?: number;
+                /** @enum {string} */
+                nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                terrein_id?: number;
+            };
+        };
+        OntwerpFout: {
+            /** @enum {string} */
+            code: "geen_geometrie" | "ongeldig_type" | "ongeldige_coordinaten" | "niet_eindig" | "ring_niet_gesloten" | "te_weinig_punten" | "buiten_nederland" | "te_veel_punten" | "te_groot" | "zelfdoorsnijding" | "ongeldige_geometrie" | "te_klein" | "buiten_regio" | "gemeente_buiten_vlak" | "andere_gemeente" | "kavel_buiten_terrein" | "terrein_onbekend" | "meting_mislukt" | "geen_bedrijventerrein" | "niet_te_transformeren";
+            details?: components["schemas"]["FoutDetails"];
+            message: string;
+        };
+        OntwerpOordeel: {
+            fouten: components["schemas"]["OntwerpFout"][];
+            geldig: boolean;
+            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
+            gemeente_id: number | null;
+            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
+            gemeenten?: components["schemas"]["VlakDeel"][];
             milieuruimte?: components["schemas"]["Milieuruimte"];
+            oppervlakte_ha: number | null;
+            /** @description Transformatie: de terreinen onder het vlak */
+            terreinen?: components["schemas"]["VlakDeel"][];
             waarschuwingen: components["schemas"]["Waarschuwing"][];
         };
-        Reeks: {
-            jaren: {
-                compensatie_per_status: {
-                    gepland: components["schemas"]["Cijfer"];
-                    gerealiseerd: components["schemas"]["Cijfer"];
-                    geregeld: components["schemas"]["Cijfer"];
-                    planologisch_mogelijk: components["schemas"]["Cijfer"];
-                };
-                jaar: number;
-                netto_verloren: {
-                    ha: number;
-                    per_fase: {
-                        in_procedure: components["schemas"]["Cijfer"];
-                        planologisch_verloren: components["schemas"]["Cijfer"];
-                        voorgenomen: components["schemas"]["Cijfer"];
-                    };
-                };
-                nog_toe_te_wijzen: components["schemas"]["Cijfer"];
+        PartijInvoer: {
+            gemeente_id: number;
+            /** @enum {string} */
+            rol: "transformerend" | "compenserend" | "overig";
+        };
+        Polygon: {
+            coordinates: components["schemas"]["Positie"][][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "Polygon";
+        };
+        /** @description [lengtegraad, breedtegraad] in WGS84 */
+        Positie: number[];
+        RegioAntwoord: {
+            /** Format: date-time */
+            berekend_op: string;
+            gretig: components["schemas"]["RegioUitkomst"];
+            optimaal: components["schemas"]["RegioUitkomst"];
+            /** @description De bewaarde uitkomst: "voorstellen" maakt precies deze uitkomst tot matches */
+            resultaat_id: number;
+            samenvatting: {
+                doel: string;
+                doelwaarde_gretig: number;
+                doelwaarde_optimaal: number;
+                gewichten: components["schemas"]["Gewichten"];
+                /** @description Waarvan de harde eisen in de database */
+                kandidaten_sql_ms: number;
+                kavels: number;
+                /** @description Kandidaten zoeken (database) en scoren */
+                opbouw_ms: number;
+                opties: number;
+                /**
+                 * Format: date
+                 * @example 2027-06-01
+                 */
                 peildatum: string;
-                plancapaciteit: {
-                    hard: {
-                        ha: number;
-                        per_milieucategorie: {
-                            [key: string]: components["schemas"]["Cijfer"];
-                        };
-                    };
-                    zacht: {
-                        ha: number;
-                        per_milieucategorie: {
-                            [key: string]: components["schemas"]["Cijfer"];
-                        };
-                    };
-                };
-                restant: components["schemas"]["Cijfer"];
-                toegewezen: components["schemas"]["Cijfer"];
-                /** @description Na vandaag: wat de ingevoerde data ervan maken, nog geen feit */
-                verwachting: boolean;
+                tie_break: string;
+                tolerantie: number;
+                vast: number;
+                verbetering: number;
+                verbetering_pct: number | null;
+                voorrang_factor: number;
+                vragen: number;
+            };
+        };
+        RegioToewijzing: {
+            gewogen_score: number;
+            kavel_ids: number[];
+            score: number;
+            vraag_id: number;
+        };
+        RegioUitkomst: {
+            doelwaarde: number;
+            /** @description Relatief optimaliteitsgat van HiGHS: 0 als het optimum bewezen is, groter als de tijdslimiet de zoektocht stopte */
+            gap?: number;
+            ketens: components["schemas"]["Keten"][];
+            /** @enum {string} */
+            methode: "highs" | "gretig";
+            niet_toegewezen: {
+                reden: string;
+                vraag_id: number;
             }[];
-            tot: number;
-            van: number;
+            rekentijd_ms: number;
+            status: string;
+            toewijzingen: components["schemas"]["RegioToewijzing"][];
+            vast: components["schemas"]["VasteMatch"][];
+        };
+        Ruimtevraag: {
+            /** @description Accountmanager. Alleen voor regisseur en beheerder. */
+            accountmanager?: string | null;
+            /** @description Arbeidsplaatsen. Alleen voor regisseur en beheerder. */
+            arbeidsplaatsen?: number | null;
+            /** @description Het bedrijf. Alleen voor regisseur en beheerder. */
+            bedrijf_id?: number;
+            /** @description Naam van het bedrijf. Alleen voor regisseur en beheerder. */
+            bedrijf_naam?: string;
+            bron: string;
+            /**
+             * @description Huurder of eigenaar. Alleen voor regisseur en beheerder.
+             * @enum {string|null}
+             */
+            gebruikspositie?: "huurder" | "eigenaar" | null;
+            /**
+             * Format: date
+             * @example 2027-06-01
+             */
+            gewenst_tot: string | null;
+            /**
+             * Format: date
+             * @example 2027-06-01
+             */
+            gewenst_vanaf: string | null;
+            /** @description Id’s van de gewenste gemeenten. Alleen voor regisseur en beheerder. */
+            gewenste_gemeente_ids?: number[];
+            /** @description Namen van de gewenste gemeenten */
+            gewenste_gemeenten: string[];
+            /** @description De kavel waarop het bedrijf nu zit. Alleen voor regisseur en beheerder. */
+            huidige_kavel_id?: number | null;
+            id: number;
+            /** @description KvK-nummer. Alleen voor regisseur en beheerder. */
+            kvk_nummer?: string | null;
+            /** @description Geanonimiseerde naam ("Vraag 12 · 2,5 ha · cat. 4.1"); alleen in de weergave voor de werkgroep. */
+            label?: string;
+            max_ha: number;
+            milieucategorie: string;
+            /** @description Milieucategorie van de huidige activiteit. Alleen voor regisseur en beheerder. */
+            milieucategorie_activiteit?: string | null;
+            min_ha: number;
+            /** @description Notities. Alleen voor regisseur en beheerder. */
+            notities?: string | null;
+            /** @enum {string} */
+            reden: "groei" | "transformatie" | "verkeerde_plek" | "nieuwvestiging";
+            /** @description Sector. Alleen voor regisseur en beheerder. */
+            sector?: string | null;
+            /** @enum {string} */
+            status: "open" | "in_behandeling" | "gematcht" | "ingetrokken";
+            /**
+             * Format: date-time
+             * @description Laatst gewijzigd. Alleen voor regisseur en beheerder.
+             */
+            updated_at?: string;
+            /** @description Versie (voor wijzigen: If-Match of version). Alleen voor regisseur en beheerder. */
+            version?: number;
+            voorrang: boolean;
+            watergebonden: boolean;
+        };
+        RuimtevraagImportAfgekeurd: components["schemas"]["RuimtevraagImportRapport"] & {
+            error: {
+                /** @enum {string} */
+                code: "import_ongeldig";
+                details: {
+                    melding: string;
+                    /** @description Regel in het bestand: de kopregel is 1 */
+                    rij: number;
+                    veld: string;
+                }[];
+                message: string;
+            };
+        };
+        RuimtevraagImportRapport: {
+            aangemaakt: {
+                bestaand_bedrijf: boolean;
+                rij: number;
+                ruimtevraag_id: number;
+            }[];
+            aantal_rijen: number;
+            fouten: {
+                melding: string;
+                /** @description Regel in het bestand: de kopregel is 1 */
+                rij: number;
+                veld: string;
+            }[];
+            geldig: boolean;
+            proefdraai: boolean;
         };
         RuimtevragenAggregaat: {
-            /** @description Cellen met minder ruimtevragen tonen alleen het aantal */
-            minimum_cel: number;
-            /** @description Naar gewenste gemeente; een vraag kan meer gemeenten noemen */
             per_gemeente: {
                 aantal: number;
-                /** @description Hectares achtergehouden: minder dan 3 ruimtevragen, of af te leiden uit zo'n cel */
-                afgeschermd: boolean;
                 gemeente: string;
-                /** @description Som van de bovengrenzen; null als afgeschermd */
-                max_ha: number | null;
-                /** @description Som van de ondergrenzen; null als afgeschermd */
-                min_ha: number | null;
+                max_ha: number;
+                min_ha: number;
             }[];
             per_milieucategorie: {
                 aantal: number;
-                /** @description Hectares achtergehouden: minder dan 3 ruimtevragen, of af te leiden uit zo'n cel */
-                afgeschermd: boolean;
-                /** @description Som van de bovengrenzen; null als afgeschermd */
-                max_ha: number | null;
+                max_ha: number;
                 milieucategorie: string;
-                /** @description Som van de ondergrenzen; null als afgeschermd */
-                min_ha: number | null;
+                min_ha: number;
             }[];
-            per_reden: {
-                aantal: number;
-                /** @description Hectares achtergehouden: minder dan 3 ruimtevragen, of af te leiden uit zo'n cel */
-                afgeschermd: boolean;
-                /** @description Som van de bovengrenzen; null als afgeschermd */
-                max_ha: number | null;
-                /** @description Som van de ondergrenzen; null als afgeschermd */
-                min_ha: number | null;
-                reden: string;
-            }[];
-            /** @description Alle niet-ingetrokken ruimtevragen: zonder match, met een lopende match, of gerealiseerd */
-            per_stand: {
-                aantal: number;
-                /** @description Hectares achtergehouden: minder dan 3 ruimtevragen, of af te leiden uit zo'n cel */
-                afgeschermd: boolean;
-                /** @description Som van de bovengrenzen; null als afgeschermd */
-                max_ha: number | null;
-                /** @description Som van de ondergrenzen; null als afgeschermd */
-                min_ha: number | null;
-                /** @enum {string} */
-                stand: "ongematcht" | "gematcht" | "gerealiseerd";
-            }[];
-            /** @description Open ruimtevragen (open of in behandeling) */
             totaal: {
                 aantal: number;
-                /** @description Hectares achtergehouden: minder dan 3 ruimtevragen, of af te leiden uit zo'n cel */
-                afgeschermd: boolean;
-                /** @description Som van de bovengrenzen; null als afgeschermd */
-                max_ha: number | null;
-                /** @description Som van de ondergrenzen; null als afgeschermd */
-                min_ha: number | null;
+                max_ha: number;
+                min_ha: number;
             };
         };
-        Signalering: {
-            /** @enum {string} */
-            ernst: "fout" | "waarschuwing";
-            ids: components["schemas"]["Ids"];
-            regel: string;
-            tekst: string;
+        Samenvoeging: {
+            met_id: number;
+            met_version: number;
+            version: number;
         };
-        SnapshotMeta: {
-            bevroren_door: string | null;
-            bevroren_op: string;
+        Scheefwerken: {
+            aantal: number;
+            drempels: {
+                drempel_stappen: number;
+                lichte_categorie: number;
+            };
+            hectare: number;
+            signalen: {
+                arbeidsplaatsen: number | null;
+                bedrijf_id: number;
+                bedrijf_naam: string;
+                gemeente: string;
+                kavel_id: number;
+                kavel_naam: string | null;
+                kvk_nummer: string | null;
+                milieucategorie_activiteit: string;
+                milieucategorie_kavel_max: string;
+                open_ruimtevraag_id: number | null;
+                oppervlakte_ha: number;
+                redenen: string[];
+                sector: string | null;
+                stappen_onder_max: number;
+                terrein: string;
+                terrein_id: number;
+            }[];
+        };
+        Splitsing: {
+            line: components["schemas"]["LijnInvoer"];
+            version: number;
+        };
+        TerreinCollectie: {
+            features: components["schemas"]["TerreinFeature"][];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        TerreinEigenschappen: {
+            aantal_kavels: number;
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
+            gemeente: string;
+            gemeente_id: number;
             id: number;
-            /** @description SHA-256 van de inhoud en de recordlijst, zoals op het rapport */
-            kenmerk: string;
-            peildatum: string;
-            volgnummer: number;
+            kavels_ha: number;
+            /** @description VNG-milieucategorie, zoals 3.1 */
+            milieucategorie_max: string | null;
+            /** @description VNG-milieucategorie, zoals 3.1 */
+            milieucategorie_min: string | null;
+            naam: string | null;
+            naam_bekend: boolean;
+            naam_osm: string | null;
+            niet_te_transformeren: boolean;
+            op_transformatielijst: boolean;
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            /** @enum {string} */
+            typologie: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
+            version: number;
+            watergebonden: boolean;
+        };
+        TerreinFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["TerreinEigenschappen"];
+            /** @enum {string} */
+            type: "Feature";
+        };
+        TerreinGesplitst: {
+            features: components["schemas"]["TerreinFeature"][];
+            /** @description Het record zelf (het grootste deel), dan de nieuwe records */
+            ids: number[];
+        };
+        TerreinMetGat: components["schemas"]["TerreinFeature"] & {
+            gat_ha: number;
+        };
+        TerreinNieuw: {
+            geometry: components["schemas"]["VlakInvoer"];
+            properties: {
+                gemeente_id?: number;
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                niet_te_transformeren?: boolean;
+                op_transformatielijst?: boolean;
+                /** @enum {string} */
+                typologie?: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
+                watergebonden?: boolean;
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        TerreinOpgeslagen: components["schemas"]["TerreinFeature"] & {
+            milieuruimte?: components["schemas"]["Milieuruimte"];
+            waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        TerreinSamengevoegd: {
+            /** @description Eén aaneengesloten vlak (anders een MultiPolygon van losse delen) */
+            aaneengesloten: boolean;
+            feature: components["schemas"]["TerreinFeature"];
+            id: number;
+            met_id: number;
+            /** @enum {string} */
+            met_status: "verwijderd" | "vervallen";
+        };
+        TerreinVersie: {
+            /** @enum {string} */
+            actie: "insert" | "update" | "delete";
+            door: string;
+            eigenschappen: ({
+                bron?: string;
+                created_at?: string;
+                gemeente_id?: number;
+                id?: number;
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                niet_te_transformeren?: boolean;
+                op_transformatielijst?: boolean;
+                oppervlakte_ha?: number;
+                /** @enum {string} */
+                typologie?: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
+                updated_at?: string;
+                version?: number;
+                watergebonden?: boolean;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            geometry: components["schemas"]["Vlak"];
+            reden: string | null;
+            tijdstip: string;
+            versie: number | null;
+        };
+        TerreinWijziging: {
+            geometry?: components["schemas"]["VlakInvoer"];
+            properties?: {
+                gemeente_id?: number;
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                niet_te_transformeren?: boolean;
+                op_transformatielijst?: boolean;
+                /** @enum {string} */
+                typologie?: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
+                watergebonden?: boolean;
+            };
+            version?: number;
         };
         Toegangstoken: {
             aangemaakt_op: string;
@@ -11296,6 +10194,9 @@ export type components = {
             verloopt_op: string;
             /** @description Begin van het token, om tokens uit elkaar te houden */
             voorvoegsel: string;
+        };
+        Toegewezen: components["schemas"]["ToewijzingenOverzicht"] & {
+            toewijzing: components["schemas"]["Toewijzing"];
         };
         Toewijzing: {
             bestuursovereenkomst_id: number | null;
@@ -11310,174 +10211,202 @@ export type components = {
             beschikbaar_ha: number;
             compensatie_id: number;
             oppervlakte_ha: number;
-            status: string;
+            /** @enum {string} */
+            status: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
             toegewezen_ha: number;
             toewijzingen: components["schemas"]["Toewijzing"][];
         };
-        Vergadering: {
-            /** @description Aantal adviezen voor deze vergadering */
-            adviezen: number;
-            datum: string;
+        ToewijzingNieuw: {
+            bestuursovereenkomst_id?: number | null;
+            hectares: number;
+            /** @description Datum waarop de toewijzing geldt (standaard vandaag) */
+            ingangsdatum?: string;
+            transformatie_id: number;
+        };
+        TransformatieCollectie: {
+            features: components["schemas"]["TransformatieFeature"][];
             /** @enum {string} */
-            gremium: "stuurgroep" | "werkgroep";
+            type: "FeatureCollection";
+        };
+        TransformatieEigenschappen: {
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
+            /** @description Datum JJJJ-MM-DD */
+            datum_terinzagelegging: string | null;
+            /** @description Datum JJJJ-MM-DD */
+            datum_vaststelling: string | null;
+            /** @description Datum waarop de huidige stand van het record ingaat (JJJJ-MM-DD) */
+            geldig_vanaf: string | null;
+            gemeente: string;
+            gemeente_id: number;
+            /** @description De gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
+            gemeenten: components["schemas"]["VlakDeel"][];
             id: number;
-            locatie: string | null;
-            /** @description De datum waarover de cijfers gaan; leeg: de vergaderdatum (of vandaag, als die eerder is) */
-            peildatum: string | null;
-            /** @description Bevroren momentopnamen, de laatste eerst */
-            snapshots: components["schemas"]["SnapshotMeta"][];
-            titel: string;
+            naam: string | null;
+            /** @description Hectare bedrijfsgrond die verloren gaat; overlap met oudere transformaties telt daar */
+            netto_verloren_ha: number | null;
+            /** @enum {string} */
+            nieuwe_functie: "wonen" | "gemengd" | "overig";
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            /** @description Oudere transformaties die een deel van deze grond al hebben */
+            overlapt_transformaties: components["schemas"]["VlakDeel"][];
+            /** @enum {string} */
+            status: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
+            /** @description De terreinen onder het vlak */
+            terreinen: components["schemas"]["VlakDeel"][];
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
             version: number;
+            /** @description Alleen in het antwoord op één transformatie, en niet voor de stuurgroep */
+            zittende_bedrijven?: components["schemas"]["ZittendBedrijf"][];
+            zittende_eigenaren: number;
+            zittende_huurders: number;
         };
-        VergaderingDetail: components["schemas"]["Vergadering"] & {
-            /** @description De gevraagde (standaard de laatste) momentopname, precies zoals bevroren */
-            snapshot: components["schemas"]["SnapshotMeta"] & ({
-                inhoud: components["schemas"]["VergaderInhoud"];
-                records: {
-                    id: number;
-                    tabel: string;
-                    /** @description Versies uit <tabel>_versie (transformatie, compensatie, kavel, toewijzing) */
-                    versie_id: number | null;
-                    /** @description Versie van een record zonder gedateerde historie */
-                    version: number | null;
-                }[];
-            } | null);
-            /** @description De vorige vergadering van hetzelfde gremium met een momentopname */
-            vorige: {
-                datum: string;
-                id: number;
-                titel: string;
-            } | null;
+        TransformatieFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["TransformatieEigenschappen"];
+            /** @enum {string} */
+            type: "Feature";
         };
-        VergaderingLive: {
-            inhoud: components["schemas"]["VergaderInhoud"];
-            peildatum: string;
+        TransformatieGesplitst: {
+            features: components["schemas"]["TransformatieFeature"][];
+            /** @description Het record zelf (het grootste deel), dan de nieuwe records */
+            ids: number[];
         };
-        VergaderInhoud: {
-            adviezen: components["schemas"]["Advies"][];
-            balans: components["schemas"]["Balans"];
-            bronnen: {
-                aantal: number;
-                bron: string;
-                tabel: string;
-            }[];
-            /** @description West, zuid, oost, noord (WGS84) van de regio */
-            kaartbereik: [
-                number,
-                number,
-                number,
-                number
-            ];
-            peildatum: string;
-            reeks: components["schemas"]["Reeks"];
-            ruimtevragen: components["schemas"]["RuimtevragenAggregaat"];
-            vergadering: {
-                datum: string;
+        TransformatieMetGat: components["schemas"]["TransformatieFeature"] & {
+            gat_ha: number;
+        };
+        TransformatieNieuw: {
+            geometry: components["schemas"]["VlakInvoer"];
+            properties: {
+                datum_terinzagelegging?: string | null;
+                datum_vaststelling?: string | null;
+                gemeente_id?: number;
+                ingangsdatum?: string | null;
+                naam?: string;
                 /** @enum {string} */
-                gremium: "stuurgroep" | "werkgroep";
-                id: number;
-                locatie: string | null;
-                titel: string;
-            };
-        };
-        VergaderKaart: {
-            compensaties: components["schemas"]["KaartCompensaties"];
-            gemeenten: components["schemas"]["KaartGemeenten"];
-            kanszones: components["schemas"]["KaartKanszones"];
-            kavels: components["schemas"]["KaartKavels"];
-            terreinen: components["schemas"]["KaartTerreinen"];
-            transformaties: components["schemas"]["KaartTransformaties"];
-        };
-        Vergelijking: {
-            kaart: {
-                na: components["schemas"]["VergaderKaart"] & unknown;
-                voor: components["schemas"]["VergaderKaart"] & unknown;
-            };
-            kpis: {
-                code: string;
+                nieuwe_functie?: "wonen" | "gemengd" | "overig";
                 /** @enum {string} */
-                eenheid: "ha" | "procent";
-                label: string;
-                na: number | null;
-                verschil: number | null;
-                voor: number | null;
+                status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
+                zittende_bedrijven?: components["schemas"]["ZittendBedrijf"][];
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        TransformatieOpgeslagen: components["schemas"]["TransformatieFeature"] & {
+            milieuruimte?: components["schemas"]["Milieuruimte"];
+            waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        TransformatieSamengevoegd: {
+            /** @description Eén aaneengesloten vlak (anders een MultiPolygon van losse delen) */
+            aaneengesloten: boolean;
+            feature: components["schemas"]["TransformatieFeature"];
+            id: number;
+            met_id: number;
+            /** @enum {string} */
+            met_status: "verwijderd" | "vervallen";
+        };
+        TransformatieVersie: {
+            /** @enum {string} */
+            actie: "insert" | "update" | "delete";
+            door: string;
+            eigenschappen: ({
+                bron?: string;
+                created_at?: string;
+                datum_terinzagelegging?: string | null;
+                datum_vaststelling?: string | null;
+                gemeente_id?: number;
+                id?: number;
+                ingangsdatum?: string | null;
+                naam?: string;
+                /** @enum {string} */
+                nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                oppervlakte_ha?: number;
+                /** @enum {string} */
+                status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
+                updated_at?: string;
+                version?: number;
+                zittende_bedrijven?: components["schemas"]["ZittendBedrijf"][];
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            geometry: components["schemas"]["Vlak"];
+            reden: string | null;
+            tijdstip: string;
+            versie: number | null;
+        };
+        TransformatieWijziging: {
+            geometry?: components["schemas"]["VlakInvoer"];
+            properties?: {
+                datum_terinzagelegging?: string | null;
+                datum_vaststelling?: string | null;
+                gemeente_id?: number;
+                ingangsdatum?: string | null;
+                naam?: string;
+                /** @enum {string} */
+                nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                /** @enum {string} */
+                status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
+                zittende_bedrijven?: components["schemas"]["ZittendBedrijf"][];
+            };
+            version?: number;
+        };
+        VasteMatch: {
+            kavel_ids: number[];
+            match_id: number;
+            score: number | null;
+            /** @enum {string} */
+            status: "voorgesteld" | "besproken_werkgroep" | "warme_overdracht" | "gerealiseerd" | "afgevallen";
+            vraag_id: number;
+        };
+        Verwijderd: {
+            id: number;
+            /**
+             * @description Transformaties en compensaties vervallen in plaats van te verdwijnen
+             * @enum {string}
+             */
+            status?: "vervallen";
+            verwijderd: boolean;
+        };
+        Vlak: components["schemas"]["Polygon"] | components["schemas"]["MultiPolygon"];
+        VlakDeel: {
+            ha: number;
+            id: number;
+            naam: string | null;
+        };
+        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
+        VlakInvoer: {
+            coordinates: unknown[];
+            type: string;
+        };
+        VoorstellenAntwoord: {
+            doelwaarde: number;
+            ketens: components["schemas"]["Keten"][];
+            matches: components["schemas"]["Match"][];
+            niet_toegewezen: {
+                reden: string;
+                vraag_id: number;
             }[];
-            naar: {
-                snapshot: components["schemas"]["SnapshotMeta"];
-                vergadering: {
-                    datum: string;
-                    id: number;
-                    titel: string;
-                };
-            };
-            per_gemeente: {
-                gemeente: string;
-                restant: {
-                    na: number;
-                    verschil: number;
-                    voor: number;
-                };
-                toegewezen: {
-                    na: number;
-                    verschil: number;
-                    voor: number;
-                };
-                verloren: {
-                    na: number;
-                    verschil: number;
-                    voor: number;
-                };
+            overgeslagen: {
+                reden: string;
+                vraag_id: number;
             }[];
-            records: {
-                gewijzigd: {
-                    gemeente: string | null;
-                    ha_na: number | null;
-                    ha_voor: number | null;
-                    id: number;
-                    naam: string | null;
-                    tabel: string;
-                    /** @description De gewijzigde velden (geometrie: de vorm) */
-                    velden: string[];
-                    verschil_ha: number | null;
-                }[];
-                toegevoegd: {
-                    gemeente: string | null;
-                    ha_na: number | null;
-                    ha_voor: number | null;
-                    id: number;
-                    naam: string | null;
-                    tabel: string;
-                    /** @description De gewijzigde velden (geometrie: de vorm) */
-                    velden: string[];
-                    verschil_ha: number | null;
-                }[];
-                verwijderd: {
-                    gemeente: string | null;
-                    ha_na: number | null;
-                    ha_voor: number | null;
-                    id: number;
-                    naam: string | null;
-                    tabel: string;
-                    /** @description De gewijzigde velden (geometrie: de vorm) */
-                    velden: string[];
-                    verschil_ha: number | null;
-                }[];
-            };
-            /** @description De eerdere vergadering */
-            van: {
-                snapshot: components["schemas"]["SnapshotMeta"];
-                vergadering: {
-                    datum: string;
-                    id: number;
-                    titel: string;
-                };
-            };
+            resultaat_id: number;
         };
         Waarschuwing: {
-            code: string;
+            /** @enum {string} */
+            code: "overlapt_terrein" | "overlapt_compensatie" | "niet_op_transformatielijst" | "overlapt_transformatie";
             ids: number[];
             message: string;
             overlap_ha: number;
+        };
+        ZittendBedrijf: {
+            /** @enum {string} */
+            gebruikspositie: "huurder" | "eigenaar";
+            naam: string;
+            status?: string;
         };
     };
     responses: never;
