@@ -154,6 +154,485 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/adviezen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signaleringen en adviezen van de regisseur, met het besluit van de stuurgroep */
+        get: {
+            parameters: {
+                query?: {
+                    vergadering_id?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Adviezen */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Advies"][];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Leg een signalering of advies vast (regisseur, beheerder) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        escalatie?: string | null;
+                        gevraagd: boolean;
+                        objecten?: {
+                            id: number;
+                            /** @enum {string} */
+                            tabel: "terrein" | "kavel" | "transformatie" | "compensatie";
+                        }[];
+                        /** @enum {string} */
+                        soort: "signalering" | "advies";
+                        tekst: string;
+                        titel: string;
+                        /** @enum {string} */
+                        type: "compensatieopgave" | "kans_compensatielocatie" | "kans_uitbreidingslocatie" | "zacht_naar_hard" | "belemmerende_regelgeving" | "profiel_plan_mismatch" | "positie_zittende_ondernemers" | "afspraak";
+                        vergadering_id?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Vastgelegd */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Advies"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/adviezen/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén advies */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Advies */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Advies"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Verwijder een advies waarover nog niet is besloten (stuur de versie mee) */
+        delete: {
+            parameters: {
+                query?: {
+                    version?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Verwijderd */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {boolean} */
+                            verwijderd: true;
+                        };
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Wijzig een advies (stuur version mee); na een besluit alleen de escalatie */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        escalatie?: string | null;
+                        gevraagd?: boolean;
+                        objecten?: {
+                            id: number;
+                            /** @enum {string} */
+                            tabel: "terrein" | "kavel" | "transformatie" | "compensatie";
+                        }[];
+                        /** @enum {string} */
+                        soort?: "signalering" | "advies";
+                        tekst?: string;
+                        titel?: string;
+                        /** @enum {string} */
+                        type?: "compensatieopgave" | "kans_compensatielocatie" | "kans_uitbreidingslocatie" | "zacht_naar_hard" | "belemmerende_regelgeving" | "profiel_plan_mismatch" | "positie_zittende_ondernemers" | "afspraak";
+                        vergadering_id?: number | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Gewijzigd */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Advies"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/adviezen/{id}/besluit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Leg het besluit van de stuurgroep vast: opgevolgd, niet opgevolgd of deels, met de beweegredenen en een eventuele escalatie */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        besluit: "opgevolgd" | "niet_opgevolgd" | "deels";
+                        /** @description Datum van het besluit; standaard de datum van de vergadering */
+                        datum?: string;
+                        escalatie?: string | null;
+                        /** @description De beweegredenen (verplicht bij niet opgevolgd en deels) */
+                        toelichting?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Besluit vastgelegd */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Advies"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -535,13 +1014,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            jaren: {
-                                [key: string]: unknown;
-                            }[];
-                            tot: number;
-                            van: number;
-                        };
+                        "application/json": components["schemas"]["Reeks"];
                     };
                 };
                 /** @description Fout */
@@ -5875,7 +6348,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Aantal open ruimtevragen en gevraagde hectares per milieucategorie en gewenste gemeente */
+        /** Ruimtevragen als aantallen en hectares per milieucategorie, gewenste gemeente, reden en stand (zonder match, gematcht, gerealiseerd); nooit een bedrijf */
         get: {
             parameters: {
                 query?: never;
@@ -8197,6 +8670,780 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/vergaderingen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vergaderingen van stuurgroep en werkgroep, de laatste eerst, met hun momentopnamen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Vergaderingen */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Vergadering"][];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Nieuwe vergadering (regisseur, beheerder) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        datum: string;
+                        /** @enum {string} */
+                        gremium: "stuurgroep" | "werkgroep";
+                        locatie?: string | null;
+                        peildatum?: string | null;
+                        titel: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Aangemaakt */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Vergadering"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vergaderingen/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Een vergadering met haar laatste (of de gevraagde) momentopname, precies zoals bevroren */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Een eerdere momentopname van deze vergadering; standaard de laatste */
+                    snapshot?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Vergadering */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VergaderingDetail"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Verwijder een vergadering zonder momentopname en zonder adviezen (stuur de versie mee) */
+        delete: {
+            parameters: {
+                query?: {
+                    version?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Verwijderd */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {boolean} */
+                            verwijderd: true;
+                        };
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Wijzig datum, titel, gremium, peildatum of locatie (stuur version mee) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        datum?: string;
+                        /** @enum {string} */
+                        gremium?: "stuurgroep" | "werkgroep";
+                        locatie?: string | null;
+                        peildatum?: string | null;
+                        titel?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Gewijzigd */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Vergadering"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/vergaderingen/{id}/kaart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De kaartlagen van de momentopname (GeoJSON, WGS84): elk vlak zoals het was; met live=true de stand van nu */
+        get: {
+            parameters: {
+                query?: {
+                    live?: "true" | "false";
+                    /** @description Een eerdere momentopname van deze vergadering; standaard de laatste */
+                    snapshot?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Kaartlagen */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VergaderKaart"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vergaderingen/{id}/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De inhoud van de vergadering zoals die nu zou worden bevroren (niet opgeslagen): om live te presenteren of vooraf te controleren */
+        get: {
+            parameters: {
+                query?: {
+                    peildatum?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Live inhoud */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VergaderingLive"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vergaderingen/{id}/rapport.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De voortgangsrapportage als PDF (A4, kaartpagina’s A3 liggend), uit de laatste (of de gevraagde) momentopname */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Een eerdere momentopname van deze vergadering; standaard de laatste */
+                    snapshot?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vergaderingen/{id}/snapshot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bevries de stand op de peildatum van de vergadering: balans, reeks, signaleringen, adviezen, ruimtevragen en de records erachter. Een momentopname verandert nooit; opnieuw bevriezen maakt een nieuwe. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        peildatum?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Bevroren */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VergaderingDetail"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vergaderingen/{id}/vergelijking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Wat er veranderde sinds een eerdere vergadering (met; standaard de vorige van hetzelfde gremium): elke KPI, en de records toegevoegd, gewijzigd (met hectares voor en na) en verwijderd */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Id van de eerdere vergadering */
+                    met?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Vergelijking */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Vergelijking"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ogc": {
         parameters: {
             query?: never;
@@ -8660,14 +9907,84 @@ export type components = {
             /** @enum {string} */
             rol: "beheerder" | "regisseur" | "werkgroep" | "stuurgroep";
         };
+        Advies: {
+            aangemaakt_op: string;
+            /** @description Het besluit van de stuurgroep, vastgelegd na de vergadering */
+            besluit: {
+                /** @enum {string} */
+                besluit: "opgevolgd" | "niet_opgevolgd" | "deels";
+                datum: string;
+                toelichting: string | null;
+            } | null;
+            escalatie: string | null;
+            /** @description Gevraagd door de stuurgroep, of ongevraagd */
+            gevraagd: boolean;
+            gewijzigd_op: string;
+            id: number;
+            objecten: {
+                bestaat: boolean;
+                id: number;
+                naam: string | null;
+                /** @enum {string} */
+                tabel: "terrein" | "kavel" | "transformatie" | "compensatie";
+            }[];
+            /** @enum {string} */
+            soort: "signalering" | "advies";
+            tekst: string;
+            titel: string;
+            /** @enum {string} */
+            type: "compensatieopgave" | "kans_compensatielocatie" | "kans_uitbreidingslocatie" | "zacht_naar_hard" | "belemmerende_regelgeving" | "profiel_plan_mismatch" | "positie_zittende_ondernemers" | "afspraak";
+            vergadering: {
+                datum: string;
+                gremium: string;
+                id: number;
+                titel: string;
+            } | null;
+            version: number;
+        };
         Balans: {
             bestuursovereenkomsten: {
-                [key: string]: unknown;
+                basis_pct: number;
+                bijdrage: number;
+                datum_ondertekening: string | null;
+                id: number;
+                ids: components["schemas"]["Ids"];
+                maatwerk_bedrag: number | null;
+                naam: string;
+                partijen: {
+                    gemeente: string;
+                    rol: string;
+                }[];
+                subsidiabel: number;
             }[];
             /** @enum {string} */
             bron: "actueel" | "historie" | "vastgelegd";
             definities: {
-                [key: string]: {
+                compensatie_zonder_toewijzing: {
+                    definitie: string;
+                    label: string;
+                };
+                netto_verloren: {
+                    definitie: string;
+                    label: string;
+                };
+                nog_toe_te_wijzen: {
+                    definitie: string;
+                    label: string;
+                };
+                plancapaciteit: {
+                    definitie: string;
+                    label: string;
+                };
+                restant: {
+                    definitie: string;
+                    label: string;
+                };
+                toegewezen: {
+                    definitie: string;
+                    label: string;
+                };
+                vereiste_compensatie: {
                     definitie: string;
                     label: string;
                 };
@@ -8678,7 +9995,14 @@ export type components = {
             };
             peildatum: string;
             per_gemeente: {
-                [key: string]: unknown;
+                gemeente: string;
+                gemeente_id: number;
+                nog_toe_te_wijzen: components["schemas"]["Cijfer"];
+                restant: components["schemas"]["Cijfer"];
+                toegewezen_binnen: components["schemas"]["Cijfer"];
+                toegewezen_elders: components["schemas"]["Cijfer"];
+                vereist: components["schemas"]["Cijfer"];
+                verloren: components["schemas"]["Cijfer"];
             }[];
             per_milieucategorie: {
                 compensatie: components["schemas"]["Cijfer"];
@@ -8686,25 +10010,43 @@ export type components = {
                 verloren: components["schemas"]["Cijfer"];
             }[];
             plancapaciteit: {
-                hard: components["schemas"]["Cijfer"];
+                /** @description Hectares (PostGIS, RD New) met de ids van de records waar het getal uit komt, per tabel. */
+                hard: components["schemas"]["Cijfer"] & {
+                    per_milieucategorie: {
+                        [key: string]: components["schemas"]["Cijfer"];
+                    };
+                };
                 rijen: {
-                    [key: string]: unknown;
+                    gemeente: string;
+                    ha: number;
+                    ids: components["schemas"]["Ids"];
+                    milieucategorie: string;
+                    planstatus: string;
+                    status: string;
                 }[];
-                zacht: components["schemas"]["Cijfer"];
-            } & {
-                [key: string]: unknown;
+                /** @description Hectares (PostGIS, RD New) met de ids van de records waar het getal uit komt, per tabel. */
+                zacht: components["schemas"]["Cijfer"] & {
+                    per_milieucategorie: {
+                        [key: string]: components["schemas"]["Cijfer"];
+                    };
+                };
             };
             regio: {
                 aandeel_gecompenseerd: number | null;
                 compensatie_per_status: {
-                    [key: string]: components["schemas"]["Cijfer"];
+                    gepland: components["schemas"]["Cijfer"];
+                    gerealiseerd: components["schemas"]["Cijfer"];
+                    geregeld: components["schemas"]["Cijfer"];
+                    planologisch_mogelijk: components["schemas"]["Cijfer"];
                 };
                 compensatie_totaal: components["schemas"]["Cijfer"];
                 compensatie_zonder_toewijzing: components["schemas"]["Cijfer"];
                 /** @description Hectares (PostGIS, RD New) met de ids van de records waar het getal uit komt, per tabel. */
                 netto_verloren: components["schemas"]["Cijfer"] & {
                     per_fase: {
-                        [key: string]: components["schemas"]["Cijfer"];
+                        in_procedure: components["schemas"]["Cijfer"];
+                        planologisch_verloren: components["schemas"]["Cijfer"];
+                        voorgenomen: components["schemas"]["Cijfer"];
                     };
                 };
                 nog_toe_te_wijzen: components["schemas"]["Cijfer"];
@@ -8714,21 +10056,78 @@ export type components = {
                 toegewezen_telt_nog_niet: components["schemas"]["Cijfer"];
                 vereiste_compensatie: components["schemas"]["Cijfer"];
             };
-            signaleringen: {
-                /** @enum {string} */
-                ernst: "fout" | "waarschuwing";
-                ids: {
-                    [key: string]: number[];
-                };
-                regel: string;
-                tekst: string;
-            }[];
+            signaleringen: components["schemas"]["Signalering"][];
             transformaties: {
-                [key: string]: unknown;
+                /** @enum {string} */
+                fase: "voorgenomen" | "in_procedure" | "planologisch_verloren";
+                gemeente: string;
+                id: number;
+                naam: string;
+                netto_ha: number;
+                niet_berekend: boolean;
+                nog_toe_te_wijzen_ha: number;
+                restant_ha: number;
+                status: string;
+                toegewezen_ha: number;
             }[];
             vastgelegd_op: string | null;
             vraag_aanbod: {
-                [key: string]: unknown;
+                aanbod_gepubliceerd: {
+                    bron: string | null;
+                    gepubliceerd_op: string | null;
+                    hard_ha: number;
+                    ids: components["schemas"]["Ids"];
+                    peildatum: string | null;
+                    zacht_ha: number;
+                };
+                aanbod_kaart: {
+                    hard_ha: number;
+                    totaal_ha: number;
+                    zacht_ha: number;
+                };
+                tekort: {
+                    gepubliceerd_hard: {
+                        max: number;
+                        min: number;
+                        /** @description In woorden, bijvoorbeeld "tekort van 36 tot 91 ha" */
+                        tekst: string;
+                    };
+                    gepubliceerd_hard_en_zacht: {
+                        max: number;
+                        min: number;
+                        /** @description In woorden, bijvoorbeeld "tekort van 36 tot 91 ha" */
+                        tekst: string;
+                    };
+                    kaart_hard: {
+                        max: number;
+                        min: number;
+                        /** @description In woorden, bijvoorbeeld "tekort van 36 tot 91 ha" */
+                        tekst: string;
+                    };
+                    kaart_hard_en_zacht: {
+                        max: number;
+                        min: number;
+                        /** @description In woorden, bijvoorbeeld "tekort van 36 tot 91 ha" */
+                        tekst: string;
+                    };
+                } | null;
+                vraag: {
+                    ids: components["schemas"]["Ids"];
+                    max: number;
+                    min: number;
+                    ramingen: {
+                        bron: string;
+                        gepubliceerd_op: string;
+                        id: number;
+                        netto_ha_max: number;
+                        netto_ha_min: number;
+                        peildatum: string;
+                        periode_tot: number;
+                        periode_van: number;
+                        /** @enum {string} */
+                        soort: "uitbreidingsvraag" | "vervangingsvraag";
+                    }[];
+                } | null;
             };
         };
         Bestuursovereenkomst: {
@@ -8797,9 +10196,7 @@ export type components = {
         /** @description Hectares (PostGIS, RD New) met de ids van de records waar het getal uit komt, per tabel. */
         Cijfer: {
             ha: number;
-            ids: {
-                [key: string]: number[];
-            };
+            ids: components["schemas"]["Ids"];
         };
         Collection: {
             crs: string[];
@@ -9095,6 +10492,10 @@ export type components = {
             naar_versie: number;
             version: number;
         };
+        /** @description De ids van de records achter een getal, per tabel (transformatie, compensatie, kavel, …) */
+        Ids: {
+            [key: string]: number[];
+        };
         Ik: {
             csrfToken: string;
             email: string;
@@ -9311,6 +10712,157 @@ export type components = {
             sleutel: string;
             version: number;
             waarde: number;
+        };
+        KaartCompensaties: {
+            features: {
+                geometry: {
+                    coordinates: number[][][][];
+                    /** @enum {string} */
+                    type: "MultiPolygon";
+                };
+                id: number;
+                properties: {
+                    gemeente: string | null;
+                    gemeente_id: number;
+                    id: number;
+                    milieucategorie_max: string | null;
+                    naam: string;
+                    oppervlakte_ha: number;
+                    planstatus: string;
+                    status: string;
+                    versie_id: number;
+                };
+                /** @enum {string} */
+                type: "Feature";
+            }[];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        KaartGemeenten: {
+            features: {
+                geometry: {
+                    coordinates: number[][][][];
+                    /** @enum {string} */
+                    type: "MultiPolygon";
+                };
+                id: number;
+                properties: {
+                    bron: string;
+                    code: string;
+                    id: number;
+                    in_regio: boolean;
+                    naam: string;
+                    oppervlakte_ha: number;
+                    version: number;
+                };
+                /** @enum {string} */
+                type: "Feature";
+            }[];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        KaartKanszones: {
+            features: {
+                geometry: {
+                    coordinates: number[][][][];
+                    /** @enum {string} */
+                    type: "MultiPolygon";
+                };
+                id: number;
+                properties: {
+                    bron: string;
+                    gemeente: string;
+                    gemeente_id: number;
+                    id: number;
+                    naam: string;
+                    oppervlakte_ha: number;
+                    soort: string;
+                    terrein_id: number | null;
+                    version: number;
+                };
+                /** @enum {string} */
+                type: "Feature";
+            }[];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        KaartKavels: {
+            features: {
+                geometry: {
+                    coordinates: number[][][][];
+                    /** @enum {string} */
+                    type: "MultiPolygon";
+                };
+                id: number;
+                properties: {
+                    gemeente: string | null;
+                    id: number;
+                    milieucategorie_max: string;
+                    naam: string | null;
+                    oppervlakte_ha: number;
+                    planstatus: string;
+                    status: string;
+                    terrein_id: number;
+                    versie_id: number;
+                };
+                /** @enum {string} */
+                type: "Feature";
+            }[];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        KaartTerreinen: {
+            features: {
+                geometry: {
+                    coordinates: number[][][][];
+                    /** @enum {string} */
+                    type: "MultiPolygon";
+                };
+                id: number;
+                properties: {
+                    bron: string;
+                    gemeente: string;
+                    gemeente_id: number;
+                    id: number;
+                    milieucategorie_max: string | null;
+                    milieucategorie_min: string | null;
+                    naam: string;
+                    naam_bekend: boolean;
+                    niet_te_transformeren: boolean;
+                    oppervlakte_ha: number;
+                    typologie: string;
+                    version: number;
+                };
+                /** @enum {string} */
+                type: "Feature";
+            }[];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        KaartTransformaties: {
+            features: {
+                geometry: {
+                    coordinates: number[][][][];
+                    /** @enum {string} */
+                    type: "MultiPolygon";
+                };
+                id: number;
+                properties: {
+                    gemeente: string | null;
+                    gemeente_id: number;
+                    id: number;
+                    naam: string;
+                    netto_verloren_ha: number | null;
+                    nieuwe_functie: string;
+                    oppervlakte_ha: number;
+                    status: string;
+                    versie_id: number;
+                };
+                /** @enum {string} */
+                type: "Feature";
+            }[];
+            /** @enum {string} */
+            type: "FeatureCollection";
         };
         Kandidaat: {
             /** @description Waar de kandidaat tekortschiet op de openbare criteria; alleen voor de werkgroep */
@@ -9868,6 +11420,47 @@ export type components = {
         };
         /** @description [lengtegraad, breedtegraad] in WGS84 */
         Positie: number[];
+        Reeks: {
+            jaren: {
+                compensatie_per_status: {
+                    gepland: components["schemas"]["Cijfer"];
+                    gerealiseerd: components["schemas"]["Cijfer"];
+                    geregeld: components["schemas"]["Cijfer"];
+                    planologisch_mogelijk: components["schemas"]["Cijfer"];
+                };
+                jaar: number;
+                netto_verloren: {
+                    ha: number;
+                    per_fase: {
+                        in_procedure: components["schemas"]["Cijfer"];
+                        planologisch_verloren: components["schemas"]["Cijfer"];
+                        voorgenomen: components["schemas"]["Cijfer"];
+                    };
+                };
+                nog_toe_te_wijzen: components["schemas"]["Cijfer"];
+                peildatum: string;
+                plancapaciteit: {
+                    hard: {
+                        ha: number;
+                        per_milieucategorie: {
+                            [key: string]: components["schemas"]["Cijfer"];
+                        };
+                    };
+                    zacht: {
+                        ha: number;
+                        per_milieucategorie: {
+                            [key: string]: components["schemas"]["Cijfer"];
+                        };
+                    };
+                };
+                restant: components["schemas"]["Cijfer"];
+                toegewezen: components["schemas"]["Cijfer"];
+                /** @description Na vandaag: wat de ingevoerde data ervan maken, nog geen feit */
+                verwachting: boolean;
+            }[];
+            tot: number;
+            van: number;
+        };
         RegioAntwoord: {
             /** Format: date-time */
             berekend_op: string;
@@ -10011,22 +11604,60 @@ export type components = {
             proefdraai: boolean;
         };
         RuimtevragenAggregaat: {
+            /** @description Cellen met minder ruimtevragen tonen alleen het aantal */
+            minimum_cel: number;
+            /** @description Naar gewenste gemeente; een vraag kan meer gemeenten noemen */
             per_gemeente: {
                 aantal: number;
+                /** @description Hectares achtergehouden: minder dan 3 ruimtevragen, of af te leiden uit zo'n cel */
+                afgeschermd: boolean;
                 gemeente: string;
-                max_ha: number;
-                min_ha: number;
+                /** @description Som van de bovengrenzen; null als afgeschermd */
+                max_ha: number | null;
+                /** @description Som van de ondergrenzen; null als afgeschermd */
+                min_ha: number | null;
             }[];
             per_milieucategorie: {
                 aantal: number;
-                max_ha: number;
+                /** @description Hectares achtergehouden: minder dan 3 ruimtevragen, of af te leiden uit zo'n cel */
+                afgeschermd: boolean;
+                /** @description Som van de bovengrenzen; null als afgeschermd */
+                max_ha: number | null;
                 milieucategorie: string;
-                min_ha: number;
+                /** @description Som van de ondergrenzen; null als afgeschermd */
+                min_ha: number | null;
             }[];
+            per_reden: {
+                aantal: number;
+                /** @description Hectares achtergehouden: minder dan 3 ruimtevragen, of af te leiden uit zo'n cel */
+                afgeschermd: boolean;
+                /** @description Som van de bovengrenzen; null als afgeschermd */
+                max_ha: number | null;
+                /** @description Som van de ondergrenzen; null als afgeschermd */
+                min_ha: number | null;
+                reden: string;
+            }[];
+            /** @description Alle niet-ingetrokken ruimtevragen: zonder match, met een lopende match, of gerealiseerd */
+            per_stand: {
+                aantal: number;
+                /** @description Hectares achtergehouden: minder dan 3 ruimtevragen, of af te leiden uit zo'n cel */
+                afgeschermd: boolean;
+                /** @description Som van de bovengrenzen; null als afgeschermd */
+                max_ha: number | null;
+                /** @description Som van de ondergrenzen; null als afgeschermd */
+                min_ha: number | null;
+                /** @enum {string} */
+                stand: "ongematcht" | "gematcht" | "gerealiseerd";
+            }[];
+            /** @description Open ruimtevragen (open of in behandeling) */
             totaal: {
                 aantal: number;
-                max_ha: number;
-                min_ha: number;
+                /** @description Hectares achtergehouden: minder dan 3 ruimtevragen, of af te leiden uit zo'n cel */
+                afgeschermd: boolean;
+                /** @description Som van de bovengrenzen; null als afgeschermd */
+                max_ha: number | null;
+                /** @description Som van de ondergrenzen; null als afgeschermd */
+                min_ha: number | null;
             };
         };
         Samenvoeging: {
@@ -10059,6 +11690,22 @@ export type components = {
                 terrein: string;
                 terrein_id: number;
             }[];
+        };
+        Signalering: {
+            /** @enum {string} */
+            ernst: "fout" | "waarschuwing";
+            ids: components["schemas"]["Ids"];
+            regel: string;
+            tekst: string;
+        };
+        SnapshotMeta: {
+            bevroren_door: string | null;
+            bevroren_op: string;
+            id: number;
+            /** @description SHA-256 van de inhoud en de recordlijst, zoals op het rapport */
+            kenmerk: string;
+            peildatum: string;
+            volgnummer: number;
         };
         Splitsing: {
             line: components["schemas"]["LijnInvoer"];
@@ -10360,6 +12007,165 @@ export type components = {
             /** @enum {string} */
             status: "voorgesteld" | "besproken_werkgroep" | "warme_overdracht" | "gerealiseerd" | "afgevallen";
             vraag_id: number;
+        };
+        Vergadering: {
+            /** @description Aantal adviezen voor deze vergadering */
+            adviezen: number;
+            datum: string;
+            /** @enum {string} */
+            gremium: "stuurgroep" | "werkgroep";
+            id: number;
+            locatie: string | null;
+            /** @description De datum waarover de cijfers gaan; leeg: de vergaderdatum (of vandaag, als die eerder is) */
+            peildatum: string | null;
+            /** @description Bevroren momentopnamen, de laatste eerst */
+            snapshots: components["schemas"]["SnapshotMeta"][];
+            titel: string;
+            version: number;
+        };
+        VergaderingDetail: components["schemas"]["Vergadering"] & {
+            /** @description De gevraagde (standaard de laatste) momentopname, precies zoals bevroren */
+            snapshot: components["schemas"]["SnapshotMeta"] & ({
+                inhoud: components["schemas"]["VergaderInhoud"];
+                records: {
+                    id: number;
+                    tabel: string;
+                    /** @description Versies uit <tabel>_versie (transformatie, compensatie, kavel, toewijzing) */
+                    versie_id: number | null;
+                    /** @description Versie van een record zonder gedateerde historie */
+                    version: number | null;
+                }[];
+            } | null);
+            /** @description De vorige vergadering van hetzelfde gremium met een momentopname */
+            vorige: {
+                datum: string;
+                id: number;
+                titel: string;
+            } | null;
+        };
+        VergaderingLive: {
+            inhoud: components["schemas"]["VergaderInhoud"];
+            peildatum: string;
+        };
+        VergaderInhoud: {
+            adviezen: components["schemas"]["Advies"][];
+            balans: components["schemas"]["Balans"];
+            bronnen: {
+                aantal: number;
+                bron: string;
+                tabel: string;
+            }[];
+            /** @description West, zuid, oost, noord (WGS84) van de regio */
+            kaartbereik: [
+                number,
+                number,
+                number,
+                number
+            ];
+            peildatum: string;
+            reeks: components["schemas"]["Reeks"];
+            ruimtevragen: components["schemas"]["RuimtevragenAggregaat"];
+            vergadering: {
+                datum: string;
+                /** @enum {string} */
+                gremium: "stuurgroep" | "werkgroep";
+                id: number;
+                locatie: string | null;
+                titel: string;
+            };
+        };
+        VergaderKaart: {
+            compensaties: components["schemas"]["KaartCompensaties"];
+            gemeenten: components["schemas"]["KaartGemeenten"];
+            kanszones: components["schemas"]["KaartKanszones"];
+            kavels: components["schemas"]["KaartKavels"];
+            terreinen: components["schemas"]["KaartTerreinen"];
+            transformaties: components["schemas"]["KaartTransformaties"];
+        };
+        Vergelijking: {
+            kaart: {
+                na: components["schemas"]["VergaderKaart"] & unknown;
+                voor: components["schemas"]["VergaderKaart"] & unknown;
+            };
+            kpis: {
+                code: string;
+                /** @enum {string} */
+                eenheid: "ha" | "procent";
+                label: string;
+                na: number | null;
+                verschil: number | null;
+                voor: number | null;
+            }[];
+            naar: {
+                snapshot: components["schemas"]["SnapshotMeta"];
+                vergadering: {
+                    datum: string;
+                    id: number;
+                    titel: string;
+                };
+            };
+            per_gemeente: {
+                gemeente: string;
+                restant: {
+                    na: number;
+                    verschil: number;
+                    voor: number;
+                };
+                toegewezen: {
+                    na: number;
+                    verschil: number;
+                    voor: number;
+                };
+                verloren: {
+                    na: number;
+                    verschil: number;
+                    voor: number;
+                };
+            }[];
+            records: {
+                gewijzigd: {
+                    gemeente: string | null;
+                    ha_na: number | null;
+                    ha_voor: number | null;
+                    id: number;
+                    naam: string | null;
+                    tabel: string;
+                    /** @description De gewijzigde velden (geometrie: de vorm) */
+                    velden: string[];
+                    verschil_ha: number | null;
+                }[];
+                toegevoegd: {
+                    gemeente: string | null;
+                    ha_na: number | null;
+                    ha_voor: number | null;
+                    id: number;
+                    naam: string | null;
+                    tabel: string;
+                    /** @description De gewijzigde velden (geometrie: de vorm) */
+                    velden: string[];
+                    verschil_ha: number | null;
+                }[];
+                verwijderd: {
+                    gemeente: string | null;
+                    ha_na: number | null;
+                    ha_voor: number | null;
+                    id: number;
+                    naam: string | null;
+                    tabel: string;
+                    /** @description De gewijzigde velden (geometrie: de vorm) */
+                    velden: string[];
+                    verschil_ha: number | null;
+                }[];
+            };
+            /** @description De eerdere vergadering */
+            van: {
+                snapshot: components["schemas"]["SnapshotMeta"];
+                vergadering: {
+                    datum: string;
+                    id: number;
+                    titel: string;
+                };
+            };
         };
         Verwijderd: {
             id: number;
