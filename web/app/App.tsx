@@ -24,6 +24,7 @@ import { TopBar, type Werkruimte } from './TopBar.tsx';
 const EditPanel = lazy(() => import('../editor/EditPanel.tsx').then((m) => ({ default: m.EditPanel })));
 const MonitorPanel = lazy(() => import('../monitor/MonitorPanel.tsx').then((m) => ({ default: m.MonitorPanel })));
 const MatchingPanel = lazy(() => import('../matching/MatchingPanel.tsx').then((m) => ({ default: m.MatchingPanel })));
+const VergaderingenPanel = lazy(() => import('../vergaderingen/VergaderingenPanel.tsx').then((m) => ({ default: m.VergaderingenPanel })));
 const ExchangePanel = lazy(() => import('../exchange/ExchangePanel.tsx').then((m) => ({ default: m.ExchangePanel })));
 
 /** Stands in for a side panel while its code loads. */
@@ -116,6 +117,8 @@ function MapScreen({ me, werkruimte, onClose }: { me: Me; werkruimte: Werkruimte
       <Suspense fallback={<PanelLoading />}>
       {werkruimte === 'monitor' ? (
         <MonitorPanel map={map} layers={layers.data} onClose={onClose} />
+      ) : werkruimte === 'vergaderingen' ? (
+        <VergaderingenPanel me={me} map={map} onClose={onClose} />
       ) : werkruimte === 'ruimtevragen' ? (
         <MatchingPanel me={me} map={map} layers={layers.data} onClose={onClose} />
       ) : werkruimte === 'uitwisseling' ? (

@@ -5,7 +5,7 @@ import { t } from '../i18n/nl.ts';
 import { SampleBadge } from '../panels/SampleBadge.tsx';
 import { mag } from '../api/mag.ts';
 
-export type Werkruimte = 'monitor' | 'ruimtevragen' | 'uitwisseling' | null;
+export type Werkruimte = 'monitor' | 'vergaderingen' | 'ruimtevragen' | 'uitwisseling' | null;
 
 /** Who gets the ruimtevragen workspace: whoever may read the register (regie in full, the werkgroep anonymised). */
 const mayMatch = (me: Me) => mag(me, 'GET /api/ruimtevragen');
@@ -37,6 +37,12 @@ export function TopBar({ me, werkruimte, onWerkruimte }: { me: Me | null; werkru
           <button type="button" className={werkruimte === 'monitor' ? 'ghost-button active' : 'ghost-button'} onClick={() => toggle('monitor')}
             data-testid="monitor-knop" aria-pressed={werkruimte === 'monitor'}>
             Monitor
+          </button>
+        )}
+        {me && onWerkruimte && mag(me, 'GET /api/vergaderingen') && (
+          <button type="button" className={werkruimte === 'vergaderingen' ? 'ghost-button active' : 'ghost-button'} onClick={() => toggle('vergaderingen')}
+            data-testid="vergaderingen-knop" aria-pressed={werkruimte === 'vergaderingen'}>
+            Vergaderingen
           </button>
         )}
         {me && onWerkruimte && (
