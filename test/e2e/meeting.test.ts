@@ -20,6 +20,7 @@ describe.skipIf(!inject('chromiumPath'))('the stuurgroep meeting', () => {
   let browser: Browser;
   let regisseur: Api;
   let vorige: Vergadering;
+  let huidige: Vergadering;
   let transformatie: { id: number; properties: { naam: string | null; oppervlakte_ha: number } };
 
   beforeAll(async () => {
@@ -31,6 +32,9 @@ describe.skipIf(!inject('chromiumPath'))('the stuurgroep meeting', () => {
     await regisseur.ok('POST', `/api/vergaderingen/${vorige.id}/snapshot`, {});
     const { spot } = await createTerrein(regisseur, 'Leiden');
     transformatie = await createTransformatie(regisseur, rdPolygon(inside(spot, 100, 100, 200, 100)));
+    // The meeting presented: frozen after the transformatie was drawn.
+    huidige = await regisseur.ok<Vergadering>('POST', '/api/vergaderingen', { datum: today(), gremium: 'stuurgroep', titel: unique('E2E presentatie') });
+    await regisseur.ok('POST', `/api/vergaderingen/${huidige.id}/snapshot`, {});
   });
   afterAll(async () => browser?.close());
 
@@ -119,6 +123,48 @@ describe.skipIf(!inject('chromiumPath'))('the stuurgroep meeting', () => {
       if (r.kvk_nummer) expect(tekst).not.toContain(r.kvk_nummer);
     }
     await page.screenshot({ path: `${SCREENSHOTS}/42-stuurgroep-ruimtevragen.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('presents a meeting chapter by chapter by keyboard at 1920×1080, in projector style, and Escape leaves', async () => {
+    const { page, errors } = await openApp(browser, baseUrl, { account: demoAccount('stuurgroep') });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openVergaderingen(page);
+    await page.getByTestId(`vg-item-${huidige.id}`).click();
+    await page.getByTestId('vg-presenteer').click();
+    const presentatie = page.getByTestId('presentatie');
+    const titel = page.getByTestId('presentatie-titel');
+    await titel.waitFor({ state: 'visible' });
+    // No app chrome: the top bar, the layer panel and the map's buttons are gone.
+    expect(await page.locator('.top-bar').isVisible()).toBe(false);
+    expect(await page.locator('.layer-panel').isVisible()).toBe(false);
+    expect(await page.locator('.maplibregl-ctrl-top-right').isVisible()).toBe(false);
+
+    const gezien: string[] = [];
+    const toetsen = ['PageDown', 'ArrowRight', 'PageDown', 'ArrowDown', 'PageDown', 'ArrowRight', 'PageDown'];
+    for (let i = 0; i <= toetsen.length; i++) {
+      const code = await presentatie.getAttribute('data-hoofdstuk');
+      gezien.push(code!);
+      expect(await page.getByTestId('presentatie-teller').textContent()).toBe(`${i + 1} / 8`);
+      // Projector style: no text in the figures panel below 24 px (the chart's axis labels aside).
+      const klein = await page.locator('.presentatie-paneel').evaluate((el) => [...el.querySelectorAll('p, li, td, th, dt, dd, h2, h3, span')]
+        .filter((e) => !e.closest('svg') && e.textContent?.trim() && e.getClientRects().length)
+        .map((e) => ({ tekst: e.textContent!.trim().slice(0, 40), px: parseFloat(getComputedStyle(e).fontSize) }))
+        .filter((x) => x.px < 24));
+      expect(klein, `chapter ${code}`).toEqual([]);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `${SCREENSHOTS}/43-presentatie-${i + 1}-${code}.png` });
+      if (i < toetsen.length) await page.keyboard.press(toetsen[i]);
+    }
+    expect(gezien).toEqual(['regio', 'voortgang', 'gemeenten', 'milieucategorieen', 'vraag_aanbod', 'signaleringen', 'ruimtevragen', 'veranderd']);
+    // The last chapter lists the transformatie drawn since the previous meeting.
+    expect(await page.getByTestId('vg-toegevoegd').textContent()).toContain(transformatie.properties.naam!);
+    await page.keyboard.press('PageUp');
+    expect(await presentatie.getAttribute('data-hoofdstuk')).toBe('ruimtevragen');
+    await page.keyboard.press('Escape');
+    await presentatie.waitFor({ state: 'detached' });
+    expect(await page.locator('.top-bar').isVisible()).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -18,6 +18,7 @@ import { GREMIA } from '../../server/domain/vergadering.ts';
 import { today } from '../../server/domain/dates.ts';
 import { RuimtevragenTotaal } from './RuimtevragenTotaal.tsx';
 import { VergelijkingOverlay } from './overlay.ts';
+import { VergelijkingTabellen } from './VergelijkingTabellen.tsx';
 import { tv } from './nl.ts';
 import '../monitor/monitor.css';
 import './vergaderingen.css';
@@ -25,19 +26,15 @@ import './vergaderingen.css';
 type Vergadering = Schemas['Vergadering'];
 type Detail = Schemas['VergaderingDetail'];
 type Advies = Schemas['Advies'];
-type Vergelijking = Schemas['Vergelijking'];
 
 const nl1 = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const ha = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${nl1.format(x)} ha`);
-const verschil = (x: number | null | undefined, eenheid: 'ha' | 'procent' = 'ha') =>
-  x === null || x === undefined ? '–' : `${x > 0 ? '+' : x < 0 ? '−' : '±'}${nl1.format(Math.abs(x))}${eenheid === 'ha' ? ' ha' : ' %-punt'}`;
-const waarde = (x: number | null, eenheid: 'ha' | 'procent') => (x === null ? '–' : eenheid === 'ha' ? ha(x) : `${nl1.format(x)} %`);
 
 const LIJST_KEY = ['vergaderingen'] as const;
 const detailKey = (id: number) => ['vergadering', id] as const;
 const adviezenKey = (id: number) => ['adviezen', id] as const;
 
-export function VergaderingenPanel({ me, map, onClose }: { me: Me; map: MapLibreMap | null; onClose: () => void }) {
+export function VergaderingenPanel({ me, map, onClose, onPresent }: { me: Me; map: MapLibreMap | null; onClose: () => void; onPresent: (id: number) => void }) {
   const [tab, setTab] = useState<'vergaderingen' | 'ruimtevragen'>('vergaderingen');
   const [gekozen, setGekozen] = useState<number | null>(null);
   return (
@@ -63,7 +60,7 @@ export function VergaderingenPanel({ me, map, onClose }: { me: Me; map: MapLibre
         ) : gekozen === null ? (
           <Lijst me={me} onOpen={setGekozen} />
         ) : (
-          <VergaderingDetail key={gekozen} id={gekozen} me={me} map={map} onBack={() => setGekozen(null)} />
+          <VergaderingDetail key={gekozen} id={gekozen} me={me} map={map} onBack={() => setGekozen(null)} onPresent={() => onPresent(gekozen)} />
         )}
       </div>
     </aside>
@@ -135,7 +132,7 @@ function NieuweVergadering({ onMade }: { onMade: (id: number) => void }) {
   );
 }
 
-function VergaderingDetail({ id, me, map, onBack }: { id: number; me: Me; map: MapLibreMap | null; onBack: () => void }) {
+function VergaderingDetail({ id, me, map, onBack, onPresent }: { id: number; me: Me; map: MapLibreMap | null; onBack: () => void; onPresent: () => void }) {
   const client = useQueryClient();
   const detail = useQuery({ queryKey: detailKey(id), queryFn: ({ signal }) => call(http.GET('/api/vergaderingen/{id}', { params: { path: { id } }, signal })) });
   const regie = mag(me, 'POST /api/vergaderingen/{id}/snapshot');
@@ -166,6 +163,7 @@ function VergaderingDetail({ id, me, map, onBack }: { id: number; me: Me; map: M
         <p className="monitor-verleden">{tv.nogNiet}</p>
       )}
       <div className="vg-acties">
+        <button type="button" className="primary-button" onClick={onPresent} data-testid="vg-presenteer">{tv.presenteer}</button>
         {regie && (
           <button type="button" className="primary-button" onClick={() => bevries.mutate()} disabled={bevries.isPending} data-testid="vg-bevries">
             {s ? tv.bevriesOpnieuw : tv.bevries}
@@ -218,48 +216,6 @@ function VergelijkingView({ id, met, map }: { id: number; met: number; map: MapL
   }, [overlay, v.data]);
   if (!v.data) return <p className="monitor-status">{v.error ? <Fout error={v.error} /> : tv.laden}</p>;
   return <VergelijkingTabellen v={v.data} />;
-}
-
-function VergelijkingTabellen({ v }: { v: Vergelijking }) {
-  const r = v.records;
-  const geen = r.toegevoegd.length + r.gewijzigd.length + r.verwijderd.length === 0;
-  return (
-    <div data-testid="vg-vergelijking">
-      <h3>{tv.watVeranderd}</h3>
-      <p className="monitor-note">{formatDate(v.van.snapshot.peildatum)} → {formatDate(v.naar.snapshot.peildatum)}</p>
-      <div className="monitor-table-wrap">
-        <table className="monitor-table" data-testid="vg-kpi-verschil">
-          <thead><tr><th /><th className="getal">{tv.voor}</th><th className="getal">{tv.na}</th><th className="getal">{tv.verschil}</th></tr></thead>
-          <tbody>
-            {v.kpis.map((k) => (
-              <tr key={k.code}><td>{k.label}</td><td className="getal">{waarde(k.voor, k.eenheid)}</td><td className="getal">{waarde(k.na, k.eenheid)}</td>
-                <td className="getal">{verschil(k.verschil, k.eenheid)}</td></tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {geen ? <p className="monitor-note">{tv.geenWijzigingen}</p> : (
-        (['toegevoegd', 'gewijzigd', 'verwijderd'] as const).map((soort) => r[soort].length > 0 && (
-          <div key={soort} className="vg-records">
-            <h4>{tv[soort]}</h4>
-            <div className="monitor-table-wrap">
-              <table className="monitor-table" data-testid={`vg-${soort}`}>
-                <tbody>
-                  {r[soort].map((x) => (
-                    <tr key={`${x.tabel}-${x.id}`}>
-                      <td>{ADVIES_TABEL_LABEL[x.tabel as keyof typeof ADVIES_TABEL_LABEL] ?? x.tabel} {x.naam ?? `#${x.id}`}{x.gemeente ? ` (${x.gemeente})` : ''}</td>
-                      <td className="getal">{ha(x.ha_voor)} → {ha(x.ha_na)}</td>
-                      <td className="getal">{verschil(x.verschil_ha)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </div>
-        ))
-      )}
-    </div>
-  );
 }
 
 function Adviezen({ vergadering, me }: { vergadering: Detail | Vergadering; me: Me }) {

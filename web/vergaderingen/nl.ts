@@ -42,6 +42,7 @@ export const tv = {
   escalatie: 'Escalatie',
   besluitVastleggen: 'Besluit vastleggen',
   rapport: 'Voortgangsrapportage (PDF)',
+  presenteer: 'Presenteren',
   betreft: 'Betreft',
   ruimtevragen: {
     uitleg: (min: number) => `Aantallen en hectares, nooit een bedrijf. Bij minder dan ${min} ruimtevragen in een cel staat alleen het aantal.`,

@@ -1,7 +1,7 @@
 // What changed since the last meeting, on the map: the changed and removed polygons as
 // they were (dashed, red) and the changed and added ones as they are now (solid, blue),
 // so before and after can be compared shape by shape. One GeoJSON source, two layers.
-import type { GeoJSONSource, LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
+import type { GeoJSONSource, LngLatBoundsLike, Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
 import { bbox } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
 import type { Schemas } from '../api/http.ts';
@@ -41,14 +41,16 @@ export class VergelijkingOverlay {
   }
 
   /** Shows the shapes before and after, and fits the map to them. */
-  toon(v: Schemas['Vergelijking']) {
+  toon(v: Schemas['Vergelijking'], padding?: PaddingOptions) {
     if (!this.map.style) return;
     this.zorgVoorLagen();
     const data: FeatureCollection<MultiPolygon> = { type: 'FeatureCollection', features: [...vlakken(v.kaart.voor, 'voor'), ...vlakken(v.kaart.na, 'na')] };
     (this.map.getSource(BRON) as GeoJSONSource).setData(data);
     if (data.features.length) {
       const [w, s, e, n] = bbox(data);
-      this.map.fitBounds([w, s, e, n] as LngLatBoundsLike, { padding: { top: 60, bottom: 60, left: 60, right: Math.min(620, this.map.getContainer().clientWidth / 2) }, maxZoom: 15, duration: 0 });
+      this.map.fitBounds([w, s, e, n] as LngLatBoundsLike, {
+        padding: padding ?? { top: 60, bottom: 60, left: 60, right: Math.min(620, this.map.getContainer().clientWidth / 2) }, maxZoom: 15, duration: 0,
+      });
     }
   }
 
