@@ -31,11 +31,14 @@ export interface PrintOpdracht {
   timeoutMs?: number;
 }
 
+const PAGINA_VOET = '<div style="width:100%;font-size:8pt;font-family:sans-serif;color:#333;text-align:center">'
+  + 'Pagina <span class="pageNumber"></span> van <span class="totalPages"></span></div>';
+
 let rij: Promise<unknown> = Promise.resolve();
 let wachtend = 0;
 
-/** A PDF of the print page; throws a Dutch 503 without Chromium, 504 when it takes too long. */
-export async function printPdf(opdracht: PrintOpdracht): Promise<Buffer> {
+/** Throws the Dutch 503 that says what to install when this server has no Chromium. */
+export function vereisChromium(): string {
   const pad = chromiumPad();
   if (!existsSync(pad)) {
     throw new ApiError(503, 'chromium_ontbreekt',
@@ -43,6 +46,12 @@ export async function printPdf(opdracht: PrintOpdracht): Promise<Buffer> {
       '(Debian/Ubuntu: apt-get install chromium) of wijs met de omgevingsvariabele CHROMIUM_PATH naar het programma. ' +
       'De afdrukweergave in de browser werkt wel: open het rapport en kies Afdrukken.');
   }
+  return pad;
+}
+
+/** A PDF of the print page; throws a Dutch 503 without Chromium, 504 when it takes too long. */
+export async function printPdf(opdracht: PrintOpdracht): Promise<Buffer> {
+  const pad = vereisChromium();
   if (wachtend >= MAX_WACHTEND) {
     throw new ApiError(503, 'pdf_bezet', 'Er worden op dit moment al meerdere rapporten gemaakt. Probeer het over een minuut opnieuw.');
   }
@@ -76,7 +85,11 @@ async function render(pad: string, o: PrintOpdracht): Promise<Buffer> {
     await page.waitForFunction(() => document.body.dataset.printKlaar === 'true' || !!document.body.dataset.printFout);
     const fout = await page.evaluate(() => document.body.dataset.printFout ?? null);
     if (fout) throw new ApiError(502, 'rapport_fout', `Het rapport kon niet worden opgebouwd: ${fout}`);
-    return await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
+    return await page.pdf({
+      preferCSSPageSize: true, printBackground: true, outline: true, tagged: true,
+      // Page numbers in the bottom margin of every page (A4 and the A3 map page alike).
+      displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: PAGINA_VOET,
+    });
   } catch (err) {
     if (err instanceof ApiError) throw err;
     if (verlopen) throw new ApiError(504, 'pdf_te_traag', `Het rapport was niet binnen ${Math.round(timeout / 1000)} seconden klaar. Probeer het opnieuw.`);

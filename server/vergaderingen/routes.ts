@@ -15,7 +15,7 @@ import { baseVersion } from '../http/version.ts';
 import { readPool } from '../db/read-routing.ts';
 import { IsoDate } from '../domain/dates.ts';
 import { GREMIA } from '../domain/vergadering.ts';
-import { printPdf } from '../print/pdf.ts';
+import { printPdf, vereisChromium } from '../print/pdf.ts';
 import { KaartSchema, LiveSchema, VergaderingDetailSchema, VergaderingSchema, VergelijkingSchema } from './schemas.ts';
 import {
   bevries, lijstVergaderingen, live, maakVergadering, rapportBron, schrapVergadering, toonVergadering, vergaderKaart,
@@ -137,6 +137,7 @@ export function vergaderingRoutes() {
     },
   }), async (c) => {
     const { id } = c.req.valid('param');
+    vereisChromium();
     const s = await rapportBron(await readPool(c), id, c.req.valid('query').snapshot);
     const pdf = await printPdf({ basis: eigenAdres(c), pad: `/print/vergadering/${id}?snapshot=${s.id}`, cookies: getCookie(c) });
     return c.body(new Uint8Array(pdf), 200, {

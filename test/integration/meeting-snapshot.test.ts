@@ -258,6 +258,22 @@ describe('meetings', () => {
     expect(nothing.status).toBe(404);
   });
 
+  it('answers the report with a Dutch 503 saying what to install when the server has no Chromium', async () => {
+    const m = await vergadering('Stuurgroep zonder Chromium', today());
+    await bevries(m.id);
+    const eerder = process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = '/geen/chromium/hier';
+    try {
+      const res = await (await api.as('stuurgroep')).get(`/api/vergaderingen/${m.id}/rapport.pdf`);
+      expect(res.status).toBe(503);
+      expect(res.body.error.code).toBe('chromium_ontbreekt');
+      expect(res.body.error.message).toMatch(/Installeer Chromium.*apt-get install chromium/);
+    } finally {
+      if (eerder === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = eerder;
+    }
+  });
+
   it('lets the stuurgroep and the werkgroep read a meeting, not freeze one', async () => {
     for (const who of ['stuurgroep', 'werkgroep_leiden'] as const) {
       const client = await api.as(who);

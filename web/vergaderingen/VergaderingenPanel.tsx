@@ -164,6 +164,14 @@ function VergaderingDetail({ id, me, map, onBack, onPresent }: { id: number; me:
       )}
       <div className="vg-acties">
         <button type="button" className="primary-button" onClick={onPresent} data-testid="vg-presenteer">{tv.presenteer}</button>
+        {s && (
+          <a className="vg-knop" href={`/api/vergaderingen/${id}/rapport.pdf?snapshot=${s.id}`} target="_blank" rel="noreferrer" data-testid="vg-rapport">
+            {tv.rapport}
+          </a>
+        )}
+        {s && (
+          <a className="vg-knop" href={`/print/vergadering/${id}?snapshot=${s.id}`} target="_blank" rel="noreferrer">{tv.afdrukweergave}</a>
+        )}
         {regie && (
           <button type="button" className="primary-button" onClick={() => bevries.mutate()} disabled={bevries.isPending} data-testid="vg-bevries">
             {s ? tv.bevriesOpnieuw : tv.bevries}
@@ -174,7 +182,7 @@ function VergaderingDetail({ id, me, map, onBack, onPresent }: { id: number; me:
       {s && <Kerncijfers inhoud={s.inhoud} />}
       {s && (d.vorige ? (
         <section className="vg-section">
-          <button type="button" className="ghost-button" aria-pressed={vergelijken} onClick={() => setVergelijken((x) => !x)} data-testid="vg-vergelijk">
+          <button type="button" className="vg-knop" aria-pressed={vergelijken} onClick={() => setVergelijken((x) => !x)} data-testid="vg-vergelijk">
             {vergelijken ? tv.verbergVergelijking : tv.vergelijk(d.vorige.titel)}
           </button>
           {vergelijken && <VergelijkingView id={id} met={d.vorige.id} map={map} />}
@@ -316,7 +324,7 @@ function NieuwAdvies({ vergaderingId }: { vergaderingId: number }) {
       setOpen(false);
     },
   });
-  if (!open) return <button type="button" className="ghost-button" onClick={() => setOpen(true)} data-testid="advies-nieuw">{tv.nieuwAdvies}</button>;
+  if (!open) return <button type="button" className="vg-knop" onClick={() => setOpen(true)} data-testid="advies-nieuw">{tv.nieuwAdvies}</button>;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     maak.mutate();

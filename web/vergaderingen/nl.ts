@@ -43,6 +43,7 @@ export const tv = {
   besluitVastleggen: 'Besluit vastleggen',
   rapport: 'Voortgangsrapportage (PDF)',
   presenteer: 'Presenteren',
+  afdrukweergave: 'Afdrukweergave',
   betreft: 'Betreft',
   ruimtevragen: {
     uitleg: (min: number) => `Aantallen en hectares, nooit een bedrijf. Bij minder dan ${min} ruimtevragen in een cel staat alleen het aantal.`,
