@@ -260,7 +260,7 @@ describe('meetings', () => {
 
   it('answers the report with a Dutch 503 saying what to install when the server has no Chromium', async () => {
     const m = await vergadering('Stuurgroep zonder Chromium', today());
-    await bevries(m.id);
+    await bevries(m.id, {});
     const eerder = process.env.CHROMIUM_PATH;
     process.env.CHROMIUM_PATH = '/geen/chromium/hier';
     try {

@@ -1,11 +1,16 @@
-// Colours of the map. Kavels use a sequential purple ramp by milieucategorie:
-// purple is the Dutch zoning colour for "Bedrijf" (IMRO), and light → dark reads
-// as light → heavy industry. The ramp is spread over however many categories
-// the API returns, so a future zone system needs no code change.
+// Colours of the map. Kavels are coloured by milieucategorie on a sequential
+// multi-hue scale, pale yellow through pink to the purple of the Dutch zoning colour
+// for "Bedrijf" (IMRO) and a dark blue: light → dark reads as light → heavy industry,
+// and because the hue turns as the lightness falls, neighbouring categories differ by
+// at least ΔE*ab 12 (test/unit/readability-palette.test.ts; a single-hue ramp made
+// 4.1, 4.2 and 5.1 look alike). Up to ten categories take distinct steps of the
+// scale; a longer list (a future zone system) is interpolated along it.
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { Milieucategorie } from '../api/layers.ts';
 
-const RAMP = ['#efe9f6', '#d6cbe8', '#b7a6d6', '#9880c2', '#7a5cad', '#5f3e97', '#47257e', '#2f1160'];
+/** Ten steps in CIELAB: lightness 95 → 14, hue turning from yellow through pink and purple to blue. */
+const STAPPEN = ['#fff0b7', '#ffce92', '#feab7e', '#f78577', '#e5637c', '#c64985', '#973e8b', '#5e3a85', '#1d336f', '#00264e'];
+const RAMP = STAPPEN;
 
 export const colors = {
   ink: '#1f2933',
@@ -44,7 +49,11 @@ export function rampColor(f: number): string {
 export function categoryColors(categories: Milieucategorie[]): Map<string, string> {
   const sorted = [...categories].sort((a, b) => a.volgorde - b.volgorde);
   const n = sorted.length;
-  return new Map(sorted.map((c, i) => [c.code, rampColor(n <= 1 ? 1 : i / (n - 1))]));
+  if (n <= STAPPEN.length) {
+    // Evenly spread over the steps, so a short list keeps at least the neighbours' difference.
+    return new Map(sorted.map((c, i) => [c.code, STAPPEN[n <= 1 ? STAPPEN.length - 1 : Math.round((i * (STAPPEN.length - 1)) / (n - 1))]]));
+  }
+  return new Map(sorted.map((c, i) => [c.code, rampColor(i / (n - 1))]));
 }
 
 /** A `match` expression colouring by a category code property. */
