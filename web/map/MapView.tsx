@@ -18,7 +18,7 @@ import { colors } from './palette.ts';
 import { attachInteraction, type FeatureRef } from './interaction.ts';
 import { LabelOverlay, labelPoint } from './labels.ts';
 import { RegionControl } from './controls.ts';
-import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM, REGION_BOUNDS, REGION_PADDING } from './region.ts';
+import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM, REGION_BOUNDS, regionPadding } from './region.ts';
 import { usePeildatum, zetPeildatum } from './peildatum.ts';
 import { formatDate } from '../i18n/format.ts';
 import './peildatum.css';
@@ -217,7 +217,7 @@ function createMap(
     container,
     style,
     bounds: REGION_BOUNDS,
-    fitBoundsOptions: { padding: REGION_PADDING },
+    fitBoundsOptions: { padding: regionPadding(container) },
     minZoom: MIN_ZOOM,
     maxBounds: MAX_BOUNDS,
     maxZoom: MAX_ZOOM,

@@ -1,15 +1,15 @@
 // Colours of the map. Kavels are coloured by milieucategorie on a sequential
-// multi-hue scale, pale yellow through pink to the purple of the Dutch zoning colour
-// for "Bedrijf" (IMRO) and a dark blue: light → dark reads as light → heavy industry,
-// and because the hue turns as the lightness falls, neighbouring categories differ by
+// multi-hue scale, pale yellow through green and blue to a dark purple (the Dutch zoning
+// colour for "Bedrijf", IMRO): light → dark reads as light → heavy industry, no step is
+// red or orange (the transformaties and kanszones), and because the hue turns as the lightness falls, neighbouring categories differ by
 // at least ΔE*ab 12 (test/unit/readability-palette.test.ts; a single-hue ramp made
 // 4.1, 4.2 and 5.1 look alike). Up to ten categories take distinct steps of the
 // scale; a longer list (a future zone system) is interpolated along it.
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { Milieucategorie } from '../api/layers.ts';
 
-/** Ten steps in CIELAB: lightness 95 → 14, hue turning from yellow through pink and purple to blue. */
-const STAPPEN = ['#fff0b7', '#ffce92', '#feab7e', '#f78577', '#e5637c', '#c64985', '#973e8b', '#5e3a85', '#1d336f', '#00264e'];
+/** Ten steps in CIELAB: lightness 95 → 15, hue turning from yellow through green and blue to purple. */
+const STAPPEN = ['#fcf2bb', '#c7e0a1', '#8ecd9a', '#5bb79d', '#1a9f9e', '#0087a1', '#006ea3', '#00539d', '#073480', '#37154e'];
 const RAMP = STAPPEN;
 
 export const colors = {

@@ -7,6 +7,15 @@ export const REGION_BOUNDS: LngLatBoundsLike = [4.35, 52.08, 4.6, 52.25];
 /** Keeps the region clear of the floating layer panel on the left. */
 export const REGION_PADDING = { top: 24, bottom: 40, left: 360, right: 24 };
 
+/** The width below which the layer panel is a sheet at the bottom (web/styles.css, phones). */
+export const PHONE_MAX_WIDTH = 640;
+
+/** The padding that fits the region to this map: on a phone above the bottom sheet, elsewhere beside the layer panel. */
+export function regionPadding(container: { clientWidth: number; clientHeight: number }) {
+  if (container.clientWidth > PHONE_MAX_WIDTH) return REGION_PADDING;
+  return { top: 12, bottom: Math.round(container.clientHeight * 0.36), left: 12, right: 12 };
+}
+
 /**
  * Panning limit. The offline basemap covers only the region's bbox (its tiles
  * end a little beyond it), so there is nothing to see much further out.
