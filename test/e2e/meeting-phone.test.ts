@@ -1,5 +1,5 @@
 // On a phone (390×844) the map, the monitor and a meeting are usable read-only (issue #13,
-// item 7): the page never scrolls sideways, the region fits above the layer sheet, and the
+// item 7): the page never scrolls sideways, the region fits below the layer list, and the
 // meeting with its figures and the ruimtevragen aggregate open as a sheet.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync } from 'node:fs';

@@ -7,13 +7,13 @@ export const REGION_BOUNDS: LngLatBoundsLike = [4.35, 52.08, 4.6, 52.25];
 /** Keeps the region clear of the floating layer panel on the left. */
 export const REGION_PADDING = { top: 24, bottom: 40, left: 360, right: 24 };
 
-/** The width below which the layer panel is a sheet at the bottom (web/styles.css, phones). */
-export const PHONE_MAX_WIDTH = 640;
+/** The width up to which the layer panel is a short list at the top (web/editor/editor-extra.css, phones). */
+export const PHONE_MAX_WIDTH = 700;
 
-/** The padding that fits the region to this map: on a phone above the bottom sheet, elsewhere beside the layer panel. */
+/** The padding that fits the region to this map: on a phone below the short layer list, elsewhere beside the layer panel. */
 export function regionPadding(container: { clientWidth: number; clientHeight: number }) {
   if (container.clientWidth > PHONE_MAX_WIDTH) return REGION_PADDING;
-  return { top: 12, bottom: Math.round(container.clientHeight * 0.36), left: 12, right: 12 };
+  return { top: Math.round(container.clientHeight * 0.4), bottom: 12, left: 12, right: 12 };
 }
 
 /**
