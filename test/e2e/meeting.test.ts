@@ -30,10 +30,13 @@ describe.skipIf(!inject('chromiumPath'))('the stuurgroep meeting', () => {
     // The previous meeting, frozen before the transformatie existed.
     vorige = await regisseur.ok<Vergadering>('POST', '/api/vergaderingen', { datum: today(), gremium: 'stuurgroep', titel: unique('E2E vorige stuurgroep') });
     await regisseur.ok('POST', `/api/vergaderingen/${vorige.id}/snapshot`, {});
+    // The presented meetings are the werkgroep's, so they are not "the last meeting" of the stuurgroep's.
+    const vorigeWerkgroep = await regisseur.ok<Vergadering>('POST', '/api/vergaderingen', { datum: today(), gremium: 'werkgroep', titel: unique('E2E vorige werkgroep') });
+    await regisseur.ok('POST', `/api/vergaderingen/${vorigeWerkgroep.id}/snapshot`, {});
     const { spot } = await createTerrein(regisseur, 'Leiden');
     transformatie = await createTransformatie(regisseur, rdPolygon(inside(spot, 100, 100, 200, 100)));
     // The meeting presented: frozen after the transformatie was drawn.
-    huidige = await regisseur.ok<Vergadering>('POST', '/api/vergaderingen', { datum: today(), gremium: 'stuurgroep', titel: unique('E2E presentatie') });
+    huidige = await regisseur.ok<Vergadering>('POST', '/api/vergaderingen', { datum: today(), gremium: 'werkgroep', titel: unique('E2E presentatie') });
     await regisseur.ok('POST', `/api/vergaderingen/${huidige.id}/snapshot`, {});
   });
   afterAll(async () => browser?.close());
