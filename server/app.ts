@@ -7,11 +7,10 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { Database } from './db/database.ts';
 import { ApiError, errorBody, handleError } from './http/errors.ts';
-import { healthRoutes } from './routes/health.ts';
+import { systemRoutes } from './system/routes.ts';
 import { layerRoutes } from './routes/layers.ts';
-import { referenceRoutes } from './routes/reference.ts';
-import { authRoutes } from './routes/auth.ts';
-import { accountRoutes } from './routes/accounts.ts';
+import { authRoutes } from './auth/routes.ts';
+import { accountRoutes } from './accounts/routes.ts';
 import { layerWriteRoutes } from './routes/layer-writes.ts';
 import { ruimtevraagRoutes } from './routes/ruimtevragen.ts';
 import { matchingRoutes } from './routes/matching.ts';
@@ -21,16 +20,19 @@ import { bestuursovereenkomstRoutes } from './routes/bestuursovereenkomsten.ts';
 import { authorise } from './auth/middleware.ts';
 import { balansRoutes } from './routes/balans.ts';
 import type { Session } from './auth/sessions.ts';
+import { authConfigFromEnv, type AuthConfig } from './auth/config.ts';
 import { accessTableOf, type AccessTable } from './http/access.ts';
 import { rules as legacyRules } from './auth/permissions.ts';
 
-export type AppEnv = { Variables: { db: Database; session: Session | null; access: AccessTable } };
+export type AppEnv = { Variables: { db: Database; session: Session | null; access: AccessTable; auth: AuthConfig } };
 
 export interface AppOptions {
   db: Database;
   /** Directory with the built web app (vite build output). */
   webDir?: string;
   basemapStyleUrl?: string;
+  /** How people sign in (password, identity providers, mail); from the environment by default. */
+  auth?: AuthConfig;
 }
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -56,10 +58,12 @@ export function openApiDocument() {
 export function createApp(options: AppOptions) {
   const app = new OpenAPIHono<AppEnv>();
   const webDir = options.webDir ?? path.join(repoRoot, 'dist/web');
+  const auth = options.auth ?? authConfigFromEnv();
 
   app.onError(handleError);
   app.use('/api/*', async (c, next) => {
     c.set('db', options.db);
+    c.set('auth', auth);
     await next();
   });
   app.use(
@@ -73,8 +77,7 @@ export function createApp(options: AppOptions) {
   let access: AccessTable | undefined;
   app.use('/api/*', authorise(() => access!));
 
-  app.route('/api', healthRoutes());
-  app.route('/api', referenceRoutes({ basemapStyleUrl: options.basemapStyleUrl ?? '/basemap/style.json' }));
+  app.route('/api', systemRoutes({ basemapStyleUrl: options.basemapStyleUrl ?? '/basemap/style.json' }));
   app.route('/api', authRoutes());
   app.route('/api', accountRoutes());
   app.route('/api', layerRoutes());

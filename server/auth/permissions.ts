@@ -19,9 +19,7 @@ export const READ_LAYERS = ['gemeenten', 'terreinen', 'kavels', 'kanszones', 'tr
 export const WRITE_LAYERS = ['terreinen', 'kavels', 'kanszones', 'transformaties', 'compensaties'] as const;
 
 export const rules: Rule[] = [
-  { method: 'POST', path: '/api/auth/login', roles: 'openbaar' },
-  { method: 'POST', path: '/api/auth/logout', roles: ALL },
-  { method: 'GET', path: '/api/auth/me', roles: ALL },
+  // The OpenAPI document itself (app.doc31 in server/app.ts).
   { method: 'GET', path: '/api/openapi.json', roles: ALL },
 
   ...READ_LAYERS.flatMap((l): Rule[] => [
@@ -78,10 +76,5 @@ export const rules: Rule[] = [
   // Hectare monitor: everyone reads the balance; editors preview their drafts.
   { method: 'GET', path: '/api/balans', roles: ALL },
   { method: 'POST', path: '/api/balans/preview', roles: EDITORS },
-
-  { method: 'GET', path: '/api/accounts', roles: ['beheerder'] },
-  { method: 'POST', path: '/api/accounts', roles: ['beheerder'] },
-  { method: 'PATCH', path: '/api/accounts/:id', roles: ['beheerder'] },
-  { method: 'DELETE', path: '/api/accounts/:id/sessies', roles: ['beheerder'] },
 
 ];

@@ -23,7 +23,11 @@ export function errorBody(code: string, message: string, details?: unknown) {
 }
 
 export function handleError(err: Error, c: Context) {
-  if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status);
+  if (err instanceof ApiError) {
+    const wait = (err.details as { wacht_seconden?: unknown } | undefined)?.wacht_seconden;
+    if (err.status === 429 && typeof wait === 'number') c.header('Retry-After', String(wait));
+    return c.json(errorBody(err.code, err.message, err.details), err.status);
+  }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     if (status === 413) return c.json(errorBody('te_groot', 'Het verzoek is te groot.'), 413);
