@@ -63,7 +63,8 @@ const nieuw = apiRoute(BEHEER, {
   responses: {
     201: json(z.object({
       account: AccountSchema,
-      link: LinkSchema.nullable().openapi({ description: 'Leeg als inloggen met een wachtwoord uit staat.' }),
+      // A union, not .nullable(): a nullable reference to a named schema loses its null in the document.
+      link: z.union([LinkSchema, z.null()]).openapi({ description: 'Leeg als inloggen met een wachtwoord uit staat.' }),
     }).openapi('NieuwAccount'), 'Aangemaakt'),
     400: fout('Ongeldige invoer of gemeente'),
     409: fout('E-mailadres bestaat al'),

@@ -86,15 +86,16 @@ export async function loginSucceeded(db: pg.Pool | pg.PoolClient, attemptId: num
 /**
  * Records a correct TOTP code as used, unless its time step (or a later one) was used
  * already: then it returns false and the code is refused (RFC 6238, section 5.2). Run
- * inside a transaction that holds the account's lock, so two requests with the same
- * code cannot both pass.
+ * inside a transaction, which takes a lock per account, so two requests with the same
+ * code cannot both pass. The first code of a newly enrolled secret is recorded without
+ * the check (`fresh`): codes of the old secret say nothing about it.
  */
-export async function claimTotpStep(db: pg.PoolClient, email: string, attemptId: number, step: number): Promise<boolean> {
+export async function claimTotpStep(db: pg.PoolClient, email: string, attemptId: number, step: number, fresh = false): Promise<boolean> {
   await db.query(`SELECT pg_advisory_xact_lock(hashtext('totp-stap:' || $1))`, [email]);
   const { rows } = await db.query<{ gebruikt: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM login_poging WHERE email = $1 AND soort = 'tweede_factor' AND gelukt AND totp_stap >= $2) AS gebruikt`,
     [email, step]);
-  if (rows[0].gebruikt) return false;
+  if (rows[0].gebruikt && !fresh) return false;
   await db.query(`UPDATE login_poging SET gelukt = true, totp_stap = $2 WHERE id = $1`, [attemptId, step]);
   return true;
 }

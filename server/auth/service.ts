@@ -117,7 +117,7 @@ export async function confirmEnrolment(pool: pg.Pool, session: Session, code: st
   if (step === null) throw new ApiError(400, 'code_onjuist', 'Deze code klopt niet. Controleer of de app de nieuwe QR-code gebruikt en de tijd op uw telefoon klopt.');
   const herstelcodes = newRecoveryCodes();
   const tokens = await withAudit(pool, account.id, null, async (client) => {
-    if (!(await claimTotpStep(client, account.email, attempt.id, step))) throw usedCode();
+    await claimTotpStep(client, account.email, attempt.id, step, true);
     await confirmSecret(client, account.id, herstelcodes.map(hashRecoveryCode));
     return secondFactorGiven(client, session.tokenHash);
   });

@@ -1,6 +1,7 @@
 // Headless Chromium for the browser tests: the system Chromium (never a
 // downloaded one), with SwiftShader so MapLibre's WebGL renders without a GPU.
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { totpCode } from '../../server/auth/totp.ts';
 
 export const VIEWPORT = { width: 1600, height: 900 };
 
@@ -25,6 +26,30 @@ export function launchBrowser(): Promise<Browser> {
 export interface Credentials {
   email: string;
   wachtwoord: string;
+  /** TOTP secret of an account with a second factor (the demo beheerder and regisseur). */
+  totp?: string;
+}
+
+/**
+ * Gives the second factor on the sign-in screen: the current code of `secret`. A code
+ * works once, so when another test just used it, this waits for the next one.
+ */
+export async function giveSecondFactor(page: Page, secret: string, timeout = 90_000): Promise<void> {
+  const form = page.getByTestId('code-form');
+  await form.waitFor({ state: 'visible', timeout });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await form.getByLabel('Code').fill(totpCode(secret));
+    await form.getByRole('button', { name: 'Bevestigen' }).click();
+    const outcome = await Promise.race([
+      form.waitFor({ state: 'detached', timeout }).then(() => 'ok' as const),
+      form.getByTestId('login-melding').waitFor({ state: 'visible', timeout }).then(() => 'melding' as const),
+    ]);
+    if (outcome === 'ok') return;
+    const melding = await form.getByTestId('login-melding').innerText();
+    if (!/al gebruikt/.test(melding)) throw new Error(`second factor refused: ${melding}`);
+    await page.waitForTimeout(30_500 - (Date.now() % 30_000));
+  }
+  throw new Error('no fresh TOTP code accepted');
 }
 
 /**
@@ -57,8 +82,13 @@ export async function openApp(
     await form.waitFor({ state: 'visible', timeout });
     await form.getByLabel('E-mailadres').fill(options.account.email);
     await form.getByLabel('Wachtwoord').fill(options.account.wachtwoord);
-    signedIn = true;
+    // With a second factor, errors count once it is given (a refused code answers 400).
+    signedIn = !options.account.totp;
     await form.getByRole('button', { name: 'Inloggen' }).click();
+    if (options.account.totp) {
+      await giveSecondFactor(page, options.account.totp, timeout);
+      signedIn = true;
+    }
   }
   try {
     await page.waitForFunction(() => document.body.dataset.mapReady === 'true', undefined, { timeout });

@@ -1,7 +1,7 @@
 // Typed fetch client for the Schuifruimte071 API. Errors carry the server's
 // Dutch message so the UI can show it unchanged.
 import type {
-  ApiErrorBody, AppConfig, LayerCollection, LayerFeature, LayerName, Me, Milieucategorie,
+  ApiErrorBody, AppConfig, LayerCollection, LayerFeature, LayerName, Milieucategorie,
 } from './types.ts';
 import { t } from '../i18n/nl.ts';
 
@@ -73,9 +73,6 @@ async function requestJson<T>(url: string, init: RequestInit): Promise<T> {
 }
 
 export const api = {
-  me: (signal?: AbortSignal) => getJson<Me>('/api/auth/me', signal),
-  login: (email: string, wachtwoord: string) => postJson<Me>('/api/auth/login', { email, wachtwoord }),
-  logout: (csrfToken: string) => postJson<{ uitgelogd: boolean }>('/api/auth/logout', {}, csrfToken),
   config: (signal?: AbortSignal) => getJson<AppConfig>('/api/config', signal),
   milieucategorieen: (signal?: AbortSignal) => getJson<Milieucategorie[]>('/api/milieucategorieen', signal),
   layer: <L extends LayerName>(layer: L, signal?: AbortSignal) =>

@@ -8487,7 +8487,6 @@ export type components = {
             attribution: string[];
             basemapStyleUrl: string;
         };
-        /** @description Leeg als inloggen met een wachtwoord uit staat. */
         EenmaligeLink: {
             gemaild: boolean;
             mail_fout?: string;
@@ -8498,7 +8497,7 @@ export type components = {
              * @example 2026-11-22T13:05:00Z
              */
             verloopt_op: string;
-        } | null;
+        };
         EigenSessie: {
             adres: string | null;
             /**
@@ -8603,7 +8602,8 @@ export type components = {
         };
         NieuwAccount: {
             account: components["schemas"]["Account"];
-            link: components["schemas"]["EenmaligeLink"];
+            /** @description Leeg als inloggen met een wachtwoord uit staat. */
+            link: components["schemas"]["EenmaligeLink"] | null;
         };
         OpgeslagenFeature: components["schemas"]["Feature"] & {
             milieuruimte?: components["schemas"]["Milieuruimte"];

@@ -137,17 +137,8 @@ export interface ApiErrorBody {
 
 export type Rol = 'beheerder' | 'regisseur' | 'werkgroep' | 'stuurgroep';
 
-/** The signed-in account (GET /api/auth/me, POST /api/auth/login). */
-export interface Me {
-  id: number;
-  email: string;
-  naam: string;
-  rol: Rol;
-  gemeente_id: number | null;
-  gemeente: string | null;
-  /** Must accompany every state-changing request (header x-csrf-token). */
-  csrfToken: string;
-}
+/** The signed-in account (GET /api/auth/me), generated from the server's schema. */
+export type { Me } from './session.ts';
 
 /** One version of a record (GET /api/<layer>/<id>/history), oldest first. */
 export interface HistoryEntry {
