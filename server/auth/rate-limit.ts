@@ -12,6 +12,7 @@
 //   accounts from the same address (all users behind one proxy) or from other addresses
 //   never block a correct password.
 // The second factor is throttled by the same rules, counted apart from the password.
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { inTransaction } from '../db/database.ts';
 
@@ -85,17 +86,18 @@ export async function loginSucceeded(db: pg.Pool | pg.PoolClient, attemptId: num
 
 /**
  * Records a correct TOTP code as used, unless its time step (or a later one) was used
- * already: then it returns false and the code is refused (RFC 6238, section 5.2). Run
- * inside a transaction, which takes a lock per account, so two requests with the same
- * code cannot both pass. The first code of a newly enrolled secret is recorded without
- * the check (`fresh`): codes of the old secret say nothing about it.
+ * already with the same secret: then it returns false and the code is refused (RFC 6238,
+ * section 5.2). Run inside a transaction, which takes a lock per account, so two requests
+ * with the same code cannot both pass. Only a hash of the secret is recorded.
  */
-export async function claimTotpStep(db: pg.PoolClient, email: string, attemptId: number, step: number, fresh = false): Promise<boolean> {
+export async function claimTotpStep(db: pg.PoolClient, email: string, attemptId: number, step: number, secret: string): Promise<boolean> {
+  const secretHash = createHash('sha256').update(`totp-geheim:${secret}`).digest('hex').slice(0, 32);
   await db.query(`SELECT pg_advisory_xact_lock(hashtext('totp-stap:' || $1))`, [email]);
   const { rows } = await db.query<{ gebruikt: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM login_poging WHERE email = $1 AND soort = 'tweede_factor' AND gelukt AND totp_stap >= $2) AS gebruikt`,
-    [email, step]);
-  if (rows[0].gebruikt && !fresh) return false;
-  await db.query(`UPDATE login_poging SET gelukt = true, totp_stap = $2 WHERE id = $1`, [attemptId, step]);
+    `SELECT EXISTS (SELECT 1 FROM login_poging WHERE email = $1 AND soort = 'tweede_factor' AND gelukt
+                      AND totp_geheim_hash = $3 AND totp_stap >= $2) AS gebruikt`,
+    [email, step, secretHash]);
+  if (rows[0].gebruikt) return false;
+  await db.query(`UPDATE login_poging SET gelukt = true, totp_stap = $2, totp_geheim_hash = $3 WHERE id = $1`, [attemptId, step, secretHash]);
   return true;
 }

@@ -62,7 +62,7 @@ export async function giveSecondFactor(pool: pg.Pool, session: Session, code: st
     if (looksLikeTotpCode(code)) {
       const step = totpStep(factor.geheim!, code);
       if (step === null) throw wrongCode();
-      if (!(await claimTotpStep(client, account.email, attempt.id, step))) throw usedCode();
+      if (!(await claimTotpStep(client, account.email, attempt.id, step, factor.geheim!))) throw usedCode();
     } else if (looksLikeRecoveryCode(code) && await useRecoveryCode(client, account.id, hashRecoveryCode(code))) {
       await loginSucceeded(client, attempt.id);
     } else {
@@ -117,7 +117,7 @@ export async function confirmEnrolment(pool: pg.Pool, session: Session, code: st
   if (step === null) throw new ApiError(400, 'code_onjuist', 'Deze code klopt niet. Controleer of de app de nieuwe QR-code gebruikt en de tijd op uw telefoon klopt.');
   const herstelcodes = newRecoveryCodes();
   const tokens = await withAudit(pool, account.id, null, async (client) => {
-    await claimTotpStep(client, account.email, attempt.id, step, true);
+    if (!(await claimTotpStep(client, account.email, attempt.id, step, factor.nieuw_geheim!))) throw usedCode();
     await confirmSecret(client, account.id, herstelcodes.map(hashRecoveryCode));
     return secondFactorGiven(client, session.tokenHash);
   });
@@ -135,11 +135,11 @@ async function currentCode(pool: pg.Pool, session: Session, code: string | undef
   const factor = await findFactor(pool, session.account.id);
   const step = factor?.geheim ? totpStep(factor.geheim, code) : null;
   if (step === null) throw wrongCode();
-  return { attemptId: attempt.id, step };
+  return { attemptId: attempt.id, step, secret: factor!.geheim! };
 }
 
-async function claimCurrentCode(client: pg.PoolClient, session: Session, current: { attemptId: number; step: number }) {
-  if (!(await claimTotpStep(client, session.account.email, current.attemptId, current.step))) throw usedCode();
+async function claimCurrentCode(client: pg.PoolClient, session: Session, current: { attemptId: number; step: number; secret: string }) {
+  if (!(await claimTotpStep(client, session.account.email, current.attemptId, current.step, current.secret))) throw usedCode();
 }
 
 /** New recovery codes (the old ones stop working), confirmed with a current code. */

@@ -231,6 +231,24 @@ describe('enrolment', () => {
     expect((await b.client.send('POST', '/api/auth/tweede-factor', { code: fresh.body.herstelcodes[0] })).status).toBe(200);
   });
 
+  it('a new phone: replacing the factor needs a current code, and the new one works at once', async () => {
+    const secret = newTotpSecret();
+    await account('telefoon', 'regisseur', secret);
+    const a = await login(email('telefoon'));
+    const full = await a.client.send('POST', '/api/auth/tweede-factor', { code: totpCode(secret) });
+    const me = clientOf(cookieOf(full), full.body.csrfToken);
+    expect((await me.send('POST', '/api/auth/tweede-factor/inschrijven', {})).body.error.code).toBe('code_vereist');
+    const start = await me.send('POST', '/api/auth/tweede-factor/inschrijven', { code: nextCode(secret) });
+    expect(start.status, JSON.stringify(start.body)).toBe(200);
+    // The old factor holds until the new one is confirmed, within the same half minute as the old code.
+    const fresh = start.body.geheim as string;
+    const done = await me.send('POST', '/api/auth/tweede-factor/bevestigen', { code: totpCode(fresh) });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const b = await login(email('telefoon'));
+    expect((await b.client.send('POST', '/api/auth/tweede-factor', { code: totpCode(secret, Date.now() + 60_000) })).status).toBe(400);
+    expect((await b.client.send('POST', '/api/auth/tweede-factor', { code: nextCode(fresh) })).status).toBe(200);
+  });
+
   it('a role changed to regisseur closes an open session until the person has enrolled', async () => {
     const { id } = await account('promotie', 'werkgroep', undefined, 'Katwijk');
     const session = await login(email('promotie'));

@@ -30,8 +30,10 @@ CREATE TRIGGER sessie_audit AFTER INSERT OR UPDATE OR DELETE ON sessie FOR EACH 
 -- Throttling and replay protection of the second factor use the sign-in attempts too.
 ALTER TABLE login_poging
   ADD COLUMN soort text NOT NULL DEFAULT 'wachtwoord' CHECK (soort IN ('wachtwoord', 'tweede_factor')),
-  -- The TOTP time step a successful code belonged to: a code is accepted once.
-  ADD COLUMN totp_stap bigint;
+  -- The TOTP time step a successful code belonged to, and a hash of the secret it was a code
+  -- of: a code is accepted once, and codes of a replaced secret say nothing about the new one.
+  ADD COLUMN totp_stap bigint,
+  ADD COLUMN totp_geheim_hash text;
 CREATE INDEX login_poging_soort_idx ON login_poging (soort, email, tijdstip);
 
 -- A one-time link to set a password: valid 24 hours, usable once, only its hash stored.
@@ -99,7 +101,7 @@ DROP INDEX IF EXISTS audit_log_account_ref_idx;
 DELETE FROM audit_geheime_kolom WHERE tabel IN ('sessie', 'wachtwoord_link', 'tweede_factor');
 DROP TABLE IF EXISTS oidc_aanmelding, tweede_factor, wachtwoord_link;
 DROP INDEX IF EXISTS login_poging_soort_idx;
-ALTER TABLE login_poging DROP COLUMN IF EXISTS soort, DROP COLUMN IF EXISTS totp_stap;
+ALTER TABLE login_poging DROP COLUMN IF EXISTS soort, DROP COLUMN IF EXISTS totp_stap, DROP COLUMN IF EXISTS totp_geheim_hash;
 DROP TRIGGER IF EXISTS sessie_audit ON sessie;
 ALTER TABLE sessie DROP COLUMN IF EXISTS id, DROP COLUMN IF EXISTS methode, DROP COLUMN IF EXISTS tweede_factor_op;
 DROP INDEX IF EXISTS account_oidc_idx;
