@@ -179,21 +179,31 @@ export interface HistoryEntry {
   gebeurtenis: string;
 }
 
-/** The latest events of an account: changes, sign-ins, links, second factor (newest first). */
+/**
+ * The latest events of an account, newest first: its audited changes, those of its
+ * links, second factor and sessions, and its sign-ins (the session rows themselves).
+ */
 export async function accountHistory(pool: pg.Pool, id: number, limit = 200): Promise<HistoryEntry[]> {
   if (!(await findAccountById(pool, id))) throw notFound('Account', id);
   const { rows } = await pool.query<AuditRij & { id: number; tijdstip: string; door: string | null }>(
-    `SELECT l.id, l.tabel, l.actie, l.voor, l.na, l.account_id AS door_id, l.reden, a.naam AS door,
-            to_char(l.tijdstip AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS tijdstip
-     FROM audit_log l LEFT JOIN account a ON a.id = l.account_id
-     WHERE (l.tabel = 'account' AND l.record_id = $1)
-        OR (l.tabel IN ('sessie', 'wachtwoord_link', 'tweede_factor') AND (coalesce(l.na, l.voor)->>'account_id') = $1::text)
-     ORDER BY l.id DESC LIMIT $2`,
+    `SELECT id, tabel, actie, voor, na, door_id, reden, door,
+            to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS tijdstip
+     FROM (
+       SELECT l.id, l.tabel, l.actie, l.voor, l.na, l.account_id AS door_id, l.reden, a.naam AS door, l.tijdstip AS t
+       FROM audit_log l LEFT JOIN account a ON a.id = l.account_id
+       WHERE (l.tabel = 'account' AND l.record_id = $1)
+          OR (l.tabel IN ('sessie', 'wachtwoord_link', 'tweede_factor') AND (coalesce(l.na, l.voor)->>'account_id') = $1::text)
+       UNION ALL
+       SELECT -s.id, 'sessie', 'insert', NULL, jsonb_build_object('methode', s.methode, 'adres', s.adres), s.account_id, NULL, a.naam, s.created_at
+       FROM sessie s JOIN account a ON a.id = s.account_id WHERE s.account_id = $1
+     ) e
+     ORDER BY t DESC, id DESC LIMIT $2`,
     [id, limit]);
   const gemeenten = new Map((await listGemeenten(pool)).map((g) => [g.id, g.naam]));
   const naam = (gid: unknown) => (typeof gid === 'number' ? gemeenten.get(gid) ?? null : null);
   return rows.flatMap((r) => beschrijfAuditRij(r, id, naam).map((gebeurtenis, i) => ({
-    id: r.id * 10 + i, tijdstip: r.tijdstip, door: r.door, gebeurtenis,
+    // Sign-ins carry the negated session id, so every entry keeps a number of its own.
+    id: r.id * 10 + (r.id < 0 ? -i : i), tijdstip: r.tijdstip, door: r.door, gebeurtenis,
   })));
 }
 

@@ -19,13 +19,13 @@ ALTER TABLE account
 CREATE UNIQUE INDEX account_oidc_idx ON account (oidc_issuer, oidc_subject) WHERE oidc_subject IS NOT NULL;
 
 -- Sessions get an id (to name one without its token), how they were opened, and when
--- their second factor was given. They are audited: sign-ins and revocations appear in
--- the account's history.
+-- their second factor was given. Their changes are audited (who ended a session, when
+-- the second factor was given); a sign-in itself is the session row, which is kept.
 ALTER TABLE sessie
   ADD COLUMN id serial UNIQUE,
   ADD COLUMN methode text NOT NULL DEFAULT 'wachtwoord' CHECK (methode IN ('wachtwoord', 'oidc')),
   ADD COLUMN tweede_factor_op timestamptz;
-CREATE TRIGGER sessie_audit AFTER INSERT OR UPDATE OR DELETE ON sessie FOR EACH ROW EXECUTE FUNCTION audit_row();
+CREATE TRIGGER sessie_audit AFTER UPDATE OR DELETE ON sessie FOR EACH ROW EXECUTE FUNCTION audit_row();
 
 -- Throttling and replay protection of the second factor use the sign-in attempts too.
 ALTER TABLE login_poging
