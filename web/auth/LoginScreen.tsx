@@ -100,7 +100,7 @@ function PasswordForm({ initialEmail, notice }: { initialEmail: string; notice?:
   return (
     <form className="login-card" onSubmit={submit} aria-labelledby="login-title" data-testid="login-form">
       <h2 id="login-title" className="login-title">{t.inloggen.titel}</h2>
-      <p className="login-intro">{wachtwoordAan ? t.inloggen.intro : tAccounts.aanmelden.wachtwoordUit}</p>
+      <p className="login-intro">{wachtwoordAan ? tAccounts.aanmelden.intro : tAccounts.aanmelden.wachtwoordUit}</p>
       {info && <p className="login-info" role="status" data-testid="login-uitkomst">{info}</p>}
       {warning && <p className="login-error" role="alert" data-testid="login-uitkomst">{warning}</p>}
       {aanbieders.length > 0 && (

@@ -14,6 +14,7 @@ export function formatTijdstip(iso: string | null | undefined): string {
 
 export const tAccounts = {
   aanmelden: {
+    intro: 'Log in met uw account voor Schuifruimte071. Nog geen account, of wachtwoord vergeten? Vraag de beheerder om een link.',
     ofMet: 'of',
     metAanbieder: (naam: string) => `Inloggen met ${naam}`,
     wachtwoordUit: 'Inloggen gaat via uw eigen organisatie.',
