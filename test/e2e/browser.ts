@@ -39,14 +39,17 @@ export async function giveSecondFactor(page: Page, secret: string, timeout = 90_
   await form.waitFor({ state: 'visible', timeout });
   for (let attempt = 0; attempt < 3; attempt++) {
     await form.getByLabel('Code').fill(totpCode(secret));
-    await form.getByRole('button', { name: 'Bevestigen' }).click();
-    const outcome = await Promise.race([
-      form.waitFor({ state: 'detached', timeout }).then(() => 'ok' as const),
-      form.getByTestId('login-melding').waitFor({ state: 'visible', timeout }).then(() => 'melding' as const),
+    // The server's answer, not the screen: a message of an earlier try may still be shown.
+    const [answer] = await Promise.all([
+      page.waitForResponse((res) => res.url().endsWith('/api/auth/tweede-factor') && res.request().method() === 'POST', { timeout }),
+      form.getByRole('button', { name: 'Bevestigen' }).click(),
     ]);
-    if (outcome === 'ok') return;
-    const melding = await form.getByTestId('login-melding').innerText();
-    if (!/al gebruikt/.test(melding)) throw new Error(`second factor refused: ${melding}`);
+    if (answer.ok()) {
+      await form.waitFor({ state: 'detached', timeout });
+      return;
+    }
+    const body = (await answer.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    if (body?.error?.code !== 'code_al_gebruikt') throw new Error(`second factor refused: ${answer.status()} ${JSON.stringify(body)}`);
     await page.waitForTimeout(30_500 - (Date.now() % 30_000));
   }
   throw new Error('no fresh TOTP code accepted');
