@@ -18,14 +18,29 @@ const CATEGORIEEN = ['1', '2', '3.1', '3.2', '4.1', '4.2', '5.1', '5.2', '5.3', 
 const stepDown = (code: string, steps: number) =>
   CATEGORIEEN[Math.max(0, CATEGORIEEN.indexOf(code as (typeof CATEGORIEEN)[number]) - steps)];
 
+/** The sample region's history starts here: the kavels as they were on 1 January 2020. */
+export const HISTORIE_START = '2020-01-01';
+
+/**
+ * Sets the date the following writes take effect (valid time, migration 012), as the
+ * werkgroep would enter it. The generator replays the sample region's history in date
+ * order, so every record has a plausible dated history from 2020 on.
+ */
+export async function ingangsdatum(client: pg.ClientBase, datum: string | null) {
+  await client.query(`SELECT set_config('app.ingangsdatum', $1, true)`, [datum ?? '']);
+}
+
 export async function generateSampleData(client: pg.ClientBase, seed = DEFAULT_SEED) {
   const random = createRandom(seed);
+  await ingangsdatum(client, HISTORIE_START);
   await assignTerreinProfiles(client, random);
   await subdivideTerreinen(client, seed);
-  await assignKavelAttributes(client, random);
+  // The dated history draws from its own stream, so the sample's other choices stay as they were.
+  await assignKavelAttributes(client, random, createRandom(seed + 2020));
   await generateKanszones(client);
   await generateTransformatiesEnCompensaties(client);
   await generateBedrijvenEnRuimtevragen(client, random);
+  await ingangsdatum(client, null);
 }
 
 /** A plausible milieucategorie range per terrain: heavier on large and water-bound industrial areas. */
@@ -144,15 +159,19 @@ async function subdivideTerreinen(client: pg.ClientBase, seed: number) {
 /**
  * Status mix modelled on the region's published supply (6 ha hard, 41 ha zacht):
  * about 10 ha beschikbaar, mostly hard, and about 45 ha potentieel, mostly zacht;
- * the rest is in use.
+ * the rest is in use. Some kavels changed since 2020: zacht plancapaciteit made hard,
+ * potentieel that became beschikbaar, beschikbaar kavels issued (bezet), each on its
+ * own date; the kavels' state of 1 January 2020 is written first, the changes after.
  */
-async function assignKavelAttributes(client: pg.ClientBase, random: Random) {
+async function assignKavelAttributes(client: pg.ClientBase, random: Random, historie: Random) {
   const { rows } = await client.query<{ id: number; ha: number; max: string; min: string | null }>(
     `SELECT k.id, k.oppervlakte_ha AS ha, t.milieucategorie_max AS max, t.milieucategorie_min AS min
      FROM kavel k JOIN terrein t ON t.id = k.terrein_id ORDER BY k.id`,
   );
   let beschikbaarHa = 0;
   let potentieelHa = 0;
+  const wijzigingen: { id: number; datum: string; status: string; planstatus: string }[] = [];
+  const datum = (van: number, tot: number) => `${historie.int(van, tot)}-${String(historie.int(1, 12)).padStart(2, '0')}-01`;
   for (const k of random.shuffle(rows)) {
     let status = 'bezet';
     if (beschikbaarHa < 10 && k.ha <= 3 && random.chance(0.15)) status = 'beschikbaar';
@@ -167,14 +186,25 @@ async function assignKavelAttributes(client: pg.ClientBase, random: Random) {
     const max = stepDown(k.max, random.pick([0, 0, 0, 1, 1, 2]));
     const min = k.min && CATEGORIEEN.indexOf(k.min as never) <= CATEGORIEEN.indexOf(max as never) ? k.min : null;
     const eigendom = random.next() < 0.3 ? 'gemeente' : random.next() < 0.85 ? 'privaat' : 'onbekend';
+    // The state of 2020, and the one change since (if any) that led to today's.
+    let vroeger = { status, planstatus };
+    if (status !== 'bezet' && planstatus === 'hard' && historie.chance(0.6)) vroeger = { status, planstatus: 'zacht' };
+    else if (status === 'beschikbaar' && historie.chance(0.3)) vroeger = { status: 'potentieel', planstatus: 'zacht' };
+    else if (status === 'bezet' && historie.chance(0.01)) vroeger = { status: 'beschikbaar', planstatus: 'hard' };
+    if (vroeger.status !== status || vroeger.planstatus !== planstatus) wijzigingen.push({ id: k.id, datum: datum(2021, 2025), status, planstatus });
     await client.query(
       `UPDATE kavel SET status = $2, planstatus = $3, beschikbaar_vanaf = $4, milieucategorie_max = $5,
-         milieucategorie_min = $6, eigendom = $7 WHERE id = $1`,
-      [k.id, status, planstatus, beschikbaarVanaf, max, min, eigendom],
+         milieucategorie_min = $6, eigendom = $7, naam = 'Kavel ' || id, watergebonden = ${watergebondenSql('kavel.geom')} WHERE id = $1`,
+      [k.id, vroeger.status, vroeger.planstatus, beschikbaarVanaf, max, min, eigendom],
     );
   }
-  await client.query(`UPDATE kavel k SET watergebonden = ${watergebondenSql('k.geom')}`);
-  await client.query(`UPDATE kavel SET naam = 'Kavel ' || id`);
+  // The changes, in date order, each on its own date.
+  wijzigingen.sort((a, b) => a.datum.localeCompare(b.datum) || a.id - b.id);
+  for (const w of wijzigingen) {
+    await ingangsdatum(client, w.datum);
+    await client.query(`UPDATE kavel SET status = $2, planstatus = $3 WHERE id = $1`, [w.id, w.status, w.planstatus]);
+  }
+  await ingangsdatum(client, HISTORIE_START);
 }
 
 /** A kanszone is a group of adjacent kavels of 10–15 ha, grown from a seed kavel on three large terrains. */
@@ -229,22 +259,39 @@ async function kavelCluster(client: pg.ClientBase, terreinNaam: string, ha: numb
   return ids;
 }
 
+/** One dated step in a record's history: the attributes that changed on that date. */
+type Stap = { datum: string } & Record<string, string | null>;
+
+/** Replays the later steps of a record's history, each on its own date (the first is the insert). */
+async function replay(client: pg.ClientBase, table: 'transformatie' | 'compensatie', id: number, stappen: readonly Stap[]) {
+  for (const { datum, ...waarden } of stappen) {
+    await ingangsdatum(client, datum);
+    const cols = Object.keys(waarden);
+    await client.query(
+      `UPDATE ${table} SET ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1`,
+      [id, ...cols.map((c) => waarden[c])],
+    );
+  }
+}
+
 async function insertTransformatie(
   client: pg.ClientBase,
-  t: { naam: string; terrein: string; ha: number; buffer: number; functie: string; status: string; terinzage?: string; vastgesteld?: string },
+  t: { naam: string; terrein: string; ha: number; buffer: number; functie: string; historie: readonly Stap[] },
 ): Promise<number> {
   const kavels = await kavelCluster(client, t.terrein, t.ha);
+  const [eerste, ...later] = t.historie;
+  await ingangsdatum(client, eerste.datum);
   // A positive buffer lets part of the drawing fall outside business land, as real drawings do.
   const { rows } = await client.query<{ id: number }>(
-    `INSERT INTO transformatie (naam, gemeente_id, nieuwe_functie, status, datum_terinzagelegging, datum_vaststelling,
-                                zittende_bedrijven, geom, bron)
-     SELECT $1, t.gemeente_id, $3, $4, $5, $6, '[]'::jsonb,
-            ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Buffer(ST_UnaryUnion(ST_Collect(k.geom), 0.001), $7, 'join=mitre')), 3)),
+    `INSERT INTO transformatie (naam, gemeente_id, nieuwe_functie, status, zittende_bedrijven, geom, bron)
+     SELECT $1, t.gemeente_id, $3, $4, '[]'::jsonb,
+            ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Buffer(ST_UnaryUnion(ST_Collect(k.geom), 0.001), $5, 'join=mitre')), 3)),
             'voorbeeld'
      FROM kavel k JOIN terrein t ON t.id = k.terrein_id WHERE k.id = ANY($2)
      GROUP BY t.gemeente_id RETURNING id`,
-    [t.naam, kavels, t.functie, t.status, t.terinzage ?? null, t.vastgesteld ?? null, t.buffer],
+    [t.naam, kavels, t.functie, eerste.status, t.buffer],
   );
+  await replay(client, 'transformatie', rows[0].id, later);
   return rows[0].id;
 }
 
@@ -254,8 +301,10 @@ async function insertTransformatie(
  */
 async function insertCompensatie(
   client: pg.ClientBase,
-  c: { naam: string; terrein: string; ha: number; status: string; planstatus: string; max: string; besluitpunt?: [string, string] },
+  c: { naam: string; terrein: string; ha: number; max: string; historie: readonly Stap[] },
 ): Promise<number> {
+  const [eerste, ...later] = c.historie;
+  await ingangsdatum(client, eerste.datum);
   const { rows } = await client.query<{ id: number }>(
     `WITH t AS (SELECT * FROM terrein WHERE naam = $2),
      band AS (
@@ -273,55 +322,92 @@ async function insertCompensatie(
        SELECT b.gemeente_id, ST_Intersection(b.geom, ST_Expand(ST_StartPoint(ST_ExteriorRing(b.geom)), r), 0.001) AS geom, r
        FROM biggest b, generate_series(20, 1500, 10) r
      )
-     INSERT INTO compensatie (naam, gemeente_id, milieucategorie_min, milieucategorie_max, planstatus, status,
-                              besluitpunt_ref, besluitpunt_datum, geom, bron)
-     SELECT $1, gemeente_id, $4::text, $5, $6, $7, $8, $9::date,
-            ST_Multi(ST_CollectionExtract(ST_MakeValid(geom), 3)), 'voorbeeld'
+     INSERT INTO compensatie (naam, gemeente_id, milieucategorie_min, milieucategorie_max, planstatus, status, geom, bron, watergebonden)
+     SELECT $1, gemeente_id, NULL, $4, $5, $6,
+            ST_Multi(ST_CollectionExtract(ST_MakeValid(geom), 3)), 'voorbeeld',
+            ${watergebondenSql('cut.geom')}
      FROM cut WHERE ST_Area(geom) >= $3::float8 * 10000 OR r = 1500
      ORDER BY r LIMIT 1
      RETURNING id`,
-    [c.naam, c.terrein, c.ha, null, c.max, c.planstatus, c.status, c.besluitpunt?.[0] ?? null, c.besluitpunt?.[1] ?? null],
+    [c.naam, c.terrein, c.ha, c.max, eerste.planstatus ?? 'zacht', eerste.status],
   );
   if (!rows[0]) throw new Error(`no room for compensatie ${c.naam}`);
-  await client.query(`UPDATE compensatie c SET watergebonden = ${watergebondenSql('c.geom')} WHERE id = $1`, [rows[0].id]);
+  await replay(client, 'compensatie', rows[0].id, later);
   return rows[0].id;
 }
 
+/**
+ * The sample plans and their histories: transformaties from idee to ter inzage (2023) and
+ * vastgesteld (2024), compensaties from gepland to geregeld and later planologisch
+ * mogelijk, with the toewijzingen and the bestuursovereenkomst on their own dates.
+ */
 async function generateTransformatiesEnCompensaties(client: pg.ClientBase) {
   const rooseveltstraat = await insertTransformatie(client, {
     naam: 'Rooseveltstraat-Noord', terrein: 'Rooseveltstraat', ha: 3.5, buffer: 8, functie: 'wonen',
-    status: 'ontwerp_ter_inzage', terinzage: '2025-09-15',
+    historie: [
+      { datum: '2021-05-01', status: 'idee' },
+      { datum: '2022-03-01', status: 'studie' },
+      { datum: '2023-09-15', status: 'ontwerp_ter_inzage', datum_terinzagelegging: '2023-09-15' },
+      { datum: '2024-06-20', status: 'vastgesteld', datum_vaststelling: '2024-06-20' },
+    ],
   });
   const westwal = await insertTransformatie(client, {
-    naam: 'Westwal wonen-werken', terrein: 'Westwal', ha: 1.5, buffer: 0, functie: 'gemengd', status: 'studie',
+    naam: 'Westwal wonen-werken', terrein: 'Westwal', ha: 1.5, buffer: 0, functie: 'gemengd',
+    historie: [
+      { datum: '2023-02-01', status: 'idee' },
+      { datum: '2024-05-01', status: 'studie' },
+      { datum: '2025-10-01', status: 'ontwerp_ter_inzage', datum_terinzagelegging: '2025-10-01' },
+    ],
   });
   const katwijk = await insertTransformatie(client, {
-    naam: 'Katwijkerbroek-Oost', terrein: 'Katwijkerbroek', ha: 2, buffer: 10, functie: 'wonen', status: 'vastgesteld',
-    terinzage: '2024-10-01', vastgesteld: '2025-03-20',
+    naam: 'Katwijkerbroek-Oost', terrein: 'Katwijkerbroek', ha: 2, buffer: 10, functie: 'wonen',
+    historie: [
+      { datum: '2020-09-01', status: 'studie' },
+      { datum: '2023-04-03', status: 'ontwerp_ter_inzage', datum_terinzagelegging: '2023-04-03' },
+      { datum: '2024-02-15', status: 'vastgesteld', datum_vaststelling: '2024-02-15' },
+    ],
   });
   await insertTransformatie(client, {
-    naam: 'Dobbewijk-Zuid', terrein: 'Dobbewijk', ha: 1, buffer: 0, functie: 'wonen', status: 'vervallen',
+    naam: 'Dobbewijk-Zuid', terrein: 'Dobbewijk', ha: 1, buffer: 0, functie: 'wonen',
+    historie: [
+      { datum: '2020-06-01', status: 'idee' },
+      { datum: '2021-06-01', status: 'studie' },
+      { datum: '2023-01-16', status: 'vervallen' },
+    ],
   });
   await insertTransformatie(client, {
-    naam: 'De Boeg aan de Haarlemmertrekvaart', terrein: 'De Boeg', ha: 1.5, buffer: 5, functie: 'wonen', status: 'idee',
+    naam: 'De Boeg aan de Haarlemmertrekvaart', terrein: 'De Boeg', ha: 1.5, buffer: 5, functie: 'wonen',
+    historie: [{ datum: '2025-02-01', status: 'idee' }],
   });
 
   // Leiden compensates Rooseveltstraat mostly in Katwijk, which needs a bestuursovereenkomst.
   const heenUitbreiding = await insertCompensatie(client, {
-    naam: "Uitbreiding 't Heen", terrein: "'t Heen", ha: 5, status: 'geregeld', planstatus: 'zacht', max: '4.2',
+    naam: "Uitbreiding 't Heen", terrein: "'t Heen", ha: 5, max: '4.2',
+    historie: [
+      { datum: '2022-06-01', status: 'gepland', planstatus: 'zacht' },
+      { datum: '2023-07-10', status: 'geregeld' },
+      { datum: '2025-04-01', status: 'planologisch_mogelijk', planstatus: 'hard' },
+    ],
   });
   const leidenEigen = await insertCompensatie(client, {
-    naam: 'Rand Bedrijventerrein Roomburg', terrein: 'Bedrijventerrein Roomburg', ha: 1.2, status: 'gepland',
-    planstatus: 'zacht', max: '3.2', besluitpunt: ['Collegebesluit Leiden 2025/112, besluitpunt 3', '2025-10-01'],
+    naam: 'Rand Bedrijventerrein Roomburg', terrein: 'Bedrijventerrein Roomburg', ha: 1.2, max: '3.2',
+    historie: [
+      { datum: '2023-03-01', status: 'gepland', planstatus: 'zacht' },
+      { datum: '2025-10-01', status: 'geregeld', besluitpunt_ref: 'Collegebesluit Leiden 2025/112, besluitpunt 3', besluitpunt_datum: '2025-10-01' },
+    ],
   });
   const katwijkEigen = await insertCompensatie(client, {
-    naam: 'Trappenberg-West', terrein: 'De Trappenberg', ha: 2.5, status: 'planologisch_mogelijk', planstatus: 'hard',
-    max: '4.1', besluitpunt: ['Raadsbesluit Katwijk 2024-09, besluitpunt 2', '2024-09-12'],
+    naam: 'Trappenberg-West', terrein: 'De Trappenberg', ha: 2.5, max: '4.1',
+    historie: [
+      { datum: '2022-11-01', status: 'gepland', planstatus: 'zacht' },
+      { datum: '2023-03-20', status: 'geregeld', besluitpunt_ref: 'Raadsbesluit Katwijk 2023-03, besluitpunt 2', besluitpunt_datum: '2023-03-20' },
+      { datum: '2024-09-12', status: 'planologisch_mogelijk', planstatus: 'hard' },
+    ],
   });
 
   const { rows: bo } = await client.query<{ id: number }>(
     `INSERT INTO bestuursovereenkomst (naam, datum_ondertekening, basis_pct, maatwerk_omschrijving, maatwerk_bedrag, bron)
-     VALUES ('Bestuursovereenkomst compensatie Leiden – Katwijk', '2025-06-30', 50,
+     VALUES ('Bestuursovereenkomst compensatie Leiden – Katwijk', '2023-07-01', 50,
              'Aanpassing ontsluitingsweg ''t Heen (maatwerk, buiten de basisafspraak)', 120000, 'voorbeeld') RETURNING id`,
   );
   await client.query(
@@ -332,24 +418,27 @@ async function generateTransformatiesEnCompensaties(client: pg.ClientBase) {
   );
   await client.query(
     `INSERT INTO kostenpost (bestuursovereenkomst_id, categorie, omschrijving, bedrag, datum) VALUES
-       ($1, 'onderzoek', 'Bodem-, geluid- en stikstofonderzoek', 84000, '2025-02-01'),
-       ($1, 'nota_van_uitgangspunten', 'Nota van uitgangspunten uitbreiding ''t Heen', 26000, '2025-03-01'),
-       ($1, 'locatiekeuze', 'Locatiestudie', 18000, '2025-01-15'),
-       ($1, 'programma_van_eisen', 'Programma van eisen', 22000, '2025-04-01'),
-       ($1, 'ontwerp_plan', 'Ontwerp omgevingsplanwijziging', 61000, '2025-05-15'),
+       ($1, 'onderzoek', 'Bodem-, geluid- en stikstofonderzoek', 84000, '2023-09-01'),
+       ($1, 'nota_van_uitgangspunten', 'Nota van uitgangspunten uitbreiding ''t Heen', 26000, '2023-11-01'),
+       ($1, 'locatiekeuze', 'Locatiestudie', 18000, '2023-01-15'),
+       ($1, 'programma_van_eisen', 'Programma van eisen', 22000, '2024-02-01'),
+       ($1, 'ontwerp_plan', 'Ontwerp omgevingsplanwijziging', 61000, '2024-06-15'),
        ($1, 'realisatie', 'Bouwrijp maken (niet onder de basisafspraak)', 450000, '2026-03-01')`,
     [bo[0].id],
   );
-  const toewijzing = (comp: number, trans: number, ha: number, boId: number | null) =>
-    client.query(
+  const toewijzing = async (datum: string, comp: number, trans: number, ha: number, boId: number | null) => {
+    await ingangsdatum(client, datum);
+    await client.query(
       `INSERT INTO compensatie_toewijzing (compensatie_id, transformatie_id, hectares, bestuursovereenkomst_id)
        VALUES ($1, $2, $3, $4)`,
       [comp, trans, ha, boId],
     );
-  await toewijzing(heenUitbreiding, rooseveltstraat, 3.2, bo[0].id);
-  await toewijzing(leidenEigen, rooseveltstraat, 0.6, null);
-  await toewijzing(leidenEigen, westwal, 0.4, null);
-  await toewijzing(katwijkEigen, katwijk, 1.8, null);
+  };
+  await toewijzing('2023-07-10', heenUitbreiding, rooseveltstraat, 3.2, bo[0].id);
+  await toewijzing('2023-03-01', leidenEigen, rooseveltstraat, 0.6, null);
+  await toewijzing('2024-05-01', leidenEigen, westwal, 0.4, null);
+  await toewijzing('2023-03-20', katwijkEigen, katwijk, 1.8, null);
+  await ingangsdatum(client, HISTORIE_START);
 }
 
 const SECTOREN = [

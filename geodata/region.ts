@@ -97,15 +97,17 @@ export async function deriveWatergebonden(client: pg.ClientBase) {
 /** The region's published figures (Economie071 project card 2024, source 004). */
 export async function loadPublishedFigures(client: pg.ClientBase) {
   const bron = 'Economie071 projectkaart Bedrijventerreinenstrategie 2024 (provinciale behoefteraming)';
+  // Published in the project cards of the first half of 2024 (source 004); the day is not
+  // stated, so the figures count as published on their peildatum, 1 January 2024.
   await client.query(
-    `INSERT INTO vraagraming (soort, periode_van, periode_tot, netto_ha_min, netto_ha_max, bron, peildatum) VALUES
-       ('uitbreidingsvraag', 2023, 2040, 13, 68, $1, '2024-01-01'),
-       ('vervangingsvraag', 2023, 2040, 0, 29, $1, '2024-01-01')`,
+    `INSERT INTO vraagraming (soort, periode_van, periode_tot, netto_ha_min, netto_ha_max, bron, peildatum, gepubliceerd_op) VALUES
+       ('uitbreidingsvraag', 2023, 2040, 13, 68, $1, '2024-01-01', '2024-01-01'),
+       ('vervangingsvraag', 2023, 2040, 0, 29, $1, '2024-01-01', '2024-01-01')`,
     [bron],
   );
   await client.query(
-    `INSERT INTO planaanbod_gepubliceerd (planstatus, netto_ha, bron, peildatum) VALUES
-       ('hard', 6, $1, '2024-01-01'), ('zacht', 41, $1, '2024-01-01')`,
+    `INSERT INTO planaanbod_gepubliceerd (planstatus, netto_ha, bron, peildatum, gepubliceerd_op) VALUES
+       ('hard', 6, $1, '2024-01-01', '2024-01-01'), ('zacht', 41, $1, '2024-01-01', '2024-01-01')`,
     [bron],
   );
 }

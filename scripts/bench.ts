@@ -1,22 +1,36 @@
-// Benchmarks: the regional assignment (issue #6), HiGHS against the greedy
-// one-at-a-time baseline, on the region data and on generated data of
-// 1,000 requests × 10,000 kavels (an in-memory instance, no database); and
-// the map and monitor reads on the region data.
-// Prints times and objectives; asserts nothing.
+// Benchmarks.
+// 1. The hectare monitor (issue #12): HTTP time of GET /api/balans (now, a past
+//    peildatum) and /api/balans/reeks (2020–2040) on the real server, side by side with
+//    the bare SQL floor for the same figures (one plain aggregate query, in this file),
+//    with their ratio; at region scale (embedded database, and PostgreSQL when
+//    BENCH_DATABASE_URL is set) and on synthetic national data of 10k / 30k / 100k
+//    kavels on PostgreSQL (schemas national_<n>, filled by scripts/national.ts when missing).
+// 2. The regional assignment (issue #6), HiGHS against the greedy baseline, on the
+//    region data and on generated data of 1,000 requests × 10,000 kavels.
+// Prints times; asserts nothing.
 //
-//   npm run bench                                  # region data in a fresh embedded database (~25 s setup)
-//   BENCH_DATABASE_URL=postgres://… npm run bench  # region data from an existing, seeded database
-//   BENCH_SKIP_REGION=1 npm run bench              # generated data only
-//   BENCH_REQUESTS=2000 BENCH_KAVELS=20000 …       # other sizes
+//   npm run bench                                            # monitor on the embedded region, then matching
+//   BENCH_DATABASE_URL=postgres://…/sr_bench npm run bench   # + region and national data on PostgreSQL
+//   BENCH_SIZES=10000,30000 BENCH_RUNS=20 …                  # other national sizes / more runs
+//   BENCH_SKIP_MONITOR=1 / BENCH_SKIP_MATCHING=1 / BENCH_SKIP_REGION=1
+//   BENCH_SKIP_TRANSFER=1 npm run bench                      # without the first-view transfer (headless Chromium)
+//   BENCH_APP_URL=http://… BENCH_EMAIL=… BENCH_WACHTWOORD=… npm run bench  # transfer of a running app (e.g. national data)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { serve } from '@hono/node-server';
 import { createRandom } from '../geodata/random.ts';
 import { STANDAARD_INSTELLINGEN, type MatchKavel, type MatchVraag } from '../server/domain/matching.ts';
 import { gretig, solveRegio, type RegioUitkomst } from '../server/domain/matching-solver.ts';
 import { bouwRegioInstance, laadHighs, regioToewijzing } from '../server/matching/regio.ts';
 import { laadInstellingen } from '../server/matching/data.ts';
+import { createApp } from '../server/app.ts';
+import { createAccount } from '../server/accounts/service.ts';
+import type { Database } from '../server/db/database.ts';
+import { bron, type Moment } from '../server/balans/queries.ts';
+import { migreerSchema, nationalPool, omvang, schemaVoor, vulNationaal } from './national.ts';
 
 const PEILDATUM = '2026-11-01';
 
@@ -32,66 +46,215 @@ function report(label: string, info: Record<string, unknown>, opt: RegioUitkomst
   console.log(`   ${'verschil'.padEnd(22)} +${gain.toFixed(1)} (${greedy.doelwaarde > 0 ? ((100 * gain) / greedy.doelwaarde).toFixed(1) : '–'} %)`);
 }
 
-async function regionBench() {
-  let pool: pg.Pool;
-  let cleanup = async () => undefined as void;
-  const url = process.env.BENCH_DATABASE_URL;
-  if (url) {
-    pool = new pg.Pool({ connectionString: url, max: 1 });
-    cleanup = async () => pool.end();
-  } else {
-    const { startEmbeddedDatabase } = await import('../server/db/embedded.ts');
-    const { embeddedPool } = await import('../server/db/database.ts');
-    const { migrate } = await import('../server/db/migrate.ts');
-    const { seedIfEmpty } = await import('../geodata/load.ts');
-    const dir = mkdtempSync(path.join(tmpdir(), 'schuifruimte-bench-'));
-    const t = Date.now();
-    const embedded = await startEmbeddedDatabase(dir);
-    pool = embeddedPool(embedded.url);
-    await migrate(pool);
-    await seedIfEmpty(pool);
-    console.log(`(embedded database ready in ${((Date.now() - t) / 1000).toFixed(1)} s)`);
-    cleanup = async () => {
-      await pool.end();
-      await embedded.stop();
-      rmSync(dir, { recursive: true, force: true });
-    };
+// ---------------------------------------------------------------------------------
+// The hectare monitor: HTTP against the bare SQL floor.
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const PAST = '2024-06-30';
+const TELT = `('geregeld', 'planologisch_mogelijk', 'gerealiseerd')`;
+
+interface Dataset {
+  label: string;
+  pool: pg.Pool;
+  mode: 'embedded' | 'postgres';
+  close(): Promise<void>;
+}
+
+/** The same figures as the monitor (per fase, toegewezen, nog toe te wijzen, restant, compensatie per status and without toewijzing, per gemeente, plancapaciteit), each with its ids, in one plain aggregate query. */
+function vloerSql(m: Moment) {
+  return `
+WITH p AS (SELECT $1::date AS d, $2::timestamptz AS ts),
+t AS (SELECT id, gemeente_id, coalesce(netto_verloren_ha, 0) AS n,
+        CASE WHEN datum_vaststelling <= $1::date OR (datum_vaststelling IS NULL AND status IN ('vastgesteld', 'gerealiseerd')) THEN 'planologisch_verloren'
+             WHEN datum_terinzagelegging <= $1::date OR (datum_terinzagelegging IS NULL AND status IN ('ontwerp_ter_inzage', 'vastgesteld', 'gerealiseerd')) THEN 'in_procedure'
+             ELSE 'voorgenomen' END AS fase
+      FROM ${bron('transformatie', m)} x WHERE status <> 'vervallen'),
+c AS (SELECT id, status, oppervlakte_ha FROM ${bron('compensatie', m)} x WHERE status <> 'vervallen'),
+tw AS (SELECT w.id, w.transformatie_id, w.compensatie_id, w.hectares, c.status IN ${TELT} AS telt
+       FROM ${bron('compensatie_toewijzing', m)} w JOIN c ON c.id = w.compensatie_id JOIN t ON t.id = w.transformatie_id),
+a AS (SELECT transformatie_id, coalesce(sum(hectares) FILTER (WHERE telt), 0) AS a FROM tw GROUP BY transformatie_id),
+ta AS (SELECT t.*, coalesce(a.a, 0) AS a FROM t LEFT JOIN a ON a.transformatie_id = t.id),
+zonder AS (SELECT c.id, greatest(0, c.oppervlakte_ha - coalesce(sum(tw.hectares), 0)) AS z FROM c LEFT JOIN tw ON tw.compensatie_id = c.id GROUP BY c.id, c.oppervlakte_ha)
+SELECT json_build_object(
+  'per_fase', (SELECT json_agg(json_build_object('fase', fase, 'ha', ha, 'ids', ids)) FROM (SELECT fase, sum(n) AS ha, array_agg(id) AS ids FROM ta GROUP BY fase) x),
+  'kpi', (SELECT json_build_object('verloren', sum(n), 'toegewezen', sum(least(n, a)), 'nog', sum(greatest(0, n - a)),
+            'restant', coalesce(sum(greatest(0, n - a)) FILTER (WHERE fase <> 'voorgenomen'), 0), 'ids', array_agg(id) FILTER (WHERE n > a)) FROM ta),
+  'toegewezen_ids', (SELECT array_agg(id) FROM tw WHERE telt),
+  'zonder', (SELECT json_build_object('ha', sum(z), 'ids', array_agg(id) FILTER (WHERE z > 0)) FROM zonder),
+  'per_status', (SELECT json_agg(json_build_object('status', status, 'ha', ha, 'ids', ids)) FROM (SELECT status, sum(oppervlakte_ha) AS ha, array_agg(id) AS ids FROM c GROUP BY status) x),
+  'per_gemeente', (SELECT json_agg(x) FROM (SELECT gemeente_id, sum(n) AS verloren, sum(least(n, a)) AS toegewezen, sum(greatest(0, n - a)) AS nog, array_agg(id) AS ids FROM ta GROUP BY gemeente_id) x),
+  'plancapaciteit', (SELECT json_agg(x) FROM (
+      SELECT k.planstatus, k.milieucategorie_max AS cat, te.gemeente_id, k.status, sum(k.oppervlakte_ha) AS ha, array_agg(k.id) AS ids
+      FROM ${bron('kavel', m)} k LEFT JOIN terrein te ON te.id = k.terrein_id
+      WHERE k.status IN ('beschikbaar', 'potentieel') GROUP BY 1, 2, 3, 4) x)
+) AS v`;
+}
+
+/** The series' figures per year (31 December, current knowledge), each with its ids, in one plain aggregate query. */
+const VLOER_REEKS = `
+WITH j AS (SELECT make_date(y, 12, 31) AS d FROM generate_series($1::int, $2::int) y),
+t AS (SELECT j.d, x.id, coalesce(x.netto_verloren_ha, 0) AS n,
+        CASE WHEN x.datum_vaststelling <= j.d OR (x.datum_vaststelling IS NULL AND x.status IN ('vastgesteld', 'gerealiseerd')) THEN 'planologisch_verloren'
+             WHEN x.datum_terinzagelegging <= j.d OR (x.datum_terinzagelegging IS NULL AND x.status IN ('ontwerp_ter_inzage', 'vastgesteld', 'gerealiseerd')) THEN 'in_procedure'
+             ELSE 'voorgenomen' END AS fase
+      FROM j JOIN transformatie_versie x ON upper_inf(x.vastgelegd) AND x.geldig @> j.d AND x.status <> 'vervallen'),
+c AS (SELECT j.d, x.id, x.status, x.oppervlakte_ha FROM j JOIN compensatie_versie x ON upper_inf(x.vastgelegd) AND x.geldig @> j.d AND x.status <> 'vervallen'),
+-- Counted toewijzingen per year: a toewijzing version and its compensatie's version valid on the same 31 December.
+a AS (SELECT j.d, w.transformatie_id, sum(w.hectares) AS a
+      FROM compensatie_toewijzing_versie w
+      JOIN compensatie_versie cv ON cv.id = w.compensatie_id AND upper_inf(cv.vastgelegd) AND cv.status IN ${TELT} AND cv.geldig && w.geldig
+      JOIN j ON (cv.geldig * w.geldig) @> j.d
+      WHERE upper_inf(w.vastgelegd)
+      GROUP BY 1, 2),
+-- Per transformatie and year its netto and counted hectares, by grouping rather than joining.
+ta AS (SELECT d, id, sum(n) AS n, sum(a) AS a, max(fase) AS fase FROM (
+         SELECT d, id, n, 0 AS a, fase FROM t
+         UNION ALL
+         SELECT d, transformatie_id, 0, a, NULL FROM a) u
+       GROUP BY d, id HAVING count(fase) > 0)
+SELECT json_build_object(
+  'per_fase', (SELECT json_agg(x) FROM (SELECT d, fase, sum(n) AS ha, array_agg(id) AS ids FROM ta GROUP BY d, fase) x),
+  'kpi', (SELECT json_agg(x) FROM (SELECT d, sum(least(n, a)) AS toegewezen, sum(greatest(0, n - a)) AS nog,
+            coalesce(sum(greatest(0, n - a)) FILTER (WHERE fase <> 'voorgenomen'), 0) AS restant FROM ta GROUP BY d) x),
+  'per_status', (SELECT json_agg(x) FROM (SELECT d, status, sum(oppervlakte_ha) AS ha, array_agg(id) AS ids FROM c GROUP BY d, status) x),
+  'plancapaciteit', (SELECT json_agg(x) FROM (
+      SELECT j.d, k.planstatus, k.milieucategorie_max AS cat, sum(k.oppervlakte_ha) AS ha, array_agg(k.id) AS ids
+      FROM j JOIN kavel_versie k ON upper_inf(k.vastgelegd) AND k.geldig @> j.d AND k.status IN ('beschikbaar', 'potentieel')
+      GROUP BY 1, 2, 3) x)
+) AS v`;
+
+async function meet(fn: () => Promise<unknown>, runs = RUNS) {
+  await fn();
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
   }
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(runs / 2)], p95: times[Math.min(runs - 1, Math.ceil(runs * 0.95) - 1)] };
+}
+
+interface Rij {
+  dataset: string;
+  kavels: number;
+  vraag: string;
+  http: { p50: number; p95: number };
+  sql: { p50: number; p95: number };
+}
+
+/** The real server on the dataset, signed in as a stuurgroep account made for the run. */
+async function monitorBench(d: Dataset): Promise<Rij[]> {
+  const email = `bench-${randomUUID()}@bench.invalid`;
+  const wachtwoord = `Bench-${randomUUID()}`;
+  await createAccount(d.pool, { email, naam: 'Benchmark', rol: 'stuurgroep', wachtwoord });
+  const db: Database = { pool: d.pool, mode: d.mode, close: async () => undefined };
+  const app = createApp({ db });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((r) => server.once('listening', r));
+  const port = (server.address() as { port: number }).port;
   try {
-    const inst = await laadInstellingen(pool);
-    const t = Date.now();
-    const r = await regioToewijzing(pool, inst, PEILDATUM);
-    report('Regiodata (voorbeeldbedrijven, seed)', {
-      vragen: r.samenvatting.vragen, kavels: r.samenvatting.kavels, opties: r.samenvatting.opties,
-      'laden + opbouw': `${((Date.now() - t - r.optimaal.rekentijd_ms - r.gretig.rekentijd_ms) / 1000).toFixed(2)} s`,
-    }, r.optimaal, r.gretig);
-    await monitorBench(pool);
+    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, wachtwoord }),
+    });
+    if (login.status !== 200) throw new Error(`inloggen mislukt: ${login.status} ${await login.text()}`);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    const get = (pad: string) => async () => {
+      const res = await fetch(`http://127.0.0.1:${port}${pad}`, { headers: { cookie } });
+      const body = await res.text();
+      if (res.status !== 200) throw new Error(`${pad}: ${res.status} ${body.slice(0, 300)}`);
+      return body.length;
+    };
+    const { rows } = await d.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM kavel`);
+    const vandaag = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+    const vloer = (m: Moment) => async () => (await d.pool.query(vloerSql(m), [m.peildatum, 'infinity'])).rows[0];
+    const rij = async (vraag: string, http: () => Promise<unknown>, sql: () => Promise<unknown>): Promise<Rij> =>
+      ({ dataset: d.label, kavels: rows[0].n, vraag, http: await meet(http), sql: await meet(sql) });
+    return [
+      await rij('nu', get('/api/balans'), vloer({ soort: 'actueel', peildatum: vandaag })),
+      await rij(`peildatum ${PAST}`, get(`/api/balans?peildatum=${PAST}`), vloer({ soort: 'historie', peildatum: PAST })),
+      await rij('reeks 2020–2040', get('/api/balans/reeks?van=2020&tot=2040'), async () => (await d.pool.query(VLOER_REEKS, [2020, 2040])).rows[0]),
+    ];
   } finally {
-    await cleanup();
+    server.close();
+    await d.pool.query(`DELETE FROM sessie WHERE account_id = (SELECT id FROM account WHERE email = $1)`, [email]);
+    await d.pool.query(`DELETE FROM account WHERE email = $1`, [email]);
   }
 }
 
-/** The map and monitor reads on the region data: median of a few runs each. */
-async function monitorBench(pool: pg.Pool) {
-  const { computeBalans } = await import('../server/balans/service.ts');
-  const { listFeatures } = await import('../server/layers/queries.ts');
-  const { layers } = await import('../server/layers/definitions.ts');
-  const median = async (fn: () => Promise<unknown>, runs = 5) => {
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t = performance.now();
-      await fn();
-      times.push(performance.now() - t);
-    }
-    return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+function printMonitor(rijen: Rij[]) {
+  const ms = (x: number) => `${x.toFixed(0).padStart(6)} ms`;
+  console.log(`\n== Monitor: HTTP tegen de kale SQL-ondergrens (mediaan en p95 van ${RUNS} keer, na 2 keer opwarmen)`);
+  console.log(`   ${'dataset'.padEnd(26)} ${'kavels'.padStart(7)}  ${'vraag'.padEnd(20)} ${'HTTP p50'.padStart(9)} ${'p95'.padStart(9)}   ${'SQL p50'.padStart(9)} ${'p95'.padStart(9)}   ratio`);
+  for (const r of rijen) {
+    console.log(`   ${r.dataset.padEnd(26)} ${String(r.kavels).padStart(7)}  ${r.vraag.padEnd(20)} ${ms(r.http.p50)} ${ms(r.http.p95)}   ${ms(r.sql.p50)} ${ms(r.sql.p95)}   ${(r.http.p50 / r.sql.p50).toFixed(2)}`);
+  }
+  const nat = (n: number) => rijen.filter((r) => r.dataset === `landelijk ${n}`);
+  const klein = nat(10_000);
+  const groot = nat(100_000);
+  if (klein.length && groot.length) {
+    console.log('   groei 10k → 100k kavels (HTTP p50): ' + klein.map((k, i) => `${k.vraag} ${(groot[i].http.p50 / k.http.p50).toFixed(1)}×`).join(', '));
+  }
+}
+
+async function embeddedRegio(): Promise<Dataset> {
+  const { startEmbeddedDatabase } = await import('../server/db/embedded.ts');
+  const { embeddedPool } = await import('../server/db/database.ts');
+  const { migrate } = await import('../server/db/migrate.ts');
+  const { seedIfEmpty } = await import('../geodata/load.ts');
+  const dir = mkdtempSync(path.join(tmpdir(), 'schuifruimte-bench-'));
+  const t = Date.now();
+  const embedded = await startEmbeddedDatabase(dir);
+  const pool = embeddedPool(embedded.url);
+  await migrate(pool);
+  await seedIfEmpty(pool);
+  console.log(`(ingebouwde database met regiodata klaar in ${((Date.now() - t) / 1000).toFixed(1)} s)`);
+  return {
+    label: 'regio (ingebouwd)', pool, mode: 'embedded',
+    close: async () => {
+      await pool.end();
+      await embedded.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
-  const kavels = layers.find((l) => l.path === 'kavels')!;
-  console.log('\n== Kaart en monitor (regiodata, mediaan van 5)');
-  console.log(`   ${'GET /api/kavels'.padEnd(30)} ${(await median(() => listFeatures(pool, kavels))).toFixed(0)} ms`);
-  console.log(`   ${'balans (nu)'.padEnd(30)} ${(await median(() => computeBalans(pool, { tijdstip: 'infinity', peildatum: PEILDATUM }))).toFixed(0)} ms`);
-  console.log(`   ${'balans (nu, met milieuruimte)'.padEnd(30)} ${(await median(() => computeBalans(pool, { tijdstip: 'infinity', peildatum: PEILDATUM, milieuruimte: true }))).toFixed(0)} ms`);
-  console.log(`   ${'balans (peildatum 2026-01-01)'.padEnd(30)} ${(await median(() => computeBalans(pool, { tijdstip: '2026-01-01 23:59:59 Europe/Amsterdam', peildatum: '2026-01-01' }))).toFixed(0)} ms`);
-  console.log(`   ${'RSS van dit proces'.padEnd(30)} ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+}
+
+/** The region in schema `regio` of the benchmark database (migrated and seeded once). */
+async function postgresRegio(url: string): Promise<Dataset> {
+  const { seedIfEmpty } = await import('../geodata/load.ts');
+  await migreerSchema(url, 'regio');
+  const pool = nationalPool(url, 'regio', 4);
+  const seed = await seedIfEmpty(pool);
+  if (seed.seeded) console.log(`(regiodata in schema regio geladen in ${(seed.ms / 1000).toFixed(1)} s)`);
+  return { label: 'regio (PostgreSQL)', pool, mode: 'postgres', close: () => pool.end() };
+}
+
+/** Synthetic national data of `n` kavels in schema national_<n>, generated when missing or incomplete. */
+async function landelijk(url: string, n: number): Promise<Dataset> {
+  const schema = schemaVoor(n);
+  let pool = nationalPool(url, schema, 4);
+  const compleet = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM kavel`).then((r) => r.rows[0].n === omvang(n).kavels, () => false);
+  if (!compleet) {
+    await pool.end();
+    const t = Date.now();
+    console.log(`(landelijke dataset van ${n} kavels genereren in schema ${schema} …)`);
+    await vulNationaal(url, n, { vervang: true, log: (s) => console.log(s) });
+    console.log(`(klaar in ${((Date.now() - t) / 1000).toFixed(0)} s)`);
+    pool = nationalPool(url, schema, 4);
+  }
+  return { label: `landelijk ${n}`, pool, mode: 'postgres', close: () => pool.end() };
+}
+
+/** The regional assignment on the region data. */
+async function matchingRegio(pool: pg.Pool) {
+  const inst = await laadInstellingen(pool);
+  const t = Date.now();
+  const r = await regioToewijzing(pool, inst, PEILDATUM);
+  report('Regiodata (voorbeeldbedrijven, seed)', {
+    vragen: r.samenvatting.vragen, kavels: r.samenvatting.kavels, opties: r.samenvatting.opties,
+    'laden + opbouw': `${((Date.now() - t - r.optimaal.rekentijd_ms - r.gretig.rekentijd_ms) / 1000).toFixed(2)} s`,
+  }, r.optimaal, r.gretig);
 }
 
 /** Terreinen as grids of kavels; 30 % in use by others, some by the requesting companies themselves. */
@@ -162,5 +325,94 @@ async function generatedBench(nVragen: number, nKavels: number) {
   }, opt, greedy);
 }
 
-if (!process.env.BENCH_SKIP_REGION) await regionBench();
-await generatedBench(Number(process.env.BENCH_REQUESTS ?? 1000), Number(process.env.BENCH_KAVELS ?? 10000));
+/**
+ * Bytes transferred for the first regional view of the app (issue 15): a new visitor
+ * in headless Chromium signs in and waits for the map with all its layers; every
+ * asset and all data, as sent (compressed), against their decoded size; then the
+ * second visit of the same browser. A fresh embedded server with the region data,
+ * unless BENCH_APP_URL names a running app (with BENCH_EMAIL and BENCH_WACHTWOORD).
+ */
+async function transferBench() {
+  const { existsSync, readFileSync } = await import('node:fs');
+  const { spawn } = await import('node:child_process');
+  const { launchBrowser } = await import('../test/e2e/browser.ts');
+  const { byKind, firstAndSecondVisit, formatBytes } = await import('./first-view.ts');
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromium)) {
+    console.log(`\n== Eerste regiobeeld: overgeslagen (geen Chromium in ${chromium})`);
+    return;
+  }
+  let baseUrl = process.env.BENCH_APP_URL;
+  let account = { email: process.env.BENCH_EMAIL ?? '', wachtwoord: process.env.BENCH_WACHTWOORD ?? '' };
+  let stop = async () => undefined as void;
+  if (!baseUrl) {
+    const { buildWeb } = await import('./build-web.ts');
+    await buildWeb();
+    const dir = mkdtempSync(path.join(tmpdir(), 'schuifruimte-bench-app-'));
+    const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', DATABASE_READ_URL: '', PGLITE_DATA_DIR: path.join(dir, 'pglite'),
+        DEMO_ACCOUNTS_FILE: path.join(dir, 'demo-accounts.json') },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    stop = async () => {
+      if (server.exitCode === null) await new Promise<void>((resolve) => { server.once('exit', () => resolve()); server.kill('SIGTERM'); });
+      rmSync(dir, { recursive: true, force: true });
+    };
+    baseUrl = await new Promise<string>((resolve, reject) => {
+      let output = '';
+      server.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = output.match(/draait op (http:\/\/\S+?)\/?\s/);
+        if (match) resolve(match[1]);
+      });
+      server.once('exit', (code) => reject(new Error(`server stopped (${code}):\n${output}`)));
+    });
+    const demo = JSON.parse(readFileSync(path.join(dir, 'demo-accounts.json'), 'utf8')) as { email: string; wachtwoord: string; rol: string }[];
+    account = demo.find((a) => a.rol === 'stuurgroep')!;
+  }
+  const browser = await launchBrowser();
+  try {
+    const { first, second } = await firstAndSecondVisit(browser, baseUrl, account);
+    const line = (label: string, n: number, bytes: number, body: number) =>
+      console.log(`   ${label.padEnd(24)} ${String(n).padStart(3)} verzoeken  ${formatBytes(bytes).padStart(10)} verstuurd  ${formatBytes(body).padStart(10)} ongecomprimeerd`);
+    console.log(`\n== Eerste regiobeeld in de browser (${baseUrl}, 1600×1000, inloggen tot kaart met alle lagen)`);
+    for (const [kind, t] of Object.entries(byKind(first))) line(kind, t.n, t.bytes, t.body);
+    line('totaal eerste bezoek', first.requests.length, first.bytes, first.body);
+    console.log(`   ${'doel'.padEnd(24)} onder 1,5 MB op landelijke schaal`);
+    const cached = second.requests.filter((r) => r.fromCache).length;
+    line('tweede bezoek', second.requests.length, second.bytes, second.body);
+    console.log(`   ${''.padEnd(24)} ${cached} uit de browsercache; het script van de kaartworker telt als verstuurd (niet waarneembaar)`);
+  } finally {
+    await browser.close();
+    await stop();
+  }
+}
+
+const url = process.env.BENCH_DATABASE_URL;
+const rijen: Rij[] = [];
+if (!process.env.BENCH_SKIP_REGION) {
+  const regio = await embeddedRegio();
+  try {
+    if (!process.env.BENCH_SKIP_MONITOR) rijen.push(...await monitorBench(regio));
+    if (!process.env.BENCH_SKIP_MATCHING) await matchingRegio(regio.pool);
+  } finally {
+    await regio.close();
+  }
+}
+if (url && !process.env.BENCH_SKIP_MONITOR) {
+  const datasets: (() => Promise<Dataset>)[] = [];
+  if (!process.env.BENCH_SKIP_REGION) datasets.push(() => postgresRegio(url));
+  for (const n of (process.env.BENCH_SIZES ?? '10000,30000,100000').split(',').map(Number)) datasets.push(() => landelijk(url, n));
+  for (const open of datasets) {
+    const d = await open();
+    try {
+      rijen.push(...await monitorBench(d));
+    } finally {
+      await d.close();
+    }
+  }
+}
+if (rijen.length) printMonitor(rijen);
+if (!url && !process.env.BENCH_SKIP_MONITOR) console.log('   (zet BENCH_DATABASE_URL voor PostgreSQL: regio en landelijk 10k / 30k / 100k kavels)');
+if (!process.env.BENCH_SKIP_MATCHING) await generatedBench(Number(process.env.BENCH_REQUESTS ?? 1000), Number(process.env.BENCH_KAVELS ?? 10000));
+if (!process.env.BENCH_SKIP_TRANSFER) await transferBench();

@@ -1,12 +1,12 @@
 // The Hono application: API under /api, the offline basemap under /basemap,
 // and the built web app for everything else.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { Database } from './db/database.ts';
 import { ApiError, errorBody, handleError } from './http/errors.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { systemRoutes } from './system/routes.ts';
 import { layerRoutes } from './routes/layers.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -23,6 +23,13 @@ import type { Session } from './auth/sessions.ts';
 import { authConfigFromEnv, type AuthConfig } from './auth/config.ts';
 import { accessTableOf, type AccessTable } from './http/access.ts';
 import { rules as legacyRules } from './auth/permissions.ts';
+import { importRoutes, IMPORT_UPLOAD_PATH } from './exchange/import-routes.ts';
+import { exportRoutes } from './exchange/export-routes.ts';
+import { tokenRoutes } from './ogc/token-routes.ts';
+import { ogcRoutes } from './ogc/routes.ts';
+import { rememberWrites } from './db/read-routing.ts';
+import { compress } from './http/compression.ts';
+import { CACHE_BASEMAP, CACHE_IMMUTABLE, CACHE_REVALIDATE, staticFiles } from './http/static-files.ts';
 
 export type AppEnv = { Variables: { db: Database; session: Session | null; access: AccessTable; auth: AuthConfig } };
 
@@ -61,21 +68,25 @@ export function createApp(options: AppOptions) {
   const auth = options.auth ?? authConfigFromEnv();
 
   app.onError(handleError);
+  app.use('*', securityHeaders(options.basemapStyleUrl));
+  // Every answer compressed (brotli or gzip), except range answers and what is precompressed.
+  app.use('*', compress);
   app.use('/api/*', async (c, next) => {
     c.set('db', options.db);
     c.set('auth', auth);
     await next();
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(errorBody('te_groot', 'Het verzoek is groter dan 2 MB.'), 413),
-    }),
-  );
+  const limit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => c.json(errorBody('te_groot', 'Het verzoek is groter dan 2 MB.'), 413),
+  });
+  // The import upload streams to disk with its own 100 MB limit (server/exchange/upload.ts).
+  app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === IMPORT_UPLOAD_PATH ? next() : limit(c, next)));
   // Complete once every route below is registered (end of this function).
   let access: AccessTable | undefined;
   app.use('/api/*', authorise(() => access!));
+  // With a read replica: after a write, this client's reads wait for the replica to catch up.
+  app.use('/api/*', rememberWrites);
 
   app.route('/api', systemRoutes({ basemapStyleUrl: options.basemapStyleUrl ?? '/basemap/style.json' }));
   app.route('/api', authRoutes());
@@ -88,20 +99,28 @@ export function createApp(options: AppOptions) {
   app.route('/api', toewijzingRoutes());
   app.route('/api', bestuursovereenkomstRoutes());
   app.route('/api', balansRoutes());
+  app.route('/api', importRoutes());
+  app.route('/api', exportRoutes());
+  app.route('/api', tokenRoutes());
   app.doc31('/api/openapi.json', OPENAPI_INFO);
   access = accessTableOf(app, legacyRules);
   app.all('/api/*', () => {
     throw new ApiError(404, 'onbekende_route', 'Deze API-route bestaat niet.');
   });
 
-  // Offline basemap: style, PMTiles (served with HTTP Range support) and the sea polygon.
-  app.get('/basemap/style.json', serveStatic({ path: path.relative(process.cwd(), path.join(geodataDir, 'basemap_style_minimal.json')) }));
-  app.get('/basemap/sea.geojson', serveStatic({ path: path.relative(process.cwd(), path.join(geodataDir, 'sea_approx_bbox.geojson')) }));
-  app.get('/basemap/basemap_leiden_osm_2021.pmtiles',
-    serveStatic({ path: path.relative(process.cwd(), path.join(geodataDir, 'basemap_leiden_osm_2021.pmtiles')) }));
+  // OGC API – Features for QGIS and other GIS clients, with personal access tokens.
+  app.route('/ogc', ogcRoutes(options.db, () => access!));
 
+  // Offline basemap: style, PMTiles (served with HTTP Range support) and the sea polygon.
+  const basemap = (file: string) =>
+    staticFiles({ path: path.relative(process.cwd(), path.join(geodataDir, file)), cacheControl: () => CACHE_BASEMAP });
+  app.get('/basemap/style.json', basemap('basemap_style_minimal.json'));
+  app.get('/basemap/sea.geojson', basemap('sea_approx_bbox.geojson'));
+  app.get('/basemap/basemap_leiden_osm_2021.pmtiles', basemap('basemap_leiden_osm_2021.pmtiles'));
+
+  // The web app: hashed assets for good, index.html (also for the app's own paths) always fresh.
   const webRoot = path.relative(process.cwd(), webDir) || '.';
-  app.use('/*', serveStatic({ root: webRoot }));
-  app.get('*', serveStatic({ path: path.join(webRoot, 'index.html') }));
+  app.use('/*', staticFiles({ root: webRoot, cacheControl: (p) => (p.startsWith('/assets/') ? CACHE_IMMUTABLE : CACHE_REVALIDATE) }));
+  app.get('*', staticFiles({ path: path.join(webRoot, 'index.html'), cacheControl: () => CACHE_REVALIDATE }));
   return app;
 }

@@ -14,6 +14,7 @@ import { authConfigFromEnv, ConfigError, type AuthConfig } from './auth/config.t
 const port = Number(process.env.PORT ?? 8071);
 const host = process.env.HOST ?? '127.0.0.1';
 const url = process.env.DATABASE_URL || undefined;
+const readUrl = process.env.DATABASE_READ_URL || undefined;
 const dataDir = path.resolve(process.env.PGLITE_DATA_DIR || DEFAULT_DATA_DIR);
 const mode = url ? 'postgres' : 'embedded';
 
@@ -64,8 +65,10 @@ try {
   console.log(url
     ? `Database: PostgreSQL (${describeUrl(url)})`
     : `Database: ingebouwde PGlite + PostGIS in ${dataDir}; de eerste start duurt ± 30 s`);
+  if (readUrl) console.log(`Leesreplica: PostgreSQL (${describeUrl(readUrl)}) voor kaartlagen, balans, exports en OGC API`);
   db = await openDatabase({
     url,
+    readUrl,
     dataDir,
     onFatal: (err) => {
       console.error(err.message);

@@ -75,6 +75,8 @@ export const rules: Rule[] = [
 
   // Hectare monitor: everyone reads the balance; editors preview their drafts.
   { method: 'GET', path: '/api/balans', roles: ALL },
+  { method: 'GET', path: '/api/balans/reeks', roles: ALL },
+  { method: 'GET', path: '/api/balans/kaart', roles: ALL },
   { method: 'POST', path: '/api/balans/preview', roles: EDITORS },
 
 ];

@@ -1,10 +1,16 @@
-// What saving a draft transformatie or compensatie would do to the balance:
-// the draft is written inside a transaction, the balance computed before and
-// after, and the transaction always rolled back — nothing is ever stored.
+// What saving a draft transformatie or compensatie would do to the balance: a
+// read-only what-if. The geometry is checked first and the actor's gemeente next; then,
+// in a READ ONLY transaction bounded by a statement timeout, the draft is joined into
+// the computation (its netto verloren by the same SQL function the triggers use, and
+// what the younger transformaties under it would lose) and the balance computed with
+// and without it. Nothing is written, nothing is locked.
 import type pg from 'pg';
 import { ApiError } from '../http/errors.ts';
-import { gemeenteOfGeometry, prepareGeometry } from '../layers/writes.ts';
-import { computeBalans, type Balans } from './service.ts';
+import { assertMayEdit, gemeenteOfGeometry, prepareGeometry } from '../layers/writes.ts';
+import type { Actor } from '../domain/roles.ts';
+import { today } from '../domain/dates.ts';
+import { leesStand, type Moment, type Stand } from './queries.ts';
+import { balansUit, type Balans } from './service.ts';
 
 export interface Draft {
   laag: 'transformatie' | 'compensatie';
@@ -13,16 +19,29 @@ export interface Draft {
   properties?: { nieuwe_functie?: 'wonen' | 'gemengd' | 'overig'; status?: string; milieucategorie_max?: string | null; gemeente_id?: number };
 }
 
-const delta = (voor: number, na: number) => ({ voor, na, verschil: Math.round((na - voor) * 10_000) / 10_000 });
+/** The longest a preview may run; on PostgreSQL the database cancels it. */
+export const PREVIEW_TIMEOUT_MS = 10_000;
+/** The most vertices a draft may have: bounds the overlays where no timeout can (embedded database). */
+export const MAX_PUNTEN = 5_000;
+/** Stands in for the id of a new draft: younger than every record. */
+const NIEUW_ID = 2_147_483_647;
+
+const delta = (voor: number, na: number) => ({ voor, na, verschil: na - voor });
 
 function compare(voor: Balans, na: Balans) {
+  const r = (b: Balans) => b.regio;
   const gemeenten = new Set([...voor.per_gemeente, ...na.per_gemeente].map((g) => g.gemeente));
   const categorieen = new Set([...voor.per_milieucategorie, ...na.per_milieucategorie].map((c) => c.milieucategorie));
+  const klein = (x: { verschil: number }) => Math.abs(x.verschil) > 1e-9;
   return {
     regio: {
-      netto_verloren_ha: delta(voor.regio.netto_verloren.ha, na.regio.netto_verloren.ha),
-      compensatie_ha: delta(voor.regio.compensatie_totaal.ha, na.regio.compensatie_totaal.ha),
-      saldo_ha: delta(voor.regio.saldo_ha, na.regio.saldo_ha),
+      netto_verloren_ha: delta(r(voor).netto_verloren.ha, r(na).netto_verloren.ha),
+      vereiste_compensatie_ha: delta(r(voor).vereiste_compensatie.ha, r(na).vereiste_compensatie.ha),
+      toegewezen_ha: delta(r(voor).toegewezen.ha, r(na).toegewezen.ha),
+      nog_toe_te_wijzen_ha: delta(r(voor).nog_toe_te_wijzen.ha, r(na).nog_toe_te_wijzen.ha),
+      restant_ha: delta(r(voor).restant.ha, r(na).restant.ha),
+      compensatie_ha: delta(r(voor).compensatie_totaal.ha, r(na).compensatie_totaal.ha),
+      compensatie_zonder_toewijzing_ha: delta(r(voor).compensatie_zonder_toewijzing.ha, r(na).compensatie_zonder_toewijzing.ha),
     },
     per_gemeente: [...gemeenten].sort((a, b) => a.localeCompare(b, 'nl')).map((gemeente) => {
       const v = voor.per_gemeente.find((g) => g.gemeente === gemeente);
@@ -30,57 +49,106 @@ function compare(voor: Balans, na: Balans) {
       return {
         gemeente,
         verloren_ha: delta(v?.verloren.ha ?? 0, n?.verloren.ha ?? 0),
-        restant_ha: delta(v?.restant_ha ?? 0, n?.restant_ha ?? 0),
+        nog_toe_te_wijzen_ha: delta(v?.nog_toe_te_wijzen.ha ?? 0, n?.nog_toe_te_wijzen.ha ?? 0),
+        restant_ha: delta(v?.restant.ha ?? 0, n?.restant.ha ?? 0),
       };
-    }).filter((g) => g.verloren_ha.verschil !== 0 || g.restant_ha.verschil !== 0),
-    per_milieucategorie: [...categorieen].sort((a, b) => a.localeCompare(b, 'nl', { numeric: true })).map((milieucategorie) => {
+    }).filter((g) => klein(g.verloren_ha) || klein(g.nog_toe_te_wijzen_ha) || klein(g.restant_ha)),
+    per_milieucategorie: [...categorieen].map((milieucategorie) => {
       const v = voor.per_milieucategorie.find((c) => c.milieucategorie === milieucategorie);
       const n = na.per_milieucategorie.find((c) => c.milieucategorie === milieucategorie);
       return {
         milieucategorie,
         verloren_ha: delta(v?.verloren.ha ?? 0, n?.verloren.ha ?? 0),
-        gecompenseerd_ha: delta(v?.gecompenseerd.ha ?? 0, n?.gecompenseerd.ha ?? 0),
+        compensatie_ha: delta(v?.compensatie.ha ?? 0, n?.compensatie.ha ?? 0),
       };
-    }).filter((c) => c.verloren_ha.verschil !== 0 || c.gecompenseerd_ha.verschil !== 0),
+    }).filter((c) => klein(c.verloren_ha) || klein(c.compensatie_ha)),
   };
 }
 
-export async function previewBalans(pool: pg.Pool, draft: Draft, peildatum: string) {
+async function whatIf(client: pg.PoolClient, draft: Draft, ewkt: string, gemeente: { id: number; naam: string }, stand: Stand): Promise<Stand> {
+  const p = draft.properties ?? {};
+  if (draft.laag === 'compensatie') {
+    const { rows } = await client.query<{ ha: number; buiten: boolean }>(
+      `SELECT ST_Area(g) / 10000 AS ha, compensatie_buiten_regio(g, $2) AS buiten FROM ST_GeomFromEWKT($1) g`, [ewkt, gemeente.id]);
+    const bestaand = stand.compensaties.find((c) => c.id === draft.id);
+    const rij = {
+      id: draft.id ?? -1, naam: bestaand?.naam ?? '(ontwerp)', gemeente_id: gemeente.id,
+      status: p.status ?? bestaand?.status ?? 'gepland', planstatus: bestaand?.planstatus ?? 'zacht',
+      milieucategorie_max: p.milieucategorie_max !== undefined ? p.milieucategorie_max : bestaand?.milieucategorie_max ?? null,
+      oppervlakte_ha: rows[0].ha, buiten_regio: rows[0].buiten,
+    };
+    return { ...stand, compensaties: [...stand.compensaties.filter((c) => c.id !== draft.id), rij] };
+  }
+  // The draft's own figure, and those of the younger transformaties under its old or new shape.
+  const status = p.status ?? stand.transformaties.find((t) => t.id === draft.id)?.status ?? 'idee';
+  const { rows } = await client.query<{ id: number; netto_ha: number | null; per_categorie: Record<string, { ha: number; kavels: number[] }> | null }>(
+    `WITH d AS (SELECT ST_GeomFromEWKT($1) AS g, (SELECT geom FROM transformatie WHERE id = $2) AS oud)
+     SELECT $2::integer AS id, v.netto_ha, v.per_categorie FROM d CROSS JOIN LATERAL transformatie_verlies(d.g, $2, $3) v
+     UNION ALL
+     SELECT y.id, v.netto_ha, v.per_categorie
+     FROM d JOIN transformatie y ON y.id > $2 AND y.status <> 'vervallen'
+       AND ((y.geom && d.g AND ST_Intersects(y.geom, d.g)) OR (y.geom && d.oud AND ST_Intersects(y.geom, d.oud)))
+     CROSS JOIN LATERAL transformatie_verlies(y.geom, y.id, y.status, $2, d.g) v
+     WHERE $2 <> ${NIEUW_ID}`,
+    [ewkt, draft.id ?? NIEUW_ID, status],
+  );
+  const nieuw = new Map(rows.map((r) => [r.id, r]));
+  const eigen = nieuw.get(draft.id ?? NIEUW_ID)!;
+  const bestaand = stand.transformaties.find((t) => t.id === draft.id);
+  const rij = {
+    id: draft.id ?? -1, naam: bestaand?.naam ?? '(ontwerp)', gemeente_id: gemeente.id, gemeente: gemeente.naam, status,
+    nieuwe_functie: p.nieuwe_functie ?? bestaand?.nieuwe_functie ?? 'wonen',
+    datum_terinzagelegging: bestaand?.datum_terinzagelegging ?? null, datum_vaststelling: bestaand?.datum_vaststelling ?? null,
+    netto_verloren_ha: eigen.netto_ha, verlies_per_categorie: eigen.per_categorie,
+  };
+  const transformaties = stand.transformaties
+    .filter((t) => t.id !== draft.id)
+    .map((t) => {
+      const n = nieuw.get(t.id);
+      return n ? { ...t, netto_verloren_ha: n.netto_ha, verlies_per_categorie: n.per_categorie } : t;
+    });
+  return { ...stand, transformaties: [...transformaties, rij] };
+}
+
+export async function previewBalans(pool: pg.Pool, actor: Actor, draft: Draft) {
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
-    const opties = { tijdstip: 'infinity', peildatum };
-    const voor = await computeBalans(client, opties);
+    await client.query('BEGIN READ ONLY');
+    // Bounded: PostgreSQL cancels a statement past the timeout (the embedded database
+    // ignores it; there the work is bounded by the indexed, local computation).
+    await client.query(`SET LOCAL statement_timeout = ${PREVIEW_TIMEOUT_MS}`);
+    await client.query('SET LOCAL jit = off');
     const { ewkt } = await prepareGeometry(client, draft.geometry);
-    const table = draft.laag;
-    if (draft.id !== undefined) {
-      const { rowCount } = await client.query(
-        `UPDATE ${table} SET geom = ST_GeomFromEWKT($2) ${draft.laag === 'transformatie' && draft.properties?.nieuwe_functie ? ', nieuwe_functie = $3' : ''}
-         WHERE id = $1`,
-        draft.laag === 'transformatie' && draft.properties?.nieuwe_functie ? [draft.id, ewkt, draft.properties.nieuwe_functie] : [draft.id, ewkt],
-      );
-      if (!rowCount) throw new ApiError(404, 'niet_gevonden', `${draft.laag === 'transformatie' ? 'Transformatie' : 'Compensatie'} ${draft.id} bestaat niet.`);
-    } else {
-      const gemeenteId = draft.properties?.gemeente_id ?? (await gemeenteOfGeometry(client, ewkt));
-      if (draft.laag === 'transformatie') {
-        await client.query(
-          `INSERT INTO transformatie (naam, gemeente_id, nieuwe_functie, status, geom, bron)
-           VALUES ('(ontwerp)', $1, $2, $3, ST_GeomFromEWKT($4), 'gebruiker')`,
-          [gemeenteId, draft.properties?.nieuwe_functie ?? 'wonen', draft.properties?.status ?? 'idee', ewkt],
-        );
-      } else {
-        await client.query(
-          `INSERT INTO compensatie (naam, gemeente_id, milieucategorie_max, status, geom, bron)
-           VALUES ('(ontwerp)', $1, $2, $3, ST_GeomFromEWKT($4), 'gebruiker')`,
-          [gemeenteId, draft.properties?.milieucategorie_max ?? null, draft.properties?.status ?? 'gepland', ewkt],
-        );
-      }
+    // The overlays grow with the vertices; a drawing is never this detailed.
+    const { rows: punten } = await client.query<{ n: number }>(`SELECT ST_NPoints(ST_GeomFromEWKT($1)) AS n`, [ewkt]);
+    if (punten[0].n > MAX_PUNTEN) {
+      throw new ApiError(422, 'te_complex', `Het ontwerp heeft ${punten[0].n.toLocaleString('nl-NL')} punten; een voorbeeldberekening kan er ten hoogste ${MAX_PUNTEN.toLocaleString('nl-NL')}. Vereenvoudig het vlak.`,
+        { reden: 'te_complex', punten: punten[0].n, max: MAX_PUNTEN });
     }
-    const na = await computeBalans(client, opties);
-    return compare(voor, na);
+
+    let gemeenteId: number;
+    if (draft.id !== undefined) {
+      const { rows } = await client.query<{ gemeente_id: number; status: string }>(
+        `SELECT gemeente_id, status FROM ${draft.laag} WHERE id = $1`, [draft.id]);
+      if (!rows[0]) throw new ApiError(404, 'niet_gevonden', `${draft.laag === 'transformatie' ? 'Transformatie' : 'Compensatie'} ${draft.id} bestaat niet.`);
+      assertMayEdit(actor, rows[0].gemeente_id);
+      gemeenteId = draft.properties?.gemeente_id ?? rows[0].gemeente_id;
+    } else {
+      gemeenteId = draft.properties?.gemeente_id ?? (await gemeenteOfGeometry(client, ewkt));
+    }
+    assertMayEdit(actor, gemeenteId);
+    const { rows: g } = await client.query<{ id: number; naam: string }>(`SELECT id, naam FROM gemeente WHERE id = $1`, [gemeenteId]);
+    if (!g[0]) throw new ApiError(422, 'onbekende_verwijzing', `Gemeente ${gemeenteId} bestaat niet.`);
+
+    const moment: Moment = { soort: 'actueel', peildatum: today() };
+    const stand = await leesStand(client, moment);
+    const na = await whatIf(client, draft, ewkt, g[0], stand);
+    await client.query('COMMIT');
+    return compare(balansUit(stand, moment), balansUit(na, moment));
   } catch (err) {
-    const e = err as { code?: string };
-    if (e.code === '23503' || e.code === '23514') throw new ApiError(422, 'ongeldige_waarde', 'Een waarde van het ontwerp klopt niet.');
+    if ((err as { code?: string }).code === '57014') {
+      throw new ApiError(422, 'te_complex', 'Het effect van dit ontwerp op de balans is niet binnen de tijd te berekenen. Vereenvoudig het vlak of maak het kleiner.');
+    }
     throw err;
   } finally {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -1,116 +1,170 @@
-// The monitor's measurements, all from one snapshot: every table is read through
-// asof_rows(…, ts), which rebuilds it from the audit trail, so "now" and any
-// peildatum share one code path. Overlays pass the 1 mm grid size.
+// What the monitor reads, in one round trip, for one moment:
+//   actueel     now: the live tables;
+//   historie    the situation on a peildatum: the versions valid on that date
+//               (history tables of migration 012, current knowledge);
+//   vastgelegd  what the system held at a moment about a peildatum: the versions
+//               recorded then; the small unversioned tables rebuilt from the audit trail.
+// Every figure is already stored per record (netto verloren and milieuruimte by
+// migration 011), so this is a read with index lookups; the one spatial join (protected
+// terreinen) uses the GiST indexes.
 import type pg from 'pg';
+import type { CompensatieStand, KavelStand, ToewijzingStand, TransformatieStand } from '../domain/kpi.ts';
+import type { MilieuruimteConflict, Vraagraming } from '../domain/balans.ts';
 
 export type Queryable = pg.Pool | pg.PoolClient;
 
-const SQL = `
+export type Moment =
+  | { soort: 'actueel'; peildatum: string }
+  | { soort: 'historie'; peildatum: string }
+  | { soort: 'vastgelegd'; peildatum: string; tijdstip: string };
+
+type Versioned = 'transformatie' | 'compensatie' | 'kavel' | 'compensatie_toewijzing';
+
+/** A versioned table as it stood at the moment ($1 = peildatum, $2 = tijdstip). */
+export function bron(tabel: Versioned, m: Moment): string {
+  if (m.soort === 'actueel') return tabel;
+  if (m.soort === 'historie') return `(SELECT * FROM ${tabel}_versie WHERE upper_inf(vastgelegd) AND geldig @> $1::date)`;
+  return `(SELECT * FROM ${tabel}_versie WHERE vastgelegd @> $2::timestamptz AND geldig @> $1::date)`;
+}
+
+/** An unversioned table: live, or as the audit trail held it at the moment. */
+const tabel = (naam: string, m: Moment) => (m.soort === 'vastgelegd' ? `asof_rows(NULL::${naam}, $2::timestamptz)` : naam);
+
+const params = (m: Moment) => [m.peildatum, m.soort === 'vastgelegd' ? m.tijdstip : 'infinity'];
+
+function standSql(m: Moment) {
+  return `
 WITH
-t AS (SELECT id, naam, gemeente_id, status, nieuwe_functie, datum_terinzagelegging, geom
-      FROM asof_rows(NULL::transformatie, $1::timestamptz) WHERE status <> 'vervallen'),
-kv AS (SELECT id, terrein_id, status, planstatus, milieucategorie_max, geom FROM asof_rows(NULL::kavel, $1::timestamptz)),
-te AS (SELECT id, naam, gemeente_id, typologie, niet_te_transformeren, geom FROM asof_rows(NULL::terrein, $1::timestamptz)),
-land AS (SELECT geom FROM te UNION ALL SELECT geom FROM kv),
-op AS (
-  SELECT t.*, (SELECT ST_UnaryUnion(ST_Collect(ST_Intersection(l.geom, t.geom, 0.001)), 0.001)
-               FROM land l WHERE l.geom && t.geom AND ST_Intersects(l.geom, t.geom)) AS op_grond
-  FROM t),
-net AS (
-  -- Overlaps between transformaties count once: the older (lower id) one holds them.
-  SELECT op.*, CASE WHEN op.op_grond IS NULL THEN NULL ELSE coalesce(ST_Difference(op.op_grond,
-           (SELECT ST_UnaryUnion(ST_Collect(o.geom), 0.001) FROM t o
-            WHERE o.id < op.id AND o.geom && op.geom AND ST_Intersects(o.geom, op.geom)), 0.001), op.op_grond) END AS netto
-  FROM op),
-c AS (SELECT id, naam, gemeente_id, status, planstatus, milieucategorie_max, besluitpunt_datum, geom
-      FROM asof_rows(NULL::compensatie, $1::timestamptz) WHERE status <> 'vervallen'),
-regio AS (SELECT ST_Union(geom, 0.001) AS geom FROM gemeente WHERE in_regio),
-tw AS (SELECT * FROM asof_rows(NULL::compensatie_toewijzing, $1::timestamptz)),
-bo AS (SELECT * FROM asof_rows(NULL::bestuursovereenkomst, $1::timestamptz))
+p AS (SELECT $1::date AS peildatum, $2::timestamptz AS tijdstip),
+t AS NOT MATERIALIZED (SELECT id, naam, gemeente_id, status, nieuwe_functie, datum_terinzagelegging, datum_vaststelling,
+             netto_verloren_ha, verlies_per_categorie, milieuruimte, geom
+      FROM ${bron('transformatie', m)} x WHERE status <> 'vervallen'),
+c AS NOT MATERIALIZED (SELECT id, naam, gemeente_id, status, planstatus, milieucategorie_max, oppervlakte_ha, buiten_regio, besluitpunt_datum
+      FROM ${bron('compensatie', m)} x WHERE status <> 'vervallen'),
+tw AS (SELECT id, compensatie_id, transformatie_id, hectares, bestuursovereenkomst_id FROM ${bron('compensatie_toewijzing', m)} x),
+bo AS (SELECT * FROM ${tabel('bestuursovereenkomst', m)}),
+kv AS NOT MATERIALIZED (SELECT * FROM ${bron('kavel', m)} x),
+beschermd AS (SELECT id, naam, typologie, niet_te_transformeren, geom FROM ${tabel('terrein', m)} x
+              WHERE niet_te_transformeren OR typologie = 'matig_gedifferentieerd'),
+ramingen AS (
+  -- The latest publication on or before the peildatum, per soort.
+  SELECT r.* FROM ${tabel('vraagraming', m)} r
+  WHERE r.gemeente_id IS NULL AND coalesce(r.gepubliceerd_op, r.peildatum) = (
+    SELECT max(coalesce(r2.gepubliceerd_op, r2.peildatum)) FROM ${tabel('vraagraming', m)} r2
+    WHERE r2.gemeente_id IS NULL AND r2.soort = r.soort AND coalesce(r2.gepubliceerd_op, r2.peildatum) <= $1::date)
+),
+aanbod AS (
+  SELECT a.* FROM ${tabel('planaanbod_gepubliceerd', m)} a
+  WHERE a.gemeente_id IS NULL AND coalesce(a.gepubliceerd_op, a.peildatum) = (
+    SELECT max(coalesce(a2.gepubliceerd_op, a2.peildatum)) FROM ${tabel('planaanbod_gepubliceerd', m)} a2
+    WHERE a2.gemeente_id IS NULL AND a2.planstatus = a.planstatus AND coalesce(a2.gepubliceerd_op, a2.peildatum) <= $1::date)
+)
 SELECT json_build_object(
   'transformaties', (SELECT coalesce(json_agg(json_build_object(
-      'id', net.id, 'naam', net.naam, 'gemeente_id', net.gemeente_id, 'gemeente', g.naam, 'status', net.status,
-      'nieuwe_functie', net.nieuwe_functie, 'datum_terinzagelegging', net.datum_terinzagelegging,
-      'netto_ha', coalesce(ST_Area(net.netto), 0) / 10000, 'ewkt', ST_AsEWKT(net.geom)) ORDER BY net.id), '[]')
-    FROM net JOIN gemeente g ON g.id = net.gemeente_id),
-  'aantal_transformaties', (SELECT count(*) FROM t),
-  'verlies_per_categorie', (SELECT coalesce(json_agg(x), '[]') FROM (
-      SELECT kv.milieucategorie_max AS milieucategorie, sum(ST_Area(ST_Intersection(net.netto, kv.geom, 0.001))) / 10000 AS ha,
-             array_agg(DISTINCT net.id) AS transformatie_ids, array_agg(DISTINCT kv.id) AS kavel_ids
-      FROM net JOIN kv ON net.netto IS NOT NULL AND kv.geom && net.netto AND ST_Intersects(kv.geom, net.netto)
-      GROUP BY kv.milieucategorie_max) x),
+      'id', t.id, 'naam', t.naam, 'gemeente_id', t.gemeente_id, 'gemeente', g.naam, 'status', t.status,
+      'nieuwe_functie', t.nieuwe_functie, 'datum_terinzagelegging', t.datum_terinzagelegging,
+      'datum_vaststelling', t.datum_vaststelling, 'netto_verloren_ha', t.netto_verloren_ha,
+      'verlies_per_categorie', t.verlies_per_categorie) ORDER BY t.id), '[]')
+    FROM t JOIN gemeente g ON g.id = t.gemeente_id),
   'compensaties', (SELECT coalesce(json_agg(json_build_object(
       'id', c.id, 'naam', c.naam, 'gemeente_id', c.gemeente_id, 'status', c.status, 'planstatus', c.planstatus,
-      'milieucategorie_max', c.milieucategorie_max, 'ha', ST_Area(c.geom) / 10000,
-      'buiten_regio', NOT coalesce(g.in_regio, false) OR NOT ST_CoveredBy(c.geom, ST_Buffer((SELECT geom FROM regio), 1)))
-      ORDER BY c.id), '[]')
-    FROM c LEFT JOIN gemeente g ON g.id = c.gemeente_id),
+      'milieucategorie_max', c.milieucategorie_max, 'oppervlakte_ha', c.oppervlakte_ha, 'buiten_regio', c.buiten_regio) ORDER BY c.id), '[]')
+    FROM c),
   'toewijzingen', (SELECT coalesce(json_agg(json_build_object(
       'id', tw.id, 'compensatie_id', tw.compensatie_id, 'transformatie_id', tw.transformatie_id, 'hectares', tw.hectares,
       'compensatie_gemeente_id', c.gemeente_id, 'besluitpunt_datum', c.besluitpunt_datum,
       'bestuursovereenkomst_id', tw.bestuursovereenkomst_id, 'bo_datum_ondertekening', bo.datum_ondertekening) ORDER BY tw.id), '[]')
-    FROM tw JOIN c ON c.id = tw.compensatie_id JOIN t ON t.id = tw.transformatie_id
-    LEFT JOIN bo ON bo.id = tw.bestuursovereenkomst_id),
-  'plancapaciteit', (SELECT coalesce(json_agg(x), '[]') FROM (
-      SELECT kv.planstatus, kv.milieucategorie_max AS milieucategorie, g.naam AS gemeente, kv.status,
-             sum(ST_Area(kv.geom)) / 10000 AS ha, array_agg(kv.id ORDER BY kv.id) AS kavel_ids
-      FROM kv JOIN te ON te.id = kv.terrein_id JOIN gemeente g ON g.id = te.gemeente_id
-      WHERE kv.status IN ('beschikbaar', 'potentieel')
-      GROUP BY kv.planstatus, kv.milieucategorie_max, g.naam, kv.status) x),
-  'beschermde_terreinen', (SELECT coalesce(json_agg(x), '[]') FROM (
-      SELECT t.id AS transformatie_id, t.naam AS transformatie, te.id, te.naam, te.typologie, te.niet_te_transformeren
-      FROM t JOIN te ON te.geom && t.geom AND ST_Intersects(te.geom, t.geom) AND NOT ST_Touches(te.geom, t.geom)
-      WHERE te.niet_te_transformeren OR te.typologie = 'matig_gedifferentieerd') x),
-  'ramingen', (SELECT coalesce(json_agg(x), '[]') FROM (
-      SELECT id, soort, netto_ha_min, netto_ha_max, periode_van, periode_tot, bron, peildatum
-      FROM asof_rows(NULL::vraagraming, $1::timestamptz) WHERE gemeente_id IS NULL) x),
-  'gepubliceerd', (SELECT coalesce(json_agg(x), '[]') FROM (
-      SELECT id, planstatus, netto_ha, bron, peildatum FROM asof_rows(NULL::planaanbod_gepubliceerd, $1::timestamptz)
-      WHERE gemeente_id IS NULL) x),
+    FROM tw JOIN c ON c.id = tw.compensatie_id LEFT JOIN bo ON bo.id = tw.bestuursovereenkomst_id),
+  -- Compact rows: [id, status, planstatus, milieucategorie, gemeente, ha].
+  'kavels', (SELECT coalesce(json_agg(json_build_array(kv.id, kv.status, kv.planstatus, kv.milieucategorie_max, coalesce(g.naam, 'onbekend'), kv.oppervlakte_ha) ORDER BY kv.id), '[]')
+    FROM kv LEFT JOIN terrein te ON te.id = kv.terrein_id LEFT JOIN gemeente g ON g.id = te.gemeente_id
+    WHERE kv.status IN ('beschikbaar', 'potentieel')),
+  'beschermde_terreinen', (SELECT coalesce(json_agg(json_build_object(
+      'transformatie_id', t.id, 'transformatie', t.naam, 'id', b.id, 'naam', b.naam, 'typologie', b.typologie,
+      'niet_te_transformeren', b.niet_te_transformeren) ORDER BY t.id, b.id), '[]')
+    FROM t JOIN beschermd b ON b.geom && t.geom AND ST_Intersects(b.geom, t.geom) AND NOT ST_Touches(b.geom, t.geom)),
+  -- Stored per transformatie (migration 011): the kavels its housing takes milieuruimte from.
+  'milieuruimte', (SELECT coalesce(json_agg(json_build_object(
+      'transformatie_id', t.id, 'naam', t.naam, 'nieuwe_functie', t.nieuwe_functie,
+      'kavels', t.milieuruimte->'kavels', 'per_categorie', t.milieuruimte->'per_categorie') ORDER BY t.id), '[]')
+    FROM t WHERE t.milieuruimte IS NOT NULL),
+  'ramingen', (SELECT coalesce(json_agg(json_build_object(
+      'id', id, 'soort', soort, 'netto_ha_min', netto_ha_min, 'netto_ha_max', netto_ha_max, 'periode_van', periode_van,
+      'periode_tot', periode_tot, 'bron', bron, 'peildatum', peildatum, 'gepubliceerd_op', coalesce(gepubliceerd_op, peildatum)) ORDER BY id), '[]')
+    FROM ramingen),
+  'gepubliceerd', (SELECT coalesce(json_agg(json_build_object(
+      'id', id, 'planstatus', planstatus, 'netto_ha', netto_ha, 'bron', bron, 'peildatum', peildatum,
+      'gepubliceerd_op', coalesce(gepubliceerd_op, peildatum)) ORDER BY id), '[]')
+    FROM aanbod),
   'bestuursovereenkomsten', (SELECT coalesce(json_agg(json_build_object(
       'id', bo.id, 'naam', bo.naam, 'datum_ondertekening', bo.datum_ondertekening, 'basis_pct', bo.basis_pct,
       'maatwerk_bedrag', bo.maatwerk_bedrag,
-      'partijen', (SELECT coalesce(json_agg(json_build_object('gemeente', g.naam, 'rol', p.rol) ORDER BY g.naam), '[]')
-                   FROM asof_rows(NULL::bestuursovereenkomst_partij, $1::timestamptz) p JOIN gemeente g ON g.id = p.gemeente_id
-                   WHERE p.bestuursovereenkomst_id = bo.id),
+      'partijen', (SELECT coalesce(json_agg(json_build_object('gemeente', g.naam, 'rol', pt.rol) ORDER BY g.naam), '[]')
+                   FROM ${tabel('bestuursovereenkomst_partij', m)} pt JOIN gemeente g ON g.id = pt.gemeente_id
+                   WHERE pt.bestuursovereenkomst_id = bo.id),
       'kostenposten', (SELECT coalesce(json_agg(json_build_object('id', k.id, 'categorie', k.categorie, 'bedrag', k.bedrag) ORDER BY k.id), '[]')
-                       FROM asof_rows(NULL::kostenpost, $1::timestamptz) k WHERE k.bestuursovereenkomst_id = bo.id)) ORDER BY bo.id), '[]')
+                       FROM ${tabel('kostenpost', m)} k WHERE k.bestuursovereenkomst_id = bo.id)) ORDER BY bo.id), '[]')
     FROM bo),
-  'regels', (SELECT json_object_agg(code, waarde) FROM balans_regel)
-) AS snapshot`;
+  'regels', (SELECT json_object_agg(code, waarde) FROM balans_regel),
+  'eerste_geldig', (SELECT least(
+      (SELECT min(lower(geldig)) FROM transformatie_versie), (SELECT min(lower(geldig)) FROM compensatie_versie),
+      (SELECT min(lower(geldig)) FROM kavel_versie))),
+  'eerste_vastlegging', (SELECT min(tijdstip) FROM audit_log),
+  'peildatum', (SELECT peildatum FROM p)
+) AS stand`;
+}
 
-export interface Snapshot {
-  transformaties: {
-    id: number; naam: string; gemeente_id: number; gemeente: string; status: string; nieuwe_functie: string;
-    datum_terinzagelegging: string | null; netto_ha: number; ewkt: string;
-  }[];
-  aantal_transformaties: number;
-  verlies_per_categorie: { milieucategorie: string; ha: number; transformatie_ids: number[]; kavel_ids: number[] }[];
-  compensaties: {
-    id: number; naam: string; gemeente_id: number; status: string; planstatus: string; milieucategorie_max: string | null;
-    ha: number; buiten_regio: boolean;
-  }[];
-  toewijzingen: {
-    id: number; compensatie_id: number; transformatie_id: number; hectares: number; compensatie_gemeente_id: number;
-    besluitpunt_datum: string | null; bestuursovereenkomst_id: number | null; bo_datum_ondertekening: string | null;
-  }[];
-  plancapaciteit: { planstatus: 'hard' | 'zacht'; milieucategorie: string; gemeente: string; status: string; ha: number; kavel_ids: number[] }[];
+export interface ToewijzingRij extends ToewijzingStand {
+  compensatie_gemeente_id: number;
+  besluitpunt_datum: string | null;
+  bestuursovereenkomst_id: number | null;
+  bo_datum_ondertekening: string | null;
+}
+
+export interface Raming extends Vraagraming {
+  id: number;
+  periode_van: number;
+  periode_tot: number;
+  bron: string;
+  peildatum: string;
+  gepubliceerd_op: string;
+}
+
+export interface Stand {
+  transformaties: TransformatieStand[];
+  compensaties: CompensatieStand[];
+  toewijzingen: ToewijzingRij[];
+  kavels: KavelStand[];
   beschermde_terreinen: { transformatie_id: number; transformatie: string; id: number; naam: string; typologie: string; niet_te_transformeren: boolean }[];
-  ramingen: { id: number; soort: 'uitbreidingsvraag' | 'vervangingsvraag'; netto_ha_min: number; netto_ha_max: number; periode_van: number; periode_tot: number; bron: string; peildatum: string }[];
-  gepubliceerd: { id: number; planstatus: 'hard' | 'zacht'; netto_ha: number; bron: string; peildatum: string }[];
+  milieuruimte: MilieuruimteConflict[];
+  ramingen: Raming[];
+  gepubliceerd: { id: number; planstatus: 'hard' | 'zacht'; netto_ha: number; bron: string; peildatum: string; gepubliceerd_op: string }[];
   bestuursovereenkomsten: {
     id: number; naam: string; datum_ondertekening: string | null; basis_pct: number; maatwerk_bedrag: number | null;
     partijen: { gemeente: string; rol: string }[]; kostenposten: { id: number; categorie: string; bedrag: number }[];
   }[];
   regels: Record<string, unknown>;
+  /** The earliest date any version is valid from; before it the history is empty. */
+  eerste_geldig: string | null;
+  /** The first record of the audit trail: before it the system held nothing. */
+  eerste_vastlegging: string | null;
 }
 
-export async function readSnapshot(db: Queryable, ts: string): Promise<Snapshot> {
-  const { rows } = await db.query<{ snapshot: Snapshot }>(SQL, [ts]);
-  const snapshot = rows[0]?.snapshot;
-  // Guard against overlays that silently lost rows (see README, embedded database).
-  if (!snapshot || snapshot.transformaties.length !== Number(snapshot.aantal_transformaties)) {
-    throw new Error('balans: de berekening in PostGIS gaf een onvolledig resultaat');
-  }
-  return snapshot;
+type KavelTuple = [number, string, 'hard' | 'zacht', string, string, number];
+
+export async function leesStand(db: Queryable, m: Moment): Promise<Stand> {
+  const { rows } = await db.query<{ stand: Omit<Stand, 'kavels'> & { kavels: KavelTuple[] } }>(standSql(m), params(m));
+  const s = rows[0].stand;
+  return {
+    ...s,
+    kavels: s.kavels.map(([id, status, planstatus, milieucategorie_max, gemeente, oppervlakte_ha]) => ({
+      id, status, planstatus, milieucategorie_max, gemeente, oppervlakte_ha,
+    })),
+  };
+}
+
+/** When the audit trail starts (null: empty database). */
+export async function eersteVastlegging(db: Queryable): Promise<string | null> {
+  const { rows } = await db.query<{ t: Date | null }>(`SELECT min(tijdstip) AS t FROM audit_log`);
+  return rows[0].t ? rows[0].t.toISOString() : null;
 }

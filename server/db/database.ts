@@ -4,6 +4,7 @@ import pg from 'pg';
 import { startEmbeddedDatabase, type EmbeddedOptions } from './embedded.ts';
 import { migrate } from './migrate.ts';
 import { InlineParamsClient } from './inline-params-client.ts';
+import { StartupError } from './startup-error.ts';
 
 // Numeric and bigint come back as JS numbers: areas and counts stay well inside 2^53.
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
@@ -14,7 +15,13 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 export type DatabaseMode = 'embedded' | 'postgres';
 
 export interface Database {
+  /** The primary: every write, and reads that must see a write at once. */
   pool: pg.Pool;
+  /**
+   * A streaming replica for read-only work (DATABASE_READ_URL); absent (or the
+   * primary's pool) without one. Routes choose through readPool() in read-routing.ts.
+   */
+  readPool?: pg.Pool;
   mode: DatabaseMode;
   close(): Promise<void>;
   /** Why the database cannot answer right now (e.g. the embedded one is being restarted), or null. */
@@ -24,6 +31,8 @@ export interface Database {
 export interface OpenOptions {
   /** PostgreSQL connection string; when absent the embedded database is used. */
   url?: string;
+  /** Connection string of a read replica of `url` (PostgreSQL streaming replication). */
+  readUrl?: string;
   /** Data directory of the embedded database. */
   dataDir?: string;
   /** What to do when the embedded database keeps dying (default: report it through `problem`). */
@@ -32,10 +41,20 @@ export interface OpenOptions {
 
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   if (options.url) {
-    const pool = keepOnIdleErrors(new pg.Pool({ connectionString: options.url, max: 10 }));
+    const pool = keepOnIdleErrors(new pg.Pool({ connectionString: options.url, max: 10, application_name: 'schuifruimte071' }));
     await migrate(pool);
-    return { pool, mode: 'postgres', close: () => pool.end() };
+    if (!options.readUrl) return { pool, mode: 'postgres', close: () => pool.end(), readPool: pool };
+    const readPool = keepOnIdleErrors(new pg.Pool({ connectionString: options.readUrl, max: 10, application_name: 'schuifruimte071-lezen' }));
+    try {
+      await readPool.query('SELECT 1');
+    } catch (err) {
+      await Promise.all([pool.end(), readPool.end()]);
+      throw new StartupError(`De leesreplica (DATABASE_READ_URL) is niet bereikbaar: ${(err as Error).message}. ` +
+        'Controleer de verbinding, of laat DATABASE_READ_URL weg om alles van de primaire database te lezen.');
+    }
+    return { pool, readPool, mode: 'postgres', close: async () => { await Promise.all([pool.end(), readPool.end()]); } };
   }
+  if (options.readUrl) throw new StartupError('DATABASE_READ_URL werkt alleen samen met DATABASE_URL (een PostgreSQL-server met replica).');
   const embedded = await startEmbeddedDatabase(options.dataDir ?? DEFAULT_DATA_DIR, { onFatal: options.onFatal });
   const pool = embeddedPool(() => embedded.url);
   const close = async () => {

@@ -11,11 +11,24 @@ import pg from 'pg';
 
 const { prepareValue } = (pg as unknown as { utils: { prepareValue: (v: unknown) => unknown } }).utils;
 
+/**
+ * A NUL byte cannot travel in a simple-protocol query (the message is a C string: the
+ * server answers 08P01). PostgreSQL refuses it in a parameter with 22021; so does this client.
+ */
+class NulInParameterError extends Error {
+  readonly code = '22021';
+  constructor() {
+    super('invalid byte sequence for encoding "UTF8": 0x00');
+  }
+}
+
 function literal(client: pg.Client, value: unknown): string {
   const prepared = prepareValue(value);
   if (prepared === null || prepared === undefined) return 'NULL';
   if (Buffer.isBuffer(prepared)) return `'\\x${prepared.toString('hex')}'`;
-  return client.escapeLiteral(String(prepared));
+  const text = String(prepared);
+  if (text.includes('\0')) throw new NulInParameterError();
+  return client.escapeLiteral(text);
 }
 
 /** Replaces $1, $2… outside comments, quoted strings, identifiers and dollar-quoted bodies. */
@@ -68,6 +81,18 @@ export function inlineParams(client: pg.Client, text: string, values: readonly u
 export class InlineParamsClient extends pg.Client {
   // pg's query() has many overloads; only the (text | config, values, callback) forms carry parameters.
   query(...args: any[]): any {
+    try {
+      return this.inlined(args);
+    } catch (err) {
+      // Refused before sending: report it the way pg reports a server error.
+      const callback = args.find((a) => typeof a === 'function');
+      if (!(err instanceof NulInParameterError)) throw err;
+      if (callback) return void process.nextTick(() => callback(err));
+      return Promise.reject(err);
+    }
+  }
+
+  private inlined(args: any[]): any {
     const [first, second, third] = args;
     if (typeof first === 'string' && Array.isArray(second) && second.length > 0) {
       return super.query(inlineParams(this, first, second), third);

@@ -21,3 +21,39 @@ export const IsoDate = z
   .string()
   .regex(ISO_DATE, 'gebruik een datum als JJJJ-MM-DD')
   .refine(isRealDate, 'deze datum bestaat niet');
+
+// Dates shown to people: one Dutch format everywhere, never ISO. Long in sentences and
+// panels ("15 september 2025"), short in tables and lists ("15-09-2025"); a moment also
+// gets its time in Europe/Amsterdam ("15-09-2025 14:03"). The web app shows them through
+// web/i18n/format.ts; server messages use them directly.
+const LANG = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const KORT = new Intl.DateTimeFormat('nl-NL', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+const MOMENT = new Intl.DateTimeFormat('nl-NL', {
+  day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam',
+});
+
+/** The calendar day of an ISO date ("2025-09-15") or a moment ("2025-09-15T22:30:00Z": its day in the Netherlands). */
+function dag(iso: string): Date | null {
+  const day = ISO_DATE.test(iso) ? iso : /^\d{4}-\d{2}-\d{2}[T ]/.test(iso) ? today(new Date(iso)) : null;
+  if (!day) return null;
+  const d = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** "2025-09-15" → "15 september 2025". Anything that is no date comes back as it is. */
+export function datumLang(iso: string): string {
+  const d = dag(iso);
+  return d ? LANG.format(d) : iso;
+}
+
+/** "2025-09-15" → "15-09-2025". */
+export function datumKort(iso: string): string {
+  const d = dag(iso);
+  return d ? KORT.format(d) : iso;
+}
+
+/** A moment ("2025-09-15T12:03:00Z") → "15-09-2025 14:03" (Europe/Amsterdam). */
+export function tijdstipNl(iso: string | Date): string {
+  const d = iso instanceof Date ? iso : new Date(iso);
+  return Number.isNaN(d.getTime()) ? String(iso) : MOMENT.format(d).replace(',', '');
+}

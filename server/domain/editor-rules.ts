@@ -6,7 +6,11 @@
 //  - compensatie overlapping another (not vervallen) compensatie    → waarschuwing overlapt_compensatie
 //  - transformatie before 2031 on a terrein not on the transformatielijst (R-T1)
 //                                                                  → waarschuwing niet_op_transformatielijst
+//  - transformatie overlapping an older (not vervallen) transformatie → waarschuwing overlapt_transformatie
+//    (the older one holds that ground: its hectares are lost there, not again here)
 // Fouten block the save (422); waarschuwingen are returned with the saved record.
+
+import { haNl, opsomming, woord } from './nl-tekst.ts';
 
 /** Overlaps smaller than this (m²) are noise from shared edges on the 1 mm grid. */
 export const MIN_OVERLAP_M2 = 1;
@@ -31,6 +35,8 @@ export interface Metingen {
   compensaties: Overlap[];
   /** Terreinen not marked op_transformatielijst that the geometry overlaps (R-T1). */
   niet_op_lijst: Overlap[];
+  /** Older transformaties (not vervallen) the geometry overlaps: they hold that ground. */
+  transformaties?: Overlap[];
   /** The transformatie's decisive date (vaststelling, else terinzagelegging, else today), ISO. */
   datum: string;
 }
@@ -45,7 +51,7 @@ export interface Fout {
 }
 
 export interface Waarschuwing {
-  code: 'overlapt_terrein' | 'overlapt_compensatie' | 'niet_op_transformatielijst';
+  code: 'overlapt_terrein' | 'overlapt_compensatie' | 'niet_op_transformatielijst' | 'overlapt_transformatie';
   message: string;
   overlap_ha: number;
   ids: number[];
@@ -57,9 +63,6 @@ export interface Oordeel {
 }
 
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
-/** Hectares the Dutch way: 0,40 ha; 1,23 ha; 0,0012 ha for very small overlaps. */
-export const haNl = (ha: number) =>
-  `${ha.toLocaleString('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: ha > 0 && ha < 0.01 ? 4 : 2 })} ha`;
 const names = (list: Overlap[]) => list.map((o) => o.naam ?? `#${o.id}`).join(', ');
 const significant = (list: Overlap[]) => list.filter((o) => o.m2 >= MIN_OVERLAP_M2);
 
@@ -94,6 +97,18 @@ export function beoordeel(m: Metingen): Oordeel {
         ids: nietOpLijst.map((o) => o.id),
       });
     }
+    const ouder = significant(m.transformaties ?? []);
+    if (ouder.length) {
+      const ha = round4(ouder.reduce((s, o) => s + o.m2, 0) / 10_000);
+      const wie = `${woord(ouder.length, 'transformatie', 'transformaties')} ${opsomming(ouder.map((o) => `${o.naam ?? 'zonder naam'} (#${o.id})`))}`;
+      waarschuwingen.push({
+        code: 'overlapt_transformatie',
+        message: `Deze transformatie overlapt ${wie} over ${haNl(ha)}. Die grond hoort al bij ${woord(ouder.length, 'die transformatie', 'die transformaties')}: ` +
+          'de hectares tellen daar als verloren, niet nog eens bij deze (netto verloren).',
+        overlap_ha: ha,
+        ids: ouder.map((o) => o.id),
+      });
+    }
   }
 
   if (m.laag === 'compensaties') {
@@ -113,4 +128,17 @@ export function beoordeel(m: Metingen): Oordeel {
     }
   }
   return { fouten, waarschuwingen };
+}
+
+/** Longest name a record takes (server/layers/writable.ts). */
+export const MAX_NAAM = 200;
+
+/**
+ * The name of part `deel` (1 = the record itself) after a split: "Oude Haven (deel 2)",
+ * the name shortened where the suffix would not fit. No name stays no name.
+ */
+export function deelNaam(naam: unknown, deel: number): string | null {
+  if (typeof naam !== 'string' || naam.trim() === '') return null;
+  const suffix = ` (deel ${deel})`;
+  return `${naam.trim().slice(0, MAX_NAAM - suffix.length).trimEnd()}${suffix}`;
 }

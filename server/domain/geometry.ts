@@ -1,5 +1,6 @@
 // Checks on drawn or uploaded polygons that need no database: structure, numbers,
 // closed rings, bounds and size. Validity (self-intersection) is judged by PostGIS.
+import { haNl, m2Nl } from './nl-tekst.ts';
 
 export const NL_BOUNDS = { minLon: 3.2, minLat: 50.7, maxLon: 7.3, maxLat: 53.6 };
 export const MAX_VERTICES = 20_000;
@@ -74,8 +75,22 @@ export function checkPolygonal(geometry: unknown): GeometryProblem | null {
   return null;
 }
 
-/** Smallest polygon the planning tools accept (0.01 ha = 100 m²). */
+/** Smallest polygon (and hole) the planning tools accept (0.01 ha = 100 m²). */
 export const MIN_AREA_HA = 0.01;
+
+/**
+ * Why a shape is too small, with its size and the limit: for a drawn polygon, a hole to
+ * cut, or what a split or a hole leaves over. Shared by the server and the editor.
+ */
+export function teKleinMelding(m2: number, wat: 'vlak' | 'gat' | 'deel' | 'rest'): string {
+  const limiet = `${m2Nl(MIN_AREA_HA * 10_000)} (${haNl(MIN_AREA_HA)})`;
+  switch (wat) {
+    case 'gat': return `Het gat is te klein: ${m2Nl(m2)}. Een gat moet minstens ${limiet} zijn; teken een groter gat.`;
+    case 'deel': return `Een deel wordt te klein: ${m2Nl(m2)}. Elk deel moet minstens ${limiet} zijn.`;
+    case 'rest': return `Wat na het gat overblijft is te klein: ${m2Nl(m2)}. Een vlak moet minstens ${limiet} zijn.`;
+    default: return `Het vlak is te klein: ${m2Nl(m2)}. Een vlak moet minstens ${limiet} zijn.`;
+  }
+}
 
 /** Checks a cutting line (GeoJSON LineString, WGS84) for the split tool; null when fine. */
 export function checkLineString(geometry: unknown): GeometryProblem | null {

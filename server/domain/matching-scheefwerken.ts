@@ -1,6 +1,7 @@
 // Scheefwerken (domain brief §1.5, C14): a company whose activity needs a far lower
 // milieucategorie than its plot allows occupies scarce heavy space; moving it to a
 // mixed area would free schuifruimte. Thresholds come from `matching_instelling`.
+import { aantal } from './nl-tekst.ts';
 
 export interface ScheefwerkenInput {
   /** `milieucategorie.volgorde` of the company's activity. */
@@ -31,7 +32,7 @@ export function scheefwerken(i: ScheefwerkenInput, d: ScheefwerkenDrempels): Sch
   const stappen = i.kavel_max - i.activiteit;
   const redenen: string[] = [];
   if (stappen >= d.drempel_stappen) {
-    redenen.push(`Activiteit (cat. ${i.activiteit_code}) ligt ${stappen} stappen onder wat de kavel toelaat (cat. ${i.kavel_max_code}); drempel ${d.drempel_stappen}.`);
+    redenen.push(`Activiteit (cat. ${i.activiteit_code}) ligt ${aantal(stappen, 'stap', 'stappen')} onder wat de kavel toelaat (cat. ${i.kavel_max_code}); drempel ${d.drempel_stappen}.`);
   }
   if (i.minimum !== null && i.activiteit < i.minimum) {
     redenen.push(`Activiteit (cat. ${i.activiteit_code}) is lichter dan het minimum van de locatie (cat. ${i.minimum_code}).`);

@@ -3,6 +3,8 @@
 // a weighted score with a Dutch explanation per criterion, and one fixed
 // tie-break. The database supplies the facts (server/matching/); nothing here
 // touches it, so every rule is unit-tested on hand-made instances.
+import { datumLang } from './dates.ts';
+import { aantal } from './nl-tekst.ts';
 
 export const BESCHIKBARE_STATUS = ['beschikbaar', 'potentieel', 'vrijkomend'] as const;
 
@@ -258,12 +260,12 @@ export function scoreSet(v: MatchVraag, set: MatchKavel[], ctx: ScoreContext, me
   const vanaf = vanafMax ?? ctx.vandaag;
   const gewenst = v.gewenst_vanaf ?? ctx.vandaag;
   if (vanaf <= gewenst) {
-    raw.timing = { score: 1, toelichting: !m ? '' : `Beschikbaar vanaf ${vanaf}, op tijd voor de gewenste start ${gewenst}.` };
+    raw.timing = { score: 1, toelichting: !m ? '' : `Beschikbaar vanaf ${datumLang(vanaf)}, op tijd voor de gewenste start ${datumLang(gewenst)}.` };
   } else if (v.gewenst_tot && v.gewenst_tot > gewenst) {
     const s = Math.max(0, 1 - days(gewenst, vanaf) / days(gewenst, v.gewenst_tot));
-    raw.timing = { score: s, toelichting: !m ? '' : `Beschikbaar vanaf ${vanaf}: ${Math.round(days(gewenst, vanaf))} dagen na de gewenste start ${gewenst} (uiterlijk ${v.gewenst_tot}).` };
+    raw.timing = { score: s, toelichting: !m ? '' : `Beschikbaar vanaf ${datumLang(vanaf)}: ${aantal(Math.round(days(gewenst, vanaf)), 'dag', 'dagen')} na de gewenste start ${datumLang(gewenst)} (uiterlijk ${datumLang(v.gewenst_tot)}).` };
   } else {
-    raw.timing = { score: 0.5, toelichting: !m ? '' : `Beschikbaar vanaf ${vanaf}, na de gewenste start ${gewenst}.` };
+    raw.timing = { score: 0.5, toelichting: !m ? '' : `Beschikbaar vanaf ${datumLang(vanaf)}, na de gewenste start ${datumLang(gewenst)}.` };
   }
 
   if (v.gewenste_gemeente_ids.length === 0) {
@@ -409,8 +411,8 @@ export function kandidatenVoor(v: MatchVraag, input: KandidaatInput): KandidaatR
 
 function geenKandidaatReden(uitgesloten: Partial<Record<Uitsluiting, number>>, eligible: number, total: number): string {
   if (total === 0) return 'Er zijn geen kavels.';
-  if (eligible > 0) return `Geen passende kavel: ${eligible} kavel(s) voldoen aan de harde eisen, maar ${UITSLUITING_MELDING.omvang}.`;
+  if (eligible > 0) return `Geen passende kavel: ${aantal(eligible, 'kavel voldoet', 'kavels voldoen')} aan de harde eisen, maar ${UITSLUITING_MELDING.omvang}.`;
   const sorted = (Object.entries(uitgesloten) as [Uitsluiting, number][]).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const parts = sorted.slice(0, 3).map(([w, n]) => `${UITSLUITING_MELDING[w]} (${n} kavel${n === 1 ? '' : 's'})`);
+  const parts = sorted.slice(0, 3).map(([w, n]) => `${UITSLUITING_MELDING[w]} (${aantal(n, 'kavel', 'kavels')})`);
   return `Geen enkele kavel voldoet aan de harde eisen: ${parts.join('; ')}.`;
 }

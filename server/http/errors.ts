@@ -3,6 +3,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { HTTPException } from 'hono/http-exception';
+import { apiErrorFromDatabase } from './db-errors.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -23,10 +24,11 @@ export function errorBody(code: string, message: string, details?: unknown) {
 }
 
 export function handleError(err: Error, c: Context) {
-  if (err instanceof ApiError) {
-    const wait = (err.details as { wacht_seconden?: unknown } | undefined)?.wacht_seconden;
-    if (err.status === 429 && typeof wait === 'number') c.header('Retry-After', String(wait));
-    return c.json(errorBody(err.code, err.message, err.details), err.status);
+  const api = err instanceof ApiError ? err : apiErrorFromDatabase(err);
+  if (api) {
+    const wait = (api.details as { wacht_seconden?: unknown } | undefined)?.wacht_seconden;
+    if (api.status === 429 && typeof wait === 'number') c.header('Retry-After', String(wait));
+    return c.json(errorBody(api.code, api.message, api.details), api.status);
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;

@@ -27,6 +27,9 @@ import { mayReadZittendeBedrijven, type Role } from '../domain/roles.ts';
 const base = (table: string, gemeenteJoin = true) =>
   `${table} x${gemeenteJoin ? ' JOIN gemeente g ON g.id = x.gemeente_id' : ''}`;
 
+/** The URL segments of the map layers, in drawing order. */
+export const LAYER_PATHS = ['gemeenten', 'terreinen', 'kavels', 'kanszones', 'transformaties', 'compensaties'] as const;
+
 export const layers: LayerDefinition[] = [
   {
     path: 'gemeenten', label: 'Gemeente', table: 'gemeente', from: 'gemeente x',
@@ -53,6 +56,8 @@ export const layers: LayerDefinition[] = [
       terrein_id: 'x.terrein_id', terrein_naam: 't.naam', status: 'x.status', planstatus: 'x.planstatus',
       milieucategorie_min: 'x.milieucategorie_min', milieucategorie_max: 'x.milieucategorie_max',
       watergebonden: 'x.watergebonden', beschikbaar_vanaf: 'x.beschikbaar_vanaf', eigendom: 'x.eigendom',
+      // The date the current state took effect (migration 012).
+      geldig_vanaf: 'x.geldig_vanaf',
     },
   },
   {
@@ -66,8 +71,15 @@ export const layers: LayerDefinition[] = [
     properties: {
       gemeente_id: 'x.gemeente_id', nieuwe_functie: 'x.nieuwe_functie', status: 'x.status',
       datum_terinzagelegging: 'x.datum_terinzagelegging', datum_vaststelling: 'x.datum_vaststelling',
-      // Computed by PostGIS (migration 005): area on business land, overlaps with older transformaties counted once.
-      netto_verloren_ha: 'transformatie_netto_verloren_ha(x.id)',
+      // Stored by PostGIS (migration 011) and kept current by triggers: area on business land,
+      // overlaps with older transformaties counted once. The balance reads the same column.
+      netto_verloren_ha: 'x.netto_verloren_ha',
+      geldig_vanaf: 'x.geldig_vanaf',
+      // The older transformaties that already hold part of this ground (counted there, not here): [{id, naam, ha}].
+      overlapt_transformaties: `(SELECT coalesce(jsonb_agg(jsonb_build_object('id', o.id, 'naam', o.naam, 'ha', round((o.m2 / 10000)::numeric, 4)) ORDER BY o.id), '[]'::jsonb)
+        FROM (SELECT o.id, o.naam, ST_Area(ST_Intersection(o.geom, x.geom, 0.001)) AS m2 FROM transformatie o
+              WHERE o.id < x.id AND o.status <> 'vervallen' AND x.status <> 'vervallen' AND o.geom && x.geom AND ST_Intersects(o.geom, x.geom)) o
+        WHERE o.m2 >= 1)`,
       // Derived from the geometry (migration 007): [{id, naam, ha}]; gemeenten are the choices for gemeente_id.
       terreinen: 'terreinen_onder(x.geom)',
       gemeenten: 'gemeenten_onder(x.geom)',
@@ -85,6 +97,7 @@ export const layers: LayerDefinition[] = [
       status: 'x.status', planstatus: 'x.planstatus', watergebonden: 'x.watergebonden',
       milieucategorie_min: 'x.milieucategorie_min', milieucategorie_max: 'x.milieucategorie_max',
       besluitpunt_ref: 'x.besluitpunt_ref', besluitpunt_datum: 'x.besluitpunt_datum',
+      geldig_vanaf: 'x.geldig_vanaf',
     },
   },
 ];

@@ -3,6 +3,8 @@
 import type pg from 'pg';
 import { ApiError } from '../http/errors.ts';
 import { beoordeel, type Metingen, type Oordeel, type Overlap, type Waarschuwing } from '../domain/editor-rules.ts';
+import { bestuursovereenkomstPast } from '../domain/toewijzing.ts';
+import { haNl } from '../domain/nl-tekst.ts';
 
 type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
@@ -65,6 +67,9 @@ export async function measure(db: Queryable, laag: string, ewkt: string, ctx: Ru
     m.terreinen = terreinen.map(({ id, naam, m2 }) => ({ id, naam, m2 }));
     m.niet_te_transformeren = terreinen.filter((t) => t.niet_te_transformeren).map(({ id, naam, m2 }) => ({ id, naam, m2 }));
     m.niet_op_lijst = terreinen.filter((t) => !t.op_transformatielijst).map(({ id, naam, m2 }) => ({ id, naam, m2 }));
+    // Older live transformaties hold the ground they cover (transformatie_netto_verloren_ha, migration 005).
+    m.transformaties = await overlaps(db, 'transformatie', ewkt,
+      `r.status <> 'vervallen'${excludeId ? ` AND r.id < ${Number(excludeId)}` : ''}`);
   } else if (laag === 'compensaties') {
     m.terreinen = (await overlaps(db, 'terrein', ewkt)).map(({ id, naam, m2 }) => ({ id, naam, m2 }));
     m.compensaties = await overlaps(db, 'compensatie', ewkt,
@@ -165,7 +170,23 @@ export async function assertToewijzingenPassen(db: Queryable, compensatieId: num
   const r = rows[0];
   if (r && r.toegewezen > r.ha + 1e-9) {
     throw new ApiError(422, 'onvoldoende_hectares',
-      `Compensatie ${compensatieId} heeft na deze wijziging ${r.ha.toFixed(2).replace('.', ',')} ha, maar er is al ${r.toegewezen.toFixed(2).replace('.', ',')} ha toegewezen. Pas eerst de toewijzingen aan.`,
+      `Compensatie ${compensatieId} heeft na deze wijziging ${haNl(r.ha)}, maar er is al ${haNl(r.toegewezen)} toegewezen. Pas eerst de toewijzingen aan.`,
       { reden: 'onvoldoende_hectares', oppervlakte_ha: r.ha, toegewezen_ha: r.toegewezen });
   }
+}
+
+/**
+ * The agreement of a toewijzing has both gemeenten as parties (server/domain/toewijzing.ts).
+ * Checked when a toewijzing is made and when the agreement's parties change.
+ */
+export async function assertBoPast(db: Queryable, boId: number, transformerendId: number, compenserendId: number, partijen?: number[]) {
+  const { rows } = await db.query<{ naam: string; partijen: number[] }>(
+    `SELECT b.naam, ARRAY(SELECT p.gemeente_id FROM bestuursovereenkomst_partij p WHERE p.bestuursovereenkomst_id = b.id) AS partijen
+     FROM bestuursovereenkomst b WHERE b.id = $1`, [boId],
+  );
+  if (!rows[0]) throw new ApiError(422, 'bestuursovereenkomst_onbekend', `Bestuursovereenkomst ${boId} bestaat niet.`, { reden: 'bestuursovereenkomst_onbekend' });
+  const gm = await db.query<{ id: number; naam: string }>(`SELECT id, naam FROM gemeente WHERE id IN ($1, $2)`, [transformerendId, compenserendId]);
+  const gemeente = (id: number) => ({ id, naam: gm.rows.find((g) => g.id === id)?.naam ?? `gemeente ${id}` });
+  const past = bestuursovereenkomstPast({ naam: rows[0].naam, partijen: partijen ?? rows[0].partijen }, gemeente(transformerendId), gemeente(compenserendId));
+  if (!past.ok) throw new ApiError(422, past.code, past.message, { reden: past.code, ontbrekende_gemeente_ids: past.ontbrekend });
 }

@@ -4,10 +4,14 @@
 // All overlays use gridSize 0.001 (stored geometry lives on a 1 mm grid) and are
 // guarded by area sums, so an overlay that silently drops rows cannot pass.
 import { ApiError } from '../http/errors.ts';
-import { checkLineString, checkPolygonal, MIN_AREA_HA } from '../domain/geometry.ts';
+import { checkLineString, checkPolygonal, MIN_AREA_HA, teKleinMelding } from '../domain/geometry.ts';
+import { deelNaam } from '../domain/editor-rules.ts';
+import { WORKFLOW_STATUS } from '../domain/kavel-status.ts';
+import { m2Nl } from '../domain/nl-tekst.ts';
 import type { WritableLayer } from './writable.ts';
 import {
-  applyUpdate, assertMayEdit, conflict, gemeenteOfRecord, lockCurrent, prepareGeometry, withAudit,
+  applyUpdate, assertKavelInTerrein, assertMayEdit, assertPlaats, conflict, gekozenGemeente, gemeenteOfRecord, lockCurrent,
+  prepareGeometry, withAudit,
   type Client, type WriteContext,
 } from './writes.ts';
 
@@ -16,19 +20,21 @@ export const SLIVER_M2 = 1;
 /** Allowed difference (m²) between the area before and the sum of areas after an operation. */
 export const AREA_TOLERANCE_M2 = 1;
 
-async function lockForEdit(client: Client, ctx: WriteContext, layer: WritableLayer, id: number, version: number) {
+/** Locks a record for a geometry operation; `nietInOptie`: a kavel in optie may not take part (split, merge). */
+async function lockForEdit(
+  client: Client, ctx: WriteContext, layer: WritableLayer, id: number, version: number, opts: { nietInOptie?: boolean } = {},
+) {
   const current = await lockCurrent(client, layer, id);
   assertMayEdit(ctx.actor, await gemeenteOfRecord(client, layer, current));
   if (current.version !== version) throw await conflict(client, layer, id, current.version);
+  if (layer.table === 'kavel' && current.status === WORKFLOW_STATUS && opts.nietInOptie) {
+    throw new ApiError(409, 'kavel_in_optie', `Kavel ${id} is in optie voor een match. Splitsen of samenvoegen kan pas als de match is afgevallen of gerealiseerd.`, { reden: 'kavel_in_optie' });
+  }
   if (layer.softDeleteStatus && current.status === layer.softDeleteStatus) {
     throw new ApiError(422, 'vervallen', `${layer.label} ${id} is vervallen en kan niet meer worden bewerkt.`, { reden: 'vervallen' });
   }
   return current;
 }
-
-/** Keep the gemeente of the record: a geometry operation never moves it to another gemeente. */
-const keepGemeente = (layer: WritableLayer, current: Record<string, unknown>) =>
-  layer.gemeente === 'column' ? { gemeente_id: current.gemeente_id } : {};
 
 /** The columns a copy of a record takes over (everything but identity, geometry and bookkeeping). */
 async function copyableColumns(client: Client, table: string): Promise<string[]> {
@@ -42,7 +48,6 @@ async function copyableColumns(client: Client, table: string): Promise<string[]>
   return rows.map((r) => r.column_name);
 }
 
-const fmtM2 = (m2: number) => `${m2.toLocaleString('nl-NL', { maximumFractionDigits: 1 })} m²`;
 
 export interface SplitResult {
   /** The record itself (first, the largest part), then the new records. */
@@ -55,7 +60,7 @@ export async function splitRecord(
   const lineProblem = checkLineString(line);
   if (lineProblem) throw new ApiError(422, lineProblem.code, lineProblem.message, { reden: lineProblem.code, locatie: lineProblem.locatie });
   return withAudit(ctx, `splitsing van ${layer.label.toLowerCase()} ${id}`, async (client) => {
-    const current = await lockForEdit(client, ctx, layer, id, version);
+    const current = await lockForEdit(client, ctx, layer, id, version, { nietInOptie: true });
     const { rows: parts } = await client.query<{ ewkt: string; m2: number; origineel_m2: number }>(
       `WITH src AS (SELECT geom FROM ${layer.table} WHERE id = $1),
             l AS (SELECT ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON($2), 4326), 28992) AS g),
@@ -71,24 +76,35 @@ export async function splitRecord(
     }
     const som = parts.reduce((s, p) => s + p.m2, 0);
     if (Math.abs(som - parts[0].origineel_m2) > AREA_TOLERANCE_M2) {
-      throw new ApiError(422, 'splitsing_mislukt', `De delen tellen niet op tot het oorspronkelijke vlak (verschil ${fmtM2(Math.abs(som - parts[0].origineel_m2))}). Probeer een eenvoudiger lijn.`, { reden: 'splitsing_mislukt' });
+      throw new ApiError(422, 'splitsing_mislukt', `De delen tellen niet op tot het oorspronkelijke vlak (verschil ${m2Nl(Math.abs(som - parts[0].origineel_m2))}). Probeer een eenvoudiger lijn.`, { reden: 'splitsing_mislukt' });
     }
     const smallest = parts[parts.length - 1];
     if (smallest.m2 < SLIVER_M2) {
-      throw new ApiError(422, 'snipper', `De lijn maakt een snipper van ${fmtM2(smallest.m2)}. Leg de lijn zo dat elk deel een echt vlak is.`, { reden: 'snipper', m2: smallest.m2 });
+      throw new ApiError(422, 'snipper', `De lijn maakt een snipper van ${m2Nl(smallest.m2)}. Leg de lijn zo dat elk deel een echt vlak is.`, { reden: 'snipper', m2: smallest.m2 });
     }
     if (smallest.m2 / 10_000 < MIN_AREA_HA) {
-      throw new ApiError(422, 'te_klein', `Een deel wordt kleiner dan ${String(MIN_AREA_HA).replace('.', ',')} ha (${fmtM2(smallest.m2)}).`, { reden: 'te_klein', m2: smallest.m2 });
+      throw new ApiError(422, 'te_klein', teKleinMelding(smallest.m2, 'deel'), { reden: 'te_klein', m2: smallest.m2, min_ha: MIN_AREA_HA });
     }
 
-    await applyUpdate(client, ctx, layer, id, { version, properties: keepGemeente(layer, current) }, parts[0].ewkt);
+    // Each part is placed like a new polygon (werkgroep scope, its own gemeente, a kavel in its terrein)
+    // and named "… (deel n)", so the parts can be told apart; the record itself is part 1.
+    const naam = (deel: number) => (layer.schema.shape.naam ? { naam: deelNaam(current.naam, deel) } : {});
+    await applyUpdate(client, ctx, layer, id, { version, properties: naam(1), wat: 'Deel 1 van de splitsing' }, parts[0].ewkt);
     const cols = await copyableColumns(client, layer.table);
     const ids = [id];
-    for (const part of parts.slice(1)) {
+    for (const [i, part] of parts.slice(1).entries()) {
+      const onder = await assertPlaats(client, ctx.actor, part.ewkt, `Deel ${i + 2} van de splitsing`);
+      if (layer.table === 'kavel') await assertKavelInTerrein(client, part.ewkt, current.terrein_id);
+      const eigen: Record<string, unknown> = {
+        ...naam(i + 2),
+        ...(layer.gemeente === 'column' ? { gemeente_id: gekozenGemeente(onder, undefined, current.gemeente_id as number) } : {}),
+      };
+      const copied = cols.filter((c) => !(c in eigen));
       const { rows } = await client.query<{ id: number }>(
-        `INSERT INTO ${layer.table} (${cols.join(', ')}, geom)
-         SELECT ${cols.join(', ')}, ST_GeomFromEWKT($2) FROM ${layer.table} WHERE id = $1 RETURNING id`,
-        [id, part.ewkt],
+        `INSERT INTO ${layer.table} (${[...copied, ...Object.keys(eigen)].join(', ')}, geom)
+         SELECT ${[...copied, ...Object.keys(eigen).map((_, j) => `$${j + 3}`)].join(', ')}, ST_GeomFromEWKT($2)
+         FROM ${layer.table} WHERE id = $1 RETURNING id`,
+        [id, part.ewkt, ...Object.values(eigen)],
       );
       ids.push(rows[0].id);
     }
@@ -112,8 +128,8 @@ export async function mergeRecords(
   return withAudit(ctx, `samenvoeging van ${layer.label.toLowerCase()} ${metId} met ${id}`, async (client) => {
     // Lock in id order so two opposite merges cannot deadlock.
     const [first, second] = id < metId ? [[id, version], [metId, metVersion]] : [[metId, metVersion], [id, version]];
-    const a = await lockForEdit(client, ctx, layer, first[0], first[1]);
-    const b = await lockForEdit(client, ctx, layer, second[0], second[1]);
+    const a = await lockForEdit(client, ctx, layer, first[0], first[1], { nietInOptie: true });
+    const b = await lockForEdit(client, ctx, layer, second[0], second[1], { nietInOptie: true });
     const [current, other] = a.id === id ? [a, b] : [b, a];
     if (layer.table === 'kavel' && current.terrein_id !== other.terrein_id) {
       throw new ApiError(422, 'ander_terrein', 'Alleen kavels op hetzelfde terrein kunnen worden samengevoegd.', { reden: 'ander_terrein' });
@@ -145,7 +161,7 @@ export async function mergeRecords(
       await moveToewijzingen(client, layer.table === 'transformatie' ? 'transformatie_id' : 'compensatie_id', metId, id);
     }
 
-    await applyUpdate(client, ctx, layer, id, { version, properties: keepGemeente(layer, current) }, r.ewkt);
+    await applyUpdate(client, ctx, layer, id, { version, wat: 'Het samengevoegde vlak' }, r.ewkt);
 
     if (layer.softDeleteStatus) {
       const { rowCount } = await client.query(`UPDATE ${layer.table} SET status = $2 WHERE id = $1 AND version = $3`, [metId, layer.softDeleteStatus, metVersion]);
@@ -192,8 +208,8 @@ export async function cutHole(
     throw new ApiError(422, 'ongeldig_type', 'Een gat is één Polygon.', { reden: 'ongeldig_type' });
   }
   return withAudit(ctx, `gat in ${layer.label.toLowerCase()} ${id}`, async (client) => {
-    const current = await lockForEdit(client, ctx, layer, id, version);
-    const { ewkt: holeEwkt } = await prepareGeometry(client, hole);
+    await lockForEdit(client, ctx, layer, id, version);
+    const { ewkt: holeEwkt } = await prepareGeometry(client, hole, 'gat');
     const { rows } = await client.query<{ binnen: boolean; a_m2: number; h_m2: number; ewkt: string | null; m2: number | null }>(
       `WITH x AS (SELECT geom FROM ${layer.table} WHERE id = $1), h AS (SELECT ST_GeomFromEWKT($2) AS g),
             r AS (SELECT ST_Multi(ST_CollectionExtract(ST_Difference(x.geom, h.g, 0.001), 3)) AS g FROM x, h)
@@ -210,9 +226,9 @@ export async function cutHole(
       throw new ApiError(422, 'gat_mislukt', 'Het gat kon niet worden uitgesneden.', { reden: 'gat_mislukt' });
     }
     if (r.m2 / 10_000 < MIN_AREA_HA) {
-      throw new ApiError(422, 'te_klein', `Wat overblijft is kleiner dan ${String(MIN_AREA_HA).replace('.', ',')} ha.`, { reden: 'te_klein' });
+      throw new ApiError(422, 'te_klein', teKleinMelding(r.m2, 'rest'), { reden: 'te_klein', m2: r.m2, min_ha: MIN_AREA_HA });
     }
-    await applyUpdate(client, ctx, layer, id, { version, properties: keepGemeente(layer, current) }, r.ewkt);
+    await applyUpdate(client, ctx, layer, id, { version, wat: 'Wat na het gat overblijft' }, r.ewkt);
     return { id, gat_ha: r.h_m2 / 10_000 };
   });
 }

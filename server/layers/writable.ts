@@ -1,12 +1,16 @@
 // The editable layers: which attributes each accepts (zod), which are required
 // on create, and how a record's gemeente is found (for werkgroep scope).
 import { z } from '@hono/zod-openapi';
+import { KAVEL_STATUSSEN } from '../domain/kavel-status.ts';
+import { IsoDate } from '../domain/dates.ts';
 
 const datum = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'datum als JJJJ-MM-DD').nullable();
 const categorie = z.string().regex(/^\d(\.\d)?$/, 'milieucategorie zoals 3.1 of 4.2').max(4);
 const naam = z.string().trim().min(1, 'naam is verplicht').max(200);
 const tekst = z.string().trim().max(2000).nullable();
 const gemeenteId = z.number().int().positive();
+/** The date the change takes effect (valid time, server/balans/historie.ts); not a column. Default today. */
+const ingangsdatum = IsoDate.nullable();
 
 export interface WritableLayer {
   path: string;
@@ -27,17 +31,18 @@ export const writableLayers: WritableLayer[] = [
       naam, gemeente_id: gemeenteId,
       typologie: z.enum(['breed_gedifferentieerd', 'matig_gedifferentieerd', 'onbekend']),
       op_transformatielijst: z.boolean(), niet_te_transformeren: z.boolean(), watergebonden: z.boolean(),
-      milieucategorie_min: categorie.nullable(), milieucategorie_max: categorie.nullable(),
+      milieucategorie_min: categorie.nullable(), milieucategorie_max: categorie.nullable(), ingangsdatum,
     }).strict(),
   },
   {
     path: 'kavels', table: 'kavel', label: 'Kavel', gemeente: 'via_terrein', required: ['terrein_id', 'milieucategorie_max'],
     schema: z.object({
       naam: naam.nullable(), terrein_id: z.number().int().positive(),
-      status: z.enum(['bezet', 'beschikbaar', 'potentieel', 'in_optie', 'vrijkomend']),
+      // All statuses are named here; whether a write may set one is magStatusZetten's to say (in_optie: only a match).
+      status: z.enum(KAVEL_STATUSSEN),
       planstatus: z.enum(['hard', 'zacht']),
       milieucategorie_min: categorie.nullable(), milieucategorie_max: categorie,
-      watergebonden: z.boolean(), beschikbaar_vanaf: datum, eigendom: z.enum(['gemeente', 'privaat', 'onbekend']),
+      watergebonden: z.boolean(), beschikbaar_vanaf: datum, eigendom: z.enum(['gemeente', 'privaat', 'onbekend']), ingangsdatum,
     }).strict(),
   },
   {
@@ -60,6 +65,7 @@ export const writableLayers: WritableLayer[] = [
         gebruikspositie: z.enum(['huurder', 'eigenaar']),
         status: z.string().trim().max(200).optional(),
       }).strict()).max(500),
+      ingangsdatum,
     }).strict(),
   },
   {
@@ -70,7 +76,7 @@ export const writableLayers: WritableLayer[] = [
       milieucategorie_min: categorie.nullable(), milieucategorie_max: categorie.nullable(),
       watergebonden: z.boolean(), planstatus: z.enum(['hard', 'zacht']),
       status: z.enum(['gepland', 'geregeld', 'planologisch_mogelijk', 'gerealiseerd', 'vervallen']),
-      besluitpunt_ref: tekst, besluitpunt_datum: datum,
+      besluitpunt_ref: tekst, besluitpunt_datum: datum, ingangsdatum,
     }).strict(),
   },
 ];

@@ -3,12 +3,14 @@
 import type pg from 'pg';
 import { inTransaction } from '../db/database.ts';
 import { ApiError, notFound } from '../http/errors.ts';
-import { checkPolygonal, MIN_AREA_HA } from '../domain/geometry.ts';
+import { checkPolygonal, MIN_AREA_HA, teKleinMelding } from '../domain/geometry.ts';
 import { mayEditGemeente, type Actor } from '../domain/roles.ts';
 import type { WritableLayer } from './writable.ts';
 import { assertToewijzingenPassen, enforceRules, judge, transformatieDatum } from './editor-checks.ts';
 import type { Waarschuwing } from '../domain/editor-rules.ts';
-import { kiesGemeente, type GemeenteInVlak } from '../domain/gemeente-keuze.ts';
+import { herstelStatus, magStatusZetten } from '../domain/kavel-status.ts';
+import { kavelBinnenTerrein, kiesGemeente, werkgroepMagTekenen, type GemeenteInVlak } from '../domain/gemeente-keuze.ts';
+import { zetIngangsdatum } from '../balans/historie.ts';
 
 export type Client = pg.PoolClient;
 
@@ -23,29 +25,15 @@ export async function withAudit<T>(ctx: WriteContext, reden: string | null, fn: 
     await client.query(`SELECT set_config('app.account_id', $1, true), set_config('app.audit_reden', $2, true)`, [
       String(ctx.actor.id), reden ?? '',
     ]);
-    try {
-      return await fn(client);
-    } catch (err) {
-      throw translatePgError(err);
-    }
+    // Database errors are mapped to API errors by the global handler (server/http/db-errors.ts).
+    return fn(client);
   });
-}
-
-export function translatePgError(err: unknown): unknown {
-  const e = err as { code?: string; constraint?: string; detail?: string };
-  if (e.code === '23503') {
-    return new ApiError(422, 'onbekende_verwijzing', 'Een verwijzing klopt niet (bijvoorbeeld een onbekende milieucategorie, terrein of gemeente).', { constraint: e.constraint });
-  }
-  if (e.code === '23514') return new ApiError(422, 'ongeldige_waarde', 'Een waarde voldoet niet aan de regels van dit gegeven.', { constraint: e.constraint });
-  if (e.code === '23505') return new ApiError(409, 'bestaat_al', 'Dit gegeven bestaat al.');
-  if (e.code?.startsWith('22')) return new ApiError(400, 'ongeldige_waarde', 'Een waarde heeft een ongeldig formaat.');
-  return err;
 }
 
 export const GEOM_FROM_PARAM = (p: string) => `ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(${p}), 4326), 28992)`;
 
 /** Checks a WGS84 polygon and returns it as a valid MultiPolygon in RD New (as EWKT) plus its area. */
-export async function prepareGeometry(client: Client, geometry: unknown): Promise<{ ewkt: string; ha: number }> {
+export async function prepareGeometry(client: Client, geometry: unknown, wat: 'vlak' | 'gat' = 'vlak'): Promise<{ ewkt: string; ha: number }> {
   const problem = checkPolygonal(geometry);
   if (problem) throw new ApiError(422, problem.code, problem.message, { reden: problem.code, locatie: problem.locatie });
   const { rows } = await client.query(
@@ -75,24 +63,69 @@ export async function prepareGeometry(client: Client, geometry: unknown): Promis
     [r.ewkt],
   );
   if (area.rows[0].empty || area.rows[0].ha < MIN_AREA_HA) {
-    throw new ApiError(422, 'te_klein', `Het vlak is kleiner dan ${String(MIN_AREA_HA).replace('.', ',')} ha.`, { reden: 'te_klein' });
+    const code = wat === 'gat' ? 'gat_te_klein' : 'te_klein';
+    const m2 = area.rows[0].empty ? 0 : area.rows[0].ha * 10_000;
+    throw new ApiError(422, code, teKleinMelding(m2, wat), { reden: code, m2, min_ha: MIN_AREA_HA });
   }
   return { ewkt: r.ewkt, ha: area.rows[0].ha };
 }
 
-/** The gemeente holding most of a geometry; 422 when it lies outside the six. */
 /** Region gemeenten under a geometry, largest share first (migration 007). */
 export async function gemeentenInVlak(client: Client, ewkt: string): Promise<GemeenteInVlak[]> {
   const { rows } = await client.query<{ g: GemeenteInVlak[] }>(`SELECT gemeenten_onder(ST_GeomFromEWKT($1)) AS g`, [ewkt]);
   return rows[0].g;
 }
 
+/** The gemeente holding most of a geometry; 422 when it lies outside the six. */
 export async function gemeenteOfGeometry(client: Client, ewkt: string): Promise<number> {
   return gekozenGemeente(await gemeentenInVlak(client, ewkt));
 }
 
+/**
+ * Where a new or reshaped polygon may lie: in the region, and for a werkgroep member
+ * where its own gemeente holds the largest part (server/domain/gemeente-keuze.ts).
+ * `wat` names the shape in the message ("Dit vlak", "Deel 2 van de splitsing", …).
+ * Returns the gemeenten under it, largest first.
+ */
+export async function assertPlaats(client: Client, actor: Actor, ewkt: string, wat?: string): Promise<GemeenteInVlak[]> {
+  const onder = await gemeentenInVlak(client, ewkt);
+  if (onder.length === 0) gekozenGemeente(onder); // throws buiten_regio
+  if (actor.rol === 'werkgroep') {
+    const recht = werkgroepMagTekenen(onder, actor.gemeente_id ?? -1, wat);
+    if (!recht.ok) throw new ApiError(403, recht.code, recht.message, { reden: recht.code, gemeenten: onder });
+  }
+  return onder;
+}
+
+/** A kavel's in_optie belongs to the match workflow (server/domain/kavel-status.ts). */
+function assertStatus(huidig: string | undefined, gevraagd: unknown) {
+  const oordeel = magStatusZetten(huidig, gevraagd);
+  if (!oordeel.ok) throw new ApiError(422, oordeel.code, oordeel.message, { reden: oordeel.code });
+}
+
+/** A kavel lies within its terrein (every role); 422 kavel_buiten_terrein with the hectares outside. */
+export async function assertKavelInTerrein(client: Client, ewkt: string, terreinId: unknown): Promise<void> {
+  const { rows } = await client.query<{ id: number; naam: string | null; a_m2: number; binnen_m2: number; buiten_m2: number }>(
+    `SELECT t.id, t.naam, ST_Area(k.g) AS a_m2,
+            coalesce(ST_Area(ST_Intersection(k.g, t.geom, 0.001)), 0) AS binnen_m2,
+            coalesce(ST_Area(ST_Difference(k.g, t.geom, 0.001)), 0) AS buiten_m2
+     FROM terrein t, (SELECT ST_GeomFromEWKT($1) AS g) k WHERE t.id = $2`,
+    [ewkt, terreinId],
+  );
+  const r = rows[0];
+  if (!r) throw new ApiError(422, 'terrein_onbekend', `Terrein ${String(terreinId)} bestaat niet.`, { reden: 'terrein_onbekend' });
+  // Guard: inside and outside must add up (an overlay of the embedded PostGIS can come back empty).
+  if (Math.abs(r.binnen_m2 + r.buiten_m2 - r.a_m2) > 1) {
+    throw new ApiError(422, 'meting_mislukt', 'Of de kavel binnen zijn terrein ligt, kon niet worden berekend. Vereenvoudig het vlak en probeer het opnieuw.');
+  }
+  const plaats = kavelBinnenTerrein(r.buiten_m2, r);
+  if (!plaats.ok) {
+    throw new ApiError(422, plaats.code, plaats.message, { reden: plaats.code, terrein_id: r.id, buiten_ha: r.buiten_m2 / 10_000 });
+  }
+}
+
 /** The gemeente a drawn record belongs to (server/domain/gemeente-keuze.ts), or the 422 why not. */
-function gekozenGemeente(onder: GemeenteInVlak[], gevraagd?: number, huidig?: number): number {
+export function gekozenGemeente(onder: GemeenteInVlak[], gevraagd?: number, huidig?: number): number {
   const keuze = kiesGemeente(onder, gevraagd, huidig);
   if (!keuze.ok) {
     throw new ApiError(422, keuze.code, keuze.message, {
@@ -132,12 +165,16 @@ export async function createRecord(
   return withAudit(ctx, null, async (client) => {
     const { ewkt } = await prepareGeometry(client, geometry);
     const values = { ...properties };
-    if (layer.gemeente === 'column') {
-      // Scope first: a werkgroep member asking for another gemeente hears 403, not where to draw.
-      if (values.gemeente_id !== undefined) assertMayEdit(ctx.actor, values.gemeente_id as number);
-      values.gemeente_id = gekozenGemeente(await gemeentenInVlak(client, ewkt), values.gemeente_id as number | undefined);
-    } else await gemeenteOfGeometry(client, ewkt);
+    await zetIngangsdatum(client, values);
+    // Scope first: a werkgroep member asking for another gemeente hears 403, not where to draw.
+    if (layer.gemeente === 'column' && values.gemeente_id !== undefined) assertMayEdit(ctx.actor, values.gemeente_id as number);
+    const onder = await assertPlaats(client, ctx.actor, ewkt);
+    if (layer.gemeente === 'column') values.gemeente_id = gekozenGemeente(onder, values.gemeente_id as number | undefined);
     assertMayEdit(ctx.actor, await gemeenteOfRecord(client, layer, values));
+    if (layer.table === 'kavel') {
+      assertStatus(undefined, values.status);
+      await assertKavelInTerrein(client, ewkt, values.terrein_id);
+    }
     const waarschuwingen = rulesApply(values.status) ? await enforceRules(client, layer.path, ewkt, { datum: transformatieDatum(values) }) : [];
     const cols = Object.keys(values);
     const params = cols.map((c) => (c === 'zittende_bedrijven' ? JSON.stringify(values[c]) : values[c]));
@@ -176,6 +213,8 @@ export interface Change {
   version: number;
   geometry?: unknown;
   properties?: Record<string, unknown>;
+  /** How messages name the new shape ("Het samengevoegde vlak", …); "Dit vlak" by default. */
+  wat?: string;
 }
 
 export async function applyUpdate(
@@ -186,16 +225,25 @@ export async function applyUpdate(
   if (current.version !== change.version) throw await conflict(client, layer, id, current.version);
 
   const values: Record<string, unknown> = { ...(change.properties ?? {}) };
+  if (layer.table === 'kavel') assertStatus(current.status as string, values.status);
+  await zetIngangsdatum(client, values, current.geldig_vanaf as string | undefined);
   let ewkt = geomEwkt;
   if (change.geometry !== undefined) ewkt = (await prepareGeometry(client, change.geometry)).ewkt;
-  if (layer.gemeente === 'column' && geomEwkt === undefined && (ewkt || values.gemeente_id !== undefined)) {
-    // A user's redraw or gemeente choice; geometry operations and restores (geomEwkt) bring their own.
-    if (values.gemeente_id !== undefined) assertMayEdit(ctx.actor, values.gemeente_id as number);
-    const onder = await gemeentenInVlak(client, ewkt ?? current.geom_ewkt);
-    values.gemeente_id = gekozenGemeente(onder, values.gemeente_id as number | undefined, current.gemeente_id as number);
+  if (layer.gemeente === 'column' && values.gemeente_id !== undefined) assertMayEdit(ctx.actor, values.gemeente_id as number);
+  if (ewkt) {
+    // A new shape (a redraw, a geometry operation or a restore) is placed like a new record;
+    // the record keeps its gemeente while the shape still lies in it.
+    const onder = await assertPlaats(client, ctx.actor, ewkt, change.wat);
+    if (layer.gemeente === 'column') {
+      values.gemeente_id = gekozenGemeente(onder, values.gemeente_id as number | undefined, current.gemeente_id as number);
+    }
+  } else if (layer.gemeente === 'column' && values.gemeente_id !== undefined) {
+    values.gemeente_id = gekozenGemeente(await gemeentenInVlak(client, current.geom_ewkt), values.gemeente_id as number, current.gemeente_id as number);
   }
-  if (ewkt && layer.gemeente === 'via_terrein') await gemeenteOfGeometry(client, ewkt);
   assertMayEdit(ctx.actor, await gemeenteOfRecord(client, layer, { ...current, ...values }));
+  if (layer.table === 'kavel' && (ewkt || (values.terrein_id !== undefined && values.terrein_id !== current.terrein_id))) {
+    await assertKavelInTerrein(client, ewkt ?? current.geom_ewkt, values.terrein_id ?? current.terrein_id);
+  }
   // A redrawn polygon is judged by the editor rules like a new one (not a restore of history).
   const live = rulesApply(values.status ?? current.status);
   const datum = transformatieDatum({ ...current, ...values });
@@ -293,10 +341,16 @@ export async function restoreVersion(ctx: WriteContext, layer: WritableLayer, id
     if (!rows[0]) throw new ApiError(404, 'versie_onbekend', `Versie ${naarVersie} van ${layer.label.toLowerCase()} ${id} bestaat niet.`);
     const editable = Object.keys(layer.schema.shape);
     const properties = Object.fromEntries(editable.filter((k) => k in rows[0].na).map((k) => [k, rows[0].na[k]]));
+    if (layer.table === 'kavel') {
+      // A kavel's option is the match workflow's: a restore neither brings it back nor undoes it.
+      const huidig = await client.query<{ status: string }>(`SELECT status FROM kavel WHERE id = $1 FOR UPDATE`, [id]);
+      properties.status = herstelStatus(huidig.rows[0]?.status ?? '', properties.status);
+      if (properties.status === undefined) delete properties.status;
+    }
     const geom = await client.query<{ ewkt: string }>(
       `SELECT ST_AsEWKT(ST_SetSRID(ST_GeomFromGeoJSON($1), 28992)) AS ewkt`,
       [JSON.stringify(rows[0].na.geom)],
     );
-    await applyUpdate(client, ctx, layer, id, { version, properties }, geom.rows[0].ewkt);
+    await applyUpdate(client, ctx, layer, id, { version, properties, wat: `Versie ${naarVersie}` }, geom.rows[0].ewkt);
   });
 }

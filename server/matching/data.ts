@@ -138,25 +138,9 @@ export type AuditReden = Teksten<typeof AUDIT_REDEN>;
 export async function metAudit<T>(pool: pg.Pool, actor: Actor, reden: AuditReden | null, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   return inTransaction(pool, async (client) => {
     await client.query(`SELECT set_config('app.account_id', $1, true), set_config('app.audit_reden', $2, true)`, [String(actor.id), reden ?? '']);
-    try {
-      return await fn(client);
-    } catch (err) {
-      throw vertaalPgFout(err);
-    }
+    // Database errors are mapped to API errors by the global handler (server/http/db-errors.ts).
+    return fn(client);
   });
-}
-
-export function vertaalPgFout(err: unknown): unknown {
-  const e = err as { code?: string; constraint?: string };
-  if (err instanceof ApiError) return err;
-  if (e.code === '23505' && e.constraint === 'match_kavel_een_actieve_match') {
-    return new ApiError(409, 'kavel_al_in_optie', 'Een van de kavels is al in optie voor een andere match.', { constraint: e.constraint });
-  }
-  if (e.code === '23503') return new ApiError(422, 'onbekende_verwijzing', 'Een verwijzing klopt niet (bijvoorbeeld een onbekende milieucategorie of kavel).', { constraint: e.constraint });
-  if (e.code === '23514') return new ApiError(422, 'ongeldige_waarde', 'Een waarde voldoet niet aan de regels van dit gegeven.', { constraint: e.constraint });
-  if (e.code === '23505') return new ApiError(409, 'bestaat_al', 'Dit gegeven bestaat al.');
-  if (e.code?.startsWith('22')) return new ApiError(400, 'ongeldige_waarde', 'Een waarde heeft een ongeldig formaat.');
-  return err;
 }
 
 /** 409 in the shape of the layer writes: who changed it last, and when. */

@@ -13,6 +13,7 @@ import { validationHook } from '../http/validation.ts';
 import { bijdrage, isSubsidiabel, KOSTEN_CATEGORIEEN } from '../domain/bijdrage.ts';
 import { mayEditGemeente, type Actor } from '../domain/roles.ts';
 import { withAudit, type Client } from '../layers/writes.ts';
+import { assertBoPast } from '../layers/editor-checks.ts';
 import { baseVersion } from '../http/version.ts';
 
 const errors = (...codes: number[]) =>
@@ -41,7 +42,10 @@ const velden = {
   provincie_betrokken: z.boolean().optional(),
   maatwerk_omschrijving: z.string().trim().max(4000).nullable().optional(),
   maatwerk_bedrag: bedrag.nullable().optional(),
-  document_url: z.string().trim().url('document_url moet een URL zijn').max(2000).nullable().optional(),
+  // http(s) only: the UI links to it, and a javascript: or data: URL would run in the user's session.
+  document_url: z.string().trim().max(2000)
+    .refine((u) => /^https?:\/\/[^\s/?#]+/i.test(u) && URL.canParse(u), 'document_url moet een http- of https-adres zijn (https://…)')
+    .nullable().optional(),
 };
 const SCALARS = Object.keys(velden) as (keyof typeof velden)[];
 
@@ -216,6 +220,15 @@ export function bestuursovereenkomstRoutes() {
           [id, version, ...cols.map((k) => body[k])],
         );
         if (!rowCount) throw conflictError(current.version);
+        if (body.partijen) {
+          // The toewijzingen that refer to this agreement keep both their gemeenten as parties.
+          const { rows: gebruik } = await client.query<{ t: number; c: number }>(
+            `SELECT DISTINCT t.gemeente_id AS t, c.gemeente_id AS c FROM compensatie_toewijzing ct
+             JOIN transformatie t ON t.id = ct.transformatie_id JOIN compensatie c ON c.id = ct.compensatie_id
+             WHERE ct.bestuursovereenkomst_id = $1 ORDER BY 1, 2`, [id]);
+          const partijen = body.partijen.map((p) => p.gemeente_id);
+          for (const g of gebruik) await assertBoPast(client, id, g.t, g.c, partijen);
+        }
         await replaceChildren(client, id, body);
       });
       return c.json(await one(c, id), 200);

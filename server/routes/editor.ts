@@ -9,8 +9,8 @@ import { layers } from '../layers/definitions.ts';
 import { getFeature } from '../layers/queries.ts';
 import { cutHole, mergeRecords, splitRecord } from '../layers/editor-ops.ts';
 import { judge, milieuruimte, transformatieDatum, type MilieuruimteResultaat } from '../layers/editor-checks.ts';
-import { gemeentenInVlak, prepareGeometry } from '../layers/writes.ts';
-import { kiesGemeente } from '../domain/gemeente-keuze.ts';
+import { assertKavelInTerrein, assertMayEdit, gemeenteOfRecord, gemeentenInVlak, prepareGeometry } from '../layers/writes.ts';
+import { kiesGemeente, werkgroepMagTekenen } from '../domain/gemeente-keuze.ts';
 import { inTransaction } from '../db/database.ts';
 import { actorOf } from '../auth/middleware.ts';
 import { mayEditGemeente } from '../domain/roles.ts';
@@ -158,6 +158,8 @@ export function editorRoutes() {
             id: z.number().int().positive().optional(),
             properties: z.object({
               gemeente_id: z.number().int().positive().optional(),
+              /** A kavel's terrein: the kavel must lie within it. */
+              terrein_id: z.number().int().positive().optional(),
               nieuwe_functie: z.enum(['wonen', 'gemengd', 'overig']).optional(),
               /** For R-T1: the transformatie's dates (vaststelling counts first). */
               datum_vaststelling: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'gebruik een datum als JJJJ-MM-DD').nullable().optional(),
@@ -199,12 +201,24 @@ export function editorRoutes() {
             ? (await client.query<{ gemeente_id: number }>(`SELECT gemeente_id FROM ${layer.table} WHERE id = $1`, [body.id])).rows[0]?.gemeente_id
             : undefined;
           const keuze = kiesGemeente(gemeenten, body.properties?.gemeente_id, huidig);
+          // Where a werkgroep member may draw (the largest part in its own gemeente), then whose record it becomes.
+          const recht = actor.rol === 'werkgroep' ? werkgroepMagTekenen(gemeenten, actor.gemeente_id ?? -1) : { ok: true as const };
+          if (!recht.ok) fouten.push({ code: recht.code, message: recht.message, details: { gemeenten } });
           if (keuze.ok) {
             gemeenteId = keuze.gemeente_id;
-            if (layer.gemeente === 'column' && !mayEditGemeente(actor, gemeenteId)) {
+            if (recht.ok && layer.gemeente === 'column' && !mayEditGemeente(actor, gemeenteId)) {
               fouten.push({ code: 'andere_gemeente', message: 'U mag alleen gegevens van uw eigen gemeente wijzigen.' });
             }
           } else fouten.push({ code: keuze.code, message: keuze.message });
+          const terreinId = body.properties?.terrein_id;
+          if (layer.table === 'kavel' && terreinId !== undefined) {
+            try {
+              await assertKavelInTerrein(client, ewkt, terreinId);
+              if (recht.ok) assertMayEdit(actor, await gemeenteOfRecord(client, layer, { terrein_id: terreinId }));
+            } catch (err) {
+              asFout(err);
+            }
+          }
           const terreinen = layer.table === 'transformatie'
             ? (await client.query<{ t: { id: number; naam: string | null; ha: number }[] }>(`SELECT terreinen_onder(ST_GeomFromEWKT($1)) AS t`, [ewkt])).rows[0].t
             : undefined;

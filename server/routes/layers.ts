@@ -6,6 +6,7 @@ import { getFeature, listFeatures } from '../layers/queries.ts';
 import { notFound } from '../http/errors.ts';
 import { BBoxSchema, ErrorSchema, FeatureCollectionSchema, FeatureSchema, IdParamSchema } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
+import { readPool } from '../db/read-routing.ts';
 
 export function layerRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -23,7 +24,7 @@ export function layerRoutes() {
     });
     app.openapi(list, async (c) => {
       const { bbox } = c.req.valid('query');
-      return c.json(await listFeatures(c.var.db.pool, layer, bbox), 200);
+      return c.json(await listFeatures(await readPool(c), layer, bbox), 200);
     });
 
     const one = createRoute({
@@ -40,7 +41,7 @@ export function layerRoutes() {
     });
     app.openapi(one, async (c) => {
       const { id } = c.req.valid('param');
-      const feature = await getFeature(c.var.db.pool, layer, id, c.var.session?.account.rol);
+      const feature = await getFeature(await readPool(c), layer, id, c.var.session?.account.rol);
       if (!feature) throw notFound(layer.label, id);
       return c.json(feature, 200);
     });

@@ -1,6 +1,7 @@
 // Company space requests, shown per role: in full to regie, anonymised to the
 // werkgroep, and only as aggregates to the stuurgroep. Regisseur and beheerder
 // keep the register (create, change, withdraw, CSV import); candidates per request.
+import { aantal } from '../domain/nl-tekst.ts';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app.ts';
@@ -141,7 +142,7 @@ export function ruimtevraagRoutes() {
       const text = await c.req.text();
       const rapport = await importeerCsv(c.var.db.pool, actorOf(c), text, dry);
       if (!rapport.geldig) {
-        return c.json({ error: { code: 'import_ongeldig', message: `De import bevat ${rapport.fouten.length} fout(en); er is niets opgeslagen.`, details: rapport.fouten }, ...rapport }, 422);
+        return c.json({ error: { code: 'import_ongeldig', message: `De import bevat ${aantal(rapport.fouten.length, 'fout', 'fouten')}; er is niets opgeslagen.`, details: rapport.fouten }, ...rapport }, 422);
       }
       return c.json(rapport, 200);
     },

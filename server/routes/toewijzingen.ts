@@ -9,7 +9,11 @@ import { ApiError } from '../http/errors.ts';
 import { ErrorSchema, IdParamSchema } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { assertMayEdit, withAudit, type Client } from '../layers/writes.ts';
+import { assertBoPast } from '../layers/editor-checks.ts';
 import { baseVersion } from '../http/version.ts';
+import { haNl } from '../domain/nl-tekst.ts';
+import { IsoDate } from '../domain/dates.ts';
+import { zetIngangsdatum } from '../balans/historie.ts';
 
 const errors = (...codes: number[]) =>
   Object.fromEntries(codes.map((code) => [code, { description: 'Fout', content: { 'application/json': { schema: ErrorSchema } } }]));
@@ -17,7 +21,6 @@ const json = <T extends z.ZodTypeAny>(schema: T) => ({ content: { 'application/j
 
 /** Hectare comparisons allow for floating point (1e-9 ha = 0,1 mm²). */
 const EPS_HA = 1e-9;
-const haNl = (n: number) => `${n.toLocaleString('nl-NL', { maximumFractionDigits: 2, minimumFractionDigits: 2 })} ha`;
 
 const ToewijzingSchema = z.object({
   id: z.number(), compensatie_id: z.number(), transformatie_id: z.number(), transformatie_naam: z.string(),
@@ -85,6 +88,7 @@ export function toewijzingRoutes() {
           transformatie_id: z.number().int().positive(),
           hectares: z.number().positive('hectares moet groter dan 0 zijn').max(100_000),
           bestuursovereenkomst_id: z.number().int().positive().nullable().optional(),
+          ingangsdatum: IsoDate.optional().openapi({ description: 'Datum waarop de toewijzing geldt (standaard vandaag)' }),
         }).strict()) },
       },
       responses: {
@@ -96,14 +100,18 @@ export function toewijzingRoutes() {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const result = await withAudit(ctx(c), null, async (client) => {
+        await zetIngangsdatum(client, { ingangsdatum: body.ingangsdatum });
         const comp = await lockCompensatie(client, c, id);
         if (comp.status === 'vervallen') {
           throw new ApiError(422, 'compensatie_vervallen', `Compensatie ${id} is vervallen en kan geen hectares meer toewijzen.`, { reden: 'compensatie_vervallen' });
         }
-        const t = await client.query<{ status: string }>(`SELECT status FROM transformatie WHERE id = $1`, [body.transformatie_id]);
+        const t = await client.query<{ status: string; gemeente_id: number }>(`SELECT status, gemeente_id FROM transformatie WHERE id = $1`, [body.transformatie_id]);
         if (!t.rows[0]) throw new ApiError(422, 'transformatie_onbekend', `Transformatie ${body.transformatie_id} bestaat niet.`, { reden: 'transformatie_onbekend' });
         if (t.rows[0].status === 'vervallen') {
           throw new ApiError(422, 'transformatie_vervallen', `Transformatie ${body.transformatie_id} is vervallen; daar hoeft niets voor gecompenseerd te worden.`, { reden: 'transformatie_vervallen' });
+        }
+        if (body.bestuursovereenkomst_id != null) {
+          await assertBoPast(client, body.bestuursovereenkomst_id, t.rows[0].gemeente_id, comp.gemeente_id);
         }
         const sum = await client.query<{ ha: number }>(
           `SELECT coalesce(sum(hectares), 0) AS ha FROM compensatie_toewijzing WHERE compensatie_id = $1`, [id],

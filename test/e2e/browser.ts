@@ -2,6 +2,7 @@
 // downloaded one), with SwiftShader so MapLibre's WebGL renders without a GPU.
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { totpCode } from '../../server/auth/totp.ts';
+import { REGION_BOUNDS, REGION_PADDING } from '../../web/map/region.ts';
 
 export const VIEWPORT = { width: 1600, height: 900 };
 
@@ -22,6 +23,9 @@ export function launchBrowser(): Promise<Browser> {
     ],
   });
 }
+
+/** Pages whose old document is being unloaded by reloadApp. */
+const unloading = new WeakSet<Page>();
 
 export interface Credentials {
   email: string;
@@ -69,11 +73,20 @@ export async function openApp(
 ): Promise<{ page: Page; errors: string[] }> {
   const timeout = options.timeout ?? 90_000;
   const page = await browser.newPage({ viewport: VIEWPORT, locale: 'nl-NL' });
+  // Playwright waits (waitFor, click, fill…) get room for a loaded 2-core machine.
+  page.setDefaultTimeout(60_000);
   const errors: string[] = [];
   let signedIn = !options.account;
-  page.on('pageerror', (err) => errors.push(err.message));
+  // While reloadApp unloads the old document, the requests it aborts are not errors.
+  const collect = (message: string) => {
+    if (!unloading.has(page)) errors.push(message);
+  };
+  page.on('pageerror', (err) => collect(err.message));
   page.on('console', (msg) => {
-    if (msg.type() === 'error' && signedIn) errors.push(msg.text());
+    if (msg.type() === 'error' && signedIn) collect(msg.text());
+  });
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) unloading.delete(page);
   });
   const failedRequests: string[] = [];
   page.on('response', (res) => {
@@ -93,6 +106,26 @@ export async function openApp(
       signedIn = true;
     }
   }
+  await waitForMapReady(page, timeout, errors, failedRequests);
+  return { page, errors };
+}
+
+/**
+ * Reloads the app (for data made through the API after the page loaded) and waits
+ * until the map is ready again; the session stays.
+ */
+export async function reloadApp(page: Page, timeout = 90_000): Promise<void> {
+  // A reload aborts the requests in flight (tiles, layer data), and the map reports each
+  // aborted one as an error: let it settle first, and ignore what the old document
+  // reports until the new one has replaced it.
+  if (await page.evaluate(() => window.__map !== undefined)) await waitForIdle(page);
+  unloading.add(page);
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  unloading.delete(page);
+  await waitForMapReady(page, timeout);
+}
+
+async function waitForMapReady(page: Page, timeout: number, errors: string[] = [], failedRequests: string[] = []) {
   try {
     await page.waitForFunction(() => document.body.dataset.mapReady === 'true', undefined, { timeout });
   } catch (err) {
@@ -104,7 +137,14 @@ export async function openApp(
       { cause: err },
     );
   }
-  return { page, errors };
+}
+
+/** Back to the regional view the app opens with (as web/map/MapView.tsx fits it). */
+export async function showRegion(page: Page): Promise<void> {
+  await page.evaluate(([bounds, padding]) => {
+    window.__map!.fitBounds(bounds, { padding, animate: false });
+  }, [REGION_BOUNDS, REGION_PADDING] as const);
+  await waitForIdle(page);
 }
 
 /** Resolves after the map's next `idle` (all tiles loaded, no transition running). */

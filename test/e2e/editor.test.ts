@@ -1,54 +1,61 @@
 // The werkgroep editor in a real browser against the real server and a fresh
 // embedded PostGIS database: drawing with live hectares, undo/redo, draw-time
 // refusal of self-intersections, splitting a kavel, and the 409 conflict dialog.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { bbox, booleanContains, polygon as turfPolygon } from '@turf/turf';
-import { launchBrowser, openApp, waitForIdle } from './browser.ts';
+import { launchBrowser, openApp, reloadApp, waitForIdle } from './browser.ts';
 import {
-  api, centreOn, clickAt, deepInteriorPoint, hectare, liveHa, selectFirstOnMap, selectOnMap, toLngLat, toScreen, vertexCount, type Area,
+  api, centreOn, clickAt, deepInteriorPoint, hectare, liveHa, selectOnMap, toLngLat, toScreen, vertexCount, type Area,
 } from './map-helpers.ts';
+import { Api, createKavel, createTerrein, createTransformatie, demoAccount, inside, rdPolygon, unique } from './fixtures.ts';
 
 const baseUrl = inject('baseUrl');
-const accounts = inject('accounts') ?? [];
-// A werkgroep member edits only their own gemeente: the strictest editing role.
-const account = accounts.find((a) => a.rol === 'werkgroep' && a.gemeente === 'Leiden');
 const SCREENSHOTS = 'test/e2e/screenshots';
 
-describe.skipIf(!baseUrl || !account)('werkgroep editor', () => {
+// A werkgroep member edits only their own gemeente: the strictest editing role.
+describe.skipIf(!baseUrl)('werkgroep editor', () => {
   let browser: Browser;
   let page: Page;
   let errors: string[];
-  let created: Area | undefined;
+  let werkgroep: Api;
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
+    werkgroep = await Api.as('werkgroep', 'Leiden');
     browser = await launchBrowser();
-    ({ page, errors } = await openApp(browser, baseUrl, { account }));
+    ({ page, errors } = await openApp(browser, baseUrl, { account: demoAccount('werkgroep', 'Leiden') }));
   });
 
   afterAll(async () => {
     await browser?.close();
   });
 
-  /** A spot on a transformable Leiden terrein, centred in view, with a square of `half` px around it inside the terrein. */
+  // Refused saves (409/422) are answers the UI shows; Chromium logs them as failed loads.
+  afterEach(() => {
+    expect(errors.splice(0).filter((e) => !/status of (409|422)/.test(e))).toEqual([]);
+  });
+
+  /** A terrein of this test in Leiden, made by the werkgroep itself; the page reloaded to show it. */
+  async function ownTerrein() {
+    const made = await createTerrein(werkgroep, 'Leiden');
+    await reloadApp(page);
+    return made;
+  }
+
+  /** The test's own terrein centred in view, with a square of `half` px around its middle that lies inside it. */
   async function squareOnTerrein(half: number) {
-    const { body } = await api<{ features: Area[] }>(page, '/api/terreinen');
-    const terreinen = body.features
-      .filter((f) => f.properties.gemeente === 'Leiden' && !f.properties.niet_te_transformeren)
-      .sort((a, b) => b.properties.oppervlakte_ha - a.properties.oppervlakte_ha);
-    for (const terrein of terreinen) {
-      await centreOn(page, deepInteriorPoint(terrein), 17);
-      const c = await toScreen(page, deepInteriorPoint(terrein));
-      const corners = [
-        { x: c.x - half, y: c.y - half }, { x: c.x + half, y: c.y - half },
-        { x: c.x + half, y: c.y + half }, { x: c.x - half, y: c.y + half },
-      ];
-      const ring = await Promise.all(corners.map((p) => toLngLat(page, p)));
-      if (booleanContains(terrein, turfPolygon([[...ring, ring[0]]]))) return { terrein, corners, centre: c };
-    }
-    throw new Error('no Leiden terrein large enough for a test drawing');
+    const { terrein } = await ownTerrein();
+    await centreOn(page, deepInteriorPoint(terrein), 17);
+    const c = await toScreen(page, deepInteriorPoint(terrein));
+    const corners = [
+      { x: c.x - half, y: c.y - half }, { x: c.x + half, y: c.y - half },
+      { x: c.x + half, y: c.y + half }, { x: c.x - half, y: c.y + half },
+    ];
+    const ring = await Promise.all(corners.map((p) => toLngLat(page, p)));
+    expect(booleanContains(terrein, turfPolygon([[...ring, ring[0]]])), 'the drawing lies inside the terrein').toBe(true);
+    return { terrein, corners, centre: c };
   }
 
   it('shows the Dutch editing toolbar to a werkgroep member', async () => {
@@ -76,11 +83,12 @@ describe.skipIf(!baseUrl || !account)('werkgroep editor', () => {
 
     // Live balance while drawing: what saving would change (POST /api/balans/preview; nothing is stored).
     const balans = page.getByTestId('balans-preview');
-    await balans.waitFor({ state: 'visible', timeout: 30_000 });
+    await balans.waitFor({ state: 'visible' });
     expect(await balans.innerText()).toMatch(/Leiden: verloren \+\d+,\d ha/);
 
     const form = page.getByTestId('attribute-form');
-    await form.getByLabel('Naam').fill('E2E herontwikkeling wonen');
+    const naam = unique('E2E herontwikkeling wonen');
+    await form.getByLabel('Naam').fill(naam);
     await form.getByLabel('Nieuwe functie').selectOption('wonen');
     await page.getByTestId('editor-opslaan').click();
 
@@ -90,8 +98,7 @@ describe.skipIf(!baseUrl || !account)('werkgroep editor', () => {
     expect(await panel.getAttribute('data-layer')).toBe('transformaties');
     const id = Number(await panel.getAttribute('data-feature-id'));
     const { body: saved } = await api<Area>(page, `/api/transformaties/${id}`);
-    created = saved;
-    expect(saved.properties.naam).toBe('E2E herontwikkeling wonen');
+    expect(saved.properties.naam).toBe(naam);
     await expect.poll(() => page.getByTestId('feature-oppervlakte').innerText()).toBe(hectare(saved.properties.oppervlakte_ha));
     // The RD New preview matches PostGIS (same plane, same coordinates).
     expect(Math.abs(preview - saved.properties.oppervlakte_ha) / saved.properties.oppervlakte_ha).toBeLessThan(0.005);
@@ -107,8 +114,8 @@ describe.skipIf(!baseUrl || !account)('werkgroep editor', () => {
   });
 
   it('undoes and redoes points while drawing (Ctrl+Z, button), and Escape cancels', async () => {
-    await page.keyboard.press('Escape'); // close the side panel
     const { corners } = await squareOnTerrein(60);
+    await page.getByTestId('editor-layer').selectOption('transformaties');
     await page.getByTestId('tool-tekenen').click();
     for (const p of corners) await clickAt(page, p);
     await expect.poll(() => vertexCount(page)).toBe(4);
@@ -134,6 +141,7 @@ describe.skipIf(!baseUrl || !account)('werkgroep editor', () => {
 
   it('refuses a self-intersecting drawing with a Dutch message', async () => {
     const { centre: c } = await squareOnTerrein(60);
+    await page.getByTestId('editor-layer').selectOption('transformaties');
     await page.getByTestId('tool-tekenen').click();
     // A bow tie: the fourth point makes the edges cross.
     const bow = [
@@ -151,51 +159,53 @@ describe.skipIf(!baseUrl || !account)('werkgroep editor', () => {
   });
 
   it('splits a kavel with a line into parts whose areas add up to the original', async () => {
+    const { terrein, spot } = await createTerrein(werkgroep, 'Leiden');
+    const kavel = await createKavel(werkgroep, terrein, inside(spot, 60, 50, 240, 160));
+    await reloadApp(page);
     const { body } = await api<{ features: Area[] }>(page, '/api/kavels');
     const before = new Set(body.features.map((f) => f.id));
-    // Large single-part Leiden kavels split cleanly by a line through the middle.
-    const kavels = body.features
-      .filter((f) => f.properties.gemeente === 'Leiden' && (f.geometry.type === 'Polygon' || f.geometry.coordinates.length === 1))
-      .sort((a, b) => b.properties.oppervlakte_ha - a.properties.oppervlakte_ha);
-    const kavel = await selectFirstOnMap(page, 'kavels-fill', kavels.slice(0, 20));
-    expect(kavel, 'no Leiden kavel could be selected on the map').toBeDefined();
+    await selectOnMap(page, 'kavels-fill', kavel);
     const splitButton = page.getByTestId('actie-splitsen');
     await splitButton.waitFor({ state: 'visible' });
     await splitButton.click();
 
     // A horizontal line through the kavel's deepest point, from outside to outside.
-    const mid = await toScreen(page, deepInteriorPoint(kavel!));
-    const [w, , e] = bbox(kavel!);
-    const west = await toScreen(page, [w, deepInteriorPoint(kavel!)[1]]);
-    const east = await toScreen(page, [e, deepInteriorPoint(kavel!)[1]]);
+    const mid = await toScreen(page, deepInteriorPoint(kavel));
+    const [w, , e] = bbox(kavel);
+    const west = await toScreen(page, [w, deepInteriorPoint(kavel)[1]]);
+    const east = await toScreen(page, [e, deepInteriorPoint(kavel)[1]]);
     const start = { x: west.x - 25, y: mid.y };
     const end = { x: east.x + 25, y: mid.y };
     await clickAt(page, start);
     await clickAt(page, end);
     await clickAt(page, end); // clicking the last point again finishes the line
 
-    const panel = page.getByTestId('feature-panel');
-    await panel.waitFor({ state: 'visible' });
+    // After the split the form of part 1 opens, its name selected: the parts are told apart by name.
+    await page.getByTestId('gesplitst').waitFor({ state: 'visible' });
     const { body: after } = await api<{ features: Area[] }>(page, '/api/kavels');
-    const parts = after.features.filter((f) => f.id === kavel!.id || !before.has(f.id));
-    expect(parts.length).toBeGreaterThanOrEqual(2);
+    const parts = after.features.filter((f) => f.id === kavel.id || !before.has(f.id));
+    expect(parts).toHaveLength(2);
     const sum = parts.reduce((s, f) => s + f.properties.oppervlakte_ha, 0);
-    expect(sum).toBeCloseTo(kavel!.properties.oppervlakte_ha, 3);
+    expect(sum).toBeCloseTo(kavel.properties.oppervlakte_ha, 3);
+    // A line through the middle: two parts of about half each.
+    for (const part of parts) expect(part.properties.oppervlakte_ha / kavel.properties.oppervlakte_ha).toBeGreaterThan(0.3);
     await waitForIdle(page);
     await page.screenshot({ path: `${SCREENSHOTS}/14-gesplitst.png` });
     await page.keyboard.press('Escape');
   });
 
   it('shows "Gewijzigd door …" in a dialog on a 409 and loads the newest version', async () => {
-    expect(created, 'the transformatie of the first test').toBeDefined();
-    const panel = await selectOnMap(page, 'transformaties-fill', created!);
+    const { spot } = await createTerrein(werkgroep, 'Leiden');
+    const created = await createTransformatie(werkgroep, rdPolygon(inside(spot, 80, 60, 200, 150)));
+    await reloadApp(page);
+    const panel = await selectOnMap(page, 'transformaties-fill', created);
     await panel.getByTestId('actie-bewerken').click();
     const form = page.getByTestId('attribute-form');
     await form.getByLabel('Naam').fill('Naam uit de browser');
 
     // Someone changes the record behind the UI's back.
-    const { body: current } = await api<Area>(page, `/api/transformaties/${created!.id}`);
-    const change = await api<Area>(page, `/api/transformaties/${created!.id}`, {
+    const { body: current } = await api<Area>(page, `/api/transformaties/${created.id}`);
+    const change = await api<Area>(page, `/api/transformaties/${created.id}`, {
       method: 'PATCH', body: { version: current.properties.version, properties: { naam: 'Gewijzigd via de API', status: 'studie' } },
     });
     expect(change.status).toBe(200);
@@ -207,7 +217,7 @@ describe.skipIf(!baseUrl || !account)('werkgroep editor', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/15-versieconflict.png` });
 
     // Nothing was overwritten; loading the newest version reopens the form with it.
-    const { body: still } = await api<Area>(page, `/api/transformaties/${created!.id}`);
+    const { body: still } = await api<Area>(page, `/api/transformaties/${created.id}`);
     expect(still.properties.naam).toBe('Gewijzigd via de API');
     await page.getByTestId('conflict-laden').click();
     await dialog.waitFor({ state: 'detached' });
@@ -218,7 +228,7 @@ describe.skipIf(!baseUrl || !account)('werkgroep editor', () => {
     await form.getByLabel('Naam').fill('Naam uit de browser');
     await page.getByTestId('editor-opslaan').click();
     await page.getByTestId('feature-panel').waitFor({ state: 'visible' });
-    const { body: final } = await api<Area>(page, `/api/transformaties/${created!.id}`);
+    const { body: final } = await api<Area>(page, `/api/transformaties/${created.id}`);
     expect(final.properties.naam).toBe('Naam uit de browser');
     expect(final.properties.status).toBe('studie');
 
@@ -227,10 +237,5 @@ describe.skipIf(!baseUrl || !account)('werkgroep editor', () => {
     await expect.poll(() => history.locator('li').count()).toBeGreaterThanOrEqual(3);
     expect(await history.innerText()).toContain('Deze versie terugzetten');
     await page.screenshot({ path: `${SCREENSHOTS}/16-geschiedenis.png` });
-  });
-
-  it('logged no unexpected errors in the browser', () => {
-    // Refused saves (409/422) are answers the UI shows; Chromium logs them as failed loads.
-    expect(errors.filter((e) => !/status of (409|422)/.test(e))).toEqual([]);
   });
 });

@@ -66,8 +66,13 @@ export async function toLngLat(page: Page, xy: { x: number; y: number }): Promis
 export async function clickAt(page: Page, p: { x: number; y: number }) {
   await page.mouse.move(p.x, p.y);
   await page.mouse.click(p.x, p.y);
-  // terra-draw handles the click on the next frame.
-  await page.waitForTimeout(120);
+  // terra-draw handles the click on the next frame: wait for two frames, not a fixed time.
+  await nextFrames(page);
+}
+
+/** Resolves after the page has rendered two more animation frames (however slow the machine). */
+export async function nextFrames(page: Page) {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
 export async function centreOn(page: Page, lngLat: [number, number], zoom: number) {
@@ -98,18 +103,4 @@ export async function selectOnMap(page: Page, layerId: string, feature: Area) {
   const panel = page.getByTestId('feature-panel');
   await expect.poll(() => panel.getAttribute('data-feature-id')).toBe(String(feature.id));
   return panel;
-}
-
-
-/** Selects the first of the candidates that is on top on the map (others may hide under labels or neighbours). */
-export async function selectFirstOnMap(page: Page, layerId: string, candidates: Area[]): Promise<Area | undefined> {
-  for (const candidate of candidates) {
-    try {
-      await selectOnMap(page, layerId, candidate);
-      return candidate;
-    } catch {
-      await page.keyboard.press('Escape');
-    }
-  }
-  return undefined;
 }

@@ -1,75 +1,57 @@
 // The regional map in a real browser against the real server and a fresh
-// embedded PostGIS database (see test/support/app-setup.ts).
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+// embedded PostGIS database (see test/support/app-setup.ts), as the stuurgroep
+// (the least privileged role). Tests that need records make their own through
+// the API (test/e2e/fixtures.ts) and reload the page.
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { bbox, booleanPointInPolygon, pointToPolygonDistance, point } from '@turf/turf';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { launchBrowser, openApp, waitForIdle } from './browser.ts';
+import { launchBrowser, openApp, reloadApp, showRegion, waitForIdle } from './browser.ts';
+import { centreOn, deepInteriorPoint, hectare, selectOnMap, type Area } from './map-helpers.ts';
+import { Api, createKavel, createTerrein, demoAccount, inside, type DemoAccount } from './fixtures.ts';
 
 const baseUrl = inject('baseUrl');
-// Reading the map needs a signed-in account; the least privileged role is enough.
-const accounts = inject('accounts') ?? [];
-const account = accounts.find((a) => a.rol === 'stuurgroep') ?? accounts[0];
 const SCREENSHOTS = 'test/e2e/screenshots';
 
-type Kavel = Feature<Polygon | MultiPolygon, { id: number; oppervlakte_ha: number; bron: string }> & { id: number };
-
-let sessionCookie = '';
-
-/** The API as the test account sees it (same session as the browser). */
-async function api<T>(path: string): Promise<T> {
-  const res = await fetch(new URL(path, baseUrl), { headers: sessionCookie ? { cookie: sessionCookie } : {} });
-  expect(res.status, path).toBe(200);
-  return (await res.json()) as T;
-}
-
-/** Dutch hectares as the UI must show them: two decimals, decimal comma. */
-const hectare = (ha: number) =>
-  `${new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(ha)} ha`;
-
-/** The grid point deepest inside the polygon: far from its edges, so a click cannot hit a neighbour. */
-function deepInteriorPoint(feature: Kavel): [number, number] {
-  const [w, s, e, n] = bbox(feature);
-  let best: [number, number] = [(w + e) / 2, (s + n) / 2];
-  let bestDepth = -Infinity;
-  const steps = 24;
-  for (let i = 1; i < steps; i++) {
-    for (let j = 1; j < steps; j++) {
-      const p = point([w + ((e - w) * i) / steps, s + ((n - s) * j) / steps]);
-      if (!booleanPointInPolygon(p, feature)) continue;
-      const depth = -pointToPolygonDistance(p, feature); // negative inside
-      if (depth > bestDepth) {
-        bestDepth = depth;
-        best = p.geometry.coordinates as [number, number];
-      }
-    }
-  }
-  return best;
-}
-
-async function renderedCount(page: Page, layers: string[]): Promise<number> {
-  return page.evaluate((ids) => window.__map!.queryRenderedFeatures({ layers: ids }).length, layers);
+async function renderedCount(page: Page, layers: string[], id?: number): Promise<number> {
+  return page.evaluate(([ids, fid]) => window.__map!.queryRenderedFeatures({ layers: ids as string[] })
+    .filter((f) => fid === null || f.id === fid).length, [layers, id ?? null] as const);
 }
 
 describe.skipIf(!baseUrl)('regional map', () => {
   let browser: Browser;
   let page: Page;
   let errors: string[];
+  let account: DemoAccount;
+  let stuurgroep: Api;
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
+    account = demoAccount('stuurgroep');
+    stuurgroep = await Api.as('stuurgroep');
     browser = await launchBrowser();
     ({ page, errors } = await openApp(browser, baseUrl, { account }));
-    const cookies = await page.context().cookies(baseUrl);
-    sessionCookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   });
 
   afterAll(async () => {
     await browser?.close();
   });
 
+  // Every test leaves the browser without errors (collected by openApp).
+  afterEach(() => {
+    expect(errors.splice(0)).toEqual([]);
+  });
+
+  /** A kavel of our own on a terrein of our own in Leiden, made by the regisseur; the page reloaded to show it. */
+  async function ownKavel() {
+    const regisseur = await Api.as('regisseur');
+    const { terrein, spot } = await createTerrein(regisseur, 'Leiden');
+    const kavel = await createKavel(regisseur, terrein, inside(spot, 60, 50, 200, 150), { milieucategorie_max: '3.2', status: 'beschikbaar' });
+    await reloadApp(page);
+    return { terrein, kavel };
+  }
+
   it('renders the basemap, the sea, terreinen and kavels in the initial regional view', async () => {
+    await showRegion(page);
     await page.screenshot({ path: `${SCREENSHOTS}/01-regio.png` });
     const view = await page.evaluate(() => {
       const map = window.__map!;
@@ -96,7 +78,7 @@ describe.skipIf(!baseUrl)('regional map', () => {
   });
 
   it('lists every milieucategorie in the legend', async () => {
-    const categories = await api<{ code: string; omschrijving: string }[]>('/api/milieucategorieen');
+    const categories = await stuurgroep.get<{ code: string; omschrijving: string }[]>('/api/milieucategorieen');
     expect(categories.length).toBeGreaterThanOrEqual(6);
     const legend = page.getByTestId('legend');
     await expect.poll(() => legend.locator('li[data-code]').count()).toBe(categories.length);
@@ -105,120 +87,99 @@ describe.skipIf(!baseUrl)('regional map', () => {
   });
 
   it('shows the signed-in account in the top bar', async () => {
-    if (!account) return;
-    const me = await api<{ naam: string }>('/api/auth/me');
-    expect(await page.getByTestId('account').innerText()).toContain(me.naam);
+    const me = await stuurgroep.get<{ naam: string; rol: string }>('/api/auth/me');
+    expect(me.rol).toBe('stuurgroep');
+    await expect.poll(() => page.getByTestId('account').innerText()).toContain(me.naam);
   });
 
-  it('offers no editing tools to the stuurgroep (read-only role)', async () => {
-    if (account?.rol !== 'stuurgroep') return;
+  it('offers no editing tools to the stuurgroep (read-only role), and the API refuses its writes', async () => {
+    const { kavel } = await ownKavel();
     expect(await page.getByTestId('editor-toolbar').count()).toBe(0);
+    const panel = await selectOnMap(page, 'kavels-fill', kavel);
+    await expect.poll(() => page.getByTestId('feature-oppervlakte').innerText()).toBe(hectare(kavel.properties.oppervlakte_ha));
+    // No action in the panel of a record another role may edit.
+    for (const actie of ['actie-bewerken', 'actie-splitsen', 'actie-gat', 'actie-samenvoegen']) expect(await panel.getByTestId(actie).count(), actie).toBe(0);
+    // The interface only mirrors the API: a write as the stuurgroep is refused there.
+    const refused = await stuurgroep.send('PATCH', `/api/kavels/${kavel.id}`, { version: kavel.properties.version, properties: { naam: 'Niet toegestaan' } });
+    expect(refused.status).toBe(403);
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
   });
 
   it('shows the voorbeelddata badge with its explanation', async () => {
     const badge = page.getByTestId('voorbeeld-badge');
-    expect(await badge.isVisible()).toBe(true);
+    await badge.waitFor({ state: 'visible' });
     expect(await badge.innerText()).toMatch(/voorbeelddata/i);
     expect(await page.getByTestId('voorbeeld-notice').innerText()).toMatch(/kavels.*kanszones.*transformaties.*compensaties/is);
   });
 
   it('opens the side panel with the kavel’s hectares on click, and closes it with Escape', async () => {
-    const kavels = await api<{ features: Kavel[] }>('/api/kavels');
-    // Large kavels first: easiest to hit. Take the first whose deepest point is
-    // not covered by another interactive layer (transformatie, kanszone, …).
-    const candidates = [...kavels.features].sort((a, b) => b.properties.oppervlakte_ha - a.properties.oppervlakte_ha);
-    let clicked: Kavel | undefined;
-    let screen: { x: number; y: number } | undefined;
-    for (const kavel of candidates.slice(0, 15)) {
-      const [w, s, e, n] = bbox(kavel);
-      await page.evaluate((b) => {
-        window.__map!.fitBounds([[b[0], b[1]], [b[2], b[3]]], {
-          padding: { top: 120, bottom: 120, left: 420, right: 460 }, animate: false, maxZoom: 17,
-        });
-      }, [w, s, e, n]);
-      await waitForIdle(page);
-      const lngLat = deepInteriorPoint(kavel);
-      const hit = await page.evaluate((ll) => {
-        const map = window.__map!;
-        const p = map.project(ll);
-        const layers = ['compensaties-fill', 'transformaties-fill', 'kanszones-fill', 'kavels-fill', 'terreinen-fill'];
-        const [top] = map.queryRenderedFeatures([p.x, p.y], { layers });
-        const rect = map.getCanvas().getBoundingClientRect();
-        return { x: rect.left + p.x, y: rect.top + p.y, layer: top?.layer.id, id: top?.id };
-      }, lngLat);
-      if (hit.layer === 'kavels-fill' && hit.id === kavel.id) {
-        clicked = kavel;
-        screen = hit;
-        break;
-      }
-    }
-    expect(clicked, 'no kavel could be hit without other layers on top').toBeDefined();
-
-    await page.mouse.move(screen!.x, screen!.y);
-    await page.mouse.click(screen!.x, screen!.y);
-    const panel = page.getByTestId('feature-panel');
-    await panel.waitFor({ state: 'visible' });
+    const { kavel } = await ownKavel();
+    const panel = await selectOnMap(page, 'kavels-fill', kavel);
     expect(await panel.getAttribute('data-layer')).toBe('kavels');
-    expect(Number(await panel.getAttribute('data-feature-id'))).toBe(clicked!.id);
 
-    // The detail endpoint is the authority; it must agree with the layer.
-    const detail = await api<Kavel>(`/api/kavels/${clicked!.id}`);
-    expect(detail.properties.oppervlakte_ha).toBe(clicked!.properties.oppervlakte_ha);
-    const area = page.getByTestId('feature-oppervlakte');
-    await expect.poll(() => area.innerText()).toBe(hectare(detail.properties.oppervlakte_ha));
+    // The detail endpoint is the authority; the panel shows its hectares the Dutch way.
+    const detail = await stuurgroep.get<Area>(`/api/kavels/${kavel.id}`);
+    expect(detail.properties.oppervlakte_ha).toBeCloseTo(3, 2); // 200 m × 150 m, measured by PostGIS
+    await expect.poll(() => page.getByTestId('feature-oppervlakte').innerText()).toBe(hectare(detail.properties.oppervlakte_ha));
     const panelText = await panel.innerText();
     expect(panelText).toContain('Oppervlakte');
     expect(panelText).toContain('Milieucategorie');
+    expect(await panel.getByTestId('feature-milieucategorie').innerText()).toContain('3.2');
     expect(panelText).toMatch(/PostGIS in RD New/);
-    if (detail.properties.bron === 'voorbeeld') {
-      expect(await panel.locator('.sample-badge').isVisible()).toBe(true);
-    }
+    // Made by a user, not sample data: no voorbeelddata badge on the record.
+    expect(await panel.locator('.sample-badge').count()).toBe(0);
     // The selected kavel is highlighted through feature-state.
-    const state = await page.evaluate((id) => window.__map!.getFeatureState({ source: 'data-kavels', id }), clicked!.id);
+    const state = await page.evaluate((id) => window.__map!.getFeatureState({ source: 'data-kavels', id }), kavel.id);
     expect(state.selected).toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}/02-kavel-paneel.png` });
 
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
-    const after = await page.evaluate((id) => window.__map!.getFeatureState({ source: 'data-kavels', id }), clicked!.id);
+    const after = await page.evaluate((id) => window.__map!.getFeatureState({ source: 'data-kavels', id }), kavel.id);
     expect(after.selected).toBe(false);
   });
 
   it('shows terrein names as labels from zoom 12 and hides layers with the toggles', async () => {
-    await page.evaluate(() => window.__map!.jumpTo({ center: [4.4775, 52.1685], zoom: 14 }));
-    await waitForIdle(page);
-    await expect.poll(() => page.locator('.map-label--terrein:not(.map-label--hidden)').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: `${SCREENSHOTS}/03-zoom14-labels.png` });
+    const { terrein, kavel } = await ownKavel();
+    const shown = () => page.locator('.map-label--terrein:not(.map-label--hidden)', { hasText: terrein.properties.naam! }).count();
+    // Below zoom 12: not shown; from zoom 12 (here 16, clear of other labels): shown.
+    await centreOn(page, deepInteriorPoint(terrein), 11);
+    await expect.poll(shown).toBe(0);
+    await centreOn(page, deepInteriorPoint(terrein), 16);
+    await expect.poll(shown).toBe(1);
+    await page.screenshot({ path: `${SCREENSHOTS}/03-zoom16-labels.png` });
 
-    expect(await renderedCount(page, ['kavels-fill'])).toBeGreaterThan(0);
+    expect(await renderedCount(page, ['kavels-fill'], kavel.id)).toBeGreaterThan(0);
     await page.getByTestId('toggle-kavels').uncheck();
     await waitForIdle(page);
     expect(await renderedCount(page, ['kavels-fill'])).toBe(0);
+    expect(await renderedCount(page, ['terreinen-fill'], terrein.id)).toBeGreaterThan(0);
     await page.getByTestId('toggle-kavels').check();
     await waitForIdle(page);
-    expect(await renderedCount(page, ['kavels-fill'])).toBeGreaterThan(0);
+    expect(await renderedCount(page, ['kavels-fill'], kavel.id)).toBeGreaterThan(0);
   });
 
   it('asks a visitor without a session to sign in, in Dutch', async () => {
-    if (!account) return;
     const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'nl-NL' });
     try {
       const visitor = await context.newPage();
+      visitor.setDefaultTimeout(60_000);
       await visitor.goto(baseUrl);
       const form = visitor.getByTestId('login-form');
       await form.waitFor({ state: 'visible' });
       expect(await visitor.evaluate(() => window.__map)).toBeUndefined();
-      await form.getByLabel('E-mailadres').fill(account.email);
+      // An unknown address, so no real account collects a failed sign-in (login throttling).
+      await form.getByLabel('E-mailadres').fill('onbekend@voorbeeld.nl');
       await form.getByLabel('Wachtwoord').fill(`${account.wachtwoord}-fout`);
       await form.getByRole('button', { name: 'Inloggen' }).click();
       await expect.poll(() => form.getByRole('alert').innerText()).toMatch(/klopt niet/);
+      // Still no map and no data for a visitor whose sign-in failed.
+      expect(await visitor.evaluate(() => window.__map)).toBeUndefined();
+      expect((await visitor.request.get(new URL('/api/kavels', baseUrl).href)).status()).toBe(401);
       await visitor.screenshot({ path: `${SCREENSHOTS}/00-inloggen.png` });
     } finally {
       await context.close();
     }
-  });
-
-  it('logged no errors in the browser', () => {
-    expect(errors).toEqual([]);
   });
 });

@@ -39,6 +39,9 @@ function expectedAllowed(method: string, path: string, role: Role | null): boole
   if (['/api/ruimtevragen/:id', '/api/ruimtevragen/:id/kandidaten'].includes(path) && method === 'GET') return role !== 'stuurgroep' && role !== null;
   if (path.startsWith('/api/ruimtevragen') && method !== 'GET') return role === 'beheerder' || role === 'regisseur';
   if (/^\/api\/(matching|matches|signalen)(\/|$)/.test(path)) return role === 'beheerder' || role === 'regisseur';
+  // Exchange (issue #14): imports write map layers, so editors only; everyone makes and revokes their own OGC tokens.
+  if (path === '/api/import' || path.startsWith('/api/import/')) return role !== 'stuurgroep';
+  if (path.startsWith('/api/toegangstokens')) return true;
   if (method !== 'GET') return role !== 'stuurgroep' || path === '/api/auth/logout';
   return true;
 }

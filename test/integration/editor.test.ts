@@ -49,9 +49,10 @@ describe('split', () => {
     const { ids, features } = reply.body;
     expect(ids).toHaveLength(2);
     expect(ids[0]).toBe(k.id);
-    // The record keeps its identity (the largest part) and gets a new version; the new part has the same attributes.
-    expect(features[0].properties.version).toBe(2);
-    expect(features[1].properties).toMatchObject({ terrein_id: terreinId, milieucategorie_max: '3.1', naam: 'Testkavel', version: 1 });
+    // The record keeps its identity (the largest part) and gets a new version; the new part has the same
+    // attributes, and the names tell the parts apart.
+    expect(features[0].properties).toMatchObject({ version: 2, naam: 'Testkavel (deel 1)' });
+    expect(features[1].properties).toMatchObject({ terrein_id: terreinId, milieucategorie_max: '3.1', naam: 'Testkavel (deel 2)', version: 1 });
     expect(features[0].properties.oppervlakte_ha).toBeGreaterThanOrEqual(features[1].properties.oppervlakte_ha);
 
     const g = await one(
@@ -120,11 +121,11 @@ describe('split', () => {
     expect((await reg.get(`/api/kavels/${k.id}`)).body.properties.version).toBe(1);
   });
 
-  it('splits a transformatie into records with the same attributes', async () => {
+  it('splits a transformatie into records with the same attributes, named "(deel 1)" and "(deel 2)"', async () => {
     const t = await create(reg, 'transformaties', await box(300, 300, 400, 400), { naam: 'Te splitsen', nieuwe_functie: 'overig', status: 'studie' });
     const reply = await reg.send('POST', `/api/transformaties/${t.id}/split`, { version: 1, line: await rdLine(db, spot, [[350, 290], [350, 410]]) });
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
-    expect(reply.body.features.map((f: any) => f.properties.naam)).toEqual(['Te splitsen', 'Te splitsen']);
+    expect(reply.body.features.map((f: any) => f.properties.naam)).toEqual(['Te splitsen (deel 1)', 'Te splitsen (deel 2)']);
     expect(reply.body.features.map((f: any) => f.properties.status)).toEqual(['studie', 'studie']);
     const sum = reply.body.features.reduce((s: number, f: any) => s + f.properties.oppervlakte_ha, 0);
     expect(sum).toBeCloseTo(1, 4);

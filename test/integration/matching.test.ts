@@ -183,7 +183,7 @@ describe('kandidaten', () => {
     const created = (await reg.send('POST', '/api/ruimtevragen', nieuweVraag({ min_ha: 400, max_ha: 500 }))).body;
     const reply = await reg.get(`/api/ruimtevragen/${created.id}/kandidaten`);
     expect(reply.body.kandidaten).toEqual([]);
-    expect(reply.body.reden_geen_kandidaten).toMatch(/^Geen passende kavel: \d+ kavel\(s\) voldoen aan de harde eisen, maar geen kavel of combinatie/);
+    expect(reply.body.reden_geen_kandidaten).toMatch(/^Geen passende kavel: (1 kavel voldoet|\d+ kavels voldoen) aan de harde eisen, maar geen kavel of combinatie/);
   });
 });
 

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { testDatabase } from '../support/api.ts';
 import { inTransaction } from '../../server/db/database.ts';
 import { DEFAULT_SEED, generateSampleData } from '../../geodata/generate.ts';
+import { deriveWatergebonden, loadTerreinen } from '../../geodata/region.ts';
+import { rdFromWgs84 } from '../support/rd.ts';
 
 const db = testDatabase();
 afterAll(() => db.close());
@@ -132,9 +134,102 @@ describe('sample data generator', () => {
     });
   });
 
-  it('marks water-bound terrains by the documented rule', async () => {
-    const r = await one(`SELECT count(*) FILTER (WHERE watergebonden)::int AS wg, count(*)::int AS n FROM terrein`);
-    expect(r.wg).toBeGreaterThan(0);
-    expect(r.wg).toBeLessThan(r.n / 2);
+  it('marks exactly the terrains within 25 m of an OSM river as water-bound, as recomputed from the source files', async () => {
+    // The rule (geodata/SOURCES.md): a terrain is watergebonden when its edge lies within
+    // 25 m of an OSM waterway of class "river". Recomputed here from the GeoJSON files,
+    // projected with the published RD formulas, without PostGIS.
+    const expected = waterBoundTerrains();
+    expect(expected.borderline, 'terrains within 0.5 m of the 25 m limit make the comparison ambiguous').toEqual([]);
+    expect(expected.indices.size).toBe(10); // SOURCES.md: "10 of the 64 terrains"
+
+    const client = await db.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // The seeded terrains no user has changed, keyed by their geometry.
+      const seeded = (await client.query(
+        `SELECT md5(ST_AsBinary(t.geom)) AS geom, t.watergebonden FROM terrein t
+         WHERE t.bron = 'osm' AND NOT EXISTS (
+           SELECT 1 FROM audit_log a WHERE a.tabel = 'terrein' AND a.record_id = t.id AND a.account_id IS NOT NULL)`,
+      )).rows as { geom: string; watergebonden: boolean }[];
+      // Load the source once more with the app's loader and rule (rolled back below).
+      const before = (await client.query(`SELECT coalesce(max(id), 0) AS n FROM terrein`)).rows[0].n;
+      await loadTerreinen(client);
+      await deriveWatergebonden(client);
+      const loaded = (await client.query(
+        `SELECT md5(ST_AsBinary(geom)) AS geom, watergebonden FROM terrein WHERE id > $1 ORDER BY id`, [before],
+      )).rows as { geom: string; watergebonden: boolean }[];
+      expect(loaded).toHaveLength(expected.count);
+      const flagged = new Set(loaded.flatMap((r, i) => (r.watergebonden ? [i] : [])));
+      expect([...flagged].sort((a, b) => a - b)).toEqual([...expected.indices].sort((a, b) => a - b));
+
+      // The database the app was seeded with says the same for every untouched terrain.
+      const featureOf = new Map(loaded.map((r, i) => [r.geom, i]));
+      const matched = seeded.filter((r) => featureOf.has(r.geom));
+      expect(matched.length).toBeGreaterThan(expected.count / 2);
+      for (const r of matched) expect(r.watergebonden, `terrein from source feature ${featureOf.get(r.geom)}`).toBe(expected.indices.has(featureOf.get(r.geom)!));
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
   });
 });
+
+type Xy = [number, number];
+
+/** Source features (by index) whose polygon lies within 25 m of a river line, in RD New metres. */
+function waterBoundTerrains() {
+  const parks = JSON.parse(readFileSync('geodata/bedrijventerreinen_osm_economie071.geojson', 'utf8'));
+  const ways = JSON.parse(readFileSync('geodata/waterways_osm_bbox.geojson', 'utf8'));
+  const rivers: Xy[][] = ways.features
+    .filter((f: any) => f.properties.class === 'river')
+    .flatMap((f: any) => (f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates))
+    .map((line: number[][]) => line.map(rdFromWgs84));
+  expect(rivers.length).toBeGreaterThan(0);
+  const indices = new Set<number>();
+  const borderline: number[] = [];
+  parks.features.forEach((f: any, i: number) => {
+    const polygons: Xy[][][] = (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates)
+      .map((rings: number[][][]) => rings.map((ring) => ring.map(rdFromWgs84)));
+    const d = Math.min(...polygons.flatMap((rings) => rivers.map((line) => polygonLineDistance(rings, line))));
+    if (d <= WATERGEBONDEN_M) indices.add(i);
+    if (Math.abs(d - WATERGEBONDEN_M) < 0.5) borderline.push(i);
+  });
+  return { indices, borderline, count: parks.features.length as number };
+}
+
+const WATERGEBONDEN_M = 25;
+
+/** Planar distance between a polygon (outer ring and holes) and a line: 0 when they touch or the line runs inside. */
+function polygonLineDistance(rings: Xy[][], line: Xy[]): number {
+  if (line.some((p) => insidePolygon(p, rings))) return 0;
+  let best = Infinity;
+  for (const ring of rings) {
+    for (let a = 0; a < ring.length - 1; a++) {
+      for (let b = 0; b < line.length - 1; b++) best = Math.min(best, segmentDistance(ring[a], ring[a + 1], line[b], line[b + 1]));
+    }
+  }
+  return best;
+}
+
+function insidePolygon(p: Xy, rings: Xy[][]): boolean {
+  let inside = false; // even–odd over all rings, so a point in a hole is outside
+  for (const r of rings) {
+    for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
+      if ((r[i][1] > p[1]) !== (r[j][1] > p[1]) && p[0] < ((r[j][0] - r[i][0]) * (p[1] - r[i][1])) / (r[j][1] - r[i][1]) + r[i][0]) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+function segmentDistance(a: Xy, b: Xy, c: Xy, d: Xy): number {
+  const side = (o: Xy, p: Xy, q: Xy) => Math.sign((p[0] - o[0]) * (q[1] - o[1]) - (p[1] - o[1]) * (q[0] - o[0]));
+  if (side(c, d, a) * side(c, d, b) < 0 && side(a, b, c) * side(a, b, d) < 0) return 0; // proper crossing
+  const toSegment = (p: Xy, s: Xy, e: Xy) => {
+    const dx = e[0] - s[0];
+    const dy = e[1] - s[1];
+    const len2 = dx * dx + dy * dy;
+    const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - s[0]) * dx + (p[1] - s[1]) * dy) / len2));
+    return Math.hypot(p[0] - s[0] - t * dx, p[1] - s[1] - t * dy);
+  };
+  return Math.min(toSegment(a, c, d), toSegment(b, c, d), toSegment(c, a, b), toSegment(d, a, b));
+}

@@ -223,7 +223,44 @@ describe('bad input', () => {
     expect(reply.body.error.code).toBe('te_groot');
   });
 
-  it('never answers hostile input with a 5xx and never writes half', async () => {
+  it('stores hostile text exactly, or refuses it with a 4xx (NUL bytes included)', { timeout: 240_000 }, async () => {
+    const reg = await api.as('regisseur');
+    const hostile = fc.constantFrom(
+      '\u0000', 'a\u0000b', "'; DROP TABLE kanszone; --", "x' OR '1'='1", '$1', '$1 $2', '$$', '$q$x$q$', '\\', "\\'", "''", '"',
+      '\uD800', '\r\n', '%00', '-- x', '/* x', 'é€😀', 'x'.repeat(2001),
+    );
+    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), hostile, fc.tuple(fc.string({ maxLength: 10 }), hostile).map(([a, b]) => a + b + a));
+    const zone = await reg.send('POST', '/api/kanszones', { type: 'Feature', geometry: leidenSquare, properties: { naam: 'Vijandige tekst', soort: 'overig' } });
+    expect(zone.status).toBe(201);
+    let refusedNul = 0;
+    /** What a string is after a round trip through UTF-8 (as the database stores it). */
+    const utf8 = (s: string) => Buffer.from(s, 'utf8').toString('utf8');
+    await fc.assert(
+      fc.asyncProperty(text, text, fc.boolean(), async (naam, omschrijving, create) => {
+        const version = (await reg.get(`/api/kanszones/${zone.body.id}`)).body.properties.version;
+        const reply = create
+          ? await reg.send('POST', '/api/kanszones', { type: 'Feature', geometry: leidenSquare, properties: { naam, omschrijving, soort: 'overig' } })
+          : await reg.send('PATCH', `/api/kanszones/${zone.body.id}`, { version, properties: { naam, omschrijving } });
+        expect(reply.status, JSON.stringify(reply.body).slice(0, 200)).toBeLessThan(500);
+        if (reply.status >= 400) {
+          expect(reply.body.error.message).toMatch(/[a-z]/);
+          if ((naam + omschrijving).includes('\u0000')) {
+            expect(reply.status).toBe(400);
+            refusedNul += 1;
+          }
+          return;
+        }
+        // Accepted: read back exactly (names are trimmed; a lone surrogate cannot be UTF-8 and becomes U+FFFD).
+        const stored = (await reg.get(`/api/kanszones/${reply.body.id}`)).body.properties;
+        expect(stored.naam).toBe(utf8(naam.trim()));
+        expect(stored.omschrijving).toBe(utf8(omschrijving.trim()));
+      }),
+      { numRuns: 80, seed: 1071 },
+    );
+    expect(refusedNul, 'NUL bytes reached the database and were refused').toBeGreaterThan(3);
+  });
+
+  it('never answers hostile input with a 5xx and never writes half', { timeout: 240_000 }, async () => {
     const reg = await api.as('regisseur');
     const number = fc.oneof(fc.double(), fc.constant(1e308), fc.constant(-1e308), fc.integer(), fc.constantFrom('NaN', 'Infinity', null));
     const position = fc.oneof(fc.tuple(number, number), fc.array(number, { maxLength: 4 }), fc.anything());
@@ -233,7 +270,14 @@ describe('bad input', () => {
       fc.anything(),
       fc.constant(null),
     );
-    const text = fc.oneof(fc.string(), fc.constantFrom("'; DROP TABLE kavel; --", "x' OR '1'='1", '$1', '\\x00', '<script>alert(1)</script>'));
+    // Real NUL bytes (not the four characters '\\x00'), lone surrogates, quotes, dollar quotes,
+    // backslashes, parameter markers and over-long text: each goes through the simple-protocol
+    // client of the embedded database and the extended protocol of PostgreSQL.
+    const hostile = fc.constantFrom(
+      '\u0000', 'a\u0000b', '\u0000\u0000', "'; DROP TABLE kavel; --", "x' OR '1'='1", '$1', '$1$2', '$$', '$tag$x$tag$',
+      '\\', "\\'", "''", '"', '\uD800', '\uFFFF', '\r\n', '%00', '<script>alert(1)</script>', 'x'.repeat(2001), '=1+1', '1e400',
+    );
+    const text = fc.oneof(fc.string({ unit: 'binary' }), hostile, fc.tuple(fc.string(), hostile).map(([a, b]) => a + b + a));
     const properties = fc.oneof(
       fc.record({ naam: text, soort: fc.oneof(text, fc.constant('overig')), gemeente_id: fc.oneof(fc.integer(), text) }, { requiredKeys: [] }),
       fc.anything(),
@@ -241,15 +285,18 @@ describe('bad input', () => {
     const body = fc.oneof(fc.record({ type: fc.constantFrom('Feature', 'FeatureCollection'), geometry, properties }), fc.anything());
 
     const before = await counts();
+    let sentNul = 0;
     await fc.assert(
       fc.asyncProperty(body, fc.constantFrom('POST /api/kanszones', 'PATCH /api/kavels/3', 'PATCH /api/transformaties/1'), async (b, route) => {
         const [method, url] = route.split(' ');
+        if (JSON.stringify(b ?? null).includes('\\u0000')) sentNul += 1;
         const reply = await reg.send(method, url, b);
         expect(reply.status, JSON.stringify(reply.body).slice(0, 200)).toBeLessThan(500);
         if (reply.status >= 400) expect(reply.body.error.code).toBeTypeOf('string');
       }),
       { numRuns: 150, seed: 71 },
     );
+    expect(sentNul, 'the fuzzer sent real NUL bytes').toBeGreaterThan(5);
     const after = await counts();
     // Whatever was accepted was whole: every row change has exactly its audit entry.
     const accepted = (after.kanszone - before.kanszone) + (after.kavel_versions - before.kavel_versions) +

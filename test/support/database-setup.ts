@@ -19,6 +19,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
     databaseMode: 'embedded' | 'postgres';
+    /** A streaming replica of databaseUrl for read-only work (TEST_DATABASE_READ_URL), or ''. */
+    databaseReadUrl: string;
   }
 }
 
@@ -48,6 +50,7 @@ export default async function setup(project: TestProject) {
 
   project.provide('databaseUrl', url);
   project.provide('databaseMode', embedded ? 'embedded' : 'postgres');
+  project.provide('databaseReadUrl', embedded ? '' : process.env.TEST_DATABASE_READ_URL ?? '');
 
   return async () => {
     await embedded?.stop();

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isGeregeld, restant, tekort, totaleVraag, volgtijdelijkheid, type Toewijzing, type TransformatieStand } from '../../server/domain/balans.ts';
+import { isGeregeld, restant, tekort, tekortInWoorden, totaleVraag, volgtijdelijkheid, type Toewijzing, type TransformatieStand } from '../../server/domain/balans.ts';
 import { bijdrage } from '../../server/domain/bijdrage.ts';
 
-const T: TransformatieStand = { id: 1, naam: 'T', gemeente_id: 1, gemeente: 'Leiden', status: 'ontwerp_ter_inzage', datum_terinzagelegging: '2025-06-01', vereist_ha: 2 };
+const T: TransformatieStand = { id: 1, naam: 'T', gemeente_id: 1, gemeente: 'Leiden', fase: 'in_procedure', datum_terinzagelegging: '2025-06-01', vereist_ha: 2 };
 const tw = (p: Partial<Toewijzing>): Toewijzing => ({ id: 1, compensatie_id: 9, hectares: 2, compensatie_gemeente_id: 1, besluitpunt_datum: null, bestuursovereenkomst_id: null, bo_datum_ondertekening: null, ...p });
-const VANAF = ['ontwerp_ter_inzage', 'vastgesteld', 'gerealiseerd'];
 
 describe('vraag en aanbod', () => {
   it('reproduces the region’s 42–97 ha demand and the gaps against 6 and 47 ha', () => {
@@ -15,6 +14,15 @@ describe('vraag en aanbod', () => {
     expect(vraag).toEqual({ min: 42, max: 97 });
     expect(tekort(vraag, 6)).toEqual({ min: 36, max: 91 });
     expect(tekort(vraag, 47)).toEqual({ min: -5, max: 50 });
+  });
+
+  it('says a shortfall range in words, never as signed numbers', () => {
+    expect(tekortInWoorden({ min: 36, max: 91 })).toBe('tekort van 36 tot 91 ha');
+    expect(tekortInWoorden({ min: -5, max: 50 })).toBe('van 5 ha overschot tot 50 ha tekort');
+    expect(tekortInWoorden({ min: -8.25, max: -3 })).toBe('overschot van 3 tot 8,3 ha');
+    expect(tekortInWoorden({ min: 12.5, max: 12.5 })).toBe('tekort van 12,5 ha');
+    expect(tekortInWoorden({ min: 0, max: 0 })).toBe('geen tekort');
+    expect(tekortInWoorden({ min: 0, max: 4 })).toBe('tekort van 0 tot 4 ha');
   });
 });
 
@@ -32,18 +40,17 @@ describe('volgtijdelijkheid', () => {
   });
 
   it('signals only at or past terinzagelegging, with the records behind it', () => {
-    expect(volgtijdelijkheid({ ...T, status: 'studie' }, [], VANAF)).toBeNull();
-    expect(volgtijdelijkheid(T, [tw({ besluitpunt_datum: '2025-05-01' })], VANAF)).toBeNull();
-    const s = volgtijdelijkheid(T, [tw({ besluitpunt_datum: '2025-05-01', hectares: 1 }), tw({ id: 2, compensatie_id: 8, hectares: 1, compensatie_gemeente_id: 2 })], VANAF);
+    expect(volgtijdelijkheid({ ...T, fase: 'voorgenomen' }, [])).toBeNull();
+    expect(volgtijdelijkheid(T, [tw({ besluitpunt_datum: '2025-05-01' })])).toBeNull();
+    const s = volgtijdelijkheid(T, [tw({ besluitpunt_datum: '2025-05-01', hectares: 1 }), tw({ id: 2, compensatie_id: 8, hectares: 1, compensatie_gemeente_id: 2 })]);
     expect(s).toMatchObject({ regel: 'R-V1', ids: { transformatie: [1], compensatie: [8], compensatie_toewijzing: [2] } });
     expect(s!.tekst).toContain('2,0 ha');
     expect(s!.tekst).toContain('1,0 ha geregeld');
   });
 
-  it('signals a restant after terinzagelegging only', () => {
-    expect(restant(T, 1.5, VANAF)?.tekst).toContain('0,5 ha');
-    expect(restant(T, 2, VANAF)).toBeNull();
-    expect(restant({ ...T, status: 'idee' }, 0, VANAF)).toBeNull();
+  it('signals a restant with its hectares, and none without one', () => {
+    expect(restant({ ...T, restant_ha: 0.5 })?.tekst).toContain('0,5 ha');
+    expect(restant({ ...T, restant_ha: 0 })).toBeNull();
   });
 });
 

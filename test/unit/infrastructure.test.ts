@@ -5,6 +5,8 @@ import { hashPassword, verifyPassword } from '../../server/auth/passwords.ts';
 import { createRandom } from '../../geodata/random.ts';
 import { terreinNaam } from '../../geodata/terrein-names.ts';
 
+// The text the client sends; that hostile values reach both databases unchanged
+// (and NUL is refused cleanly) is tested in test/integration/inline-params.test.ts.
 describe('inlineParams', () => {
   const client = new pg.Client();
   it('inlines escaped literals outside strings and comments', () => {

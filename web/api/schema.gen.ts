@@ -1046,11 +1046,14 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** De regionale hectarebalans (PostGIS, RD New), zoals die gold op de peildatum (uit de audittrail) */
+        /** De regionale hectarebalans: de situatie op de peildatum (gedateerde historie), of zoals vastgelegd op een moment (audittrail) */
         get: {
             parameters: {
                 query?: {
+                    /** @description De situatie op deze datum (JJJJ-MM-DD); standaard vandaag */
                     peildatum?: string;
+                    /** @description Wat het systeem op dit moment had vastgelegd (audittrail) */
+                    vastgelegd_op?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1067,7 +1070,81 @@ export type paths = {
                         "application/json": components["schemas"]["Balans"];
                     };
                 };
-                /** @description Ongeldige peildatum */
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/balans/kaart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kavels, transformaties en compensaties zoals ze lagen op de peildatum (GeoJSON, WGS84) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description De situatie op deze datum (JJJJ-MM-DD); standaard vandaag */
+                    peildatum: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Kaartlagen op de peildatum */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            compensaties: {
+                                features: unknown[];
+                                /** @enum {string} */
+                                type: "FeatureCollection";
+                            };
+                            kavels: {
+                                features: unknown[];
+                                /** @enum {string} */
+                                type: "FeatureCollection";
+                            };
+                            peildatum: string;
+                            transformaties: {
+                                features: unknown[];
+                                /** @enum {string} */
+                                type: "FeatureCollection";
+                            };
+                        };
+                    };
+                };
+                /** @description Fout */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1095,7 +1172,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Wat opslaan van een ontwerp-transformatie of -compensatie met de balans doet (er wordt niets opgeslagen) */
+        /** Wat opslaan van een ontwerp-transformatie of -compensatie met de balans doet (alleen lezen: er wordt niets opgeslagen of vergrendeld) */
         post: {
             parameters: {
                 query?: never;
@@ -1120,13 +1197,14 @@ export type paths = {
                             milieucategorie_max?: string | null;
                             /** @enum {string} */
                             nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            status?: string;
+                            /** @enum {string} */
+                            status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen" | "gepland" | "geregeld" | "planologisch_mogelijk";
                         };
                     };
                 };
             };
             responses: {
-                /** @description Verschil per gemeente en milieucategorie */
+                /** @description Verschil voor en na, regio, per gemeente en per milieucategorie */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1137,7 +1215,34 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Ongeldige geometrie */
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1148,6 +1253,60 @@ export type paths = {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/balans/reeks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Voortgang per jaar, zoals het stond op 31 december: netto verloren per fase, compensatie per status, toegewezen, restant en plancapaciteit per milieucategorie */
+        get: {
+            parameters: {
+                query: {
+                    tot: string;
+                    van: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reeks */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jaren: {
+                                [key: string]: unknown;
+                            }[];
+                            tot: number;
+                            van: number;
+                        };
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1205,7 +1364,6 @@ export type paths = {
                     "application/json": {
                         basis_pct?: number;
                         datum_ondertekening?: string | null;
-                        /** Format: uri */
                         document_url?: string | null;
                         kostenposten?: {
                             bedrag: number;
@@ -1420,7 +1578,6 @@ export type paths = {
                     "application/json": {
                         basis_pct?: number;
                         datum_ondertekening?: string | null;
-                        /** Format: uri */
                         document_url?: string | null;
                         kostenposten?: {
                             bedrag: number;
@@ -1581,6 +1738,7 @@ export type paths = {
                             besluitpunt_datum?: string | null;
                             besluitpunt_ref?: string | null;
                             gemeente_id?: number;
+                            ingangsdatum?: string | null;
                             milieucategorie_max?: string | null;
                             milieucategorie_min?: string | null;
                             naam?: string;
@@ -1808,6 +1966,7 @@ export type paths = {
                             besluitpunt_datum?: string | null;
                             besluitpunt_ref?: string | null;
                             gemeente_id?: number;
+                            ingangsdatum?: string | null;
                             milieucategorie_max?: string | null;
                             milieucategorie_min?: string | null;
                             naam?: string;
@@ -2449,6 +2608,8 @@ export type paths = {
                     "application/json": {
                         bestuursovereenkomst_id?: number | null;
                         hectares: number;
+                        /** @description Datum waarop de toewijzing geldt (standaard vandaag) */
+                        ingangsdatum?: string;
                         transformatie_id: number;
                     };
                 };
@@ -2658,6 +2819,143 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/export/lagen/{laag}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exporteer een kaartlaag: GeoPackage of gezipte Shapefile (RD New), GeoJSON (WGS84), CSV of XLSX */
+        get: {
+            parameters: {
+                query: {
+                    bbox?: string;
+                    formaat: "gpkg" | "shp" | "geojson" | "csv" | "xlsx";
+                    gemeente_id?: number;
+                    /** @description De laag zoals die op die dag (einde dag) was, uit de audittrail */
+                    peildatum?: string;
+                    status?: string;
+                };
+                header?: never;
+                path: {
+                    laag: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Het bestand */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/geo+json": components["schemas"]["ExportGeoJson"];
+                        "application/geopackage+sqlite3": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "application/zip": string;
+                        "text/csv": string;
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/export/monitor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exporteer de tabellen van de hectaremonitor: XLSX (alle tabellen) of CSV (één tabel) */
+        get: {
+            parameters: {
+                query: {
+                    formaat: "csv" | "xlsx";
+                    /** @description De laag zoals die op die dag (einde dag) was, uit de audittrail */
+                    peildatum?: string;
+                    /** @description Welke tabel (alleen bij CSV) */
+                    tabel?: "regio" | "per_gemeente" | "per_milieucategorie" | "signaleringen";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Het bestand */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/gemeenten": {
         parameters: {
             query?: never;
@@ -2806,6 +3104,935 @@ export type paths = {
                             /** @enum {string} */
                             status: "error";
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload een GeoPackage, gezipte Shapefile, GeoJSON, FlatGeobuf of CSV (ruwe bytes, maximaal 100 MB) */
+        post: {
+            parameters: {
+                query: {
+                    bestandsnaam: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description De import met de gevonden lagen */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportSessie"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stand van een import: lagen, lopende stap met voortgang, samenvatting */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Import */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportSessie"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Gooi een import weg (bestanden en tussenresultaten) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Weg */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            verwijderd: true;
+                        };
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import/{id}/annuleren": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Annuleer de lopende stap (er wordt niets opgeslagen) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Geannuleerd */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportSessie"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import/{id}/controle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start de controle: laag lezen, velden koppelen, elk object beoordelen (voortgang via GET /import/{id}) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ImportControle"];
+                };
+            };
+            responses: {
+                /** @description Gestart */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportSessie"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import/{id}/kaart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De objecten van de import als GeoJSON (WGS84) met hun oordeel, voor de kaart */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description FeatureCollection */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportKaart"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import/{id}/proefdraai": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Proefdraai: alle wijzigingen in één transactie, daarna teruggedraaid */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Ids van ontbrekende records die u uitdrukkelijk laat verwijderen (of vervallen)
+                         * @default []
+                         */
+                        verwijder_ontbrekend?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Gestart */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportSessie"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import/{id}/rapport": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Het controlerapport: per object het oordeel en de problemen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Rapport */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportRapport"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import/{id}/rapport.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Het controlerapport als CSV (puntkomma, decimale komma) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import/{id}/uitvoeren": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Voer de import uit: alles of niets in één transactie, in de audittrail */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Ids van ontbrekende records die u uitdrukkelijk laat verwijderen (of vervallen)
+                         * @default []
+                         */
+                        verwijder_ontbrekend?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Gestart */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportSessie"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import/doelvelden": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De velden die een import per laag kan vullen, met soort en toegestane waarden */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Velden per laag */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportDoelvelden"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import/koppelingen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De onthouden veldkoppeling van een bron voor een laag */
+        get: {
+            parameters: {
+                query: {
+                    bron: string;
+                    doel: "kavels" | "terreinen" | "kanszones" | "transformaties" | "compensaties";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Koppeling of null */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportKoppeling"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
                     };
                 };
             };
@@ -3736,6 +4963,7 @@ export type paths = {
                             beschikbaar_vanaf?: string | null;
                             /** @enum {string} */
                             eigendom?: "gemeente" | "privaat" | "onbekend";
+                            ingangsdatum?: string | null;
                             milieucategorie_max?: string;
                             milieucategorie_min?: string | null;
                             naam?: string | null;
@@ -3964,6 +5192,7 @@ export type paths = {
                             beschikbaar_vanaf?: string | null;
                             /** @enum {string} */
                             eigendom?: "gemeente" | "privaat" | "onbekend";
+                            ingangsdatum?: string | null;
                             milieucategorie_max?: string;
                             milieucategorie_min?: string | null;
                             naam?: string | null;
@@ -6122,6 +7351,7 @@ export type paths = {
                         };
                         properties: {
                             gemeente_id?: number;
+                            ingangsdatum?: string | null;
                             milieucategorie_max?: string | null;
                             milieucategorie_min?: string | null;
                             naam?: string;
@@ -6347,6 +7577,7 @@ export type paths = {
                         };
                         properties?: {
                             gemeente_id?: number;
+                            ingangsdatum?: string | null;
                             milieucategorie_max?: string | null;
                             milieucategorie_min?: string | null;
                             naam?: string;
@@ -6924,6 +8155,173 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/toegangstokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Uw toegangstokens voor de OGC API (zonder het token zelf) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tokens */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Toegangstoken"][];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Maak een persoonlijk token voor alleen-lezen toegang tot /ogc (het token wordt één keer getoond) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 365 */
+                        geldig_dagen?: number;
+                        naam: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Token */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Toegangstoken"] & {
+                            token: string;
+                        };
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/toegangstokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Trek een van uw tokens in */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Ingetrokken */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Toegangstoken"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/transformaties": {
         parameters: {
             query?: never;
@@ -6986,6 +8384,7 @@ export type paths = {
                             datum_terinzagelegging?: string | null;
                             datum_vaststelling?: string | null;
                             gemeente_id?: number;
+                            ingangsdatum?: string | null;
                             naam?: string;
                             /** @enum {string} */
                             nieuwe_functie?: "wonen" | "gemengd" | "overig";
@@ -7216,6 +8615,7 @@ export type paths = {
                             datum_terinzagelegging?: string | null;
                             datum_vaststelling?: string | null;
                             gemeente_id?: number;
+                            ingangsdatum?: string | null;
                             naam?: string;
                             /** @enum {string} */
                             nieuwe_functie?: "wonen" | "gemengd" | "overig";
@@ -7829,6 +9229,7 @@ export type paths = {
                             gemeente_id?: number;
                             /** @enum {string} */
                             nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                            terrein_id?: number;
                         };
                     };
                 };
@@ -7935,6 +9336,7 @@ export type paths = {
                             gemeente_id?: number;
                             /** @enum {string} */
                             nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                            terrein_id?: number;
                         };
                     };
                 };
@@ -8041,6 +9443,7 @@ export type paths = {
                             gemeente_id?: number;
                             /** @enum {string} */
                             nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                            terrein_id?: number;
                         };
                     };
                 };
@@ -8147,6 +9550,7 @@ export type paths = {
                             gemeente_id?: number;
                             /** @enum {string} */
                             nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                            terrein_id?: number;
                         };
                     };
                 };
@@ -8253,6 +9657,7 @@ export type paths = {
                             gemeente_id?: number;
                             /** @enum {string} */
                             nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                            terrein_id?: number;
                         };
                     };
                 };
@@ -8320,6 +9725,455 @@ export type paths = {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Landingspagina */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Links naar de API-definitie, conformance en collecties */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            description: string;
+                            links: {
+                                href: string;
+                                rel: string;
+                                title?: string;
+                                type?: string;
+                            }[];
+                            title: string;
+                        };
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De collecties die uw rol mag lezen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Collecties */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            collections: components["schemas"]["Collection"][];
+                            crs: string[];
+                            links: {
+                                href: string;
+                                rel: string;
+                                title?: string;
+                                type?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/{collectionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén collectie */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    collectionId: "gemeenten" | "terreinen" | "kavels" | "kanszones" | "transformaties" | "compensaties";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Collectie */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Collection"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/{collectionId}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Objecten van een collectie, per pagina */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description minx,miny,maxx,maxy in bbox-crs (standaard CRS84) */
+                    bbox?: string;
+                    "bbox-crs"?: "http://www.opengis.net/def/crs/OGC/1.3/CRS84" | "http://www.opengis.net/def/crs/EPSG/0/28992";
+                    crs?: "http://www.opengis.net/def/crs/OGC/1.3/CRS84" | "http://www.opengis.net/def/crs/EPSG/0/28992";
+                    f?: string;
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path: {
+                    collectionId: "gemeenten" | "terreinen" | "kavels" | "kanszones" | "transformaties" | "compensaties";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description FeatureCollection */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/geo+json": components["schemas"]["OgcFeatureCollection"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/{collectionId}/items/{featureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén object */
+        get: {
+            parameters: {
+                query?: {
+                    crs?: "http://www.opengis.net/def/crs/OGC/1.3/CRS84" | "http://www.opengis.net/def/crs/EPSG/0/28992";
+                    f?: string;
+                };
+                header?: never;
+                path: {
+                    collectionId: "gemeenten" | "terreinen" | "kavels" | "kanszones" | "transformaties" | "compensaties";
+                    featureId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Feature */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/geo+json": components["schemas"]["OgcFeature"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/conformance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Conformance-klassen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Conformance */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            conformsTo: string[];
+                        };
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8396,18 +10250,24 @@ export type components = {
             bestuursovereenkomsten: {
                 [key: string]: unknown;
             }[];
+            /** @enum {string} */
+            bron: "actueel" | "historie" | "vastgelegd";
+            definities: {
+                [key: string]: {
+                    definitie: string;
+                    label: string;
+                };
+            };
+            historie: {
+                eerste_geldig: string | null;
+                eerste_vastlegging: string | null;
+            };
             peildatum: string;
             per_gemeente: {
-                gemeente: string;
-                gemeente_id: number;
-                restant_ha: number;
-                toegewezen_binnen: components["schemas"]["Cijfer"];
-                toegewezen_elders: components["schemas"]["Cijfer"];
-                vereist: components["schemas"]["Cijfer"];
-                verloren: components["schemas"]["Cijfer"];
+                [key: string]: unknown;
             }[];
             per_milieucategorie: {
-                gecompenseerd: components["schemas"]["Cijfer"];
+                compensatie: components["schemas"]["Cijfer"];
                 milieucategorie: string;
                 verloren: components["schemas"]["Cijfer"];
             }[];
@@ -8417,6 +10277,8 @@ export type components = {
                     [key: string]: unknown;
                 }[];
                 zacht: components["schemas"]["Cijfer"];
+            } & {
+                [key: string]: unknown;
             };
             regio: {
                 aandeel_gecompenseerd: number | null;
@@ -8424,9 +10286,19 @@ export type components = {
                     [key: string]: components["schemas"]["Cijfer"];
                 };
                 compensatie_totaal: components["schemas"]["Cijfer"];
-                netto_verloren: components["schemas"]["Cijfer"];
-                saldo_ha: number;
+                compensatie_zonder_toewijzing: components["schemas"]["Cijfer"];
+                /** @description Hectares (PostGIS, RD New) met de ids van de records waar het getal uit komt, per tabel. */
+                netto_verloren: components["schemas"]["Cijfer"] & {
+                    per_fase: {
+                        [key: string]: components["schemas"]["Cijfer"];
+                    };
+                };
+                nog_toe_te_wijzen: components["schemas"]["Cijfer"];
+                overtoewijzing: components["schemas"]["Cijfer"];
+                restant: components["schemas"]["Cijfer"];
                 toegewezen: components["schemas"]["Cijfer"];
+                toegewezen_telt_nog_niet: components["schemas"]["Cijfer"];
+                vereiste_compensatie: components["schemas"]["Cijfer"];
             };
             signaleringen: {
                 /** @enum {string} */
@@ -8437,7 +10309,10 @@ export type components = {
                 regel: string;
                 tekst: string;
             }[];
-            tijdstip: string;
+            transformaties: {
+                [key: string]: unknown;
+            }[];
+            vastgelegd_op: string | null;
             vraag_aanbod: {
                 [key: string]: unknown;
             };
@@ -8483,6 +10358,27 @@ export type components = {
                 [key: string]: number[];
             };
         };
+        Collection: {
+            crs: string[];
+            description: string;
+            extent: {
+                spatial: {
+                    bbox: number[][];
+                    crs: string;
+                };
+            };
+            id: string;
+            /** @enum {string} */
+            itemType: "feature";
+            links: {
+                href: string;
+                rel: string;
+                title?: string;
+                type?: string;
+            }[];
+            storageCrs: string;
+            title: string;
+        };
         Config: {
             attribution: string[];
             basemapStyleUrl: string;
@@ -8516,6 +10412,20 @@ export type components = {
              */
             verloopt_op: string;
         };
+        ExportGeoJson: {
+            features: {
+                geometry: components["schemas"]["MultiVlak"];
+                id: number;
+                properties: {
+                    [key: string]: components["schemas"]["Kenmerk"];
+                };
+                /** @enum {string} */
+                type: "Feature";
+            }[];
+            name: string;
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
         Feature: {
             geometry?: unknown;
             id: number;
@@ -8536,6 +10446,59 @@ export type components = {
                 details?: unknown;
                 message: string;
             };
+        };
+        Geometrie: {
+            coordinates: number[];
+            /** @enum {string} */
+            type: "Point";
+        } | {
+            coordinates: number[][];
+            /** @enum {string} */
+            type: "MultiPoint";
+        } | {
+            coordinates: number[][];
+            /** @enum {string} */
+            type: "LineString";
+        } | {
+            coordinates: number[][][];
+            /** @enum {string} */
+            type: "MultiLineString";
+        } | {
+            coordinates: number[][][];
+            /** @enum {string} */
+            type: "Polygon";
+        } | {
+            coordinates: number[][][][];
+            /** @enum {string} */
+            type: "MultiPolygon";
+        } | {
+            geometries: ({
+                coordinates: number[];
+                /** @enum {string} */
+                type: "Point";
+            } | {
+                coordinates: number[][];
+                /** @enum {string} */
+                type: "MultiPoint";
+            } | {
+                coordinates: number[][];
+                /** @enum {string} */
+                type: "LineString";
+            } | {
+                coordinates: number[][][];
+                /** @enum {string} */
+                type: "MultiLineString";
+            } | {
+                coordinates: number[][][];
+                /** @enum {string} */
+                type: "Polygon";
+            } | {
+                coordinates: number[][][][];
+                /** @enum {string} */
+                type: "MultiPolygon";
+            })[];
+            /** @enum {string} */
+            type: "GeometryCollection";
         };
         Ik: {
             csrfToken: string;
@@ -8562,6 +10525,201 @@ export type components = {
             /** @description De rol vereist tweestapsverificatie (beheerder, regisseur). */
             tweede_factor_verplicht: boolean;
         };
+        ImportControle: {
+            bestand: string;
+            bron: string;
+            bron_id_veld: string | null;
+            /** @enum {string} */
+            doel: "kavels" | "terreinen" | "kanszones" | "transformaties" | "compensaties";
+            epsg?: number | null;
+            laag: string;
+            velden: {
+                [key: string]: {
+                    veld: string;
+                } | {
+                    vast: string | number | boolean | null;
+                };
+            };
+        };
+        ImportDoelvelden: {
+            /** @enum {string} */
+            doel: "kavels" | "terreinen" | "kanszones" | "transformaties" | "compensaties";
+            velden: {
+                label: string;
+                leeg_toegestaan: boolean;
+                naam: string;
+                /** @enum {string} */
+                soort: "tekst" | "getal" | "ja_nee" | "datum" | "milieucategorie" | "keuze";
+                verplicht: boolean;
+                waarden?: string[];
+            }[];
+        }[];
+        ImportKaart: {
+            features: {
+                geometry: components["schemas"]["Geometrie"];
+                id: number;
+                properties: {
+                    bron_id: string | null;
+                    naam: string | null;
+                    /** @enum {string|null} */
+                    oordeel: "nieuw" | "gewijzigd" | "ongewijzigd" | "fout" | null;
+                    problemen: number;
+                    volgnr: number;
+                };
+                /** @enum {string} */
+                type: "Feature";
+            }[];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        ImportKoppeling: {
+            koppeling: {
+                bron_id_veld: string | null;
+                epsg: number | null;
+                updated_at: string;
+                velden: {
+                    [key: string]: {
+                        veld: string;
+                    } | {
+                        vast: string | number | boolean | null;
+                    };
+                };
+            } | null;
+        };
+        ImportProbleem: {
+            code: string;
+            /** @enum {string} */
+            ernst: "fout" | "waarschuwing";
+            kavel_id?: number;
+            /** @description [lengtegraad, breedtegraad] (WGS84) van de plek */
+            locatie?: [
+                number,
+                number
+            ];
+            melding: string;
+            postgis?: string;
+            veld?: string;
+        };
+        ImportRapport: {
+            aantallen: {
+                fout: number;
+                gewijzigd: number;
+                nieuw: number;
+                ongewijzigd: number;
+                waarschuwingen: number;
+            };
+            bron: string;
+            /** @enum {string} */
+            doel: "kavels" | "terreinen" | "kanszones" | "transformaties" | "compensaties";
+            epsg: number;
+            objecten: {
+                bestaand_id: number | null;
+                bron_id: string | null;
+                fid: string | null;
+                ha: number | null;
+                naam: string | null;
+                /** @enum {string} */
+                oordeel: "nieuw" | "gewijzigd" | "ongewijzigd" | "fout";
+                problemen: components["schemas"]["ImportProbleem"][];
+                volgnr: number;
+            }[];
+            ontbrekend: {
+                bron_id: string;
+                gemeente: string;
+                id: number;
+                mag_verwijderen: boolean;
+                naam: string | null;
+            }[];
+            totaal: number;
+        };
+        ImportSessie: {
+            bestandsnaam: string;
+            bronnen: {
+                bestand: string;
+                /** @enum {string} */
+                formaat: "gpkg" | "shp" | "geojson" | "fgb" | "csv";
+                lagen: {
+                    aantal: number | null;
+                    crs: {
+                        epsg: number | null;
+                        naam: string | null;
+                    } | null;
+                    crs_oordeel: {
+                        code?: string;
+                        epsg?: number;
+                        melding?: string;
+                        ok: boolean;
+                        voorstel_epsg?: number;
+                    };
+                    geometrietype: string | null;
+                    naam: string;
+                    velden: {
+                        naam: string;
+                        type: string;
+                        voorbeelden: string[];
+                    }[];
+                }[];
+                meldingen: string[];
+            }[];
+            grootte: number;
+            id: string;
+            proef: {
+                aangemaakt: number;
+                bijgewerkt: number;
+                ids: number[];
+                ongewijzigd: number;
+                proef: boolean;
+                verwijderd: number;
+            } | null;
+            resultaat: {
+                aangemaakt: number;
+                bijgewerkt: number;
+                ids: number[];
+                ongewijzigd: number;
+                proef: boolean;
+                verwijderd: number;
+            } | null;
+            samenvatting: {
+                aantallen: {
+                    fout: number;
+                    gewijzigd: number;
+                    nieuw: number;
+                    ongewijzigd: number;
+                    waarschuwingen: number;
+                };
+                ontbrekend: number;
+                totaal: number;
+            } | null;
+            taak: {
+                fase: string;
+                fout: {
+                    code: string;
+                    message: string;
+                } | null;
+                gedaan: number;
+                /** @enum {string} */
+                soort: "controle" | "proefdraai" | "uitvoeren";
+                /** @enum {string} */
+                status: "bezig" | "klaar" | "mislukt" | "geannuleerd";
+                totaal: number;
+            } | null;
+            verzoek: {
+                bestand: string;
+                bron: string;
+                bron_id_veld: string | null;
+                /** @enum {string} */
+                doel: "kavels" | "terreinen" | "kanszones" | "transformaties" | "compensaties";
+                epsg?: number | null;
+                laag: string;
+                velden: {
+                    [key: string]: {
+                        veld: string;
+                    } | {
+                        vast: string | number | boolean | null;
+                    };
+                };
+            } | null;
+        };
         Ingeschreven: {
             /** @description Eenmalig getoond; bewaar ze. Elke code werkt één keer. */
             herstelcodes: string[];
@@ -8574,6 +10732,16 @@ export type components = {
             /** @description QR-code van otpauth_uri als SVG-document. */
             qr_svg: string;
         };
+        Kenmerk: string | number | boolean | null | ({
+            ha: number;
+            id: number;
+            naam: string | null;
+        } | {
+            /** @enum {string} */
+            gebruikspositie: "huurder" | "eigenaar";
+            naam: string;
+            status?: string;
+        })[];
         Milieucategorie: {
             code: string;
             omschrijving: string;
@@ -8600,14 +10768,58 @@ export type components = {
             richtafstand_kolom: "richtafstand_m" | "richtafstand_gemengd_m";
             totaal_ha: number;
         };
+        MultiVlak: {
+            coordinates: number[][][][];
+            /** @enum {string} */
+            type: "MultiPolygon";
+        };
         NieuwAccount: {
             account: components["schemas"]["Account"];
             /** @description Leeg als inloggen met een wachtwoord uit staat. */
             link: components["schemas"]["EenmaligeLink"] | null;
         };
+        OgcFeature: {
+            geometry: components["schemas"]["MultiVlak"];
+            id: number;
+            links?: {
+                href: string;
+                rel: string;
+                title?: string;
+                type?: string;
+            }[];
+            properties: {
+                [key: string]: string | number | boolean | null;
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        OgcFeatureCollection: {
+            features: components["schemas"]["OgcFeature"][];
+            links: {
+                href: string;
+                rel: string;
+                title?: string;
+                type?: string;
+            }[];
+            numberMatched: number;
+            numberReturned: number;
+            timeStamp: string;
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
         OpgeslagenFeature: components["schemas"]["Feature"] & {
             milieuruimte?: components["schemas"]["Milieuruimte"];
             waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        Toegangstoken: {
+            aangemaakt_op: string;
+            id: number;
+            ingetrokken_op: string | null;
+            laatst_gebruikt_op: string | null;
+            naam: string;
+            verloopt_op: string;
+            /** @description Begin van het token, om tokens uit elkaar te houden */
+            voorvoegsel: string;
         };
         Toewijzing: {
             bestuursovereenkomst_id: number | null;

@@ -1,4 +1,5 @@
 // Types of the Schuifruimte071 API responses (see server/routes and server/layers).
+import type { KavelStatus } from '../../server/domain/kavel-status.ts';
 import type { FeatureCollection, Feature, MultiPolygon, Polygon } from 'geojson';
 
 export type Bron = 'osm' | 'cbs' | 'voorbeeld' | 'gebruiker';
@@ -51,7 +52,7 @@ export interface KavelProperties extends BaseProperties {
   terrein_naam: string | null;
   milieucategorie_min: string | null;
   milieucategorie_max: string | null;
-  status: 'bezet' | 'beschikbaar' | 'potentieel' | 'in_optie' | 'vrijkomend';
+  status: KavelStatus;
   planstatus: 'hard' | 'zacht';
   watergebonden: boolean | null;
   beschikbaar_vanaf: string | null;
@@ -90,6 +91,10 @@ export interface TransformatieProperties extends BaseProperties {
   datum_vaststelling: string | null;
   /** Area on business land, overlaps with older transformaties counted once (PostGIS); null: could not be computed. */
   netto_verloren_ha: number | null;
+  /** Older transformaties that already hold part of this ground (counted there, not here), with the overlap in ha. */
+  overlapt_transformaties?: VlakDeel[];
+  /** The date the current state took effect (valid time). */
+  geldig_vanaf?: string;
   zittende_huurders: number;
   zittende_eigenaren: number;
   /** Names only in the single-record GET, and not for the stuurgroep. */
@@ -147,6 +152,8 @@ export interface HistoryEntry {
   tijdstip: string;
   door: string;
   reden: string | null;
+  /** The record's attributes in this version; geldig_vanaf is the date the version took effect. */
+  eigenschappen?: Record<string, unknown> | null;
 }
 
 export interface Waarschuwing {

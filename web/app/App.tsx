@@ -1,17 +1,14 @@
 // Page layout: top bar, then either the sign-in form or the map with the
 // layer panel (left), the editing toolbar (for editors) and the side panel
 // (right): the selected feature, or the edit session when one is active.
-import { useCallback, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useAllLayers } from '../api/hooks.ts';
 import type { LayerName, Me } from '../api/types.ts';
 import { useMe } from '../api/session.ts';
 import { LoginScreen } from '../auth/LoginScreen.tsx';
 import { LINK_PAD, SetPasswordScreen } from '../auth/SetPasswordScreen.tsx';
-import { AccountsBeheer } from '../beheer/AccountsBeheer.tsx';
-import { MijnAccount } from '../account/MijnAccount.tsx';
 import { EditorToolbar } from '../editor/EditorToolbar.tsx';
-import { EditPanel } from '../editor/EditPanel.tsx';
 import { FeatureEditActions } from '../editor/FeatureEditActions.tsx';
 import { isEditableLayer, mayEdit, mayEditFeature } from '../editor/permissions.ts';
 import { useEditor } from '../editor/useEditor.ts';
@@ -21,8 +18,23 @@ import type { FeatureRef } from '../map/interaction.ts';
 import { FeaturePanel } from '../panels/FeaturePanel.tsx';
 import { LayerPanel } from '../panels/LayerPanel.tsx';
 import { TopBar, type Werkruimte } from './TopBar.tsx';
-import { MonitorPanel } from '../monitor/MonitorPanel.tsx';
-import { MatchingPanel } from '../matching/MatchingPanel.tsx';
+
+// Loaded when first opened, so the first map view downloads only the map.
+const EditPanel = lazy(() => import('../editor/EditPanel.tsx').then((m) => ({ default: m.EditPanel })));
+const MonitorPanel = lazy(() => import('../monitor/MonitorPanel.tsx').then((m) => ({ default: m.MonitorPanel })));
+const MatchingPanel = lazy(() => import('../matching/MatchingPanel.tsx').then((m) => ({ default: m.MatchingPanel })));
+const ExchangePanel = lazy(() => import('../exchange/ExchangePanel.tsx').then((m) => ({ default: m.ExchangePanel })));
+const AccountsBeheer = lazy(() => import('../beheer/AccountsBeheer.tsx').then((m) => ({ default: m.AccountsBeheer })));
+const MijnAccount = lazy(() => import('../account/MijnAccount.tsx').then((m) => ({ default: m.MijnAccount })));
+
+/** Stands in for a side panel while its code loads. */
+function PanelLoading() {
+  return (
+    <aside className="feature-panel" aria-busy="true" data-testid="paneel-laden">
+      <p className="feature-loading">{t.paneel.laden}</p>
+    </aside>
+  );
+}
 
 const INITIAL_VISIBILITY: LayerVisibility = {
   gemeenten: true,
@@ -75,11 +87,11 @@ function MapScreen({ me, werkruimte, onClose }: { me: Me; werkruimte: Werkruimte
   const [visibility, setVisibility] = useState(INITIAL_VISIBILITY);
   const [selected, setSelected] = useState<FeatureRef | null>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
-  const editor = useEditor(map);
+  const canEdit = mayEdit(me);
+  const editor = useEditor(map, { preload: canEdit });
   const editorRef = useRef(editor);
   editorRef.current = editor;
   const layers = useAllLayers();
-  const canEdit = mayEdit(me);
 
   const toggle = useCallback((layer: LayerName, visible: boolean) => {
     setVisibility((v) => ({ ...v, [layer]: visible }));
@@ -121,6 +133,7 @@ function MapScreen({ me, werkruimte, onClose }: { me: Me; werkruimte: Werkruimte
       <MapView visibility={visibility} selected={selected} onSelect={onMapSelect} onMap={setMap} />
       <LayerPanel visibility={visibility} onToggle={toggle} />
       {canEdit && map && <EditorToolbar editor={editor} canEditSelected={canEditSelected} onEditSelected={() => editSelected()} onDeleteSelected={() => editSelected(true)} />}
+      <Suspense fallback={<PanelLoading />}>
       {werkruimte === 'beheer' ? (
         <AccountsBeheer me={me} onClose={onClose} />
       ) : werkruimte === 'account' ? (
@@ -129,6 +142,8 @@ function MapScreen({ me, werkruimte, onClose }: { me: Me; werkruimte: Werkruimte
         <MonitorPanel map={map} layers={layers.data} onClose={onClose} />
       ) : werkruimte === 'ruimtevragen' ? (
         <MatchingPanel me={me} map={map} layers={layers.data} onClose={onClose} />
+      ) : werkruimte === 'uitwisseling' ? (
+        <ExchangePanel me={me} map={map} layers={layers.data} onClose={onClose} />
       ) : session ? (
         <EditPanel key={`${session.kind}-${session.layer}-${'id' in session ? session.id : 'nieuw'}`} editor={editor} session={session} onSaved={onSaved} />
       ) : (
@@ -140,6 +155,7 @@ function MapScreen({ me, werkruimte, onClose }: { me: Me; werkruimte: Werkruimte
           </FeaturePanel>
         )
       )}
+      </Suspense>
     </main>
   );
 }

@@ -9,7 +9,7 @@ import { tAccounts } from '../i18n/nl-accounts.ts';
 import { SampleBadge } from '../panels/SampleBadge.tsx';
 import './topbar.css';
 
-export type Werkruimte = 'monitor' | 'ruimtevragen' | 'beheer' | 'account' | null;
+export type Werkruimte = 'monitor' | 'ruimtevragen' | 'uitwisseling' | 'beheer' | 'account' | null;
 
 /** Who gets the ruimtevragen workspace: regie in full, the werkgroep anonymised (the server decides what each sees). */
 const mayMatch = (me: Me) => me.rol === 'regisseur' || me.rol === 'beheerder' || me.rol === 'werkgroep';
@@ -54,6 +54,7 @@ export function TopBar({ me, werkruimte, onWerkruimte }: { me: Me | null; werkru
           <nav id="hoofdmenu" className={menuOpen ? 'top-bar-menu open' : 'top-bar-menu'} aria-label={tAccounts.topbar.menu}>
             {onWerkruimte && mayMatch(me) && tab('ruimtevragen', 'Ruimtevragen', 'ruimtevragen-knop')}
             {onWerkruimte && tab('monitor', 'Monitor', 'monitor-knop')}
+            {onWerkruimte && tab('uitwisseling', 'Uitwisseling', 'uitwisseling-knop')}
             {onWerkruimte && mayManageAccounts(me) && tab('beheer', tAccounts.topbar.accounts, 'beheer-knop')}
             <div className="account" data-testid="account">
               <button type="button" className={werkruimte === 'account' ? 'account-text account-link active' : 'account-text account-link'}

@@ -7,6 +7,7 @@ import { ZittendeBedrijven } from './ZittendeBedrijven.tsx';
 import type { ReactNode } from 'react';
 import { t } from '../i18n/nl.ts';
 import { FIELDS, type FormValues } from './fields.ts';
+import { today } from '../../server/domain/dates.ts';
 import type { EditableLayer } from './permissions.ts';
 
 interface AttributeFormProps {
@@ -61,6 +62,15 @@ export function AttributeForm({ layer, values, onChange, disabled, gemeenten }: 
           case 'enum':
           case 'categorie':
           case 'terrein': {
+            if (field.workflowValue && value === field.workflowValue) {
+              return (
+                <div className="form-row" key={field.key}>
+                  {label}
+                  <output id={id} data-testid={`veld-${field.key}-workflow`}>{formatEnum(String(value))}</output>
+                  <span className="feature-note">{te.statusViaMatch}</span>
+                </div>
+              );
+            }
             const options: { value: string; label: string }[] =
               field.kind === 'enum' ? (field.options ?? []).map((o) => ({ value: o, label: formatEnum(o) }))
               : field.kind === 'categorie' ? (categories.data ?? []).map((c) => ({ value: c.code, label: `${c.code} · ${c.omschrijving}` }))
@@ -83,7 +93,9 @@ export function AttributeForm({ layer, values, onChange, disabled, gemeenten }: 
               <div className="form-row" key={field.key}>
                 {label}
                 <input id={id} type={field.kind === 'date' ? 'date' : 'text'} value={String(value ?? '')} disabled={disabled}
-                  required={field.required} onChange={(e) => set(field.key, e.target.value)} />
+                  required={field.required} onChange={(e) => set(field.key, e.target.value)}
+                  max={field.vandaag ? today() : undefined} data-testid={field.vandaag ? 'ingangsdatum' : undefined} />
+                {field.vandaag && <span className="feature-note">De datum waarop deze wijziging ingaat; de monitor toont elke peildatum met de wijzigingen tot en met die dag.</span>}
               </div>
             );
         }

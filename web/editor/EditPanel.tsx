@@ -20,7 +20,7 @@ import { TerreinenOnderVlak } from './TerreinenOnderVlak.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { changedProperties, initialValues, missingRequired, toProperties, type FormValues } from './fields.ts';
 import type { EditableLayer } from './permissions.ts';
-import { editablePolygon, type Editor, type EditSession } from './useEditor.ts';
+import { editablePolygon, type Editor, type EditSession, type SplitDeel } from './useEditor.ts';
 import { vertexCount } from './validation.ts';
 
 interface EditPanelProps {
@@ -61,7 +61,9 @@ export function EditPanel({ editor, session, onSaved }: EditPanelProps) {
         </button>
       </header>
       {session.kind === 'nieuw' && <CreateForm editor={editor} layer={session.layer} onSaved={onSaved} />}
-      {session.kind === 'bewerken' && <UpdateForm editor={editor} layer={session.layer} id={session.id} armDelete={!!session.verwijderen} onSaved={onSaved} />}
+      {session.kind === 'bewerken' && (
+        <UpdateForm editor={editor} layer={session.layer} id={session.id} armDelete={!!session.verwijderen} gesplitst={session.gesplitst} onSaved={onSaved} />
+      )}
       {session.kind === 'splitsen' && <SplitStep editor={editor} layer={session.layer} id={session.id} onSaved={onSaved} />}
       {session.kind === 'gat' && <HoleStep editor={editor} layer={session.layer} id={session.id} onSaved={onSaved} />}
       {session.kind === 'samenvoegen' && (
@@ -115,12 +117,14 @@ function Messages({ editor, check }: { editor: Editor; check?: DraftCheck | null
 
 /**
  * What the rules judge besides the shape: a transformatie's dates (R-T1: vaststelling, else
- * terinzagelegging), and a gemeente the user picked (not the one the record already had).
+ * terinzagelegging), a gemeente the user picked (not the one the record already had), a kavel's terrein.
  */
 function ruleProperties(layer: EditableLayer, values: FormValues | null, before?: FormValues | null): Record<string, unknown> | undefined {
   if (!values) return undefined;
   const out: Record<string, unknown> = {};
   if (values.gemeente_id && values.gemeente_id !== before?.gemeente_id) out.gemeente_id = Number(values.gemeente_id);
+  // A kavel lies within its terrein, in the werkgroep's own gemeente: judged while drawing too.
+  if (layer === 'kavels' && values.terrein_id) out.terrein_id = Number(values.terrein_id);
   if (layer === 'transformaties') {
     const date = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
     out.datum_vaststelling = date(values.datum_vaststelling);
@@ -239,8 +243,8 @@ function CreateForm({ editor, layer, onSaved }: { editor: Editor; layer: Editabl
   );
 }
 
-function UpdateForm({ editor, layer, id, armDelete, onSaved }: {
-  editor: Editor; layer: EditableLayer; id: number; armDelete: boolean; onSaved: (r: FeatureRef | null) => void;
+function UpdateForm({ editor, layer, id, armDelete, gesplitst, onSaved }: {
+  editor: Editor; layer: EditableLayer; id: number; armDelete: boolean; gesplitst?: SplitDeel[]; onSaved: (r: FeatureRef | null) => void;
 }) {
   const client = useQueryClient();
   // The form starts from the full record: the layer list (placeholder) lacks the zittende bedrijven.
@@ -266,6 +270,18 @@ function UpdateForm({ editor, layer, id, armDelete, onSaved }: {
     if (feature && !isPlaceholderData && !base) adopt(feature);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [feature, isPlaceholderData, base]);
+
+  // Right after a split the parts share a name but for "(deel n)": put the cursor in it.
+  const focused = useRef(false);
+  useEffect(() => {
+    if (!gesplitst || !values || focused.current) return;
+    focused.current = true;
+    const naam = document.getElementById('veld-naam');
+    if (naam instanceof HTMLInputElement) {
+      naam.focus();
+      naam.select();
+    }
+  }, [gesplitst, values]);
 
   const polygon = editor.draw.polygon;
   const geometryChanged = !!polygon && !!base && JSON.stringify(polygon.coordinates) !== base.geometry;
@@ -335,6 +351,11 @@ function UpdateForm({ editor, layer, id, armDelete, onSaved }: {
 
   return (
     <form className="edit-form" onSubmit={(e) => { e.preventDefault(); save(); }} data-version={base?.version}>
+      {gesplitst && (
+        <p className="editor-uitkomst" role="status" data-testid="gesplitst">
+          {te.gesplitst(gesplitst.map((d) => d.naam ?? t.paneel.zonderNaam(t.lagen.enkelvoud[layer], d.id)))}
+        </p>
+      )}
       <p className="feature-note">{multi ? t.editor.multiVlak : t.editor.bewerkenHint}</p>
       {holes && <p className="feature-note" data-testid="editor-gaten-hint">{te.gat.behouden}</p>}
       <LiveArea editor={editor} />
@@ -395,6 +416,9 @@ function SplitStep({ editor, layer, id, onSaved }: { editor: Editor; layer: Edit
       onSuccess: (result) => {
         editor.end();
         onSaved({ layer, id: result.ids[0] ?? id });
+        // Straight into part 1's form, the name selected: the parts are told apart by their names.
+        const first = result.features[0];
+        if (first) editor.startEdit(layer, first, false, result.features.map((f) => ({ id: f.id, naam: f.properties.naam ?? null })));
       },
       onError: fail,
     });

@@ -5,8 +5,8 @@ import { ApiError } from '../api/client.ts';
 import { useHistory, useRestoreVersion } from '../api/edits.ts';
 import type { LayerName } from '../api/types.ts';
 import { t } from '../i18n/nl.ts';
+import { formatDate, formatMoment } from '../i18n/format.ts';
 
-const when = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
 
 export function HistorySection({ layer, id, version, canRestore }: {
   layer: LayerName; id: number; version: number | undefined; canRestore: boolean;
@@ -40,8 +40,11 @@ export function HistorySection({ layer, id, version, canRestore }: {
               {e.versie === version && <span className="history-current">{t.geschiedenis.huidig}</span>}
             </div>
             <div className="history-meta">
-              {when.format(new Date(e.tijdstip))} · {t.geschiedenis.door} {e.door}
+              {formatMoment(e.tijdstip)} · {t.geschiedenis.door} {e.door}
             </div>
+            {typeof e.eigenschappen?.geldig_vanaf === 'string' && (
+              <div className="history-meta" data-testid="geldig-vanaf">Geldig vanaf {formatDate(e.eigenschappen.geldig_vanaf)}</div>
+            )}
             {e.reden && <div className="history-reason">{e.reden}</div>}
             {canRestore && e.versie != null && e.versie !== version && (
               <button type="button" className="link-button" onClick={() => onRestore(e.versie!)} disabled={restore.isPending}>

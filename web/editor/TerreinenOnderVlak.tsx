@@ -1,4 +1,4 @@
-// A transformatie's terrein(en): derived by PostGIS from the drawing, shown, never typed.
+// A transformatie's terreinen: derived by PostGIS from the drawing, shown, never typed.
 import { formatHectare } from '../i18n/format.ts';
 import { te } from '../i18n/nl-editor.ts';
 import type { VlakDeel } from '../api/types.ts';
@@ -7,7 +7,7 @@ export function TerreinenOnderVlak({ terreinen }: { terreinen: VlakDeel[] | unde
   if (!terreinen) return null;
   return (
     <div className="form-row" data-testid="terreinen-onder-vlak">
-      <span>{te.onderVlak.terreinen}</span>
+      <span>{te.onderVlak.terreinen(terreinen.length)}</span>
       {terreinen.length === 0 ? <span className="feature-note">{te.onderVlak.geenTerrein}</span> : (
         <ul className="onder-vlak">
           {terreinen.map((r) => <li key={r.id}>{r.naam ?? `#${r.id}`} · {formatHectare(r.ha)}</li>)}

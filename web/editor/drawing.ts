@@ -9,7 +9,7 @@ import {
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LineString, MultiPolygon, Polygon, Position } from 'geojson';
-import { checkFinished, checkInProgress, type Refusal } from './validation.ts';
+import { checkFinished, checkInProgress, type Refusal, type Soort } from './validation.ts';
 
 export type DrawTool = 'polygon' | 'select' | 'linestring' | 'static';
 
@@ -41,6 +41,8 @@ const LINE_COLOR = '#d9480f';
 export class Drawing {
   private readonly draw: TerraDraw;
   private tool: DrawTool = 'static';
+  /** A polygon of its own or a hole: decides how "too small" is worded. */
+  private soort: Soort = 'vlak';
   /** Holes of each part being edited, by terra-draw feature id. */
   private readonly holes = new Map<unknown, Position[][]>();
   private partIds: unknown[] = [];
@@ -52,7 +54,7 @@ export class Drawing {
       const polygon = feature.geometry as Polygon;
       // Provisional updates (the rubber band following the mouse) are not judged:
       // only a click that would commit a crossing, or the closing click.
-      const reason = ctx.updateType === 'finish' ? checkFinished(polygon)
+      const reason = ctx.updateType === 'finish' ? checkFinished(polygon, this.soort)
         : ctx.updateType === 'commit' ? checkInProgress(polygon) : null;
       if (reason) {
         options.onRefused(reason);
@@ -114,9 +116,10 @@ export class Drawing {
     });
   }
 
-  /** Start clicking a new polygon (anything in the store is dropped). */
-  startPolygon(): void {
+  /** Start clicking a new polygon, or a hole to cut (anything in the store is dropped). */
+  startPolygon(soort: Soort = 'vlak'): void {
     this.reset('polygon');
+    this.soort = soort;
   }
 
   /** Start clicking a line (for splitting). */
@@ -208,6 +211,7 @@ export class Drawing {
   }
 
   private reset(tool: DrawTool): void {
+    this.soort = 'vlak';
     this.holes.clear();
     this.partIds = [];
     this.draw.setMode('static');

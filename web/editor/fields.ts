@@ -4,6 +4,8 @@
 import { t } from '../i18n/nl.ts';
 import type { EditableLayer } from './permissions.ts';
 import type { ZittendBedrijf } from '../api/types.ts';
+import { BEWERKBARE_KAVEL_STATUSSEN, WORKFLOW_STATUS } from '../../server/domain/kavel-status.ts';
+import { today } from '../../server/domain/dates.ts';
 
 // 'gemeente': chosen among the gemeenten under the drawing; empty = follow the drawing (not sent).
 // 'bedrijven': the zittende bedrijven, held in the form as JSON text so it compares like any field.
@@ -17,7 +19,17 @@ export interface Field {
   required?: boolean;
   /** Value for a new record. */
   initial?: string | boolean | null;
+  /** A value only a workflow sets and clears (a kavel in optie: the match): shown, not editable. */
+  workflowValue?: string;
+  /** Starts as today for a new and an edited record alike (the date a change takes effect). */
+  vandaag?: boolean;
 }
+
+/**
+ * The date a change takes effect (valid time, shown in the history and used by the
+ * monitor for any peildatum); not a column: the server keeps it as geldig_vanaf.
+ */
+const INGANGSDATUM: Field = { key: 'ingangsdatum', label: 'Datum van deze wijziging', kind: 'date', vandaag: true };
 
 const f = t.formulier;
 
@@ -30,6 +42,7 @@ export const FIELDS: Record<EditableLayer, Field[]> = {
     { key: 'datum_terinzagelegging', label: f.terinzagelegging, kind: 'date' },
     { key: 'datum_vaststelling', label: f.vaststelling, kind: 'date' },
     { key: 'zittende_bedrijven', label: f.zittendeBedrijven, kind: 'bedrijven', initial: '[]' },
+    INGANGSDATUM,
   ],
   compensaties: [
     { key: 'naam', label: f.naam, kind: 'text', required: true },
@@ -41,17 +54,19 @@ export const FIELDS: Record<EditableLayer, Field[]> = {
     { key: 'watergebonden', label: f.watergebonden, kind: 'bool', initial: false },
     { key: 'besluitpunt_ref', label: f.besluitpuntRef, kind: 'text' },
     { key: 'besluitpunt_datum', label: f.besluitpuntDatum, kind: 'date' },
+    INGANGSDATUM,
   ],
   kavels: [
     { key: 'naam', label: f.naam, kind: 'text' },
     { key: 'terrein_id', label: f.terrein, kind: 'terrein', required: true },
     { key: 'milieucategorie_min', label: f.milieucategorieMin, kind: 'categorie' },
     { key: 'milieucategorie_max', label: f.milieucategorieMax, kind: 'categorie', required: true },
-    { key: 'status', label: f.status, kind: 'enum', options: ['bezet', 'beschikbaar', 'potentieel', 'in_optie', 'vrijkomend'], required: true, initial: 'beschikbaar' },
+    { key: 'status', label: f.status, kind: 'enum', options: BEWERKBARE_KAVEL_STATUSSEN, workflowValue: WORKFLOW_STATUS, required: true, initial: 'beschikbaar' },
     { key: 'planstatus', label: f.planstatus, kind: 'enum', options: ['hard', 'zacht'], required: true, initial: 'hard' },
     { key: 'eigendom', label: f.eigendom, kind: 'enum', options: ['gemeente', 'privaat', 'onbekend'], required: true, initial: 'onbekend' },
     { key: 'beschikbaar_vanaf', label: f.beschikbaarVanaf, kind: 'date' },
     { key: 'watergebonden', label: f.watergebonden, kind: 'bool', initial: false },
+    INGANGSDATUM,
   ],
   kanszones: [
     { key: 'naam', label: f.naam, kind: 'text', required: true },
@@ -76,7 +91,7 @@ export type FormValues = Record<string, string | boolean>;
 export function initialValues(layer: EditableLayer, properties?: Record<string, unknown>): FormValues {
   const out: FormValues = {};
   for (const field of FIELDS[layer]) {
-    const v = properties ? properties[field.key] : field.initial;
+    const v = field.vandaag ? today() : properties ? properties[field.key] : field.initial;
     out[field.key] = field.kind === 'bool' ? v === true
       : field.kind === 'bedrijven' ? JSON.stringify(Array.isArray(v) ? v : JSON.parse(String(v ?? '[]')))
       : v == null ? '' : String(v);

@@ -8,19 +8,36 @@ import { useAllLayers } from '../api/hooks.ts';
 import type { LayerFeature, LayerName, Milieuruimte, Waarschuwing } from '../api/types.ts';
 import { formatHectare } from '../i18n/format.ts';
 import { t } from '../i18n/nl.ts';
-import { Drawing, type DrawState } from './drawing.ts';
+import type { Drawing, DrawState } from './drawing.ts';
 import { EditorOverlays } from './overlays.ts';
 import type { EditableLayer } from './permissions.ts';
-import { rdAreaHa } from './rdArea.ts';
 import { boxOf, featuresInView, snapPoint, type BoxedFeature } from './snapping.ts';
-import { checkInProgress, vertexCount } from './validation.ts';
+
+/** The drawing engine (terra-draw, proj4): downloaded when the first edit starts, not with the map. */
+const importEngine = () =>
+  Promise.all([import('./drawing.ts'), import('./validation.ts'), import('./rdArea.ts')]).then(([d, v, r]) => ({
+    Drawing: d.Drawing, checkInProgress: v.checkInProgress, vertexCount: v.vertexCount, rdAreaHa: r.rdAreaHa,
+  }));
+type Engine = Awaited<ReturnType<typeof importEngine>>;
+let engineLoading: Promise<Engine> | null = null;
+/** One engine for every caller (the same object, so a second load changes nothing); a failed load may be retried. */
+const loadEngine = () => (engineLoading ??= importEngine().catch((err: unknown) => {
+  engineLoading = null;
+  throw err;
+}));
 
 export type EditSession =
   | { kind: 'nieuw'; layer: EditableLayer }
-  | { kind: 'bewerken'; layer: EditableLayer; id: number; verwijderen?: boolean }
+  | { kind: 'bewerken'; layer: EditableLayer; id: number; verwijderen?: boolean; gesplitst?: SplitDeel[] }
   | { kind: 'splitsen'; layer: EditableLayer; id: number }
   | { kind: 'gat'; layer: EditableLayer; id: number }
   | { kind: 'samenvoegen'; layer: EditableLayer; id: number; metId: number | null };
+
+/** A part of a split, for the edit form that opens on part 1 right after it. */
+export interface SplitDeel {
+  id: number;
+  naam: string | null;
+}
 
 /** What the server said about the last write, shown with the saved record (its side panel). */
 export interface Uitkomst {
@@ -47,7 +64,8 @@ export function editablePolygon(feature: LayerFeature): Polygon | MultiPolygon {
   return g;
 }
 
-export function useEditor(map: MapLibreMap | null) {
+/** `preload`: fetch the drawing engine once the map has first come to rest (for editors, who will likely draw). */
+export function useEditor(map: MapLibreMap | null, { preload = false }: { preload?: boolean } = {}) {
   const [session, setSession] = useState<EditSession | null>(null);
   const [draw, setDraw] = useState<DrawState>(EMPTY);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -55,7 +73,10 @@ export function useEditor(map: MapLibreMap | null) {
   const [finishedLine, setFinishedLine] = useState<LineString | null>(null);
   const [milieuruimte, setMilieuruimte] = useState<Milieuruimte | null>(null);
   const [uitkomst, setUitkomst] = useState<Uitkomst | null>(null);
+  const [engine, setEngine] = useState<Engine | null>(null);
   const drawingRef = useRef<Drawing | null>(null);
+  /** What to do with the drawing once the engine has loaded (the edit that asked for it). */
+  const pendingRef = useRef<((drawing: Drawing) => void) | null>(null);
   const overlaysRef = useRef<EditorOverlays | null>(null);
   const snapRef = useRef<ReturnType<typeof featuresInView>>([]);
   const editedRef = useRef<{ layer: LayerName; id: number } | null>(null);
@@ -92,7 +113,16 @@ export function useEditor(map: MapLibreMap | null) {
   useEffect(() => {
     if (!map) return;
     const overlays = new EditorOverlays(map);
-    const drawing = new Drawing(map, {
+    overlaysRef.current = overlays;
+    return () => {
+      overlays.destroy();
+      overlaysRef.current = null;
+    };
+  }, [map]);
+
+  useEffect(() => {
+    if (!map || !engine) return;
+    const drawing = new engine.Drawing(map, {
       snap: (lng, lat, project, unproject) => snapPoint(snapRef.current, lng, lat, project, unproject),
       onState: setDraw,
       onRefused: (reason) => setRefusal(reason),
@@ -100,18 +130,41 @@ export function useEditor(map: MapLibreMap | null) {
       onLineFinished: (line) => setFinishedLine(line),
     });
     drawingRef.current = drawing;
-    overlaysRef.current = overlays;
+    const pending = pendingRef.current;
+    pendingRef.current = null;
+    pending?.(drawing);
     return () => {
       drawing.destroy();
-      overlays.destroy();
       drawingRef.current = null;
-      overlaysRef.current = null;
     };
-  }, [map]);
+  }, [map, engine]);
+
+  useEffect(() => {
+    if (!map || !preload || engine) return;
+    let cancelled = false;
+    const load = () => loadEngine().then((e) => { if (!cancelled) setEngine(e); }, () => undefined);
+    if (map.loaded()) void load();
+    else map.once('idle', load);
+    return () => {
+      cancelled = true;
+      map.off('idle', load);
+    };
+  }, [map, preload, engine]);
+
+  /** Runs `action` on the drawing, loading the engine first when this is the first edit. */
+  const withDrawing = useCallback((action: (drawing: Drawing) => void) => {
+    if (drawingRef.current) {
+      action(drawingRef.current);
+      return;
+    }
+    pendingRef.current = action;
+    if (!engine) loadEngine().then(setEngine, () => setRefusal(t.fouten.netwerk));
+  }, [engine]);
 
   // Live hectares at the polygon while drawing and editing.
   // A crossing ring has no meaningful area (the shoelace cancels out): show none rather than a wrong one.
-  const liveHa = draw.polygon && vertexCount(draw.polygon) >= 3 && !checkInProgress(draw.polygon) ? rdAreaHa(draw.polygon) : null;
+  const liveHa = engine && draw.polygon && engine.vertexCount(draw.polygon) >= 3 && !engine.checkInProgress(draw.polygon)
+    ? engine.rdAreaHa(draw.polygon) : null;
   useEffect(() => {
     overlaysRef.current?.setAreaLabel(
       liveHa != null && session && session.kind !== 'splitsen' ? draw.polygon : null,
@@ -141,34 +194,41 @@ export function useEditor(map: MapLibreMap | null) {
 
   const startNew = useCallback((layer: EditableLayer) => {
     begin({ kind: 'nieuw', layer }, null);
-    drawingRef.current?.startPolygon();
-  }, [begin]);
+    withDrawing((d) => d.startPolygon());
+  }, [begin, withDrawing]);
 
-  /** Edit shape and attributes; `verwijderen` opens it with the delete confirmation armed. */
-  const startEdit = useCallback((layer: EditableLayer, feature: LayerFeature, verwijderen = false) => {
-    begin({ kind: 'bewerken', layer, id: feature.id, verwijderen }, { layer, id: feature.id });
-    drawingRef.current?.edit(editablePolygon(feature));
-    overlaysRef.current?.setHoles(drawingRef.current?.keptHoles() ?? []);
-  }, [begin]);
+  /**
+   * Edit shape and attributes; `verwijderen` opens it with the delete confirmation armed,
+   * `gesplitst` right after a split (the form says so and puts the cursor in the name).
+   */
+  const startEdit = useCallback((layer: EditableLayer, feature: LayerFeature, verwijderen = false, gesplitst?: SplitDeel[]) => {
+    begin({ kind: 'bewerken', layer, id: feature.id, verwijderen, ...(gesplitst ? { gesplitst } : {}) }, { layer, id: feature.id });
+    withDrawing((d) => {
+      d.edit(editablePolygon(feature));
+      overlaysRef.current?.setHoles(d.keptHoles());
+    });
+  }, [begin, withDrawing]);
 
   /** Reload the geometry (after "Nieuwste versie laden") without leaving the session. */
   const reloadGeometry = useCallback((feature: LayerFeature) => {
     setProblem(null);
     setRefusal(null);
-    drawingRef.current?.edit(editablePolygon(feature));
-    overlaysRef.current?.setHoles(drawingRef.current?.keptHoles() ?? []);
-  }, []);
+    withDrawing((d) => {
+      d.edit(editablePolygon(feature));
+      overlaysRef.current?.setHoles(d.keptHoles());
+    });
+  }, [withDrawing]);
 
   const startSplit = useCallback((layer: EditableLayer, id: number) => {
     begin({ kind: 'splitsen', layer, id }, null);
-    drawingRef.current?.startLine();
-  }, [begin]);
+    withDrawing((d) => d.startLine());
+  }, [begin, withDrawing]);
 
   /** Draw the hole to cut out of a record (PostGIS does the cutting on save). */
   const startHole = useCallback((layer: EditableLayer, id: number) => {
     begin({ kind: 'gat', layer, id }, null);
-    drawingRef.current?.startPolygon();
-  }, [begin]);
+    withDrawing((d) => d.startPolygon('gat'));
+  }, [begin, withDrawing]);
 
   const startMerge = useCallback((layer: EditableLayer, id: number) => {
     begin({ kind: 'samenvoegen', layer, id, metId: null }, null);
@@ -182,17 +242,18 @@ export function useEditor(map: MapLibreMap | null) {
   const restartLine = useCallback(() => {
     setFinishedLine(null);
     setProblem(null);
-    drawingRef.current?.startLine();
-  }, []);
+    withDrawing((d) => d.startLine());
+  }, [withDrawing]);
 
   /** Throw the drawn polygon away and start clicking again. */
   const redraw = useCallback(() => {
     setRefusal(null);
     setProblem(null);
-    drawingRef.current?.startPolygon();
-  }, []);
+    withDrawing((d) => d.startPolygon(session?.kind === 'gat' ? 'gat' : 'vlak'));
+  }, [session, withDrawing]);
 
   const end = useCallback(() => {
+    pendingRef.current = null;
     drawingRef.current?.clear();
     overlaysRef.current?.setHoles([]);
     editedRef.current = null;

@@ -4,9 +4,8 @@ import { ValidateNotSelfIntersecting, type GeoJSONStoreFeatures } from 'terra-dr
 import type { MultiPolygon, Polygon } from 'geojson';
 import { t } from '../i18n/nl.ts';
 import { rdAreaHa } from './rdArea.ts';
-
-/** Same floor as the server (server/domain/geometry.ts MIN_AREA_HA). */
-export const MIN_AREA_HA = 0.01;
+// The floor and its message come from the server's own rule, so both say the same.
+import { MIN_AREA_HA, teKleinMelding } from '../../server/domain/geometry.ts';
 
 export type Refusal = string;
 
@@ -20,12 +19,16 @@ export function vertexCount(shape: Polygon | MultiPolygon): number {
   return partsOf(shape).reduce((n, p) => n + Math.max(0, (p.coordinates[0] ?? []).length - 1), 0);
 }
 
+/** What is being drawn: a polygon of its own, or a hole to cut out of one. */
+export type Soort = 'vlak' | 'gat';
+
 /** Checks a finished (closed) polygon; null when fine. */
-export function checkFinished(polygon: Polygon): Refusal | null {
+export function checkFinished(polygon: Polygon, soort: Soort = 'vlak'): Refusal | null {
   if (vertexCount(polygon) < 3) return t.editor.teWeinigPunten;
   const feature = { type: 'Feature', geometry: polygon, properties: {} } as unknown as GeoJSONStoreFeatures;
   if (!ValidateNotSelfIntersecting(feature).valid) return t.editor.zelfdoorsnijding;
-  if (rdAreaHa(polygon) < MIN_AREA_HA) return t.editor.teKlein;
+  const ha = rdAreaHa(polygon);
+  if (ha < MIN_AREA_HA) return teKleinMelding(ha * 10_000, soort);
   return null;
 }
 

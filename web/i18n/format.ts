@@ -1,9 +1,12 @@
 // Dutch number and date formatting (decimal comma, thousands point).
 import { t } from './nl.ts';
+import { datumKort, datumLang, tijdstipNl } from '../../server/domain/dates.ts';
+
+/** Counts with the right noun ("1 verhuizing", "3 kavels"), shared with the server's messages. */
+export { aantal, opsomming, woord } from '../../server/domain/nl-tekst.ts';
 
 const hectare = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const integer = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
-const date = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** 12.3456 → "12,35 ha" */
 export function formatHectare(ha: number | null | undefined): string {
@@ -14,11 +17,20 @@ export function formatInteger(n: number | null | undefined): string {
   return n == null || !Number.isFinite(n) ? t.waarde.geen : integer.format(n);
 }
 
-/** "2025-09-15" → "15 september 2025" (dates are calendar dates, so format in UTC). */
+// Dates: the one Dutch format of the product (server/domain/dates.ts), never ISO.
+/** "2025-09-15" → "15 september 2025": in panels and sentences. */
 export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return t.waarde.geen;
-  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return Number.isNaN(d.getTime()) ? iso : date.format(d);
+  return iso ? datumLang(iso) : t.waarde.geen;
+}
+
+/** "2025-09-15" → "15-09-2025": in tables, lists and CSV exports. */
+export function formatDateShort(iso: string | null | undefined): string {
+  return iso ? datumKort(iso) : t.waarde.geen;
+}
+
+/** A moment (audit time) → "15-09-2025 14:03", Dutch time. */
+export function formatMoment(iso: string | null | undefined): string {
+  return iso ? tijdstipNl(iso) : t.waarde.geen;
 }
 
 export function formatBoolean(value: boolean | null | undefined): string {

@@ -1,13 +1,22 @@
 // Dutch texts of the editor's toewijzingen, bestuursovereenkomsten and holes (issue #4).
+import { aantal, opsomming, woord } from './format.ts';
 
 export const te = {
+  overlap: {
+    label: 'Al bij oudere transformatie',
+    waarde: (items: string[]) =>
+      `${opsomming(items)}. Die grond telt daar als verloren, niet nog eens bij deze transformatie.`,
+  },
+  gesplitst: (namen: string[]) =>
+    `Gesplitst in ${aantal(namen.length, 'deel', 'delen')}: ${opsomming(namen)}. Dit is deel 1: pas de naam zo nodig aan. De andere delen staan op de kaart.`,
+  statusViaMatch: 'In optie voor een match: de status verandert via de match (afgevallen of gerealiseerd).',
   onderVlak: {
     gemeenteVolgt: 'volgt uit de tekening',
     gemeenteVolgtMet: (naam: string) => `Volgt uit de tekening (${naam})`,
     gemeenteKeuze: 'Het vlak ligt in meer gemeenten; kies welke transformeert.',
     gemeenteOptie: (naam: string, ha: string) => `${naam} · ${ha} in het vlak`,
     geenTerrein: 'Geen terrein onder het vlak',
-    terreinen: 'Terrein(en)',
+    terreinen: (n: number) => woord(n, 'Terrein', 'Terreinen'),
     terreinenNoot: 'Volgt uit de tekening (PostGIS).',
   },
   bedrijven: {
@@ -19,7 +28,7 @@ export const te = {
     statusHint: 'bijv. in gesprek, verhuist 2027',
     verwijderen: (naam: string) => `${naam || 'Bedrijf'} verwijderen`,
     telling: (huurders: number, eigenaren: number) =>
-      `${huurders} ${huurders === 1 ? 'huurder' : 'huurders'}, ${eigenaren} ${eigenaren === 1 ? 'eigenaar' : 'eigenaren'}`,
+      `${aantal(huurders, 'huurder', 'huurders')}, ${aantal(eigenaren, 'eigenaar', 'eigenaren')}`,
   },
   toewijzingen: {
     titel: 'Toewijzingen',

@@ -1,5 +1,6 @@
 // Dutch texts of the ruimtevragen register and matching (issue #6).
 import type { MatchStatus, Reden, VraagStatus } from '../matching/types.ts';
+import { formatDate } from './format.ts';
 
 export const tm = {
   titel: 'Ruimtevragen en matching',
@@ -49,5 +50,5 @@ export const fmt = {
   bereik: (a: number, b: number) => `${nl1.format(a)}–${nl1.format(b)} ha`,
   score: (x: number) => nl1.format(x),
   getal: (x: number) => nl1.format(x),
-  datum: (iso: string | null | undefined) => (iso ? new Date(`${iso.slice(0, 10)}T12:00:00`).toLocaleDateString('nl-NL', { day: 'numeric', month: 'short', year: 'numeric' }) : '—'),
+  datum: (iso: string | null | undefined) => (iso ? formatDate(iso) : '—'),
 };

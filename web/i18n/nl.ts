@@ -1,5 +1,6 @@
 // All Dutch UI text in one place. Domain nouns (kavel, terrein, kanszone,
 // transformatie, compensatie, milieucategorie) are the users' own words.
+import { aantal } from '../../server/domain/nl-tekst.ts';
 import type { LayerName } from '../api/types.ts';
 
 export const t = {
@@ -163,7 +164,6 @@ export const t = {
     samenvoegenHint: (soort: string) => `Klik op de ${soort} die u met deze wilt samenvoegen.`,
     samenvoegenMet: (naam: string) => `Samenvoegen met ${naam}`,
     samenvoegenBevestig: 'Samenvoegen',
-    gesplitst: (n: number) => `Gesplitst in ${n} delen.`,
     samengevoegd: 'Samengevoegd.',
     vervallen: 'De status is nu ‘vervallen’; het record blijft in de geschiedenis.',
     verwijderd: 'Verwijderd.',
@@ -174,8 +174,7 @@ export const t = {
     tekenEerst: 'Teken eerst het vlak en sluit het.',
     zelfdoorsnijding: 'De lijnen van het vlak mogen elkaar niet kruisen. Kies een ander punt.',
     teWeinigPunten: 'Een vlak heeft minstens 3 hoekpunten.',
-    teKlein: 'Het vlak is kleiner dan 0,01 ha (100 m²).',
-    hoekpunten: (n: number) => `${n} ${n === 1 ? 'hoekpunt' : 'hoekpunten'}`,
+    hoekpunten: (n: number) => aantal(n, 'hoekpunt', 'hoekpunten'),
     geenRechten: 'U mag dit object niet bewerken (alleen objecten van uw eigen gemeente).',
     multiVlak: 'Dit object bestaat uit meerdere vlakken. Klik op een vlak om de hoekpunten ervan te bewerken; de hectares tellen alle vlakken samen.',
     serverFout: 'Niet opgeslagen',
@@ -192,7 +191,7 @@ export const t = {
     milieuruimteTitel: 'Milieuruimte: kavels binnen de richtafstand',
     milieuruimteUitleg: (functie: string) => `Door ${functie} hier komen deze kavels te dicht bij: hun huidige milieucategorie past niet meer.`,
     milieuruimteGeen: 'Geen kavels verliezen milieuruimte.',
-    milieuruimteRij: (cat: string, n: number, ha: string) => `Cat. ${cat}: ${n} ${n === 1 ? 'kavel' : 'kavels'}, ${ha}`,
+    milieuruimteRij: (cat: string, n: number, ha: string) => `Cat. ${cat}: ${aantal(n, 'kavel', 'kavels')}, ${ha}`,
     milieuruimteTotaal: (ha: string) => `Totaal ${ha}`,
     sluiten: 'Sluiten',
   },

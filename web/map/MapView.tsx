@@ -19,6 +19,9 @@ import { attachInteraction, type FeatureRef } from './interaction.ts';
 import { LabelOverlay, labelPoint } from './labels.ts';
 import { RegionControl } from './controls.ts';
 import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM, REGION_BOUNDS, REGION_PADDING } from './region.ts';
+import { usePeildatum, zetPeildatum } from './peildatum.ts';
+import { formatDate } from '../i18n/format.ts';
+import './peildatum.css';
 
 declare global {
   interface Window {
@@ -101,15 +104,17 @@ export function MapView({ visibility, selected, onSelect, onMap }: MapViewProps)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [style.data, categories.data]);
 
-  // Data: each layer is drawn as soon as it arrives.
+  // Data: each layer is drawn as soon as it arrives; while the monitor shows a past
+  // peildatum, the versioned layers as they were on that date.
   const loaded = layers.data;
+  const { kaart: verleden } = usePeildatum();
   useEffect(() => {
     if (!map) return;
     for (const layer of LAYER_NAMES) {
-      const data = loaded[layer];
+      const data = (verleden && (layer === 'kavels' || layer === 'transformaties' || layer === 'compensaties') ? verleden[layer] : undefined) ?? loaded[layer];
       if (data) map.getSource<GeoJSONSource>(sourceId(layer))?.setData(data);
     }
-  }, [map, loaded.gemeenten, loaded.terreinen, loaded.kavels, loaded.kanszones, loaded.transformaties, loaded.compensaties]);
+  }, [map, verleden, loaded.gemeenten, loaded.terreinen, loaded.kavels, loaded.kanszones, loaded.transformaties, loaded.compensaties]);
 
   useEffect(() => {
     if (map && sea.data) map.getSource<GeoJSONSource>(SEA_SOURCE)?.setData(sea.data);
@@ -173,6 +178,15 @@ export function MapView({ visibility, selected, onSelect, onMap }: MapViewProps)
   return (
     <div className="map-view">
       <div ref={containerRef} className="map-canvas" data-testid="map" />
+      {verleden && (
+        <div className="map-peildatum" role="status" data-testid="kaart-peildatum">
+          <div>
+            <strong>Kaart op {formatDate(verleden.peildatum)}</strong>
+            <span>Kavels, transformaties en compensaties zoals ze toen lagen.</span>
+          </div>
+          <button type="button" onClick={() => zetPeildatum(null)}>Terug naar vandaag</button>
+        </div>
+      )}
       {loading && <div className="map-status">{t.kaart.laden}</div>}
       {error && (
         <div className="map-error" role="alert">

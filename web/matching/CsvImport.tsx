@@ -1,5 +1,6 @@
 // CSV import of ruimtevragen: choose a file, see the check per row (dry run),
 // then import all rows at once — or nothing, when any row is wrong.
+import { aantal } from '../i18n/format.ts';
 import { useState } from 'react';
 import { tm } from '../i18n/nl-matching.ts';
 import { useCsvImport } from './api.ts';
@@ -43,12 +44,12 @@ export function CsvImport({ onDone }: { onDone: () => void }) {
       {rapport && (
         <div className={rapport.geldig ? 'import-rapport ok' : 'import-rapport fout'} role="status">
           {klaar ? (
-            <p><strong>{rapport.aangemaakt.length} ruimtevragen geïmporteerd.</strong></p>
+            <p><strong>{aantal(rapport.aangemaakt.length, 'ruimtevraag', 'ruimtevragen')} geïmporteerd.</strong></p>
           ) : rapport.geldig ? (
-            <p>Alle {rapport.aantal_rijen} rijen zijn in orde. Nog niets opgeslagen.</p>
+            <p>{aantal(rapport.aantal_rijen, 'rij', 'rijen')} gecontroleerd: alles in orde. Nog niets opgeslagen.</p>
           ) : (
             <>
-              <p><strong>{rapport.fouten.length} fout(en) in {rapport.aantal_rijen} rijen; er wordt niets opgeslagen.</strong></p>
+              <p><strong>{aantal(rapport.fouten.length, 'fout', 'fouten')} in {aantal(rapport.aantal_rijen, 'rij', 'rijen')}; er wordt niets opgeslagen.</strong></p>
               <table className="monitor-table">
                 <thead><tr><th>Rij</th><th>Veld</th><th>Melding</th></tr></thead>
                 <tbody>{rapport.fouten.map((f, i) => <tr key={i}><td>{f.rij}</td><td>{f.veld}</td><td>{f.melding}</td></tr>)}</tbody>

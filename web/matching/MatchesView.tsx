@@ -46,7 +46,7 @@ export function MatchesView({ onOpen, show }: { onOpen: (vraagId: number) => voi
       {matches.data && rows.length === 0 && <p className="monitor-note">Nog geen matches. Stel er een voor vanuit een ruimtevraag of vanuit het regionale optimum.</p>}
       {rows.length > 0 && (
         <table className="monitor-table">
-          <thead><tr><th>Match</th><th>Bedrijf</th><th>Kavel(s)</th><th className="num">Score</th><th>Status</th></tr></thead>
+          <thead><tr><th>Match</th><th>Bedrijf</th><th>Kavels</th><th className="num">Score</th><th>Status</th></tr></thead>
           <tbody>
             {rows.map((m) => (
               <tr key={m.id} onClick={() => onOpen(m.ruimtevraag_id)} data-match={m.id}>

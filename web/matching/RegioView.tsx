@@ -2,6 +2,7 @@
 // baseline, with relocation chains drawn and numbered on the map, the requests
 // that stay unassigned with their reason, and one click to turn the outcome into
 // proposed matches.
+import { aantal, formatMoment } from '../i18n/format.ts';
 import { useEffect, useMemo, useState } from 'react';
 import { fmt, tm } from '../i18n/nl-matching.ts';
 import { useInstellingen, useRegio, useRegister, useSaveInstellingen, useVoorstellen } from './api.ts';
@@ -91,8 +92,8 @@ export function RegioView({ show, onOpen, onMatches }: { show: ShowOnMap; onOpen
           <p className="monitor-note">
             Het optimum is {s.verbetering_pct == null ? '—' : `${fmt.getal(s.verbetering_pct)} %`} beter dan gretig
             ({uitkomst.gretig.toewijzingen.length} toegewezen). Status {uitkomst.optimaal.status}, rekentijd {Math.round(uitkomst.optimaal.rekentijd_ms)} ms,
-            {' '}{s.opties} opties over {s.kavels} kavels. Voorrang telt ×{fmt.getal(s.voorrang_factor)}. Bij gelijke score: {s.tie_break}
-            {' '}Berekend {new Date(uitkomst.berekend_op).toLocaleString('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' })}, peildatum {fmt.datum(s.peildatum)}.
+            {' '}{aantal(s.opties, 'optie', 'opties')} over {aantal(s.kavels, 'kavel', 'kavels')}. Voorrang telt ×{fmt.getal(s.voorrang_factor)}. Bij gelijke score: {s.tie_break}
+            {' '}Berekend {formatMoment(uitkomst.berekend_op)}, peildatum {fmt.datum(s.peildatum)}.
           </p>
 
           <OverlayLegenda items={['toewijzing', 'keten', ...(vast.length ? ['vast' as const] : [])]} />
@@ -123,7 +124,7 @@ export function RegioView({ show, onOpen, onMatches }: { show: ShowOnMap; onOpen
               {uitkomst.optimaal.ketens.map((k, i) => (
                 <li key={i} className={keten === i ? 'keten active' : 'keten'} data-testid="keten">
                   <button type="button" className="keten-kop" onClick={() => setKeten(keten === i ? null : i)}>
-                    Keten {i + 1}{k.cyclus ? ' (ruil)' : ''} · {k.stappen.length} {k.stappen.length === 1 ? 'verhuizing' : 'verhuizingen'}
+                    Keten {i + 1}{k.cyclus ? ' (ruil)' : ''} · {aantal(k.stappen.length, 'verhuizing', 'verhuizingen')}
                   </button>
                   <ol className="keten-stappen">
                     {k.stappen.map((st, j) => (
@@ -145,7 +146,7 @@ export function RegioView({ show, onOpen, onMatches }: { show: ShowOnMap; onOpen
             <section className="monitor-section">
               <h3>Overige toewijzingen</h3>
               <table className="monitor-table">
-                <thead><tr><th>Ruimtevraag</th><th>Kavel(s)</th><th className="num">Score</th></tr></thead>
+                <thead><tr><th>Ruimtevraag</th><th>Kavels</th><th className="num">Score</th></tr></thead>
                 <tbody>
                   {los.map((t) => (
                     <tr key={t.vraag_id} onClick={() => onOpen(t.vraag_id)}>
@@ -179,7 +180,7 @@ export function RegioView({ show, onOpen, onMatches }: { show: ShowOnMap; onOpen
             </button>
             {voorstellen.data && (
               <p role="status" className="ok-text">
-                {voorstellen.data.matches.length} {voorstellen.data.matches.length === 1 ? 'match' : 'matches'} voorgesteld
+                {aantal(voorstellen.data.matches.length, 'match', 'matches')} voorgesteld
                 {voorstellen.data.overgeslagen.length ? `, ${voorstellen.data.overgeslagen.length} overgeslagen (al een lopende match)` : ''}.{' '}
                 <button type="button" className="link-button" onClick={onMatches}>Naar de matches</button>
               </p>

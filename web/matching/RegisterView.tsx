@@ -1,5 +1,6 @@
 // The register: every ruimtevraag with filters, a form for a new one and the
 // CSV import (regie only). The werkgroep sees the same list anonymised.
+import { aantal } from '../i18n/format.ts';
 import { useState } from 'react';
 import { useLayer, useMilieucategorieen } from '../api/hooks.ts';
 import type { Me } from '../api/types.ts';
@@ -56,7 +57,7 @@ export function RegisterView({ me, onOpen }: { me: Me; onOpen: (id: number) => v
         </label>
       </div>
       <div className="section-head matching-summary">
-        <span>{rows.length} ruimtevragen · {open.length} open of in behandeling · gevraagd {fmt.bereik(sum(open, 'min_ha'), sum(open, 'max_ha'))}</span>
+        <span>{aantal(rows.length, 'ruimtevraag', 'ruimtevragen')} · {open.length} open of in behandeling · gevraagd {fmt.bereik(sum(open, 'min_ha'), sum(open, 'max_ha'))}</span>
         {regie && (
           <span className="matching-actions">
             <button type="button" className="primary-button small" onClick={() => setMode('nieuw')}>Nieuwe ruimtevraag</button>

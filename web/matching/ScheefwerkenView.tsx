@@ -1,5 +1,6 @@
 // Scheefwerken: companies whose activity is far lighter than what their kavel
 // allows. Freeing such a kavel gives the region scarce heavy-category room.
+import { aantal } from '../i18n/format.ts';
 import { useEffect, useMemo } from 'react';
 import { fmt, tm } from '../i18n/nl-matching.ts';
 import { useScheefwerken } from './api.ts';
@@ -22,7 +23,7 @@ export function ScheefwerkenView({ show, onOpen }: { show: ShowOnMap; onOpen: (v
       {q.error && <p className="form-error" role="alert">{q.error.message}</p>}
       {d && (
         <>
-          <p><strong>{d.aantal} bedrijven</strong> op {fmt.ha(d.hectare)} · drempel: {d.drempels.drempel_stappen} stappen onder het maximum van de kavel.</p>
+          <p><strong>{aantal(d.aantal, 'bedrijf', 'bedrijven')}</strong> op {fmt.ha(d.hectare)} · drempel: {aantal(d.drempels.drempel_stappen, 'stap', 'stappen')} onder het maximum van de kavel.</p>
           <ul className="signaleringen">
             {d.signalen.map((s) => (
               <li key={s.bedrijf_id} className="signalering waarschuwing">

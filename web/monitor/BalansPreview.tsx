@@ -7,9 +7,12 @@ import { useMe } from '../api/session.ts';
 
 type Delta = { voor: number; na: number; verschil: number };
 interface Preview {
-  regio: { netto_verloren_ha: Delta; compensatie_ha: Delta; saldo_ha: Delta };
-  per_gemeente: { gemeente: string; verloren_ha: Delta; restant_ha: Delta }[];
-  per_milieucategorie: { milieucategorie: string; verloren_ha: Delta; gecompenseerd_ha: Delta }[];
+  regio: {
+    netto_verloren_ha: Delta; vereiste_compensatie_ha: Delta; toegewezen_ha: Delta; nog_toe_te_wijzen_ha: Delta; restant_ha: Delta;
+    compensatie_ha: Delta; compensatie_zonder_toewijzing_ha: Delta;
+  };
+  per_gemeente: { gemeente: string; verloren_ha: Delta; nog_toe_te_wijzen_ha: Delta; restant_ha: Delta }[];
+  per_milieucategorie: { milieucategorie: string; verloren_ha: Delta; compensatie_ha: Delta }[];
 }
 
 const nl = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
@@ -50,17 +53,21 @@ export function BalansPreview({ layer, id, polygon, nieuweFunctie }: {
     <div className="feature-section balans-preview" data-testid="balans-preview">
       <div className="feature-section-title">Effect op de hectarebalans (voorlopig)</div>
       <p className="feature-note">
-        Netto verloren {d(preview.regio.netto_verloren_ha)} · compensatie {d(preview.regio.compensatie_ha)} · saldo {d(preview.regio.saldo_ha)}
+        {layer === 'transformaties'
+          ? <>Netto verloren {d(preview.regio.netto_verloren_ha)} · nog toe te wijzen {d(preview.regio.nog_toe_te_wijzen_ha)}</>
+          : <>Compensatie {d(preview.regio.compensatie_ha)} · zonder toewijzing {d(preview.regio.compensatie_zonder_toewijzing_ha)}</>}
       </p>
       {preview.per_gemeente.length > 0 && (
         <ul>
-          {preview.per_gemeente.map((g) => <li key={g.gemeente}>{g.gemeente}: verloren {d(g.verloren_ha)}, restant {d(g.restant_ha)}</li>)}
+          {preview.per_gemeente.map((g) => (
+            <li key={g.gemeente}>{g.gemeente}: verloren {d(g.verloren_ha)}, nog toe te wijzen {d(g.nog_toe_te_wijzen_ha)}{g.restant_ha.verschil !== 0 && <>, restant {d(g.restant_ha)}</>}</li>
+          ))}
         </ul>
       )}
       {preview.per_milieucategorie.length > 0 && (
         <ul>
           {preview.per_milieucategorie.map((c) => (
-            <li key={c.milieucategorie}>cat. {c.milieucategorie}: verloren {d(c.verloren_ha)}, gecompenseerd {d(c.gecompenseerd_ha)}</li>
+            <li key={c.milieucategorie}>{c.milieucategorie === 'zonder_kavel' ? 'zonder kavelindeling' : `cat. ${c.milieucategorie}`}: verloren {d(c.verloren_ha)}, compensatie {d(c.compensatie_ha)}</li>
           ))}
         </ul>
       )}

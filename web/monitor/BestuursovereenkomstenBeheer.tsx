@@ -13,6 +13,7 @@ import { useMe } from '../api/session.ts';
 import type { Me } from '../api/types.ts';
 import { mayEdit } from '../editor/permissions.ts';
 import { te } from '../i18n/nl-editor.ts';
+import { formatDateShort } from '../i18n/format.ts';
 import { bedragIn, bedragUit } from './bedrag.ts';
 import { downloadCsv } from './csv.ts';
 import type { Balans, Ids } from './types.ts';
@@ -53,7 +54,7 @@ export function BestuursovereenkomstenSectie({ rijen, actief, onRij }: {
   const [melding, setMelding] = useState<string | null>(null);
   const canEdit = mayEdit(me.data);
   const csvHeader = ['Overeenkomst', 'Partijen', 'Getekend', 'Subsidiabel', 'Bijdrage', 'Maatwerk'];
-  const csvRows = rijen.map((o) => [o.naam, o.partijen.map((p) => `${p.gemeente} (${p.rol})`).join('; '), o.datum_ondertekening ?? '', o.subsidiabel, o.bijdrage, o.maatwerk_bedrag ?? 0]);
+  const csvRows = rijen.map((o) => [o.naam, o.partijen.map((p) => `${p.gemeente} (${p.rol})`).join('; '), o.datum_ondertekening ? formatDateShort(o.datum_ondertekening) : '', o.subsidiabel, o.bijdrage, o.maatwerk_bedrag ?? 0]);
 
   if (open != null) {
     return (
@@ -93,7 +94,7 @@ export function BestuursovereenkomstenSectie({ rijen, actief, onRij }: {
                     </button>
                   )}
                 </td>
-                <td className="nowrap">{o.datum_ondertekening ?? '—'}</td>
+                <td className="nowrap">{formatDateShort(o.datum_ondertekening)}</td>
                 <td className="num">{euro.format(o.subsidiabel)}</td>
                 <td className="num" data-testid="bo-bijdrage">{euro.format(o.bijdrage)}</td>
                 <td className="num">{euro.format(o.maatwerk_bedrag ?? 0)}</td>

@@ -29,7 +29,12 @@ export function highlight(map: MapLibreMap, layers: LoadedLayers, ids: Ids, zoom
   }
   if (zoom && features.length) {
     const [w, s, e, n] = bbox({ type: 'FeatureCollection', features } as Parameters<typeof bbox>[0]);
-    map.fitBounds([[w, s], [e, n]] as LngLatBoundsLike, { padding: { top: 80, bottom: 80, left: 360, right: 600 }, maxZoom: 16, duration: 600 });
+    // Keep clear of the panels: the monitor on the right, or (on phones) the lower part of the screen.
+    const { clientWidth: b, clientHeight: h } = map.getContainer();
+    const padding = b < 700
+      ? { top: 70, bottom: Math.round(h * 0.62) + 20, left: 20, right: 20 }
+      : { top: 80, bottom: 80, left: Math.min(360, b * 0.2), right: Math.min(600, b * 0.4) };
+    map.fitBounds([[w, s], [e, n]] as LngLatBoundsLike, { padding, maxZoom: 16, duration: 600 });
   }
   return marked.length;
 }

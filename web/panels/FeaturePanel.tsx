@@ -152,14 +152,23 @@ function rowsFor(layer: LayerName, feature: LayerFeature, terreinNaam: (id: numb
           label: t.veld.nettoVerloren, testId: 'feature-netto-verloren',
           value: q.netto_verloren_ha == null ? t.veld.nietTeBerekenen : formatHectare(q.netto_verloren_ha),
         },
+      ];
+      if (q.overlapt_transformaties?.length) {
+        // Why the net figure is lower than the drawing: this ground already counts for these.
+        rows.push({
+          label: te.overlap.label, testId: 'feature-overlap-transformaties',
+          value: te.overlap.waarde(q.overlapt_transformaties.map((o) => `${o.naam ?? `#${o.id}`} (${formatHectare(o.ha)})`)),
+        });
+      }
+      rows.push(
         { label: t.veld.status, value: formatEnum(q.status) },
         { label: t.veld.nieuweFunctie, value: formatEnum(q.nieuwe_functie) },
         { label: t.veld.terinzagelegging, value: formatDate(q.datum_terinzagelegging) },
         { label: t.veld.vaststelling, value: formatDate(q.datum_vaststelling) },
-      ];
+      );
       if (q.terreinen) {
         rows.push({
-          label: te.onderVlak.terreinen, testId: 'feature-terreinen',
+          label: te.onderVlak.terreinen(q.terreinen.length), testId: 'feature-terreinen',
           value: q.terreinen.length ? q.terreinen.map((r) => `${r.naam ?? `#${r.id}`} (${formatHectare(r.ha)})`).join(', ') : t.waarde.geen,
         });
       }

@@ -1,0 +1,344 @@
+// The hectare monitor's figures (KPIs), each defined once: what it counts, in one
+// Dutch sentence shown beside its tile, and how it is computed from the records as
+// they stood on the peildatum. Pure: fed by server/balans with rows read from
+// PostGIS (live tables for now, history tables for the past).
+//
+// The tiles agree by construction, per transformatie t with netto verloren n_t and
+// counted toewijzingen a_t:
+//   vereiste compensatie  = Σ n_t                       (= netto verloren, R-C1)
+//   toegewezen            = Σ min(n_t, a_t)
+//   nog toe te wijzen     = Σ max(0, n_t − a_t)         (so vereist = toegewezen + nog toe te wijzen)
+//   restant               = nog toe te wijzen of t at or past terinzagelegging (R-C6)
+// and per compensatie c with area h_c:
+//   compensatie (totaal)  = toegewezen + overtoewijzing + toegewezen, telt nog niet + zonder toewijzing.
+
+export const FASEN = ['voorgenomen', 'in_procedure', 'planologisch_verloren'] as const;
+export type Fase = (typeof FASEN)[number];
+export const COMPENSATIE_STATUSSEN = ['gepland', 'geregeld', 'planologisch_mogelijk', 'gerealiseerd'] as const;
+export const PLANCAPACITEIT_STATUSSEN = ['beschikbaar', 'potentieel'] as const;
+
+export type Ids = Record<string, number[]>;
+export interface Cijfer {
+  ha: number;
+  ids: Ids;
+}
+
+/** The monitor's rules as data (table balans_regel). */
+export interface Regels {
+  /** Compensatie statuses whose toewijzingen count as toegewezen. */
+  teltVanaf: readonly string[];
+  /** Transformatie statuses at or past terinzagelegging (used when the date is not entered). */
+  vanafTerinzage: readonly string[];
+  /** Transformatie statuses at or past vaststelling (used when the date is not entered). */
+  vastgesteld: readonly string[];
+}
+
+export interface TransformatieStand {
+  id: number;
+  naam: string;
+  gemeente_id: number;
+  gemeente: string;
+  status: string;
+  nieuwe_functie: string;
+  datum_terinzagelegging: string | null;
+  datum_vaststelling: string | null;
+  /** Stored by the database (migration 011); null: PostGIS could not compute it. */
+  netto_verloren_ha: number | null;
+  verlies_per_categorie: Record<string, { ha: number; kavels: number[] }> | null;
+}
+
+export interface CompensatieStand {
+  id: number;
+  naam: string;
+  gemeente_id: number;
+  status: string;
+  planstatus: string;
+  milieucategorie_max: string | null;
+  oppervlakte_ha: number;
+  buiten_regio: boolean;
+}
+
+export interface ToewijzingStand {
+  id: number;
+  compensatie_id: number;
+  transformatie_id: number;
+  hectares: number;
+}
+
+export interface KavelStand {
+  id: number;
+  status: string;
+  planstatus: 'hard' | 'zacht';
+  milieucategorie_max: string;
+  gemeente: string;
+  oppervlakte_ha: number;
+}
+
+const lijst = (xs: readonly string[]) => {
+  const woorden = xs.map((x) => x.replace(/_/g, ' '));
+  return woorden.length <= 1 ? (woorden[0] ?? '—') : `${woorden.slice(0, -1).join(', ')} of ${woorden[woorden.length - 1]}`;
+};
+
+/** What each tile counts, in one sentence (the toegewezen sentence names the statuses of the rule). */
+export function definities(regels: Regels) {
+  return {
+    netto_verloren: {
+      label: 'Netto verloren',
+      definitie: 'Bedrijfsgrond (kavels en terreinen) onder transformaties die op de peildatum niet vervallen zijn; waar transformaties overlappen telt de oudste. Per fase: voorgenomen, in procedure (ter inzage gelegd) en planologisch verloren (vastgesteld).',
+    },
+    vereiste_compensatie: {
+      label: 'Vereiste compensatie',
+      definitie: 'Elke netto verloren hectare moet elders in de regio worden gecompenseerd (R-C1): evenveel als netto verloren, per transformatie.',
+    },
+    toegewezen: {
+      label: 'Toegewezen',
+      definitie: `Hectares die compensaties met status ${lijst(regels.teltVanaf)} op de peildatum aan transformaties hebben toegewezen, per transformatie ten hoogste wat die vereist.`,
+    },
+    nog_toe_te_wijzen: {
+      label: 'Nog toe te wijzen',
+      definitie: 'Vereiste compensatie min toegewezen, per transformatie opgeteld: vereist = toegewezen + nog toe te wijzen.',
+    },
+    restant: {
+      label: 'Restant',
+      definitie: 'Het deel van nog toe te wijzen bij transformaties die ter inzage liggen of zijn vastgesteld; de transformerende gemeente moet er een oplossing voor vinden (R-C6).',
+    },
+    compensatie_zonder_toewijzing: {
+      label: 'Compensatie zonder toewijzing',
+      definitie: 'Hectares van compensatielocaties (niet vervallen) die nog aan geen transformatie zijn toegewezen.',
+    },
+    plancapaciteit: {
+      label: 'Plancapaciteit',
+      definitie: 'Kavels met status beschikbaar of potentieel, hard (in een vastgesteld plan) of zacht, per milieucategorie.',
+    },
+  };
+}
+export type Definities = ReturnType<typeof definities>;
+
+/**
+ * The stage of a transformatie on a peildatum: planologisch verloren once vastgesteld
+ * (datum_vaststelling ≤ peildatum), in procedure once ter inzage gelegd, else voorgenomen;
+ * without the date its status decides. Null: vervallen (nothing lost, R-T4).
+ */
+export function faseOp(
+  t: Pick<TransformatieStand, 'status' | 'datum_terinzagelegging' | 'datum_vaststelling'>,
+  peildatum: string,
+  regels: Pick<Regels, 'vanafTerinzage' | 'vastgesteld'>,
+): Fase | null {
+  if (t.status === 'vervallen') return null;
+  if (t.datum_vaststelling ? t.datum_vaststelling <= peildatum : regels.vastgesteld.includes(t.status)) return 'planologisch_verloren';
+  if (t.datum_terinzagelegging ? t.datum_terinzagelegging <= peildatum : regels.vanafTerinzage.includes(t.status)) return 'in_procedure';
+  return 'voorgenomen';
+}
+
+const som = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
+/** One collator for Dutch names and categories ("3.2" before "4.1"); localeCompare per call is slow on national data. */
+const nl = new Intl.Collator('nl', { numeric: true });
+function groepeer<T, K>(xs: readonly T[], sleutel: (x: T) => K): Map<K, T[]> {
+  const m = new Map<K, T[]>();
+  for (const x of xs) {
+    const k = sleutel(x);
+    const g = m.get(k);
+    if (g) g.push(x);
+    else m.set(k, [x]);
+  }
+  return m;
+}
+/** Ids in ascending order; most lists arrive sorted (the queries order by id), so check before sorting. */
+const oplopend = (xs: number[]) => {
+  for (let i = 1; i < xs.length; i++) if (xs[i - 1] > xs[i]) return xs.sort((a, b) => a - b);
+  return xs;
+};
+const uniq = (xs: readonly number[]) => oplopend([...new Set(xs)]);
+const cijfer = (ha: number, ids: Ids): Cijfer => ({ ha, ids });
+
+export interface TransformatieKpi {
+  id: number;
+  naam: string;
+  gemeente_id: number;
+  gemeente: string;
+  status: string;
+  nieuwe_functie: string;
+  fase: Fase;
+  datum_terinzagelegging: string | null;
+  /** 0 when PostGIS could not compute it; see niet_berekend. */
+  netto_ha: number;
+  niet_berekend: boolean;
+  toegewezen_ha: number;
+  toegewezen_binnen_ha: number;
+  toegewezen_elders_ha: number;
+  overtoewijzing_ha: number;
+  nog_toe_te_wijzen_ha: number;
+  restant_ha: number;
+  /** Toewijzingen that count (compensatie status in the rule). */
+  toewijzing_ids: number[];
+}
+
+export interface KpiInvoer {
+  peildatum: string;
+  regels: Regels;
+  transformaties: readonly TransformatieStand[];
+  compensaties: readonly CompensatieStand[];
+  toewijzingen: readonly ToewijzingStand[];
+}
+
+/**
+ * Every KPI of the balance on one peildatum, each with the ids of the records behind it.
+ * `tabellen: false` leaves out the tables per gemeente and milieucategorie (the series
+ * needs only the region's figures; they are the same either way).
+ */
+export function berekenKpis(invoer: KpiInvoer, { tabellen = true }: { tabellen?: boolean } = {}) {
+  const { regels } = invoer;
+  const compensaties = new Map(invoer.compensaties.filter((c) => c.status !== 'vervallen').map((c) => [c.id, c]));
+  const transformaties = invoer.transformaties
+    .map((t) => ({ t, fase: faseOp(t, invoer.peildatum, regels) }))
+    .filter((x): x is { t: TransformatieStand; fase: Fase } => x.fase !== null);
+  const levend = new Set(transformaties.map((x) => x.t.id));
+  // A toewijzing lives while both its ends do; one to a vervallen transformatie frees its hectares.
+  const toewijzingen = invoer.toewijzingen.filter((tw) => compensaties.has(tw.compensatie_id) && levend.has(tw.transformatie_id));
+  const telt = (tw: ToewijzingStand) => regels.teltVanaf.includes(compensaties.get(tw.compensatie_id)!.status);
+
+  const tellendPer = groepeer(toewijzingen.filter(telt), (tw) => tw.transformatie_id);
+  const rijen: TransformatieKpi[] = transformaties.map(({ t, fase }) => {
+    const netto = t.netto_verloren_ha ?? 0;
+    const tws = tellendPer.get(t.id) ?? [];
+    const a = som(tws.map((tw) => tw.hectares));
+    const binnen = som(tws.filter((tw) => compensaties.get(tw.compensatie_id)!.gemeente_id === t.gemeente_id).map((tw) => tw.hectares));
+    const toegewezen = Math.min(netto, a);
+    // Over-allocated: binnen and elders are scaled down alike to what is required.
+    const schaal = a > 0 ? toegewezen / a : 0;
+    const nog = Math.max(0, netto - a);
+    return {
+      id: t.id, naam: t.naam, gemeente_id: t.gemeente_id, gemeente: t.gemeente, status: t.status, nieuwe_functie: t.nieuwe_functie,
+      fase, datum_terinzagelegging: t.datum_terinzagelegging,
+      netto_ha: netto, niet_berekend: t.netto_verloren_ha === null,
+      toegewezen_ha: toegewezen, toegewezen_binnen_ha: binnen * schaal, toegewezen_elders_ha: (a - binnen) * schaal,
+      overtoewijzing_ha: Math.max(0, a - netto),
+      nog_toe_te_wijzen_ha: nog,
+      restant_ha: fase === 'voorgenomen' ? 0 : nog,
+      toewijzing_ids: tws.map((tw) => tw.id),
+    };
+  });
+
+  const ids = (rs: readonly TransformatieKpi[]) => ({ transformatie: rs.map((r) => r.id) });
+  const metIds = (rs: readonly TransformatieKpi[], pick: (r: TransformatieKpi) => number) => rs.filter((r) => pick(r) > 0);
+  const tellend = toewijzingen.filter(telt);
+  const nietTellend = toewijzingen.filter((tw) => !telt(tw));
+  const perCompensatie = new Map<number, number>();
+  for (const tw of toewijzingen) perCompensatie.set(tw.compensatie_id, (perCompensatie.get(tw.compensatie_id) ?? 0) + tw.hectares);
+  const alle = [...compensaties.values()];
+  const zonder = alle.map((c) => ({ c, ha: Math.max(0, c.oppervlakte_ha - (perCompensatie.get(c.id) ?? 0)) })).filter((x) => x.ha > 0);
+  const netto = som(rijen.map((r) => r.netto_ha));
+  const toegewezen = som(rijen.map((r) => r.toegewezen_ha));
+  const overRijen = metIds(rijen, (r) => r.overtoewijzing_ha);
+  const toewijzingIds = (rs: readonly ToewijzingStand[]) => ({
+    compensatie_toewijzing: rs.map((tw) => tw.id), compensatie: uniq(rs.map((tw) => tw.compensatie_id)), transformatie: uniq(rs.map((tw) => tw.transformatie_id)),
+  });
+
+  const regio = {
+    netto_verloren: {
+      ...cijfer(netto, ids(rijen)),
+      per_fase: Object.fromEntries(FASEN.map((f) => {
+        const rs = rijen.filter((r) => r.fase === f);
+        return [f, cijfer(som(rs.map((r) => r.netto_ha)), ids(rs))];
+      })) as Record<Fase, Cijfer>,
+    },
+    vereiste_compensatie: cijfer(netto, ids(rijen)),
+    toegewezen: cijfer(toegewezen, toewijzingIds(tellend)),
+    nog_toe_te_wijzen: cijfer(som(rijen.map((r) => r.nog_toe_te_wijzen_ha)), ids(metIds(rijen, (r) => r.nog_toe_te_wijzen_ha))),
+    restant: cijfer(som(rijen.map((r) => r.restant_ha)), ids(metIds(rijen, (r) => r.restant_ha))),
+    compensatie_zonder_toewijzing: cijfer(som(zonder.map((x) => x.ha)), { compensatie: zonder.map((x) => x.c.id) }),
+    compensatie_totaal: cijfer(som(alle.map((c) => c.oppervlakte_ha)), { compensatie: alle.map((c) => c.id) }),
+    compensatie_per_status: Object.fromEntries(COMPENSATIE_STATUSSEN.map((s) => {
+      const cs = alle.filter((c) => c.status === s);
+      return [s, cijfer(som(cs.map((c) => c.oppervlakte_ha)), { compensatie: cs.map((c) => c.id) })];
+    })) as Record<(typeof COMPENSATIE_STATUSSEN)[number], Cijfer>,
+    toegewezen_telt_nog_niet: cijfer(som(nietTellend.map((tw) => tw.hectares)), toewijzingIds(nietTellend)),
+    overtoewijzing: cijfer(som(overRijen.map((r) => r.overtoewijzing_ha)), ids(overRijen)),
+    aandeel_gecompenseerd: netto > 0 ? toegewezen / netto : null,
+  };
+
+  if (!tabellen) return { regio, transformaties: rijen, per_gemeente: [], per_milieucategorie: [], toewijzingen: tellend };
+
+  const per_gemeente = [...groepeer(rijen, (r) => r.gemeente_id)].map(([gemeente_id, rs]) => {
+    const gemeente = rs[0].gemeente;
+    const tws = rs.flatMap((r) => tellendPer.get(r.id) ?? []);
+    const binnen = tws.filter((tw) => compensaties.get(tw.compensatie_id)!.gemeente_id === gemeente_id);
+    const elders = tws.filter((tw) => compensaties.get(tw.compensatie_id)!.gemeente_id !== gemeente_id);
+    return {
+      gemeente_id, gemeente,
+      verloren: cijfer(som(rs.map((r) => r.netto_ha)), ids(rs)),
+      vereist: cijfer(som(rs.map((r) => r.netto_ha)), ids(rs)),
+      toegewezen_binnen: cijfer(som(rs.map((r) => r.toegewezen_binnen_ha)), toewijzingIds(binnen)),
+      toegewezen_elders: cijfer(som(rs.map((r) => r.toegewezen_elders_ha)), toewijzingIds(elders)),
+      nog_toe_te_wijzen: cijfer(som(rs.map((r) => r.nog_toe_te_wijzen_ha)), ids(metIds(rs, (r) => r.nog_toe_te_wijzen_ha))),
+      restant: cijfer(som(rs.map((r) => r.restant_ha)), ids(metIds(rs, (r) => r.restant_ha))),
+    };
+  }).sort((a, b) => nl.compare(a.gemeente, b.gemeente));
+
+  // Lost hectares by the milieucategorie of the kavels under them; compensatie (counting
+  // statuses) by its maximum category.
+  const perCat = new Map<string, { verloren: number; transformaties: Set<number>; kavels: Set<number>; compensatie: number; compensaties: number[] }>();
+  const cat = (code: string) => {
+    let e = perCat.get(code);
+    if (!e) perCat.set(code, (e = { verloren: 0, transformaties: new Set(), kavels: new Set(), compensatie: 0, compensaties: [] }));
+    return e;
+  };
+  for (const { t } of transformaties) {
+    for (const [code, v] of Object.entries(t.verlies_per_categorie ?? {})) {
+      const e = cat(code);
+      e.verloren += v.ha;
+      e.transformaties.add(t.id);
+      for (const k of v.kavels) e.kavels.add(k);
+    }
+  }
+  for (const c of alle.filter((x) => regels.teltVanaf.includes(x.status))) {
+    const e = cat(c.milieucategorie_max ?? 'onbekend');
+    e.compensatie += c.oppervlakte_ha;
+    e.compensaties.push(c.id);
+  }
+  const per_milieucategorie = [...perCat].sort(([a], [b]) => categorieVolgorde(a, b)).map(([milieucategorie, e]) => ({
+    milieucategorie,
+    verloren: cijfer(e.verloren, { transformatie: uniq([...e.transformaties]), kavel: uniq([...e.kavels]) }),
+    compensatie: cijfer(e.compensatie, { compensatie: e.compensaties }),
+  }));
+
+  return { regio, transformaties: rijen, per_gemeente, per_milieucategorie, toewijzingen: tellend };
+}
+export type Kpis = ReturnType<typeof berekenKpis>;
+
+/** Categories in VNG order; business land without kavel and unknown last. */
+export function categorieVolgorde(a: string, b: string): number {
+  const rang = (x: string) => (x === 'zonder_kavel' ? 1 : x === 'onbekend' ? 2 : 0);
+  return rang(a) - rang(b) || nl.compare(a, b);
+}
+
+/**
+ * Plancapaciteit (C6): kavels beschikbaar or potentieel, by planstatus, category, gemeente
+ * and status (`rijen: false` leaves out the rows per gemeente; the totals are the same).
+ */
+export function plancapaciteit(kavels: readonly KavelStand[], { rijen: metRijen = true }: { rijen?: boolean } = {}) {
+  const tellend = kavels.filter((k) => (PLANCAPACITEIT_STATUSSEN as readonly string[]).includes(k.status));
+  const groepen = new Map<string, { planstatus: string; milieucategorie: string; gemeente: string; status: string; ha: number; kavels: number[] }>();
+  for (const k of metRijen ? tellend : []) {
+    const sleutel = [k.gemeente, k.planstatus, k.milieucategorie_max, k.status].join('\u0000');
+    let g = groepen.get(sleutel);
+    if (!g) groepen.set(sleutel, (g = { planstatus: k.planstatus, milieucategorie: k.milieucategorie_max, gemeente: k.gemeente, status: k.status, ha: 0, kavels: [] }));
+    g.ha += k.oppervlakte_ha;
+    g.kavels.push(k.id);
+  }
+  const rijen = [...groepen.values()]
+    .sort((a, b) => nl.compare(a.gemeente, b.gemeente) || nl.compare(a.planstatus, b.planstatus) ||
+      categorieVolgorde(a.milieucategorie, b.milieucategorie) || nl.compare(a.status, b.status))
+    .map(({ kavels: ks, ...r }) => ({ ...r, ids: { kavel: oplopend(ks) } }));
+  const totaal = (planstatus: 'hard' | 'zacht') => {
+    const ks = tellend.filter((k) => k.planstatus === planstatus);
+    const perCat = groepeer(ks, (k) => k.milieucategorie_max);
+    return {
+      ...cijfer(som(ks.map((k) => k.oppervlakte_ha)), { kavel: oplopend(ks.map((k) => k.id)) }),
+      per_milieucategorie: Object.fromEntries([...perCat].sort(([a], [b]) => categorieVolgorde(a, b))
+        .map(([code, cs]) => [code, cijfer(som(cs.map((k) => k.oppervlakte_ha)), { kavel: oplopend(cs.map((k) => k.id)) })])),
+    };
+  };
+  return { rijen, hard: totaal('hard'), zacht: totaal('zacht') };
+}
+export type Plancapaciteit = ReturnType<typeof plancapaciteit>;

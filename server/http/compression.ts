@@ -1,0 +1,75 @@
+// Compresses every dynamic answer (API JSON, GeoJSON, CSV, the OGC API) with brotli or
+// gzip, whichever the client prefers (brotli when equal). Hono's own compress
+// middleware has no brotli, so this one streams through node:zlib. Static files come
+// precompressed from the build (static-files.ts) and already carry Content-Encoding;
+// a range answer (206, e.g. the basemap's PMTiles) is never compressed, as its bytes
+// must be exactly the requested part of the file.
+import type { MiddlewareHandler } from 'hono';
+import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress';
+import { pipeline, Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { constants, createBrotliCompress, createGzip } from 'node:zlib';
+
+/** Smaller answers are sent as they are: compressing them saves less than its cost. */
+export const COMPRESS_THRESHOLD = 1024;
+
+export type Encoding = 'br' | 'gzip';
+
+/**
+ * The encoding to use for an Accept-Encoding header: the highest q-value among br and
+ * gzip (a `*` counts for both), brotli on a tie; none when neither is acceptable.
+ */
+export function chooseEncoding(acceptEncoding: string | undefined): Encoding | null {
+  if (!acceptEncoding) return null;
+  const q = new Map<string, number>();
+  for (const part of acceptEncoding.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const value = qParam ? Number(qParam.slice(2)) : 1;
+    q.set(name, Number.isFinite(value) ? value : 0);
+  }
+  const of = (name: string) => q.get(name) ?? q.get('*') ?? 0;
+  const br = of('br');
+  const gzip = of('gzip');
+  if (br <= 0 && gzip <= 0) return null;
+  return br >= gzip ? 'br' : 'gzip';
+}
+
+// Fast settings for answers made per request (the build uses the slowest, best ones).
+const compressor = (encoding: Encoding) => (encoding === 'br'
+  ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+  : createGzip({ level: 6 }));
+
+const addVary = (headers: Headers) => {
+  const vary = headers.get('Vary');
+  if (vary === '*' || (vary && /(^|,)\s*accept-encoding\s*(,|$)/i.test(vary))) return;
+  headers.set('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
+};
+
+export const compress: MiddlewareHandler = async (c, next) => {
+  await next();
+  const res = c.res;
+  const type = res.headers.get('Content-Type') ?? '';
+  if (!COMPRESSIBLE_CONTENT_TYPE_REGEX.test(type)) return;
+  if (res.headers.has('Content-Encoding')) {
+    if (!res.headers.has('Content-Range')) addVary(res.headers);
+    return;
+  }
+  if (res.status === 206 || res.headers.has('Content-Range') || c.req.method === 'HEAD' || !res.body) return;
+  if (/(^|,)\s*no-transform\s*(,|$)/i.test(res.headers.get('Cache-Control') ?? '')) return;
+  const length = res.headers.get('Content-Length');
+  if (length !== null && Number(length) < COMPRESS_THRESHOLD) return;
+
+  addVary(res.headers);
+  const encoding = chooseEncoding(c.req.header('Accept-Encoding'));
+  if (!encoding) return;
+  // pipeline: a failing source (a query that breaks off) ends the compressed stream too.
+  const compressed = pipeline(Readable.fromWeb(res.body as unknown as NodeReadableStream<Uint8Array>), compressor(encoding), () => undefined);
+  // Hono copies the old answer's headers onto the new one: adjust them afterwards.
+  c.res = new Response(Readable.toWeb(compressed) as unknown as ReadableStream<Uint8Array>, res);
+  c.res.headers.delete('Content-Length');
+  c.res.headers.set('Content-Encoding', encoding);
+  const etag = c.res.headers.get('ETag');
+  if (etag && !etag.startsWith('W/')) c.res.headers.set('ETag', `W/${etag}`);
+};

@@ -1,0 +1,42 @@
+// The exchange workspace: import a municipality's GIS files (editors), export layers
+// and the monitor's tables, and QGIS access with personal tokens.
+import { useState } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { LoadedLayers } from '../api/hooks.ts';
+import type { Me } from '../api/types.ts';
+import { mayEdit } from '../editor/permissions.ts';
+import { ImportView } from './ImportView.tsx';
+import { ExportView } from './ExportView.tsx';
+import { TokensView } from './TokensView.tsx';
+import { tx } from './nl.ts';
+import './exchange.css';
+
+type Tab = 'importeren' | 'exporteren' | 'qgis';
+
+export function ExchangePanel({ me, map, layers, onClose }: { me: Me; map: MapLibreMap | null; layers: LoadedLayers; onClose: () => void }) {
+  const tabs: Tab[] = mayEdit(me) ? ['importeren', 'exporteren', 'qgis'] : ['exporteren', 'qgis'];
+  const [tab, setTab] = useState<Tab>(tabs[0]);
+  return (
+    <aside className="matching-panel exchange-panel" data-testid="uitwisseling" aria-label={tx.titel}>
+      <header className="monitor-head">
+        <div>
+          <p className="panel-kicker">{tx.kicker}</p>
+          <h2>{tx.titel}</h2>
+        </div>
+        <button type="button" className="icon-button" onClick={onClose} aria-label={tx.sluiten}>×</button>
+      </header>
+      <nav className="matching-tabs" role="tablist">
+        {tabs.map((t) => (
+          <button key={t} type="button" role="tab" aria-selected={tab === t} data-testid={`uitwisseling-tab-${t}`}
+            className={tab === t ? 'matching-tab active' : 'matching-tab'} onClick={() => setTab(t)}>{tx.tabs[t]}</button>
+        ))}
+      </nav>
+      <div className="matching-body">
+        {/* The import keeps its state while the user looks at another tab. */}
+        {mayEdit(me) && <div hidden={tab !== 'importeren'}><ImportView me={me} map={map} /></div>}
+        {tab === 'exporteren' && <ExportView map={map} layers={layers} />}
+        {tab === 'qgis' && <TokensView />}
+      </div>
+    </aside>
+  );
+}
