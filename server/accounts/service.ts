@@ -84,7 +84,7 @@ async function mailLink(config: AuthConfig, account: { email: string; naam: stri
 export async function createAccountWithLink(
   pool: pg.Pool, config: AuthConfig, actor: Actor, input: Omit<NewAccount, 'wachtwoord'>, origin: string,
 ): Promise<{ account: AccountOverzicht; link: LinkAntwoord | null }> {
-  const { account, issued } = await withAudit(pool, actor.id, null, async (client) => {
+  const { account, issued } = await withAudit(pool, actor, null, async (client) => {
     const account = await createAccount(client, input);
     return { account, issued: config.wachtwoordInloggen ? await issueLink(client, account.id, 'nieuw') : null };
   });
@@ -107,7 +107,7 @@ export interface AccountChange {
  * other at the same moment cannot both succeed.
  */
 export async function changeAccount(pool: pg.Pool, actor: Actor, id: number, change: AccountChange): Promise<AccountOverzicht> {
-  await withAudit(pool, actor.id, null, async (client) => {
+  await withAudit(pool, actor, null, async (client) => {
     const beheerders = await lockActiveBeheerders(client);
     const row = await lockAccount(client, id);
     if (!row) throw notFound('Account', id);
@@ -137,7 +137,7 @@ export async function changeAccount(pool: pg.Pool, actor: Actor, id: number, cha
 }
 
 export async function revokeSessionsOf(pool: pg.Pool, actor: Actor, id: number): Promise<number> {
-  return withAudit(pool, actor.id, null, async (client) => {
+  return withAudit(pool, actor, null, async (client) => {
     if (!(await findAccountById(client, id))) throw notFound('Account', id);
     return revokeAccountSessions(client, id);
   });
@@ -148,7 +148,7 @@ export async function issuePasswordLink(pool: pg.Pool, config: AuthConfig, actor
   if (!config.wachtwoordInloggen) {
     throw new ApiError(409, 'wachtwoord_uit', 'Inloggen met een wachtwoord staat uit in deze installatie; deze persoon logt in via de identiteitsaanbieder.');
   }
-  const { account, issued } = await withAudit(pool, actor.id, null, async (client) => {
+  const { account, issued } = await withAudit(pool, actor, null, async (client) => {
     const account = await findAccountById(client, id);
     if (!account) throw notFound('Account', id);
     if (!account.actief) throw new ApiError(422, 'account_inactief', 'Activeer het account eerst; een gedeactiveerd account kan geen wachtwoord instellen.');
@@ -160,7 +160,7 @@ export async function issuePasswordLink(pool: pg.Pool, config: AuthConfig, actor
 
 /** A beheerder removes someone's second factor (lost phone): the person enrols again at the next sign-in. */
 export async function resetSecondFactor(pool: pg.Pool, actor: Actor, id: number): Promise<{ hersteld: boolean; sessies_beeindigd: number }> {
-  return withAudit(pool, actor.id, null, async (client) => {
+  return withAudit(pool, actor, null, async (client) => {
     if (!(await findAccountById(client, id))) throw notFound('Account', id);
     const hersteld = await deleteFactor(client, id);
     const sessies_beeindigd = hersteld ? await revokeAccountSessions(client, id) : 0;
@@ -232,7 +232,7 @@ export async function changeOwnPassword(pool: pg.Pool, session: Session, huidig:
   const problem = passwordProblem(nieuw, account);
   if (problem) throw new ApiError(400, problem.code, problem.message);
   const hash = await hashPassword(nieuw);
-  return withAudit(pool, account.id, null, async (client) => {
+  return withAudit(pool, account, null, async (client) => {
     await setPasswordHash(client, account.id, hash);
     await lapseLinks(client, account.id);
     return { andere_sessies_beeindigd: await revokeAccountSessions(client, account.id, session.tokenHash) };
@@ -244,7 +244,7 @@ export async function ownSessions(pool: pg.Pool, session: Session) {
 }
 
 export async function endOwnSession(pool: pg.Pool, session: Session, id: number): Promise<void> {
-  const ended = await withAudit(pool, session.account.id, null, (client) => revokeSessionById(client, session.account.id, id));
+  const ended = await withAudit(pool, session.account, null, (client) => revokeSessionById(client, session.account.id, id));
   if (!ended) throw new ApiError(404, 'niet_gevonden', 'Deze sessie bestaat niet of is al beëindigd.');
 }
 
@@ -266,7 +266,7 @@ export async function setPasswordWithLink(pool: pg.Pool, config: AuthConfig, tok
   const problem = passwordProblem(wachtwoord, preview);
   if (problem) throw new ApiError(400, problem.code, problem.message);
   const hash = await hashPassword(wachtwoord);
-  return withAudit(pool, preview.account_id, null, async (client) => {
+  return withAudit(pool, { id: preview.account_id }, null, async (client) => {
     const link = await validLink(client, token, true); // again, locked: a link works once
     await setPasswordHash(client, link.account_id, hash);
     await markLinkUsed(client, link.id);

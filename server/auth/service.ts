@@ -44,7 +44,7 @@ export async function passwordSignIn(pool: pg.Pool, config: AuthConfig, email: s
   const ok = (await verifyPassword(wachtwoord, account?.wachtwoord_hash ?? DUMMY_HASH)) && !!account?.actief && account.rol !== null;
   if (!ok || !account) throw new ApiError(401, 'onjuiste_inlog', 'E-mailadres of wachtwoord klopt niet.');
   await loginSucceeded(pool, attempt.id);
-  return withAudit(pool, account.id, null, (client) => createSession(client, account.id, adres, 'wachtwoord'));
+  return withAudit(pool, account, null, (client) => createSession(client, account.id, adres, 'wachtwoord'));
 }
 
 /** Gives the second factor: a TOTP code (each once) or one of the recovery codes. */
@@ -58,7 +58,7 @@ export async function giveSecondFactor(pool: pg.Pool, session: Session, code: st
   if ('wachtSeconden' in attempt) throw throttled(attempt.wachtSeconden, 'codes');
   const factor = await findFactor(pool, account.id);
   if (!factor?.geheim) throw new ApiError(409, 'geen_tweede_factor', 'Dit account heeft geen tweede factor; log opnieuw in.');
-  return withAudit(pool, account.id, null, async (client) => {
+  return withAudit(pool, account, null, async (client) => {
     if (looksLikeTotpCode(code)) {
       const step = totpStep(factor.geheim!, code);
       if (step === null) throw wrongCode();
@@ -93,7 +93,7 @@ export async function startEnrolment(pool: pg.Pool, session: Session, code: stri
   const { account } = session;
   const geheim = newTotpSecret();
   const current = session.heeftTweedeFactor ? await currentCode(pool, session, code, adres) : null;
-  await withAudit(pool, account.id, null, async (client) => {
+  await withAudit(pool, account, null, async (client) => {
     if (current) await claimCurrentCode(client, session, current);
     await storeNewSecret(client, account.id, geheim);
   });
@@ -116,7 +116,7 @@ export async function confirmEnrolment(pool: pg.Pool, session: Session, code: st
   const step = totpStep(factor.nieuw_geheim, code);
   if (step === null) throw new ApiError(400, 'code_onjuist', 'Deze code klopt niet. Controleer of de app de nieuwe QR-code gebruikt en de tijd op uw telefoon klopt.');
   const herstelcodes = newRecoveryCodes();
-  const tokens = await withAudit(pool, account.id, null, async (client) => {
+  const tokens = await withAudit(pool, account, null, async (client) => {
     if (!(await claimTotpStep(client, account.email, attempt.id, step, factor.nieuw_geheim!))) throw usedCode();
     await confirmSecret(client, account.id, herstelcodes.map(hashRecoveryCode));
     return secondFactorGiven(client, session.tokenHash);
@@ -147,7 +147,7 @@ export async function newOwnRecoveryCodes(pool: pg.Pool, session: Session, code:
   if (!session.heeftTweedeFactor) throw new ApiError(409, 'geen_tweede_factor', 'U hebt nog geen tweestapsverificatie ingesteld.');
   const herstelcodes = newRecoveryCodes();
   const current = await currentCode(pool, session, code, adres);
-  await withAudit(pool, session.account.id, ACCOUNT_REDEN.nieuweHerstelcodes, async (client) => {
+  await withAudit(pool, session.account, ACCOUNT_REDEN.nieuweHerstelcodes, async (client) => {
     await claimCurrentCode(client, session, current);
     await replaceRecoveryCodes(client, session.account.id, herstelcodes.map(hashRecoveryCode));
   });
@@ -159,7 +159,7 @@ export async function removeOwnSecondFactor(pool: pg.Pool, session: Session, cod
   if (verplicht) throw new ApiError(422, 'tweede_factor_verplicht', 'Voor uw rol is tweestapsverificatie verplicht; u kunt hem niet uitzetten.');
   if (!session.heeftTweedeFactor) throw new ApiError(409, 'geen_tweede_factor', 'U hebt geen tweestapsverificatie ingesteld.');
   const current = await currentCode(pool, session, code, adres);
-  await withAudit(pool, session.account.id, null, async (client) => {
+  await withAudit(pool, session.account, null, async (client) => {
     await claimCurrentCode(client, session, current);
     await deleteFactor(client, session.account.id);
   });
@@ -224,7 +224,7 @@ export async function oidcSignIn(pool: pg.Pool, aanbieder: OidcAanbieder, claims
     if (bestaand?.oidc_subject) {
       throw new OidcRefusal('ander_account', 'Dit e-mailadres is al gekoppeld aan een ander account bij de identiteitsaanbieder. Neem contact op met de beheerder.');
     }
-    account = await withAudit(pool, bestaand?.id ?? null, null, async (client) => {
+    account = await withAudit(pool, bestaand ?? null, null, async (client) => {
       if (bestaand) {
         await linkOidc(client, bestaand.id, aanbieder.issuer, claims.sub);
         return bestaand;
@@ -241,6 +241,6 @@ export async function oidcSignIn(pool: pg.Pool, aanbieder: OidcAanbieder, claims
   if (account.rol === null) return { soort: 'wacht' };
   if (!account.actief) return { soort: 'gedeactiveerd' };
   const id = account.id;
-  const sessie = await withAudit(pool, id, null, (client) => createSession(client, id, adres, 'oidc'));
+  const sessie = await withAudit(pool, { id }, null, (client) => createSession(client, id, adres, 'oidc'));
   return { soort: 'ingelogd', sessie };
 }

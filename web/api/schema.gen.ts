@@ -1339,7 +1339,7 @@ export type paths = {
                         "application/json": components["schemas"]["Bestuursovereenkomst"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1361,27 +1361,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        basis_pct?: number;
-                        datum_ondertekening?: string | null;
-                        document_url?: string | null;
-                        kostenposten?: {
-                            bedrag: number;
-                            /** @enum {string} */
-                            categorie: "onderzoek" | "nota_van_uitgangspunten" | "locatiekeuze" | "programma_van_eisen" | "ontwerp_plan" | "realisatie" | "overig";
-                            datum?: string | null;
-                            omschrijving?: string | null;
-                        }[];
-                        maatwerk_bedrag?: number | null;
-                        maatwerk_omschrijving?: string | null;
-                        naam: string;
-                        partijen: {
-                            gemeente_id: number;
-                            /** @enum {string} */
-                            rol: "transformerend" | "compenserend" | "overig";
-                        }[];
-                        provincie_betrokken?: boolean;
-                    };
+                    "application/json": components["schemas"]["BestuursovereenkomstNieuw"];
                 };
             };
             responses: {
@@ -1394,7 +1374,7 @@ export type paths = {
                         "application/json": components["schemas"]["Bestuursovereenkomst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1403,7 +1383,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1412,7 +1392,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1421,7 +1401,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1466,7 +1446,16 @@ export type paths = {
                         "application/json": components["schemas"]["Bestuursovereenkomst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1475,7 +1464,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1492,6 +1481,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -1508,13 +1498,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["BestuursovereenkomstVerwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1523,7 +1519,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1532,7 +1528,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1541,7 +1537,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1550,7 +1546,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -1575,28 +1571,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        basis_pct?: number;
-                        datum_ondertekening?: string | null;
-                        document_url?: string | null;
-                        kostenposten?: {
-                            bedrag: number;
-                            /** @enum {string} */
-                            categorie: "onderzoek" | "nota_van_uitgangspunten" | "locatiekeuze" | "programma_van_eisen" | "ontwerp_plan" | "realisatie" | "overig";
-                            datum?: string | null;
-                            omschrijving?: string | null;
-                        }[];
-                        maatwerk_bedrag?: number | null;
-                        maatwerk_omschrijving?: string | null;
-                        naam?: string;
-                        partijen?: {
-                            gemeente_id: number;
-                            /** @enum {string} */
-                            rol: "transformerend" | "compenserend" | "overig";
-                        }[];
-                        provincie_betrokken?: boolean;
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["BestuursovereenkomstWijziging"];
                 };
             };
             responses: {
@@ -1609,7 +1584,7 @@ export type paths = {
                         "application/json": components["schemas"]["Bestuursovereenkomst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1618,7 +1593,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1627,7 +1602,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1636,7 +1611,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1645,7 +1620,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1654,7 +1629,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1663,7 +1638,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -1701,11 +1676,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["CompensatieCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1726,31 +1710,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties: {
-                            besluitpunt_datum?: string | null;
-                            besluitpunt_ref?: string | null;
-                            gemeente_id?: number;
-                            ingangsdatum?: string | null;
-                            milieucategorie_max?: string | null;
-                            milieucategorie_min?: string | null;
-                            naam?: string;
-                            /** @enum {string} */
-                            planstatus?: "hard" | "zacht";
-                            /** @enum {string} */
-                            status?: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
-                            watergebonden?: boolean;
-                        };
-                        /** @enum {string} */
-                        type: "Feature";
-                    };
+                    "application/json": components["schemas"]["CompensatieNieuw"];
                 };
             };
             responses: {
@@ -1760,10 +1720,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["CompensatieOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1772,7 +1732,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1781,7 +1741,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1790,7 +1750,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -1799,7 +1759,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1841,10 +1801,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["CompensatieFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1853,7 +1813,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1870,6 +1839,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -1886,14 +1856,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            status?: string;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["Verwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1902,7 +1877,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1911,7 +1886,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1920,7 +1895,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1929,7 +1904,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -1954,30 +1929,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry?: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties?: {
-                            besluitpunt_datum?: string | null;
-                            besluitpunt_ref?: string | null;
-                            gemeente_id?: number;
-                            ingangsdatum?: string | null;
-                            milieucategorie_max?: string | null;
-                            milieucategorie_min?: string | null;
-                            naam?: string;
-                            /** @enum {string} */
-                            planstatus?: "hard" | "zacht";
-                            /** @enum {string} */
-                            status?: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
-                            watergebonden?: boolean;
-                        };
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["CompensatieWijziging"];
                 };
             };
             responses: {
@@ -1987,10 +1939,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["CompensatieOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1999,7 +1951,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2008,7 +1960,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2017,7 +1969,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2026,7 +1978,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2035,7 +1987,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -2044,7 +1996,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2053,7 +2005,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -2091,20 +2043,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actie: string;
-                            door: string;
-                            eigenschappen: {
-                                [key: string]: unknown;
-                            } | null;
-                            geometry?: unknown;
-                            reden: string | null;
-                            tijdstip: string;
-                            versie: number | null;
-                        }[];
+                        "application/json": components["schemas"]["CompensatieVersie"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2113,7 +2064,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2153,16 +2104,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Gat"];
                 };
             };
             responses: {
@@ -2172,12 +2114,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"] & {
-                            gat_ha: number;
-                        };
+                        "application/json": components["schemas"]["CompensatieMetGat"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2186,7 +2126,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2195,7 +2135,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2204,7 +2144,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2213,7 +2153,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2222,7 +2162,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2260,11 +2200,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        met_id: number;
-                        met_version: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Samenvoeging"];
                 };
             };
             responses: {
@@ -2274,17 +2210,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            aaneengesloten: boolean;
-                            feature: components["schemas"]["Feature"];
-                            id: number;
-                            met_id: number;
-                            /** @enum {string} */
-                            met_status: "verwijderd" | "vervallen";
-                        };
+                        "application/json": components["schemas"]["CompensatieSamengevoegd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2293,7 +2222,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2302,7 +2231,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2311,7 +2240,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2320,7 +2249,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2329,7 +2258,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2367,10 +2296,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        naar_versie: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Herstel"];
                 };
             };
             responses: {
@@ -2380,10 +2306,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["CompensatieFeature"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2392,7 +2318,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2401,7 +2327,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2410,7 +2336,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2419,8 +2345,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2457,16 +2392,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
-                        line: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Splitsing"];
                 };
             };
             responses: {
@@ -2476,13 +2402,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            features: components["schemas"]["Feature"][];
-                            ids: number[];
-                        };
+                        "application/json": components["schemas"]["CompensatieGesplitst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2491,7 +2414,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2500,7 +2423,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2509,7 +2432,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2518,7 +2441,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2527,7 +2450,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2572,7 +2495,16 @@ export type paths = {
                         "application/json": components["schemas"]["ToewijzingenOverzicht"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2581,7 +2513,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2605,13 +2537,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        bestuursovereenkomst_id?: number | null;
-                        hectares: number;
-                        /** @description Datum waarop de toewijzing geldt (standaard vandaag) */
-                        ingangsdatum?: string;
-                        transformatie_id: number;
-                    };
+                    "application/json": components["schemas"]["ToewijzingNieuw"];
                 };
             };
             responses: {
@@ -2621,12 +2547,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ToewijzingenOverzicht"] & {
-                            toewijzing: components["schemas"]["Toewijzing"];
-                        };
+                        "application/json": components["schemas"]["Toegewezen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2635,7 +2559,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2644,7 +2568,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2653,7 +2577,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2662,7 +2586,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2671,7 +2595,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2702,6 +2626,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -2722,7 +2647,7 @@ export type paths = {
                         "application/json": components["schemas"]["ToewijzingenOverzicht"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2731,7 +2656,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2740,7 +2665,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2749,7 +2674,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2758,7 +2683,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2767,7 +2692,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -2981,11 +2906,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["GemeenteCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3028,10 +2962,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["GemeenteFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3040,7 +2974,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4070,11 +4013,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["KanszoneCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4095,25 +4047,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties: {
-                            gemeente_id?: number;
-                            naam?: string;
-                            omschrijving?: string | null;
-                            /** @enum {string} */
-                            soort?: "challenge_071" | "rijkspilot" | "overig";
-                            terrein_id?: number | null;
-                        };
-                        /** @enum {string} */
-                        type: "Feature";
-                    };
+                    "application/json": components["schemas"]["KanszoneNieuw"];
                 };
             };
             responses: {
@@ -4123,10 +4057,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["KanszoneOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4135,7 +4069,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4144,7 +4078,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4153,7 +4087,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -4162,7 +4096,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4204,10 +4138,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["KanszoneFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4216,7 +4150,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4233,6 +4176,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -4249,14 +4193,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            status?: string;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["Verwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4265,7 +4214,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4274,7 +4223,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4283,7 +4232,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4292,7 +4241,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -4317,24 +4266,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry?: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties?: {
-                            gemeente_id?: number;
-                            naam?: string;
-                            omschrijving?: string | null;
-                            /** @enum {string} */
-                            soort?: "challenge_071" | "rijkspilot" | "overig";
-                            terrein_id?: number | null;
-                        };
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["KanszoneWijziging"];
                 };
             };
             responses: {
@@ -4344,10 +4276,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["KanszoneOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4356,7 +4288,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4365,7 +4297,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4374,7 +4306,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4383,7 +4315,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4392,7 +4324,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -4401,7 +4333,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4410,7 +4342,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -4448,20 +4380,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actie: string;
-                            door: string;
-                            eigenschappen: {
-                                [key: string]: unknown;
-                            } | null;
-                            geometry?: unknown;
-                            reden: string | null;
-                            tijdstip: string;
-                            versie: number | null;
-                        }[];
+                        "application/json": components["schemas"]["KanszoneVersie"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4470,7 +4401,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4510,16 +4441,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Gat"];
                 };
             };
             responses: {
@@ -4529,12 +4451,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"] & {
-                            gat_ha: number;
-                        };
+                        "application/json": components["schemas"]["KanszoneMetGat"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4543,7 +4463,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4552,7 +4472,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4561,7 +4481,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4570,7 +4490,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4579,7 +4499,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4617,11 +4537,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        met_id: number;
-                        met_version: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Samenvoeging"];
                 };
             };
             responses: {
@@ -4631,17 +4547,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            aaneengesloten: boolean;
-                            feature: components["schemas"]["Feature"];
-                            id: number;
-                            met_id: number;
-                            /** @enum {string} */
-                            met_status: "verwijderd" | "vervallen";
-                        };
+                        "application/json": components["schemas"]["KanszoneSamengevoegd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4650,7 +4559,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4659,7 +4568,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4668,7 +4577,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4677,7 +4586,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4686,7 +4595,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4724,10 +4633,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        naar_versie: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Herstel"];
                 };
             };
             responses: {
@@ -4737,10 +4643,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["KanszoneFeature"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4749,7 +4655,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4758,7 +4664,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4767,7 +4673,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4776,8 +4682,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4814,16 +4729,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
-                        line: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Splitsing"];
                 };
             };
             responses: {
@@ -4833,13 +4739,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            features: components["schemas"]["Feature"][];
-                            ids: number[];
-                        };
+                        "application/json": components["schemas"]["KanszoneGesplitst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4848,7 +4751,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4857,7 +4760,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4866,7 +4769,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4875,7 +4778,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4884,7 +4787,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4926,11 +4829,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["KavelCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4951,32 +4863,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties: {
-                            beschikbaar_vanaf?: string | null;
-                            /** @enum {string} */
-                            eigendom?: "gemeente" | "privaat" | "onbekend";
-                            ingangsdatum?: string | null;
-                            milieucategorie_max?: string;
-                            milieucategorie_min?: string | null;
-                            naam?: string | null;
-                            /** @enum {string} */
-                            planstatus?: "hard" | "zacht";
-                            /** @enum {string} */
-                            status?: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
-                            terrein_id?: number;
-                            watergebonden?: boolean;
-                        };
-                        /** @enum {string} */
-                        type: "Feature";
-                    };
+                    "application/json": components["schemas"]["KavelNieuw"];
                 };
             };
             responses: {
@@ -4986,10 +4873,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["KavelOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4998,7 +4885,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5007,7 +4894,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5016,7 +4903,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -5025,7 +4912,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5067,10 +4954,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["KavelFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5079,7 +4966,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5096,6 +4992,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -5112,14 +5009,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            status?: string;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["Verwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5128,7 +5030,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5137,7 +5039,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5146,7 +5048,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5155,7 +5057,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -5180,31 +5082,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry?: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties?: {
-                            beschikbaar_vanaf?: string | null;
-                            /** @enum {string} */
-                            eigendom?: "gemeente" | "privaat" | "onbekend";
-                            ingangsdatum?: string | null;
-                            milieucategorie_max?: string;
-                            milieucategorie_min?: string | null;
-                            naam?: string | null;
-                            /** @enum {string} */
-                            planstatus?: "hard" | "zacht";
-                            /** @enum {string} */
-                            status?: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
-                            terrein_id?: number;
-                            watergebonden?: boolean;
-                        };
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["KavelWijziging"];
                 };
             };
             responses: {
@@ -5214,10 +5092,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["KavelOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5226,7 +5104,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5235,7 +5113,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5244,7 +5122,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5253,7 +5131,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5262,7 +5140,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -5271,7 +5149,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5280,7 +5158,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -5318,20 +5196,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actie: string;
-                            door: string;
-                            eigenschappen: {
-                                [key: string]: unknown;
-                            } | null;
-                            geometry?: unknown;
-                            reden: string | null;
-                            tijdstip: string;
-                            versie: number | null;
-                        }[];
+                        "application/json": components["schemas"]["KavelVersie"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5340,7 +5217,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5380,16 +5257,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Gat"];
                 };
             };
             responses: {
@@ -5399,12 +5267,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"] & {
-                            gat_ha: number;
-                        };
+                        "application/json": components["schemas"]["KavelMetGat"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5413,7 +5279,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5422,7 +5288,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5431,7 +5297,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5440,7 +5306,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5449,7 +5315,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5487,11 +5353,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        met_id: number;
-                        met_version: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Samenvoeging"];
                 };
             };
             responses: {
@@ -5501,17 +5363,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            aaneengesloten: boolean;
-                            feature: components["schemas"]["Feature"];
-                            id: number;
-                            met_id: number;
-                            /** @enum {string} */
-                            met_status: "verwijderd" | "vervallen";
-                        };
+                        "application/json": components["schemas"]["KavelSamengevoegd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5520,7 +5375,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5529,7 +5384,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5538,7 +5393,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5547,7 +5402,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5556,7 +5411,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5594,10 +5449,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        naar_versie: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Herstel"];
                 };
             };
             responses: {
@@ -5607,10 +5459,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["KavelFeature"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5619,7 +5471,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5628,7 +5480,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5637,7 +5489,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5646,8 +5498,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5684,16 +5545,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
-                        line: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Splitsing"];
                 };
             };
             responses: {
@@ -5703,13 +5555,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            features: components["schemas"]["Feature"][];
-                            ids: number[];
-                        };
+                        "application/json": components["schemas"]["KavelGesplitst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5718,7 +5567,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5727,7 +5576,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5736,7 +5585,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5745,7 +5594,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5754,7 +5603,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5797,9 +5646,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        }[];
+                        "application/json": components["schemas"]["MatchRij"][];
                     };
                 };
                 /** @description Fout */
@@ -5842,9 +5689,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Match"];
                     };
                 };
                 /** @description Fout */
@@ -5907,9 +5752,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Match"];
                     };
                 };
                 /** @description Fout */
@@ -5968,9 +5811,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Match"];
                     };
                 };
                 /** @description Fout */
@@ -6045,9 +5886,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        }[];
+                        "application/json": components["schemas"]["Instelling"][];
                     };
                 };
             };
@@ -6079,9 +5918,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        }[];
+                        "application/json": components["schemas"]["Instelling"][];
                     };
                 };
                 /** @description Fout */
@@ -6150,9 +5987,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["RegioAntwoord"];
                     };
                 };
                 /** @description Fout */
@@ -6212,9 +6047,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["VoorstellenAntwoord"];
                     };
                 };
                 /** @description Fout */
@@ -6627,17 +6460,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description Ontwerp-transformatie: GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        /** @enum {string} */
-                        nieuwe_functie: "wonen" | "gemengd";
-                    };
+                    "application/json": components["schemas"]["MilieuruimteVraag"];
                 };
             };
             responses: {
@@ -6647,12 +6470,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Milieuruimte"] & {
-                            oppervlakte_ha: number;
-                        };
+                        "application/json": components["schemas"]["MilieuruimteCheck"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6661,7 +6482,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6670,7 +6491,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6679,7 +6500,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6725,9 +6546,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        }[];
+                        "application/json": components["schemas"]["Ruimtevraag"][];
                     };
                 };
                 /** @description Fout */
@@ -6787,9 +6606,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Ruimtevraag"];
                     };
                 };
                 /** @description Fout */
@@ -6852,9 +6669,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Ruimtevraag"];
                     };
                 };
                 /** @description Fout */
@@ -6901,7 +6716,8 @@ export type paths = {
                     content: {
                         "application/json": {
                             id: number;
-                            status: string;
+                            /** @enum {string} */
+                            status: "ingetrokken";
                             verwijderd: boolean;
                         };
                     };
@@ -6985,9 +6801,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Ruimtevraag"];
                     };
                 };
                 /** @description Fout */
@@ -7075,9 +6889,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["KandidatenAntwoord"];
                     };
                 };
                 /** @description Fout */
@@ -7140,25 +6952,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            per_gemeente: {
-                                aantal: number;
-                                gemeente: string;
-                                max_ha: number;
-                                min_ha: number;
-                            }[];
-                            per_milieucategorie: {
-                                aantal: number;
-                                max_ha: number;
-                                milieucategorie: string;
-                                min_ha: number;
-                            }[];
-                            totaal: {
-                                aantal: number;
-                                max_ha: number;
-                                min_ha: number;
-                            };
-                        };
+                        "application/json": components["schemas"]["RuimtevragenAggregaat"];
                     };
                 };
             };
@@ -7202,9 +6996,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["RuimtevraagImportRapport"];
                     };
                 };
                 /** @description Fout */
@@ -7240,9 +7032,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["RuimtevraagImportAfgekeurd"];
                     };
                 };
             };
@@ -7276,9 +7066,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Scheefwerken"];
                     };
                 };
             };
@@ -7316,11 +7104,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["TerreinCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7341,29 +7138,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties: {
-                            gemeente_id?: number;
-                            ingangsdatum?: string | null;
-                            milieucategorie_max?: string | null;
-                            milieucategorie_min?: string | null;
-                            naam?: string;
-                            niet_te_transformeren?: boolean;
-                            op_transformatielijst?: boolean;
-                            /** @enum {string} */
-                            typologie?: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
-                            watergebonden?: boolean;
-                        };
-                        /** @enum {string} */
-                        type: "Feature";
-                    };
+                    "application/json": components["schemas"]["TerreinNieuw"];
                 };
             };
             responses: {
@@ -7373,10 +7148,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["TerreinOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7385,7 +7160,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7394,7 +7169,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7403,7 +7178,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -7412,7 +7187,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7454,10 +7229,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["TerreinFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7466,7 +7241,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7483,6 +7267,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -7499,14 +7284,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            status?: string;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["Verwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7515,7 +7305,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7524,7 +7314,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7533,7 +7323,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7542,7 +7332,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -7567,28 +7357,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry?: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties?: {
-                            gemeente_id?: number;
-                            ingangsdatum?: string | null;
-                            milieucategorie_max?: string | null;
-                            milieucategorie_min?: string | null;
-                            naam?: string;
-                            niet_te_transformeren?: boolean;
-                            op_transformatielijst?: boolean;
-                            /** @enum {string} */
-                            typologie?: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
-                            watergebonden?: boolean;
-                        };
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["TerreinWijziging"];
                 };
             };
             responses: {
@@ -7598,10 +7367,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["TerreinOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7610,7 +7379,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7619,7 +7388,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7628,7 +7397,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7637,7 +7406,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7646,7 +7415,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -7655,7 +7424,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7664,7 +7433,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -7702,20 +7471,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actie: string;
-                            door: string;
-                            eigenschappen: {
-                                [key: string]: unknown;
-                            } | null;
-                            geometry?: unknown;
-                            reden: string | null;
-                            tijdstip: string;
-                            versie: number | null;
-                        }[];
+                        "application/json": components["schemas"]["TerreinVersie"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7724,7 +7492,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7764,16 +7532,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Gat"];
                 };
             };
             responses: {
@@ -7783,12 +7542,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"] & {
-                            gat_ha: number;
-                        };
+                        "application/json": components["schemas"]["TerreinMetGat"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7797,7 +7554,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7806,7 +7563,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7815,7 +7572,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7824,7 +7581,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7833,7 +7590,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7871,11 +7628,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        met_id: number;
-                        met_version: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Samenvoeging"];
                 };
             };
             responses: {
@@ -7885,17 +7638,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            aaneengesloten: boolean;
-                            feature: components["schemas"]["Feature"];
-                            id: number;
-                            met_id: number;
-                            /** @enum {string} */
-                            met_status: "verwijderd" | "vervallen";
-                        };
+                        "application/json": components["schemas"]["TerreinSamengevoegd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7904,7 +7650,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7913,7 +7659,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7922,7 +7668,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7931,7 +7677,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7940,7 +7686,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7978,10 +7724,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        naar_versie: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Herstel"];
                 };
             };
             responses: {
@@ -7991,10 +7734,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["TerreinFeature"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8003,7 +7746,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8012,7 +7755,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8021,7 +7764,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8030,8 +7773,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8068,16 +7820,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
-                        line: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Splitsing"];
                 };
             };
             responses: {
@@ -8087,13 +7830,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            features: components["schemas"]["Feature"][];
-                            ids: number[];
-                        };
+                        "application/json": components["schemas"]["TerreinGesplitst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8102,7 +7842,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8111,7 +7851,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8120,7 +7860,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8129,7 +7869,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8138,7 +7878,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8347,11 +8087,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["TransformatieCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8372,34 +8121,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            ingangsdatum?: string | null;
-                            naam?: string;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            /** @enum {string} */
-                            status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
-                            zittende_bedrijven?: {
-                                /** @enum {string} */
-                                gebruikspositie: "huurder" | "eigenaar";
-                                naam: string;
-                                status?: string;
-                            }[];
-                        };
-                        /** @enum {string} */
-                        type: "Feature";
-                    };
+                    "application/json": components["schemas"]["TransformatieNieuw"];
                 };
             };
             responses: {
@@ -8409,10 +8131,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["TransformatieOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8421,7 +8143,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8430,7 +8152,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8439,7 +8161,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -8448,7 +8170,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8490,10 +8212,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["TransformatieFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8502,7 +8224,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8519,6 +8250,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -8535,14 +8267,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            status?: string;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["Verwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8551,7 +8288,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8560,7 +8297,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8569,7 +8306,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8578,7 +8315,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -8603,33 +8340,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry?: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            ingangsdatum?: string | null;
-                            naam?: string;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            /** @enum {string} */
-                            status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
-                            zittende_bedrijven?: {
-                                /** @enum {string} */
-                                gebruikspositie: "huurder" | "eigenaar";
-                                naam: string;
-                                status?: string;
-                            }[];
-                        };
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["TransformatieWijziging"];
                 };
             };
             responses: {
@@ -8639,10 +8350,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["TransformatieOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8651,7 +8362,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8660,7 +8371,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8669,7 +8380,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8678,7 +8389,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8687,7 +8398,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -8696,7 +8407,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8705,7 +8416,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -8743,20 +8454,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actie: string;
-                            door: string;
-                            eigenschappen: {
-                                [key: string]: unknown;
-                            } | null;
-                            geometry?: unknown;
-                            reden: string | null;
-                            tijdstip: string;
-                            versie: number | null;
-                        }[];
+                        "application/json": components["schemas"]["TransformatieVersie"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8765,7 +8475,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8805,16 +8515,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Gat"];
                 };
             };
             responses: {
@@ -8824,12 +8525,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"] & {
-                            gat_ha: number;
-                        };
+                        "application/json": components["schemas"]["TransformatieMetGat"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8838,7 +8537,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8847,7 +8546,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8856,7 +8555,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8865,7 +8564,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8874,7 +8573,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8912,11 +8611,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        met_id: number;
-                        met_version: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Samenvoeging"];
                 };
             };
             responses: {
@@ -8926,17 +8621,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            aaneengesloten: boolean;
-                            feature: components["schemas"]["Feature"];
-                            id: number;
-                            met_id: number;
-                            /** @enum {string} */
-                            met_status: "verwijderd" | "vervallen";
-                        };
+                        "application/json": components["schemas"]["TransformatieSamengevoegd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8945,7 +8633,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8954,7 +8642,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8963,7 +8651,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8972,7 +8660,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8981,7 +8669,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9019,10 +8707,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        naar_versie: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Herstel"];
                 };
             };
             responses: {
@@ -9032,10 +8717,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["TransformatieFeature"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9044,7 +8729,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9053,7 +8738,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9062,7 +8747,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9071,8 +8756,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9109,16 +8803,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
-                        line: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Splitsing"];
                 };
             };
             responses: {
@@ -9128,13 +8813,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            features: components["schemas"]["Feature"][];
-                            ids: number[];
-                        };
+                        "application/json": components["schemas"]["TransformatieGesplitst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9143,7 +8825,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9152,7 +8834,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9161,7 +8843,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9170,7 +8852,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9179,7 +8861,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9215,23 +8897,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        id?: number;
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            terrein_id?: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["Ontwerp"];
                 };
             };
             responses: {
@@ -9241,34 +8907,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            fouten: {
-                                code: string;
-                                details?: unknown;
-                                message: string;
-                            }[];
-                            geldig: boolean;
-                            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
-                            gemeente_id: number | null;
-                            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
-                            gemeenten?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            milieuruimte?: components["schemas"]["Milieuruimte"];
-                            oppervlakte_ha: number | null;
-                            /** @description Transformatie: de terreinen onder het vlak */
-                            terreinen?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            waarschuwingen: components["schemas"]["Waarschuwing"][];
-                        };
+                        "application/json": components["schemas"]["OntwerpOordeel"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9277,7 +8919,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9286,8 +8928,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9322,23 +8973,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        id?: number;
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            terrein_id?: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["Ontwerp"];
                 };
             };
             responses: {
@@ -9348,34 +8983,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            fouten: {
-                                code: string;
-                                details?: unknown;
-                                message: string;
-                            }[];
-                            geldig: boolean;
-                            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
-                            gemeente_id: number | null;
-                            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
-                            gemeenten?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            milieuruimte?: components["schemas"]["Milieuruimte"];
-                            oppervlakte_ha: number | null;
-                            /** @description Transformatie: de terreinen onder het vlak */
-                            terreinen?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            waarschuwingen: components["schemas"]["Waarschuwing"][];
-                        };
+                        "application/json": components["schemas"]["OntwerpOordeel"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9384,7 +8995,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9393,8 +9004,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9429,23 +9049,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        id?: number;
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            terrein_id?: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["Ontwerp"];
                 };
             };
             responses: {
@@ -9455,34 +9059,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            fouten: {
-                                code: string;
-                                details?: unknown;
-                                message: string;
-                            }[];
-                            geldig: boolean;
-                            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
-                            gemeente_id: number | null;
-                            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
-                            gemeenten?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            milieuruimte?: components["schemas"]["Milieuruimte"];
-                            oppervlakte_ha: number | null;
-                            /** @description Transformatie: de terreinen onder het vlak */
-                            terreinen?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            waarschuwingen: components["schemas"]["Waarschuwing"][];
-                        };
+                        "application/json": components["schemas"]["OntwerpOordeel"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9491,7 +9071,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9500,8 +9080,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9536,23 +9125,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        id?: number;
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            terrein_id?: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["Ontwerp"];
                 };
             };
             responses: {
@@ -9562,34 +9135,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            fouten: {
-                                code: string;
-                                details?: unknown;
-                                message: string;
-                            }[];
-                            geldig: boolean;
-                            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
-                            gemeente_id: number | null;
-                            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
-                            gemeenten?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            milieuruimte?: components["schemas"]["Milieuruimte"];
-                            oppervlakte_ha: number | null;
-                            /** @description Transformatie: de terreinen onder het vlak */
-                            terreinen?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            waarschuwingen: components["schemas"]["Waarschuwing"][];
-                        };
+                        "application/json": components["schemas"]["OntwerpOordeel"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9598,7 +9147,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9607,8 +9156,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9643,23 +9201,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        id?: number;
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            terrein_id?: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["Ontwerp"];
                 };
             };
             responses: {
@@ -9669,34 +9211,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            fouten: {
-                                code: string;
-                                details?: unknown;
-                                message: string;
-                            }[];
-                            geldig: boolean;
-                            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
-                            gemeente_id: number | null;
-                            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
-                            gemeenten?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            milieuruimte?: components["schemas"]["Milieuruimte"];
-                            oppervlakte_ha: number | null;
-                            /** @description Transformatie: de terreinen onder het vlak */
-                            terreinen?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            waarschuwingen: components["schemas"]["Waarschuwing"][];
-                        };
+                        "application/json": components["schemas"]["OntwerpOordeel"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9705,7 +9223,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9714,8 +9232,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10333,7 +9860,8 @@ export type components = {
             id: number;
             kostenposten: {
                 bedrag: number;
-                categorie: string;
+                /** @enum {string} */
+                categorie: "onderzoek" | "nota_van_uitgangspunten" | "locatiekeuze" | "programma_van_eisen" | "ontwerp_plan" | "realisatie" | "overig";
                 datum: string | null;
                 id: number;
                 omschrijving: string | null;
@@ -10345,11 +9873,39 @@ export type components = {
             partijen: {
                 gemeente: string;
                 gemeente_id: number;
-                rol: string;
+                /** @enum {string} */
+                rol: "transformerend" | "compenserend" | "overig";
             }[];
             provincie_betrokken: boolean;
-            updated_at?: unknown;
+            updated_at: string;
             version: number;
+        };
+        BestuursovereenkomstNieuw: {
+            basis_pct?: number;
+            datum_ondertekening?: string | null;
+            document_url?: string | null;
+            kostenposten?: components["schemas"]["KostenpostInvoer"][];
+            maatwerk_bedrag?: number | null;
+            maatwerk_omschrijving?: string | null;
+            naam: string;
+            partijen: components["schemas"]["PartijInvoer"][];
+            provincie_betrokken?: boolean;
+        };
+        BestuursovereenkomstVerwijderd: {
+            id: number;
+            verwijderd: boolean;
+        };
+        BestuursovereenkomstWijziging: {
+            basis_pct?: number;
+            datum_ondertekening?: string | null;
+            document_url?: string | null;
+            kostenposten?: components["schemas"]["KostenpostInvoer"][];
+            maatwerk_bedrag?: number | null;
+            maatwerk_omschrijving?: string | null;
+            naam?: string;
+            partijen?: components["schemas"]["PartijInvoer"][];
+            provincie_betrokken?: boolean;
+            version?: number;
         };
         /** @description Hectares (PostGIS, RD New) met de ids van de records waar het getal uit komt, per tabel. */
         Cijfer: {
@@ -10379,9 +9935,149 @@ export type components = {
             storageCrs: string;
             title: string;
         };
+        CompensatieCollectie: {
+            features: components["schemas"]["CompensatieFeature"][];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        CompensatieEigenschappen: {
+            /** @description Datum JJJJ-MM-DD */
+            besluitpunt_datum: string | null;
+            besluitpunt_ref: string | null;
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
+            /** @description Datum waarop de huidige stand van het record ingaat (JJJJ-MM-DD) */
+            geldig_vanaf: string | null;
+            gemeente: string;
+            gemeente_id: number;
+            gemeenten: components["schemas"]["VlakDeel"][];
+            id: number;
+            /** @description VNG-milieucategorie, zoals 3.1 */
+            milieucategorie_max: string | null;
+            /** @description VNG-milieucategorie, zoals 3.1 */
+            milieucategorie_min: string | null;
+            naam: string | null;
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            /** @enum {string} */
+            planstatus: "hard" | "zacht";
+            /** @enum {string} */
+            status: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
+            version: number;
+            watergebonden: boolean;
+        };
+        CompensatieFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["CompensatieEigenschappen"];
+            /** @enum {string} */
+            type: "Feature";
+        };
+        CompensatieGesplitst: {
+            features: components["schemas"]["CompensatieFeature"][];
+            /** @description Het record zelf (het grootste deel), dan de nieuwe records */
+            ids: number[];
+        };
+        CompensatieMetGat: components["schemas"]["CompensatieFeature"] & {
+            gat_ha: number;
+        };
+        CompensatieNieuw: {
+            geometry: components["schemas"]["VlakInvoer"];
+            properties: {
+                besluitpunt_datum?: string | null;
+                besluitpunt_ref?: string | null;
+                gemeente_id?: number;
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
+                watergebonden?: boolean;
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        CompensatieOpgeslagen: components["schemas"]["CompensatieFeature"] & {
+            milieuruimte?: components["schemas"]["Milieuruimte"];
+            waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        CompensatieSamengevoegd: {
+            /** @description Eén aaneengesloten vlak (anders een MultiPolygon van losse delen) */
+            aaneengesloten: boolean;
+            feature: components["schemas"]["CompensatieFeature"];
+            id: number;
+            met_id: number;
+            /** @enum {string} */
+            met_status: "verwijderd" | "vervallen";
+        };
+        CompensatieVersie: {
+            /** @enum {string} */
+            actie: "insert" | "update" | "delete";
+            door: string;
+            eigenschappen: ({
+                besluitpunt_datum?: string | null;
+                besluitpunt_ref?: string | null;
+                bron?: string;
+                created_at?: string;
+                gemeente_id?: number;
+                id?: number;
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                oppervlakte_ha?: number;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
+                updated_at?: string;
+                version?: number;
+                watergebonden?: boolean;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            geometry: components["schemas"]["Vlak"];
+            reden: string | null;
+            tijdstip: string;
+            versie: number | null;
+        };
+        CompensatieWijziging: {
+            geometry?: components["schemas"]["VlakInvoer"];
+            properties?: {
+                besluitpunt_datum?: string | null;
+                besluitpunt_ref?: string | null;
+                gemeente_id?: number;
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
+                watergebonden?: boolean;
+            };
+            version?: number;
+        };
         Config: {
             attribution: string[];
             basemapStyleUrl: string;
+        };
+        CriteriumUitslag: {
+            /** @description Aandeel in de totaalscore (0..100) */
+            bijdrage: number;
+            /** @enum {string} */
+            criterium: "omvang" | "planstatus" | "timing" | "gemeente" | "afstand" | "arbeidsplaatsen" | "milieuruimte";
+            gewicht: number;
+            label: string;
+            /** @description 0..1 */
+            score: number;
+            toelichting: string;
         };
         EenmaligeLink: {
             gemaild: boolean;
@@ -10426,26 +10122,54 @@ export type components = {
             /** @enum {string} */
             type: "FeatureCollection";
         };
-        Feature: {
-            geometry?: unknown;
-            id: number;
-            properties: {
-                [key: string]: unknown;
-            };
-            /** @enum {string} */
-            type: "Feature";
-        };
-        FeatureCollection: {
-            features: components["schemas"]["Feature"][];
-            /** @enum {string} */
-            type: "FeatureCollection";
-        };
         Fout: {
             error: {
                 code: string;
                 details?: unknown;
                 message: string;
             };
+        };
+        FoutDetails: {
+            buiten_ha?: number;
+            gemeenten?: components["schemas"]["VlakDeel"][];
+            ids?: number[];
+            /** @description [lengtegraad, breedtegraad] van de plek van de fout */
+            locatie?: number[];
+            m2?: number;
+            min_ha?: number;
+            postgis?: string;
+            reden?: string;
+            terrein_id?: number;
+        };
+        Gat: {
+            geometry: components["schemas"]["VlakInvoer"] & unknown;
+            version: number;
+        };
+        GemeenteCollectie: {
+            features: components["schemas"]["GemeenteFeature"][];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        GemeenteEigenschappen: {
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
+            code: string;
+            gemeente: string;
+            id: number;
+            inwoners_2020: number | null;
+            naam: string | null;
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
+            version: number;
+        };
+        GemeenteFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["GemeenteEigenschappen"];
+            /** @enum {string} */
+            type: "Feature";
         };
         Geometrie: {
             coordinates: number[];
@@ -10499,6 +10223,19 @@ export type components = {
             })[];
             /** @enum {string} */
             type: "GeometryCollection";
+        };
+        Gewichten: {
+            afstand?: number;
+            arbeidsplaatsen?: number;
+            gemeente?: number;
+            milieuruimte?: number;
+            omvang?: number;
+            planstatus?: number;
+            timing?: number;
+        };
+        Herstel: {
+            naar_versie: number;
+            version: number;
         };
         Ik: {
             csrfToken: string;
@@ -10732,6 +10469,314 @@ export type components = {
             /** @description QR-code van otpauth_uri als SVG-document. */
             qr_svg: string;
         };
+        Instelling: {
+            /** @description Alleen gehele getallen */
+            geheel?: boolean;
+            max?: number;
+            min?: number;
+            omschrijving: string;
+            sleutel: string;
+            version: number;
+            waarde: number;
+        };
+        Kandidaat: {
+            /** @description Waar de kandidaat tekortschiet op de openbare criteria; alleen voor de werkgroep */
+            aandachtspunten?: string[];
+            /** @description Score per criterium; alleen voor regie */
+            criteria?: components["schemas"]["CriteriumUitslag"][];
+            kavel_ids: number[];
+            kavels: components["schemas"]["KandidaatKavel"][];
+            oppervlakte_ha: number;
+            /** @enum {string} */
+            passend: "goed" | "redelijk" | "matig";
+            passend_label: string;
+            rang: number;
+            samengevoegd: boolean;
+            /** @description 0..100; alleen voor regie */
+            score?: number;
+        };
+        KandidaatKavel: {
+            /**
+             * Format: date
+             * @example 2027-06-01
+             */
+            beschikbaar_vanaf: string | null;
+            gemeente: string;
+            id: number;
+            milieucategorie_max: string;
+            milieucategorie_min: string | null;
+            naam: string | null;
+            oppervlakte_ha: number;
+            /** @enum {string} */
+            planstatus: "hard" | "zacht";
+            status: string;
+            terrein: string;
+            terrein_id: number;
+            watergebonden: boolean;
+        };
+        KandidatenAntwoord: {
+            aantal: number;
+            criteria: ("omvang" | "planstatus" | "timing" | "gemeente" | "afstand" | "arbeidsplaatsen" | "milieuruimte")[];
+            instellingen: {
+                afstand_max_km?: number;
+                arbeidsplaatsen_norm_per_ha?: number;
+                gewichten: components["schemas"]["Gewichten"];
+                max_kavels_samenvoegen: number;
+                milieuruimte_stappen?: number;
+                tolerantie: number;
+            };
+            kandidaten: components["schemas"]["Kandidaat"][];
+            rangschikking: string;
+            reden_geen_kandidaten: string | null;
+            ruimtevraag: components["schemas"]["Ruimtevraag"];
+            tie_break: string;
+            /** @description Kavels uitgesloten per harde eis (een kavel telt bij elke eis waar hij niet aan voldoet) */
+            uitgesloten: {
+                eigen_kavel?: number;
+                milieucategorie_max?: number;
+                milieucategorie_min?: number;
+                regio?: number;
+                status?: number;
+                te_groot?: number;
+                tijd?: number;
+                watergebonden?: number;
+            };
+            /** @enum {string} */
+            zicht: "volledig" | "anoniem";
+        };
+        KanszoneCollectie: {
+            features: components["schemas"]["KanszoneFeature"][];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        KanszoneEigenschappen: {
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
+            gemeente: string;
+            gemeente_id: number;
+            id: number;
+            naam: string | null;
+            omschrijving: string | null;
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            /** @enum {string} */
+            soort: "challenge_071" | "rijkspilot" | "overig";
+            terrein_id: number | null;
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
+            version: number;
+        };
+        KanszoneFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["KanszoneEigenschappen"];
+            /** @enum {string} */
+            type: "Feature";
+        };
+        KanszoneGesplitst: {
+            features: components["schemas"]["KanszoneFeature"][];
+            /** @description Het record zelf (het grootste deel), dan de nieuwe records */
+            ids: number[];
+        };
+        KanszoneMetGat: components["schemas"]["KanszoneFeature"] & {
+            gat_ha: number;
+        };
+        KanszoneNieuw: {
+            geometry: components["schemas"]["VlakInvoer"];
+            properties: {
+                gemeente_id?: number;
+                naam?: string;
+                omschrijving?: string | null;
+                /** @enum {string} */
+                soort?: "challenge_071" | "rijkspilot" | "overig";
+                terrein_id?: number | null;
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        KanszoneOpgeslagen: components["schemas"]["KanszoneFeature"] & {
+            milieuruimte?: components["schemas"]["Milieuruimte"];
+            waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        KanszoneSamengevoegd: {
+            /** @description Eén aaneengesloten vlak (anders een MultiPolygon van losse delen) */
+            aaneengesloten: boolean;
+            feature: components["schemas"]["KanszoneFeature"];
+            id: number;
+            met_id: number;
+            /** @enum {string} */
+            met_status: "verwijderd" | "vervallen";
+        };
+        KanszoneVersie: {
+            /** @enum {string} */
+            actie: "insert" | "update" | "delete";
+            door: string;
+            eigenschappen: ({
+                bron?: string;
+                created_at?: string;
+                gemeente_id?: number;
+                id?: number;
+                naam?: string;
+                omschrijving?: string | null;
+                oppervlakte_ha?: number;
+                /** @enum {string} */
+                soort?: "challenge_071" | "rijkspilot" | "overig";
+                terrein_id?: number | null;
+                updated_at?: string;
+                version?: number;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            geometry: components["schemas"]["Vlak"];
+            reden: string | null;
+            tijdstip: string;
+            versie: number | null;
+        };
+        KanszoneWijziging: {
+            geometry?: components["schemas"]["VlakInvoer"];
+            properties?: {
+                gemeente_id?: number;
+                naam?: string;
+                omschrijving?: string | null;
+                /** @enum {string} */
+                soort?: "challenge_071" | "rijkspilot" | "overig";
+                terrein_id?: number | null;
+            };
+            version?: number;
+        };
+        KavelCollectie: {
+            features: components["schemas"]["KavelFeature"][];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        KavelEigenschappen: {
+            /** @description Datum JJJJ-MM-DD */
+            beschikbaar_vanaf: string | null;
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
+            /** @enum {string} */
+            eigendom: "gemeente" | "privaat" | "onbekend";
+            /** @description Datum waarop de huidige stand van het record ingaat (JJJJ-MM-DD) */
+            geldig_vanaf: string | null;
+            gemeente: string;
+            gemeente_id: number;
+            id: number;
+            milieucategorie_max: string;
+            /** @description VNG-milieucategorie, zoals 3.1 */
+            milieucategorie_min: string | null;
+            naam: string | null;
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            /** @enum {string} */
+            planstatus: "hard" | "zacht";
+            /** @enum {string} */
+            status: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
+            terrein_id: number;
+            terrein_naam: string;
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
+            version: number;
+            watergebonden: boolean;
+        };
+        KavelFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["KavelEigenschappen"];
+            /** @enum {string} */
+            type: "Feature";
+        };
+        KavelGesplitst: {
+            features: components["schemas"]["KavelFeature"][];
+            /** @description Het record zelf (het grootste deel), dan de nieuwe records */
+            ids: number[];
+        };
+        KavelMetGat: components["schemas"]["KavelFeature"] & {
+            gat_ha: number;
+        };
+        KavelNieuw: {
+            geometry: components["schemas"]["VlakInvoer"];
+            properties: {
+                beschikbaar_vanaf?: string | null;
+                /** @enum {string} */
+                eigendom?: "gemeente" | "privaat" | "onbekend";
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string;
+                milieucategorie_min?: string | null;
+                naam?: string | null;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
+                terrein_id?: number;
+                watergebonden?: boolean;
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        KavelOpgeslagen: components["schemas"]["KavelFeature"] & {
+            milieuruimte?: components["schemas"]["Milieuruimte"];
+            waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        KavelSamengevoegd: {
+            /** @description Eén aaneengesloten vlak (anders een MultiPolygon van losse delen) */
+            aaneengesloten: boolean;
+            feature: components["schemas"]["KavelFeature"];
+            id: number;
+            met_id: number;
+            /** @enum {string} */
+            met_status: "verwijderd" | "vervallen";
+        };
+        KavelVersie: {
+            /** @enum {string} */
+            actie: "insert" | "update" | "delete";
+            door: string;
+            eigenschappen: ({
+                beschikbaar_vanaf?: string | null;
+                bron?: string;
+                created_at?: string;
+                /** @enum {string} */
+                eigendom?: "gemeente" | "privaat" | "onbekend";
+                id?: number;
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string;
+                milieucategorie_min?: string | null;
+                naam?: string | null;
+                oppervlakte_ha?: number;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
+                terrein_id?: number;
+                updated_at?: string;
+                version?: number;
+                watergebonden?: boolean;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            geometry: components["schemas"]["Vlak"];
+            reden: string | null;
+            tijdstip: string;
+            versie: number | null;
+        };
+        KavelWijziging: {
+            geometry?: components["schemas"]["VlakInvoer"];
+            properties?: {
+                beschikbaar_vanaf?: string | null;
+                /** @enum {string} */
+                eigendom?: "gemeente" | "privaat" | "onbekend";
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string;
+                milieucategorie_min?: string | null;
+                naam?: string | null;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
+                terrein_id?: number;
+                watergebonden?: boolean;
+            };
+            version?: number;
+        };
         Kenmerk: string | number | boolean | null | ({
             ha: number;
             id: number;
@@ -10742,6 +10787,108 @@ export type components = {
             naam: string;
             status?: string;
         })[];
+        Keten: {
+            cyclus: boolean;
+            stappen: {
+                /** @description Gezet als deze stap een lopende match is */
+                match_id?: number;
+                naar_kavel_ids: number[];
+                vraag_id: number;
+                /** @description De kavel die deze verhuizing vrijmaakt */
+                vrijgekomen_kavel_id: number | null;
+            }[];
+        };
+        KetenPlaats: {
+            cyclus: boolean;
+            lengte: number;
+            nummer: number;
+            stap: number;
+        } | null;
+        KostenpostInvoer: {
+            bedrag: number;
+            /** @enum {string} */
+            categorie: "onderzoek" | "nota_van_uitgangspunten" | "locatiekeuze" | "programma_van_eisen" | "ontwerp_plan" | "realisatie" | "overig";
+            datum?: string | null;
+            omschrijving?: string | null;
+        };
+        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
+        LijnInvoer: {
+            coordinates: unknown[];
+            type: string;
+        };
+        Match: {
+            bedrijf_naam: string;
+            /** Format: date-time */
+            created_at: string;
+            criteria: {
+                /**
+                 * Format: date
+                 * @example 2027-06-01
+                 */
+                berekend_op: string;
+                /** @enum {string} */
+                bron?: "regio";
+                criteria: components["schemas"]["CriteriumUitslag"][];
+                doelwaarde?: number;
+                gewichten: components["schemas"]["Gewichten"];
+                keten?: components["schemas"]["KetenPlaats"];
+                resultaat_id?: number;
+                tie_break: string;
+                tolerantie?: number;
+            };
+            id: number;
+            kavels: {
+                actief: boolean;
+                kavel_id: number;
+                naam: string | null;
+                oppervlakte_ha: number;
+                status: string;
+                terrein: string;
+            }[];
+            kvk_nummer: string | null;
+            /** @description Na realisatie: de kavel die het bedrijf achterliet (nu vrijkomend) */
+            oude_kavel_id: number | null;
+            ruimtevraag_id: number;
+            /** @enum {string} */
+            ruimtevraag_status: "open" | "in_behandeling" | "gematcht" | "ingetrokken";
+            score: number | null;
+            stappen: {
+                /**
+                 * Format: date
+                 * @example 2027-06-01
+                 */
+                datum: string;
+                door: string | null;
+                /** @enum {string} */
+                naar_status: "voorgesteld" | "besproken_werkgroep" | "warme_overdracht" | "gerealiseerd" | "afgevallen";
+                persoon: string;
+                reden: string | null;
+                /** Format: date-time */
+                tijdstip: string;
+                /** @enum {string|null} */
+                van_status: "voorgesteld" | "besproken_werkgroep" | "warme_overdracht" | "gerealiseerd" | "afgevallen" | null;
+            }[];
+            /** @enum {string} */
+            status: "voorgesteld" | "besproken_werkgroep" | "warme_overdracht" | "gerealiseerd" | "afgevallen";
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            volgende_statussen: ("voorgesteld" | "besproken_werkgroep" | "warme_overdracht" | "gerealiseerd" | "afgevallen")[];
+        };
+        MatchRij: {
+            actief: boolean;
+            bedrijf_naam: string;
+            id: number;
+            kavel_ids: number[];
+            oude_kavel_id: number | null;
+            ruimtevraag_id: number;
+            score: number | null;
+            /** @enum {string} */
+            status: "voorgesteld" | "besproken_werkgroep" | "warme_overdracht" | "gerealiseerd" | "afgevallen";
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+        };
         Milieucategorie: {
             code: string;
             omschrijving: string;
@@ -10751,10 +10898,11 @@ export type components = {
         };
         Milieuruimte: {
             kavels: {
-                features: components["schemas"]["Feature"][];
+                features: components["schemas"]["MilieuruimteKavel"][];
                 /** @enum {string} */
                 type: "FeatureCollection";
             };
+            /** @description Kavels onder het vlak zelf (die gaan verloren, ze tellen hierboven niet mee) */
             kavels_in_vlak: number[];
             /** @enum {string} */
             nieuwe_functie: "wonen" | "gemengd";
@@ -10767,6 +10915,45 @@ export type components = {
             /** @enum {string} */
             richtafstand_kolom: "richtafstand_m" | "richtafstand_gemengd_m";
             totaal_ha: number;
+        };
+        MilieuruimteCheck: components["schemas"]["Milieuruimte"] & {
+            oppervlakte_ha: number;
+        };
+        MilieuruimteKavel: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: {
+                /** @description Afstand van de kavel tot het vlak (RD New) */
+                afstand_m: number;
+                gemeente: string;
+                id: number;
+                milieucategorie_max: string;
+                naam: string | null;
+                oppervlakte_ha: number;
+                /** @description De hoogste milieucategorie die op deze afstand nog past */
+                past_nog: string | null;
+                /** @description VNG-richtafstand van de milieucategorie tot wonen (of gemengd gebied) */
+                richtafstand_m: number;
+                /** @description Hoeveel meter de kavel te dichtbij ligt */
+                tekort_m: number;
+                terrein_id: number;
+                terrein_naam: string;
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        MilieuruimteVraag: {
+            geometry: components["schemas"]["VlakInvoer"];
+            /** @enum {string} */
+            nieuwe_functie: "wonen" | "gemengd";
+        };
+        MultiPolygon: {
+            coordinates: components["schemas"]["Positie"][][][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "MultiPolygon";
         };
         MultiVlak: {
             coordinates: number[][][][];
@@ -10807,9 +10994,368 @@ export type components = {
             /** @enum {string} */
             type: "FeatureCollection";
         };
-        OpgeslagenFeature: components["schemas"]["Feature"] & {
+        Ontwerp: {
+            geometry: components["schemas"]["VlakInvoer"];
+            id?: number;
+            properties?: {
+                datum_terinzagelegging?: string | null;
+                datum_vaststelling?: string | null;
+                gemeente_id?: number;
+                /** @enum {string} */
+                nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                terrein_id?: number;
+            };
+        };
+        OntwerpFout: {
+            /** @enum {string} */
+            code: "geen_geometrie" | "ongeldig_type" | "ongeldige_coordinaten" | "niet_eindig" | "ring_niet_gesloten" | "te_weinig_punten" | "buiten_nederland" | "te_veel_punten" | "te_groot" | "zelfdoorsnijding" | "ongeldige_geometrie" | "te_klein" | "buiten_regio" | "gemeente_buiten_vlak" | "andere_gemeente" | "kavel_buiten_terrein" | "terrein_onbekend" | "meting_mislukt" | "geen_bedrijventerrein" | "niet_te_transformeren";
+            details?: components["schemas"]["FoutDetails"];
+            message: string;
+        };
+        OntwerpOordeel: {
+            fouten: components["schemas"]["OntwerpFout"][];
+            geldig: boolean;
+            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
+            gemeente_id: number | null;
+            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
+            gemeenten?: components["schemas"]["VlakDeel"][];
+            milieuruimte?: components["schemas"]["Milieuruimte"];
+            oppervlakte_ha: number | null;
+            /** @description Transformatie: de terreinen onder het vlak */
+            terreinen?: components["schemas"]["VlakDeel"][];
+            waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        PartijInvoer: {
+            gemeente_id: number;
+            /** @enum {string} */
+            rol: "transformerend" | "compenserend" | "overig";
+        };
+        Polygon: {
+            coordinates: components["schemas"]["Positie"][][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "Polygon";
+        };
+        /** @description [lengtegraad, breedtegraad] in WGS84 */
+        Positie: number[];
+        RegioAntwoord: {
+            /** Format: date-time */
+            berekend_op: string;
+            gretig: components["schemas"]["RegioUitkomst"];
+            optimaal: components["schemas"]["RegioUitkomst"];
+            /** @description De bewaarde uitkomst: "voorstellen" maakt precies deze uitkomst tot matches */
+            resultaat_id: number;
+            samenvatting: {
+                doel: string;
+                doelwaarde_gretig: number;
+                doelwaarde_optimaal: number;
+                gewichten: components["schemas"]["Gewichten"];
+                /** @description Waarvan de harde eisen in de database */
+                kandidaten_sql_ms: number;
+                kavels: number;
+                /** @description Kandidaten zoeken (database) en scoren */
+                opbouw_ms: number;
+                opties: number;
+                /**
+                 * Format: date
+                 * @example 2027-06-01
+                 */
+                peildatum: string;
+                tie_break: string;
+                tolerantie: number;
+                vast: number;
+                verbetering: number;
+                verbetering_pct: number | null;
+                voorrang_factor: number;
+                vragen: number;
+            };
+        };
+        RegioToewijzing: {
+            gewogen_score: number;
+            kavel_ids: number[];
+            score: number;
+            vraag_id: number;
+        };
+        RegioUitkomst: {
+            doelwaarde: number;
+            /** @description Relatief optimaliteitsgat van HiGHS: 0 als het optimum bewezen is, groter als de tijdslimiet de zoektocht stopte */
+            gap?: number;
+            ketens: components["schemas"]["Keten"][];
+            /** @enum {string} */
+            methode: "highs" | "gretig";
+            niet_toegewezen: {
+                reden: string;
+                vraag_id: number;
+            }[];
+            rekentijd_ms: number;
+            status: string;
+            toewijzingen: components["schemas"]["RegioToewijzing"][];
+            vast: components["schemas"]["VasteMatch"][];
+        };
+        Ruimtevraag: {
+            /** @description Accountmanager. Alleen voor regisseur en beheerder. */
+            accountmanager?: string | null;
+            /** @description Arbeidsplaatsen. Alleen voor regisseur en beheerder. */
+            arbeidsplaatsen?: number | null;
+            /** @description Het bedrijf. Alleen voor regisseur en beheerder. */
+            bedrijf_id?: number;
+            /** @description Naam van het bedrijf. Alleen voor regisseur en beheerder. */
+            bedrijf_naam?: string;
+            bron: string;
+            /**
+             * @description Huurder of eigenaar. Alleen voor regisseur en beheerder.
+             * @enum {string|null}
+             */
+            gebruikspositie?: "huurder" | "eigenaar" | null;
+            /**
+             * Format: date
+             * @example 2027-06-01
+             */
+            gewenst_tot: string | null;
+            /**
+             * Format: date
+             * @example 2027-06-01
+             */
+            gewenst_vanaf: string | null;
+            /** @description Id’s van de gewenste gemeenten. Alleen voor regisseur en beheerder. */
+            gewenste_gemeente_ids?: number[];
+            /** @description Namen van de gewenste gemeenten */
+            gewenste_gemeenten: string[];
+            /** @description De kavel waarop het bedrijf nu zit. Alleen voor regisseur en beheerder. */
+            huidige_kavel_id?: number | null;
+            id: number;
+            /** @description KvK-nummer. Alleen voor regisseur en beheerder. */
+            kvk_nummer?: string | null;
+            /** @description Geanonimiseerde naam ("Vraag 12 · 2,5 ha · cat. 4.1"); alleen in de weergave voor de werkgroep. */
+            label?: string;
+            max_ha: number;
+            milieucategorie: string;
+            /** @description Milieucategorie van de huidige activiteit. Alleen voor regisseur en beheerder. */
+            milieucategorie_activiteit?: string | null;
+            min_ha: number;
+            /** @description Notities. Alleen voor regisseur en beheerder. */
+            notities?: string | null;
+            /** @enum {string} */
+            reden: "groei" | "transformatie" | "verkeerde_plek" | "nieuwvestiging";
+            /** @description Sector. Alleen voor regisseur en beheerder. */
+            sector?: string | null;
+            /** @enum {string} */
+            status: "open" | "in_behandeling" | "gematcht" | "ingetrokken";
+            /**
+             * Format: date-time
+             * @description Laatst gewijzigd. Alleen voor regisseur en beheerder.
+             */
+            updated_at?: string;
+            /** @description Versie (voor wijzigen: If-Match of version). Alleen voor regisseur en beheerder. */
+            version?: number;
+            voorrang: boolean;
+            watergebonden: boolean;
+        };
+        RuimtevraagImportAfgekeurd: components["schemas"]["RuimtevraagImportRapport"] & {
+            error: {
+                /** @enum {string} */
+                code: "import_ongeldig";
+                details: {
+                    melding: string;
+                    /** @description Regel in het bestand: de kopregel is 1 */
+                    rij: number;
+                    veld: string;
+                }[];
+                message: string;
+            };
+        };
+        RuimtevraagImportRapport: {
+            aangemaakt: {
+                bestaand_bedrijf: boolean;
+                rij: number;
+                ruimtevraag_id: number;
+            }[];
+            aantal_rijen: number;
+            fouten: {
+                melding: string;
+                /** @description Regel in het bestand: de kopregel is 1 */
+                rij: number;
+                veld: string;
+            }[];
+            geldig: boolean;
+            proefdraai: boolean;
+        };
+        RuimtevragenAggregaat: {
+            per_gemeente: {
+                aantal: number;
+                gemeente: string;
+                max_ha: number;
+                min_ha: number;
+            }[];
+            per_milieucategorie: {
+                aantal: number;
+                max_ha: number;
+                milieucategorie: string;
+                min_ha: number;
+            }[];
+            totaal: {
+                aantal: number;
+                max_ha: number;
+                min_ha: number;
+            };
+        };
+        Samenvoeging: {
+            met_id: number;
+            met_version: number;
+            version: number;
+        };
+        Scheefwerken: {
+            aantal: number;
+            drempels: {
+                drempel_stappen: number;
+                lichte_categorie: number;
+            };
+            hectare: number;
+            signalen: {
+                arbeidsplaatsen: number | null;
+                bedrijf_id: number;
+                bedrijf_naam: string;
+                gemeente: string;
+                kavel_id: number;
+                kavel_naam: string | null;
+                kvk_nummer: string | null;
+                milieucategorie_activiteit: string;
+                milieucategorie_kavel_max: string;
+                open_ruimtevraag_id: number | null;
+                oppervlakte_ha: number;
+                redenen: string[];
+                sector: string | null;
+                stappen_onder_max: number;
+                terrein: string;
+                terrein_id: number;
+            }[];
+        };
+        Splitsing: {
+            line: components["schemas"]["LijnInvoer"];
+            version: number;
+        };
+        TerreinCollectie: {
+            features: components["schemas"]["TerreinFeature"][];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        TerreinEigenschappen: {
+            aantal_kavels: number;
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
+            gemeente: string;
+            gemeente_id: number;
+            id: number;
+            kavels_ha: number;
+            /** @description VNG-milieucategorie, zoals 3.1 */
+            milieucategorie_max: string | null;
+            /** @description VNG-milieucategorie, zoals 3.1 */
+            milieucategorie_min: string | null;
+            naam: string | null;
+            naam_bekend: boolean;
+            naam_osm: string | null;
+            niet_te_transformeren: boolean;
+            op_transformatielijst: boolean;
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            /** @enum {string} */
+            typologie: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
+            version: number;
+            watergebonden: boolean;
+        };
+        TerreinFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["TerreinEigenschappen"];
+            /** @enum {string} */
+            type: "Feature";
+        };
+        TerreinGesplitst: {
+            features: components["schemas"]["TerreinFeature"][];
+            /** @description Het record zelf (het grootste deel), dan de nieuwe records */
+            ids: number[];
+        };
+        TerreinMetGat: components["schemas"]["TerreinFeature"] & {
+            gat_ha: number;
+        };
+        TerreinNieuw: {
+            geometry: components["schemas"]["VlakInvoer"];
+            properties: {
+                gemeente_id?: number;
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                niet_te_transformeren?: boolean;
+                op_transformatielijst?: boolean;
+                /** @enum {string} */
+                typologie?: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
+                watergebonden?: boolean;
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        TerreinOpgeslagen: components["schemas"]["TerreinFeature"] & {
             milieuruimte?: components["schemas"]["Milieuruimte"];
             waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        TerreinSamengevoegd: {
+            /** @description Eén aaneengesloten vlak (anders een MultiPolygon van losse delen) */
+            aaneengesloten: boolean;
+            feature: components["schemas"]["TerreinFeature"];
+            id: number;
+            met_id: number;
+            /** @enum {string} */
+            met_status: "verwijderd" | "vervallen";
+        };
+        TerreinVersie: {
+            /** @enum {string} */
+            actie: "insert" | "update" | "delete";
+            door: string;
+            eigenschappen: ({
+                bron?: string;
+                created_at?: string;
+                gemeente_id?: number;
+                id?: number;
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                niet_te_transformeren?: boolean;
+                op_transformatielijst?: boolean;
+                oppervlakte_ha?: number;
+                /** @enum {string} */
+                typologie?: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
+                updated_at?: string;
+                version?: number;
+                watergebonden?: boolean;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            geometry: components["schemas"]["Vlak"];
+            reden: string | null;
+            tijdstip: string;
+            versie: number | null;
+        };
+        TerreinWijziging: {
+            geometry?: components["schemas"]["VlakInvoer"];
+            properties?: {
+                gemeente_id?: number;
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                niet_te_transformeren?: boolean;
+                op_transformatielijst?: boolean;
+                /** @enum {string} */
+                typologie?: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
+                watergebonden?: boolean;
+            };
+            version?: number;
         };
         Toegangstoken: {
             aangemaakt_op: string;
@@ -10820,6 +11366,9 @@ export type components = {
             verloopt_op: string;
             /** @description Begin van het token, om tokens uit elkaar te houden */
             voorvoegsel: string;
+        };
+        Toegewezen: components["schemas"]["ToewijzingenOverzicht"] & {
+            toewijzing: components["schemas"]["Toewijzing"];
         };
         Toewijzing: {
             bestuursovereenkomst_id: number | null;
@@ -10834,12 +11383,193 @@ export type components = {
             beschikbaar_ha: number;
             compensatie_id: number;
             oppervlakte_ha: number;
-            status: string;
+            /** @enum {string} */
+            status: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
             toegewezen_ha: number;
             toewijzingen: components["schemas"]["Toewijzing"][];
         };
+        ToewijzingNieuw: {
+            bestuursovereenkomst_id?: number | null;
+            hectares: number;
+            /** @description Datum waarop de toewijzing geldt (standaard vandaag) */
+            ingangsdatum?: string;
+            transformatie_id: number;
+        };
+        TransformatieCollectie: {
+            features: components["schemas"]["TransformatieFeature"][];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        TransformatieEigenschappen: {
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
+            /** @description Datum JJJJ-MM-DD */
+            datum_terinzagelegging: string | null;
+            /** @description Datum JJJJ-MM-DD */
+            datum_vaststelling: string | null;
+            /** @description Datum waarop de huidige stand van het record ingaat (JJJJ-MM-DD) */
+            geldig_vanaf: string | null;
+            gemeente: string;
+            gemeente_id: number;
+            /** @description De gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
+            gemeenten: components["schemas"]["VlakDeel"][];
+            id: number;
+            naam: string | null;
+            /** @description Hectare bedrijfsgrond die verloren gaat; overlap met oudere transformaties telt daar */
+            netto_verloren_ha: number | null;
+            /** @enum {string} */
+            nieuwe_functie: "wonen" | "gemengd" | "overig";
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            /** @description Oudere transformaties die een deel van deze grond al hebben */
+            overlapt_transformaties: components["schemas"]["VlakDeel"][];
+            /** @enum {string} */
+            status: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
+            /** @description De terreinen onder het vlak */
+            terreinen: components["schemas"]["VlakDeel"][];
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
+            version: number;
+            /** @description Alleen in het antwoord op één transformatie, en niet voor de stuurgroep */
+            zittende_bedrijven?: components["schemas"]["ZittendBedrijf"][];
+            zittende_eigenaren: number;
+            zittende_huurders: number;
+        };
+        TransformatieFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["TransformatieEigenschappen"];
+            /** @enum {string} */
+            type: "Feature";
+        };
+        TransformatieGesplitst: {
+            features: components["schemas"]["TransformatieFeature"][];
+            /** @description Het record zelf (het grootste deel), dan de nieuwe records */
+            ids: number[];
+        };
+        TransformatieMetGat: components["schemas"]["TransformatieFeature"] & {
+            gat_ha: number;
+        };
+        TransformatieNieuw: {
+            geometry: components["schemas"]["VlakInvoer"];
+            properties: {
+                datum_terinzagelegging?: string | null;
+                datum_vaststelling?: string | null;
+                gemeente_id?: number;
+                ingangsdatum?: string | null;
+                naam?: string;
+                /** @enum {string} */
+                nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                /** @enum {string} */
+                status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
+                zittende_bedrijven?: components["schemas"]["ZittendBedrijf"][];
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        TransformatieOpgeslagen: components["schemas"]["TransformatieFeature"] & {
+            milieuruimte?: components["schemas"]["Milieuruimte"];
+            waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        TransformatieSamengevoegd: {
+            /** @description Eén aaneengesloten vlak (anders een MultiPolygon van losse delen) */
+            aaneengesloten: boolean;
+            feature: components["schemas"]["TransformatieFeature"];
+            id: number;
+            met_id: number;
+            /** @enum {string} */
+            met_status: "verwijderd" | "vervallen";
+        };
+        TransformatieVersie: {
+            /** @enum {string} */
+            actie: "insert" | "update" | "delete";
+            door: string;
+            eigenschappen: ({
+                bron?: string;
+                created_at?: string;
+                datum_terinzagelegging?: string | null;
+                datum_vaststelling?: string | null;
+                gemeente_id?: number;
+                id?: number;
+                ingangsdatum?: string | null;
+                naam?: string;
+                /** @enum {string} */
+                nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                oppervlakte_ha?: number;
+                /** @enum {string} */
+                status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
+                updated_at?: string;
+                version?: number;
+                zittende_bedrijven?: components["schemas"]["ZittendBedrijf"][];
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            geometry: components["schemas"]["Vlak"];
+            reden: string | null;
+            tijdstip: string;
+            versie: number | null;
+        };
+        TransformatieWijziging: {
+            geometry?: components["schemas"]["VlakInvoer"];
+            properties?: {
+                datum_terinzagelegging?: string | null;
+                datum_vaststelling?: string | null;
+                gemeente_id?: number;
+                ingangsdatum?: string | null;
+                naam?: string;
+                /** @enum {string} */
+                nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                /** @enum {string} */
+                status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
+                zittende_bedrijven?: components["schemas"]["ZittendBedrijf"][];
+            };
+            version?: number;
+        };
+        VasteMatch: {
+            kavel_ids: number[];
+            match_id: number;
+            score: number | null;
+            /** @enum {string} */
+            status: "voorgesteld" | "besproken_werkgroep" | "warme_overdracht" | "gerealiseerd" | "afgevallen";
+            vraag_id: number;
+        };
+        Verwijderd: {
+            id: number;
+            /**
+             * @description Transformaties en compensaties vervallen in plaats van te verdwijnen
+             * @enum {string}
+             */
+            status?: "vervallen";
+            verwijderd: boolean;
+        };
+        Vlak: components["schemas"]["Polygon"] | components["schemas"]["MultiPolygon"];
+        VlakDeel: {
+            ha: number;
+            id: number;
+            naam: string | null;
+        };
+        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
+        VlakInvoer: {
+            coordinates: unknown[];
+            type: string;
+        };
+        VoorstellenAntwoord: {
+            doelwaarde: number;
+            ketens: components["schemas"]["Keten"][];
+            matches: components["schemas"]["Match"][];
+            niet_toegewezen: {
+                reden: string;
+                vraag_id: number;
+            }[];
+            overgeslagen: {
+                reden: string;
+                vraag_id: number;
+            }[];
+            resultaat_id: number;
+        };
         Waarschuwing: {
-            code: string;
+            /** @enum {string} */
+            code: "overlapt_terrein" | "overlapt_compensatie" | "niet_op_transformatielijst" | "overlapt_transformatie";
             ids: number[];
             message: string;
             overlap_ha: number;
@@ -10850,6 +11580,12 @@ export type components = {
             email: string;
             naam: string;
             verloopt_op: string;
+        };
+        ZittendBedrijf: {
+            /** @enum {string} */
+            gebruikspositie: "huurder" | "eigenaar";
+            naam: string;
+            status?: string;
         };
     };
     responses: never;

@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import { ApiError } from './client.ts';
 import { call, http, setCsrfToken, type Schemas } from './http.ts';
 
+/** The signed-in account with what its role may call (`mag`) and its gemeente (werkgroep). */
 export type Me = Schemas['Ik'];
 
 export const ME_KEY = ['auth', 'me'] as const;

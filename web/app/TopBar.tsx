@@ -2,20 +2,21 @@
 // account (its name opens the own-account screen). On a phone the workspaces and the
 // account fold into a menu.
 import { useState } from 'react';
-import type { Me } from '../api/types.ts';
+import type { Me } from '../api/session.ts';
 import { useLogout } from '../api/session.ts';
 import { t } from '../i18n/nl.ts';
 import { tAccounts } from '../i18n/nl-accounts.ts';
 import { SampleBadge } from '../panels/SampleBadge.tsx';
+import { mag } from '../api/mag.ts';
 import './topbar.css';
 
 export type Werkruimte = 'monitor' | 'ruimtevragen' | 'uitwisseling' | 'beheer' | 'account' | null;
 
-/** Who gets the ruimtevragen workspace: regie in full, the werkgroep anonymised (the server decides what each sees). */
-const mayMatch = (me: Me) => me.rol === 'regisseur' || me.rol === 'beheerder' || me.rol === 'werkgroep';
+/** Who gets the ruimtevragen workspace: whoever may read the register (regie in full, the werkgroep anonymised). */
+const mayMatch = (me: Me) => mag(me, 'GET /api/ruimtevragen');
 
 /** The beheer screen, for whom the server lets list the accounts. */
-const mayManageAccounts = (me: Me) => me.mag.includes('GET /api/accounts');
+const mayManageAccounts = (me: Me) => mag(me, 'GET /api/accounts');
 
 export function TopBar({ me, werkruimte, onWerkruimte }: { me: Me | null; werkruimte?: Werkruimte; onWerkruimte?: (w: Werkruimte) => void }) {
   const [menuOpen, setMenuOpen] = useState(false);
