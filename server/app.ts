@@ -18,7 +18,7 @@ import { editorRoutes } from './editor/routes.ts';
 import { toewijzingRoutes } from './toewijzingen/routes.ts';
 import { bestuursovereenkomstRoutes } from './bestuursovereenkomsten/routes.ts';
 import { authorise } from './auth/middleware.ts';
-import { balansRoutes } from './routes/balans.ts';
+import { balansRoutes } from './balans/routes.ts';
 import type { Session } from './auth/sessions.ts';
 import { accessTableOf, type AccessTable } from './http/access.ts';
 import { rules as legacyRules } from './auth/permissions.ts';

@@ -12,7 +12,6 @@ export interface Rule {
 }
 
 const ALL: readonly Role[] = ['beheerder', 'regisseur', 'werkgroep', 'stuurgroep'];
-const EDITORS: readonly Role[] = ['beheerder', 'regisseur', 'werkgroep'];
 
 /** The map layers (for the export routes until they take LAYER_PATHS from server/layers/definitions.ts). */
 export { LAYER_PATHS as READ_LAYERS } from '../layers/definitions.ts';
@@ -23,12 +22,6 @@ export const rules: Rule[] = [
   { method: 'GET', path: '/api/auth/me', roles: ALL },
   { method: 'GET', path: '/api/openapi.json', roles: ALL },
 
-
-  // Hectare monitor: everyone reads the balance; editors preview their drafts.
-  { method: 'GET', path: '/api/balans', roles: ALL },
-  { method: 'GET', path: '/api/balans/reeks', roles: ALL },
-  { method: 'GET', path: '/api/balans/kaart', roles: ALL },
-  { method: 'POST', path: '/api/balans/preview', roles: EDITORS },
 
   { method: 'GET', path: '/api/accounts', roles: ['beheerder'] },
   { method: 'POST', path: '/api/accounts', roles: ['beheerder'] },

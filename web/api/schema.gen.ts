@@ -320,7 +320,7 @@ export type paths = {
                         "application/json": components["schemas"]["Balans"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -329,7 +329,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -374,28 +383,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            compensaties: {
-                                features: unknown[];
-                                /** @enum {string} */
-                                type: "FeatureCollection";
-                            };
-                            kavels: {
-                                features: unknown[];
-                                /** @enum {string} */
-                                type: "FeatureCollection";
-                            };
-                            peildatum: string;
-                            transformaties: {
-                                features: unknown[];
-                                /** @enum {string} */
-                                type: "FeatureCollection";
-                            };
-                        };
+                        "application/json": components["schemas"]["BalansKaart"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -432,25 +433,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        id?: number;
-                        /** @enum {string} */
-                        laag: "transformatie" | "compensatie";
-                        properties?: {
-                            gemeente_id?: number;
-                            milieucategorie_max?: string | null;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            /** @enum {string} */
-                            status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen" | "gepland" | "geregeld" | "planologisch_mogelijk";
-                        };
-                    };
+                    "application/json": components["schemas"]["BalansPreviewVerzoek"];
                 };
             };
             responses: {
@@ -460,12 +443,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["BalansPreview"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -474,7 +455,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -483,7 +473,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -492,7 +482,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -535,17 +525,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            jaren: {
-                                [key: string]: unknown;
-                            }[];
-                            tot: number;
-                            van: number;
-                        };
+                        "application/json": components["schemas"]["Reeks"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8661,75 +8654,175 @@ export type components = {
             rol: "beheerder" | "regisseur" | "werkgroep" | "stuurgroep";
         };
         Balans: {
-            bestuursovereenkomsten: {
-                [key: string]: unknown;
-            }[];
+            bestuursovereenkomsten: components["schemas"]["BalansBestuursovereenkomst"][];
             /** @enum {string} */
             bron: "actueel" | "historie" | "vastgelegd";
-            definities: {
-                [key: string]: {
-                    definitie: string;
-                    label: string;
-                };
-            };
+            definities: components["schemas"]["BalansDefinities"];
             historie: {
+                /** @description Datum JJJJ-MM-DD */
                 eerste_geldig: string | null;
                 eerste_vastlegging: string | null;
             };
             peildatum: string;
-            per_gemeente: {
-                [key: string]: unknown;
+            per_gemeente: components["schemas"]["BalansGemeente"][];
+            per_milieucategorie: components["schemas"]["BalansMilieucategorie"][];
+            plancapaciteit: components["schemas"]["Plancapaciteit"];
+            regio: components["schemas"]["BalansRegio"];
+            signaleringen: components["schemas"]["Signalering"][];
+            transformaties: components["schemas"]["BalansTransformatie"][];
+            vastgelegd_op: string | null;
+            vraag_aanbod: components["schemas"]["VraagAanbod"];
+        };
+        BalansBestuursovereenkomst: {
+            basis_pct: number;
+            /** @description Euro */
+            bijdrage: number;
+            /** @description Datum JJJJ-MM-DD */
+            datum_ondertekening: string | null;
+            id: number;
+            ids: {
+                bestuursovereenkomst: number[];
+                kostenpost: number[];
+            };
+            maatwerk_bedrag: number | null;
+            naam: string;
+            partijen: {
+                gemeente: string;
+                /** @enum {string} */
+                rol: "transformerend" | "compenserend" | "overig";
             }[];
-            per_milieucategorie: {
-                compensatie: components["schemas"]["Cijfer"];
-                milieucategorie: string;
-                verloren: components["schemas"]["Cijfer"];
-            }[];
+            /** @description Euro */
+            subsidiabel: number;
+        };
+        /** @description Wat elke tegel telt, in één zin */
+        BalansDefinities: {
+            compensatie_zonder_toewijzing: {
+                definitie: string;
+                label: string;
+            };
+            netto_verloren: {
+                definitie: string;
+                label: string;
+            };
+            nog_toe_te_wijzen: {
+                definitie: string;
+                label: string;
+            };
             plancapaciteit: {
-                hard: components["schemas"]["Cijfer"];
-                rijen: {
-                    [key: string]: unknown;
-                }[];
-                zacht: components["schemas"]["Cijfer"];
+                definitie: string;
+                label: string;
+            };
+            restant: {
+                definitie: string;
+                label: string;
+            };
+            toegewezen: {
+                definitie: string;
+                label: string;
+            };
+            vereiste_compensatie: {
+                definitie: string;
+                label: string;
+            };
+        };
+        BalansGemeente: {
+            gemeente: string;
+            gemeente_id: number;
+            nog_toe_te_wijzen: components["schemas"]["Cijfer"];
+            restant: components["schemas"]["Cijfer"];
+            toegewezen_binnen: components["schemas"]["Cijfer"];
+            toegewezen_elders: components["schemas"]["Cijfer"];
+            vereist: components["schemas"]["Cijfer"];
+            verloren: components["schemas"]["Cijfer"];
+        };
+        BalansKaart: {
+            compensaties: components["schemas"]["KaartCompensaties"];
+            kavels: components["schemas"]["KaartKavels"];
+            peildatum: string;
+            transformaties: components["schemas"]["KaartTransformaties"];
+        };
+        BalansMilieucategorie: {
+            compensatie: components["schemas"]["Cijfer"];
+            milieucategorie: string;
+            verloren: components["schemas"]["Cijfer"];
+        };
+        BalansPreview: {
+            /** @description Alleen de gemeenten waar iets verandert */
+            per_gemeente: {
+                gemeente: string;
+                nog_toe_te_wijzen_ha: components["schemas"]["Verschil"];
+                restant_ha: components["schemas"]["Verschil"];
+                verloren_ha: components["schemas"]["Verschil"];
+            }[];
+            /** @description Alleen de categorieën waar iets verandert */
+            per_milieucategorie: {
+                compensatie_ha: components["schemas"]["Verschil"];
+                milieucategorie: string;
+                verloren_ha: components["schemas"]["Verschil"];
+            }[];
+            regio: {
+                compensatie_ha: components["schemas"]["Verschil"];
+                compensatie_zonder_toewijzing_ha: components["schemas"]["Verschil"];
+                netto_verloren_ha: components["schemas"]["Verschil"];
+                nog_toe_te_wijzen_ha: components["schemas"]["Verschil"];
+                restant_ha: components["schemas"]["Verschil"];
+                toegewezen_ha: components["schemas"]["Verschil"];
+                vereiste_compensatie_ha: components["schemas"]["Verschil"];
+            };
+        };
+        BalansPreviewVerzoek: {
+            geometry: {
+                coordinates: unknown[];
+                type: string;
             } & {
                 [key: string]: unknown;
             };
-            regio: {
-                aandeel_gecompenseerd: number | null;
-                compensatie_per_status: {
-                    [key: string]: components["schemas"]["Cijfer"];
-                };
-                compensatie_totaal: components["schemas"]["Cijfer"];
-                compensatie_zonder_toewijzing: components["schemas"]["Cijfer"];
-                /** @description Hectares (PostGIS, RD New) met de ids van de records waar het getal uit komt, per tabel. */
-                netto_verloren: components["schemas"]["Cijfer"] & {
-                    per_fase: {
-                        [key: string]: components["schemas"]["Cijfer"];
-                    };
-                };
-                nog_toe_te_wijzen: components["schemas"]["Cijfer"];
-                overtoewijzing: components["schemas"]["Cijfer"];
-                restant: components["schemas"]["Cijfer"];
-                toegewezen: components["schemas"]["Cijfer"];
-                toegewezen_telt_nog_niet: components["schemas"]["Cijfer"];
-                vereiste_compensatie: components["schemas"]["Cijfer"];
-            };
-            signaleringen: {
+            id?: number;
+            /** @enum {string} */
+            laag: "transformatie" | "compensatie";
+            properties?: {
+                gemeente_id?: number;
+                milieucategorie_max?: string | null;
                 /** @enum {string} */
-                ernst: "fout" | "waarschuwing";
-                ids: {
-                    [key: string]: number[];
-                };
-                regel: string;
-                tekst: string;
-            }[];
-            transformaties: {
-                [key: string]: unknown;
-            }[];
-            vastgelegd_op: string | null;
-            vraag_aanbod: {
-                [key: string]: unknown;
+                nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                /** @enum {string} */
+                status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen" | "gepland" | "geregeld" | "planologisch_mogelijk";
             };
+        };
+        BalansRegio: {
+            /** @description Toegewezen gedeeld door netto verloren (0–1); null zonder verlies */
+            aandeel_gecompenseerd: number | null;
+            compensatie_per_status: components["schemas"]["CijferPerCompensatiestatus"];
+            compensatie_totaal: components["schemas"]["Cijfer"];
+            compensatie_zonder_toewijzing: components["schemas"]["Cijfer"];
+            /** @description Hectares (PostGIS, RD New) met de ids van de records waar het getal uit komt, per tabel. */
+            netto_verloren: components["schemas"]["Cijfer"] & {
+                per_fase: components["schemas"]["CijferPerFase"];
+            };
+            nog_toe_te_wijzen: components["schemas"]["Cijfer"];
+            overtoewijzing: components["schemas"]["Cijfer"];
+            restant: components["schemas"]["Cijfer"];
+            toegewezen: components["schemas"]["Cijfer"];
+            toegewezen_telt_nog_niet: components["schemas"]["Cijfer"];
+            vereiste_compensatie: components["schemas"]["Cijfer"];
+        };
+        BalansTransformatie: {
+            /** @enum {string} */
+            fase: "voorgenomen" | "in_procedure" | "planologisch_verloren";
+            gemeente: string;
+            id: number;
+            naam: string;
+            /** @description Hectare (PostGIS, RD New) */
+            netto_ha: number;
+            /** @description PostGIS kon het verlies niet berekenen; het telt als 0 ha */
+            niet_berekend: boolean;
+            /** @description Hectare (PostGIS, RD New) */
+            nog_toe_te_wijzen_ha: number;
+            /** @description Hectare (PostGIS, RD New) */
+            restant_ha: number;
+            status: string;
+            /** @description Hectare (PostGIS, RD New) */
+            toegewezen_ha: number;
         };
         Bestuursovereenkomst: {
             basis_pct: number;
@@ -8794,12 +8887,34 @@ export type components = {
             provincie_betrokken?: boolean;
             version?: number;
         };
+        /** @description De ids van de records waar een getal uit komt, per tabel. */
+        BronIds: {
+            bestuursovereenkomst?: number[];
+            compensatie?: number[];
+            compensatie_toewijzing?: number[];
+            kavel?: number[];
+            kostenpost?: number[];
+            planaanbod_gepubliceerd?: number[];
+            terrein?: number[];
+            transformatie?: number[];
+            vraagraming?: number[];
+        };
         /** @description Hectares (PostGIS, RD New) met de ids van de records waar het getal uit komt, per tabel. */
         Cijfer: {
+            /** @description Hectare (PostGIS, RD New) */
             ha: number;
-            ids: {
-                [key: string]: number[];
-            };
+            ids: components["schemas"]["BronIds"];
+        };
+        CijferPerCompensatiestatus: {
+            gepland: components["schemas"]["Cijfer"];
+            gerealiseerd: components["schemas"]["Cijfer"];
+            geregeld: components["schemas"]["Cijfer"];
+            planologisch_mogelijk: components["schemas"]["Cijfer"];
+        };
+        CijferPerFase: {
+            in_procedure: components["schemas"]["Cijfer"];
+            planologisch_verloren: components["schemas"]["Cijfer"];
+            voorgenomen: components["schemas"]["Cijfer"];
         };
         Collection: {
             crs: string[];
@@ -9311,6 +9426,85 @@ export type components = {
             sleutel: string;
             version: number;
             waarde: number;
+        };
+        KaartCompensaties: {
+            features: {
+                geometry: components["schemas"]["Vlak"];
+                id: number;
+                properties: {
+                    /** @description Datum JJJJ-MM-DD */
+                    geldig_vanaf: string | null;
+                    gemeente: string | null;
+                    gemeente_id: number;
+                    id: number;
+                    milieucategorie_max: string | null;
+                    naam: string | null;
+                    /** @description Hectare (PostGIS, RD New) */
+                    oppervlakte_ha: number;
+                    /** @enum {string} */
+                    planstatus: "hard" | "zacht";
+                    /** @enum {string} */
+                    status: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
+                };
+                /** @enum {string} */
+                type: "Feature";
+            }[];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        KaartKavels: {
+            features: {
+                geometry: components["schemas"]["Vlak"];
+                id: number;
+                properties: {
+                    /** @description Datum JJJJ-MM-DD */
+                    geldig_vanaf: string | null;
+                    gemeente: string | null;
+                    id: number;
+                    milieucategorie_max: string | null;
+                    naam: string | null;
+                    /** @description Hectare (PostGIS, RD New) */
+                    oppervlakte_ha: number;
+                    /** @enum {string} */
+                    planstatus: "hard" | "zacht";
+                    /** @enum {string} */
+                    status: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
+                    terrein_id: number;
+                };
+                /** @enum {string} */
+                type: "Feature";
+            }[];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        KaartTransformaties: {
+            features: {
+                geometry: components["schemas"]["Vlak"];
+                id: number;
+                properties: {
+                    /** @description Datum JJJJ-MM-DD */
+                    datum_terinzagelegging: string | null;
+                    /** @description Datum JJJJ-MM-DD */
+                    datum_vaststelling: string | null;
+                    /** @description Datum JJJJ-MM-DD */
+                    geldig_vanaf: string | null;
+                    gemeente: string | null;
+                    gemeente_id: number;
+                    id: number;
+                    naam: string | null;
+                    netto_verloren_ha: number | null;
+                    /** @enum {string} */
+                    nieuwe_functie: "wonen" | "gemengd" | "overig";
+                    /** @description Hectare (PostGIS, RD New) */
+                    oppervlakte_ha: number;
+                    /** @enum {string} */
+                    status: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
+                };
+                /** @enum {string} */
+                type: "Feature";
+            }[];
+            /** @enum {string} */
+            type: "FeatureCollection";
         };
         Kandidaat: {
             /** @description Waar de kandidaat tekortschiet op de openbare criteria; alleen voor de werkgroep */
@@ -9858,6 +10052,34 @@ export type components = {
             /** @enum {string} */
             rol: "transformerend" | "compenserend" | "overig";
         };
+        Plancapaciteit: {
+            /** @description Hectares (PostGIS, RD New) met de ids van de records waar het getal uit komt, per tabel. */
+            hard: components["schemas"]["Cijfer"] & {
+                /** @description Per VNG-milieucategorie (de codes die voorkomen, zoals 3.1) */
+                per_milieucategorie: {
+                    [key: string]: components["schemas"]["Cijfer"];
+                };
+            };
+            /** @description Per gemeente, planstatus, milieucategorie en kavelstatus */
+            rijen: {
+                gemeente: string;
+                /** @description Hectare (PostGIS, RD New) */
+                ha: number;
+                ids: {
+                    kavel: number[];
+                };
+                milieucategorie: string;
+                planstatus: string;
+                status: string;
+            }[];
+            /** @description Hectares (PostGIS, RD New) met de ids van de records waar het getal uit komt, per tabel. */
+            zacht: components["schemas"]["Cijfer"] & {
+                /** @description Per VNG-milieucategorie (de codes die voorkomen, zoals 3.1) */
+                per_milieucategorie: {
+                    [key: string]: components["schemas"]["Cijfer"];
+                };
+            };
+        };
         Polygon: {
             coordinates: components["schemas"]["Positie"][][];
             /**
@@ -9868,6 +10090,44 @@ export type components = {
         };
         /** @description [lengtegraad, breedtegraad] in WGS84 */
         Positie: number[];
+        Reeks: {
+            jaren: components["schemas"]["ReeksJaar"][];
+            tot: number;
+            van: number;
+        };
+        ReeksJaar: {
+            compensatie_per_status: components["schemas"]["CijferPerCompensatiestatus"];
+            jaar: number;
+            netto_verloren: {
+                /** @description Hectare (PostGIS, RD New) */
+                ha: number;
+                per_fase: components["schemas"]["CijferPerFase"];
+            };
+            nog_toe_te_wijzen: components["schemas"]["Cijfer"];
+            peildatum: string;
+            plancapaciteit: {
+                hard: {
+                    /** @description Hectare (PostGIS, RD New) */
+                    ha: number;
+                    /** @description Per VNG-milieucategorie (de codes die voorkomen, zoals 3.1) */
+                    per_milieucategorie: {
+                        [key: string]: components["schemas"]["Cijfer"];
+                    };
+                };
+                zacht: {
+                    /** @description Hectare (PostGIS, RD New) */
+                    ha: number;
+                    /** @description Per VNG-milieucategorie (de codes die voorkomen, zoals 3.1) */
+                    per_milieucategorie: {
+                        [key: string]: components["schemas"]["Cijfer"];
+                    };
+                };
+            };
+            restant: components["schemas"]["Cijfer"];
+            toegewezen: components["schemas"]["Cijfer"];
+            /** @description Na vandaag: wat de ingevoerde datums ervan maken, nog geen feit */
+            verwachting: boolean;
+        };
         RegioAntwoord: {
             /** Format: date-time */
             berekend_op: string;
@@ -10059,6 +10319,13 @@ export type components = {
                 terrein: string;
                 terrein_id: number;
             }[];
+        };
+        Signalering: {
+            /** @enum {string} */
+            ernst: "fout" | "waarschuwing";
+            ids: components["schemas"]["BronIds"];
+            regel: string;
+            tekst: string;
         };
         Splitsing: {
             line: components["schemas"]["LijnInvoer"];
@@ -10361,6 +10628,12 @@ export type components = {
             status: "voorgesteld" | "besproken_werkgroep" | "warme_overdracht" | "gerealiseerd" | "afgevallen";
             vraag_id: number;
         };
+        /** @description Hectare voor en na opslaan */
+        Verschil: {
+            na: number;
+            verschil: number;
+            voor: number;
+        };
         Verwijderd: {
             id: number;
             /**
@@ -10394,6 +10667,72 @@ export type components = {
                 vraag_id: number;
             }[];
             resultaat_id: number;
+        };
+        VraagAanbod: {
+            aanbod_gepubliceerd: {
+                bron: string | null;
+                /** @description Datum JJJJ-MM-DD */
+                gepubliceerd_op: string | null;
+                hard_ha: number;
+                ids: {
+                    planaanbod_gepubliceerd: number[];
+                };
+                /** @description Datum JJJJ-MM-DD */
+                peildatum: string | null;
+                zacht_ha: number;
+            };
+            aanbod_kaart: {
+                hard_ha: number;
+                totaal_ha: number;
+                zacht_ha: number;
+            };
+            tekort: {
+                gepubliceerd_hard: {
+                    max: number;
+                    min: number;
+                    /** @description In woorden: tekort van … tot … ha, of overschot */
+                    tekst: string;
+                };
+                gepubliceerd_hard_en_zacht: {
+                    max: number;
+                    min: number;
+                    /** @description In woorden: tekort van … tot … ha, of overschot */
+                    tekst: string;
+                };
+                kaart_hard: {
+                    max: number;
+                    min: number;
+                    /** @description In woorden: tekort van … tot … ha, of overschot */
+                    tekst: string;
+                };
+                kaart_hard_en_zacht: {
+                    max: number;
+                    min: number;
+                    /** @description In woorden: tekort van … tot … ha, of overschot */
+                    tekst: string;
+                };
+            } | null;
+            /** @description De regionale vraag (uitbreiding plus vervanging); null zonder raming */
+            vraag: {
+                ids: {
+                    vraagraming: number[];
+                };
+                max: number;
+                min: number;
+                ramingen: components["schemas"]["Vraagraming"][];
+            } | null;
+        };
+        Vraagraming: {
+            bron: string;
+            gepubliceerd_op: string;
+            id: number;
+            netto_ha_max: number;
+            netto_ha_min: number;
+            peildatum: string;
+            periode_tot: number;
+            periode_van: number;
+            /** @enum {string} */
+            soort: "uitbreidingsvraag" | "vervangingsvraag";
         };
         Waarschuwing: {
             /** @enum {string} */
