@@ -2,18 +2,11 @@
 // gemeente and milieucategorie, from POST /api/balans/preview (nothing is stored).
 import { useEffect, useState } from 'react';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { postJson } from '../api/client.ts';
+import { call, http, type Schemas } from '../api/http.ts';
 import { useMe } from '../api/session.ts';
 
-type Delta = { voor: number; na: number; verschil: number };
-interface Preview {
-  regio: {
-    netto_verloren_ha: Delta; vereiste_compensatie_ha: Delta; toegewezen_ha: Delta; nog_toe_te_wijzen_ha: Delta; restant_ha: Delta;
-    compensatie_ha: Delta; compensatie_zonder_toewijzing_ha: Delta;
-  };
-  per_gemeente: { gemeente: string; verloren_ha: Delta; nog_toe_te_wijzen_ha: Delta; restant_ha: Delta }[];
-  per_milieucategorie: { milieucategorie: string; verloren_ha: Delta; compensatie_ha: Delta }[];
-}
+type Delta = Schemas['Verschil'];
+type Preview = Schemas['BalansPreview'];
 
 const nl = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
 const d = (x: Delta) => `${nl.format(x.verschil)} ha`;
@@ -33,19 +26,18 @@ export function BalansPreview({ layer, id, polygon, nieuweFunctie }: {
     // Debounced: a preview recomputes the whole balance in PostGIS.
     const timer = setTimeout(() => {
       const functie = nieuweFunctie === 'wonen' || nieuweFunctie === 'gemengd' || nieuweFunctie === 'overig' ? nieuweFunctie : undefined;
-      postJson<Preview>('/api/balans/preview', {
+      call(http.POST('/api/balans/preview', { body: {
         laag: layer === 'transformaties' ? 'transformatie' : 'compensatie',
         ...(id ? { id } : {}),
-        geometry: polygon,
+        geometry: { type: polygon.type, coordinates: polygon.coordinates },
         ...(layer === 'transformaties' && functie ? { properties: { nieuwe_functie: functie } } : {}),
-      }, me.data!.csrfToken).then((p) => !stale && setPreview(p)).catch(() => !stale && setPreview(null));
+      } })).then((p) => !stale && setPreview(p)).catch(() => !stale && setPreview(null));
     }, 600);
     return () => {
       stale = true;
       clearTimeout(timer);
     };
-    // The polygon is keyed by its coordinates.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the polygon is keyed by its coordinates (a redrawn copy is no change)
   }, [key, layer, id, nieuweFunctie, me.data]);
 
   if (!preview) return null;
