@@ -35,15 +35,6 @@ export function LoginScreen() {
   const [now, setNow] = useState(() => Date.now());
 
   useEffect(() => {
-    const err = login.error;
-    const seconds = err instanceof ApiError && err.status === 429 ? Number(err.details?.wacht_seconden) : NaN;
-    if (Number.isFinite(seconds) && seconds > 0) {
-      setWait({ email: (login.variables?.email ?? '').toLowerCase(), until: Date.now() + seconds * 1000 });
-      setNow(Date.now());
-    }
-  }, [login.error, login.variables]);
-
-  useEffect(() => {
     if (!wait) return;
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
@@ -57,7 +48,17 @@ export function LoginScreen() {
     e.preventDefault();
     if (login.isPending || waiting) return;
     setWait(null);
-    login.mutate({ email: email.trim(), wachtwoord });
+    const tried = email.trim();
+    login.mutate({ email: tried, wachtwoord }, {
+      // Too many failures: the server names the wait for this account.
+      onError: (err) => {
+        const seconds = err instanceof ApiError && err.status === 429 ? Number(err.details?.wacht_seconden) : NaN;
+        if (Number.isFinite(seconds) && seconds > 0) {
+          setWait({ email: tried.toLowerCase(), until: Date.now() + seconds * 1000 });
+          setNow(Date.now());
+        }
+      },
+    });
   };
 
   let message: string | null = null;
