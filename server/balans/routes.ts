@@ -6,18 +6,17 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../app.ts';
 import { actorOf } from '../auth/middleware.ts';
 import { readPool } from '../db/read-routing.ts';
-import { IsoDate, isRealDate, today, datumLang as datumNl } from '../domain/dates.ts';
+import { IsoDate, isRealDate } from '../domain/dates.ts';
 import { apiRoute, BEWERKERS, IEDEREEN } from '../http/access.ts';
 import { ApiError } from '../http/errors.ts';
 import { errors, json } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { kaartOp } from './kaart.ts';
-import { momentOp } from './moment.ts';
+import { momentVoor } from './moment.ts';
 import { previewBalans } from './preview.ts';
-import { eersteVastlegging } from './queries.ts';
 import { computeReeks } from './reeks.ts';
 import { BalansSchema, KaartSchema, PreviewRequestSchema, PreviewSchema, ReeksSchema } from './schemas.ts';
-import { computeBalans, type Moment } from './service.ts';
+import { computeBalans } from './service.ts';
 
 const Peildatum = IsoDate.openapi({ param: { name: 'peildatum', in: 'query' }, example: '2024-06-30', description: 'De situatie op deze datum (JJJJ-MM-DD); standaard vandaag' });
 
@@ -46,24 +45,7 @@ export function balansRoutes() {
     async (c) => {
       const { peildatum, vastgelegd_op } = c.req.valid('query');
       const db = await readPool(c);
-      let moment: Moment;
-      if (vastgelegd_op) {
-        const eerste = await eersteVastlegging(db);
-        const t = new Date(vastgelegd_op);
-        if (!eerste || t < new Date(eerste)) {
-          const datum = eerste ? datumNl(today(new Date(eerste))) : null;
-          throw new ApiError(422, 'voor_eerste_vastlegging',
-            datum ? `Op dat moment was nog niets vastgelegd: het eerste gegeven is van ${datum}.` : 'Er is nog niets vastgelegd.',
-            { eerste_vastlegging: eerste });
-        }
-        if (t.getTime() > Date.now()) {
-          throw new ApiError(422, 'vastgelegd_op_in_toekomst', 'Dit moment ligt in de toekomst; laat vastgelegd_op weg voor wat nu vastligt.');
-        }
-        moment = { soort: 'vastgelegd', peildatum: peildatum ?? today(t), tijdstip: t.toISOString() };
-      } else {
-        moment = momentOp(peildatum);
-      }
-      const balans = await computeBalans(db, moment);
+      const balans = await computeBalans(db, await momentVoor(db, peildatum, vastgelegd_op));
       // Echo the moment as asked.
       return c.json({ ...balans, vastgelegd_op: vastgelegd_op ?? null }, 200);
     },
