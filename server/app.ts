@@ -17,11 +17,10 @@ import { editorRoutes } from './editor/routes.ts';
 import { toewijzingRoutes } from './toewijzingen/routes.ts';
 import { bestuursovereenkomstRoutes } from './bestuursovereenkomsten/routes.ts';
 import { authorise } from './auth/middleware.ts';
-import { balansRoutes } from './routes/balans.ts';
+import { balansRoutes } from './balans/routes.ts';
 import type { Session } from './auth/sessions.ts';
 import { authConfigFromEnv, type AuthConfig } from './auth/config.ts';
-import { accessTableOf, type AccessTable } from './http/access.ts';
-import { rules as legacyRules } from './auth/permissions.ts';
+import { accessTableOf, IEDEREEN, type AccessTable } from './http/access.ts';
 import { importRoutes, IMPORT_UPLOAD_PATH } from './exchange/import-routes.ts';
 import { exportRoutes } from './exchange/export-routes.ts';
 import { tokenRoutes } from './ogc/token-routes.ts';
@@ -56,6 +55,9 @@ export const OPENAPI_INFO = {
 };
 
 /** The API's OpenAPI document, built from the route declarations (no database needed). */
+/** Routes made outside the OpenAPI registry, with their access: the document itself, for every signed-in role. */
+export const UNREGISTERED_ROUTES = { 'GET /api/openapi.json': IEDEREEN } as const;
+
 export function openApiDocument() {
   const app = createApp({ db: undefined as unknown as Database, webDir: path.join(repoRoot, 'web') });
   return app.getOpenAPI31Document(OPENAPI_INFO);
@@ -101,7 +103,7 @@ export function createApp(options: AppOptions) {
   app.route('/api', exportRoutes());
   app.route('/api', tokenRoutes());
   app.doc31('/api/openapi.json', OPENAPI_INFO);
-  access = accessTableOf(app, legacyRules);
+  access = accessTableOf(app, UNREGISTERED_ROUTES);
   app.all('/api/*', () => {
     throw new ApiError(404, 'onbekende_route', 'Deze API-route bestaat niet.');
   });

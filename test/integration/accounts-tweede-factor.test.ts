@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { TOTP } from 'otpauth';
 import { testApp, testDatabase, type Client, type Reply } from '../support/api.ts';
 import { accessTableOf } from '../../server/http/access.ts';
-import { rules } from '../../server/auth/permissions.ts';
+import { UNREGISTERED_ROUTES } from '../../server/app.ts';
 import { createAccount } from '../../server/accounts/service.ts';
 import { setSecondFactor } from '../../server/auth/service.ts';
 import { newTotpSecret, totpCode } from '../../server/auth/totp.ts';
@@ -77,7 +77,7 @@ describe('before the second factor', () => {
     // Every route of the app, with a real record id: refused before any handler runs.
     const { rows: [{ id: vraag }] } = await db.pool.query(`SELECT min(id) AS id FROM ruimtevraag`);
     const { rows: bedrijven } = await db.pool.query<{ naam: string }>(`SELECT naam FROM bedrijf`);
-    const routes = accessTableOf(api.app, rules).routes;
+    const routes = accessTableOf(api.app, UNREGISTERED_ROUTES).routes;
     const closed = routes.filter((r) => r.toegang.rollen !== 'openbaar' && !r.toegang.voorTweedeFactor);
     expect(closed.map((r) => r.path)).toEqual(expect.arrayContaining(['/api/ruimtevragen', '/api/ruimtevragen/{id}', '/api/matches', '/api/accounts']));
     for (const r of closed) expect(body.mag).not.toContain(`${r.method.toUpperCase()} ${r.path}`);

@@ -78,6 +78,7 @@ function PasswordForm({ initialEmail, notice }: { initialEmail: string; notice?:
     setWait(null);
     const tried = email.trim();
     login.mutate({ email: tried, wachtwoord }, {
+      // Too many failures: the server names the wait for this account.
       onError: (err) => {
         const seconds = err instanceof ApiError && err.status === 429 ? Number(err.details?.wacht_seconden) : NaN;
         if (Number.isFinite(seconds) && seconds > 0) {
