@@ -7,21 +7,20 @@ import path from 'node:path';
 import type { Database } from './db/database.ts';
 import { ApiError, errorBody, handleError } from './http/errors.ts';
 import { securityHeaders } from './http/security-headers.ts';
-import { healthRoutes } from './routes/health.ts';
+import { systemRoutes } from './system/routes.ts';
 import { layerRoutes } from './layers/routes.ts';
-import { referenceRoutes } from './routes/reference.ts';
-import { authRoutes } from './routes/auth.ts';
-import { accountRoutes } from './routes/accounts.ts';
+import { authRoutes } from './auth/routes.ts';
+import { accountRoutes } from './accounts/routes.ts';
 import { ruimtevraagRoutes } from './ruimtevragen/routes.ts';
 import { matchingRoutes } from './matching/routes.ts';
 import { editorRoutes } from './editor/routes.ts';
 import { toewijzingRoutes } from './toewijzingen/routes.ts';
 import { bestuursovereenkomstRoutes } from './bestuursovereenkomsten/routes.ts';
 import { authorise } from './auth/middleware.ts';
-import { balansRoutes } from './routes/balans.ts';
+import { balansRoutes } from './balans/routes.ts';
 import type { Session } from './auth/sessions.ts';
-import { accessTableOf, type AccessTable } from './http/access.ts';
-import { rules as legacyRules } from './auth/permissions.ts';
+import { authConfigFromEnv, type AuthConfig } from './auth/config.ts';
+import { accessTableOf, IEDEREEN, type AccessTable } from './http/access.ts';
 import { importRoutes, IMPORT_UPLOAD_PATH } from './exchange/import-routes.ts';
 import { exportRoutes } from './exchange/export-routes.ts';
 import { tokenRoutes } from './ogc/token-routes.ts';
@@ -32,13 +31,15 @@ import { rememberWrites } from './db/read-routing.ts';
 import { compress } from './http/compression.ts';
 import { CACHE_BASEMAP, CACHE_IMMUTABLE, CACHE_REVALIDATE, staticFiles } from './http/static-files.ts';
 
-export type AppEnv = { Variables: { db: Database; session: Session | null; access: AccessTable } };
+export type AppEnv = { Variables: { db: Database; session: Session | null; access: AccessTable; auth: AuthConfig } };
 
 export interface AppOptions {
   db: Database;
   /** Directory with the built web app (vite build output). */
   webDir?: string;
   basemapStyleUrl?: string;
+  /** How people sign in (password, identity providers, mail); from the environment by default. */
+  auth?: AuthConfig;
 }
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -56,6 +57,9 @@ export const OPENAPI_INFO = {
 };
 
 /** The API's OpenAPI document, built from the route declarations (no database needed). */
+/** Routes made outside the OpenAPI registry, with their access: the document itself, for every signed-in role. */
+export const UNREGISTERED_ROUTES = { 'GET /api/openapi.json': IEDEREEN } as const;
+
 export function openApiDocument() {
   const app = createApp({ db: undefined as unknown as Database, webDir: path.join(repoRoot, 'web') });
   return app.getOpenAPI31Document(OPENAPI_INFO);
@@ -64,6 +68,7 @@ export function openApiDocument() {
 export function createApp(options: AppOptions) {
   const app = new OpenAPIHono<AppEnv>();
   const webDir = options.webDir ?? path.join(repoRoot, 'dist/web');
+  const auth = options.auth ?? authConfigFromEnv();
 
   app.onError(handleError);
   app.use('*', securityHeaders(options.basemapStyleUrl));
@@ -71,6 +76,7 @@ export function createApp(options: AppOptions) {
   app.use('*', compress);
   app.use('/api/*', async (c, next) => {
     c.set('db', options.db);
+    c.set('auth', auth);
     await next();
   });
   const limit = bodyLimit({
@@ -85,8 +91,7 @@ export function createApp(options: AppOptions) {
   // With a read replica: after a write, this client's reads wait for the replica to catch up.
   app.use('/api/*', rememberWrites);
 
-  app.route('/api', healthRoutes());
-  app.route('/api', referenceRoutes({ basemapStyleUrl: options.basemapStyleUrl ?? '/basemap/style.json' }));
+  app.route('/api', systemRoutes({ basemapStyleUrl: options.basemapStyleUrl ?? '/basemap/style.json' }));
   app.route('/api', authRoutes());
   app.route('/api', accountRoutes());
   app.route('/api', layerRoutes());
@@ -102,7 +107,7 @@ export function createApp(options: AppOptions) {
   app.route('/api', vergaderingRoutes());
   app.route('/api', adviesRoutes());
   app.doc31('/api/openapi.json', OPENAPI_INFO);
-  access = accessTableOf(app, legacyRules);
+  access = accessTableOf(app, UNREGISTERED_ROUTES);
   app.all('/api/*', () => {
     throw new ApiError(404, 'onbekende_route', 'Deze API-route bestaat niet.');
   });

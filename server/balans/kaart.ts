@@ -2,6 +2,7 @@
 // shape and with the attributes valid on that date (history tables, current knowledge),
 // as GeoJSON in WGS84 with the same ids and property names as the live layers.
 import type { Queryable } from './queries.ts';
+import type { Kaart } from './schemas.ts';
 
 const laag = (tabel: string, props: string, join = '') => `
   SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
@@ -22,12 +23,8 @@ const SQL = `SELECT json_build_object(
     'JOIN gemeente g ON g.id = x.gemeente_id')})
 ) AS kaart`;
 
-export interface FeatureCollection {
-  type: 'FeatureCollection';
-  features: { type: 'Feature'; id: number; geometry: unknown; properties: Record<string, unknown> }[];
-}
-
-export async function kaartOp(db: Queryable, peildatum: string) {
-  const { rows } = await db.query<{ kaart: { kavels: FeatureCollection; transformaties: FeatureCollection; compensaties: FeatureCollection } }>(SQL, [peildatum]);
+/** The layers as the database builds them, in the shape of the route's answer (schemas.ts). */
+export async function kaartOp(db: Queryable, peildatum: string): Promise<Kaart> {
+  const { rows } = await db.query<{ kaart: Omit<Kaart, 'peildatum'> }>(SQL, [peildatum]);
   return { peildatum, ...rows[0].kaart };
 }

@@ -10,6 +10,7 @@
 import type pg from 'pg';
 import type { CompensatieStand, KavelStand, ToewijzingStand, TransformatieStand } from '../domain/kpi.ts';
 import type { MilieuruimteConflict, Vraagraming } from '../domain/balans.ts';
+import type { PartijRol } from '../domain/layer-values.ts';
 
 export type Queryable = pg.Pool | pg.PoolClient;
 
@@ -141,7 +142,7 @@ export interface Stand {
   gepubliceerd: { id: number; planstatus: 'hard' | 'zacht'; netto_ha: number; bron: string; peildatum: string; gepubliceerd_op: string }[];
   bestuursovereenkomsten: {
     id: number; naam: string; datum_ondertekening: string | null; basis_pct: number; maatwerk_bedrag: number | null;
-    partijen: { gemeente: string; rol: string }[]; kostenposten: { id: number; categorie: string; bedrag: number }[];
+    partijen: { gemeente: string; rol: PartijRol }[]; kostenposten: { id: number; categorie: string; bedrag: number }[];
   }[];
   regels: Record<string, unknown>;
   /** The earliest date any version is valid from; before it the history is empty. */

@@ -80,6 +80,7 @@ export function inlineParams(client: pg.Client, text: string, values: readonly u
 
 export class InlineParamsClient extends pg.Client {
   // pg's query() has many overloads; only the (text | config, values, callback) forms carry parameters.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- overrides every overload of pg.Client#query at once; only any fits them all
   query(...args: any[]): any {
     try {
       return this.inlined(args);
@@ -92,18 +93,20 @@ export class InlineParamsClient extends pg.Client {
     }
   }
 
-  private inlined(args: any[]): any {
+  private inlined(args: unknown[]): unknown {
     const [first, second, third] = args;
+    const send = super.query as (...a: unknown[]) => unknown;
     if (typeof first === 'string' && Array.isArray(second) && second.length > 0) {
-      return super.query(inlineParams(this, first, second), third);
+      return send.call(this, inlineParams(this, first, second), third);
     }
-    if (first && typeof first === 'object' && typeof first.text === 'string') {
-      const values = Array.isArray(first.values) ? first.values : Array.isArray(second) ? second : [];
+    if (first && typeof first === 'object' && 'text' in first && typeof first.text === 'string') {
+      const config = first as pg.QueryConfig;
+      const values = Array.isArray(config.values) ? config.values : Array.isArray(second) ? second : [];
       if (values.length > 0) {
         const rest = typeof second === 'function' ? second : third;
-        return super.query({ ...first, text: inlineParams(this, first.text, values), values: undefined }, rest);
+        return send.call(this, { ...config, text: inlineParams(this, config.text, values), values: undefined }, rest);
       }
     }
-    return (super.query as (...a: unknown[]) => unknown)(...args);
+    return send.apply(this, args);
   }
 }

@@ -19,6 +19,12 @@ export interface Toegang {
    * feature's service enforces it per record (documented here for integrators).
    */
   eigenGemeente?: boolean;
+  /**
+   * Also open to a session that has given the password but not yet the second factor
+   * its account needs (the second-factor steps, "who am I", sign-out). Every other route
+   * refuses such a session.
+   */
+  voorTweedeFactor?: boolean;
 }
 
 export const TOEGANG_KEY = 'x-toegang';
@@ -31,6 +37,8 @@ export const BEWERKERS: Toegang = { rollen: ['beheerder', 'regisseur', 'werkgroe
 export const WERKGROEP_EN_REGIE: Toegang = { rollen: ['beheerder', 'regisseur', 'werkgroep'] };
 export const REGIE: Toegang = { rollen: ['beheerder', 'regisseur'] };
 export const BEHEER: Toegang = { rollen: ['beheerder'] };
+/** Every role, also before the second factor: the sign-in steps themselves. */
+export const AANMELDEN: Toegang = { rollen: ROLES, voorTweedeFactor: true };
 
 /** A route definition with its access declared (createRoute plus `x-toegang`). */
 export function apiRoute<const R extends RouteConfig>(toegang: Toegang, config: R) {
@@ -75,10 +83,14 @@ export class AccessTable {
     return this.entries.find((e) => e.method === m && e.re.test(path));
   }
 
-  /** The routes a role may call, as "METHOD /api/path" keys. */
-  capabilities(rol: Role): RouteKey[] {
+  /**
+   * The routes a role may call, as "METHOD /api/path" keys; before the second factor
+   * (`volledig` false) only those open at that step.
+   */
+  capabilities(rol: Role, volledig = true): RouteKey[] {
     return this.entries
       .filter((e) => e.toegang.rollen === 'openbaar' || e.toegang.rollen.includes(rol))
+      .filter((e) => volledig || e.toegang.rollen === 'openbaar' || e.toegang.voorTweedeFactor)
       .map(routeKey)
       .sort();
   }
@@ -87,31 +99,21 @@ export class AccessTable {
 export const mayCall = (toegang: Toegang, rol: Role | null): boolean =>
   toegang.rollen === 'openbaar' || (rol !== null && toegang.rollen.includes(rol));
 
-/** A rule of the old hand-written table (server/auth/permissions.ts), used until every route declares its own. */
-export interface LegacyRule {
-  method: string;
-  /** Hono pattern, e.g. /api/kavels/:id */
-  path: string;
-  roles: readonly Role[] | 'openbaar';
-}
-
 const toOpenApiPath = (honoPath: string) => honoPath.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, '{$1}');
 
 /**
- * The access table of an assembled app, from the routes' declarations. Throws
- * when an API route has none (nor, while routes are being converted, a legacy
- * rule), so a route without a declaration cannot even start.
+ * The access table of an assembled app, from the routes' declarations. Routes made
+ * outside the OpenAPI registry (the document itself) are declared in `unregistered`,
+ * keyed "GET /api/openapi.json". Throws when an API route has no declaration, so a
+ * route without one cannot even start.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any app, whatever its Env
-export function accessTableOf(app: OpenAPIHono<any>, legacy: readonly LegacyRule[] = [], prefix = '/api/'): AccessTable {
-  const legacyFor = (method: string, path: string): Toegang | undefined => {
-    const rule = legacy.find((r) => r.method.toUpperCase() === method.toUpperCase() && toOpenApiPath(r.path) === path);
-    return rule ? { rollen: rule.roles } : undefined;
-  };
+export function accessTableOf(app: OpenAPIHono<any>, unregistered: Readonly<Record<string, Toegang>> = {}, prefix = '/api/'): AccessTable {
+  const declaredOutside = (method: string, path: string): Toegang | undefined => unregistered[`${method.toUpperCase()} ${path}`];
   const declared: DeclaredRoute[] = [];
   const declare = (method: string, path: string, own?: Toegang) => {
     if (declared.some((d) => d.method.toUpperCase() === method.toUpperCase() && d.path === path)) return;
-    const toegang = own ?? legacyFor(method, path);
+    const toegang = own ?? declaredOutside(method, path);
     if (!toegang) throw new Error(`API route ${method.toUpperCase()} ${path} declares no access (use apiRoute)`);
     declared.push({ method, path, toegang });
   };

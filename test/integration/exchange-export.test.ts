@@ -81,7 +81,6 @@ describe('round trips', () => {
     const file = await download('werkgroep_leiden', `/api/export/lagen/kavels?formaat=${formaat}&bbox=${PARK}`);
     expect(file.status).toBe(200);
     let bestand = `kavels.${formaat === 'gpkg' ? 'gpkg' : 'zip'}`;
-    let laag = 'kavels';
     let velden: Record<string, string> = { naam: 'naam', milieucategorie_max: 'milieucategorie_max', status: 'status' };
     if (formaat === 'shp') {
       const inhoud = await unzip(file.bytes);
@@ -98,7 +97,7 @@ describe('round trips', () => {
     const wg = await api.as('werkgroep_leiden');
     const up = await upload(api.app, wg, formaat === 'gpkg' ? 'kavels.gpkg' : 'kavels.zip', file.bytes);
     expect(up.status, JSON.stringify(up.body)).toBe(201);
-    laag = up.body.bronnen[0].lagen[0].naam;
+    const laag: string = up.body.bronnen[0].lagen[0].naam;
     expect(up.body.bronnen[0].lagen[0].crs.epsg).toBe(28992);
     const { rapport } = await controleer(wg, up.body.id, {
       bestand: formaat === 'gpkg' ? bestand : up.body.bronnen[0].bestand, laag, doel: 'kavels', bron: `${BRON} terug ${formaat}`, bron_id_veld: null,

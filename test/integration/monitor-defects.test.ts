@@ -44,7 +44,7 @@ describe('monitor defects', () => {
     expect(r).not.toHaveProperty('saldo_ha');
     expect(r.toegewezen.ha + r.nog_toe_te_wijzen.ha).toBeCloseTo(r.vereiste_compensatie.ha, 4);
     expect(r.vereiste_compensatie.ha).toBeCloseTo(r.netto_verloren.ha, 4);
-    const rij = b.transformaties.find((x: any) => x.id === t);
+    const rij = b.transformaties.find((x) => x.id === t);
     expect(rij).toMatchObject({ netto_ha: expect.closeTo(2, 4), toegewezen_ha: expect.closeTo(1, 4), nog_toe_te_wijzen_ha: expect.closeTo(1, 4) });
     expect(ids(r.compensatie_zonder_toewijzing, 'compensatie')).toContain(c);
   });

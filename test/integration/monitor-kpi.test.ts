@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, testDatabase } from '../support/api.ts';
 import { findEmptySpot, rememberIds, type Spot } from '../support/editor-fixture.ts';
 import { ids, monitorFixture } from '../support/monitor-fixture.ts';
+import type { Schemas } from '../../web/api/http.ts';
 
 const db = testDatabase();
 const api = testApp(db);
@@ -44,25 +45,25 @@ const EPS = 1e-6;
 const som = (xs: number[]) => xs.reduce((s, v) => s + v, 0);
 
 /** Every identity between the tiles, on one balance. */
-function expectConsistent(b: any) {
+function expectConsistent(b: Schemas['Balans']) {
   const r = b.regio;
   expect(r).not.toHaveProperty('saldo_ha');
   expect(r.vereiste_compensatie.ha).toBeCloseTo(r.netto_verloren.ha, 4);
   expect(r.toegewezen.ha + r.nog_toe_te_wijzen.ha).toBeCloseTo(r.vereiste_compensatie.ha, 4);
   expect(r.restant.ha).toBeLessThanOrEqual(r.nog_toe_te_wijzen.ha + EPS);
-  expect(som(Object.values(r.netto_verloren.per_fase).map((f: any) => f.ha))).toBeCloseTo(r.netto_verloren.ha, 4);
+  expect(som(Object.values(r.netto_verloren.per_fase).map((f) => f.ha))).toBeCloseTo(r.netto_verloren.ha, 4);
   expect(r.toegewezen.ha + r.overtoewijzing.ha + r.toegewezen_telt_nog_niet.ha + r.compensatie_zonder_toewijzing.ha)
     .toBeCloseTo(r.compensatie_totaal.ha, 4);
-  expect(som(Object.values(r.compensatie_per_status).map((c: any) => c.ha))).toBeCloseTo(r.compensatie_totaal.ha, 4);
+  expect(som(Object.values(r.compensatie_per_status).map((c) => c.ha))).toBeCloseTo(r.compensatie_totaal.ha, 4);
   // The per-gemeente table adds up to the region, and the per-transformatie rows too.
-  expect(som(b.per_gemeente.map((x: any) => x.verloren.ha))).toBeCloseTo(r.netto_verloren.ha, 4);
-  expect(som(b.per_gemeente.map((x: any) => x.toegewezen_binnen.ha + x.toegewezen_elders.ha))).toBeCloseTo(r.toegewezen.ha, 4);
-  expect(som(b.per_gemeente.map((x: any) => x.nog_toe_te_wijzen.ha))).toBeCloseTo(r.nog_toe_te_wijzen.ha, 4);
-  expect(som(b.per_gemeente.map((x: any) => x.restant.ha))).toBeCloseTo(r.restant.ha, 4);
-  expect(som(b.transformaties.map((t: any) => t.netto_ha))).toBeCloseTo(r.netto_verloren.ha, 4);
-  expect(som(b.per_milieucategorie.map((c: any) => c.verloren.ha))).toBeCloseTo(r.netto_verloren.ha, 4);
+  expect(som(b.per_gemeente.map((x) => x.verloren.ha))).toBeCloseTo(r.netto_verloren.ha, 4);
+  expect(som(b.per_gemeente.map((x) => x.toegewezen_binnen.ha + x.toegewezen_elders.ha))).toBeCloseTo(r.toegewezen.ha, 4);
+  expect(som(b.per_gemeente.map((x) => x.nog_toe_te_wijzen.ha))).toBeCloseTo(r.nog_toe_te_wijzen.ha, 4);
+  expect(som(b.per_gemeente.map((x) => x.restant.ha))).toBeCloseTo(r.restant.ha, 4);
+  expect(som(b.transformaties.map((t) => t.netto_ha))).toBeCloseTo(r.netto_verloren.ha, 4);
+  expect(som(b.per_milieucategorie.map((c) => c.verloren.ha))).toBeCloseTo(r.netto_verloren.ha, 4);
   // Each tile says what it counts.
-  for (const kpi of ['netto_verloren', 'vereiste_compensatie', 'toegewezen', 'nog_toe_te_wijzen', 'compensatie_zonder_toewijzing', 'restant']) {
+  for (const kpi of ['netto_verloren', 'vereiste_compensatie', 'toegewezen', 'nog_toe_te_wijzen', 'compensatie_zonder_toewijzing', 'restant'] as const) {
     expect(b.definities[kpi].definitie.length, kpi).toBeGreaterThan(30);
   }
 }
@@ -70,7 +71,7 @@ function expectConsistent(b: any) {
 describe('KPI tiles', () => {
   it('count a toewijzing as toegewezen only from the statuses in compensatie_telt_vanaf_status', async () => {
     const b = await fx.balans();
-    const rij = b.transformaties.find((t: any) => t.id === z);
+    const rij = b.transformaties.find((t) => t.id === z)!;
     expect(rij.netto_ha).toBeCloseTo(2, 4);
     expect(rij.toegewezen_ha).toBeCloseTo(0.5, 4); // H counts; G is only gepland
     expect(ids(b.regio.toegewezen, 'compensatie_toewijzing')).toContain(twH);
@@ -81,7 +82,7 @@ describe('KPI tiles', () => {
 
     await db.pool.query(`UPDATE balans_regel SET waarde = '["gepland", "geregeld", "planologisch_mogelijk", "gerealiseerd"]' WHERE code = 'compensatie_telt_vanaf_status'`);
     const ruimer = await fx.balans();
-    expect(ruimer.transformaties.find((t: any) => t.id === z).toegewezen_ha).toBeCloseTo(1.5, 4);
+    expect(ruimer.transformaties.find((t) => t.id === z)!.toegewezen_ha).toBeCloseTo(1.5, 4);
     expect(ids(ruimer.regio.toegewezen, 'compensatie_toewijzing')).toContain(twG);
     expect(ruimer.definities.toegewezen.definitie).toContain('gepland');
     expectConsistent(ruimer);
@@ -102,14 +103,14 @@ describe('KPI tiles', () => {
 
   it('counts a toewijzing only from its date', async () => {
     const maart = await fx.balans('peildatum=2025-03-15');
-    expect(maart.transformaties.find((t: any) => t.id === z).toegewezen_ha).toBe(0);
+    expect(maart.transformaties.find((t) => t.id === z)!.toegewezen_ha).toBe(0);
     const april = await fx.balans('peildatum=2025-04-15');
-    expect(april.transformaties.find((t: any) => t.id === z).toegewezen_ha).toBeCloseTo(0.5, 4);
+    expect(april.transformaties.find((t) => t.id === z)!.toegewezen_ha).toBeCloseTo(0.5, 4);
   });
 
   it('say demand against supply in words, not as signed ranges', async () => {
     const b = await fx.balans();
-    expect(b.vraag_aanbod.tekort.gepubliceerd_hard.tekst).toBe('tekort van 36 tot 91 ha');
-    expect(b.vraag_aanbod.tekort.gepubliceerd_hard_en_zacht.tekst).toBe('van 5 ha overschot tot 50 ha tekort');
+    expect(b.vraag_aanbod.tekort!.gepubliceerd_hard.tekst).toBe('tekort van 36 tot 91 ha');
+    expect(b.vraag_aanbod.tekort!.gepubliceerd_hard_en_zacht.tekst).toBe('van 5 ha overschot tot 50 ha tekort');
   });
 });

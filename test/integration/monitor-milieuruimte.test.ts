@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, testDatabase } from '../support/api.ts';
 import { findEmptySpot, rememberIds, type Spot } from '../support/editor-fixture.ts';
+import type { Schemas } from '../../web/api/http.ts';
 import { monitorFixture } from '../support/monitor-fixture.ts';
 
 const db = testDatabase();
@@ -34,7 +35,12 @@ afterAll(async () => {
   await db.close();
 });
 
-const signaal = (b: any) => b.signaleringen.find((s: any) => s.regel === 'milieuruimte' && s.ids.transformatie.includes(t));
+/** The milieuruimte signal of t (the test fails where it is missing). */
+const signaal = (b: Schemas['Balans']) => {
+  const s = b.signaleringen.find((x) => x.regel === 'milieuruimte' && x.ids.transformatie?.includes(t));
+  expect(s).toBeDefined();
+  return s!;
+};
 
 describe('stored figures follow the ground', () => {
   it('gives the milieuruimte signal the kavels the editor check finds', async () => {
@@ -60,7 +66,7 @@ describe('stored figures follow the ground', () => {
     expect(na.version).toBe(voor.version);
     expect(na.netto_verloren_ha).toBeCloseTo(9, 4);
     const b = await fx.balans();
-    const cat2 = b.per_milieucategorie.find((c: any) => c.milieucategorie === '2');
+    const cat2 = b.per_milieucategorie.find((c) => c.milieucategorie === '2')!;
     expect(cat2.verloren.ids.kavel).toContain(onder);
     expect(cat2.verloren.ids.transformatie).toContain(t);
     // The history says why the transformatie changed.

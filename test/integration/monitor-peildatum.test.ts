@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, testDatabase } from '../support/api.ts';
 import { findEmptySpot, rememberIds, type Spot } from '../support/editor-fixture.ts';
 import { ids, monitorFixture } from '../support/monitor-fixture.ts';
+import type { Schemas } from '../../web/api/http.ts';
 
 const db = testDatabase();
 const api = testApp(db);
@@ -45,7 +46,7 @@ afterAll(async () => {
   await db.close();
 });
 
-const fase = (b: any, id: number) => b.transformaties.find((t: any) => t.id === id)?.fase ?? null;
+const fase = (b: Schemas['Balans'], id: number) => b.transformaties.find((t) => t.id === id)?.fase ?? null;
 
 describe('the situation on a peildatum', () => {
   it('counts a transformatie ter inzage on 1 March and vastgesteld on 1 June as in procedure on 30 April and planologisch verloren on 30 June', async () => {
@@ -61,7 +62,7 @@ describe('the situation on a peildatum', () => {
     expect(fase(jun, x)).toBe('planologisch_verloren');
     expect(ids(jun.regio.netto_verloren.per_fase.planologisch_verloren, 'transformatie')).toContain(x);
     // 1 ha on business land at every date it exists.
-    for (const b of [feb, apr, jun]) expect(b.transformaties.find((t: any) => t.id === x).netto_ha).toBeCloseTo(1, 4);
+    for (const b of [feb, apr, jun]) expect(b.transformaties.find((t) => t.id === x)!.netto_ha).toBeCloseTo(1, 4);
   });
 
   it('counts a kavel as zacht plancapaciteit until 1 May and as hard after', async () => {
@@ -190,11 +191,11 @@ describe('what the system held at a moment (vastgelegd_op)', () => {
     const nu = await fx.balans(`peildatum=${vandaag}`);
     const toen = await fx.balans(`peildatum=${vandaag}&vastgelegd_op=${encodeURIComponent(voorWijziging)}`);
     const daarvoor = await fx.balans(`peildatum=${vandaag}&vastgelegd_op=${encodeURIComponent(voorAanmaak)}`);
-    expect(nu.transformaties.find((t: any) => t.id === y).netto_ha).toBeCloseTo(3, 4);
+    expect(nu.transformaties.find((t) => t.id === y)!.netto_ha).toBeCloseTo(3, 4);
     expect(toen.bron).toBe('vastgelegd');
     expect(toen.vastgelegd_op).toBe(voorWijziging);
-    expect(toen.transformaties.find((t: any) => t.id === y).netto_ha).toBeCloseTo(1, 4);
-    expect(daarvoor.transformaties.some((t: any) => t.id === y)).toBe(false);
+    expect(toen.transformaties.find((t) => t.id === y)!.netto_ha).toBeCloseTo(1, 4);
+    expect(daarvoor.transformaties.some((t) => t.id === y)).toBe(false);
     // The dated history of X was already recorded at that moment.
     expect(fase(toen, x)).toBe('planologisch_verloren');
   });

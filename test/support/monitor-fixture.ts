@@ -2,6 +2,8 @@
 // spot and written through the real API with the date each change took effect
 // (`ingangsdatum`), so their dated history is what the werkgroep would have entered.
 import { expect } from 'vitest';
+import type { z } from '@hono/zod-openapi';
+import type { BalansSchema } from '../../server/balans/schemas.ts';
 import type { Database } from '../../server/db/database.ts';
 import type { Client } from './api.ts';
 import { rdBox, type Spot } from './editor-fixture.ts';
@@ -35,7 +37,8 @@ export function monitorFixture(db: Database, spot: Spot, client: () => Promise<C
     return res.body.toewijzing.id as number;
   }
 
-  async function balans(query = '') {
+  /** GET /api/balans, typed by its schema (test/integration/balans-schemas.test.ts holds the answer to it). */
+  async function balans(query = ''): Promise<z.infer<typeof BalansSchema>> {
     const res = await (await client()).get(`/api/balans${query ? `?${query}` : ''}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     return res.body;

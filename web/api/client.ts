@@ -1,7 +1,7 @@
 // The API's error as the web app throws it (with the server's Dutch message, shown
-// unchanged), and plain JSON fetches. API calls go through the typed client
-// (web/api/http.ts); getJson serves static JSON (the basemap's style and sea), and
-// postJson/sendJson remain for the screens not yet moved to the typed client.
+// unchanged), and a plain JSON fetch for static files (the basemap's style and sea).
+// Every /api call goes through the typed client (web/api/http.ts), which also holds
+// the CSRF token.
 import { t } from '../i18n/nl.ts';
 
 interface ApiErrorBody {
@@ -28,22 +28,9 @@ function isErrorBody(body: unknown): body is ApiErrorBody {
 
 export const CSRF_HEADER = 'x-csrf-token';
 
+/** A static JSON file (not an API route: those go through web/api/http.ts). */
 export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   return requestJson<T>(url, { signal });
-}
-
-/** POST with a JSON body; state-changing calls of a signed-in user carry the CSRF token. */
-export async function postJson<T>(url: string, body: unknown, csrfToken?: string): Promise<T> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  if (csrfToken) headers[CSRF_HEADER] = csrfToken;
-  return requestJson<T>(url, { method: 'POST', body: JSON.stringify(body ?? {}), headers });
-}
-
-/** PATCH/DELETE (and POST) with an optional JSON body and the CSRF token. */
-export async function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', url: string, body: unknown, csrfToken: string): Promise<T> {
-  const headers: Record<string, string> = { [CSRF_HEADER]: csrfToken };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  return requestJson<T>(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
 }
 
 async function requestJson<T>(url: string, init: RequestInit): Promise<T> {

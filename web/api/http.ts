@@ -16,6 +16,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The token for a request made outside this client (the import's upload with progress, an XMLHttpRequest). */
+export function csrfTokenNow(): string | null {
+  return csrfToken;
+}
+
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const csrf: Middleware = {

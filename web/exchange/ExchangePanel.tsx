@@ -33,7 +33,7 @@ export function ExchangePanel({ me, map, layers, onClose }: { me: Me; map: MapLi
       </nav>
       <div className="matching-body">
         {/* The import keeps its state while the user looks at another tab. */}
-        {mayEdit(me) && <div hidden={tab !== 'importeren'}><ImportView me={me} map={map} /></div>}
+        {mayEdit(me) && <div hidden={tab !== 'importeren'}><ImportView map={map} /></div>}
         {tab === 'exporteren' && <ExportView map={map} layers={layers} />}
         {tab === 'qgis' && <TokensView />}
       </div>

@@ -4,7 +4,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { Me } from '../api/session.ts';
 import { queryKeys } from '../api/hooks.ts';
 import { importApi, uploadBestand, type BronLaag, type ControleVerzoek, type Doel, type Doelveld, type ImportSessie, type Rapport, type Veldkoppeling } from './api.ts';
 import { toonImport, wisImport, OORDEEL_KLEUR } from './overlay.ts';
@@ -44,7 +43,7 @@ const grootte = (bytes: number) => (bytes < 1024 * 1024
   : `${(bytes / 1024 / 1024).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} MB`);
 const ha = (n: number | null) => (n === null ? '–' : `${n.toLocaleString('nl-NL', { maximumFractionDigits: 2, minimumFractionDigits: 2 })} ha`);
 
-export function ImportView({ me, map }: { me: Me; map: MapLibreMap | null }) {
+export function ImportView({ map }: { map: MapLibreMap | null }) {
   const queryClient = useQueryClient();
   const [sessie, setSessie] = useState<ImportSessie | null>(null);
   const [upload, setUpload] = useState<{ naam: string; fractie: number } | null>(null);
@@ -117,7 +116,7 @@ export function ImportView({ me, map }: { me: Me; map: MapLibreMap | null }) {
     setSessie(null); setRapport(null); setKeuze(null);
     setUpload({ naam: file.name, fractie: 0 });
     try {
-      const s = await uploadBestand(file, me.csrfToken, (fractie) => setUpload({ naam: file.name, fractie }));
+      const s = await uploadBestand(file, (fractie) => setUpload({ naam: file.name, fractie }));
       setSessie(s);
       const eerste = s.bronnen.flatMap((b) => b.lagen.map((l) => ({ b, l }))).find(({ l }) => l.geometrietype && l.geometrietype !== 'None');
       // A file with a kavels layer most likely holds kavels.

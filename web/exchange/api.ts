@@ -3,7 +3,7 @@
 // links of exports, and OGC access tokens. Every type comes from the generated
 // schema (npm run gen:api).
 import { ApiError, CSRF_HEADER } from '../api/client.ts';
-import { call, http, type Schemas } from '../api/http.ts';
+import { call, csrfTokenNow, http, type Schemas } from '../api/http.ts';
 import type { paths } from '../api/schema.gen.ts';
 
 // Answers as the typed client returns them (openapi-fetch reads a tuple as an array).
@@ -28,12 +28,13 @@ type Fout = Schemas['Fout'];
  * XMLHttpRequest, because fetch (and so openapi-fetch) reports no upload progress;
  * its answer is typed from the same schema as the typed client's.
  */
-export function uploadBestand(file: File, csrf: string, onProgress: (fractie: number) => void): Promise<ImportSessie> {
+export function uploadBestand(file: File, onProgress: (fractie: number) => void): Promise<ImportSessie> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/import?bestandsnaam=${encodeURIComponent(file.name)}`);
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
-    xhr.setRequestHeader(CSRF_HEADER, csrf);
+    const csrf = csrfTokenNow();
+    if (csrf) xhr.setRequestHeader(CSRF_HEADER, csrf);
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); };
     xhr.onerror = () => reject(new ApiError(0, 'netwerk', 'Het uploaden is mislukt: geen verbinding met de server.'));

@@ -2,7 +2,9 @@
 // map draws kavels, transformaties and compensaties as they were then (with a banner),
 // and the monitor's highlights land on those polygons. Null: today, the live layers.
 import { useSyncExternalStore } from 'react';
-import type { KaartOpPeildatum } from '../monitor/types.ts';
+import type { Schemas } from '../api/http.ts';
+
+type KaartOpPeildatum = Schemas['BalansKaart'];
 
 interface Stand {
   /** The chosen peildatum; null is today. */

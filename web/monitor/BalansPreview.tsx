@@ -1,22 +1,26 @@
 // Live balance while drawing (issue #5): what saving the draft would change per
 // gemeente and milieucategorie, from POST /api/balans/preview (nothing is stored).
 import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { postJson } from '../api/client.ts';
+import { call, http, type Schemas } from '../api/http.ts';
 import { useMe } from '../api/session.ts';
 
-type Delta = { voor: number; na: number; verschil: number };
-interface Preview {
-  regio: {
-    netto_verloren_ha: Delta; vereiste_compensatie_ha: Delta; toegewezen_ha: Delta; nog_toe_te_wijzen_ha: Delta; restant_ha: Delta;
-    compensatie_ha: Delta; compensatie_zonder_toewijzing_ha: Delta;
-  };
-  per_gemeente: { gemeente: string; verloren_ha: Delta; nog_toe_te_wijzen_ha: Delta; restant_ha: Delta }[];
-  per_milieucategorie: { milieucategorie: string; verloren_ha: Delta; compensatie_ha: Delta }[];
-}
+type Delta = Schemas['Verschil'];
+type Draft = Schemas['BalansPreviewVerzoek'];
 
 const nl = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
 const d = (x: Delta) => `${nl.format(x.verschil)} ha`;
+
+/** The value after it has stood still for `ms`: a preview recomputes the whole balance in PostGIS. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
 
 export function BalansPreview({ layer, id, polygon, nieuweFunctie }: {
   layer: 'transformaties' | 'compensaties';
@@ -25,28 +29,25 @@ export function BalansPreview({ layer, id, polygon, nieuweFunctie }: {
   nieuweFunctie?: string;
 }) {
   const me = useMe();
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const key = polygon ? JSON.stringify(polygon.coordinates) : '';
-  useEffect(() => {
-    if (!polygon || !me.data) return setPreview(null);
-    let stale = false;
-    // Debounced: a preview recomputes the whole balance in PostGIS.
-    const timer = setTimeout(() => {
-      const functie = nieuweFunctie === 'wonen' || nieuweFunctie === 'gemengd' || nieuweFunctie === 'overig' ? nieuweFunctie : undefined;
-      postJson<Preview>('/api/balans/preview', {
-        laag: layer === 'transformaties' ? 'transformatie' : 'compensatie',
-        ...(id ? { id } : {}),
-        geometry: polygon,
-        ...(layer === 'transformaties' && functie ? { properties: { nieuwe_functie: functie } } : {}),
-      }, me.data!.csrfToken).then((p) => !stale && setPreview(p)).catch(() => !stale && setPreview(null));
-    }, 600);
-    return () => {
-      stale = true;
-      clearTimeout(timer);
-    };
-    // The polygon is keyed by its coordinates.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, layer, id, nieuweFunctie, me.data]);
+  const functie = nieuweFunctie === 'wonen' || nieuweFunctie === 'gemengd' || nieuweFunctie === 'overig' ? nieuweFunctie : undefined;
+  const draft: Draft | null = polygon && {
+    laag: layer === 'transformaties' ? 'transformatie' : 'compensatie',
+    ...(id ? { id } : {}),
+    geometry: { type: polygon.type, coordinates: polygon.coordinates },
+    ...(layer === 'transformaties' && functie ? { properties: { nieuwe_functie: functie } } : {}),
+  };
+  // Keyed by its content: a redrawn copy of the same shape is no change.
+  const asked = useDebounced(draft ? JSON.stringify(draft) : '', 600);
+  const query = useQuery({
+    queryKey: ['balans-preview', asked],
+    queryFn: ({ signal }) => call(http.POST('/api/balans/preview', { body: JSON.parse(asked) as Draft, signal })),
+    enabled: asked !== '' && !!me.data,
+    // The last answer stays until the next one arrives; a failed preview shows nothing.
+    placeholderData: keepPreviousData,
+    retry: false,
+    refetchOnWindowFocus: false,
+  });
+  const preview = polygon && !query.isError ? query.data : undefined;
 
   if (!preview) return null;
   return (

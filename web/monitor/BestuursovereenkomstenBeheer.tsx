@@ -7,7 +7,8 @@
 // may change agreements its gemeente is a party to (server/bestuursovereenkomsten/service.ts).
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, getJson, sendJson } from '../api/client.ts';
+import { ApiError } from '../api/client.ts';
+import { call, http, type Schemas } from '../api/http.ts';
 import { useLayer } from '../api/hooks.ts';
 import { useMe } from '../api/session.ts';
 import type { Me } from '../api/session.ts';
@@ -16,29 +17,15 @@ import { te } from '../i18n/nl-editor.ts';
 import { formatDateShort } from '../i18n/format.ts';
 import { bedragIn, bedragUit } from './bedrag.ts';
 import { downloadCsv } from './csv.ts';
-import type { Balans, Ids } from './types.ts';
+import { KOSTEN_CATEGORIEEN, isSubsidiabel, type KostenCategorie } from '../../server/domain/bijdrage.ts';
+import { PARTIJ_ROLLEN, type PartijRol } from '../../server/domain/layer-values.ts';
 import '../editor/editor-extra.css';
 
-export interface Bestuursovereenkomst {
-  id: number;
-  naam: string;
-  datum_ondertekening: string | null;
-  basis_pct: number;
-  provincie_betrokken: boolean;
-  maatwerk_omschrijving: string | null;
-  maatwerk_bedrag: number | null;
-  version: number;
-  partijen: { gemeente_id: number; gemeente: string; rol: string }[];
-  kostenposten: { id: number; categorie: string; omschrijving: string | null; bedrag: number; datum: string | null; subsidiabel: boolean }[];
-  bijdrage: { basis_pct: number; subsidiabel: number; bijdrage: number; maatwerk_bedrag: number; totaal: number };
-}
+type Bestuursovereenkomst = Schemas['Bestuursovereenkomst'];
+type Rij = Schemas['BalansBestuursovereenkomst'];
+type Ids = Schemas['BronIds'];
+type BoInvoer = Schemas['BestuursovereenkomstNieuw'];
 
-type Rij = Balans['bestuursovereenkomsten'][number];
-
-/** Same order and eligibility as server/domain/bijdrage.ts. */
-const CATEGORIEEN = ['onderzoek', 'nota_van_uitgangspunten', 'locatiekeuze', 'programma_van_eisen', 'ontwerp_plan', 'realisatie', 'overig'];
-const SUBSIDIABEL = new Set(CATEGORIEEN.slice(0, 5));
-const ROLLEN = ['transformerend', 'compenserend', 'overig'];
 const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 export const BO_KEY = ['bestuursovereenkomsten'] as const;
 
@@ -111,7 +98,7 @@ export function BestuursovereenkomstenSectie({ rijen, actief, onRij }: {
 function BoLaden({ id, me, onDone }: { id: number; me: Me | null | undefined; onDone: (melding: string | null) => void }) {
   const bo = useQuery({
     queryKey: [...BO_KEY, id],
-    queryFn: ({ signal }) => getJson<Bestuursovereenkomst>(`/api/bestuursovereenkomsten/${id}`, signal),
+    queryFn: ({ signal }) => call(http.GET('/api/bestuursovereenkomsten/{id}', { params: { path: { id } }, signal })),
     staleTime: 0,
   });
   if (bo.error) {
@@ -126,8 +113,8 @@ function BoLaden({ id, me, onDone }: { id: number; me: Me | null | undefined; on
   return <BoForm bo={bo.data} me={me} onDone={onDone} />;
 }
 
-interface Partij { gemeente_id: string; rol: string }
-interface Kost { categorie: string; omschrijving: string; bedrag: string }
+interface Partij { gemeente_id: string; rol: PartijRol }
+interface Kost { categorie: KostenCategorie; omschrijving: string; bedrag: string }
 
 
 function BoForm({ bo, me, onDone }: { bo: Bestuursovereenkomst | null; me: Me | null | undefined; onDone: (melding: string | null) => void }) {
@@ -145,7 +132,6 @@ function BoForm({ bo, me, onDone }: { bo: Bestuursovereenkomst | null; me: Me | 
   const [maatwerk, setMaatwerk] = useState(bo?.maatwerk_omschrijving ?? '');
   const [maatwerkBedrag, setMaatwerkBedrag] = useState(bo?.maatwerk_bedrag == null ? '' : bedragIn(bo.maatwerk_bedrag));
   const [armed, setArmed] = useState(false);
-  const csrf = me?.csrfToken ?? '';
   // The form replaces the list further down the monitor: bring its top into view.
   const formRef = useRef<HTMLFormElement>(null);
   // A block body: newer browsers return a promise from scrollIntoView, which React would take for a cleanup.
@@ -155,9 +141,9 @@ function BoForm({ bo, me, onDone }: { bo: Bestuursovereenkomst | null; me: Me | 
 
   const refresh = () => Promise.all([client.invalidateQueries({ queryKey: BO_KEY }), client.invalidateQueries({ queryKey: ['balans'] })]);
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) => bo
-      ? sendJson<Bestuursovereenkomst>('PATCH', `/api/bestuursovereenkomsten/${bo.id}`, { version: bo.version, ...body }, csrf)
-      : sendJson<Bestuursovereenkomst>('POST', '/api/bestuursovereenkomsten', body, csrf),
+    mutationFn: (body: BoInvoer) => bo
+      ? call(http.PATCH('/api/bestuursovereenkomsten/{id}', { params: { path: { id: bo.id } }, body: { version: bo.version, ...body } }))
+      : call(http.POST('/api/bestuursovereenkomsten', { body })),
     onSuccess: async (saved) => {
       await refresh();
       const b = saved.bijdrage;
@@ -165,7 +151,7 @@ function BoForm({ bo, me, onDone }: { bo: Bestuursovereenkomst | null; me: Me | 
     },
   });
   const remove = useMutation({
-    mutationFn: () => sendJson<{ id: number }>('DELETE', `/api/bestuursovereenkomsten/${bo!.id}?version=${bo!.version}`, undefined, csrf),
+    mutationFn: () => call(http.DELETE('/api/bestuursovereenkomsten/{id}', { params: { path: { id: bo!.id }, query: { version: String(bo!.version) } } })),
     onSuccess: async () => {
       await refresh();
       onDone(te.bo.verwijderd(bo!.naam));
@@ -213,8 +199,8 @@ function BoForm({ bo, me, onDone }: { bo: Bestuursovereenkomst | null; me: Me | 
               </select>
             </label>
             <label>{te.bo.rolLabel}
-              <select value={p.rol} onChange={(e) => setP(i, { rol: e.target.value })}>
-                {ROLLEN.map((r) => <option key={r} value={r}>{te.bo.rol[r]}</option>)}
+              <select value={p.rol} onChange={(e) => setP(i, { rol: e.target.value as PartijRol })}>
+                {PARTIJ_ROLLEN.map((r) => <option key={r} value={r}>{te.bo.rol[r]}</option>)}
               </select>
             </label>
             <button type="button" className="link-button" onClick={() => setPartijen((l) => l.filter((_, j) => j !== i))} disabled={partijen.length <= 2}>
@@ -230,9 +216,9 @@ function BoForm({ bo, me, onDone }: { bo: Bestuursovereenkomst | null; me: Me | 
         {kosten.map((k, i) => (
           <div className="rij kost" key={i} data-testid="bo-kostenpost">
             <label className="kost-categorie">{te.bo.categorie}
-              <select value={k.categorie} onChange={(e) => setK(i, { categorie: e.target.value })}>
-                {CATEGORIEEN.map((c) => (
-                  <option key={c} value={c}>{te.bo.categorieen[c]} ({SUBSIDIABEL.has(c) ? te.bo.subsidiabel : te.bo.nietSubsidiabel})</option>
+              <select value={k.categorie} onChange={(e) => setK(i, { categorie: e.target.value as KostenCategorie })}>
+                {KOSTEN_CATEGORIEEN.map((c) => (
+                  <option key={c} value={c}>{te.bo.categorieen[c]} ({isSubsidiabel(c) ? te.bo.subsidiabel : te.bo.nietSubsidiabel})</option>
                 ))}
               </select>
             </label>

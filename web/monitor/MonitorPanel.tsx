@@ -6,16 +6,22 @@ import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { Bar, BarChart, CartesianGrid, Cell, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { getJson } from '../api/client.ts';
+import { call, http, type Schemas } from '../api/http.ts';
 import type { LoadedLayers } from '../api/hooks.ts';
 import { formatDate } from '../i18n/format.ts';
 import { today } from '../../server/domain/dates.ts';
 import { usePeildatum, zetKaart, zetPeildatum } from '../map/peildatum.ts';
 import { downloadCsv } from './csv.ts';
 import { BestuursovereenkomstenSectie } from './BestuursovereenkomstenBeheer.tsx';
-import { highlight } from './highlight.ts';
-import { FASEN, type Balans, type Cijfer, type Fase, type Ids, type KaartOpPeildatum, type KpiCode, type Reeks } from './types.ts';
+import { highlight, type Vlakken } from './highlight.ts';
+import { FASEN, type Fase } from '../../server/domain/kpi.ts';
 import './monitor.css';
+
+type Balans = Schemas['Balans'];
+type Reeks = Schemas['Reeks'];
+type Cijfer = Schemas['Cijfer'];
+type Ids = Schemas['BronIds'];
+type KpiCode = keyof Schemas['BalansDefinities'];
 
 const nl1 = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const ha = (x: number) => `${nl1.format(x)} ha`;
@@ -39,16 +45,16 @@ export function MonitorPanel({ map, layers, onClose }: { map: MapLibreMap | null
   const verleden = peildatum < vandaag;
   const balans = useQuery({
     queryKey: ['balans', peildatum],
-    queryFn: ({ signal }) => getJson<Balans>(verleden ? `/api/balans?peildatum=${peildatum}` : '/api/balans', signal),
+    queryFn: ({ signal }) => call(http.GET('/api/balans', { params: { query: verleden ? { peildatum } : {} }, signal })),
   });
   const reeks = useQuery({
     queryKey: ['balans-reeks', REEKS_VAN, REEKS_TOT],
-    queryFn: ({ signal }) => getJson<Reeks>(`/api/balans/reeks?van=${REEKS_VAN}&tot=${REEKS_TOT}`, signal),
+    queryFn: ({ signal }) => call(http.GET('/api/balans/reeks', { params: { query: { van: String(REEKS_VAN), tot: String(REEKS_TOT) } }, signal })),
   });
   // The map follows a past peildatum.
   const kaartQuery = useQuery({
     queryKey: ['balans-kaart', peildatum],
-    queryFn: ({ signal }) => getJson<KaartOpPeildatum>(`/api/balans/kaart?peildatum=${peildatum}`, signal),
+    queryFn: ({ signal }) => call(http.GET('/api/balans/kaart', { params: { query: { peildatum } }, signal })),
     enabled: verleden,
   });
   useEffect(() => {
@@ -58,7 +64,7 @@ export function MonitorPanel({ map, layers, onClose }: { map: MapLibreMap | null
   useEffect(() => () => zetPeildatum(null), []);
 
   const [active, setActive] = useState<string | null>(null);
-  const zichtbaar: LoadedLayers = verleden && kaart ? { ...layers, kavels: kaart.kavels, transformaties: kaart.transformaties, compensaties: kaart.compensaties } : layers;
+  const zichtbaar: Vlakken = verleden && kaart ? { ...layers, kavels: kaart.kavels, transformaties: kaart.transformaties, compensaties: kaart.compensaties } : layers;
   const show = (key: string, ids: Ids, zoom = true) => {
     setActive(key);
     if (map) highlight(map, zichtbaar, ids, zoom);

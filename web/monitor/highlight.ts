@@ -2,10 +2,13 @@
 // feature-state the layer styles already draw) and fits the view to them.
 import type { Map as MapLibreMap, LngLatBoundsLike } from 'maplibre-gl';
 import { bbox } from '@turf/turf';
-import type { LoadedLayers } from '../api/hooks.ts';
+import type { Schemas } from '../api/http.ts';
 import type { LayerName } from '../api/layers.ts';
 import { sourceId } from '../map/layers.ts';
-import type { Ids } from './types.ts';
+
+type Ids = Schemas['BronIds'];
+/** The polygons to find ids in: the live layers, or those on a past peildatum (GET /api/balans/kaart). */
+export type Vlakken = { [L in LayerName]?: { features: { id: number; geometry: Schemas['Vlak'] }[] } };
 
 const LAYER_OF: Partial<Record<keyof Ids, LayerName>> = {
   transformatie: 'transformaties', compensatie: 'compensaties', kavel: 'kavels', terrein: 'terreinen',
@@ -13,7 +16,7 @@ const LAYER_OF: Partial<Record<keyof Ids, LayerName>> = {
 
 let marked: { layer: LayerName; id: number }[] = [];
 
-export function highlight(map: MapLibreMap, layers: LoadedLayers, ids: Ids, zoom: boolean) {
+export function highlight(map: MapLibreMap, layers: Vlakken, ids: Ids, zoom: boolean) {
   for (const m of marked) map.setFeatureState({ source: sourceId(m.layer), id: m.id }, { selected: false });
   marked = [];
   const features = [];

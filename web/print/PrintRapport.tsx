@@ -7,12 +7,11 @@
 // (body[data-print-klaar]) or what failed (body[data-print-fout]).
 import { useCallback, useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { call, http } from '../api/http.ts';
+import { call, http, type Schemas } from '../api/http.ts';
 import { useConfig, useMilieucategorieen } from '../api/hooks.ts';
 import { useBasemapStyle } from '../map/useBasemap.ts';
 import { formatDate, formatMoment } from '../i18n/format.ts';
 import { today } from '../../server/domain/dates.ts';
-import type { Balans } from '../monitor/types.ts';
 import { hoofdstukken } from '../vergaderingen/Hoofdstukken.tsx';
 import { PrintKaart } from './PrintKaart.tsx';
 import './print.css';
@@ -60,7 +59,7 @@ export function PrintRapport({ id, snapshot: snapshotId }: { id: number; snapsho
   }
   const d = detail.data;
   const inhoud = s.inhoud;
-  const b = inhoud.balans as unknown as Balans;
+  const b: Schemas['Balans'] = inhoud.balans;
   const delen = hoofdstukken(inhoud, vergelijking.data ?? null, { grafiekBreedte: 640, definities: true });
   const deel = (code: string) => delen.find((h) => h.code === code)!;
   return (

@@ -7,7 +7,11 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, XAxis, YAxis } from 'r
 import type { Schemas } from '../api/http.ts';
 import { formatDate } from '../i18n/format.ts';
 import { ADVIES_SOORT_LABEL, ADVIES_TYPE_LABEL, BESLUIT_LABEL } from '../../server/domain/advies.ts';
-import { FASEN, type Balans, type KpiCode, type Reeks } from '../monitor/types.ts';
+import { FASEN } from '../../server/domain/kpi.ts';
+
+type Balans = Schemas['Balans'];
+type Reeks = Schemas['Reeks'];
+type KpiCode = 'netto_verloren' | 'vereiste_compensatie' | 'toegewezen' | 'nog_toe_te_wijzen' | 'restant' | 'compensatie_zonder_toewijzing';
 import { RuimtevragenTotaal } from './RuimtevragenTotaal.tsx';
 import { VergelijkingTabellen } from './VergelijkingTabellen.tsx';
 import '../monitor/monitor.css';

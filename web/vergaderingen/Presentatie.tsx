@@ -9,7 +9,6 @@ import type { LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
 import { call, http } from '../api/http.ts';
 import { formatDate } from '../i18n/format.ts';
 import { zetKaart, zetPeildatum } from '../map/peildatum.ts';
-import type { KaartOpPeildatum } from '../monitor/types.ts';
 import { hoofdstukken } from './Hoofdstukken.tsx';
 import { VergelijkingOverlay } from './overlay.ts';
 import { tv } from './nl.ts';
@@ -90,7 +89,7 @@ export function Presentatie({ id, map, onExit }: { id: number; map: MapLibreMap 
     if (!snapshot || !kaart.data) return;
     zetPeildatum(snapshot.peildatum);
     const k = kaart.data;
-    zetKaart({ peildatum: snapshot.peildatum, kavels: k.kavels, transformaties: k.transformaties, compensaties: k.compensaties } as unknown as KaartOpPeildatum);
+    zetKaart({ peildatum: snapshot.peildatum, kavels: k.kavels, transformaties: k.transformaties, compensaties: k.compensaties } as unknown as Parameters<typeof zetKaart>[0]);
     return () => zetPeildatum(null);
   }, [snapshot, kaart.data]);
 
