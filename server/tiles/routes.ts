@@ -1,0 +1,102 @@
+// Vector tiles of the map layers, outside /api so MapLibre can fetch them as a tile
+// source:
+//   GET /tiles/lagen.json                    the layers this role may read, each with its
+//                                            version, feature count and tile URL
+//   GET /tiles/<layer>/<z>/<x>/<y>.pbf       one tile (Mapbox Vector Tile)
+// Access is that of GET /api/<layer> (its declared access in the API's access table),
+// enforced here because /tiles is outside the API's middleware; reads go to the read
+// pool (a replica unless this client just wrote). Every tile carries the ETag of its
+// layer version: the browser revalidates (no-cache) and gets 304 until the layer changes.
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { Database } from '../db/database.ts';
+import { readPool } from '../db/read-routing.ts';
+import { findSession, SESSION_COOKIE } from '../auth/sessions.ts';
+import type { Account } from '../auth/accounts.ts';
+import { mayCall, type AccessTable } from '../http/access.ts';
+import { ApiError, handleError } from '../http/errors.ts';
+import { chooseEncoding } from '../http/compression.ts';
+import { etagMatches, parseTileCoord, tileEtag } from '../domain/tiles.ts';
+import { LAYER_PATHS } from '../layers/definitions.ts';
+import { isTileLayer, LABELLED, labelLayerName, MAX_ZOOM, MIN_ZOOM, tileAttributes, type TileLayer } from './attributes.ts';
+import { TileService } from './service.ts';
+
+type TileEnv = { Variables: { db: Database; account: Account } };
+
+export const TILE_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
+/** Revalidate every time (cheap: a 304 costs one version lookup); kept per user only. */
+const CACHE_CONTROL = 'private, no-cache';
+
+export interface TileRoutesOptions {
+  /** Bytes of tiles the server keeps in memory (default 64 MB; 0 to measure the database). */
+  cacheBytes?: number;
+}
+
+export function tileRoutes(db: Database, access: () => AccessTable, options: TileRoutesOptions = {}) {
+  const app = new Hono<TileEnv>();
+  // A database-less app (the OpenAPI document is built without one) never serves tiles.
+  const service = db ? new TileService({ mode: db.mode, cacheBytes: options.cacheBytes }) : null;
+  app.onError(handleError);
+
+  // Signed in, as for the API (the same session cookie); never the OGC tokens.
+  const session: MiddlewareHandler<TileEnv> = async (c, next) => {
+    c.set('db', db);
+    const token = getCookie(c, SESSION_COOKIE);
+    const found = token ? await findSession(db.pool, token) : null;
+    if (!found) throw new ApiError(401, 'niet_ingelogd', 'Log in om de kaart te zien.');
+    c.set('account', found.account);
+    await next();
+  };
+  app.use('*', session);
+
+  const mayRead = (c: Context<TileEnv>, layer: string) => {
+    const route = access().find('GET', `/api/${layer}`);
+    return !!route && mayCall(route.toegang, c.var.account.rol);
+  };
+
+  app.get('/lagen.json', async (c) => {
+    const pool = await readPool(c);
+    const lagen = [];
+    for (const layer of LAYER_PATHS) {
+      if (!mayRead(c, layer)) continue;
+      const versie = await service!.versie(pool, layer);
+      lagen.push({
+        laag: layer,
+        versie,
+        aantal: await service!.aantal(pool, layer, versie),
+        minzoom: MIN_ZOOM[layer],
+        maxzoom: MAX_ZOOM,
+        bronlagen: LABELLED.has(layer) ? [layer, labelLayerName(layer)] : [layer],
+        tiles: [`/tiles/${layer}/{z}/{x}/{y}.pbf?v=${versie}`],
+      });
+    }
+    c.header('Cache-Control', 'no-store');
+    return c.json({ lagen });
+  });
+
+  app.get('/:laag/:z/:x/:y', async (c) => {
+    const { laag, z, x, y } = c.req.param();
+    if (!isTileLayer(laag)) throw new ApiError(404, 'onbekende_laag', `Er is geen kaartlaag ${laag}.`);
+    if (!mayRead(c, laag)) throw new ApiError(403, 'geen_toegang', 'Uw rol geeft geen toegang tot deze kaartlaag.');
+    const coord = parseTileCoord(z, x, y);
+    if (typeof coord === 'string') throw new ApiError(400, 'ongeldige_tegel', coord);
+    const layer: TileLayer = laag;
+    const set = tileAttributes(layer, c.var.account.rol);
+    const pool = await readPool(c);
+    const versie = await service!.versie(pool, layer);
+    c.header('Cache-Control', CACHE_CONTROL);
+    c.header('Vary', 'Accept-Encoding, Cookie');
+    const etag = tileEtag(layer, versie, set.id);
+    if (etagMatches(c.req.header('If-None-Match'), etag)) {
+      c.header('ETag', etag);
+      return c.body(null, 304);
+    }
+    const tile = await service!.tile(pool, layer, set, coord, versie, chooseEncoding(c.req.header('Accept-Encoding')));
+    c.header('ETag', tileEtag(layer, tile.versie, set.id));
+    c.header('Content-Type', TILE_CONTENT_TYPE);
+    if (tile.encoding) c.header('Content-Encoding', tile.encoding);
+    return c.body(tile.body as Uint8Array<ArrayBuffer>, 200);
+  });
+
+  return app;
+}
