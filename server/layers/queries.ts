@@ -25,13 +25,19 @@ function toFeature(row: Record<string, unknown>): Feature {
   return { type: 'Feature', id: row.id as number, geometry, properties };
 }
 
-export async function listFeatures(pool: pg.Pool, layer: LayerDefinition, bbox?: BBox) {
-  const { rows } = bbox
-    ? await pool.query(
-        selectSql(layer, 'x.geom && ST_Transform(ST_MakeEnvelope($1, $2, $3, $4, 4326), 28992)'),
-        bbox,
-      )
-    : await pool.query(selectSql(layer, 'true'));
+/** The layer's features: all, those meeting a WGS84 bbox, and/or those with the given ids. */
+export async function listFeatures(pool: pg.Pool, layer: LayerDefinition, bbox?: BBox, ids?: number[]) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (bbox) {
+    params.push(...bbox);
+    where.push('x.geom && ST_Transform(ST_MakeEnvelope($1, $2, $3, $4, 4326), 28992)');
+  }
+  if (ids) {
+    params.push(ids);
+    where.push(`x.id = ANY($${params.length}::int[])`);
+  }
+  const { rows } = await pool.query(selectSql(layer, where.join(' AND ') || 'true'), params);
   return { type: 'FeatureCollection' as const, features: rows.map(toFeature) };
 }
 

@@ -4,7 +4,7 @@ import type { AppEnv } from '../app.ts';
 import { layers } from '../layers/definitions.ts';
 import { getFeature, listFeatures } from '../layers/queries.ts';
 import { notFound } from '../http/errors.ts';
-import { BBoxSchema, ErrorSchema, FeatureCollectionSchema, FeatureSchema, IdParamSchema } from '../http/schemas.ts';
+import { BBoxSchema, ErrorSchema, FeatureCollectionSchema, FeatureSchema, IdListSchema, IdParamSchema } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { readPool } from '../db/read-routing.ts';
 
@@ -16,15 +16,17 @@ export function layerRoutes() {
       path: `/${layer.path}`,
       tags: ['Kaartlagen'],
       summary: `Alle ${layer.path} als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New)`,
-      request: { query: z.object({ bbox: BBoxSchema.optional() }) },
+      description: 'Met `bbox` alleen wat dat gebied raakt (de editor snapt daaraan), met `ids` alleen die records ' +
+        '(de monitor en matching tonen zo de vlakken achter een cijfer); de kaart zelf leest vectortegels (/tiles).',
+      request: { query: z.object({ bbox: BBoxSchema.optional(), ids: IdListSchema.optional() }) },
       responses: {
         200: { description: 'FeatureCollection', content: { 'application/json': { schema: FeatureCollectionSchema } } },
-        400: { description: 'Ongeldige bbox', content: { 'application/json': { schema: ErrorSchema } } },
+        400: { description: 'Ongeldige bbox of ids', content: { 'application/json': { schema: ErrorSchema } } },
       },
     });
     app.openapi(list, async (c) => {
-      const { bbox } = c.req.valid('query');
-      return c.json(await listFeatures(await readPool(c), layer, bbox), 200);
+      const { bbox, ids } = c.req.valid('query');
+      return c.json(await listFeatures(await readPool(c), layer, bbox, ids), 200);
     });
 
     const one = createRoute({

@@ -1,7 +1,7 @@
 // Vector tiles of the map layers, outside /api so MapLibre can fetch them as a tile
 // source:
-//   GET /tiles/lagen.json                    the layers this role may read, each with its
-//                                            version, feature count and tile URL
+//   GET /tiles/<layer>.json                  TileJSON of a layer, with its version and
+//                                            feature count (the tile URL names the version)
 //   GET /tiles/<layer>/<z>/<x>/<y>.pbf       one tile (Mapbox Vector Tile)
 // Access is that of GET /api/<layer> (its declared access in the API's access table),
 // enforced here because /tiles is outside the API's middleware; reads go to the read
@@ -17,7 +17,6 @@ import { mayCall, type AccessTable } from '../http/access.ts';
 import { ApiError, handleError } from '../http/errors.ts';
 import { chooseEncoding } from '../http/compression.ts';
 import { etagMatches, parseTileCoord, tileEtag } from '../domain/tiles.ts';
-import { LAYER_PATHS } from '../layers/definitions.ts';
 import { isTileLayer, LABELLED, labelLayerName, MAX_ZOOM, MIN_ZOOM, tileAttributes, type TileLayer } from './attributes.ts';
 import { TileService } from './service.ts';
 
@@ -54,24 +53,27 @@ export function tileRoutes(db: Database, access: () => AccessTable, options: Til
     return !!route && mayCall(route.toegang, c.var.account.rol);
   };
 
-  app.get('/lagen.json', async (c) => {
+  // TileJSON 3.0 of a layer, with its version and feature count: the map's tile source.
+  app.get('/:bestand', async (c) => {
+    const m = /^([a-z]+)\.json$/.exec(c.req.param('bestand'));
+    const layer = m?.[1] ?? '';
+    if (!isTileLayer(layer)) throw new ApiError(404, 'onbekende_laag', `Er is geen kaartlaag ${layer || c.req.param('bestand')}.`);
+    if (!mayRead(c, layer)) throw new ApiError(403, 'geen_toegang', 'Uw rol geeft geen toegang tot deze kaartlaag.');
     const pool = await readPool(c);
-    const lagen = [];
-    for (const layer of LAYER_PATHS) {
-      if (!mayRead(c, layer)) continue;
-      const versie = await service!.versie(pool, layer);
-      lagen.push({
-        laag: layer,
-        versie,
-        aantal: await service!.aantal(pool, layer, versie),
-        minzoom: MIN_ZOOM[layer],
-        maxzoom: MAX_ZOOM,
-        bronlagen: LABELLED.has(layer) ? [layer, labelLayerName(layer)] : [layer],
-        tiles: [`/tiles/${layer}/{z}/{x}/{y}.pbf?v=${versie}`],
-      });
-    }
+    const versie = await service!.versie(pool, layer);
+    const set = tileAttributes(layer, c.var.account.rol);
+    const fields = Object.fromEntries(Object.keys(set.columns).map((k) => [k, '']));
     c.header('Cache-Control', 'no-store');
-    return c.json({ lagen });
+    return c.json({
+      tilejson: '3.0.0',
+      name: layer,
+      tiles: [`/tiles/${layer}/{z}/{x}/{y}.pbf?v=${versie}`],
+      minzoom: MIN_ZOOM[layer],
+      maxzoom: MAX_ZOOM,
+      vector_layers: (LABELLED.has(layer) ? [layer, labelLayerName(layer)] : [layer]).map((id) => ({ id, fields })),
+      versie,
+      aantal: await service!.aantal(pool, layer, versie),
+    });
   });
 
   app.get('/:laag/:z/:x/:y', async (c) => {

@@ -48,11 +48,13 @@ async function tile(client: Client, layer: string, coord: TileCoord, headers: Re
   const reply = await getTile(request, client.cookie, path(layer, coord), headers);
   return { ...reply, decoded: reply.status === 200 ? decodeTile(reply.bytes, coord) : ({} as DecodedTile) };
 }
-async function versions(client: Client): Promise<Record<string, number>> {
-  const reply = await getTile(request, client.cookie, '/tiles/lagen.json');
+async function tileJson(client: Client, layer: string) {
+  const reply = await getTile(request, client.cookie, `/tiles/${layer}.json`);
   expect(reply.status).toBe(200);
-  const body = JSON.parse(new TextDecoder().decode(reply.bytes)) as { lagen: { laag: string; versie: number }[] };
-  return Object.fromEntries(body.lagen.map((l) => [l.laag, l.versie]));
+  return JSON.parse(new TextDecoder().decode(reply.bytes)) as { versie: number; aantal: number; tiles: string[]; minzoom: number; maxzoom: number; vector_layers: { id: string }[] };
+}
+async function versions(client: Client): Promise<Record<string, number>> {
+  return Object.fromEntries(await Promise.all(LAYER_PATHS.map(async (l) => [l, (await tileJson(client, l)).versie])));
 }
 
 /** A tile box widened (or narrowed, negative) by `units` of the 4096 of a tile. */
@@ -179,16 +181,18 @@ describe('versions and ETags', () => {
     expect((last.decoded.kavels ?? []).some((f) => f.id === kavel.id)).toBe(false);
   });
 
-  it('counts the features of each layer in /tiles/lagen.json, with the tile URL of the current version', async () => {
+  it('describes each layer as TileJSON with its feature count and the tile URL of the current version', async () => {
     const sg = await api.as('stuurgroep');
-    const reply = await getTile(request, sg.cookie, '/tiles/lagen.json');
-    const body = JSON.parse(new TextDecoder().decode(reply.bytes));
-    expect(body.lagen.map((l: { laag: string }) => l.laag)).toEqual([...LAYER_PATHS]);
-    for (const l of body.lagen) {
-      const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM ${{ gemeenten: 'gemeente', terreinen: 'terrein', kavels: 'kavel', kanszones: 'kanszone', transformaties: 'transformatie', compensaties: 'compensatie' }[l.laag as string]}`);
-      expect(l.aantal).toBe(rows[0].n);
-      expect(l.tiles).toEqual([`/tiles/${l.laag}/{z}/{x}/{y}.pbf?v=${l.versie}`]);
+    const tables = { gemeenten: 'gemeente', terreinen: 'terrein', kavels: 'kavel', kanszones: 'kanszone', transformaties: 'transformatie', compensaties: 'compensatie' };
+    for (const layer of LAYER_PATHS) {
+      const info = await tileJson(sg, layer);
+      const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM ${tables[layer]}`);
+      expect(info.aantal).toBe(rows[0].n);
+      expect(info.tiles).toEqual([`/tiles/${layer}/{z}/{x}/{y}.pbf?v=${info.versie}`]);
+      expect(info.vector_layers.map((v) => v.id)).toEqual(LABELLED.includes(layer) ? [layer, `${layer}_label`] : [layer]);
+      expect(info.maxzoom).toBe(15);
     }
+    expect((await getTile(request, sg.cookie, '/tiles/onbekend.json')).status).toBe(404);
   });
 });
 
@@ -239,7 +243,7 @@ describe('access and bad requests', () => {
     const anonymous = await getTile(request, '', '/tiles/kavels/14/8396/5400.pbf');
     expect(anonymous.status).toBe(401);
     expect(JSON.parse(new TextDecoder().decode(anonymous.bytes)).error.code).toBe('niet_ingelogd');
-    expect((await getTile(request, '', '/tiles/lagen.json')).status).toBe(401);
+    expect((await getTile(request, '', '/tiles/kavels.json')).status).toBe(401);
     const cases: [string, number, RegExp][] = [
       ['/tiles/onbekend/14/8396/5398.pbf', 404, /geen kaartlaag onbekend/],
       ['/tiles/kavels/14/8396/5398.png', 400, /eindigt op \.pbf/],
@@ -263,5 +267,23 @@ describe('access and bad requests', () => {
     // The gemeenten have tiles at every zoom.
     const gemeenten = await tile(reg, 'gemeenten', tileAt(4.49, 52.16, 3));
     expect(gemeenten.decoded.gemeenten.length).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe('the layer API by ids (what the monitor and matching show without whole layers)', () => {
+  it('answers exactly the records asked for, and refuses a bad or too long list in Dutch', async () => {
+    const reg = await api.as('regisseur');
+    const all = (await reg.get('/api/kavels')).body.features as ApiFeature[];
+    const some = [all[0].id, all[5].id, all[all.length - 1].id];
+    const reply = await reg.get(`/api/kavels?ids=${some.join(',')},${some[0]}`);
+    expect(reply.status).toBe(200);
+    expect((reply.body.features as ApiFeature[]).map((f) => f.id).sort((a, b) => a - b)).toEqual([...some].sort((a, b) => a - b));
+    expect(reply.body.features[0]).toEqual(all.find((f) => f.id === reply.body.features[0].id));
+    expect((await reg.get('/api/kavels?ids=999999999')).body.features).toEqual([]);
+    for (const bad of ['abc', '1,,2', '0', '-3', '1.5', Array.from({ length: 501 }, (_, i) => i + 1).join(',')]) {
+      const r = await reg.get(`/api/kavels?ids=${bad}`);
+      expect(r.status, bad).toBe(400);
+      expect(r.body.error.message, bad).toMatch(/ids moet een lijst van hoogstens 500 positieve gehele getallen zijn/);
+    }
   });
 });

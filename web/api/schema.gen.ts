@@ -933,11 +933,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Alle compensaties als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New) */
+        /**
+         * Alle compensaties als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New)
+         * @description Met `bbox` alleen wat dat gebied raakt (de editor snapt daaraan), met `ids` alleen die records (de monitor en matching tonen zo de vlakken achter een cijfer); de kaart zelf leest vectortegels (/tiles).
+         */
         get: {
             parameters: {
                 query?: {
                     bbox?: string;
+                    ids?: string;
                 };
                 header?: never;
                 path?: never;
@@ -954,7 +958,7 @@ export type paths = {
                         "application/json": components["schemas"]["FeatureCollection"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige bbox of ids */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2213,11 +2217,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Alle gemeenten als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New) */
+        /**
+         * Alle gemeenten als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New)
+         * @description Met `bbox` alleen wat dat gebied raakt (de editor snapt daaraan), met `ids` alleen die records (de monitor en matching tonen zo de vlakken achter een cijfer); de kaart zelf leest vectortegels (/tiles).
+         */
         get: {
             parameters: {
                 query?: {
                     bbox?: string;
+                    ids?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2234,7 +2242,7 @@ export type paths = {
                         "application/json": components["schemas"]["FeatureCollection"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige bbox of ids */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3302,11 +3310,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Alle kanszones als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New) */
+        /**
+         * Alle kanszones als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New)
+         * @description Met `bbox` alleen wat dat gebied raakt (de editor snapt daaraan), met `ids` alleen die records (de monitor en matching tonen zo de vlakken achter een cijfer); de kaart zelf leest vectortegels (/tiles).
+         */
         get: {
             parameters: {
                 query?: {
                     bbox?: string;
+                    ids?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3323,7 +3335,7 @@ export type paths = {
                         "application/json": components["schemas"]["FeatureCollection"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige bbox of ids */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4158,11 +4170,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Alle kavels als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New) */
+        /**
+         * Alle kavels als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New)
+         * @description Met `bbox` alleen wat dat gebied raakt (de editor snapt daaraan), met `ids` alleen die records (de monitor en matching tonen zo de vlakken achter een cijfer); de kaart zelf leest vectortegels (/tiles).
+         */
         get: {
             parameters: {
                 query?: {
                     bbox?: string;
+                    ids?: string;
                 };
                 header?: never;
                 path?: never;
@@ -4179,7 +4195,7 @@ export type paths = {
                         "application/json": components["schemas"]["FeatureCollection"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige bbox of ids */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6237,11 +6253,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Alle terreinen als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New) */
+        /**
+         * Alle terreinen als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New)
+         * @description Met `bbox` alleen wat dat gebied raakt (de editor snapt daaraan), met `ids` alleen die records (de monitor en matching tonen zo de vlakken achter een cijfer); de kaart zelf leest vectortegels (/tiles).
+         */
         get: {
             parameters: {
                 query?: {
                     bbox?: string;
+                    ids?: string;
                 };
                 header?: never;
                 path?: never;
@@ -6258,7 +6278,7 @@ export type paths = {
                         "application/json": components["schemas"]["FeatureCollection"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige bbox of ids */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7268,11 +7288,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Alle transformaties als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New) */
+        /**
+         * Alle transformaties als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New)
+         * @description Met `bbox` alleen wat dat gebied raakt (de editor snapt daaraan), met `ids` alleen die records (de monitor en matching tonen zo de vlakken achter een cijfer); de kaart zelf leest vectortegels (/tiles).
+         */
         get: {
             parameters: {
                 query?: {
                     bbox?: string;
+                    ids?: string;
                 };
                 header?: never;
                 path?: never;
@@ -7289,7 +7313,7 @@ export type paths = {
                         "application/json": components["schemas"]["FeatureCollection"];
                     };
                 };
-                /** @description Ongeldige bbox */
+                /** @description Ongeldige bbox of ids */
                 400: {
                     headers: {
                         [name: string]: unknown;
