@@ -5,8 +5,10 @@
 //    with their ratio; at region scale (embedded database, and PostgreSQL when
 //    BENCH_DATABASE_URL is set) and on synthetic national data of 10k / 30k / 100k
 //    kavels on PostgreSQL (schemas national_<n>, filled by scripts/national.ts when missing).
-// 2. The regional assignment (issue #6), HiGHS against the greedy baseline, on the
-//    region data and on generated data of 1,000 requests × 10,000 kavels.
+// 2. The regional assignment (issue #6), HiGHS against the greedy baseline, end to end
+//    from the database, on the region data and on synthetic data of 1,000 requests ×
+//    10,000 kavels (scripts/bench-matching.ts; BENCH_MATCHING_DATABASE_URL, BENCH_REQUESTS,
+//    BENCH_KAVELS, BENCH_TIME_LIMIT).
 // Prints times; asserts nothing.
 //
 //   npm run bench                                            # monitor on the embedded region, then matching
@@ -21,30 +23,12 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { serve } from '@hono/node-server';
-import { createRandom } from '../geodata/random.ts';
-import { STANDAARD_INSTELLINGEN, type MatchKavel, type MatchVraag } from '../server/domain/matching.ts';
-import { gretig, solveRegio, type RegioUitkomst } from '../server/domain/matching-solver.ts';
-import { bouwRegioInstance, laadHighs, regioToewijzing } from '../server/matching/regio.ts';
-import { laadInstellingen } from '../server/matching/data.ts';
 import { createApp } from '../server/app.ts';
 import { createAccount } from '../server/auth/accounts.ts';
 import type { Database } from '../server/db/database.ts';
 import { bron, type Moment } from '../server/balans/queries.ts';
+import { matchingRun, matchingSyntheticBench } from './bench-matching.ts';
 import { migreerSchema, nationalPool, omvang, schemaVoor, vulNationaal } from './national.ts';
-
-const PEILDATUM = '2026-11-01';
-
-function report(label: string, info: Record<string, unknown>, opt: RegioUitkomst, greedy: RegioUitkomst) {
-  const gain = opt.doelwaarde - greedy.doelwaarde;
-  console.log(`\n== ${label}`);
-  for (const [k, v] of Object.entries(info)) console.log(`   ${k.padEnd(22)} ${v}`);
-  console.log(`   ${'HiGHS'.padEnd(22)} status ${opt.status}, doelwaarde ${opt.doelwaarde.toFixed(1)}, ` +
-    `${opt.toewijzingen.length} toegewezen, ${opt.ketens.length} ketens (langste ${Math.max(0, ...opt.ketens.map((k) => k.stappen.length))}), ` +
-    `rekentijd ${(opt.rekentijd_ms / 1000).toFixed(2)} s`);
-  console.log(`   ${'gretig'.padEnd(22)} doelwaarde ${greedy.doelwaarde.toFixed(1)}, ${greedy.toewijzingen.length} toegewezen, ` +
-    `${greedy.ketens.length} ketens, rekentijd ${(greedy.rekentijd_ms / 1000).toFixed(2)} s`);
-  console.log(`   ${'verschil'.padEnd(22)} +${gain.toFixed(1)} (${greedy.doelwaarde > 0 ? ((100 * gain) / greedy.doelwaarde).toFixed(1) : '–'} %)`);
-}
 
 // ---------------------------------------------------------------------------------
 // The hectare monitor: HTTP against the bare SQL floor.
@@ -246,85 +230,6 @@ async function landelijk(url: string, n: number): Promise<Dataset> {
   return { label: `landelijk ${n}`, pool, mode: 'postgres', close: () => pool.end() };
 }
 
-/** The regional assignment on the region data. */
-async function matchingRegio(pool: pg.Pool) {
-  const inst = await laadInstellingen(pool);
-  const t = Date.now();
-  const r = await regioToewijzing(pool, inst, PEILDATUM);
-  report('Regiodata (voorbeeldbedrijven, seed)', {
-    vragen: r.samenvatting.vragen, kavels: r.samenvatting.kavels, opties: r.samenvatting.opties,
-    'laden + opbouw': `${((Date.now() - t - r.optimaal.rekentijd_ms - r.gretig.rekentijd_ms) / 1000).toFixed(2)} s`,
-  }, r.optimaal, r.gretig);
-}
-
-/** Terreinen as grids of kavels; 30 % in use by others, some by the requesting companies themselves. */
-function generate(nVragen: number, nKavels: number, seed = 71) {
-  const random = createRandom(seed);
-  const perTerrein = 100;
-  const side = 10;
-  const kavels: MatchKavel[] = [];
-  const buren = new Map<number, number[]>();
-  for (let i = 0; i < nKavels; i++) {
-    const terrein = Math.floor(i / perTerrein);
-    const local = i % perTerrein;
-    const ox = (terrein % 20) * 3000;
-    const oy = Math.floor(terrein / 20) * 3000;
-    const status = random.chance(0.3) ? 'bezet' : random.pick(['beschikbaar', 'potentieel', 'vrijkomend']);
-    const max = random.int(2, 9);
-    kavels.push({
-      id: i + 1, terrein_id: terrein + 1, gemeente_id: (terrein % 6) + 1, in_regio: true, status,
-      planstatus: random.chance(0.4) ? 'hard' : 'zacht', mc_min: random.chance(0.2) ? random.int(1, max) : null, mc_max: max,
-      watergebonden: random.chance(0.1), beschikbaar_vanaf: status === 'beschikbaar' ? null : `${random.int(2026, 2032)}-01-01`,
-      ha: Math.round(random.between(0.3, 3) * 100) / 100,
-      x: 90_000 + ox + (local % side) * 150, y: 455_000 + oy + Math.floor(local / side) * 150,
-    });
-    const nb: number[] = [];
-    if (local % side > 0) nb.push(i);
-    if (local % side < side - 1 && i + 2 <= nKavels && Math.floor((i + 1) / perTerrein) === terrein) nb.push(i + 2);
-    if (local >= side) nb.push(i + 1 - side);
-    if (local + side < perTerrein && i + 1 + side <= nKavels) nb.push(i + 1 + side);
-    buren.set(i + 1, nb);
-  }
-  const bezet = kavels.filter((k) => k.status === 'bezet');
-  const occupied = new Set<number>();
-  const vragen: MatchVraag[] = [];
-  for (let i = 0; i < nVragen; i++) {
-    let huidige: number | null = null;
-    if (random.chance(0.5)) {
-      const k = random.pick(bezet);
-      if (!occupied.has(k.id)) { occupied.add(k.id); huidige = k.id; }
-    }
-    const min = Math.round(random.between(0.3, 3) * 10) / 10;
-    const from = `${random.int(2026, 2029)}-0${random.int(1, 9)}-01`;
-    vragen.push({
-      id: i + 1, min_ha: min, max_ha: Math.round(min * random.between(1.2, 1.8) * 10) / 10, mc: random.int(1, 7),
-      watergebonden: random.chance(0.05), gewenste_gemeente_ids: [random.int(1, 6)], gewenst_vanaf: from,
-      gewenst_tot: `${random.int(2030, 2034)}-12-31`, voorrang: random.chance(0.15), arbeidsplaatsen: random.int(5, 200),
-      huidige_kavel_id: huidige,
-    });
-  }
-  return { vragen, kavels, buren };
-}
-
-async function generatedBench(nVragen: number, nKavels: number) {
-  const t0 = performance.now();
-  const { vragen, kavels, buren } = generate(nVragen, nKavels);
-  const inst = { ...STANDAARD_INSTELLINGEN, max_rekentijd_s: Number(process.env.BENCH_TIME_LIMIT ?? 120) };
-  const t1 = performance.now();
-  const instance = bouwRegioInstance(vragen, kavels, buren, inst, PEILDATUM);
-  const t2 = performance.now();
-  const highs = await laadHighs();
-  const opt = solveRegio(highs, instance, { tijdslimiet_s: inst.max_rekentijd_s });
-  const greedy = gretig(instance);
-  report(`Gegenereerd: ${nVragen} vragen × ${nKavels} kavels`, {
-    opties: `${instance.opties.length} (max ${inst.max_opties_per_vraag} per vraag, incl. samengevoegde kavels)`,
-    'vragen met een kavel': instance.voorwaardelijk.size,
-    'genereren': `${((t1 - t0) / 1000).toFixed(2)} s`,
-    'kandidaten + model': `${((t2 - t1) / 1000).toFixed(2)} s`,
-    'tijdslimiet HiGHS': `${inst.max_rekentijd_s} s`,
-  }, opt, greedy);
-}
-
 /**
  * Bytes transferred for the first regional view of the app (issue 15): a new visitor
  * in headless Chromium signs in and waits for the map with all its layers; every
@@ -394,7 +299,7 @@ if (!process.env.BENCH_SKIP_REGION) {
   const regio = await embeddedRegio();
   try {
     if (!process.env.BENCH_SKIP_MONITOR) rijen.push(...await monitorBench(regio));
-    if (!process.env.BENCH_SKIP_MATCHING) await matchingRegio(regio.pool);
+    if (!process.env.BENCH_SKIP_MATCHING) await matchingRun(regio.pool, 'Regiodata (voorbeeldbedrijven, seed)');
   } finally {
     await regio.close();
   }
@@ -414,5 +319,6 @@ if (url && !process.env.BENCH_SKIP_MONITOR) {
 }
 if (rijen.length) printMonitor(rijen);
 if (!url && !process.env.BENCH_SKIP_MONITOR) console.log('   (zet BENCH_DATABASE_URL voor PostgreSQL: regio en landelijk 10k / 30k / 100k kavels)');
-if (!process.env.BENCH_SKIP_MATCHING) await generatedBench(Number(process.env.BENCH_REQUESTS ?? 1000), Number(process.env.BENCH_KAVELS ?? 10000));
+if (!process.env.BENCH_SKIP_MATCHING) await matchingSyntheticBench(Number(process.env.BENCH_REQUESTS ?? 1000), Number(process.env.BENCH_KAVELS ?? 10000),
+  Number(process.env.BENCH_TIME_LIMIT ?? 120));
 if (!process.env.BENCH_SKIP_TRANSFER) await transferBench();

@@ -6,7 +6,8 @@
 // and without it. Nothing is written, nothing is locked.
 import type pg from 'pg';
 import { ApiError } from '../http/errors.ts';
-import { assertMayEdit, gemeenteOfGeometry, prepareGeometry } from '../layers/writes.ts';
+import { prepareGeometry } from '../editor/geometry.ts';
+import { assertMayEdit, gemeenteOfGeometry } from '../editor/placement.ts';
 import type { Actor } from '../domain/roles.ts';
 import { today } from '../domain/dates.ts';
 import { leesStand, type Moment, type Stand } from './queries.ts';

@@ -1,5 +1,5 @@
 // Rules for polygons drawn in the werkgroep editor, as pure functions of what
-// PostGIS measured (server/layers/editor-checks.ts does the measuring).
+// PostGIS measured (server/editor/checks.ts does the measuring).
 //  - transformatie on no business land (kavels ∪ terreinen)        → fout  geen_bedrijventerrein
 //  - transformatie on a terrein marked niet_te_transformeren (R-T5) → fout  niet_te_transformeren
 //  - compensatie overlapping an existing terrein                    → waarschuwing overlapt_terrein
@@ -44,14 +44,19 @@ export interface Metingen {
 /** R-T1: terreinen keep their business function "tot en met 2030" unless on the list. */
 export const TRANSFORMATIELIJST_TOT = '2030-12-31';
 
+/** Findings that block a save (422). */
+export const FOUT_CODES = ['geen_bedrijventerrein', 'niet_te_transformeren'] as const;
+/** Findings returned with the saved record. */
+export const WAARSCHUWING_CODES = ['overlapt_terrein', 'overlapt_compensatie', 'niet_op_transformatielijst', 'overlapt_transformatie'] as const;
+
 export interface Fout {
-  code: 'geen_bedrijventerrein' | 'niet_te_transformeren';
+  code: (typeof FOUT_CODES)[number];
   message: string;
   ids?: number[];
 }
 
 export interface Waarschuwing {
-  code: 'overlapt_terrein' | 'overlapt_compensatie' | 'niet_op_transformatielijst' | 'overlapt_transformatie';
+  code: (typeof WAARSCHUWING_CODES)[number];
   message: string;
   overlap_ha: number;
   ids: number[];
@@ -130,7 +135,7 @@ export function beoordeel(m: Metingen): Oordeel {
   return { fouten, waarschuwingen };
 }
 
-/** Longest name a record takes (server/layers/writable.ts). */
+/** Longest name a record takes (server/editor/writable.ts). */
 export const MAX_NAAM = 200;
 
 /**

@@ -6,16 +6,11 @@ export const NL_BOUNDS = { minLon: 3.2, minLat: 50.7, maxLon: 7.3, maxLat: 53.6 
 export const MAX_VERTICES = 20_000;
 export const MAX_GEOMETRY_BYTES = 1_000_000;
 
-export type GeometryProblemCode =
-  | 'geen_geometrie'
-  | 'ongeldig_type'
-  | 'ongeldige_coordinaten'
-  | 'niet_eindig'
-  | 'ring_niet_gesloten'
-  | 'te_weinig_punten'
-  | 'buiten_nederland'
-  | 'te_veel_punten'
-  | 'te_groot';
+export const GEOMETRY_PROBLEM_CODES = [
+  'geen_geometrie', 'ongeldig_type', 'ongeldige_coordinaten', 'niet_eindig', 'ring_niet_gesloten',
+  'te_weinig_punten', 'buiten_nederland', 'te_veel_punten', 'te_groot',
+] as const;
+export type GeometryProblemCode = (typeof GEOMETRY_PROBLEM_CODES)[number];
 
 export interface GeometryProblem {
   code: GeometryProblemCode;

@@ -1,8 +1,8 @@
 // Validation of matching settings at the API edge: every setting within its bounds
-// (INSTELLING_GRENZEN in server/domain/matching.ts), as zod schemas for the JSON
+// (INSTELLING_GRENZEN in server/domain/matching-model.ts), as zod schemas for the JSON
 // bodies and query strings that carry them.
 import { z } from '@hono/zod-openapi';
-import { INSTELLING_GRENZEN, instellingFout, isInstelling, type InstellingSleutel } from './matching.ts';
+import { INSTELLING_GRENZEN, instellingFout, isInstelling, type InstellingSleutel } from './matching-model.ts';
 
 const binnenGrenzen = (sleutel: InstellingSleutel) => (v: number, ctx: z.RefinementCtx) => {
   const fout = instellingFout(sleutel, v);

@@ -4,9 +4,7 @@
 import { z } from '@hono/zod-openapi';
 import { parse } from 'csv-parse/sync';
 import { IsoDate } from './dates.ts';
-
-export const REDENEN = ['groei', 'transformatie', 'verkeerde_plek', 'nieuwvestiging'] as const;
-export const VRAAG_STATUS = ['open', 'in_behandeling', 'gematcht', 'ingetrokken'] as const;
+import { GEBRUIKSPOSITIES, REDENEN, VRAAG_STATUS } from './matching-codes.ts';
 
 const Tekst = (max: number) => z.string().trim().max(max, `ten hoogste ${max} tekens`);
 
@@ -16,7 +14,7 @@ export const BedrijfVelden = {
   sector: Tekst(200).nullable(),
   arbeidsplaatsen: z.number({ message: 'moet een getal zijn' }).int('moet een geheel getal zijn').min(0, 'mag niet negatief zijn').max(1_000_000, 'is te groot').nullable(),
   huidige_kavel_id: z.number({ message: 'moet een kavelnummer zijn' }).int('moet een kavelnummer zijn').positive('moet een kavelnummer zijn').nullable(),
-  gebruikspositie: z.enum(['huurder', 'eigenaar'], { message: "kies 'huurder' of 'eigenaar'" }).nullable(),
+  gebruikspositie: z.enum(GEBRUIKSPOSITIES, { message: "kies 'huurder' of 'eigenaar'" }).nullable(),
   milieucategorie_activiteit: z.string().min(1).max(10).nullable(),
 };
 

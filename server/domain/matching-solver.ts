@@ -3,6 +3,7 @@
 // that a requesting company occupies available only when that company is itself
 // assigned elsewhere (relocation chains, as in kidney exchange). The model builder
 // and the greedy baseline are pure; `solveRegio` needs a loaded HiGHS instance.
+import type { MatchStatus } from './matching-codes.ts';
 
 export interface RegioOptie {
   vraag_id: number;
@@ -29,7 +30,7 @@ export interface VasteMatch {
   match_id: number;
   vraag_id: number;
   kavel_ids: number[];
-  status: string;
+  status: MatchStatus;
   score: number | null;
 }
 
@@ -85,6 +86,40 @@ export interface RegioUitkomst {
   ketens: Keten[];
   niet_toegewezen: NietToegewezen[];
   rekentijd_ms: number;
+  /**
+   * HiGHS's relative MIP gap, (bound − objective) / objective: 0 when proved optimal,
+   * larger when the time limit stopped the search. Absent when not reported.
+   */
+  gap?: number;
+}
+
+/** A request as the regional model sees it, with its best options (from matching-kandidaten.ts). */
+export interface RegioInvoerVraag {
+  id: number;
+  voorrang: boolean;
+  huidige_kavel_id: number | null;
+}
+
+/**
+ * The solver instance: every open request with its best options, the running matches
+ * fixed, and the kavels of requesting companies available only when that company is
+ * assigned. `opties` and `redenen` per request id; a request with a running match has none.
+ */
+export function regioInstance(
+  vragen: readonly RegioInvoerVraag[], opties: ReadonlyMap<number, readonly { kavel_ids: number[]; score: number }[]>,
+  redenen: ReadonlyMap<number, string | null>, vast: VasteMatch[], voorrang_factor: number,
+): RegioInstance {
+  const voorwaardelijk = new Map<number, number>();
+  for (const v of vragen) if (v.huidige_kavel_id !== null) voorwaardelijk.set(v.huidige_kavel_id, v.id);
+  const vasteVragen = new Set(vast.map((f) => f.vraag_id));
+  return {
+    vragen: vragen.map((v) => ({ id: v.id, voorrang: v.voorrang, huidige_kavel_id: v.huidige_kavel_id, reden_geen_kandidaten: redenen.get(v.id) ?? null })),
+    opties: vragen.filter((v) => !vasteVragen.has(v.id))
+      .flatMap((v) => (opties.get(v.id) ?? []).map((o) => ({ vraag_id: v.id, kavel_ids: o.kavel_ids, score: o.score }))),
+    vast,
+    voorwaardelijk,
+    voorrang_factor,
+  };
 }
 
 const gewicht = (inst: RegioInstance, v: RegioVraag | undefined) => (v?.voorrang ? inst.voorrang_factor : 1);
@@ -183,7 +218,15 @@ export function isToelaatbaar(inst: RegioInstance, gekozen: number[]): boolean {
 }
 
 /** What HiGHS answers (the `highs` npm package). */
-export interface HighsOplossing { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal: number }> }
+export interface HighsOplossing {
+  Status: string;
+  ObjectiveValue: number;
+  Columns: Record<string, { Primal: number }>;
+  /** Reported by the worker thread (server/matching/highs-worker.mjs). */
+  mip_gap?: number | null;
+  /** The best bound HiGHS proved on the objective. */
+  mip_dual_bound?: number | null;
+}
 
 /** Minimal HiGHS interface (the `highs` npm package). */
 export interface HighsLike {
@@ -194,10 +237,25 @@ export interface HighsLike {
 export const highsOpties = (tijdslimiet_s = 30): Record<string, unknown> =>
   ({ time_limit: tijdslimiet_s, mip_rel_gap: 0, random_seed: 0, output_flag: false, threads: 1 });
 
-/** The outcome from HiGHS's answer to `bouwModel` (null: the model had no variables). */
-export function uitOplossing(inst: RegioInstance, variabelen: number[], res: HighsOplossing | null, ms: number): RegioUitkomst {
+/**
+ * The outcome from HiGHS's answer to `bouwModel` (null: the model had no variables).
+ * Given the start it was handed (`start`: chosen options), never worse than that:
+ * a time limit can stop HiGHS before it has even taken the start in.
+ */
+export function uitOplossing(inst: RegioInstance, variabelen: number[], res: HighsOplossing | null, ms: number, start: number[] = []): RegioUitkomst {
   const gekozen = res ? variabelen.filter((i) => (res.Columns[`x${i}`]?.Primal ?? 0) > 0.5) : [];
-  return uitkomst(inst, 'highs', res?.Status ?? 'Optimal', gekozen, ms);
+  let uit = uitkomst(inst, 'highs', res?.Status ?? 'Optimal', gekozen, ms);
+  if (start.length) {
+    const vanStart = uitkomst(inst, 'highs', res?.Status ?? 'Optimal', start, ms);
+    if (vanStart.doelwaarde > uit.doelwaarde) uit = vanStart;
+  }
+  if (!res) return { ...uit, gap: 0 };
+  // The gap of what is reported, against the bound HiGHS proved.
+  const bound = res.mip_dual_bound;
+  if (typeof bound === 'number' && Number.isFinite(bound) && uit.doelwaarde > 0) {
+    return { ...uit, gap: res.Status === 'Optimal' ? 0 : Math.max(0, Number(((bound - uit.doelwaarde) / uit.doelwaarde).toFixed(6))) };
+  }
+  return typeof res.mip_gap === 'number' && Number.isFinite(res.mip_gap) ? { ...uit, gap: res.mip_gap } : uit;
 }
 
 export function solveRegio(highs: HighsLike, inst: RegioInstance, opts: { tijdslimiet_s?: number } = {}): RegioUitkomst {
@@ -214,6 +272,11 @@ export function solveRegio(highs: HighsLike, inst: RegioInstance, opts: { tijdsl
  */
 export function gretig(inst: RegioInstance): RegioUitkomst {
   const started = performance.now();
+  return uitkomst(inst, 'gretig', 'Heuristiek', gretigeKeuze(inst), performance.now() - started);
+}
+
+/** The options the greedy baseline chooses (indexes into `inst.opties`): a feasible start for HiGHS. */
+export function gretigeKeuze(inst: RegioInstance): number[] {
   const opties = geldigeOpties(inst);
   const perVraag = new Map<number, number[]>();
   for (const { o, i } of opties) (perVraag.get(o.vraag_id) ?? perVraag.set(o.vraag_id, []).get(o.vraag_id)!).push(i);
@@ -241,7 +304,7 @@ export function gretig(inst: RegioInstance): RegioUitkomst {
       changed = true;
     }
   }
-  return uitkomst(inst, 'gretig', 'Heuristiek', gekozen, performance.now() - started);
+  return gekozen;
 }
 
 function uitkomst(inst: RegioInstance, methode: RegioUitkomst['methode'], status: string, gekozen: number[], ms: number): RegioUitkomst {

@@ -8,11 +8,15 @@
 // kavel). So the anonymised answer is *computed* from the request's public facts
 // only — the company's jobs and current kavel are set to unknown before anything is
 // scored — and then shows a rank and a coarse fit. What is not an input cannot leak.
-import { CRITERIA, type Criterium, type Instellingen, type Kandidaat, type KandidaatResultaat, type MatchKavel, type MatchVraag } from './matching.ts';
-import type { RuimtevraagZicht } from './roles.ts';
+import { CRITERIA, type Criterium, type Instellingen, type MatchKavel, type MatchVraag } from './matching-model.ts';
+import type { Kandidaat, KandidaatResultaat } from './matching-kandidaten.ts';
+import { ruimtevraagZicht, type Role, type RuimtevraagZicht } from './roles.ts';
 import { anonymousLabel } from './ruimtevraag.ts';
 
 export type KandidaatZicht = Exclude<RuimtevraagZicht, 'aggregaat'>;
+
+/** Regie sees everything, the werkgroep the anonymised view (the stuurgroep reaches no route that asks). */
+export const kandidaatZicht = (rol: Role): KandidaatZicht => (ruimtevraagZicht(rol) === 'volledig' ? 'volledig' : 'anoniem');
 
 /** Criteria that depend on the company's confidential facts (jobs, current location). */
 export const VERTROUWELIJKE_CRITERIA: readonly Criterium[] = ['afstand', 'arbeidsplaatsen'];
@@ -50,17 +54,23 @@ export function passendVan(score: number): Passend {
 export const ANONIEME_VRAAG_VELDEN = ['id', 'min_ha', 'max_ha', 'milieucategorie', 'watergebonden', 'reden', 'voorrang', 'status',
   'gewenst_vanaf', 'gewenst_tot', 'gewenste_gemeenten', 'bron'] as const;
 
-/** A register row (server/routes/ruimtevragen.ts) as the zicht may see it. */
-export function vraagVoorZicht(zicht: KandidaatZicht, rij: Record<string, any>): Record<string, unknown> {
+type AnoniemVeld = (typeof ANONIEME_VRAAG_VELDEN)[number];
+/** What the werkgroep receives of a request: the public fields and a label. */
+export type AnoniemeVraag<R> = Pick<R, Extract<keyof R, AnoniemVeld>> & { label: string };
+
+/** A register row (server/ruimtevragen/queries.ts) as the zicht may see it. */
+export function vraagVoorZicht<R extends { id: number; max_ha: number; milieucategorie: string } & Record<AnoniemVeld, unknown>>(
+  zicht: KandidaatZicht, rij: R,
+): R | AnoniemeVraag<R> {
   if (zicht === 'volledig') return rij;
   const out: Record<string, unknown> = { id: rij.id, label: anonymousLabel(rij.id, Number(rij.max_ha), rij.milieucategorie) };
   for (const k of ANONIEME_VRAAG_VELDEN) out[k] = rij[k];
-  return out;
+  return out as AnoniemeVraag<R>;
 }
 
 // ---------------------------------------------------------------- the candidates
 
-export type KavelFeiten = MatchKavel & { terrein: string; gemeente: string };
+export type KavelFeiten = MatchKavel & { terrein: string; gemeente: string; mc_max_code: string };
 
 /** Public facts of a kavel (the map shows them to everyone). */
 const kavelVelden = (kv: KavelFeiten) => ({

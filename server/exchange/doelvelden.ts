@@ -1,8 +1,8 @@
 // The attributes an import can fill per layer, read from the layer's own write schema
-// (server/layers/writable.ts) so import and editor accept the same values. The
+// (server/editor/writable.ts) so import and editor accept the same values. The
 // gemeente and a kavel's terrein come from the geometry, as in the editor.
 import { z } from '@hono/zod-openapi';
-import { writableLayer } from '../layers/writable.ts';
+import { writableLayer } from '../editor/writable.ts';
 import type { VeldSoort } from '../domain/exchange-values.ts';
 
 export const DOELEN = ['kavels', 'terreinen', 'kanszones', 'transformaties', 'compensaties'] as const;

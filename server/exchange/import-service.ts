@@ -15,9 +15,9 @@ import { kiesGemeente } from '../domain/gemeente-keuze.ts';
 import { MIN_AREA_HA } from '../domain/geometry.ts';
 import { MIN_OVERLAP_M2 } from '../domain/editor-rules.ts';
 import { beoordeelCrs, bereikVan } from '../domain/exchange-crs.ts';
-import { withAudit } from '../layers/writes.ts';
-import { writableLayer } from '../layers/writable.ts';
-import { assertToewijzingenPassen, judge, transformatieDatum } from '../layers/editor-checks.ts';
+import { withAudit } from '../db/audit.ts';
+import { writableLayer } from '../editor/writable.ts';
+import { assertToewijzingenPassen, judge, transformatieDatum } from '../editor/checks.ts';
 import { EXCHANGE_DIR } from './gdal-thread.ts';
 import { gdal } from './gdal-thread.ts';
 import { doelvelden, type Doel, type Doelveld } from './doelvelden.ts';
@@ -408,7 +408,7 @@ export function startSchrijven(pool: pg.Pool, actor: Actor, s: ImportSessie, com
 async function schrijf(pool: pg.Pool, actor: Actor, s: ImportSessie, verzoek: ControleVerzoek, rapport: Rapport, commit: boolean, verwijderIds: number[], taak: Taak): Promise<SchrijfResultaat> {
   const layer = writableLayer(verzoek.doel)!;
   try {
-    return await withAudit({ pool, actor }, `import ${s.bestandsnaam} (bron ${verzoek.bron})`, async (client) => {
+    return await withAudit(pool, actor, `import ${s.bestandsnaam} (bron ${verzoek.bron})`, async (client) => {
       // The check again, inside the transaction: what is written is what is judged now.
       if (await q.versiesVeranderd(client, s.id, verzoek.doel)) {
         throw new ApiError(409, 'gewijzigd_sinds_controle', 'Sinds de controle heeft iemand records van deze bron gewijzigd. Controleer opnieuw; er is niets opgeslagen.');

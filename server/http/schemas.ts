@@ -54,15 +54,57 @@ export const IdListSchema = z
   })
   .openapi({ param: { name: 'ids', in: 'query' }, example: '12,15,40', type: 'string' });
 
-export const FeatureSchema = z
-  .object({
-    type: z.literal('Feature'),
-    id: z.number().int(),
-    geometry: z.unknown(),
-    properties: z.record(z.string(), z.unknown()),
-  })
-  .openapi('Feature');
+/** The OpenAPI error responses of a route: `...errors(400, 404)`, each with the one error shape. */
+export const errors = <const C extends number>(...codes: C[]) =>
+  Object.fromEntries(codes.map((code) => [code, { description: ERROR_DESCRIPTIONS[code] ?? 'Fout', content: { 'application/json': { schema: ErrorSchema } } }])) as
+    Record<C, { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } }>;
 
-export const FeatureCollectionSchema = z
-  .object({ type: z.literal('FeatureCollection'), features: z.array(FeatureSchema) })
-  .openapi('FeatureCollection');
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'Ongeldige invoer',
+  401: 'Niet ingelogd',
+  403: 'Geen toegang',
+  404: 'Niet gevonden',
+  409: 'Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer)',
+  413: 'Verzoek te groot',
+  422: 'Voldoet niet aan de regels',
+  428: 'Versienummer ontbreekt',
+};
+
+/** A JSON body or answer with this schema. */
+export const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+// ---------------------------------------------------------------------------------
+// GeoJSON in WGS84, as the API answers it.
+
+const Position = z.array(z.number()).min(2).max(3).openapi('Positie', { description: '[lengtegraad, breedtegraad] in WGS84' });
+
+export const PolygonSchema = z.object({
+  type: z.literal('Polygon'),
+  coordinates: z.array(z.array(Position)),
+}).openapi('Polygon');
+
+export const MultiPolygonSchema = z.object({
+  type: z.literal('MultiPolygon'),
+  coordinates: z.array(z.array(z.array(Position))),
+}).openapi('MultiPolygon');
+
+/** A stored area: every layer keeps MultiPolygons; GeoJSON answers may carry either. */
+export const AreaSchema = z.discriminatedUnion('type', [PolygonSchema, MultiPolygonSchema]).openapi('Vlak');
+
+/**
+ * A drawn shape as a request sends it. Checked by the server's own rules (not by this
+ * schema) so that a wrong shape gets its Dutch reason and the spot where it goes wrong.
+ */
+export const AreaInputSchema = z.object({ type: z.string(), coordinates: z.array(z.unknown()) })
+  .openapi('VlakInvoer', { description: 'GeoJSON Polygon of MultiPolygon in WGS84' });
+
+export const LineInputSchema = z.object({ type: z.string(), coordinates: z.array(z.unknown()) })
+  .openapi('LijnInvoer', { description: 'GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt' });
+
+/** The version a change is based on (optimistic locking). */
+export const VersionSchema = z.number({ message: 'version (het versienummer dat u bewerkt) is verplicht' }).int().positive();
+
+/** `?version=` for a DELETE (If-Match works too). */
+export const VersionQuerySchema = z.object({
+  version: z.string().optional().openapi({ description: 'Het versienummer dat u verwijdert (of stuur If-Match)' }),
+});

@@ -4,7 +4,7 @@
 
 export interface LayerDefinition {
   /** URL segment: /api/<path> */
-  path: string;
+  path: LayerPath;
   /** Dutch singular noun for messages. */
   label: string;
   table: string;
@@ -29,6 +29,7 @@ const base = (table: string, gemeenteJoin = true) =>
 
 /** The URL segments of the map layers, in drawing order. */
 export const LAYER_PATHS = ['gemeenten', 'terreinen', 'kavels', 'kanszones', 'transformaties', 'compensaties'] as const;
+export type LayerPath = (typeof LAYER_PATHS)[number];
 
 export const layers: LayerDefinition[] = [
   {
@@ -40,6 +41,7 @@ export const layers: LayerDefinition[] = [
     path: 'terreinen', label: 'Terrein', table: 'terrein', from: base('terrein'),
     naam: 'x.naam', gemeente: 'g.naam', orderBy: 'x.oppervlakte_ha DESC, x.id',
     properties: {
+      gemeente_id: 'x.gemeente_id',
       naam_bekend: 'x.naam_bekend', naam_osm: 'x.naam_osm', typologie: 'x.typologie',
       watergebonden: 'x.watergebonden', niet_te_transformeren: 'x.niet_te_transformeren',
       op_transformatielijst: 'x.op_transformatielijst',
@@ -53,6 +55,8 @@ export const layers: LayerDefinition[] = [
     from: 'kavel x JOIN terrein t ON t.id = x.terrein_id JOIN gemeente g ON g.id = t.gemeente_id',
     naam: 'x.naam', gemeente: 'g.naam', orderBy: 'x.id',
     properties: {
+      // A kavel's gemeente is its terrein's (who may edit it follows from this id).
+      gemeente_id: 't.gemeente_id',
       terrein_id: 'x.terrein_id', terrein_naam: 't.naam', status: 'x.status', planstatus: 'x.planstatus',
       milieucategorie_min: 'x.milieucategorie_min', milieucategorie_max: 'x.milieucategorie_max',
       watergebonden: 'x.watergebonden', beschikbaar_vanaf: 'x.beschikbaar_vanaf', eigendom: 'x.eigendom',
@@ -63,7 +67,7 @@ export const layers: LayerDefinition[] = [
   {
     path: 'kanszones', label: 'Kanszone', table: 'kanszone', from: base('kanszone'),
     naam: 'x.naam', gemeente: 'g.naam', orderBy: 'x.id',
-    properties: { soort: 'x.soort', terrein_id: 'x.terrein_id', omschrijving: 'x.omschrijving' },
+    properties: { gemeente_id: 'x.gemeente_id', soort: 'x.soort', terrein_id: 'x.terrein_id', omschrijving: 'x.omschrijving' },
   },
   {
     path: 'transformaties', label: 'Transformatie', table: 'transformatie', from: base('transformatie'),
@@ -101,3 +105,8 @@ export const layers: LayerDefinition[] = [
     },
   },
 ];
+
+/** The definition of a layer by its path. */
+export function layerDefinition<P extends LayerPath>(path: P): LayerDefinition & { path: P } {
+  return layers.find((l) => l.path === path) as LayerDefinition & { path: P };
+}

@@ -1,16 +1,20 @@
 // Reads a layer as GeoJSON in WGS84; areas come from the stored RD New geometry.
 import type pg from 'pg';
-import type { LayerDefinition } from './definitions.ts';
+import type { z } from '@hono/zod-openapi';
+import type { LayerDefinition, LayerPath } from './definitions.ts';
+import type { FEATURE_SCHEMAS } from './schemas.ts';
 import type { Role } from '../domain/roles.ts';
 
 export type BBox = [number, number, number, number];
 
-export interface Feature {
-  type: 'Feature';
-  id: number;
-  geometry: unknown;
-  properties: Record<string, unknown>;
+/** A record of a layer as the API answers it (schemas.ts). */
+export type LayerFeature<P extends LayerPath = LayerPath> = z.infer<(typeof FEATURE_SCHEMAS)[P]>;
+export interface LayerCollection<P extends LayerPath = LayerPath> {
+  type: 'FeatureCollection';
+  features: LayerFeature<P>[];
 }
+
+type Queryable = Pick<pg.Pool, 'query'>;
 
 function selectSql(layer: LayerDefinition, where: string, extra: Record<string, string> = {}) {
   const props = Object.entries({ ...layer.properties, ...extra }).map(([k, expr]) => `${expr} AS "${k}"`);
@@ -20,13 +24,14 @@ function selectSql(layer: LayerDefinition, where: string, extra: Record<string, 
           FROM ${layer.from} WHERE ${where} ORDER BY ${layer.orderBy}`;
 }
 
-function toFeature(row: Record<string, unknown>): Feature {
+// The SELECT above gives exactly the properties schemas.ts names (checked by the layer-schemas test).
+function toFeature<P extends LayerPath>(row: Record<string, unknown>): LayerFeature<P> {
   const { geometry, ...properties } = row;
-  return { type: 'Feature', id: row.id as number, geometry, properties };
+  return { type: 'Feature', id: row.id as number, geometry, properties } as LayerFeature<P>;
 }
 
 /** The layer's features: all, those meeting a WGS84 bbox, and/or those with the given ids. */
-export async function listFeatures(pool: pg.Pool, layer: LayerDefinition, bbox?: BBox, ids?: number[]) {
+export async function listFeatures<P extends LayerPath>(db: Queryable, layer: LayerDefinition & { path: P }, bbox?: BBox, ids?: number[]): Promise<LayerCollection<P>> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (bbox) {
@@ -37,13 +42,15 @@ export async function listFeatures(pool: pg.Pool, layer: LayerDefinition, bbox?:
     params.push(ids);
     where.push(`x.id = ANY($${params.length}::int[])`);
   }
-  const { rows } = await pool.query(selectSql(layer, where.join(' AND ') || 'true'), params);
-  return { type: 'FeatureCollection' as const, features: rows.map(toFeature) };
+  const { rows } = await db.query(selectSql(layer, where.join(' AND ') || 'true'), params);
+  return { type: 'FeatureCollection', features: rows.map((r) => toFeature<P>(r)) };
 }
 
 /** One record; with its confidential properties when `rol` may read them. */
-export async function getFeature(pool: pg.Pool, layer: LayerDefinition, id: number, rol?: Role): Promise<Feature | null> {
+export async function getFeature<P extends LayerPath>(
+  db: Queryable, layer: LayerDefinition & { path: P }, id: number, rol?: Role,
+): Promise<LayerFeature<P> | null> {
   const extra = layer.vertrouwelijk && rol && layer.vertrouwelijk.mayRead(rol) ? layer.vertrouwelijk.properties : {};
-  const { rows } = await pool.query(selectSql(layer, 'x.id = $1', extra), [id]);
-  return rows[0] ? toFeature(rows[0]) : null;
+  const { rows } = await db.query(selectSql(layer, 'x.id = $1', extra), [id]);
+  return rows[0] ? toFeature<P>(rows[0]) : null;
 }

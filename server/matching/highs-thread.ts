@@ -47,13 +47,14 @@ function start(): SolverThread {
   return t;
 }
 
-export function solveInThread(lp: string, options: Record<string, unknown>): Promise<HighsOplossing> {
+/** Solves the LP in the worker; `beginoplossing`: names of the columns (set to 1) of a feasible solution to begin from. */
+export function solveInThread(lp: string, options: Record<string, unknown>, beginoplossing?: readonly string[]): Promise<HighsOplossing> {
   const t = (current ??= start());
   const id = nextId++;
   return new Promise((resolve, reject) => {
     if (t.pending.size === 0) t.worker.ref();
     t.pending.set(id, { resolve, reject });
-    t.worker.postMessage({ id, lp, options });
+    t.worker.postMessage({ id, lp, options, start: beginoplossing });
   });
 }
 

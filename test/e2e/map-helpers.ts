@@ -2,7 +2,8 @@
 // screen <-> lng/lat, clicks that terra-draw sees, and selecting a feature on the map.
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { bbox, booleanPointInPolygon, point, pointToPolygonDistance } from '@turf/turf';
+import { bbox } from '@turf/turf';
+import { labelPoint } from '../../web/map/label-point.ts';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { waitForIdle } from './browser.ts';
 
@@ -25,23 +26,9 @@ export async function api<T>(page: Page, path: string, init: { method?: string; 
   }, { path, init });
 }
 
-/** The grid point deepest inside the polygon, so clicks there cannot hit a neighbour. */
+/** The point deepest inside the polygon (its pole of inaccessibility), so clicks there cannot hit a neighbour. */
 export function deepInteriorPoint(feature: Area): [number, number] {
-  const [w, s, e, n] = bbox(feature);
-  let best: [number, number] = [(w + e) / 2, (s + n) / 2];
-  let bestDepth = -Infinity;
-  for (let i = 1; i < 24; i++) {
-    for (let j = 1; j < 24; j++) {
-      const p = point([w + ((e - w) * i) / 24, s + ((n - s) * j) / 24]);
-      if (!booleanPointInPolygon(p, feature)) continue;
-      const depth = -pointToPolygonDistance(p, feature);
-      if (depth > bestDepth) {
-        bestDepth = depth;
-        best = p.geometry.coordinates as [number, number];
-      }
-    }
-  }
-  return best;
+  return labelPoint(feature.geometry);
 }
 
 /** Screen position (page pixels) of a lng/lat. */

@@ -67,7 +67,7 @@ describe.skipIf(!inject('chromiumPath'))('the app under its Content-Security-Pol
 
     // The monitor with its charts.
     await page.getByTestId('monitor-knop').click();
-    await page.getByTestId('kpi-verloren').waitFor({ state: 'visible', timeout: 60_000 });
+    await page.getByTestId('kpi-netto_verloren').waitFor({ state: 'visible', timeout: 60_000 });
     await page.locator('.recharts-surface').first().waitFor({ state: 'visible', timeout: 30_000 });
     await page.getByTestId('monitor-knop').click();
 

@@ -9,7 +9,7 @@ import { DBF_MAX, kortVeldnamen, veldnamenTekst } from '../../server/domain/shap
 import { celTekst, neutraliseer } from '../../server/domain/spreadsheet-cell.ts';
 import { mapObject, vormVan } from '../../server/exchange/mapping.ts';
 import { doelvelden } from '../../server/exchange/doelvelden.ts';
-import { writableLayer } from '../../server/layers/writable.ts';
+import { writableLayer } from '../../server/editor/writable.ts';
 
 const LEIDEN_RD = { minX: 92_900, minY: 460_850, maxX: 93_300, maxY: 461_150 };
 const LEIDEN_WGS84 = { minX: 4.48, minY: 52.13, maxX: 4.49, maxY: 52.14 };

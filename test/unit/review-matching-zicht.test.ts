@@ -4,9 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  INSTELLING_GRENZEN, STANDAARD_INSTELLINGEN, instellingFout, instellingenUit, kandidatenVoor, scoreSet, type InstellingSleutel, type MatchKavel, type MatchVraag,
-} from '../../server/domain/matching.ts';
+  INSTELLING_GRENZEN, STANDAARD_INSTELLINGEN, instellingFout, instellingenUit, type InstellingSleutel, type MatchKavel, type MatchVraag,
+} from '../../server/domain/matching-model.ts';
+import { scoreSet } from '../../server/domain/matching-score.ts';
+import { kandidatenUitSets } from '../../server/domain/matching-kandidaten.ts';
 import { invoerVoorZicht, kandidatenVoorZicht, type KavelFeiten } from '../../server/domain/matching-zicht.ts';
+import { orakelRedenen, orakelSets } from '../support/kandidaat-orakel.ts';
 
 const kavel = (id: number, o: Partial<MatchKavel> = {}): KavelFeiten => ({
   id, terrein_id: 1, gemeente_id: 1, in_regio: true, status: 'beschikbaar', planstatus: 'hard', mc_min: null, mc_max: 5,
@@ -18,10 +21,21 @@ const vraag = (o: Partial<MatchVraag> = {}): MatchVraag => ({
   voorrang: false, arbeidsplaatsen: null, huidige_kavel_id: null, ...o,
 });
 
-/** What the werkgroep receives for a request over these kavels. */
+/**
+ * What the werkgroep receives for a request over these kavels (none touching). The
+ * database finds the candidate sets; here the independent evaluation of the hard
+ * rules stands in for it.
+ */
 function anoniem(v: MatchVraag, kavels: KavelFeiten[]) {
   const invoer = invoerVoorZicht('anoniem', v, STANDAARD_INSTELLINGEN);
-  const resultaat = kandidatenVoor(invoer.vraag, { kavels, buren: new Map(), inst: invoer.inst, vandaag: '2026-11-01' });
+  const opties = { tolerantie: invoer.inst.tolerantie, maxSamenvoegen: 1 };
+  const sets = orakelSets(invoer.vraag, kavels, new Set(), opties).map((s) => s.split(',').map(Number));
+  const redenen = kavels.filter((k) => ['beschikbaar', 'potentieel', 'vrijkomend'].includes(k.status))
+    .map((k) => orakelRedenen(invoer.vraag, k, opties));
+  const uitgesloten: Record<string, number> = {};
+  for (const r of redenen.flat()) uitgesloten[r] = (uitgesloten[r] ?? 0) + 1;
+  const telling = { totaal: redenen.length, geschikt: redenen.filter((r) => r.length === 0).length, uitgesloten };
+  const resultaat = kandidatenUitSets(invoer.vraag, sets, { kavels: new Map(kavels.map((k) => [k.id, k])), inst: invoer.inst, vandaag: '2026-11-01' }, telling);
   return kandidatenVoorZicht('anoniem', { resultaat, kavels: new Map(kavels.map((k) => [k.id, k])), inst: invoer.inst, limiet: 100 });
 }
 

@@ -1,9 +1,12 @@
-// Typed fetch client for the Schuifruimte071 API. Errors carry the server's
-// Dutch message so the UI can show it unchanged.
-import type {
-  ApiErrorBody, AppConfig, LayerCollection, LayerFeature, LayerName, Me, Milieucategorie,
-} from './types.ts';
+// The API's error as the web app throws it (with the server's Dutch message, shown
+// unchanged), and plain JSON fetches. API calls go through the typed client
+// (web/api/http.ts); getJson serves static JSON (the basemap's style and sea), and
+// postJson/sendJson remain for the screens not yet moved to the typed client.
 import { t } from '../i18n/nl.ts';
+
+interface ApiErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
 
 export class ApiError extends Error {
   constructor(
@@ -55,7 +58,7 @@ async function requestJson<T>(url: string, init: RequestInit): Promise<T> {
   }
   // Static files (style, sea) may come as application/octet-stream: parse the text ourselves.
   const text = await response.text();
-  let body: unknown = undefined;
+  let body: unknown;
   try {
     body = text ? JSON.parse(text) : undefined;
   } catch {
@@ -71,15 +74,3 @@ async function requestJson<T>(url: string, init: RequestInit): Promise<T> {
   }
   return body as T;
 }
-
-export const api = {
-  me: (signal?: AbortSignal) => getJson<Me>('/api/auth/me', signal),
-  login: (email: string, wachtwoord: string) => postJson<Me>('/api/auth/login', { email, wachtwoord }),
-  logout: (csrfToken: string) => postJson<{ uitgelogd: boolean }>('/api/auth/logout', {}, csrfToken),
-  config: (signal?: AbortSignal) => getJson<AppConfig>('/api/config', signal),
-  milieucategorieen: (signal?: AbortSignal) => getJson<Milieucategorie[]>('/api/milieucategorieen', signal),
-  layer: <L extends LayerName>(layer: L, signal?: AbortSignal) =>
-    getJson<LayerCollection<L>>(`/api/${layer}`, signal),
-  feature: <L extends LayerName>(layer: L, id: number, signal?: AbortSignal) =>
-    getJson<LayerFeature<L>>(`/api/${layer}/${id}`, signal),
-};

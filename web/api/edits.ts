@@ -1,166 +1,208 @@
-// Writes on the editable layers: create, change, delete, restore, split, merge,
-// plus history and the draft check. Every successful write invalidates the layer
-// (the map) and the touched features (the side panel), so caches never show a
-// stale version.
+// Writes on the editable layers: create, change, delete, restore, split, merge, hole,
+// plus history and the draft check, all through the typed client. What a write saved
+// is put into the caches (the layer on the map, the feature in the side panel)
+// instead of refetching whole layers; records whose derived figures the write
+// changes (a kavel's terrein, overlapping newer transformaties) are fetched one by one.
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Geometry, LineString, MultiPolygon, Polygon } from 'geojson';
-import { getJson, sendJson } from './client.ts';
-import { queryKeys } from './hooks.ts';
-import { useMe } from './session.ts';
-import type { DraftCheck, HistoryEntry, LayerFeature, LayerName, SavedFeature } from './types.ts';
+import { call, http } from './http.ts';
+import { fetchFeature, layerPath, queryKeys } from './hooks.ts';
+import type { Answer, EditableLayer, LayerCollection, LayerFeature, RequestBody } from './layers.ts';
+import type { paths } from './schema.gen.ts';
+import { boxOf, boxesOverlap } from '../editor/snapping.ts';
 
-export const historyKey = (layer: LayerName, id: number) => ['history', layer, id] as const;
+type ByLayer<T extends { [L in EditableLayer]: unknown }, L extends EditableLayer> = T[L];
 
-/** Refetch the layer, the features and their histories after a write. */
-export async function afterWrite(client: QueryClient, layer: LayerName, ids: number[]): Promise<void> {
-  await Promise.all([
-    client.invalidateQueries({ queryKey: queryKeys.layer(layer) }),
-    ...ids.map((id) => client.invalidateQueries({ queryKey: historyKey(layer, id) })),
-  ]);
-  // A transformatie changes the netto hectares shown elsewhere; kavels change terrein totals.
-  if (layer === 'kavels') await client.invalidateQueries({ queryKey: queryKeys.layer('terreinen') });
+type PatchBodies = { [L in EditableLayer]: RequestBody<`/api/${L}/{id}`, 'patch'> };
+type SavedAnswers = { [L in EditableLayer]: Answer<`/api/${L}`, 'post', 201> };
+type HistoryAnswers = { [L in EditableLayer]: Answer<`/api/${L}/{id}/history`, 'get', 200> };
+type SplitAnswers = { [L in EditableLayer]: Answer<`/api/${L}/{id}/split`, 'post', 200> };
+type MergeAnswers = { [L in EditableLayer]: Answer<`/api/${L}/{id}/merge`, 'post', 200> };
+type HoleAnswers = { [L in EditableLayer]: Answer<`/api/${L}/{id}/hole`, 'post', 200> };
+
+/** The stored feature plus the editor's findings (waarschuwingen, for housing the milieuruimte). */
+export type SavedFeature<L extends EditableLayer = EditableLayer> = ByLayer<SavedAnswers, L>;
+export type Properties<L extends EditableLayer> = NonNullable<ByLayer<PatchBodies, L>['properties']>;
+export type HistoryEntry = HistoryAnswers[EditableLayer][number];
+export type DraftCheck = Answer<'/api/validatie/kavels', 'post', 200>;
+export type DraftProperties = NonNullable<RequestBody<'/api/validatie/kavels', 'post'>['properties']>;
+export type Milieuruimte = NonNullable<SavedFeature['milieuruimte']>;
+export type Waarschuwing = SavedFeature['waarschuwingen'][number];
+
+// One layer name stands for the paths of that layer: the bodies and answers above are
+// typed per layer; only the dispatch over the name is not checked by the compiler.
+const item = (layer: EditableLayer) => `${layerPath(layer)}/{id}` as `/api/${EditableLayer}/{id}`;
+type Path = keyof paths;
+const op = <P extends Path>(path: string) => path as P;
+
+export const historyKey = (layer: EditableLayer, id: number) => ['history', layer, id] as const;
+
+/** A feature as the layer's list holds it: no extra findings, no confidential properties. */
+function listCopy<L extends EditableLayer>(feature: LayerFeature<L>): LayerFeature<L> {
+  const { type, id, geometry, properties } = feature;
+  const { zittende_bedrijven: _hidden, ...listed } = properties as LayerFeature<L>['properties'] & { zittende_bedrijven?: unknown };
+  return { type, id, geometry, properties: listed } as LayerFeature<L>;
+}
+
+/** Puts saved features into the layer on the map and the side panel's cache. */
+export function putFeatures<L extends EditableLayer>(client: QueryClient, layer: L, features: LayerFeature<L>[]): void {
+  for (const f of features) client.setQueryData(queryKeys.feature(layer, f.id), f);
+  client.setQueryData<LayerCollection<L>>(queryKeys.layer(layer), (current) => {
+    if (!current) return current;
+    const byId = new Map(features.map((f) => [f.id, listCopy(f)]));
+    const kept = current.features.map((f) => byId.get(f.id) ?? f);
+    const added = features.filter((f) => !current.features.some((c) => c.id === f.id)).map((f) => listCopy(f));
+    return { ...current, features: [...kept, ...added] };
+  });
+}
+
+function dropFeature(client: QueryClient, layer: EditableLayer, id: number): void {
+  client.removeQueries({ queryKey: queryKeys.feature(layer, id), exact: true });
+  client.setQueryData<LayerCollection>(queryKeys.layer(layer), (current) =>
+    current && { ...current, features: current.features.filter((f) => f.id !== id) });
+}
+
+/** Fetches records again one by one and puts them into the caches (their derived figures changed). */
+async function refresh<L extends EditableLayer>(client: QueryClient, layer: L, ids: Iterable<number>): Promise<void> {
+  const fresh: (LayerFeature<L> | null)[] = await Promise.all([...new Set(ids)].map((id) => fetchFeature(layer, id).catch(() => null)));
+  putFeatures(client, layer, fresh.filter((f) => f !== null));
+}
+
+/**
+ * After a write: the saved features into the caches, histories and the monitor stale, and
+ * the records whose derived figures depend on these refreshed (a terrein counts its
+ * kavels; a newer overlapping transformatie counts its hectares after the older ones).
+ * `before`: the features as the cache had them before the write.
+ */
+export async function afterWrite<L extends EditableLayer>(
+  client: QueryClient, layer: L, saved: LayerFeature<L>[], before: (LayerFeature<L> | undefined)[] = [],
+): Promise<void> {
+  putFeatures(client, layer, saved);
+  const ids = saved.map((f) => f.id);
+  await Promise.all(ids.map((id) => client.invalidateQueries({ queryKey: historyKey(layer, id) })));
+  const all = [...saved, ...before.filter((f): f is LayerFeature<L> => !!f)];
+  if (layer === 'kavels') {
+    await refresh(client, 'terreinen', all.map((f) => (f as LayerFeature<'kavels'>).properties.terrein_id));
+  }
+  if (layer === 'transformaties') {
+    const boxes = all.map((f) => boxOf(f.geometry));
+    const oldest = Math.min(...ids);
+    const newer = (client.getQueryData<LayerCollection<'transformaties'>>(queryKeys.layer('transformaties'))?.features ?? [])
+      .filter((f) => f.id > oldest && !ids.includes(f.id) && boxes.some((b) => boxesOverlap(b, boxOf(f.geometry))));
+    await refresh(client, 'transformaties', newer.map((f) => f.id));
+  }
   // Transformaties and compensaties make up the hectare balance; a compensatie's area bounds its toewijzingen.
   if (layer === 'transformaties' || layer === 'compensaties') await client.invalidateQueries({ queryKey: ['balans'] });
   if (layer === 'compensaties') await Promise.all(ids.map((id) => client.invalidateQueries({ queryKey: ['toewijzingen', id] })));
 }
 
-function useCsrf(): () => string {
-  const me = useMe();
-  return () => {
-    if (!me.data) throw new Error('Niet ingelogd');
-    return me.data.csrfToken;
-  };
-}
+const cached = <L extends EditableLayer>(client: QueryClient, layer: L, id: number) =>
+  client.getQueryData<LayerCollection<L>>(queryKeys.layer(layer))?.features.find((f) => f.id === id);
 
-export function useCreateFeature(layer: LayerName) {
+export function useCreateFeature<L extends EditableLayer>(layer: L) {
   const client = useQueryClient();
-  const csrf = useCsrf();
   return useMutation({
-    mutationFn: (input: { geometry: Polygon | MultiPolygon; properties: Record<string, unknown> }) =>
-      sendJson<SavedFeature>('POST', `/api/${layer}`, { type: 'Feature', geometry: input.geometry, properties: input.properties }, csrf()),
-    onSuccess: async (saved) => {
-      client.setQueryData(queryKeys.feature(layer, saved.id), saved);
-      await afterWrite(client, layer, [saved.id]);
-    },
+    mutationFn: (input: { geometry: Polygon | MultiPolygon; properties: Properties<L> }) =>
+      call(http.POST(op<'/api/kavels'>(layerPath(layer)), { body: { type: 'Feature', ...input } } as never)) as Promise<SavedFeature<L>>,
+    onSuccess: (saved) => afterWrite(client, layer, [saved as LayerFeature<L>]),
   });
 }
 
-export interface FeatureChange {
+export interface FeatureChange<L extends EditableLayer> {
   id: number;
   version: number;
   geometry?: Polygon | MultiPolygon;
-  properties?: Record<string, unknown>;
+  properties?: Properties<L>;
 }
 
-export function useUpdateFeature(layer: LayerName) {
+export function useUpdateFeature<L extends EditableLayer>(layer: L) {
   const client = useQueryClient();
-  const csrf = useCsrf();
   return useMutation({
-    mutationFn: ({ id, ...body }: FeatureChange) => sendJson<SavedFeature>('PATCH', `/api/${layer}/${id}`, body, csrf()),
-    onSuccess: async (saved) => {
-      client.setQueryData(queryKeys.feature(layer, saved.id), saved);
-      await afterWrite(client, layer, [saved.id]);
-    },
+    mutationFn: ({ id, ...body }: FeatureChange<L>) =>
+      call(http.PATCH(item(layer), { params: { path: { id } }, body } as never)) as Promise<SavedFeature<L>>,
+    onMutate: ({ id }) => ({ before: cached(client, layer, id) }),
+    onSuccess: (saved, _change, context) => afterWrite(client, layer, [saved as LayerFeature<L>], [context?.before]),
   });
 }
 
-export function useDeleteFeature(layer: LayerName) {
+export function useDeleteFeature<L extends EditableLayer>(layer: L) {
   const client = useQueryClient();
-  const csrf = useCsrf();
   return useMutation({
     mutationFn: ({ id, version }: { id: number; version: number }) =>
-      sendJson<{ id: number; verwijderd: boolean; status?: string }>('DELETE', `/api/${layer}/${id}?version=${version}`, undefined, csrf()),
-    onSuccess: async (result) => {
-      if (result.verwijderd) client.removeQueries({ queryKey: queryKeys.feature(layer, result.id) });
-      else await client.invalidateQueries({ queryKey: queryKeys.feature(layer, result.id) });
-      await afterWrite(client, layer, [result.id]);
+      call(http.DELETE(item(layer), { params: { path: { id }, query: { version: String(version) } } })),
+    onMutate: ({ id }) => ({ before: cached(client, layer, id) }),
+    onSuccess: async (result, _v, context) => {
+      if (result.verwijderd) {
+        dropFeature(client, layer, result.id);
+        await afterWrite(client, layer, [], [context?.before]);
+      } else {
+        // A transformatie or compensatie lapses (status vervallen) and stays.
+        await afterWrite(client, layer, [await fetchFeature(layer, result.id)], [context?.before]);
+      }
     },
   });
 }
 
-export function useHistory(layer: LayerName, id: number, enabled = true) {
+export function useHistory(layer: EditableLayer, id: number, enabled = true) {
   return useQuery({
     queryKey: historyKey(layer, id),
-    queryFn: ({ signal }) => getJson<HistoryEntry[]>(`/api/${layer}/${id}/history`, signal),
+    queryFn: ({ signal }) => call(http.GET(op<`/api/kavels/{id}/history`>(`${item(layer)}/history`), { params: { path: { id } }, signal })) as Promise<HistoryEntry[]>,
     enabled,
   });
 }
 
-export function useRestoreVersion(layer: LayerName) {
+export function useRestoreVersion<L extends EditableLayer>(layer: L) {
   const client = useQueryClient();
-  const csrf = useCsrf();
   return useMutation({
     mutationFn: ({ id, version, naar_versie }: { id: number; version: number; naar_versie: number }) =>
-      sendJson<LayerFeature>('POST', `/api/${layer}/${id}/restore`, { version, naar_versie }, csrf()),
-    onSuccess: async (feature) => {
-      client.setQueryData(queryKeys.feature(layer, feature.id), feature);
-      await afterWrite(client, layer, [feature.id]);
-    },
+      call(http.POST(op<`/api/kavels/{id}/restore`>(`${item(layer)}/restore`), { params: { path: { id } }, body: { version, naar_versie } })) as Promise<LayerFeature<L>>,
+    onMutate: ({ id }) => ({ before: cached(client, layer, id) }),
+    onSuccess: (feature, _v, context) => afterWrite(client, layer, [feature], [context?.before]),
   });
 }
 
-export function useSplitFeature(layer: LayerName) {
+export function useSplitFeature<L extends EditableLayer>(layer: L) {
   const client = useQueryClient();
-  const csrf = useCsrf();
   return useMutation({
     mutationFn: ({ id, version, line }: { id: number; version: number; line: LineString }) =>
-      sendJson<{ ids: number[]; features: LayerFeature[] }>('POST', `/api/${layer}/${id}/split`, { version, line }, csrf()),
-    onSuccess: async (result) => {
-      for (const f of result.features) client.setQueryData(queryKeys.feature(layer, f.id), f);
-      await afterWrite(client, layer, result.ids);
-    },
+      call(http.POST(op<`/api/kavels/{id}/split`>(`${item(layer)}/split`), { params: { path: { id } }, body: { version, line } })) as Promise<SplitAnswers[EditableLayer]>,
+    onMutate: ({ id }) => ({ before: cached(client, layer, id) }),
+    onSuccess: (result, _v, context) => afterWrite(client, layer, result.features as LayerFeature<L>[], [context?.before]),
   });
 }
 
 /** Cut a hole: the server checks it lies inside and that enough remains (and, for a compensatie, its toewijzingen still fit). */
-export function useHoleFeature(layer: LayerName) {
+export function useHoleFeature<L extends EditableLayer>(layer: L) {
   const client = useQueryClient();
-  const csrf = useCsrf();
   return useMutation({
     mutationFn: ({ id, version, geometry }: { id: number; version: number; geometry: Polygon }) =>
-      sendJson<SavedFeature & { gat_ha: number }>('POST', `/api/${layer}/${id}/hole`, { version, geometry }, csrf()),
-    onSuccess: async (saved) => {
-      client.setQueryData(queryKeys.feature(layer, saved.id), saved);
-      await afterWrite(client, layer, [saved.id]);
-    },
+      call(http.POST(op<`/api/kavels/{id}/hole`>(`${item(layer)}/hole`), { params: { path: { id } }, body: { version, geometry } })) as Promise<HoleAnswers[EditableLayer]>,
+    onMutate: ({ id }) => ({ before: cached(client, layer, id) }),
+    onSuccess: ({ gat_ha: _gat, ...feature }, _v, context) => afterWrite(client, layer, [feature as LayerFeature<L>], [context?.before]),
   });
 }
 
-export function useMergeFeature(layer: LayerName) {
+export function useMergeFeature<L extends EditableLayer>(layer: L) {
   const client = useQueryClient();
-  const csrf = useCsrf();
   return useMutation({
-    mutationFn: ({ id, version, met_id, met_version }: { id: number; version: number; met_id: number; met_version: number }) =>
-      sendJson<{ id: number; met_id: number; met_status: string; feature: LayerFeature }>(
-        'POST', `/api/${layer}/${id}/merge`, { version, met_id, met_version }, csrf()),
-    onSuccess: async (result) => {
-      client.setQueryData(queryKeys.feature(layer, result.id), result.feature);
-      await client.invalidateQueries({ queryKey: queryKeys.feature(layer, result.met_id) });
-      await afterWrite(client, layer, [result.id, result.met_id]);
+    mutationFn: ({ id, ...body }: { id: number; version: number; met_id: number; met_version: number }) =>
+      call(http.POST(op<`/api/kavels/{id}/merge`>(`${item(layer)}/merge`), { params: { path: { id } }, body })) as Promise<MergeAnswers[EditableLayer]>,
+    onMutate: ({ id, met_id }) => ({ before: [cached(client, layer, id), cached(client, layer, met_id)] }),
+    onSuccess: async (result, _v, context) => {
+      const saved = [result.feature as LayerFeature<L>];
+      if (result.met_status === 'verwijderd') dropFeature(client, layer, result.met_id);
+      else saved.push(await fetchFeature(layer, result.met_id));
+      await afterWrite(client, layer, saved, context?.before);
     },
   });
-}
-
-/** Server-side checks of a draft polygon (overlap rules, region, gemeente) without saving. */
-/** `properties`: what the rules need besides the shape (a transformatie's dates, for R-T1). */
-export function checkDraft(layer: LayerName, geometry: Geometry, csrfToken: string, id?: number, properties?: Record<string, unknown>) {
-  return sendJson<DraftCheck>('POST', `/api/validatie/${layer}`, { geometry, ...(id ? { id } : {}), ...(properties ? { properties } : {}) }, csrfToken);
 }
 
 /**
- * Which editor endpoints the server offers (from its OpenAPI document). Split and
- * merge buttons only show when their route exists, never as dead buttons.
+ * Server-side checks of a draft polygon (overlap rules, region, gemeente) without saving;
+ * `properties`: what the rules need besides the shape (a transformatie's dates, for R-T1).
  */
-export function useApiCapabilities() {
-  return useQuery({
-    queryKey: ['openapi-paths'],
-    queryFn: async ({ signal }) => {
-      const doc = await getJson<{ paths?: Record<string, unknown> }>('/api/openapi.json', signal);
-      const paths = Object.keys(doc.paths ?? {});
-      const has = (suffix: string) => paths.some((p) => p.endsWith(suffix));
-      return { split: has('/{id}/split'), merge: has('/{id}/merge'), hole: has('/{id}/hole'), validatie: paths.some((p) => p.includes('/validatie/')) };
-    },
-    staleTime: Infinity,
-    refetchOnWindowFocus: false,
-  });
+export function checkDraft(layer: EditableLayer, geometry: Geometry, id?: number, properties?: DraftProperties, signal?: AbortSignal): Promise<DraftCheck> {
+  return call(http.POST(op<'/api/validatie/kavels'>(`/api/validatie/${layer}`), {
+    body: { geometry: geometry as Polygon, ...(id ? { id } : {}), ...(properties ? { properties } : {}) }, signal,
+  }));
 }

@@ -1,8 +1,9 @@
-// React Query hooks over the API client. Reference data and layers change
-// rarely during a session, so they are cached without refetching on focus.
+// React Query hooks over the typed API client. Reference data and layers change
+// rarely during a session, so they are cached without refetching on focus; writes
+// put what they saved into these caches (edits.ts) instead of refetching a layer.
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './client.ts';
-import { LAYER_NAMES, type LayerCollection, type LayerFeature, type LayerName } from './types.ts';
+import { call, http } from './http.ts';
+import { LAYER_NAMES, type LayerCollection, type LayerFeature, type LayerName } from './layers.ts';
 
 const STATIC = { staleTime: Infinity, refetchOnWindowFocus: false } as const;
 
@@ -13,24 +14,31 @@ export const queryKeys = {
   feature: (layer: LayerName, id: number) => ['layer', layer, id] as const,
 };
 
+/** The path of a layer; the one place a layer name becomes a URL of the contract. */
+export const layerPath = <L extends LayerName>(layer: L) => `/api/${layer}` as `/api/${LayerName}`;
+
+export async function fetchLayer<L extends LayerName>(layer: L, signal?: AbortSignal): Promise<LayerCollection<L>> {
+  return call(http.GET(layerPath(layer), { signal })) as Promise<LayerCollection<L>>;
+}
+
+export async function fetchFeature<L extends LayerName>(layer: L, id: number, signal?: AbortSignal): Promise<LayerFeature<L>> {
+  return call(http.GET(`${layerPath(layer)}/{id}`, { params: { path: { id } }, signal })) as Promise<LayerFeature<L>>;
+}
+
 export function useConfig() {
-  return useQuery({ queryKey: queryKeys.config, queryFn: ({ signal }) => api.config(signal), ...STATIC });
+  return useQuery({ queryKey: queryKeys.config, queryFn: ({ signal }) => call(http.GET('/api/config', { signal })), ...STATIC });
 }
 
 export function useMilieucategorieen() {
   return useQuery({
     queryKey: queryKeys.milieucategorieen,
-    queryFn: ({ signal }) => api.milieucategorieen(signal),
+    queryFn: ({ signal }) => call(http.GET('/api/milieucategorieen', { signal })),
     ...STATIC,
   });
 }
 
 export function useLayer<L extends LayerName>(layer: L) {
-  return useQuery({
-    queryKey: queryKeys.layer(layer),
-    queryFn: ({ signal }) => api.layer(layer, signal),
-    ...STATIC,
-  });
+  return useQuery({ queryKey: queryKeys.layer(layer), queryFn: ({ signal }) => fetchLayer(layer, signal), ...STATIC });
 }
 
 /**
@@ -43,8 +51,9 @@ export function useFeature<L extends LayerName>(layer: L, id: number) {
     client.getQueryData<LayerCollection<L>>(queryKeys.layer(layer))?.features.find((f) => f.id === id);
   return useQuery<LayerFeature<L>>({
     queryKey: queryKeys.feature(layer, id),
-    queryFn: ({ signal }) => api.feature(layer, id, signal),
-    placeholderData: fromLayer,
+    queryFn: ({ signal }) => fetchFeature(layer, id, signal),
+    // (TanStack's placeholder type does not resolve for a generic layer; the value is the layer's feature.)
+    placeholderData: fromLayer as () => undefined,
     ...STATIC,
   });
 }
@@ -56,7 +65,7 @@ export function useAllLayers() {
   return useQueries({
     queries: LAYER_NAMES.map((layer) => ({
       queryKey: queryKeys.layer(layer),
-      queryFn: ({ signal }: { signal: AbortSignal }) => api.layer(layer, signal),
+      queryFn: ({ signal }: { signal: AbortSignal }) => fetchLayer(layer, signal),
       ...STATIC,
     })),
     combine: (results) => {

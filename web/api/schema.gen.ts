@@ -589,7 +589,7 @@ export type paths = {
                         "application/json": components["schemas"]["Bestuursovereenkomst"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -611,27 +611,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        basis_pct?: number;
-                        datum_ondertekening?: string | null;
-                        document_url?: string | null;
-                        kostenposten?: {
-                            bedrag: number;
-                            /** @enum {string} */
-                            categorie: "onderzoek" | "nota_van_uitgangspunten" | "locatiekeuze" | "programma_van_eisen" | "ontwerp_plan" | "realisatie" | "overig";
-                            datum?: string | null;
-                            omschrijving?: string | null;
-                        }[];
-                        maatwerk_bedrag?: number | null;
-                        maatwerk_omschrijving?: string | null;
-                        naam: string;
-                        partijen: {
-                            gemeente_id: number;
-                            /** @enum {string} */
-                            rol: "transformerend" | "compenserend" | "overig";
-                        }[];
-                        provincie_betrokken?: boolean;
-                    };
+                    "application/json": components["schemas"]["BestuursovereenkomstNieuw"];
                 };
             };
             responses: {
@@ -644,7 +624,7 @@ export type paths = {
                         "application/json": components["schemas"]["Bestuursovereenkomst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -653,7 +633,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -662,7 +642,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -671,7 +651,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -716,7 +696,16 @@ export type paths = {
                         "application/json": components["schemas"]["Bestuursovereenkomst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -725,7 +714,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -742,6 +731,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -758,13 +748,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["BestuursovereenkomstVerwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -773,7 +769,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -782,7 +778,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -791,7 +787,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -800,7 +796,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -825,28 +821,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        basis_pct?: number;
-                        datum_ondertekening?: string | null;
-                        document_url?: string | null;
-                        kostenposten?: {
-                            bedrag: number;
-                            /** @enum {string} */
-                            categorie: "onderzoek" | "nota_van_uitgangspunten" | "locatiekeuze" | "programma_van_eisen" | "ontwerp_plan" | "realisatie" | "overig";
-                            datum?: string | null;
-                            omschrijving?: string | null;
-                        }[];
-                        maatwerk_bedrag?: number | null;
-                        maatwerk_omschrijving?: string | null;
-                        naam?: string;
-                        partijen?: {
-                            gemeente_id: number;
-                            /** @enum {string} */
-                            rol: "transformerend" | "compenserend" | "overig";
-                        }[];
-                        provincie_betrokken?: boolean;
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["BestuursovereenkomstWijziging"];
                 };
             };
             responses: {
@@ -859,7 +834,7 @@ export type paths = {
                         "application/json": components["schemas"]["Bestuursovereenkomst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -868,7 +843,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -877,7 +852,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -886,7 +861,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -895,7 +870,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -904,7 +879,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -913,7 +888,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -955,11 +930,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["CompensatieCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox of ids */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -980,31 +964,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties: {
-                            besluitpunt_datum?: string | null;
-                            besluitpunt_ref?: string | null;
-                            gemeente_id?: number;
-                            ingangsdatum?: string | null;
-                            milieucategorie_max?: string | null;
-                            milieucategorie_min?: string | null;
-                            naam?: string;
-                            /** @enum {string} */
-                            planstatus?: "hard" | "zacht";
-                            /** @enum {string} */
-                            status?: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
-                            watergebonden?: boolean;
-                        };
-                        /** @enum {string} */
-                        type: "Feature";
-                    };
+                    "application/json": components["schemas"]["CompensatieNieuw"];
                 };
             };
             responses: {
@@ -1014,10 +974,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["CompensatieOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1026,7 +986,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1035,7 +995,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1044,7 +1004,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -1053,7 +1013,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1095,10 +1055,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["CompensatieFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1107,7 +1067,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1124,6 +1093,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -1140,14 +1110,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            status?: string;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["Verwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1156,7 +1131,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1165,7 +1140,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1174,7 +1149,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1183,7 +1158,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -1208,30 +1183,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry?: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties?: {
-                            besluitpunt_datum?: string | null;
-                            besluitpunt_ref?: string | null;
-                            gemeente_id?: number;
-                            ingangsdatum?: string | null;
-                            milieucategorie_max?: string | null;
-                            milieucategorie_min?: string | null;
-                            naam?: string;
-                            /** @enum {string} */
-                            planstatus?: "hard" | "zacht";
-                            /** @enum {string} */
-                            status?: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
-                            watergebonden?: boolean;
-                        };
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["CompensatieWijziging"];
                 };
             };
             responses: {
@@ -1241,10 +1193,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["CompensatieOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1253,7 +1205,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1262,7 +1214,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1271,7 +1223,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1280,7 +1232,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1289,7 +1241,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -1298,7 +1250,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1307,7 +1259,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -1345,20 +1297,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actie: string;
-                            door: string;
-                            eigenschappen: {
-                                [key: string]: unknown;
-                            } | null;
-                            geometry?: unknown;
-                            reden: string | null;
-                            tijdstip: string;
-                            versie: number | null;
-                        }[];
+                        "application/json": components["schemas"]["CompensatieVersie"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1367,7 +1318,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1407,16 +1358,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Gat"];
                 };
             };
             responses: {
@@ -1426,12 +1368,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"] & {
-                            gat_ha: number;
-                        };
+                        "application/json": components["schemas"]["CompensatieMetGat"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1440,7 +1380,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1449,7 +1389,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1458,7 +1398,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1467,7 +1407,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1476,7 +1416,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1514,11 +1454,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        met_id: number;
-                        met_version: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Samenvoeging"];
                 };
             };
             responses: {
@@ -1528,17 +1464,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            aaneengesloten: boolean;
-                            feature: components["schemas"]["Feature"];
-                            id: number;
-                            met_id: number;
-                            /** @enum {string} */
-                            met_status: "verwijderd" | "vervallen";
-                        };
+                        "application/json": components["schemas"]["CompensatieSamengevoegd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1547,7 +1476,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1556,7 +1485,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1565,7 +1494,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1574,7 +1503,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1583,7 +1512,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1621,10 +1550,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        naar_versie: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Herstel"];
                 };
             };
             responses: {
@@ -1634,10 +1560,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["CompensatieFeature"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1646,7 +1572,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1655,7 +1581,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1664,7 +1590,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1673,8 +1599,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1711,16 +1646,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
-                        line: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Splitsing"];
                 };
             };
             responses: {
@@ -1730,13 +1656,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            features: components["schemas"]["Feature"][];
-                            ids: number[];
-                        };
+                        "application/json": components["schemas"]["CompensatieGesplitst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1745,7 +1668,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1754,7 +1677,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1763,7 +1686,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1772,7 +1695,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1781,7 +1704,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1826,7 +1749,16 @@ export type paths = {
                         "application/json": components["schemas"]["ToewijzingenOverzicht"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1835,7 +1767,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1859,13 +1791,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        bestuursovereenkomst_id?: number | null;
-                        hectares: number;
-                        /** @description Datum waarop de toewijzing geldt (standaard vandaag) */
-                        ingangsdatum?: string;
-                        transformatie_id: number;
-                    };
+                    "application/json": components["schemas"]["ToewijzingNieuw"];
                 };
             };
             responses: {
@@ -1875,12 +1801,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ToewijzingenOverzicht"] & {
-                            toewijzing: components["schemas"]["Toewijzing"];
-                        };
+                        "application/json": components["schemas"]["Toegewezen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1889,7 +1813,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1898,7 +1822,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1907,7 +1831,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1916,7 +1840,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1925,7 +1849,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1956,6 +1880,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -1976,7 +1901,7 @@ export type paths = {
                         "application/json": components["schemas"]["ToewijzingenOverzicht"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1985,7 +1910,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1994,7 +1919,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2003,7 +1928,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2012,7 +1937,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2021,7 +1946,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -2239,11 +2164,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["GemeenteCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox of ids */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2286,10 +2220,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["GemeenteFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2298,7 +2232,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3332,11 +3275,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["KanszoneCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox of ids */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3357,25 +3309,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties: {
-                            gemeente_id?: number;
-                            naam?: string;
-                            omschrijving?: string | null;
-                            /** @enum {string} */
-                            soort?: "challenge_071" | "rijkspilot" | "overig";
-                            terrein_id?: number | null;
-                        };
-                        /** @enum {string} */
-                        type: "Feature";
-                    };
+                    "application/json": components["schemas"]["KanszoneNieuw"];
                 };
             };
             responses: {
@@ -3385,10 +3319,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["KanszoneOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3397,7 +3331,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3406,7 +3340,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3415,7 +3349,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -3424,7 +3358,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3466,10 +3400,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["KanszoneFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3478,7 +3412,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3495,6 +3438,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -3511,14 +3455,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            status?: string;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["Verwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3527,7 +3476,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3536,7 +3485,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3545,7 +3494,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3554,7 +3503,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -3579,24 +3528,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry?: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties?: {
-                            gemeente_id?: number;
-                            naam?: string;
-                            omschrijving?: string | null;
-                            /** @enum {string} */
-                            soort?: "challenge_071" | "rijkspilot" | "overig";
-                            terrein_id?: number | null;
-                        };
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["KanszoneWijziging"];
                 };
             };
             responses: {
@@ -3606,10 +3538,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["KanszoneOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3618,7 +3550,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3627,7 +3559,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3636,7 +3568,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3645,7 +3577,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3654,7 +3586,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -3663,7 +3595,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3672,7 +3604,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -3710,20 +3642,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actie: string;
-                            door: string;
-                            eigenschappen: {
-                                [key: string]: unknown;
-                            } | null;
-                            geometry?: unknown;
-                            reden: string | null;
-                            tijdstip: string;
-                            versie: number | null;
-                        }[];
+                        "application/json": components["schemas"]["KanszoneVersie"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3732,7 +3663,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3772,16 +3703,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Gat"];
                 };
             };
             responses: {
@@ -3791,12 +3713,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"] & {
-                            gat_ha: number;
-                        };
+                        "application/json": components["schemas"]["KanszoneMetGat"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3805,7 +3725,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3814,7 +3734,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3823,7 +3743,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3832,7 +3752,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3841,7 +3761,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3879,11 +3799,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        met_id: number;
-                        met_version: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Samenvoeging"];
                 };
             };
             responses: {
@@ -3893,17 +3809,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            aaneengesloten: boolean;
-                            feature: components["schemas"]["Feature"];
-                            id: number;
-                            met_id: number;
-                            /** @enum {string} */
-                            met_status: "verwijderd" | "vervallen";
-                        };
+                        "application/json": components["schemas"]["KanszoneSamengevoegd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3912,7 +3821,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3921,7 +3830,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3930,7 +3839,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3939,7 +3848,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3948,7 +3857,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3986,10 +3895,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        naar_versie: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Herstel"];
                 };
             };
             responses: {
@@ -3999,10 +3905,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["KanszoneFeature"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4011,7 +3917,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4020,7 +3926,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4029,7 +3935,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4038,8 +3944,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4076,16 +3991,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
-                        line: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Splitsing"];
                 };
             };
             responses: {
@@ -4095,13 +4001,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            features: components["schemas"]["Feature"][];
-                            ids: number[];
-                        };
+                        "application/json": components["schemas"]["KanszoneGesplitst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4110,7 +4013,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4119,7 +4022,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4128,7 +4031,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4137,7 +4040,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4146,7 +4049,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4192,11 +4095,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["KavelCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox of ids */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4217,32 +4129,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties: {
-                            beschikbaar_vanaf?: string | null;
-                            /** @enum {string} */
-                            eigendom?: "gemeente" | "privaat" | "onbekend";
-                            ingangsdatum?: string | null;
-                            milieucategorie_max?: string;
-                            milieucategorie_min?: string | null;
-                            naam?: string | null;
-                            /** @enum {string} */
-                            planstatus?: "hard" | "zacht";
-                            /** @enum {string} */
-                            status?: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
-                            terrein_id?: number;
-                            watergebonden?: boolean;
-                        };
-                        /** @enum {string} */
-                        type: "Feature";
-                    };
+                    "application/json": components["schemas"]["KavelNieuw"];
                 };
             };
             responses: {
@@ -4252,10 +4139,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["KavelOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4264,7 +4151,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4273,7 +4160,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4282,7 +4169,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -4291,7 +4178,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4333,10 +4220,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["KavelFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4345,7 +4232,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4362,6 +4258,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -4378,14 +4275,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            status?: string;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["Verwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4394,7 +4296,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4403,7 +4305,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4412,7 +4314,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4421,7 +4323,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -4446,31 +4348,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry?: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties?: {
-                            beschikbaar_vanaf?: string | null;
-                            /** @enum {string} */
-                            eigendom?: "gemeente" | "privaat" | "onbekend";
-                            ingangsdatum?: string | null;
-                            milieucategorie_max?: string;
-                            milieucategorie_min?: string | null;
-                            naam?: string | null;
-                            /** @enum {string} */
-                            planstatus?: "hard" | "zacht";
-                            /** @enum {string} */
-                            status?: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
-                            terrein_id?: number;
-                            watergebonden?: boolean;
-                        };
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["KavelWijziging"];
                 };
             };
             responses: {
@@ -4480,10 +4358,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["KavelOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4492,7 +4370,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4501,7 +4379,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4510,7 +4388,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4519,7 +4397,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4528,7 +4406,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -4537,7 +4415,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4546,7 +4424,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -4584,20 +4462,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actie: string;
-                            door: string;
-                            eigenschappen: {
-                                [key: string]: unknown;
-                            } | null;
-                            geometry?: unknown;
-                            reden: string | null;
-                            tijdstip: string;
-                            versie: number | null;
-                        }[];
+                        "application/json": components["schemas"]["KavelVersie"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4606,7 +4483,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4646,16 +4523,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Gat"];
                 };
             };
             responses: {
@@ -4665,12 +4533,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"] & {
-                            gat_ha: number;
-                        };
+                        "application/json": components["schemas"]["KavelMetGat"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4679,7 +4545,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4688,7 +4554,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4697,7 +4563,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4706,7 +4572,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4715,7 +4581,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4753,11 +4619,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        met_id: number;
-                        met_version: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Samenvoeging"];
                 };
             };
             responses: {
@@ -4767,17 +4629,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            aaneengesloten: boolean;
-                            feature: components["schemas"]["Feature"];
-                            id: number;
-                            met_id: number;
-                            /** @enum {string} */
-                            met_status: "verwijderd" | "vervallen";
-                        };
+                        "application/json": components["schemas"]["KavelSamengevoegd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4786,7 +4641,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4795,7 +4650,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4804,7 +4659,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4813,7 +4668,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4822,7 +4677,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4860,10 +4715,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        naar_versie: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Herstel"];
                 };
             };
             responses: {
@@ -4873,10 +4725,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["KavelFeature"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4885,7 +4737,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4894,7 +4746,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4903,7 +4755,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4912,8 +4764,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4950,16 +4811,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
-                        line: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Splitsing"];
                 };
             };
             responses: {
@@ -4969,13 +4821,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            features: components["schemas"]["Feature"][];
-                            ids: number[];
-                        };
+                        "application/json": components["schemas"]["KavelGesplitst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4984,7 +4833,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4993,7 +4842,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5002,7 +4851,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5011,7 +4860,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5020,7 +4869,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5063,9 +4912,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        }[];
+                        "application/json": components["schemas"]["MatchRij"][];
                     };
                 };
                 /** @description Fout */
@@ -5108,9 +4955,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Match"];
                     };
                 };
                 /** @description Fout */
@@ -5173,9 +5018,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Match"];
                     };
                 };
                 /** @description Fout */
@@ -5234,9 +5077,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Match"];
                     };
                 };
                 /** @description Fout */
@@ -5311,9 +5152,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        }[];
+                        "application/json": components["schemas"]["Instelling"][];
                     };
                 };
             };
@@ -5345,9 +5184,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        }[];
+                        "application/json": components["schemas"]["Instelling"][];
                     };
                 };
                 /** @description Fout */
@@ -5416,9 +5253,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["RegioAntwoord"];
                     };
                 };
                 /** @description Fout */
@@ -5478,9 +5313,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["VoorstellenAntwoord"];
                     };
                 };
                 /** @description Fout */
@@ -5582,17 +5415,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description Ontwerp-transformatie: GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        /** @enum {string} */
-                        nieuwe_functie: "wonen" | "gemengd";
-                    };
+                    "application/json": components["schemas"]["MilieuruimteVraag"];
                 };
             };
             responses: {
@@ -5602,12 +5425,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Milieuruimte"] & {
-                            oppervlakte_ha: number;
-                        };
+                        "application/json": components["schemas"]["MilieuruimteCheck"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5616,7 +5437,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5625,7 +5446,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5634,7 +5455,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5680,9 +5501,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        }[];
+                        "application/json": components["schemas"]["Ruimtevraag"][];
                     };
                 };
                 /** @description Fout */
@@ -5742,9 +5561,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Ruimtevraag"];
                     };
                 };
                 /** @description Fout */
@@ -5807,9 +5624,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Ruimtevraag"];
                     };
                 };
                 /** @description Fout */
@@ -5856,7 +5671,8 @@ export type paths = {
                     content: {
                         "application/json": {
                             id: number;
-                            status: string;
+                            /** @enum {string} */
+                            status: "ingetrokken";
                             verwijderd: boolean;
                         };
                     };
@@ -5940,9 +5756,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Ruimtevraag"];
                     };
                 };
                 /** @description Fout */
@@ -6030,9 +5844,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["KandidatenAntwoord"];
                     };
                 };
                 /** @description Fout */
@@ -6095,25 +5907,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            per_gemeente: {
-                                aantal: number;
-                                gemeente: string;
-                                max_ha: number;
-                                min_ha: number;
-                            }[];
-                            per_milieucategorie: {
-                                aantal: number;
-                                max_ha: number;
-                                milieucategorie: string;
-                                min_ha: number;
-                            }[];
-                            totaal: {
-                                aantal: number;
-                                max_ha: number;
-                                min_ha: number;
-                            };
-                        };
+                        "application/json": components["schemas"]["RuimtevragenAggregaat"];
                     };
                 };
             };
@@ -6157,9 +5951,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["RuimtevraagImportRapport"];
                     };
                 };
                 /** @description Fout */
@@ -6195,9 +5987,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["RuimtevraagImportAfgekeurd"];
                     };
                 };
             };
@@ -6231,9 +6021,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Scheefwerken"];
                     };
                 };
             };
@@ -6275,11 +6063,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["TerreinCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox of ids */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6300,29 +6097,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties: {
-                            gemeente_id?: number;
-                            ingangsdatum?: string | null;
-                            milieucategorie_max?: string | null;
-                            milieucategorie_min?: string | null;
-                            naam?: string;
-                            niet_te_transformeren?: boolean;
-                            op_transformatielijst?: boolean;
-                            /** @enum {string} */
-                            typologie?: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
-                            watergebonden?: boolean;
-                        };
-                        /** @enum {string} */
-                        type: "Feature";
-                    };
+                    "application/json": components["schemas"]["TerreinNieuw"];
                 };
             };
             responses: {
@@ -6332,10 +6107,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["TerreinOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6344,7 +6119,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6353,7 +6128,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6362,7 +6137,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -6371,7 +6146,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6413,10 +6188,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["TerreinFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6425,7 +6200,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6442,6 +6226,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -6458,14 +6243,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            status?: string;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["Verwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6474,7 +6264,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6483,7 +6273,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6492,7 +6282,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6501,7 +6291,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -6526,28 +6316,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry?: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties?: {
-                            gemeente_id?: number;
-                            ingangsdatum?: string | null;
-                            milieucategorie_max?: string | null;
-                            milieucategorie_min?: string | null;
-                            naam?: string;
-                            niet_te_transformeren?: boolean;
-                            op_transformatielijst?: boolean;
-                            /** @enum {string} */
-                            typologie?: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
-                            watergebonden?: boolean;
-                        };
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["TerreinWijziging"];
                 };
             };
             responses: {
@@ -6557,10 +6326,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["TerreinOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6569,7 +6338,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6578,7 +6347,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6587,7 +6356,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6596,7 +6365,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6605,7 +6374,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -6614,7 +6383,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6623,7 +6392,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -6661,20 +6430,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actie: string;
-                            door: string;
-                            eigenschappen: {
-                                [key: string]: unknown;
-                            } | null;
-                            geometry?: unknown;
-                            reden: string | null;
-                            tijdstip: string;
-                            versie: number | null;
-                        }[];
+                        "application/json": components["schemas"]["TerreinVersie"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6683,7 +6451,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6723,16 +6491,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Gat"];
                 };
             };
             responses: {
@@ -6742,12 +6501,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"] & {
-                            gat_ha: number;
-                        };
+                        "application/json": components["schemas"]["TerreinMetGat"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6756,7 +6513,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6765,7 +6522,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6774,7 +6531,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6783,7 +6540,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6792,7 +6549,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6830,11 +6587,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        met_id: number;
-                        met_version: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Samenvoeging"];
                 };
             };
             responses: {
@@ -6844,17 +6597,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            aaneengesloten: boolean;
-                            feature: components["schemas"]["Feature"];
-                            id: number;
-                            met_id: number;
-                            /** @enum {string} */
-                            met_status: "verwijderd" | "vervallen";
-                        };
+                        "application/json": components["schemas"]["TerreinSamengevoegd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6863,7 +6609,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6872,7 +6618,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6881,7 +6627,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6890,7 +6636,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6899,7 +6645,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6937,10 +6683,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        naar_versie: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Herstel"];
                 };
             };
             responses: {
@@ -6950,10 +6693,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["TerreinFeature"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6962,7 +6705,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6971,7 +6714,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6980,7 +6723,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6989,8 +6732,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7027,16 +6779,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
-                        line: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Splitsing"];
                 };
             };
             responses: {
@@ -7046,13 +6789,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            features: components["schemas"]["Feature"][];
-                            ids: number[];
-                        };
+                        "application/json": components["schemas"]["TerreinGesplitst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7061,7 +6801,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7070,7 +6810,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7079,7 +6819,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7088,7 +6828,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7097,7 +6837,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7310,11 +7050,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCollection"];
+                        "application/json": components["schemas"]["TransformatieCollectie"];
                     };
                 };
-                /** @description Ongeldige bbox of ids */
+                /** @description Ongeldige invoer */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7335,34 +7084,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            ingangsdatum?: string | null;
-                            naam?: string;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            /** @enum {string} */
-                            status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
-                            zittende_bedrijven?: {
-                                /** @enum {string} */
-                                gebruikspositie: "huurder" | "eigenaar";
-                                naam: string;
-                                status?: string;
-                            }[];
-                        };
-                        /** @enum {string} */
-                        type: "Feature";
-                    };
+                    "application/json": components["schemas"]["TransformatieNieuw"];
                 };
             };
             responses: {
@@ -7372,10 +7094,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["TransformatieOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7384,7 +7106,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7393,7 +7115,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7402,7 +7124,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -7411,7 +7133,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7453,10 +7175,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["TransformatieFeature"];
                     };
                 };
-                /** @description Ongeldig id */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7465,7 +7187,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Onbekend id */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7482,6 +7213,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -7498,14 +7230,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            status?: string;
-                            verwijderd: boolean;
-                        };
+                        "application/json": components["schemas"]["Verwijderd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7514,7 +7251,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7523,7 +7260,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7532,7 +7269,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7541,7 +7278,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -7566,33 +7303,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
-                        geometry?: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            ingangsdatum?: string | null;
-                            naam?: string;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            /** @enum {string} */
-                            status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
-                            zittende_bedrijven?: {
-                                /** @enum {string} */
-                                gebruikspositie: "huurder" | "eigenaar";
-                                naam: string;
-                                status?: string;
-                            }[];
-                        };
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["TransformatieWijziging"];
                 };
             };
             responses: {
@@ -7602,10 +7313,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OpgeslagenFeature"];
+                        "application/json": components["schemas"]["TransformatieOpgeslagen"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7614,7 +7325,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7623,7 +7334,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7632,7 +7343,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7641,7 +7352,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7650,7 +7361,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Verzoek te groot */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -7659,7 +7370,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7668,7 +7379,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -7706,20 +7417,19 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actie: string;
-                            door: string;
-                            eigenschappen: {
-                                [key: string]: unknown;
-                            } | null;
-                            geometry?: unknown;
-                            reden: string | null;
-                            tijdstip: string;
-                            versie: number | null;
-                        }[];
+                        "application/json": components["schemas"]["TransformatieVersie"][];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7728,7 +7438,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7768,16 +7478,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON Polygon in WGS84 */
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Gat"];
                 };
             };
             responses: {
@@ -7787,12 +7488,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"] & {
-                            gat_ha: number;
-                        };
+                        "application/json": components["schemas"]["TransformatieMetGat"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7801,7 +7500,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7810,7 +7509,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7819,7 +7518,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7828,7 +7527,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7837,7 +7536,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7875,11 +7574,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        met_id: number;
-                        met_version: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Samenvoeging"];
                 };
             };
             responses: {
@@ -7889,17 +7584,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            aaneengesloten: boolean;
-                            feature: components["schemas"]["Feature"];
-                            id: number;
-                            met_id: number;
-                            /** @enum {string} */
-                            met_status: "verwijderd" | "vervallen";
-                        };
+                        "application/json": components["schemas"]["TransformatieSamengevoegd"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7908,7 +7596,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7917,7 +7605,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7926,7 +7614,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7935,7 +7623,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7944,7 +7632,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7982,10 +7670,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        naar_versie: number;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Herstel"];
                 };
             };
             responses: {
@@ -7995,10 +7680,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Feature"];
+                        "application/json": components["schemas"]["TransformatieFeature"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8007,7 +7692,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8016,7 +7701,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8025,7 +7710,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8034,8 +7719,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8072,16 +7766,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
-                        line: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Splitsing"];
                 };
             };
             responses: {
@@ -8091,13 +7776,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            features: components["schemas"]["Feature"][];
-                            ids: number[];
-                        };
+                        "application/json": components["schemas"]["TransformatieGesplitst"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8106,7 +7788,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8115,7 +7797,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8124,7 +7806,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8133,7 +7815,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8142,7 +7824,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8178,23 +7860,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        id?: number;
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            terrein_id?: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["Ontwerp"];
                 };
             };
             responses: {
@@ -8204,34 +7870,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            fouten: {
-                                code: string;
-                                details?: unknown;
-                                message: string;
-                            }[];
-                            geldig: boolean;
-                            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
-                            gemeente_id: number | null;
-                            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
-                            gemeenten?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            milieuruimte?: components["schemas"]["Milieuruimte"];
-                            oppervlakte_ha: number | null;
-                            /** @description Transformatie: de terreinen onder het vlak */
-                            terreinen?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            waarschuwingen: components["schemas"]["Waarschuwing"][];
-                        };
+                        "application/json": components["schemas"]["OntwerpOordeel"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8240,7 +7882,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8249,8 +7891,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8285,23 +7936,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        id?: number;
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            terrein_id?: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["Ontwerp"];
                 };
             };
             responses: {
@@ -8311,34 +7946,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            fouten: {
-                                code: string;
-                                details?: unknown;
-                                message: string;
-                            }[];
-                            geldig: boolean;
-                            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
-                            gemeente_id: number | null;
-                            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
-                            gemeenten?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            milieuruimte?: components["schemas"]["Milieuruimte"];
-                            oppervlakte_ha: number | null;
-                            /** @description Transformatie: de terreinen onder het vlak */
-                            terreinen?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            waarschuwingen: components["schemas"]["Waarschuwing"][];
-                        };
+                        "application/json": components["schemas"]["OntwerpOordeel"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8347,7 +7958,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8356,8 +7967,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8392,23 +8012,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        id?: number;
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            terrein_id?: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["Ontwerp"];
                 };
             };
             responses: {
@@ -8418,34 +8022,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            fouten: {
-                                code: string;
-                                details?: unknown;
-                                message: string;
-                            }[];
-                            geldig: boolean;
-                            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
-                            gemeente_id: number | null;
-                            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
-                            gemeenten?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            milieuruimte?: components["schemas"]["Milieuruimte"];
-                            oppervlakte_ha: number | null;
-                            /** @description Transformatie: de terreinen onder het vlak */
-                            terreinen?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            waarschuwingen: components["schemas"]["Waarschuwing"][];
-                        };
+                        "application/json": components["schemas"]["OntwerpOordeel"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8454,7 +8034,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8463,8 +8043,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8499,23 +8088,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        id?: number;
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            terrein_id?: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["Ontwerp"];
                 };
             };
             responses: {
@@ -8525,34 +8098,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            fouten: {
-                                code: string;
-                                details?: unknown;
-                                message: string;
-                            }[];
-                            geldig: boolean;
-                            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
-                            gemeente_id: number | null;
-                            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
-                            gemeenten?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            milieuruimte?: components["schemas"]["Milieuruimte"];
-                            oppervlakte_ha: number | null;
-                            /** @description Transformatie: de terreinen onder het vlak */
-                            terreinen?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            waarschuwingen: components["schemas"]["Waarschuwing"][];
-                        };
+                        "application/json": components["schemas"]["OntwerpOordeel"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8561,7 +8110,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8570,8 +8119,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8606,23 +8164,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        geometry: {
-                            coordinates: unknown[];
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        id?: number;
-                        properties?: {
-                            datum_terinzagelegging?: string | null;
-                            datum_vaststelling?: string | null;
-                            gemeente_id?: number;
-                            /** @enum {string} */
-                            nieuwe_functie?: "wonen" | "gemengd" | "overig";
-                            terrein_id?: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["Ontwerp"];
                 };
             };
             responses: {
@@ -8632,34 +8174,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            fouten: {
-                                code: string;
-                                details?: unknown;
-                                message: string;
-                            }[];
-                            geldig: boolean;
-                            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
-                            gemeente_id: number | null;
-                            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
-                            gemeenten?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            milieuruimte?: components["schemas"]["Milieuruimte"];
-                            oppervlakte_ha: number | null;
-                            /** @description Transformatie: de terreinen onder het vlak */
-                            terreinen?: {
-                                ha: number;
-                                id: number;
-                                naam: string | null;
-                            }[];
-                            waarschuwingen: components["schemas"]["Waarschuwing"][];
-                        };
+                        "application/json": components["schemas"]["OntwerpOordeel"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8668,7 +8186,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8677,8 +8195,17 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Voldoet niet aan de regels */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9244,7 +8771,8 @@ export type components = {
             id: number;
             kostenposten: {
                 bedrag: number;
-                categorie: string;
+                /** @enum {string} */
+                categorie: "onderzoek" | "nota_van_uitgangspunten" | "locatiekeuze" | "programma_van_eisen" | "ontwerp_plan" | "realisatie" | "overig";
                 datum: string | null;
                 id: number;
                 omschrijving: string | null;
@@ -9256,11 +8784,39 @@ export type components = {
             partijen: {
                 gemeente: string;
                 gemeente_id: number;
-                rol: string;
+                /** @enum {string} */
+                rol: "transformerend" | "compenserend" | "overig";
             }[];
             provincie_betrokken: boolean;
-            updated_at?: unknown;
+            updated_at: string;
             version: number;
+        };
+        BestuursovereenkomstNieuw: {
+            basis_pct?: number;
+            datum_ondertekening?: string | null;
+            document_url?: string | null;
+            kostenposten?: components["schemas"]["KostenpostInvoer"][];
+            maatwerk_bedrag?: number | null;
+            maatwerk_omschrijving?: string | null;
+            naam: string;
+            partijen: components["schemas"]["PartijInvoer"][];
+            provincie_betrokken?: boolean;
+        };
+        BestuursovereenkomstVerwijderd: {
+            id: number;
+            verwijderd: boolean;
+        };
+        BestuursovereenkomstWijziging: {
+            basis_pct?: number;
+            datum_ondertekening?: string | null;
+            document_url?: string | null;
+            kostenposten?: components["schemas"]["KostenpostInvoer"][];
+            maatwerk_bedrag?: number | null;
+            maatwerk_omschrijving?: string | null;
+            naam?: string;
+            partijen?: components["schemas"]["PartijInvoer"][];
+            provincie_betrokken?: boolean;
+            version?: number;
         };
         /** @description Hectares (PostGIS, RD New) met de ids van de records waar het getal uit komt, per tabel. */
         Cijfer: {
@@ -9290,9 +8846,149 @@ export type components = {
             storageCrs: string;
             title: string;
         };
+        CompensatieCollectie: {
+            features: components["schemas"]["CompensatieFeature"][];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        CompensatieEigenschappen: {
+            /** @description Datum JJJJ-MM-DD */
+            besluitpunt_datum: string | null;
+            besluitpunt_ref: string | null;
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
+            /** @description Datum waarop de huidige stand van het record ingaat (JJJJ-MM-DD) */
+            geldig_vanaf: string | null;
+            gemeente: string;
+            gemeente_id: number;
+            gemeenten: components["schemas"]["VlakDeel"][];
+            id: number;
+            /** @description VNG-milieucategorie, zoals 3.1 */
+            milieucategorie_max: string | null;
+            /** @description VNG-milieucategorie, zoals 3.1 */
+            milieucategorie_min: string | null;
+            naam: string | null;
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            /** @enum {string} */
+            planstatus: "hard" | "zacht";
+            /** @enum {string} */
+            status: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
+            version: number;
+            watergebonden: boolean;
+        };
+        CompensatieFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["CompensatieEigenschappen"];
+            /** @enum {string} */
+            type: "Feature";
+        };
+        CompensatieGesplitst: {
+            features: components["schemas"]["CompensatieFeature"][];
+            /** @description Het record zelf (het grootste deel), dan de nieuwe records */
+            ids: number[];
+        };
+        CompensatieMetGat: components["schemas"]["CompensatieFeature"] & {
+            gat_ha: number;
+        };
+        CompensatieNieuw: {
+            geometry: components["schemas"]["VlakInvoer"];
+            properties: {
+                besluitpunt_datum?: string | null;
+                besluitpunt_ref?: string | null;
+                gemeente_id?: number;
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
+                watergebonden?: boolean;
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        CompensatieOpgeslagen: components["schemas"]["CompensatieFeature"] & {
+            milieuruimte?: components["schemas"]["Milieuruimte"];
+            waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        CompensatieSamengevoegd: {
+            /** @description Eén aaneengesloten vlak (anders een MultiPolygon van losse delen) */
+            aaneengesloten: boolean;
+            feature: components["schemas"]["CompensatieFeature"];
+            id: number;
+            met_id: number;
+            /** @enum {string} */
+            met_status: "verwijderd" | "vervallen";
+        };
+        CompensatieVersie: {
+            /** @enum {string} */
+            actie: "insert" | "update" | "delete";
+            door: string;
+            eigenschappen: ({
+                besluitpunt_datum?: string | null;
+                besluitpunt_ref?: string | null;
+                bron?: string;
+                created_at?: string;
+                gemeente_id?: number;
+                id?: number;
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                oppervlakte_ha?: number;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
+                updated_at?: string;
+                version?: number;
+                watergebonden?: boolean;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            geometry: components["schemas"]["Vlak"];
+            reden: string | null;
+            tijdstip: string;
+            versie: number | null;
+        };
+        CompensatieWijziging: {
+            geometry?: components["schemas"]["VlakInvoer"];
+            properties?: {
+                besluitpunt_datum?: string | null;
+                besluitpunt_ref?: string | null;
+                gemeente_id?: number;
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
+                watergebonden?: boolean;
+            };
+            version?: number;
+        };
         Config: {
             attribution: string[];
             basemapStyleUrl: string;
+        };
+        CriteriumUitslag: {
+            /** @description Aandeel in de totaalscore (0..100) */
+            bijdrage: number;
+            /** @enum {string} */
+            criterium: "omvang" | "planstatus" | "timing" | "gemeente" | "afstand" | "arbeidsplaatsen" | "milieuruimte";
+            gewicht: number;
+            label: string;
+            /** @description 0..1 */
+            score: number;
+            toelichting: string;
         };
         ExportGeoJson: {
             features: {
@@ -9308,26 +9004,54 @@ export type components = {
             /** @enum {string} */
             type: "FeatureCollection";
         };
-        Feature: {
-            geometry?: unknown;
-            id: number;
-            properties: {
-                [key: string]: unknown;
-            };
-            /** @enum {string} */
-            type: "Feature";
-        };
-        FeatureCollection: {
-            features: components["schemas"]["Feature"][];
-            /** @enum {string} */
-            type: "FeatureCollection";
-        };
         Fout: {
             error: {
                 code: string;
                 details?: unknown;
                 message: string;
             };
+        };
+        FoutDetails: {
+            buiten_ha?: number;
+            gemeenten?: components["schemas"]["VlakDeel"][];
+            ids?: number[];
+            /** @description [lengtegraad, breedtegraad] van de plek van de fout */
+            locatie?: number[];
+            m2?: number;
+            min_ha?: number;
+            postgis?: string;
+            reden?: string;
+            terrein_id?: number;
+        };
+        Gat: {
+            geometry: components["schemas"]["VlakInvoer"] & unknown;
+            version: number;
+        };
+        GemeenteCollectie: {
+            features: components["schemas"]["GemeenteFeature"][];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        GemeenteEigenschappen: {
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
+            code: string;
+            gemeente: string;
+            id: number;
+            inwoners_2020: number | null;
+            naam: string | null;
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
+            version: number;
+        };
+        GemeenteFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["GemeenteEigenschappen"];
+            /** @enum {string} */
+            type: "Feature";
         };
         Geometrie: {
             coordinates: number[];
@@ -9381,6 +9105,19 @@ export type components = {
             })[];
             /** @enum {string} */
             type: "GeometryCollection";
+        };
+        Gewichten: {
+            afstand?: number;
+            arbeidsplaatsen?: number;
+            gemeente?: number;
+            milieuruimte?: number;
+            omvang?: number;
+            planstatus?: number;
+            timing?: number;
+        };
+        Herstel: {
+            naar_versie: number;
+            version: number;
         };
         Ik: {
             csrfToken: string;
@@ -9589,6 +9326,314 @@ export type components = {
                 };
             } | null;
         };
+        Instelling: {
+            /** @description Alleen gehele getallen */
+            geheel?: boolean;
+            max?: number;
+            min?: number;
+            omschrijving: string;
+            sleutel: string;
+            version: number;
+            waarde: number;
+        };
+        Kandidaat: {
+            /** @description Waar de kandidaat tekortschiet op de openbare criteria; alleen voor de werkgroep */
+            aandachtspunten?: string[];
+            /** @description Score per criterium; alleen voor regie */
+            criteria?: components["schemas"]["CriteriumUitslag"][];
+            kavel_ids: number[];
+            kavels: components["schemas"]["KandidaatKavel"][];
+            oppervlakte_ha: number;
+            /** @enum {string} */
+            passend: "goed" | "redelijk" | "matig";
+            passend_label: string;
+            rang: number;
+            samengevoegd: boolean;
+            /** @description 0..100; alleen voor regie */
+            score?: number;
+        };
+        KandidaatKavel: {
+            /**
+             * Format: date
+             * @example 2027-06-01
+             */
+            beschikbaar_vanaf: string | null;
+            gemeente: string;
+            id: number;
+            milieucategorie_max: string;
+            milieucategorie_min: string | null;
+            naam: string | null;
+            oppervlakte_ha: number;
+            /** @enum {string} */
+            planstatus: "hard" | "zacht";
+            status: string;
+            terrein: string;
+            terrein_id: number;
+            watergebonden: boolean;
+        };
+        KandidatenAntwoord: {
+            aantal: number;
+            criteria: ("omvang" | "planstatus" | "timing" | "gemeente" | "afstand" | "arbeidsplaatsen" | "milieuruimte")[];
+            instellingen: {
+                afstand_max_km?: number;
+                arbeidsplaatsen_norm_per_ha?: number;
+                gewichten: components["schemas"]["Gewichten"];
+                max_kavels_samenvoegen: number;
+                milieuruimte_stappen?: number;
+                tolerantie: number;
+            };
+            kandidaten: components["schemas"]["Kandidaat"][];
+            rangschikking: string;
+            reden_geen_kandidaten: string | null;
+            ruimtevraag: components["schemas"]["Ruimtevraag"];
+            tie_break: string;
+            /** @description Kavels uitgesloten per harde eis (een kavel telt bij elke eis waar hij niet aan voldoet) */
+            uitgesloten: {
+                eigen_kavel?: number;
+                milieucategorie_max?: number;
+                milieucategorie_min?: number;
+                regio?: number;
+                status?: number;
+                te_groot?: number;
+                tijd?: number;
+                watergebonden?: number;
+            };
+            /** @enum {string} */
+            zicht: "volledig" | "anoniem";
+        };
+        KanszoneCollectie: {
+            features: components["schemas"]["KanszoneFeature"][];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        KanszoneEigenschappen: {
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
+            gemeente: string;
+            gemeente_id: number;
+            id: number;
+            naam: string | null;
+            omschrijving: string | null;
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            /** @enum {string} */
+            soort: "challenge_071" | "rijkspilot" | "overig";
+            terrein_id: number | null;
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
+            version: number;
+        };
+        KanszoneFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["KanszoneEigenschappen"];
+            /** @enum {string} */
+            type: "Feature";
+        };
+        KanszoneGesplitst: {
+            features: components["schemas"]["KanszoneFeature"][];
+            /** @description Het record zelf (het grootste deel), dan de nieuwe records */
+            ids: number[];
+        };
+        KanszoneMetGat: components["schemas"]["KanszoneFeature"] & {
+            gat_ha: number;
+        };
+        KanszoneNieuw: {
+            geometry: components["schemas"]["VlakInvoer"];
+            properties: {
+                gemeente_id?: number;
+                naam?: string;
+                omschrijving?: string | null;
+                /** @enum {string} */
+                soort?: "challenge_071" | "rijkspilot" | "overig";
+                terrein_id?: number | null;
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        KanszoneOpgeslagen: components["schemas"]["KanszoneFeature"] & {
+            milieuruimte?: components["schemas"]["Milieuruimte"];
+            waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        KanszoneSamengevoegd: {
+            /** @description Eén aaneengesloten vlak (anders een MultiPolygon van losse delen) */
+            aaneengesloten: boolean;
+            feature: components["schemas"]["KanszoneFeature"];
+            id: number;
+            met_id: number;
+            /** @enum {string} */
+            met_status: "verwijderd" | "vervallen";
+        };
+        KanszoneVersie: {
+            /** @enum {string} */
+            actie: "insert" | "update" | "delete";
+            door: string;
+            eigenschappen: ({
+                bron?: string;
+                created_at?: string;
+                gemeente_id?: number;
+                id?: number;
+                naam?: string;
+                omschrijving?: string | null;
+                oppervlakte_ha?: number;
+                /** @enum {string} */
+                soort?: "challenge_071" | "rijkspilot" | "overig";
+                terrein_id?: number | null;
+                updated_at?: string;
+                version?: number;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            geometry: components["schemas"]["Vlak"];
+            reden: string | null;
+            tijdstip: string;
+            versie: number | null;
+        };
+        KanszoneWijziging: {
+            geometry?: components["schemas"]["VlakInvoer"];
+            properties?: {
+                gemeente_id?: number;
+                naam?: string;
+                omschrijving?: string | null;
+                /** @enum {string} */
+                soort?: "challenge_071" | "rijkspilot" | "overig";
+                terrein_id?: number | null;
+            };
+            version?: number;
+        };
+        KavelCollectie: {
+            features: components["schemas"]["KavelFeature"][];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        KavelEigenschappen: {
+            /** @description Datum JJJJ-MM-DD */
+            beschikbaar_vanaf: string | null;
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
+            /** @enum {string} */
+            eigendom: "gemeente" | "privaat" | "onbekend";
+            /** @description Datum waarop de huidige stand van het record ingaat (JJJJ-MM-DD) */
+            geldig_vanaf: string | null;
+            gemeente: string;
+            gemeente_id: number;
+            id: number;
+            milieucategorie_max: string;
+            /** @description VNG-milieucategorie, zoals 3.1 */
+            milieucategorie_min: string | null;
+            naam: string | null;
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            /** @enum {string} */
+            planstatus: "hard" | "zacht";
+            /** @enum {string} */
+            status: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
+            terrein_id: number;
+            terrein_naam: string;
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
+            version: number;
+            watergebonden: boolean;
+        };
+        KavelFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["KavelEigenschappen"];
+            /** @enum {string} */
+            type: "Feature";
+        };
+        KavelGesplitst: {
+            features: components["schemas"]["KavelFeature"][];
+            /** @description Het record zelf (het grootste deel), dan de nieuwe records */
+            ids: number[];
+        };
+        KavelMetGat: components["schemas"]["KavelFeature"] & {
+            gat_ha: number;
+        };
+        KavelNieuw: {
+            geometry: components["schemas"]["VlakInvoer"];
+            properties: {
+                beschikbaar_vanaf?: string | null;
+                /** @enum {string} */
+                eigendom?: "gemeente" | "privaat" | "onbekend";
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string;
+                milieucategorie_min?: string | null;
+                naam?: string | null;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
+                terrein_id?: number;
+                watergebonden?: boolean;
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        KavelOpgeslagen: components["schemas"]["KavelFeature"] & {
+            milieuruimte?: components["schemas"]["Milieuruimte"];
+            waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        KavelSamengevoegd: {
+            /** @description Eén aaneengesloten vlak (anders een MultiPolygon van losse delen) */
+            aaneengesloten: boolean;
+            feature: components["schemas"]["KavelFeature"];
+            id: number;
+            met_id: number;
+            /** @enum {string} */
+            met_status: "verwijderd" | "vervallen";
+        };
+        KavelVersie: {
+            /** @enum {string} */
+            actie: "insert" | "update" | "delete";
+            door: string;
+            eigenschappen: ({
+                beschikbaar_vanaf?: string | null;
+                bron?: string;
+                created_at?: string;
+                /** @enum {string} */
+                eigendom?: "gemeente" | "privaat" | "onbekend";
+                id?: number;
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string;
+                milieucategorie_min?: string | null;
+                naam?: string | null;
+                oppervlakte_ha?: number;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
+                terrein_id?: number;
+                updated_at?: string;
+                version?: number;
+                watergebonden?: boolean;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            geometry: components["schemas"]["Vlak"];
+            reden: string | null;
+            tijdstip: string;
+            versie: number | null;
+        };
+        KavelWijziging: {
+            geometry?: components["schemas"]["VlakInvoer"];
+            properties?: {
+                beschikbaar_vanaf?: string | null;
+                /** @enum {string} */
+                eigendom?: "gemeente" | "privaat" | "onbekend";
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string;
+                milieucategorie_min?: string | null;
+                naam?: string | null;
+                /** @enum {string} */
+                planstatus?: "hard" | "zacht";
+                /** @enum {string} */
+                status?: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
+                terrein_id?: number;
+                watergebonden?: boolean;
+            };
+            version?: number;
+        };
         Kenmerk: string | number | boolean | null | ({
             ha: number;
             id: number;
@@ -9599,6 +9644,108 @@ export type components = {
             naam: string;
             status?: string;
         })[];
+        Keten: {
+            cyclus: boolean;
+            stappen: {
+                /** @description Gezet als deze stap een lopende match is */
+                match_id?: number;
+                naar_kavel_ids: number[];
+                vraag_id: number;
+                /** @description De kavel die deze verhuizing vrijmaakt */
+                vrijgekomen_kavel_id: number | null;
+            }[];
+        };
+        KetenPlaats: {
+            cyclus: boolean;
+            lengte: number;
+            nummer: number;
+            stap: number;
+        } | null;
+        KostenpostInvoer: {
+            bedrag: number;
+            /** @enum {string} */
+            categorie: "onderzoek" | "nota_van_uitgangspunten" | "locatiekeuze" | "programma_van_eisen" | "ontwerp_plan" | "realisatie" | "overig";
+            datum?: string | null;
+            omschrijving?: string | null;
+        };
+        /** @description GeoJSON LineString in WGS84 die het vlak helemaal doorsnijdt */
+        LijnInvoer: {
+            coordinates: unknown[];
+            type: string;
+        };
+        Match: {
+            bedrijf_naam: string;
+            /** Format: date-time */
+            created_at: string;
+            criteria: {
+                /**
+                 * Format: date
+                 * @example 2027-06-01
+                 */
+                berekend_op: string;
+                /** @enum {string} */
+                bron?: "regio";
+                criteria: components["schemas"]["CriteriumUitslag"][];
+                doelwaarde?: number;
+                gewichten: components["schemas"]["Gewichten"];
+                keten?: components["schemas"]["KetenPlaats"];
+                resultaat_id?: number;
+                tie_break: string;
+                tolerantie?: number;
+            };
+            id: number;
+            kavels: {
+                actief: boolean;
+                kavel_id: number;
+                naam: string | null;
+                oppervlakte_ha: number;
+                status: string;
+                terrein: string;
+            }[];
+            kvk_nummer: string | null;
+            /** @description Na realisatie: de kavel die het bedrijf achterliet (nu vrijkomend) */
+            oude_kavel_id: number | null;
+            ruimtevraag_id: number;
+            /** @enum {string} */
+            ruimtevraag_status: "open" | "in_behandeling" | "gematcht" | "ingetrokken";
+            score: number | null;
+            stappen: {
+                /**
+                 * Format: date
+                 * @example 2027-06-01
+                 */
+                datum: string;
+                door: string | null;
+                /** @enum {string} */
+                naar_status: "voorgesteld" | "besproken_werkgroep" | "warme_overdracht" | "gerealiseerd" | "afgevallen";
+                persoon: string;
+                reden: string | null;
+                /** Format: date-time */
+                tijdstip: string;
+                /** @enum {string|null} */
+                van_status: "voorgesteld" | "besproken_werkgroep" | "warme_overdracht" | "gerealiseerd" | "afgevallen" | null;
+            }[];
+            /** @enum {string} */
+            status: "voorgesteld" | "besproken_werkgroep" | "warme_overdracht" | "gerealiseerd" | "afgevallen";
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            volgende_statussen: ("voorgesteld" | "besproken_werkgroep" | "warme_overdracht" | "gerealiseerd" | "afgevallen")[];
+        };
+        MatchRij: {
+            actief: boolean;
+            bedrijf_naam: string;
+            id: number;
+            kavel_ids: number[];
+            oude_kavel_id: number | null;
+            ruimtevraag_id: number;
+            score: number | null;
+            /** @enum {string} */
+            status: "voorgesteld" | "besproken_werkgroep" | "warme_overdracht" | "gerealiseerd" | "afgevallen";
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+        };
         Milieucategorie: {
             code: string;
             omschrijving: string;
@@ -9608,10 +9755,11 @@ export type components = {
         };
         Milieuruimte: {
             kavels: {
-                features: components["schemas"]["Feature"][];
+                features: components["schemas"]["MilieuruimteKavel"][];
                 /** @enum {string} */
                 type: "FeatureCollection";
             };
+            /** @description Kavels onder het vlak zelf (die gaan verloren, ze tellen hierboven niet mee) */
             kavels_in_vlak: number[];
             /** @enum {string} */
             nieuwe_functie: "wonen" | "gemengd";
@@ -9624,6 +9772,45 @@ export type components = {
             /** @enum {string} */
             richtafstand_kolom: "richtafstand_m" | "richtafstand_gemengd_m";
             totaal_ha: number;
+        };
+        MilieuruimteCheck: components["schemas"]["Milieuruimte"] & {
+            oppervlakte_ha: number;
+        };
+        MilieuruimteKavel: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: {
+                /** @description Afstand van de kavel tot het vlak (RD New) */
+                afstand_m: number;
+                gemeente: string;
+                id: number;
+                milieucategorie_max: string;
+                naam: string | null;
+                oppervlakte_ha: number;
+                /** @description De hoogste milieucategorie die op deze afstand nog past */
+                past_nog: string | null;
+                /** @description VNG-richtafstand van de milieucategorie tot wonen (of gemengd gebied) */
+                richtafstand_m: number;
+                /** @description Hoeveel meter de kavel te dichtbij ligt */
+                tekort_m: number;
+                terrein_id: number;
+                terrein_naam: string;
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        MilieuruimteVraag: {
+            geometry: components["schemas"]["VlakInvoer"];
+            /** @enum {string} */
+            nieuwe_functie: "wonen" | "gemengd";
+        };
+        MultiPolygon: {
+            coordinates: components["schemas"]["Positie"][][][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "MultiPolygon";
         };
         MultiVlak: {
             coordinates: number[][][][];
@@ -9659,9 +9846,368 @@ export type components = {
             /** @enum {string} */
             type: "FeatureCollection";
         };
-        OpgeslagenFeature: components["schemas"]["Feature"] & {
+        Ontwerp: {
+            geometry: components["schemas"]["VlakInvoer"];
+            id?: number;
+            properties?: {
+                datum_terinzagelegging?: string | null;
+                datum_vaststelling?: string | null;
+                gemeente_id?: number;
+                /** @enum {string} */
+                nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                terrein_id?: number;
+            };
+        };
+        OntwerpFout: {
+            /** @enum {string} */
+            code: "geen_geometrie" | "ongeldig_type" | "ongeldige_coordinaten" | "niet_eindig" | "ring_niet_gesloten" | "te_weinig_punten" | "buiten_nederland" | "te_veel_punten" | "te_groot" | "zelfdoorsnijding" | "ongeldige_geometrie" | "te_klein" | "buiten_regio" | "gemeente_buiten_vlak" | "andere_gemeente" | "kavel_buiten_terrein" | "terrein_onbekend" | "meting_mislukt" | "geen_bedrijventerrein" | "niet_te_transformeren";
+            details?: components["schemas"]["FoutDetails"];
+            message: string;
+        };
+        OntwerpOordeel: {
+            fouten: components["schemas"]["OntwerpFout"][];
+            geldig: boolean;
+            /** @description De gemeente waar het vlak bij hoort: de gekozen, anders de huidige, anders die met het grootste deel */
+            gemeente_id: number | null;
+            /** @description Gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
+            gemeenten?: components["schemas"]["VlakDeel"][];
+            milieuruimte?: components["schemas"]["Milieuruimte"];
+            oppervlakte_ha: number | null;
+            /** @description Transformatie: de terreinen onder het vlak */
+            terreinen?: components["schemas"]["VlakDeel"][];
+            waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        PartijInvoer: {
+            gemeente_id: number;
+            /** @enum {string} */
+            rol: "transformerend" | "compenserend" | "overig";
+        };
+        Polygon: {
+            coordinates: components["schemas"]["Positie"][][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "Polygon";
+        };
+        /** @description [lengtegraad, breedtegraad] in WGS84 */
+        Positie: number[];
+        RegioAntwoord: {
+            /** Format: date-time */
+            berekend_op: string;
+            gretig: components["schemas"]["RegioUitkomst"];
+            optimaal: components["schemas"]["RegioUitkomst"];
+            /** @description De bewaarde uitkomst: "voorstellen" maakt precies deze uitkomst tot matches */
+            resultaat_id: number;
+            samenvatting: {
+                doel: string;
+                doelwaarde_gretig: number;
+                doelwaarde_optimaal: number;
+                gewichten: components["schemas"]["Gewichten"];
+                /** @description Waarvan de harde eisen in de database */
+                kandidaten_sql_ms: number;
+                kavels: number;
+                /** @description Kandidaten zoeken (database) en scoren */
+                opbouw_ms: number;
+                opties: number;
+                /**
+                 * Format: date
+                 * @example 2027-06-01
+                 */
+                peildatum: string;
+                tie_break: string;
+                tolerantie: number;
+                vast: number;
+                verbetering: number;
+                verbetering_pct: number | null;
+                voorrang_factor: number;
+                vragen: number;
+            };
+        };
+        RegioToewijzing: {
+            gewogen_score: number;
+            kavel_ids: number[];
+            score: number;
+            vraag_id: number;
+        };
+        RegioUitkomst: {
+            doelwaarde: number;
+            /** @description Relatief optimaliteitsgat van HiGHS: 0 als het optimum bewezen is, groter als de tijdslimiet de zoektocht stopte */
+            gap?: number;
+            ketens: components["schemas"]["Keten"][];
+            /** @enum {string} */
+            methode: "highs" | "gretig";
+            niet_toegewezen: {
+                reden: string;
+                vraag_id: number;
+            }[];
+            rekentijd_ms: number;
+            status: string;
+            toewijzingen: components["schemas"]["RegioToewijzing"][];
+            vast: components["schemas"]["VasteMatch"][];
+        };
+        Ruimtevraag: {
+            /** @description Accountmanager. Alleen voor regisseur en beheerder. */
+            accountmanager?: string | null;
+            /** @description Arbeidsplaatsen. Alleen voor regisseur en beheerder. */
+            arbeidsplaatsen?: number | null;
+            /** @description Het bedrijf. Alleen voor regisseur en beheerder. */
+            bedrijf_id?: number;
+            /** @description Naam van het bedrijf. Alleen voor regisseur en beheerder. */
+            bedrijf_naam?: string;
+            bron: string;
+            /**
+             * @description Huurder of eigenaar. Alleen voor regisseur en beheerder.
+             * @enum {string|null}
+             */
+            gebruikspositie?: "huurder" | "eigenaar" | null;
+            /**
+             * Format: date
+             * @example 2027-06-01
+             */
+            gewenst_tot: string | null;
+            /**
+             * Format: date
+             * @example 2027-06-01
+             */
+            gewenst_vanaf: string | null;
+            /** @description Id’s van de gewenste gemeenten. Alleen voor regisseur en beheerder. */
+            gewenste_gemeente_ids?: number[];
+            /** @description Namen van de gewenste gemeenten */
+            gewenste_gemeenten: string[];
+            /** @description De kavel waarop het bedrijf nu zit. Alleen voor regisseur en beheerder. */
+            huidige_kavel_id?: number | null;
+            id: number;
+            /** @description KvK-nummer. Alleen voor regisseur en beheerder. */
+            kvk_nummer?: string | null;
+            /** @description Geanonimiseerde naam ("Vraag 12 · 2,5 ha · cat. 4.1"); alleen in de weergave voor de werkgroep. */
+            label?: string;
+            max_ha: number;
+            milieucategorie: string;
+            /** @description Milieucategorie van de huidige activiteit. Alleen voor regisseur en beheerder. */
+            milieucategorie_activiteit?: string | null;
+            min_ha: number;
+            /** @description Notities. Alleen voor regisseur en beheerder. */
+            notities?: string | null;
+            /** @enum {string} */
+            reden: "groei" | "transformatie" | "verkeerde_plek" | "nieuwvestiging";
+            /** @description Sector. Alleen voor regisseur en beheerder. */
+            sector?: string | null;
+            /** @enum {string} */
+            status: "open" | "in_behandeling" | "gematcht" | "ingetrokken";
+            /**
+             * Format: date-time
+             * @description Laatst gewijzigd. Alleen voor regisseur en beheerder.
+             */
+            updated_at?: string;
+            /** @description Versie (voor wijzigen: If-Match of version). Alleen voor regisseur en beheerder. */
+            version?: number;
+            voorrang: boolean;
+            watergebonden: boolean;
+        };
+        RuimtevraagImportAfgekeurd: components["schemas"]["RuimtevraagImportRapport"] & {
+            error: {
+                /** @enum {string} */
+                code: "import_ongeldig";
+                details: {
+                    melding: string;
+                    /** @description Regel in het bestand: de kopregel is 1 */
+                    rij: number;
+                    veld: string;
+                }[];
+                message: string;
+            };
+        };
+        RuimtevraagImportRapport: {
+            aangemaakt: {
+                bestaand_bedrijf: boolean;
+                rij: number;
+                ruimtevraag_id: number;
+            }[];
+            aantal_rijen: number;
+            fouten: {
+                melding: string;
+                /** @description Regel in het bestand: de kopregel is 1 */
+                rij: number;
+                veld: string;
+            }[];
+            geldig: boolean;
+            proefdraai: boolean;
+        };
+        RuimtevragenAggregaat: {
+            per_gemeente: {
+                aantal: number;
+                gemeente: string;
+                max_ha: number;
+                min_ha: number;
+            }[];
+            per_milieucategorie: {
+                aantal: number;
+                max_ha: number;
+                milieucategorie: string;
+                min_ha: number;
+            }[];
+            totaal: {
+                aantal: number;
+                max_ha: number;
+                min_ha: number;
+            };
+        };
+        Samenvoeging: {
+            met_id: number;
+            met_version: number;
+            version: number;
+        };
+        Scheefwerken: {
+            aantal: number;
+            drempels: {
+                drempel_stappen: number;
+                lichte_categorie: number;
+            };
+            hectare: number;
+            signalen: {
+                arbeidsplaatsen: number | null;
+                bedrijf_id: number;
+                bedrijf_naam: string;
+                gemeente: string;
+                kavel_id: number;
+                kavel_naam: string | null;
+                kvk_nummer: string | null;
+                milieucategorie_activiteit: string;
+                milieucategorie_kavel_max: string;
+                open_ruimtevraag_id: number | null;
+                oppervlakte_ha: number;
+                redenen: string[];
+                sector: string | null;
+                stappen_onder_max: number;
+                terrein: string;
+                terrein_id: number;
+            }[];
+        };
+        Splitsing: {
+            line: components["schemas"]["LijnInvoer"];
+            version: number;
+        };
+        TerreinCollectie: {
+            features: components["schemas"]["TerreinFeature"][];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        TerreinEigenschappen: {
+            aantal_kavels: number;
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
+            gemeente: string;
+            gemeente_id: number;
+            id: number;
+            kavels_ha: number;
+            /** @description VNG-milieucategorie, zoals 3.1 */
+            milieucategorie_max: string | null;
+            /** @description VNG-milieucategorie, zoals 3.1 */
+            milieucategorie_min: string | null;
+            naam: string | null;
+            naam_bekend: boolean;
+            naam_osm: string | null;
+            niet_te_transformeren: boolean;
+            op_transformatielijst: boolean;
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            /** @enum {string} */
+            typologie: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
+            version: number;
+            watergebonden: boolean;
+        };
+        TerreinFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["TerreinEigenschappen"];
+            /** @enum {string} */
+            type: "Feature";
+        };
+        TerreinGesplitst: {
+            features: components["schemas"]["TerreinFeature"][];
+            /** @description Het record zelf (het grootste deel), dan de nieuwe records */
+            ids: number[];
+        };
+        TerreinMetGat: components["schemas"]["TerreinFeature"] & {
+            gat_ha: number;
+        };
+        TerreinNieuw: {
+            geometry: components["schemas"]["VlakInvoer"];
+            properties: {
+                gemeente_id?: number;
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                niet_te_transformeren?: boolean;
+                op_transformatielijst?: boolean;
+                /** @enum {string} */
+                typologie?: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
+                watergebonden?: boolean;
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        TerreinOpgeslagen: components["schemas"]["TerreinFeature"] & {
             milieuruimte?: components["schemas"]["Milieuruimte"];
             waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        TerreinSamengevoegd: {
+            /** @description Eén aaneengesloten vlak (anders een MultiPolygon van losse delen) */
+            aaneengesloten: boolean;
+            feature: components["schemas"]["TerreinFeature"];
+            id: number;
+            met_id: number;
+            /** @enum {string} */
+            met_status: "verwijderd" | "vervallen";
+        };
+        TerreinVersie: {
+            /** @enum {string} */
+            actie: "insert" | "update" | "delete";
+            door: string;
+            eigenschappen: ({
+                bron?: string;
+                created_at?: string;
+                gemeente_id?: number;
+                id?: number;
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                niet_te_transformeren?: boolean;
+                op_transformatielijst?: boolean;
+                oppervlakte_ha?: number;
+                /** @enum {string} */
+                typologie?: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
+                updated_at?: string;
+                version?: number;
+                watergebonden?: boolean;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            geometry: components["schemas"]["Vlak"];
+            reden: string | null;
+            tijdstip: string;
+            versie: number | null;
+        };
+        TerreinWijziging: {
+            geometry?: components["schemas"]["VlakInvoer"];
+            properties?: {
+                gemeente_id?: number;
+                ingangsdatum?: string | null;
+                milieucategorie_max?: string | null;
+                milieucategorie_min?: string | null;
+                naam?: string;
+                niet_te_transformeren?: boolean;
+                op_transformatielijst?: boolean;
+                /** @enum {string} */
+                typologie?: "breed_gedifferentieerd" | "matig_gedifferentieerd" | "onbekend";
+                watergebonden?: boolean;
+            };
+            version?: number;
         };
         Toegangstoken: {
             aangemaakt_op: string;
@@ -9672,6 +10218,9 @@ export type components = {
             verloopt_op: string;
             /** @description Begin van het token, om tokens uit elkaar te houden */
             voorvoegsel: string;
+        };
+        Toegewezen: components["schemas"]["ToewijzingenOverzicht"] & {
+            toewijzing: components["schemas"]["Toewijzing"];
         };
         Toewijzing: {
             bestuursovereenkomst_id: number | null;
@@ -9686,15 +10235,202 @@ export type components = {
             beschikbaar_ha: number;
             compensatie_id: number;
             oppervlakte_ha: number;
-            status: string;
+            /** @enum {string} */
+            status: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
             toegewezen_ha: number;
             toewijzingen: components["schemas"]["Toewijzing"][];
         };
+        ToewijzingNieuw: {
+            bestuursovereenkomst_id?: number | null;
+            hectares: number;
+            /** @description Datum waarop de toewijzing geldt (standaard vandaag) */
+            ingangsdatum?: string;
+            transformatie_id: number;
+        };
+        TransformatieCollectie: {
+            features: components["schemas"]["TransformatieFeature"][];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        TransformatieEigenschappen: {
+            /** @description Herkomst: osm, cbs, voorbeeld, gebruiker of de naam van een import */
+            bron: string;
+            /** @description Datum JJJJ-MM-DD */
+            datum_terinzagelegging: string | null;
+            /** @description Datum JJJJ-MM-DD */
+            datum_vaststelling: string | null;
+            /** @description Datum waarop de huidige stand van het record ingaat (JJJJ-MM-DD) */
+            geldig_vanaf: string | null;
+            gemeente: string;
+            gemeente_id: number;
+            /** @description De gemeenten onder het vlak, grootste deel eerst: de keuzes voor gemeente_id */
+            gemeenten: components["schemas"]["VlakDeel"][];
+            id: number;
+            naam: string | null;
+            /** @description Hectare bedrijfsgrond die verloren gaat; overlap met oudere transformaties telt daar */
+            netto_verloren_ha: number | null;
+            /** @enum {string} */
+            nieuwe_functie: "wonen" | "gemengd" | "overig";
+            /** @description Hectare, berekend door PostGIS in RD New (EPSG:28992) */
+            oppervlakte_ha: number;
+            /** @description Oudere transformaties die een deel van deze grond al hebben */
+            overlapt_transformaties: components["schemas"]["VlakDeel"][];
+            /** @enum {string} */
+            status: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
+            /** @description De terreinen onder het vlak */
+            terreinen: components["schemas"]["VlakDeel"][];
+            updated_at: string;
+            /** @description Versie voor optimistische vergrendeling: stuur hem mee bij een wijziging */
+            version: number;
+            /** @description Alleen in het antwoord op één transformatie, en niet voor de stuurgroep */
+            zittende_bedrijven?: components["schemas"]["ZittendBedrijf"][];
+            zittende_eigenaren: number;
+            zittende_huurders: number;
+        };
+        TransformatieFeature: {
+            geometry: components["schemas"]["Vlak"];
+            id: number;
+            properties: components["schemas"]["TransformatieEigenschappen"];
+            /** @enum {string} */
+            type: "Feature";
+        };
+        TransformatieGesplitst: {
+            features: components["schemas"]["TransformatieFeature"][];
+            /** @description Het record zelf (het grootste deel), dan de nieuwe records */
+            ids: number[];
+        };
+        TransformatieMetGat: components["schemas"]["TransformatieFeature"] & {
+            gat_ha: number;
+        };
+        TransformatieNieuw: {
+            geometry: components["schemas"]["VlakInvoer"];
+            properties: {
+                datum_terinzagelegging?: string | null;
+                datum_vaststelling?: string | null;
+                gemeente_id?: number;
+                ingangsdatum?: string | null;
+                naam?: string;
+                /** @enum {string} */
+                nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                /** @enum {string} */
+                status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
+                zittende_bedrijven?: components["schemas"]["ZittendBedrijf"][];
+            };
+            /** @enum {string} */
+            type: "Feature";
+        };
+        TransformatieOpgeslagen: components["schemas"]["TransformatieFeature"] & {
+            milieuruimte?: components["schemas"]["Milieuruimte"];
+            waarschuwingen: components["schemas"]["Waarschuwing"][];
+        };
+        TransformatieSamengevoegd: {
+            /** @description Eén aaneengesloten vlak (anders een MultiPolygon van losse delen) */
+            aaneengesloten: boolean;
+            feature: components["schemas"]["TransformatieFeature"];
+            id: number;
+            met_id: number;
+            /** @enum {string} */
+            met_status: "verwijderd" | "vervallen";
+        };
+        TransformatieVersie: {
+            /** @enum {string} */
+            actie: "insert" | "update" | "delete";
+            door: string;
+            eigenschappen: ({
+                bron?: string;
+                created_at?: string;
+                datum_terinzagelegging?: string | null;
+                datum_vaststelling?: string | null;
+                gemeente_id?: number;
+                id?: number;
+                ingangsdatum?: string | null;
+                naam?: string;
+                /** @enum {string} */
+                nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                oppervlakte_ha?: number;
+                /** @enum {string} */
+                status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
+                updated_at?: string;
+                version?: number;
+                zittende_bedrijven?: components["schemas"]["ZittendBedrijf"][];
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            geometry: components["schemas"]["Vlak"];
+            reden: string | null;
+            tijdstip: string;
+            versie: number | null;
+        };
+        TransformatieWijziging: {
+            geometry?: components["schemas"]["VlakInvoer"];
+            properties?: {
+                datum_terinzagelegging?: string | null;
+                datum_vaststelling?: string | null;
+                gemeente_id?: number;
+                ingangsdatum?: string | null;
+                naam?: string;
+                /** @enum {string} */
+                nieuwe_functie?: "wonen" | "gemengd" | "overig";
+                /** @enum {string} */
+                status?: "idee" | "studie" | "ontwerp_ter_inzage" | "vastgesteld" | "gerealiseerd" | "vervallen";
+                zittende_bedrijven?: components["schemas"]["ZittendBedrijf"][];
+            };
+            version?: number;
+        };
+        VasteMatch: {
+            kavel_ids: number[];
+            match_id: number;
+            score: number | null;
+            /** @enum {string} */
+            status: "voorgesteld" | "besproken_werkgroep" | "warme_overdracht" | "gerealiseerd" | "afgevallen";
+            vraag_id: number;
+        };
+        Verwijderd: {
+            id: number;
+            /**
+             * @description Transformaties en compensaties vervallen in plaats van te verdwijnen
+             * @enum {string}
+             */
+            status?: "vervallen";
+            verwijderd: boolean;
+        };
+        Vlak: components["schemas"]["Polygon"] | components["schemas"]["MultiPolygon"];
+        VlakDeel: {
+            ha: number;
+            id: number;
+            naam: string | null;
+        };
+        /** @description GeoJSON Polygon of MultiPolygon in WGS84 */
+        VlakInvoer: {
+            coordinates: unknown[];
+            type: string;
+        };
+        VoorstellenAntwoord: {
+            doelwaarde: number;
+            ketens: components["schemas"]["Keten"][];
+            matches: components["schemas"]["Match"][];
+            niet_toegewezen: {
+                reden: string;
+                vraag_id: number;
+            }[];
+            overgeslagen: {
+                reden: string;
+                vraag_id: number;
+            }[];
+            resultaat_id: number;
+        };
         Waarschuwing: {
-            code: string;
+            /** @enum {string} */
+            code: "overlapt_terrein" | "overlapt_compensatie" | "niet_op_transformatielijst" | "overlapt_transformatie";
             ids: number[];
             message: string;
             overlap_ha: number;
+        };
+        ZittendBedrijf: {
+            /** @enum {string} */
+            gebruikspositie: "huurder" | "eigenaar";
+            naam: string;
+            status?: string;
         };
     };
     responses: never;

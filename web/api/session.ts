@@ -1,11 +1,20 @@
 // Sign-in state. The API answers 401 to every map request without a session,
 // so the app asks "who am I" first and shows the sign-in form when nobody is.
+// Whoever signs in hands its CSRF token to the typed client (setCsrfToken), the one
+// place every state-changing request takes it from.
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { api, ApiError } from './client.ts';
-import type { Me } from './types.ts';
-import { setCsrfToken } from './http.ts';
+import { ApiError } from './client.ts';
+import { call, http, setCsrfToken, type Schemas } from './http.ts';
+
+/** The signed-in account with what its role may call (`mag`) and its gemeente (werkgroep). */
+export type Me = Schemas['Ik'];
 
 export const ME_KEY = ['auth', 'me'] as const;
+
+const signedIn = (me: Me) => {
+  setCsrfToken(me.csrfToken);
+  return me;
+};
 
 /** The signed-in account, or null when signed out (a 401 is an answer here, not an error). */
 export function useMe() {
@@ -13,9 +22,7 @@ export function useMe() {
     queryKey: ME_KEY,
     queryFn: async ({ signal }) => {
       try {
-        const me = await api.me(signal);
-        setCsrfToken(me.csrfToken);
-        return me;
+        return signedIn(await call(http.GET('/api/auth/me', { signal })));
       } catch (err) {
         if (err instanceof ApiError && err.status === 401) {
           setCsrfToken(null);
@@ -33,9 +40,8 @@ export function useMe() {
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ email, wachtwoord }: { email: string; wachtwoord: string }) => api.login(email, wachtwoord),
+    mutationFn: async (body: { email: string; wachtwoord: string }) => signedIn(await call(http.POST('/api/auth/login', { body }))),
     onSuccess: (me) => {
-      setCsrfToken(me.csrfToken);
       // Data fetched while signed out (all 401s) must be fetched again.
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
       client.setQueryData(ME_KEY, me);
@@ -46,7 +52,7 @@ export function useLogin() {
 export function useLogout() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (me: Me) => api.logout(me.csrfToken),
+    mutationFn: () => call(http.POST('/api/auth/logout')),
     // Signed out locally even if the server call failed: the session is unusable either way.
     onSettled: () => signedOut(client),
   });

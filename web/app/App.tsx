@@ -1,17 +1,19 @@
 // Page layout: top bar, then either the sign-in form or the map with the
 // layer panel (left), the editing toolbar (for editors) and the side panel
 // (right): the selected feature, or the edit session when one is active.
-import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useAllLayers } from '../api/hooks.ts';
-import type { LayerName, Me } from '../api/types.ts';
+import type { LayerName } from '../api/layers.ts';
+import type { Me } from '../api/session.ts';
 import { useMe } from '../api/session.ts';
 import { LoginScreen } from '../auth/LoginScreen.tsx';
 import { EditorToolbar } from '../editor/EditorToolbar.tsx';
 import { FeatureEditActions } from '../editor/FeatureEditActions.tsx';
-import { isEditableLayer, mayEdit, mayEditFeature } from '../editor/permissions.ts';
+import { isEditableLayer, mayDo, mayEdit } from '../editor/permissions.ts';
 import { useEditor } from '../editor/useEditor.ts';
 import { t } from '../i18n/nl.ts';
+import { VERVALLEN } from '../../server/domain/layer-values.ts';
 import { MapView, type LayerVisibility } from '../map/MapView.tsx';
 import type { FeatureRef } from '../map/interaction.ts';
 import { FeaturePanel } from '../panels/FeaturePanel.tsx';
@@ -69,8 +71,7 @@ function MapScreen({ me, werkruimte, onClose }: { me: Me; werkruimte: Werkruimte
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const canEdit = mayEdit(me);
   const editor = useEditor(map, { preload: canEdit });
-  const editorRef = useRef(editor);
-  editorRef.current = editor;
+  const { state: { session }, dispatch } = editor;
   const layers = useAllLayers();
 
   const toggle = useCallback((layer: LayerName, visible: boolean) => {
@@ -80,39 +81,38 @@ function MapScreen({ me, werkruimte, onClose }: { me: Me; werkruimte: Werkruimte
   }, []);
   const close = useCallback(() => {
     setSelected(null);
-    editorRef.current.setMilieuruimte(null);
-  }, []);
+    dispatch({ type: 'milieuruimte', milieuruimte: null });
+  }, [dispatch]);
 
   // Map clicks: while merging they pick the neighbour; during other edits they
   // belong to terra-draw, not to selection.
   const onMapSelect = useCallback((ref: FeatureRef | null) => {
-    const { session } = editorRef.current;
     if (session?.kind === 'samenvoegen') {
-      if (ref) editorRef.current.pickMergeTarget(ref.layer, ref.id);
+      if (ref) dispatch({ type: 'mergeTarget', layer: ref.layer, id: ref.id });
       return;
     }
     if (session) return;
-    editorRef.current.setMilieuruimte(null);
+    dispatch({ type: 'milieuruimte', milieuruimte: null });
     setSelected(ref);
-  }, []);
+  }, [session, dispatch]);
 
   const onSaved = useCallback((ref: FeatureRef | null) => setSelected(ref), []);
 
   const selectedFeature = selected ? layers.data[selected.layer]?.features.find((f) => f.id === selected.id) : undefined;
-  const canEditSelected = !!selected && isEditableLayer(selected.layer) && !!selectedFeature
-    && mayEditFeature(me, selectedFeature.properties.gemeente)
-    && (selectedFeature.properties as { status?: string }).status !== 'vervallen';
+  const editable = selected && isEditableLayer(selected.layer) && selectedFeature ? { layer: selected.layer, feature: selectedFeature } : null;
+  const canEditSelected = !!editable && 'gemeente_id' in editable.feature.properties
+    && mayDo(me, 'bewerken', editable.layer, editable.feature.properties.gemeente_id)
+    && !('status' in editable.feature.properties && editable.feature.properties.status === VERVALLEN);
   const editSelected = (verwijderen = false) => {
-    if (selected && selectedFeature && isEditableLayer(selected.layer)) editor.startEdit(selected.layer, selectedFeature, verwijderen);
+    if (editable) editor.start({ kind: 'bewerken', layer: editable.layer, feature: editable.feature, verwijderen });
   };
 
-  const session = editor.session;
   const panelOpen = !werkruimte && (!!session || !!selected);
   return (
     <main className={panelOpen ? 'app-main has-feature-panel' : 'app-main'}>
       <MapView visibility={visibility} selected={selected} onSelect={onMapSelect} onMap={setMap} />
       <LayerPanel visibility={visibility} onToggle={toggle} />
-      {canEdit && map && <EditorToolbar editor={editor} canEditSelected={canEditSelected} onEditSelected={() => editSelected()} onDeleteSelected={() => editSelected(true)} />}
+      {canEdit && map && <EditorToolbar me={me} editor={editor} canEditSelected={canEditSelected} onEditSelected={() => editSelected()} onDeleteSelected={() => editSelected(true)} />}
       <Suspense fallback={<PanelLoading />}>
       {werkruimte === 'monitor' ? (
         <MonitorPanel map={map} layers={layers.data} onClose={onClose} />
@@ -126,7 +126,7 @@ function MapScreen({ me, werkruimte, onClose }: { me: Me; werkruimte: Werkruimte
         selected && (
           <FeaturePanel key={`${selected.layer}-${selected.id}`} selected={selected} onClose={close}>
             {isEditableLayer(selected.layer) && (
-              <FeatureEditActions me={me} editor={editor} layer={selected.layer} id={selected.id} milieuruimte={editor.milieuruimte} />
+              <FeatureEditActions me={me} editor={editor} layer={selected.layer} id={selected.id} milieuruimte={editor.state.milieuruimte} />
             )}
           </FeaturePanel>
         )

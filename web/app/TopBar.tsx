@@ -1,13 +1,14 @@
 // Product name, subtitle, the sample-data notice and the signed-in account.
-import type { Me } from '../api/types.ts';
+import type { Me } from '../api/session.ts';
 import { useLogout } from '../api/session.ts';
 import { t } from '../i18n/nl.ts';
 import { SampleBadge } from '../panels/SampleBadge.tsx';
+import { mag } from '../api/mag.ts';
 
 export type Werkruimte = 'monitor' | 'ruimtevragen' | 'uitwisseling' | null;
 
-/** Who gets the ruimtevragen workspace: regie in full, the werkgroep anonymised (the server decides what each sees). */
-const mayMatch = (me: Me) => me.rol === 'regisseur' || me.rol === 'beheerder' || me.rol === 'werkgroep';
+/** Who gets the ruimtevragen workspace: whoever may read the register (regie in full, the werkgroep anonymised). */
+const mayMatch = (me: Me) => mag(me, 'GET /api/ruimtevragen');
 
 export function TopBar({ me, werkruimte, onWerkruimte }: { me: Me | null; werkruimte?: Werkruimte; onWerkruimte?: (w: Werkruimte) => void }) {
   const toggle = (w: Exclude<Werkruimte, null>) => onWerkruimte?.(werkruimte === w ? null : w);
@@ -53,7 +54,7 @@ export function TopBar({ me, werkruimte, onWerkruimte }: { me: Me | null; werkru
                 {me.gemeente ? ` · ${me.gemeente}` : ''}
               </span>
             </div>
-            <button type="button" className="ghost-button" onClick={() => logout.mutate(me)} disabled={logout.isPending}>
+            <button type="button" className="ghost-button" onClick={() => logout.mutate()} disabled={logout.isPending}>
               {t.inloggen.uitloggen}
             </button>
           </div>

@@ -2,13 +2,12 @@
 import { useMilieucategorieen, useLayer } from '../api/hooks.ts';
 import { formatEnum, formatHectare } from '../i18n/format.ts';
 import { te } from '../i18n/nl-editor.ts';
-import type { VlakDeel } from '../api/types.ts';
+import type { EditableLayer, VlakDeel } from '../api/layers.ts';
 import { ZittendeBedrijven } from './ZittendeBedrijven.tsx';
 import type { ReactNode } from 'react';
 import { t } from '../i18n/nl.ts';
 import { FIELDS, type FormValues } from './fields.ts';
 import { today } from '../../server/domain/dates.ts';
-import type { EditableLayer } from './permissions.ts';
 
 interface AttributeFormProps {
   layer: EditableLayer;

@@ -4,32 +4,12 @@
 // decides, so a werkgroep may only change its own gemeente's compensaties.
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getJson, sendJson } from '../api/client.ts';
-import { queryKeys, useLayer } from '../api/hooks.ts';
-import { useMe } from '../api/session.ts';
+import { call, http, type Schemas } from '../api/http.ts';
+import { useLayer } from '../api/hooks.ts';
 import { te } from '../i18n/nl-editor.ts';
 import './editor-extra.css';
 
-export interface Toewijzing {
-  id: number;
-  compensatie_id: number;
-  transformatie_id: number;
-  transformatie_naam: string | null;
-  hectares: number;
-  bestuursovereenkomst_id: number | null;
-  version: number;
-}
-
-export interface ToewijzingenOverzicht {
-  compensatie_id: number;
-  status: string;
-  oppervlakte_ha: number;
-  toegewezen_ha: number;
-  beschikbaar_ha: number;
-  toewijzingen: Toewijzing[];
-}
-
-interface BoKort { id: number; naam: string }
+type Toewijzing = Schemas['Toewijzing'];
 
 export const toewijzingenKey = (id: number) => ['toewijzingen', id] as const;
 
@@ -38,40 +18,37 @@ const ha = (x: number) => `${nl2.format(x)} ha`;
 
 export function CompensatieToewijzingen({ compensatieId, canEdit }: { compensatieId: number; canEdit: boolean }) {
   const client = useQueryClient();
-  const me = useMe();
   const overzicht = useQuery({
     queryKey: toewijzingenKey(compensatieId),
-    queryFn: ({ signal }) => getJson<ToewijzingenOverzicht>(`/api/compensaties/${compensatieId}/toewijzingen`, signal),
+    queryFn: ({ signal }) => call(http.GET('/api/compensaties/{id}/toewijzingen', { params: { path: { id: compensatieId } }, signal })),
   });
   const transformaties = useLayer('transformaties');
-  const bos = useQuery({ queryKey: ['bestuursovereenkomsten'], queryFn: ({ signal }) => getJson<BoKort[]>('/api/bestuursovereenkomsten', signal) });
+  const bos = useQuery({ queryKey: ['bestuursovereenkomsten'], queryFn: ({ signal }) => call(http.GET('/api/bestuursovereenkomsten', { signal })) });
   const [transformatie, setTransformatie] = useState('');
   const [hectares, setHectares] = useState('');
   const [bo, setBo] = useState('');
 
-  const refresh = async () => {
-    await Promise.all([
-      client.invalidateQueries({ queryKey: toewijzingenKey(compensatieId) }),
-      client.invalidateQueries({ queryKey: ['balans'] }),
-      client.invalidateQueries({ queryKey: queryKeys.layer('compensaties') }),
-      client.invalidateQueries({ queryKey: queryKeys.layer('transformaties') }),
-    ]);
-  };
-  const csrf = () => me.data?.csrfToken ?? '';
+  // The toewijzingen count in the balance; the map's records do not change, so no layer is fetched again.
+  const refresh = () => client.invalidateQueries({ queryKey: ['balans'] });
   const toevoegen = useMutation({
-    mutationFn: (body: { transformatie_id: number; hectares: number; bestuursovereenkomst_id?: number }) =>
-      sendJson<ToewijzingenOverzicht>('POST', `/api/compensaties/${compensatieId}/toewijzingen`, body, csrf()),
-    onSuccess: async () => {
+    mutationFn: (body: Schemas['ToewijzingNieuw']) =>
+      call(http.POST('/api/compensaties/{id}/toewijzingen', { params: { path: { id: compensatieId } }, body })),
+    onSuccess: async (result) => {
       setTransformatie('');
       setHectares('');
       setBo('');
+      client.setQueryData(toewijzingenKey(compensatieId), result);
       await refresh();
     },
   });
   const verwijderen = useMutation({
-    mutationFn: (t: Toewijzing) =>
-      sendJson<ToewijzingenOverzicht>('DELETE', `/api/compensaties/${compensatieId}/toewijzingen/${t.id}?version=${t.version}`, undefined, csrf()),
-    onSuccess: refresh,
+    mutationFn: (t: Toewijzing) => call(http.DELETE('/api/compensaties/{id}/toewijzingen/{toewijzing_id}', {
+      params: { path: { id: compensatieId, toewijzing_id: t.id }, query: { version: String(t.version) } },
+    })),
+    onSuccess: async (result) => {
+      client.setQueryData(toewijzingenKey(compensatieId), result);
+      await refresh();
+    },
   });
 
   const submit = (e: FormEvent) => {

@@ -3,17 +3,20 @@
 import { useState } from 'react';
 import { t } from '../i18n/nl.ts';
 import type { Editor } from './useEditor.ts';
-import { EDITABLE_LAYERS, type EditableLayer } from './permissions.ts';
+import type { Me } from '../api/session.ts';
+import { EDITABLE_LAYERS, mayCreate, type EditableLayer } from './permissions.ts';
 
-export function EditorToolbar({ editor, canEditSelected, onEditSelected, onDeleteSelected }: {
+export function EditorToolbar({ me, editor, canEditSelected, onEditSelected, onDeleteSelected }: {
+  me: Me;
   editor: Editor;
   /** The selected feature may be edited by this account (enables "Selecteren/bewerken" and "Verwijderen"). */
   canEditSelected: boolean;
   onEditSelected: () => void;
   onDeleteSelected: () => void;
 }) {
-  const [layer, setLayer] = useState<EditableLayer>('transformaties');
-  const { session, draw } = editor;
+  const creatable = EDITABLE_LAYERS.filter((l) => mayCreate(me, l));
+  const [layer, setLayer] = useState<EditableLayer>(creatable[0] ?? 'transformaties');
+  const { state: { session, refusal }, draw, tools } = editor;
   const active = !!session;
   const drawingNew = session?.kind === 'nieuw';
   const editingShape = session?.kind === 'bewerken' || (drawingNew && draw.tool === 'select');
@@ -23,11 +26,11 @@ export function EditorToolbar({ editor, canEditSelected, onEditSelected, onDelet
       <label className="editor-toolbar-layer">
         <span>{t.editor.laag}</span>
         <select value={layer} onChange={(e) => setLayer(e.target.value as EditableLayer)} disabled={active} data-testid="editor-layer">
-          {EDITABLE_LAYERS.map((l) => <option key={l} value={l}>{t.lagen.enkelvoud[l]}</option>)}
+          {creatable.map((l) => <option key={l} value={l}>{t.lagen.enkelvoud[l]}</option>)}
         </select>
       </label>
       <button type="button" className={`tool-button${drawingNew && draw.tool === 'polygon' ? ' is-active' : ''}`}
-        onClick={() => editor.startNew(layer)} disabled={active} title={t.editor.tekenenHint} data-testid="tool-tekenen">
+        onClick={() => editor.start({ kind: 'nieuw', layer })} disabled={active} title={t.editor.tekenenHint} data-testid="tool-tekenen">
         <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true"><path d="M4 15L7 4l9 4-4 8z" fill="none" stroke="currentColor" strokeWidth="1.7" /></svg>
         {t.editor.tekenen}
       </button>
@@ -37,27 +40,27 @@ export function EditorToolbar({ editor, canEditSelected, onEditSelected, onDelet
         {t.editor.bewerken}
       </button>
       <button type="button" className="tool-button"
-        onClick={drawingNew ? editor.redraw : onDeleteSelected}
+        onClick={drawingNew ? tools.redraw : onDeleteSelected}
         disabled={drawingNew ? !draw.polygon : active || !canEditSelected} data-testid="tool-verwijderen">
         <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true"><path d="M5 6h10M8 6V4h4v2M6 6l1 10h6l1-10" fill="none" stroke="currentColor" strokeWidth="1.7" /></svg>
         {t.editor.verwijderen}
       </button>
       <span className="editor-toolbar-sep" aria-hidden="true" />
-      <button type="button" className="tool-button" onClick={editor.undo} disabled={!draw.canUndo} title={t.editor.ongedaanHint} aria-label={t.editor.ongedaan} data-testid="tool-ongedaan">
+      <button type="button" className="tool-button" onClick={tools.undo} disabled={!draw.canUndo} title={t.editor.ongedaanHint} aria-label={t.editor.ongedaan} data-testid="tool-ongedaan">
         <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true"><path d="M7 5L3 9l4 4M3 9h9a5 5 0 010 10h-2" fill="none" stroke="currentColor" strokeWidth="1.7" /></svg>
         {t.editor.ongedaan}
       </button>
-      <button type="button" className="tool-button" onClick={editor.redo} disabled={!draw.canRedo} title={t.editor.opnieuwHint} aria-label={t.editor.opnieuw} data-testid="tool-opnieuw">
+      <button type="button" className="tool-button" onClick={tools.redo} disabled={!draw.canRedo} title={t.editor.opnieuwHint} aria-label={t.editor.opnieuw} data-testid="tool-opnieuw">
         <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true"><path d="M13 5l4 4-4 4M17 9H8a5 5 0 000 10h2" fill="none" stroke="currentColor" strokeWidth="1.7" /></svg>
         {t.editor.opnieuw}
       </button>
       {active && (
-        <button type="button" className="tool-button" onClick={editor.end} title={t.editor.annulerenHint} data-testid="tool-annuleren">
+        <button type="button" className="tool-button" onClick={tools.end} title={t.editor.annulerenHint} data-testid="tool-annuleren">
           {t.editor.annuleren}
         </button>
       )}
-      {editor.refusal && (
-        <div className="editor-refusal" role="alert" data-testid="editor-melding">{editor.refusal}</div>
+      {refusal && (
+        <div className="editor-refusal" role="alert" data-testid="editor-melding">{refusal}</div>
       )}
     </div>
   );

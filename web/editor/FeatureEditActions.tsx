@@ -1,18 +1,19 @@
 // Editing actions in the side panel of a selected record, plus its history, what
 // the last write reported (warnings, a cut hole's hectares), (after saving housing)
-// the milieuruimte result, and for a compensatie its toewijzingen. Split and merge appear only
-// when the server offers them (OpenAPI feature check), never as dead buttons.
+// the milieuruimte result, and for a compensatie its toewijzingen. Each action shows
+// only when the account may do it (permissions.ts), never as a dead button.
 import { useEffect } from 'react';
-import { useApiCapabilities } from '../api/edits.ts';
+import type { Milieuruimte } from '../api/edits.ts';
 import { useFeature } from '../api/hooks.ts';
-import type { Me, Milieuruimte } from '../api/types.ts';
+import type { Me } from '../api/session.ts';
+import { VERVALLEN } from '../../server/domain/layer-values.ts';
 import { formatHectare } from '../i18n/format.ts';
 import { t } from '../i18n/nl.ts';
 import { te } from '../i18n/nl-editor.ts';
 import { CompensatieToewijzingen } from './CompensatieToewijzingen.tsx';
 import { HistorySection } from './HistorySection.tsx';
 import { MilieuruimteSection } from './MilieuruimteSection.tsx';
-import { mayEditFeature, type EditableLayer } from './permissions.ts';
+import { mayDo, type EditableLayer } from './permissions.ts';
 import type { Editor } from './useEditor.ts';
 import './editor-extra.css';
 
@@ -20,17 +21,16 @@ export function FeatureEditActions({ me, editor, layer, id, milieuruimte }: {
   me: Me; editor: Editor; layer: EditableLayer; id: number; milieuruimte: Milieuruimte | null;
 }) {
   const { data: feature } = useFeature(layer, id);
-  const caps = useApiCapabilities();
   // What the last write reported belongs to that record: forget it once another is selected.
-  const { uitkomst: laatste, setUitkomst } = editor;
+  const { state: { uitkomst: laatste }, dispatch, start } = editor;
   useEffect(() => {
-    if (laatste && (laatste.layer !== layer || laatste.id !== id)) setUitkomst(null);
-  }, [laatste, layer, id, setUitkomst]);
+    if (laatste && (laatste.layer !== layer || laatste.id !== id)) dispatch({ type: 'uitkomst', uitkomst: null });
+  }, [laatste, layer, id, dispatch]);
   if (!feature) return null;
-  const allowed = mayEditFeature(me, feature.properties.gemeente);
-  const vervallen = (feature.properties as { status?: string }).status === 'vervallen';
-  const editable = allowed && !vervallen;
-  const uitkomst = editor.uitkomst?.layer === layer && editor.uitkomst.id === id ? editor.uitkomst : null;
+  const gemeenteId = feature.properties.gemeente_id;
+  const vervallen = 'status' in feature.properties && feature.properties.status === VERVALLEN;
+  const may = (operation: Parameters<typeof mayDo>[1]) => !vervallen && mayDo(me, operation, layer, gemeenteId);
+  const uitkomst = laatste?.layer === layer && laatste.id === id ? laatste : null;
   return (
     <>
       {uitkomst?.gat && (
@@ -47,31 +47,31 @@ export function FeatureEditActions({ me, editor, layer, id, milieuruimte }: {
         </div>
       )}
       {milieuruimte && <MilieuruimteSection result={milieuruimte} />}
-      {editable && (
+      {may('bewerken') && (
         <div className="feature-actions" data-testid="feature-acties">
-          <button type="button" className="secondary-button" onClick={() => editor.startEdit(layer, feature)} data-testid="actie-bewerken">
+          <button type="button" className="secondary-button" onClick={() => start({ kind: 'bewerken', layer, feature })} data-testid="actie-bewerken">
             {t.editor.bewerken}
           </button>
-          {caps.data?.split && (
-            <button type="button" className="secondary-button" onClick={() => editor.startSplit(layer, id)} title={t.editor.splitsenHint} data-testid="actie-splitsen">
+          {may('splitsen') && (
+            <button type="button" className="secondary-button" onClick={() => start({ kind: 'splitsen', layer, id })} title={t.editor.splitsenHint} data-testid="actie-splitsen">
               {t.editor.splitsen}
             </button>
           )}
-          {caps.data?.hole && (
-            <button type="button" className="secondary-button" onClick={() => editor.startHole(layer, id)} title={te.gat.hint} data-testid="actie-gat">
+          {may('gat') && (
+            <button type="button" className="secondary-button" onClick={() => start({ kind: 'gat', layer, id })} title={te.gat.hint} data-testid="actie-gat">
               {te.gat.knop}
             </button>
           )}
-          {caps.data?.merge && (
-            <button type="button" className="secondary-button" onClick={() => editor.startMerge(layer, id)} data-testid="actie-samenvoegen">
+          {may('samenvoegen') && (
+            <button type="button" className="secondary-button" onClick={() => start({ kind: 'samenvoegen', layer, id })} data-testid="actie-samenvoegen">
               {t.editor.samenvoegen}
             </button>
           )}
         </div>
       )}
-      {!allowed && me.rol === 'werkgroep' && <p className="feature-note">{t.editor.geenRechten}</p>}
-      {layer === 'compensaties' && <CompensatieToewijzingen compensatieId={id} canEdit={editable} />}
-      <HistorySection layer={layer} id={id} version={feature.properties.version} canRestore={editable} />
+      {!mayDo(me, 'bewerken', layer, gemeenteId) && me.gemeente_id != null && <p className="feature-note">{t.editor.geenRechten}</p>}
+      {layer === 'compensaties' && <CompensatieToewijzingen compensatieId={id} canEdit={may('bewerken') && me.mag.includes('POST /api/compensaties/{id}/toewijzingen')} />}
+      <HistorySection layer={layer} id={id} version={feature.properties.version} canRestore={may('bewerken') && me.mag.includes(`POST /api/${layer}/{id}/restore`)} />
     </>
   );
 }

@@ -3,13 +3,13 @@
 import { useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { useHistory, useRestoreVersion } from '../api/edits.ts';
-import type { LayerName } from '../api/types.ts';
+import type { EditableLayer } from '../api/layers.ts';
 import { t } from '../i18n/nl.ts';
 import { formatDate, formatMoment } from '../i18n/format.ts';
 
 
 export function HistorySection({ layer, id, version, canRestore }: {
-  layer: LayerName; id: number; version: number | undefined; canRestore: boolean;
+  layer: EditableLayer; id: number; version: number | undefined; canRestore: boolean;
 }) {
   const history = useHistory(layer, id);
   const restore = useRestoreVersion(layer);

@@ -1,6 +1,6 @@
 // After saving a transformatie to wonen/gemengd: the kavels that come within the
 // VNG guide distance, hectares per milieucategorie (highlighted on the map too).
-import type { Milieuruimte } from '../api/types.ts';
+import type { Milieuruimte } from '../api/edits.ts';
 import { formatEnum, formatHectare } from '../i18n/format.ts';
 import { t } from '../i18n/nl.ts';
 

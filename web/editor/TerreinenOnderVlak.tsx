@@ -1,7 +1,7 @@
 // A transformatie's terreinen: derived by PostGIS from the drawing, shown, never typed.
 import { formatHectare } from '../i18n/format.ts';
 import { te } from '../i18n/nl-editor.ts';
-import type { VlakDeel } from '../api/types.ts';
+import type { VlakDeel } from '../api/layers.ts';
 
 export function TerreinenOnderVlak({ terreinen }: { terreinen: VlakDeel[] | undefined }) {
   if (!terreinen) return null;

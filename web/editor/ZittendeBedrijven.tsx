@@ -2,7 +2,8 @@
 // each a tenant or an owner-occupier, with a free note on where things stand.
 import { formatEnum } from '../i18n/format.ts';
 import { te } from '../i18n/nl-editor.ts';
-import type { ZittendBedrijf } from '../api/types.ts';
+import { GEBRUIKSPOSITIES } from '../../server/domain/layer-values.ts';
+import type { ZittendBedrijf } from './fields.ts';
 
 interface ZittendeBedrijvenProps {
   id: string;
@@ -12,8 +13,6 @@ interface ZittendeBedrijvenProps {
   onChange: (value: string) => void;
   disabled?: boolean;
 }
-
-const POSITIES: ZittendBedrijf['gebruikspositie'][] = ['huurder', 'eigenaar'];
 
 export function ZittendeBedrijven({ id, label, value, onChange, disabled }: ZittendeBedrijvenProps) {
   const list = JSON.parse(value || '[]') as ZittendBedrijf[];
@@ -31,7 +30,7 @@ export function ZittendeBedrijven({ id, label, value, onChange, disabled }: Zitt
             onChange={(e) => set(i, { naam: e.target.value })} />
           <select aria-label={te.bedrijven.positie} value={b.gebruikspositie}
             onChange={(e) => set(i, { gebruikspositie: e.target.value as ZittendBedrijf['gebruikspositie'] })}>
-            {POSITIES.map((p) => <option key={p} value={p}>{formatEnum(p)}</option>)}
+            {GEBRUIKSPOSITIES.map((p) => <option key={p} value={p}>{formatEnum(p)}</option>)}
           </select>
           <input type="text" aria-label={te.bedrijven.status} placeholder={te.bedrijven.statusHint} value={b.status ?? ''} maxLength={200}
             onChange={(e) => set(i, { status: e.target.value })} />

@@ -1,11 +1,17 @@
-// The attribute form of each editable layer, matching server/layers/writable.ts
-// (same keys, same enums, same required fields). Only these keys are ever sent:
-// the server's schemas are strict.
+// The attribute form of each editable layer, matching server/editor/writable.ts
+// (same keys, the same enumerations from server/domain, same required fields). Only
+// these keys are ever sent: the server's schemas are strict.
 import { t } from '../i18n/nl.ts';
-import type { EditableLayer } from './permissions.ts';
-import type { ZittendBedrijf } from '../api/types.ts';
+import type { EditableLayer } from '../api/layers.ts';
+import type { Properties } from '../api/edits.ts';
+import type { Schemas } from '../api/http.ts';
 import { BEWERKBARE_KAVEL_STATUSSEN, WORKFLOW_STATUS } from '../../server/domain/kavel-status.ts';
+import {
+  COMPENSATIE_STATUSSEN, EIGENDOMMEN, KANSZONE_SOORTEN, NIEUWE_FUNCTIES, PLANSTATUSSEN, TRANSFORMATIE_STATUSSEN, TYPOLOGIEEN,
+} from '../../server/domain/layer-values.ts';
 import { today } from '../../server/domain/dates.ts';
+
+export type ZittendBedrijf = Schemas['ZittendBedrijf'];
 
 // 'gemeente': chosen among the gemeenten under the drawing; empty = follow the drawing (not sent).
 // 'bedrijven': the zittende bedrijven, held in the form as JSON text so it compares like any field.
@@ -37,8 +43,8 @@ export const FIELDS: Record<EditableLayer, Field[]> = {
   transformaties: [
     { key: 'naam', label: f.naam, kind: 'text', required: true },
     { key: 'gemeente_id', label: f.transformerendeGemeente, kind: 'gemeente' },
-    { key: 'nieuwe_functie', label: f.nieuweFunctie, kind: 'enum', options: ['wonen', 'gemengd', 'overig'], required: true, initial: 'wonen' },
-    { key: 'status', label: f.status, kind: 'enum', options: ['idee', 'studie', 'ontwerp_ter_inzage', 'vastgesteld', 'gerealiseerd', 'vervallen'], required: true, initial: 'idee' },
+    { key: 'nieuwe_functie', label: f.nieuweFunctie, kind: 'enum', options: NIEUWE_FUNCTIES, required: true, initial: 'wonen' },
+    { key: 'status', label: f.status, kind: 'enum', options: TRANSFORMATIE_STATUSSEN, required: true, initial: 'idee' },
     { key: 'datum_terinzagelegging', label: f.terinzagelegging, kind: 'date' },
     { key: 'datum_vaststelling', label: f.vaststelling, kind: 'date' },
     { key: 'zittende_bedrijven', label: f.zittendeBedrijven, kind: 'bedrijven', initial: '[]' },
@@ -47,8 +53,8 @@ export const FIELDS: Record<EditableLayer, Field[]> = {
   compensaties: [
     { key: 'naam', label: f.naam, kind: 'text', required: true },
     { key: 'gemeente_id', label: f.gemeente, kind: 'gemeente' },
-    { key: 'status', label: f.status, kind: 'enum', options: ['gepland', 'geregeld', 'planologisch_mogelijk', 'gerealiseerd', 'vervallen'], required: true, initial: 'gepland' },
-    { key: 'planstatus', label: f.planstatus, kind: 'enum', options: ['hard', 'zacht'], required: true, initial: 'zacht' },
+    { key: 'status', label: f.status, kind: 'enum', options: COMPENSATIE_STATUSSEN, required: true, initial: 'gepland' },
+    { key: 'planstatus', label: f.planstatus, kind: 'enum', options: PLANSTATUSSEN, required: true, initial: 'zacht' },
     { key: 'milieucategorie_min', label: f.milieucategorieMin, kind: 'categorie' },
     { key: 'milieucategorie_max', label: f.milieucategorieMax, kind: 'categorie' },
     { key: 'watergebonden', label: f.watergebonden, kind: 'bool', initial: false },
@@ -62,21 +68,21 @@ export const FIELDS: Record<EditableLayer, Field[]> = {
     { key: 'milieucategorie_min', label: f.milieucategorieMin, kind: 'categorie' },
     { key: 'milieucategorie_max', label: f.milieucategorieMax, kind: 'categorie', required: true },
     { key: 'status', label: f.status, kind: 'enum', options: BEWERKBARE_KAVEL_STATUSSEN, workflowValue: WORKFLOW_STATUS, required: true, initial: 'beschikbaar' },
-    { key: 'planstatus', label: f.planstatus, kind: 'enum', options: ['hard', 'zacht'], required: true, initial: 'hard' },
-    { key: 'eigendom', label: f.eigendom, kind: 'enum', options: ['gemeente', 'privaat', 'onbekend'], required: true, initial: 'onbekend' },
+    { key: 'planstatus', label: f.planstatus, kind: 'enum', options: PLANSTATUSSEN, required: true, initial: 'hard' },
+    { key: 'eigendom', label: f.eigendom, kind: 'enum', options: EIGENDOMMEN, required: true, initial: 'onbekend' },
     { key: 'beschikbaar_vanaf', label: f.beschikbaarVanaf, kind: 'date' },
     { key: 'watergebonden', label: f.watergebonden, kind: 'bool', initial: false },
     INGANGSDATUM,
   ],
   kanszones: [
     { key: 'naam', label: f.naam, kind: 'text', required: true },
-    { key: 'soort', label: f.soort, kind: 'enum', options: ['challenge_071', 'rijkspilot', 'overig'], required: true, initial: 'overig' },
+    { key: 'soort', label: f.soort, kind: 'enum', options: KANSZONE_SOORTEN, required: true, initial: 'overig' },
     { key: 'terrein_id', label: f.terrein, kind: 'terrein' },
     { key: 'omschrijving', label: f.omschrijving, kind: 'textarea' },
   ],
   terreinen: [
     { key: 'naam', label: f.naam, kind: 'text', required: true },
-    { key: 'typologie', label: f.typologie, kind: 'enum', options: ['breed_gedifferentieerd', 'matig_gedifferentieerd', 'onbekend'], required: true, initial: 'onbekend' },
+    { key: 'typologie', label: f.typologie, kind: 'enum', options: TYPOLOGIEEN, required: true, initial: 'onbekend' },
     { key: 'milieucategorie_min', label: f.milieucategorieMin, kind: 'categorie' },
     { key: 'milieucategorie_max', label: f.milieucategorieMax, kind: 'categorie' },
     { key: 'watergebonden', label: f.watergebonden, kind: 'bool', initial: false },
@@ -100,7 +106,7 @@ export function initialValues(layer: EditableLayer, properties?: Record<string, 
 }
 
 /** Form state → API properties: empty optional fields become null, ids become numbers. */
-export function toProperties(layer: EditableLayer, values: FormValues): Record<string, unknown> {
+export function toProperties<L extends EditableLayer>(layer: L, values: FormValues): Properties<L> {
   const out: Record<string, unknown> = {};
   for (const field of FIELDS[layer]) {
     const v = values[field.key];
@@ -113,15 +119,16 @@ export function toProperties(layer: EditableLayer, values: FormValues): Record<s
     } else if (field.kind === 'terrein') out[field.key] = Number(v);
     else out[field.key] = typeof v === 'string' ? v.trim() : v;
   }
-  return out;
+  // The fields and their options are the server's (see the header): the values have its types.
+  return out as Properties<L>;
 }
 
 /** Only what changed, so a PATCH does not touch fields someone else may have edited. */
-export function changedProperties(layer: EditableLayer, before: FormValues, after: FormValues): Record<string, unknown> {
-  const all = toProperties(layer, after);
+export function changedProperties<L extends EditableLayer>(layer: L, before: FormValues, after: FormValues): Properties<L> {
+  const all: Record<string, unknown> = toProperties(layer, after);
   const changed: Record<string, unknown> = {};
   for (const field of FIELDS[layer]) if (before[field.key] !== after[field.key] && field.key in all) changed[field.key] = all[field.key];
-  return changed;
+  return changed as Properties<L>;
 }
 
 /** The zittende bedrijven held in a form value; the API drops no field, so nor do we. */

@@ -2,22 +2,11 @@
 // area label at the polygon, a marker where the server found an error (e.g. the
 // spot where the lines cross), and the kavels that lose milieuruimte.
 import { Marker, type GeoJSONSource, type Map as MapLibreMap } from 'maplibre-gl';
-import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import { labelPoint } from '../map/labels.ts';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { labelPoint as centre } from '../map/label-point.ts';
 
 export const MILIEURUIMTE_SOURCE = 'editor-milieuruimte';
 export const MILIEURUIMTE_LAYERS = ['editor-milieuruimte-fill', 'editor-milieuruimte-line'];
-
-function centre(polygon: Polygon | MultiPolygon): [number, number] {
-  try {
-    return labelPoint(polygon);
-  } catch {
-    // An unfinished ring (fewer than 4 positions) is not a valid Turf polygon.
-    const ring: Position[] = (polygon.type === 'Polygon' ? polygon.coordinates[0] : polygon.coordinates[0]?.[0]) ?? [];
-    const n = ring.length || 1;
-    return [ring.reduce((s, p) => s + p[0], 0) / n, ring.reduce((s, p) => s + p[1], 0) / n];
-  }
-}
 
 export const HOLES_SOURCE = 'editor-gaten';
 const HOLES_LAYERS = ['editor-gaten-fill', 'editor-gaten-line'];

@@ -1,21 +1,37 @@
-// Who sees the editing tools. Mirrors server/domain/roles.ts (mayEditGemeente);
-// the API enforces the same rule, this only avoids offering what would be refused.
-import type { Me } from '../api/types.ts';
+// What the signed-in account may do in the editor, from /api/auth/me: the routes its
+// role may call (`mag`, from the routes' own access declarations) and, for a
+// werkgroep member, its gemeente compared with the record's. The API enforces the
+// same; this only avoids offering what would be refused.
+import type { Me } from '../api/session.ts';
+import { isEditableLayer, type EditableLayer } from '../api/layers.ts';
 
-export const EDITABLE_LAYERS = ['transformaties', 'compensaties', 'kavels', 'kanszones', 'terreinen'] as const;
-export type EditableLayer = (typeof EDITABLE_LAYERS)[number];
+export { EDITABLE_LAYERS, isEditableLayer, type EditableLayer } from '../api/layers.ts';
 
-export const isEditableLayer = (layer: string): layer is EditableLayer =>
-  (EDITABLE_LAYERS as readonly string[]).includes(layer);
+/** Editor operations on a record, as routes of the contract. */
+export type Operation = 'bewerken' | 'splitsen' | 'samenvoegen' | 'gat';
 
-/** May this account edit at all (draw new records)? */
-export function mayEdit(me: Me | null | undefined): boolean {
-  return !!me && (me.rol === 'beheerder' || me.rol === 'regisseur' || (me.rol === 'werkgroep' && me.gemeente_id != null));
+const ROUTE: Record<Operation, (layer: EditableLayer) => string> = {
+  bewerken: (l) => `PATCH /api/${l}/{id}`,
+  splitsen: (l) => `POST /api/${l}/{id}/split`,
+  samenvoegen: (l) => `POST /api/${l}/{id}/merge`,
+  gat: (l) => `POST /api/${l}/{id}/hole`,
+};
+
+/** May this account draw new records of the layer? */
+export function mayCreate(me: Me | null | undefined, layer: EditableLayer): boolean {
+  return !!me && me.mag.includes(`POST /api/${layer}`);
 }
 
-/** May this account change a record of this gemeente (by name, as features carry it)? */
-export function mayEditFeature(me: Me | null | undefined, gemeente: string | null | undefined): boolean {
-  if (!me || !mayEdit(me)) return false;
-  if (me.rol === 'werkgroep') return !!gemeente && gemeente === me.gemeente;
-  return true;
+/** May this account draw at all (is the editing toolbar for it)? */
+export function mayEdit(me: Me | null | undefined): boolean {
+  return !!me && me.mag.some((route) => route.startsWith('POST /api/') && isEditableLayer(route.slice('POST /api/'.length)));
+}
+
+/**
+ * May this account do `operation` on a record of this gemeente? Its role must be allowed
+ * the route, and an account that works for one gemeente (werkgroep) only acts on that one's.
+ */
+export function mayDo(me: Me | null | undefined, operation: Operation, layer: EditableLayer, gemeenteId: number | null | undefined): boolean {
+  if (!me || !me.mag.includes(ROUTE[operation](layer))) return false;
+  return me.gemeente_id == null || me.gemeente_id === gemeenteId;
 }

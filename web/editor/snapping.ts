@@ -27,7 +27,8 @@ export function boxOf(geometry: Polygon | MultiPolygon): Box {
   return [w, s, e, n];
 }
 
-const overlaps = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+/** Do two [west, south, east, north] boxes meet? */
+export const boxesOverlap = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 
 export interface BoxedFeature {
   feature: Feature<Polygon | MultiPolygon>;
@@ -38,7 +39,7 @@ export interface BoxedFeature {
 export function featuresInView(all: BoxedFeature[], view: Box, limit = MAX_SNAP_FEATURES): Candidate[] {
   const out: Candidate[] = [];
   for (const { feature, box } of all) {
-    if (!overlaps(box, view)) continue;
+    if (!boxesOverlap(box, view)) continue;
     const g = feature.geometry;
     const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
     out.push({ box, rings: polys.flat() });
@@ -69,7 +70,7 @@ export function snapPoint(
   let bestEdge: { x: number; y: number } | undefined;
   let bestEdgeD = edgePx;
   for (const cand of candidates) {
-    if (!overlaps(cand.box, near)) continue;
+    if (!boxesOverlap(cand.box, near)) continue;
     for (const ring of cand.rings) {
       let prev: { x: number; y: number } | undefined;
       for (const pos of ring) {

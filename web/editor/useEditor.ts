@@ -1,17 +1,21 @@
-// The editing session: which object is being drawn or edited, the terra-draw
-// instance on the map, the snap index, undo/redo and keyboard shortcuts.
-// One session at a time; the side panel (EditPanel) owns forms and saving.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+// The editor on the map: the session (session.ts), the terra-draw instance that
+// follows it (drawing.ts), what the editor draws besides (overlays.ts), snapping
+// (snap-index.ts) and the keyboard (keyboard.ts). One session at a time; the side
+// panel's steps (steps/) own forms and saving.
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type Dispatch } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { LineString, MultiPolygon, Polygon } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { useAllLayers } from '../api/hooks.ts';
-import type { LayerFeature, LayerName, Milieuruimte, Waarschuwing } from '../api/types.ts';
+import type { EditableLayer, LayerFeature } from '../api/layers.ts';
 import { formatHectare } from '../i18n/format.ts';
 import { t } from '../i18n/nl.ts';
 import type { Drawing, DrawState } from './drawing.ts';
 import { EditorOverlays } from './overlays.ts';
-import type { EditableLayer } from './permissions.ts';
-import { boxOf, featuresInView, snapPoint, type BoxedFeature } from './snapping.ts';
+import { useSnapIndex } from './snap-index.ts';
+import { useEditorKeyboard } from './keyboard.ts';
+import { editedRecord, editorReducer, INITIAL_EDITOR_STATE, type EditorAction, type EditorState, type SplitDeel } from './session.ts';
+
+export type { EditSession, SplitDeel, Uitkomst, ServerProblem } from './session.ts';
 
 /** The drawing engine (terra-draw, proj4): downloaded when the first edit starts, not with the map. */
 const importEngine = () =>
@@ -26,89 +30,58 @@ const loadEngine = () => (engineLoading ??= importEngine().catch((err: unknown) 
   throw err;
 }));
 
-export type EditSession =
-  | { kind: 'nieuw'; layer: EditableLayer }
-  | { kind: 'bewerken'; layer: EditableLayer; id: number; verwijderen?: boolean; gesplitst?: SplitDeel[] }
-  | { kind: 'splitsen'; layer: EditableLayer; id: number }
-  | { kind: 'gat'; layer: EditableLayer; id: number }
-  | { kind: 'samenvoegen'; layer: EditableLayer; id: number; metId: number | null };
-
-/** A part of a split, for the edit form that opens on part 1 right after it. */
-export interface SplitDeel {
-  id: number;
-  naam: string | null;
-}
-
-/** What the server said about the last write, shown with the saved record (its side panel). */
-export interface Uitkomst {
-  layer: LayerName;
-  id: number;
-  /** Warnings of a save (e.g. R-T1 niet_op_transformatielijst): saved all the same. */
-  waarschuwingen: Waarschuwing[];
-  /** A cut hole: its area and what remains, both from PostGIS. */
-  gat?: { gat_ha: number; oppervlakte_ha: number };
-}
-
-export interface ServerProblem {
-  message: string;
-  locatie?: [number, number];
-}
-
-const SNAP_LAYERS: LayerName[] = ['terreinen', 'kavels', 'kanszones', 'transformaties', 'compensaties'];
 const EMPTY: DrawState = { tool: 'static', drawing: false, polygon: null, line: null, canUndo: false, canRedo: false };
 
 /** The shape to edit: a Polygon for one part (as stored MultiPolygons of one part are), else the MultiPolygon. */
-export function editablePolygon(feature: LayerFeature): Polygon | MultiPolygon {
+export function editablePolygon(feature: Pick<LayerFeature, 'geometry'>): Polygon | MultiPolygon {
   const g = feature.geometry;
   if (g.type === 'MultiPolygon' && g.coordinates.length === 1) return { type: 'Polygon', coordinates: g.coordinates[0] };
   return g;
 }
 
+/** How a session starts: what is drawn on the map for it. */
+export type Start =
+  | { kind: 'nieuw'; layer: EditableLayer }
+  /** Edit shape and attributes; `verwijderen` opens with the delete confirmation armed, `gesplitst` right after a split. */
+  | { kind: 'bewerken'; layer: EditableLayer; feature: LayerFeature; verwijderen?: boolean; gesplitst?: SplitDeel[] }
+  | { kind: 'splitsen' | 'gat' | 'samenvoegen'; layer: EditableLayer; id: number };
+
+export interface Editor {
+  state: EditorState;
+  dispatch: Dispatch<EditorAction>;
+  /** The shape being drawn or edited, and the undo/redo state. */
+  draw: DrawState;
+  /** Live RD New hectares of the shape (voorlopig), or null while it has none. */
+  liveHa: number | null;
+  start: (start: Start) => void;
+  /** Commands for the drawing on the map. */
+  tools: {
+    undo: () => void;
+    redo: () => void;
+    /** Throw the drawn polygon away and start clicking again. */
+    redraw: () => void;
+    /** Draw the cutting line again (after a refused split). */
+    restartLine: () => void;
+    /** The newest version of the record's shape, without leaving the session ("Nieuwste versie laden"). */
+    reloadGeometry: (feature: LayerFeature) => void;
+    end: () => void;
+  };
+}
+
 /** `preload`: fetch the drawing engine once the map has first come to rest (for editors, who will likely draw). */
-export function useEditor(map: MapLibreMap | null, { preload = false }: { preload?: boolean } = {}) {
-  const [session, setSession] = useState<EditSession | null>(null);
+export function useEditor(map: MapLibreMap | null, { preload = false }: { preload?: boolean } = {}): Editor {
+  const [state, dispatch] = useReducer(editorReducer, INITIAL_EDITOR_STATE);
   const [draw, setDraw] = useState<DrawState>(EMPTY);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [problem, setProblem] = useState<ServerProblem | null>(null);
-  const [finishedLine, setFinishedLine] = useState<LineString | null>(null);
-  const [milieuruimte, setMilieuruimte] = useState<Milieuruimte | null>(null);
-  const [uitkomst, setUitkomst] = useState<Uitkomst | null>(null);
   const [engine, setEngine] = useState<Engine | null>(null);
   const drawingRef = useRef<Drawing | null>(null);
   /** What to do with the drawing once the engine has loaded (the edit that asked for it). */
   const pendingRef = useRef<((drawing: Drawing) => void) | null>(null);
   const overlaysRef = useRef<EditorOverlays | null>(null);
-  const snapRef = useRef<ReturnType<typeof featuresInView>>([]);
-  const editedRef = useRef<{ layer: LayerName; id: number } | null>(null);
+  const { session } = state;
 
-  // Boxes of every loaded polygon, once per data change; the view picks from these.
   const layers = useAllLayers();
-  const boxed = useMemo(() => {
-    const out: (BoxedFeature & { layer: LayerName; id: number })[] = [];
-    for (const layer of SNAP_LAYERS) {
-      for (const f of layers.data[layer]?.features ?? []) out.push({ feature: f, box: boxOf(f.geometry), layer, id: f.id });
-    }
-    return out;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [layers.data.terreinen, layers.data.kavels, layers.data.kanszones, layers.data.transformaties, layers.data.compensaties]);
-
-  const refreshSnap = useCallback(() => {
-    if (!map) return;
-    const b = map.getBounds();
-    const edited = editedRef.current;
-    // The feature being edited snaps to its own vertices through terra-draw, not to its old shape.
-    const others = edited ? boxed.filter((f) => !(f.layer === edited.layer && f.id === edited.id)) : boxed;
-    snapRef.current = featuresInView(others, [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
-  }, [map, boxed]);
-
-  useEffect(() => {
-    if (!map) return;
-    refreshSnap();
-    map.on('moveend', refreshSnap);
-    return () => {
-      map.off('moveend', refreshSnap);
-    };
-  }, [map, refreshSnap]);
+  const edited = editedRecord(session);
+  const snap = useSnapIndex(map, layers.data, edited);
 
   useEffect(() => {
     if (!map) return;
@@ -123,11 +96,11 @@ export function useEditor(map: MapLibreMap | null, { preload = false }: { preloa
   useEffect(() => {
     if (!map || !engine) return;
     const drawing = new engine.Drawing(map, {
-      snap: (lng, lat, project, unproject) => snapPoint(snapRef.current, lng, lat, project, unproject),
+      snap,
       onState: setDraw,
-      onRefused: (reason) => setRefusal(reason),
-      onPolygonFinished: () => setRefusal(null),
-      onLineFinished: (line) => setFinishedLine(line),
+      onRefused: (reason) => dispatch({ type: 'refused', reason }),
+      onPolygonFinished: () => dispatch({ type: 'refusalCleared' }),
+      onLineFinished: (line) => dispatch({ type: 'lineFinished', line }),
     });
     drawingRef.current = drawing;
     const pending = pendingRef.current;
@@ -137,7 +110,7 @@ export function useEditor(map: MapLibreMap | null, { preload = false }: { preloa
       drawing.destroy();
       drawingRef.current = null;
     };
-  }, [map, engine]);
+  }, [map, engine, snap]);
 
   useEffect(() => {
     if (!map || !preload || engine) return;
@@ -158,151 +131,96 @@ export function useEditor(map: MapLibreMap | null, { preload = false }: { preloa
       return;
     }
     pendingRef.current = action;
-    if (!engine) loadEngine().then(setEngine, () => setRefusal(t.fouten.netwerk));
+    if (!engine) loadEngine().then(setEngine, () => dispatch({ type: 'refused', reason: t.fouten.netwerk }));
   }, [engine]);
 
   // Live hectares at the polygon while drawing and editing.
   // A crossing ring has no meaningful area (the shoelace cancels out): show none rather than a wrong one.
   const liveHa = engine && draw.polygon && engine.vertexCount(draw.polygon) >= 3 && !engine.checkInProgress(draw.polygon)
     ? engine.rdAreaHa(draw.polygon) : null;
+  const labelled = !!session && session.kind !== 'splitsen';
   useEffect(() => {
     overlaysRef.current?.setAreaLabel(
-      liveHa != null && session && session.kind !== 'splitsen' ? draw.polygon : null,
+      liveHa != null && labelled ? draw.polygon : null,
       liveHa != null ? `${formatHectare(liveHa)} (${t.editor.voorlopig})` : '',
     );
-  }, [draw.polygon, liveHa, session]);
+  }, [draw.polygon, liveHa, labelled]);
 
   useEffect(() => {
-    overlaysRef.current?.setErrorMarker(problem?.locatie ?? null, problem?.message);
-  }, [problem]);
+    overlaysRef.current?.setErrorMarker(state.problem?.locatie ?? null, state.problem?.message);
+  }, [state.problem]);
 
   useEffect(() => {
-    overlaysRef.current?.setMilieuruimte(milieuruimte?.kavels ?? null);
-  }, [milieuruimte]);
+    overlaysRef.current?.setMilieuruimte(state.milieuruimte?.kavels ?? null);
+  }, [state.milieuruimte]);
 
-  const begin = useCallback((next: EditSession | null, edited: { layer: LayerName; id: number } | null) => {
-    setRefusal(null);
-    setProblem(null);
-    setFinishedLine(null);
-    setMilieuruimte(null);
-    setUitkomst(null);
+  const start = useCallback((s: Start) => {
     overlaysRef.current?.setHoles([]);
-    editedRef.current = edited;
-    refreshSnap();
-    setSession(next);
-  }, [refreshSnap]);
-
-  const startNew = useCallback((layer: EditableLayer) => {
-    begin({ kind: 'nieuw', layer }, null);
-    withDrawing((d) => d.startPolygon());
-  }, [begin, withDrawing]);
-
-  /**
-   * Edit shape and attributes; `verwijderen` opens it with the delete confirmation armed,
-   * `gesplitst` right after a split (the form says so and puts the cursor in the name).
-   */
-  const startEdit = useCallback((layer: EditableLayer, feature: LayerFeature, verwijderen = false, gesplitst?: SplitDeel[]) => {
-    begin({ kind: 'bewerken', layer, id: feature.id, verwijderen, ...(gesplitst ? { gesplitst } : {}) }, { layer, id: feature.id });
-    withDrawing((d) => {
-      d.edit(editablePolygon(feature));
-      overlaysRef.current?.setHoles(d.keptHoles());
-    });
-  }, [begin, withDrawing]);
-
-  /** Reload the geometry (after "Nieuwste versie laden") without leaving the session. */
-  const reloadGeometry = useCallback((feature: LayerFeature) => {
-    setProblem(null);
-    setRefusal(null);
-    withDrawing((d) => {
-      d.edit(editablePolygon(feature));
-      overlaysRef.current?.setHoles(d.keptHoles());
-    });
+    switch (s.kind) {
+      case 'nieuw':
+        dispatch({ type: 'begin', session: { kind: 'nieuw', layer: s.layer } });
+        withDrawing((d) => d.startPolygon());
+        break;
+      case 'bewerken':
+        dispatch({
+          type: 'begin',
+          session: { kind: 'bewerken', layer: s.layer, id: s.feature.id, verwijderen: !!s.verwijderen, ...(s.gesplitst ? { gesplitst: s.gesplitst } : {}) },
+        });
+        withDrawing((d) => {
+          d.edit(editablePolygon(s.feature));
+          overlaysRef.current?.setHoles(d.keptHoles());
+        });
+        break;
+      case 'splitsen':
+        dispatch({ type: 'begin', session: { kind: 'splitsen', layer: s.layer, id: s.id } });
+        withDrawing((d) => d.startLine());
+        break;
+      case 'gat':
+        // Draw the hole to cut out of the record (PostGIS does the cutting on save).
+        dispatch({ type: 'begin', session: { kind: 'gat', layer: s.layer, id: s.id } });
+        withDrawing((d) => d.startPolygon('gat'));
+        break;
+      case 'samenvoegen':
+        dispatch({ type: 'begin', session: { kind: 'samenvoegen', layer: s.layer, id: s.id, metId: null } });
+        drawingRef.current?.clear();
+        break;
+    }
   }, [withDrawing]);
 
-  const startSplit = useCallback((layer: EditableLayer, id: number) => {
-    begin({ kind: 'splitsen', layer, id }, null);
-    withDrawing((d) => d.startLine());
-  }, [begin, withDrawing]);
+  const sessionKind = session?.kind;
+  const tools = useMemo<Editor['tools']>(() => ({
+    undo: () => {
+      dispatch({ type: 'refusalCleared' });
+      drawingRef.current?.undo();
+    },
+    redo: () => {
+      dispatch({ type: 'refusalCleared' });
+      drawingRef.current?.redo();
+    },
+    redraw: () => {
+      dispatch({ type: 'redrawn' });
+      withDrawing((d) => d.startPolygon(sessionKind === 'gat' ? 'gat' : 'vlak'));
+    },
+    restartLine: () => {
+      dispatch({ type: 'redrawn' });
+      withDrawing((d) => d.startLine());
+    },
+    reloadGeometry: (feature) => {
+      dispatch({ type: 'redrawn' });
+      withDrawing((d) => {
+        d.edit(editablePolygon(feature));
+        overlaysRef.current?.setHoles(d.keptHoles());
+      });
+    },
+    end: () => {
+      pendingRef.current = null;
+      drawingRef.current?.clear();
+      overlaysRef.current?.setHoles([]);
+      dispatch({ type: 'end' });
+    },
+  }), [sessionKind, withDrawing]);
 
-  /** Draw the hole to cut out of a record (PostGIS does the cutting on save). */
-  const startHole = useCallback((layer: EditableLayer, id: number) => {
-    begin({ kind: 'gat', layer, id }, null);
-    withDrawing((d) => d.startPolygon('gat'));
-  }, [begin, withDrawing]);
+  useEditorKeyboard(!!session, { annuleren: tools.end, ongedaan: tools.undo, opnieuw: tools.redo });
 
-  const startMerge = useCallback((layer: EditableLayer, id: number) => {
-    begin({ kind: 'samenvoegen', layer, id, metId: null }, null);
-    drawingRef.current?.clear();
-  }, [begin]);
-
-  const pickMergeTarget = useCallback((layer: LayerName, id: number) => {
-    setSession((s) => (s?.kind === 'samenvoegen' && s.layer === layer && s.id !== id ? { ...s, metId: id } : s));
-  }, []);
-
-  const restartLine = useCallback(() => {
-    setFinishedLine(null);
-    setProblem(null);
-    withDrawing((d) => d.startLine());
-  }, [withDrawing]);
-
-  /** Throw the drawn polygon away and start clicking again. */
-  const redraw = useCallback(() => {
-    setRefusal(null);
-    setProblem(null);
-    withDrawing((d) => d.startPolygon(session?.kind === 'gat' ? 'gat' : 'vlak'));
-  }, [session, withDrawing]);
-
-  const end = useCallback(() => {
-    pendingRef.current = null;
-    drawingRef.current?.clear();
-    overlaysRef.current?.setHoles([]);
-    editedRef.current = null;
-    setSession(null);
-    setRefusal(null);
-    setProblem(null);
-    setFinishedLine(null);
-  }, []);
-
-  const undo = useCallback(() => {
-    setRefusal(null);
-    drawingRef.current?.undo();
-  }, []);
-  const redo = useCallback(() => {
-    setRefusal(null);
-    drawingRef.current?.redo();
-  }, []);
-
-  // Keyboard: Escape cancels, Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo,
-  // except inside form fields, where the browser's own text undo applies.
-  useEffect(() => {
-    if (!session) return;
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      const inField = !!target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        end();
-        return;
-      }
-      if (inField || !(e.ctrlKey || e.metaKey)) return;
-      const key = e.key.toLowerCase();
-      if (key === 'z' && !e.shiftKey) {
-        e.preventDefault();
-        undo();
-      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
-        e.preventDefault();
-        redo();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [session, end, undo, redo]);
-
-  return {
-    session, draw, liveHa, refusal, problem, finishedLine, milieuruimte,
-    startNew, startEdit, redraw, reloadGeometry, startSplit, startHole, startMerge, pickMergeTarget, restartLine, end, undo, redo,
-    uitkomst, setUitkomst, setProblem, setMilieuruimte, clearRefusal: () => setRefusal(null),
-  };
+  return { state, dispatch, draw, liveHa, start, tools };
 }
-
-export type Editor = ReturnType<typeof useEditor>;

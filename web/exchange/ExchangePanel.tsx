@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LoadedLayers } from '../api/hooks.ts';
-import type { Me } from '../api/types.ts';
+import type { Me } from '../api/session.ts';
 import { mayEdit } from '../editor/permissions.ts';
 import { ImportView } from './ImportView.tsx';
 import { ExportView } from './ExportView.tsx';

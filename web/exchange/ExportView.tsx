@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LoadedLayers } from '../api/hooks.ts';
-import { LAYER_NAMES, type LayerName } from '../api/types.ts';
+import { LAYER_NAMES, type LayerName } from '../api/layers.ts';
 import { t } from '../i18n/nl.ts';
 import { tx } from './nl.ts';
 import type { ExportFormaat, MonitorTabel } from './api.ts';

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { Me } from '../api/types.ts';
+import type { Me } from '../api/session.ts';
 import { queryKeys } from '../api/hooks.ts';
 import { importApi, uploadBestand, type BronLaag, type ControleVerzoek, type Doel, type Doelveld, type ImportSessie, type Rapport, type Veldkoppeling } from './api.ts';
 import { toonImport, wisImport, OORDEEL_KLEUR } from './overlay.ts';

@@ -1,5 +1,5 @@
 // Dutch texts of the ruimtevragen register and matching (issue #6).
-import type { MatchStatus, Reden, VraagStatus } from '../matching/types.ts';
+import type { MatchStatus, Reden, VraagStatus } from '../../server/domain/matching-codes.ts';
 import { formatDate } from './format.ts';
 
 export const tm = {

@@ -1,7 +1,7 @@
 // All Dutch UI text in one place. Domain nouns (kavel, terrein, kanszone,
 // transformatie, compensatie, milieucategorie) are the users' own words.
 import { aantal } from '../../server/domain/nl-tekst.ts';
-import type { LayerName } from '../api/types.ts';
+import type { LayerName } from '../api/layers.ts';
 
 export const t = {
   app: {

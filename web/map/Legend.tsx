@@ -1,6 +1,6 @@
 // Legend: kavel colours per milieucategorie (from the API's category list) and
 // the symbols of the other layers. Swatches use the same colours as the map.
-import type { LayerName, Milieucategorie } from '../api/types.ts';
+import type { LayerName, Milieucategorie } from '../api/layers.ts';
 import { t } from '../i18n/nl.ts';
 import { categoryColors, colors } from './palette.ts';
 

@@ -6,7 +6,7 @@ import {
 } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useAllLayers, useConfig, useMilieucategorieen } from '../api/hooks.ts';
-import { LAYER_NAMES, type LayerCollection, type LayerName, type Milieucategorie } from '../api/types.ts';
+import { LAYER_NAMES, type LayerCollection, type LayerName, type Milieucategorie } from '../api/layers.ts';
 import { t } from '../i18n/nl.ts';
 import { configureMapLibre } from './runtime.ts';
 import { basemapWaterColor } from './basemap.ts';
@@ -58,9 +58,11 @@ export function MapView({ visibility, selected, onSelect, onMap }: MapViewProps)
   const interactionRef = useRef<ReturnType<typeof attachInteraction> | null>(null);
   const labelsRef = useRef<LabelOverlay | null>(null);
   const onSelectRef = useRef(onSelect);
-  onSelectRef.current = onSelect;
   const onMapRef = useRef(onMap);
-  onMapRef.current = onMap;
+  useEffect(() => {
+    onSelectRef.current = onSelect;
+    onMapRef.current = onMap;
+  });
 
   const config = useConfig();
   const categories = useMilieucategorieen();
@@ -100,21 +102,28 @@ export function MapView({ visibility, selected, onSelect, onMap }: MapViewProps)
       delete document.body.dataset.mapReady;
       instance.remove();
     };
-    // The attribution list comes with the same config as the style.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the attribution list comes with the same config as the style
   }, [style.data, categories.data]);
 
-  // Data: each layer is drawn as soon as it arrives; while the monitor shows a past
-  // peildatum, the versioned layers as they were on that date.
+  // Data: each layer is drawn as soon as it arrives, and again only when it changed
+  // (a save puts one feature into its layer's cache: only that layer is sent to the map);
+  // while the monitor shows a past peildatum, the versioned layers as they were on that date.
   const loaded = layers.data;
   const { kaart: verleden } = usePeildatum();
+  const drawn = useRef(new Map<LayerName, unknown>());
+  // A new map has none of the data yet (declared first: runs before the effect below).
+  useEffect(() => {
+    drawn.current.clear();
+  }, [map]);
   useEffect(() => {
     if (!map) return;
     for (const layer of LAYER_NAMES) {
       const data = (verleden && (layer === 'kavels' || layer === 'transformaties' || layer === 'compensaties') ? verleden[layer] : undefined) ?? loaded[layer];
-      if (data) map.getSource<GeoJSONSource>(sourceId(layer))?.setData(data);
+      if (!data || drawn.current.get(layer) === data) continue;
+      map.getSource<GeoJSONSource>(sourceId(layer))?.setData(data);
+      drawn.current.set(layer, data);
     }
-  }, [map, verleden, loaded.gemeenten, loaded.terreinen, loaded.kavels, loaded.kanszones, loaded.transformaties, loaded.compensaties]);
+  }, [map, verleden, loaded]);
 
   useEffect(() => {
     if (map && sea.data) map.getSource<GeoJSONSource>(SEA_SOURCE)?.setData(sea.data);

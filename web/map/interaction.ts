@@ -1,7 +1,7 @@
 // Hover and click on the data layers. Hover and selection are feature-state
 // ('hover', 'selected') on the GeoJSON sources, so nothing is re-tiled.
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
-import type { LayerName } from '../api/types.ts';
+import type { LayerName } from '../api/layers.ts';
 import { INTERACTIVE_LAYERS, sourceId } from './layers.ts';
 
 export interface FeatureRef {

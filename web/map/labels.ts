@@ -3,8 +3,8 @@
 // not render. HTML labels use the page's system font, stay sharp on a
 // projector, and a small collision pass keeps them from overlapping.
 import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
-import { area, booleanPointInPolygon, centroid, pointOnFeature, polygon } from '@turf/turf';
-import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+
+export { labelPoint } from './label-point.ts';
 
 export interface LabelItem {
   key: string;
@@ -25,28 +25,6 @@ interface PlacedLabel {
   marker: Marker;
   element: HTMLElement;
   size?: { w: number; h: number };
-}
-
-/**
- * A point inside the polygon for its label: the centroid of the largest part
- * when that lies inside (looks centred), otherwise a guaranteed interior point.
- */
-export function labelPoint(geometry: Polygon | MultiPolygon): [number, number] {
-  const parts: Position[][][] = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  let best: Feature<Polygon> | undefined;
-  let bestArea = -1;
-  for (const rings of parts) {
-    const part = polygon(rings);
-    const a = area(part);
-    if (a > bestArea) {
-      best = part;
-      bestArea = a;
-    }
-  }
-  if (!best) return [0, 0];
-  const c = centroid(best);
-  const p = booleanPointInPolygon(c, best) ? c : pointOnFeature(best);
-  return p.geometry.coordinates as [number, number];
 }
 
 class LabelGroup {

@@ -2,7 +2,7 @@
 // layer (promoteId 'id' so feature-state can mark hover and selection), drawn
 // in a fixed order: context first, the planning objects on top.
 import type { ExpressionSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
-import type { LayerName, Milieucategorie } from '../api/types.ts';
+import type { LayerName, Milieucategorie } from '../api/layers.ts';
 import { categoryColorExpression, colors } from './palette.ts';
 import { HATCH_KANSZONE, HATCH_TRANSFORMATIE } from './patterns.ts';
 

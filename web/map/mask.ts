@@ -1,7 +1,7 @@
 // The world minus the region: drawn as a light veil outside the six municipalities.
 import { mask, union, featureCollection } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { LayerCollection } from '../api/types.ts';
+import type { LayerCollection } from '../api/layers.ts';
 
 export function regionMask(gemeenten: LayerCollection<'gemeenten'>): FeatureCollection {
   const parts = gemeenten.features as Feature<Polygon | MultiPolygon>[];

@@ -3,7 +3,7 @@
 // as light → heavy industry. The ramp is spread over however many categories
 // the API returns, so a future zone system needs no code change.
 import type { ExpressionSpecification } from 'maplibre-gl';
-import type { Milieucategorie } from '../api/types.ts';
+import type { Milieucategorie } from '../api/layers.ts';
 
 const RAMP = ['#efe9f6', '#d6cbe8', '#b7a6d6', '#9880c2', '#7a5cad', '#5f3e97', '#47257e', '#2f1160'];
 

@@ -4,7 +4,7 @@ import { aantal } from '../i18n/format.ts';
 import { useState } from 'react';
 import { tm } from '../i18n/nl-matching.ts';
 import { useCsvImport } from './api.ts';
-import type { ImportRapport } from './types.ts';
+import type { ImportRapport } from './api.ts';
 
 export function CsvImport({ onDone }: { onDone: () => void }) {
   const [text, setText] = useState<string | null>(null);

@@ -4,7 +4,7 @@
 import { useState, type FormEvent } from 'react';
 import { fmt, tm } from '../i18n/nl-matching.ts';
 import { useMatch, useMatchStap } from './api.ts';
-import type { MatchStatus } from './types.ts';
+import type { MatchStatus } from '../../server/domain/matching-codes.ts';
 
 const vandaag = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
 

@@ -5,7 +5,7 @@ import { fmt, tm } from '../i18n/nl-matching.ts';
 import { useMatches, useRegister } from './api.ts';
 import type { ShowOnMap } from './MatchingPanel.tsx';
 import type { OverlaySpec } from './overlay.ts';
-import { MATCH_STATUS, type MatchStatus } from './types.ts';
+import { MATCH_STATUS, type MatchStatus } from '../../server/domain/matching-codes.ts';
 
 const OPEN: MatchStatus[] = ['voorgesteld', 'besproken_werkgroep', 'warme_overdracht'];
 
@@ -19,14 +19,13 @@ export function MatchesView({ onOpen, show }: { onOpen: (vraagId: number) => voi
   const spec = useMemo((): OverlaySpec | null => {
     if (!matches.data) return null;
     const s: OverlaySpec = { kavels: [], pijlen: [], labels: [] };
-    for (const m of rows.filter((x) => OPEN.includes(x.status))) {
+    for (const m of matches.data.filter((x) => (!status || x.status === status) && OPEN.includes(x.status))) {
       for (const k of m.kavel_ids) s.kavels.push({ kavel_id: k, rol: 'gekozen' });
       s.labels.push({ kavel_ids: m.kavel_ids, soort: 'gekozen', tekst: `M${m.id}`, titel: `Match ${m.id}: ${m.bedrijf_naam} (${tm.matchStatus[m.status]})` });
       const van = huidig.get(m.ruimtevraag_id);
       if (van) s.pijlen.push({ van, naar: m.kavel_ids, soort: 'voorstel' });
     }
     return s;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [matches.data, status, huidig]);
   useEffect(() => { show(spec, true); }, [spec, show]);
 

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LoadedLayers } from '../api/hooks.ts';
-import type { Me } from '../api/types.ts';
+import type { Me } from '../api/session.ts';
 import { tm } from '../i18n/nl-matching.ts';
 import { MatchesView } from './MatchesView.tsx';
 import { MatchingOverlay, type OverlaySpec } from './overlay.ts';
@@ -13,18 +13,20 @@ import { RegioView } from './RegioView.tsx';
 import { RegisterView } from './RegisterView.tsx';
 import { ScheefwerkenView } from './ScheefwerkenView.tsx';
 import { VraagDetail } from './VraagDetail.tsx';
+import { mag, type Route } from '../api/mag.ts';
 import './matching.css';
 
 type Tab = 'register' | 'matches' | 'regio' | 'scheefwerken';
 
 export type ShowOnMap = (spec: OverlaySpec | null, fit?: boolean) => void;
 
-export function isRegie(me: Me) {
-  return me.rol === 'regisseur' || me.rol === 'beheerder';
-}
+/** The tabs, each shown when the user may call the route behind it. */
+const TABS: [Tab, Route][] = [
+  ['register', 'GET /api/ruimtevragen'], ['matches', 'GET /api/matches'], ['regio', 'POST /api/matching/regio'],
+  ['scheefwerken', 'GET /api/signalen/scheefwerken'],
+];
 
 export function MatchingPanel({ me, map, layers, onClose }: { me: Me; map: MapLibreMap | null; layers: LoadedLayers; onClose: () => void }) {
-  const regie = isRegie(me);
   const [tab, setTab] = useState<Tab>('register');
   const [vraagId, setVraagId] = useState<number | null>(null);
   const overlay = useMemo(() => (map ? new MatchingOverlay(map) : null), [map]);
@@ -44,7 +46,7 @@ export function MatchingPanel({ me, map, layers, onClose }: { me: Me; map: MapLi
     setVraagId(null);
     show(null);
   };
-  const tabs: Tab[] = regie ? ['register', 'matches', 'regio', 'scheefwerken'] : ['register'];
+  const tabs = TABS.filter(([, route]) => mag(me, route)).map(([t]) => t);
 
   return (
     <aside className="matching-panel" data-testid="matching" aria-label={tm.titel}>

@@ -10,7 +10,7 @@ import type { ShowOnMap } from './MatchingPanel.tsx';
 import type { OverlaySpec } from './overlay.ts';
 import { OverlayLegenda } from './OverlayLegenda.tsx';
 import { vraagNaam } from './RegisterView.tsx';
-import type { RegioAntwoord, RegioKeten } from './types.ts';
+import type { RegioAntwoord, RegioKeten } from './api.ts';
 
 const CRITERIUM_LABEL: Record<string, string> = {
   omvang: 'Omvang', planstatus: 'Hard boven zacht', timing: 'Op tijd beschikbaar', gemeente: 'Gewenste gemeente',
@@ -34,8 +34,7 @@ export function RegioView({ show, onOpen, onMatches }: { show: ShowOnMap; onOpen
   const naam = (id: number) => namen.get(id) ?? `Ruimtevraag ${id}`;
   const huidig = useMemo(() => new Map((register.data ?? []).map((v) => [v.id, v.huidige_kavel_id ?? null])), [register.data]);
 
-  const spec = useMemo(() => (uitkomst ? regioSpec(uitkomst, huidig, keten, naam) : null),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+  const spec = useMemo(() => (uitkomst ? regioSpec(uitkomst, huidig, keten, (id) => namen.get(id) ?? `Ruimtevraag ${id}`) : null),
     [uitkomst, huidig, keten, namen]);
   useEffect(() => { show(spec, true); }, [spec, show]);
 
@@ -117,7 +116,7 @@ export function RegioView({ show, onOpen, onMatches }: { show: ShowOnMap; onOpen
           <section className="monitor-section">
             <div className="section-head">
               <h3>Verhuisketens</h3>
-              {keten !== null && <button type="button" className="ghost-button small" onClick={() => setKeten(null)}>Alle tonen</button>}
+              {keten !== null && <button type="button" className="secondary-button small" onClick={() => setKeten(null)}>Alle tonen</button>}
             </div>
             {uitkomst.optimaal.ketens.length === 0 && <p className="monitor-note">Geen ketens: geen bedrijf maakt een kavel vrij voor een ander.</p>}
             <ol className="ketens">

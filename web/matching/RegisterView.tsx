@@ -3,18 +3,17 @@
 import { aantal } from '../i18n/format.ts';
 import { useState } from 'react';
 import { useLayer, useMilieucategorieen } from '../api/hooks.ts';
-import type { Me } from '../api/types.ts';
+import type { Me } from '../api/session.ts';
+import { REDENEN, VRAAG_STATUS } from '../../server/domain/matching-codes.ts';
 import { fmt, tm } from '../i18n/nl-matching.ts';
-import { useRegister } from './api.ts';
+import { useRegister, type RegisterFilter, type Ruimtevraag } from './api.ts';
 import { CsvImport } from './CsvImport.tsx';
-import { isRegie } from './MatchingPanel.tsx';
-import { REDENEN, VRAAG_STATUS, type RegisterFilter, type Ruimtevraag } from './types.ts';
+import { mag } from '../api/mag.ts';
 import { VraagForm } from './VraagForm.tsx';
 
 export const vraagNaam = (v: Pick<Ruimtevraag, 'id' | 'bedrijf_naam' | 'label'>) => v.bedrijf_naam ?? v.label ?? `Ruimtevraag ${v.id}`;
 
 export function RegisterView({ me, onOpen }: { me: Me; onOpen: (id: number) => void }) {
-  const regie = isRegie(me);
   const [filter, setFilter] = useState<RegisterFilter>({});
   const [mode, setMode] = useState<'lijst' | 'nieuw' | 'import'>('lijst');
   const list = useRegister(filter);
@@ -26,10 +25,14 @@ export function RegisterView({ me, onOpen }: { me: Me; onOpen: (id: number) => v
   if (mode === 'import') return <CsvImport onDone={() => setMode('lijst')} />;
 
   const rows = list.data ?? [];
+  // The server decides what each role sees: an anonymised request carries a label instead of its company.
+  const anoniem = rows.some((r) => r.label !== undefined);
+  const nieuw = mag(me, 'POST /api/ruimtevragen');
+  const importeren = mag(me, 'POST /api/ruimtevragen/import');
   const open = rows.filter((r) => r.status === 'open' || r.status === 'in_behandeling');
   return (
     <div data-testid="register">
-      {!regie && <p className="monitor-note">{tm.anoniemUitleg}</p>}
+      {anoniem && <p className="monitor-note">{tm.anoniemUitleg}</p>}
       <div className="matching-filters">
         <label>Status
           <select value={filter.status ?? ''} onChange={(e) => set('status', e.target.value)}>
@@ -58,10 +61,10 @@ export function RegisterView({ me, onOpen }: { me: Me; onOpen: (id: number) => v
       </div>
       <div className="section-head matching-summary">
         <span>{aantal(rows.length, 'ruimtevraag', 'ruimtevragen')} · {open.length} open of in behandeling · gevraagd {fmt.bereik(sum(open, 'min_ha'), sum(open, 'max_ha'))}</span>
-        {regie && (
+        {(nieuw || importeren) && (
           <span className="matching-actions">
-            <button type="button" className="primary-button small" onClick={() => setMode('nieuw')}>Nieuwe ruimtevraag</button>
-            <button type="button" className="ghost-button small" onClick={() => setMode('import')}>CSV importeren</button>
+            {nieuw && <button type="button" className="primary-button small" onClick={() => setMode('nieuw')}>Nieuwe ruimtevraag</button>}
+            {importeren && <button type="button" className="secondary-button small" onClick={() => setMode('import')}>CSV importeren</button>}
           </span>
         )}
       </div>
@@ -71,7 +74,7 @@ export function RegisterView({ me, onOpen }: { me: Me; onOpen: (id: number) => v
       {rows.length > 0 && (
         <table className="monitor-table register-table">
           <thead>
-            <tr><th>{regie ? 'Bedrijf' : 'Vraag'}</th><th>Hectare</th><th>Cat.</th><th>Reden</th><th>Status</th></tr>
+            <tr><th>{anoniem ? 'Vraag' : 'Bedrijf'}</th><th>Hectare</th><th>Cat.</th><th>Reden</th><th>Status</th></tr>
           </thead>
           <tbody>
             {rows.map((r) => (
@@ -79,9 +82,9 @@ export function RegisterView({ me, onOpen }: { me: Me; onOpen: (id: number) => v
                 <td>
                   <span className="register-naam">{vraagNaam(r)}</span>
                   {r.voorrang && <span className="badge badge--voorrang" title="Voorrang: telt zwaarder in het regionale optimum">voorrang</span>}
-                  {regie && r.sector && <span className="register-sub">{r.sector}{r.gewenste_gemeenten.length ? ` · ${r.gewenste_gemeenten.join(', ')}` : ''}</span>}
+                  {r.sector && <span className="register-sub">{r.sector}{r.gewenste_gemeenten.length ? ` · ${r.gewenste_gemeenten.join(', ')}` : ''}</span>}
                 </td>
-                <td className="num">{fmt.bereik(Number(r.min_ha), Number(r.max_ha))}</td>
+                <td className="num">{fmt.bereik(r.min_ha, r.max_ha)}</td>
                 <td>{r.milieucategorie}{r.watergebonden ? ' · water' : ''}</td>
                 <td>{tm.reden[r.reden]}</td>
                 <td><span className={`status-pill status-pill--${r.status}`}>{tm.vraagStatus[r.status]}</span></td>
@@ -94,4 +97,4 @@ export function RegisterView({ me, onOpen }: { me: Me; onOpen: (id: number) => v
   );
 }
 
-const sum = (rows: Ruimtevraag[], k: 'min_ha' | 'max_ha') => rows.reduce((s, r) => s + Number(r[k]), 0);
+const sum = (rows: Ruimtevraag[], k: 'min_ha' | 'max_ha') => rows.reduce((s, r) => s + r[k], 0);

@@ -1,20 +1,23 @@
 // One ruimtevraag: its facts, its matches with their workflow, and its
 // candidates — ranked, each with the score broken down per criterion, and on the
 // map with an arrow from the company's current kavel to the chosen candidate.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/client.ts';
-import type { Me } from '../api/types.ts';
+import type { Me } from '../api/session.ts';
+import type { Uitsluiting } from '../../server/domain/matching-codes.ts';
 import { fmt, tm } from '../i18n/nl-matching.ts';
-import { useCreateMatch, useIntrekken, useKandidaten, useMatches, useRuimtevraag } from './api.ts';
+import {
+  useCreateMatch, useIntrekken, useKandidaten, useMatches, useRuimtevraag, type Kandidaat, type KandidatenAntwoord, type MatchRij, type Passend,
+} from './api.ts';
 import { MatchCard } from './MatchCard.tsx';
 import { OverlayLegenda } from './OverlayLegenda.tsx';
-import { isRegie, type ShowOnMap } from './MatchingPanel.tsx';
+import type { ShowOnMap } from './MatchingPanel.tsx';
 import type { OverlaySpec } from './overlay.ts';
+import { mag } from '../api/mag.ts';
 import { vraagNaam } from './RegisterView.tsx';
-import type { Kandidaat, KandidatenAntwoord, MatchRij, Passend } from './types.ts';
 import { VraagForm } from './VraagForm.tsx';
 
-const UITSLUITING: Record<string, string> = {
+const UITSLUITING: Record<Uitsluiting, string> = {
   status: 'niet beschikbaar', eigen_kavel: 'eigen kavel', tijd: 'komt te laat vrij', milieucategorie_max: 'milieucategorie te licht',
   milieucategorie_min: 'milieucategorie te zwaar', watergebonden: 'niet watergebonden', regio: 'buiten de regio', te_groot: 'te groot',
 };
@@ -23,11 +26,10 @@ const UITSLUITING: Record<string, string> = {
 const LABELS_OP_KAART = 8;
 
 export function VraagDetail({ id, me, show, onBack }: { id: number; me: Me; show: ShowOnMap; onBack: () => void }) {
-  const regie = isRegie(me);
   const vraag = useRuimtevraag(id);
   const [gewichten, setGewichten] = useState<Record<string, number> | null>(null);
   const kandidaten = useKandidaten(id, gewichten);
-  const matches = useMatches(id, regie);
+  const matches = useMatches(id, mag(me, 'GET /api/matches'));
   const [gekozen, setGekozen] = useState(0);
   const [bewerken, setBewerken] = useState(false);
   const intrekken = useIntrekken();
@@ -37,17 +39,20 @@ export function VraagDetail({ id, me, show, onBack }: { id: number; me: Me; show
   // The map follows the chosen candidate; the first answer fits the view.
   const lopend = useMemo(() => (matches.data ?? []).filter((m) => m.status !== 'afgevallen'), [matches.data]);
   const spec = useMemo(() => (data ? mapSpec(data, gekozen, lopend) : null), [data, gekozen, lopend]);
-  const [fitted, setFitted] = useState(false);
+  const fitted = useRef(false);
   useEffect(() => {
     if (!spec) return;
-    show(spec, !fitted);
-    setFitted(true);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    show(spec, !fitted.current);
+    fitted.current = true;
   }, [spec, show]);
 
   if (bewerken && vraag.data) return <VraagForm vraag={vraag.data} onDone={() => setBewerken(false)} />;
   const v = vraag.data;
   const open = v && (v.status === 'open' || v.status === 'in_behandeling');
+  // In full (regie) the request comes with its company; anonymised (werkgroep) without.
+  const volledig = v ? v.bedrijf_id !== undefined : data?.zicht === 'volledig';
+  const bewerkbaar = mag(me, 'PATCH /api/ruimtevragen/{id}');
+  const intrekbaar = mag(me, 'DELETE /api/ruimtevragen/{id}');
 
   return (
     <div className="vraag-detail" data-testid="vraag-detail">
@@ -65,7 +70,7 @@ export function VraagDetail({ id, me, show, onBack }: { id: number; me: Me; show
             <dt>Reden</dt><dd>{tm.reden[v.reden]}</dd>
             <dt>Periode</dt><dd>{fmt.datum(v.gewenst_vanaf)} – {fmt.datum(v.gewenst_tot)}</dd>
             <dt>Voorkeur</dt><dd>{v.gewenste_gemeenten.length ? v.gewenste_gemeenten.join(', ') : 'geen voorkeur'}</dd>
-            {regie && (
+            {volledig && (
               <>
                 <dt>Bedrijf</dt><dd>{[v.kvk_nummer && `KvK ${v.kvk_nummer}`, v.sector, v.arbeidsplaatsen != null && `${v.arbeidsplaatsen} arbeidsplaatsen`, v.gebruikspositie].filter(Boolean).join(' · ') || '—'}</dd>
                 <dt>Huidige kavel</dt><dd>{v.huidige_kavel_id ? `Kavel ${v.huidige_kavel_id}${v.milieucategorie_activiteit ? ` (activiteit cat. ${v.milieucategorie_activiteit})` : ''}` : 'geen (nieuwvestiging of onbekend)'}</dd>
@@ -74,10 +79,10 @@ export function VraagDetail({ id, me, show, onBack }: { id: number; me: Me; show
               </>
             )}
           </dl>
-          {regie && (
+          {(bewerkbaar || intrekbaar) && (
             <div className="matching-actions">
-              <button type="button" className="secondary-button small" onClick={() => setBewerken(true)}>Bewerken</button>
-              {v.status !== 'ingetrokken' && v.status !== 'gematcht' && (
+              {bewerkbaar && <button type="button" className="secondary-button small" onClick={() => setBewerken(true)}>Bewerken</button>}
+              {intrekbaar && v.status !== 'ingetrokken' && v.status !== 'gematcht' && (
                 <button type="button" className="secondary-button small" disabled={intrekken.isPending}
                   onClick={() => { if (window.confirm('Deze ruimtevraag intrekken? Het record blijft bewaard.')) intrekken.mutate({ id: v.id, version: v.version! }); }}>
                   Intrekken
@@ -89,7 +94,7 @@ export function VraagDetail({ id, me, show, onBack }: { id: number; me: Me; show
         </>
       )}
 
-      {regie && (matches.data?.length ?? 0) > 0 && (
+      {(matches.data?.length ?? 0) > 0 && (
         <section className="monitor-section" data-testid="vraag-matches">
           <h3>Matches</h3>
           {matches.data!.map((m) => <MatchCard key={m.id} id={m.id} />)}
@@ -99,9 +104,9 @@ export function VraagDetail({ id, me, show, onBack }: { id: number; me: Me; show
       <section className="monitor-section" data-testid="kandidaten">
         <div className="section-head">
           <h3>Kandidaten{data ? ` (${data.aantal})` : ''}</h3>
-          {regie && <Gewichten data={data} gewichten={gewichten} onChange={setGewichten} />}
+          {data?.zicht === 'volledig' && <Gewichten data={data} gewichten={gewichten} onChange={setGewichten} />}
         </div>
-        <p className="monitor-note">{regie ? tm.kandidatenUitleg : tm.kandidatenUitlegAnoniem}</p>
+        <p className="monitor-note">{volledig ? tm.kandidatenUitleg : tm.kandidatenUitlegAnoniem}</p>
         <OverlayLegenda items={['kandidaat', 'gekozen',
           ...(huidig !== null && !lopend.some((m) => m.status === 'gerealiseerd' && m.kavel_ids.includes(huidig)) ? ['huidig' as const] : []),
           ...(lopend.length ? ['match' as const] : []),
@@ -111,13 +116,13 @@ export function VraagDetail({ id, me, show, onBack }: { id: number; me: Me; show
         {data && data.kandidaten.length === 0 && <p className="form-error" role="status">{data.reden_geen_kandidaten ?? tm.geenKandidaten}</p>}
         {data && Object.keys(data.uitgesloten).length > 0 && (
           <p className="monitor-note">
-            Uitgesloten door de harde eisen: {Object.entries(data.uitgesloten).map(([k, n]) => `${UITSLUITING[k] ?? k} ${n}`).join(' · ')}.
+            Uitgesloten door de harde eisen: {(Object.entries(data.uitgesloten) as [Uitsluiting, number][]).map(([k, n]) => `${UITSLUITING[k] ?? k} ${n}`).join(' · ')}.
           </p>
         )}
         <ol className="kandidaten">
           {data?.kandidaten.map((k, i) => (
             <KandidaatKaart key={k.kavel_ids.join('-')} k={k} gekozen={i === gekozen} onKies={() => setGekozen(i)}
-              vraagId={id} regie={regie && !!open} huidig={huidig} />
+              vraagId={id} voorstellen={mag(me, 'POST /api/matches') && !!open} volledig={volledig} huidig={huidig} />
           ))}
         </ol>
         {data && <p className="monitor-note tie-break">Rangschikking: {data.rangschikking} Bij gelijke score: {data.tie_break}</p>}
@@ -168,8 +173,8 @@ function mapSpec(data: KandidatenAntwoord, gekozen: number, matches: MatchRij[])
   return spec;
 }
 
-function KandidaatKaart({ k, gekozen, onKies, vraagId, regie, huidig }: {
-  k: Kandidaat; gekozen: boolean; onKies: () => void; vraagId: number; regie: boolean; huidig: number | null;
+function KandidaatKaart({ k, gekozen, onKies, vraagId, voorstellen, volledig, huidig }: {
+  k: Kandidaat; gekozen: boolean; onKies: () => void; vraagId: number; voorstellen: boolean; volledig: boolean; huidig: number | null;
 }) {
   const maak = useCreateMatch();
   const namen = k.kavels.map((x) => x.naam ?? `Kavel ${x.id}`).join(' + ');
@@ -215,8 +220,8 @@ function KandidaatKaart({ k, gekozen, onKies, vraagId, regie, huidig }: {
                 : <p className="monitor-note">{tm.geenAandachtspunten}</p>}
             </div>
           )}
-          {regie && huidig === null && <p className="monitor-note">Geen huidige kavel bekend: de afstand telt niet mee.</p>}
-          {regie && (
+          {volledig && huidig === null && <p className="monitor-note">Geen huidige kavel bekend: de afstand telt niet mee.</p>}
+          {voorstellen && (
             <div className="matching-actions">
               <button type="button" className="primary-button small" disabled={maak.isPending || maak.isSuccess}
                 onClick={() => maak.mutate({ ruimtevraag_id: vraagId, kavel_ids: k.kavel_ids })}>
@@ -238,11 +243,12 @@ function Gewichten({ data, gewichten, onChange }: {
 }) {
   const [open, setOpen] = useState(false);
   if (!data) return null;
-  const huidig = gewichten ?? data.instellingen.gewichten;
+  const huidig: Record<string, number> = gewichten
+    ?? Object.fromEntries(Object.entries(data.instellingen.gewichten).filter((e): e is [string, number] => e[1] !== undefined));
   const labels = Object.fromEntries((data.kandidaten[0]?.criteria ?? []).map((c) => [c.criterium, c.label]));
   return (
     <div className="gewichten">
-      <button type="button" className="ghost-button small" onClick={() => setOpen((o) => !o)} aria-expanded={open}>Gewichten</button>
+      <button type="button" className="secondary-button small" onClick={() => setOpen((o) => !o)} aria-expanded={open}>Gewichten</button>
       {open && (
         <div className="gewichten-pop">
           {data.criteria.map((c) => (

@@ -4,8 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
 import { useLayer, useMilieucategorieen } from '../api/hooks.ts';
 import { tm } from '../i18n/nl-matching.ts';
-import { useSaveRuimtevraag } from './api.ts';
-import { REDENEN, VRAAG_STATUS, type Ruimtevraag } from './types.ts';
+import { REDENEN, VRAAG_STATUS } from '../../server/domain/matching-codes.ts';
+import { useSaveRuimtevraag, type NieuweVraag, type Ruimtevraag, type VraagWijziging } from './api.ts';
 
 type Values = Record<string, string | boolean | number[]>;
 
@@ -43,6 +43,7 @@ export function VraagForm({ vraag, onDone }: { vraag?: Ruimtevraag; onDone: (id?
       naam: s('naam').trim(), kvk_nummer: text(s('kvk_nummer')), sector: text(s('sector')), arbeidsplaatsen: num(s('arbeidsplaatsen')),
       huidige_kavel_id: num(s('huidige_kavel_id')), gebruikspositie: text(s('gebruikspositie')), milieucategorie_activiteit: text(s('milieucategorie_activiteit')),
     };
+    // What was typed, as it is: the server checks it and answers per field in Dutch.
     const body: Record<string, unknown> = {
       bedrijf, min_ha: num(s('min_ha')), max_ha: num(s('max_ha')), milieucategorie: s('milieucategorie'), reden: s('reden'),
       watergebonden: v.watergebonden, voorrang: v.voorrang, gewenste_gemeente_ids: v.gewenste_gemeente_ids,
@@ -51,7 +52,7 @@ export function VraagForm({ vraag, onDone }: { vraag?: Ruimtevraag; onDone: (id?
     };
     if (vraag) body.version = vraag.version;
     try {
-      const saved = await save.mutateAsync({ id: vraag?.id, body });
+      const saved = await save.mutateAsync(vraag ? { id: vraag.id, body: body as VraagWijziging } : { body: body as NieuweVraag });
       onDone(saved.id);
     } catch { /* shown below */ }
   };

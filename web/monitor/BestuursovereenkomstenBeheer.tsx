@@ -4,13 +4,13 @@
 // signing date, kostenposten per category and maatwerk. The contribution of the
 // transforming gemeente (basis % over the eligible categories) is computed by the
 // server (server/domain/bijdrage.ts) and shown as it answers. A werkgroep member
-// may change agreements its gemeente is a party to (server/routes/bestuursovereenkomsten.ts).
+// may change agreements its gemeente is a party to (server/bestuursovereenkomsten/service.ts).
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, getJson, sendJson } from '../api/client.ts';
 import { useLayer } from '../api/hooks.ts';
 import { useMe } from '../api/session.ts';
-import type { Me } from '../api/types.ts';
+import type { Me } from '../api/session.ts';
 import { mayEdit } from '../editor/permissions.ts';
 import { te } from '../i18n/nl-editor.ts';
 import { formatDateShort } from '../i18n/format.ts';

@@ -3,7 +3,7 @@
 import type { Map as MapLibreMap, LngLatBoundsLike } from 'maplibre-gl';
 import { bbox } from '@turf/turf';
 import type { LoadedLayers } from '../api/hooks.ts';
-import type { LayerName } from '../api/types.ts';
+import type { LayerName } from '../api/layers.ts';
 import { sourceId } from '../map/layers.ts';
 import type { Ids } from './types.ts';
 

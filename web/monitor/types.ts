@@ -1,5 +1,5 @@
 // The shapes of the monitor's API (server/balans, server/routes/balans.ts).
-import type { LayerCollection } from '../api/types.ts';
+import type { LayerCollection } from '../api/layers.ts';
 
 export type Ids = Partial<Record<'transformatie' | 'compensatie' | 'kavel' | 'terrein' | 'compensatie_toewijzing' | 'vraagraming' | 'planaanbod_gepubliceerd' | 'bestuursovereenkomst' | 'kostenpost', number[]>>;
 export interface Cijfer { ha: number; ids: Ids }

@@ -1,7 +1,7 @@
 // Side panel with the attributes of the clicked feature, in Dutch.
 import { useEffect, type ReactNode } from 'react';
 import { useFeature, useLayer } from '../api/hooks.ts';
-import type { LayerFeature, LayerName } from '../api/types.ts';
+import type { LayerFeature, LayerName } from '../api/layers.ts';
 import { t } from '../i18n/nl.ts';
 import {
   formatBoolean, formatBron, formatDate, formatEnum, formatHectare, formatInteger,
@@ -9,7 +9,6 @@ import {
 import type { FeatureRef } from '../map/interaction.ts';
 import { SampleBadge } from './SampleBadge.tsx';
 import { te } from '../i18n/nl-editor.ts';
-import type { TransformatieProperties } from '../api/types.ts';
 
 interface FeaturePanelProps {
   selected: FeatureRef;
@@ -203,7 +202,7 @@ function rowsFor(layer: LayerName, feature: LayerFeature, terreinNaam: (id: numb
 }
 
 /** Counts for everyone; the names where the API gives them (not to the stuurgroep). */
-function ZittendeRij({ q }: { q: TransformatieProperties }) {
+function ZittendeRij({ q }: { q: LayerFeature<'transformaties'>['properties'] }) {
   if (q.zittende_huurders + q.zittende_eigenaren === 0) return <>{t.waarde.geen}</>;
   return (
     <>

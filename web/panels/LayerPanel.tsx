@@ -1,6 +1,6 @@
 // Floating card on the left: layer toggles with their symbols, and the legend.
 import { useAllLayers, useMilieucategorieen } from '../api/hooks.ts';
-import { LAYER_NAMES, type LayerName } from '../api/types.ts';
+import { LAYER_NAMES, type LayerName } from '../api/layers.ts';
 import { t } from '../i18n/nl.ts';
 import { Legend, LayerSymbol } from '../map/Legend.tsx';
 import type { LayerVisibility } from '../map/MapView.tsx';

@@ -1,0 +1,209 @@
+// The score of a candidate (one kavel, or adjacent kavels merged) for a request:
+// seven criteria, each 0..1 with a Dutch explanation, weighted into 0..100
+// (domain brief §6 C11). Pure; the regional model scores hundreds of thousands of
+// candidates, so the number alone is computed without building any text.
+import {
+  bovengrens, CRITERIA, type Criterium, type Instellingen, type MatchKavel, type MatchVraag,
+} from './matching-model.ts';
+import { datumLang } from './dates.ts';
+import { aantal } from './nl-tekst.ts';
+
+export const CRITERIUM_LABEL: Record<Criterium, string> = {
+  omvang: 'Omvang',
+  planstatus: 'Planstatus (hard boven zacht)',
+  timing: 'Beschikbaar op tijd',
+  gemeente: 'Gewenste gemeente',
+  afstand: 'Afstand tot huidige locatie',
+  arbeidsplaatsen: 'Arbeidsplaatsen per hectare',
+  milieuruimte: 'Milieucategorie passend (niet te zwaar)',
+};
+
+export interface CriteriumUitslag {
+  criterium: Criterium;
+  label: string;
+  /** 0..1 */
+  score: number;
+  gewicht: number;
+  /** Share of the total score (0..100) this criterion contributes. */
+  bijdrage: number;
+  toelichting: string;
+}
+
+export interface ScoreContext {
+  inst: Instellingen;
+  /** ISO date of "today" (passed in so results are reproducible). */
+  vandaag: string;
+  /** The requester's current location (RD New), when known. */
+  huidig: { x: number; y: number } | null;
+}
+
+const EPS = 1e-9;
+export const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
+const ha1 = (ha: number) => (Math.round(ha * 100) / 100).toLocaleString('nl-NL', { maximumFractionDigits: 2 });
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+const tijdstippen = new Map<string, number>();
+/** Date.parse, memoised: the same few dates recur for every candidate. */
+function tijdstip(iso: string): number {
+  let t = tijdstippen.get(iso);
+  if (t === undefined) {
+    t = Date.parse(iso);
+    if (tijdstippen.size > 10_000) tijdstippen.clear();
+    tijdstippen.set(iso, t);
+  }
+  return t;
+}
+const days = (a: string, b: string) => (tijdstip(b) - tijdstip(a)) / 86_400_000;
+
+/** What the criteria are computed from: the set's totals, summed in the set's order. */
+interface Meting {
+  ha: number;
+  hardHa: number;
+  cx: number;
+  cy: number;
+  headroomSum: number;
+  vanafMax: string | null;
+  gemeenteOk: boolean;
+}
+
+/**
+ * What a request's score needs, worked out once per request: the regional model
+ * scores thousands of sets for each.
+ */
+export interface ScoreVraag {
+  v: MatchVraag;
+  ctx: ScoreContext;
+  /** The weights in the order of CRITERIA, and their sum. */
+  gewichten: number[];
+  totaal: number;
+  /** The largest area that still fits. */
+  top: number;
+  /** The wanted start (today when none). */
+  gewenst: string;
+  /** Days from the wanted start to the latest wanted date, when that is later. */
+  periode: number | null;
+  /** The wanted gemeenten; null: no preference. */
+  gemeenten: ReadonlySet<number> | null;
+}
+
+export function scoreVraag(v: MatchVraag, ctx: ScoreContext): ScoreVraag {
+  const gewenst = v.gewenst_vanaf ?? ctx.vandaag;
+  return {
+    v, ctx, gewichten: CRITERIA.map((c) => ctx.inst.gewichten[c]), totaal: CRITERIA.reduce((s, c) => s + ctx.inst.gewichten[c], 0),
+    top: bovengrens(v, ctx.inst), gewenst,
+    periode: v.gewenst_tot && v.gewenst_tot > gewenst ? days(gewenst, v.gewenst_tot) : null,
+    gemeenten: v.gewenste_gemeente_ids.length ? new Set(v.gewenste_gemeente_ids) : null,
+  };
+}
+
+function meet(p: ScoreVraag, set: readonly MatchKavel[]): Meting {
+  const mc = p.v.mc;
+  let ha = 0, hardHa = 0, cx = 0, cy = 0, headroomSum = 0;
+  let vanafMax: string | null = null;
+  let gemeenteOk = true;
+  for (const k of set) {
+    ha += k.ha;
+    if (k.planstatus === 'hard') hardHa += k.ha;
+    cx += k.x * k.ha;
+    cy += k.y * k.ha;
+    headroomSum += (k.mc_max - mc) * k.ha;
+    if (k.beschikbaar_vanaf && (!vanafMax || k.beschikbaar_vanaf > vanafMax)) vanafMax = k.beschikbaar_vanaf;
+    if (p.gemeenten && !p.gemeenten.has(k.gemeente_id)) gemeenteOk = false;
+  }
+  return { ha, hardHa, cx, cy, headroomSum, vanafMax, gemeenteOk };
+}
+
+/** The seven criterion scores (0..1), in the order of CRITERIA, written into `uit`. */
+function criteriumScores(p: ScoreVraag, m: Meting, uit: Float64Array): void {
+  const { v, ctx } = p;
+  const { inst } = ctx;
+  // omvang: full marks within [min, max]; above max down to 0,5 at the tolerance limit.
+  uit[0] = m.ha <= v.max_ha + EPS ? 1
+    : p.top > v.max_ha ? 1 - 0.5 * Math.min(1, (m.ha - v.max_ha) / (p.top - v.max_ha)) : 0.5;
+  // planstatus: the share of hard planning capacity.
+  uit[1] = m.ha > 0 ? m.hardHa / m.ha : 0;
+  // timing: available by the wanted start, less the later it comes free before the latest date.
+  const vanaf = m.vanafMax ?? ctx.vandaag;
+  uit[2] = vanaf <= p.gewenst ? 1 : p.periode !== null ? Math.max(0, 1 - days(p.gewenst, vanaf) / p.periode) : 0.5;
+  // gemeente: in a wanted gemeente (or no preference).
+  uit[3] = p.gemeenten === null || m.gemeenteOk ? 1 : 0;
+  // afstand: near the current location.
+  uit[4] = !ctx.huidig ? 0.5 : inst.afstand_max_km > 0 ? Math.max(0, 1 - afstandKm(m, ctx.huidig) / inst.afstand_max_km) : 0;
+  // arbeidsplaatsen: jobs per hectare against the norm.
+  uit[5] = arbeidsplaatsenBekend(v, m, inst) ? Math.min(1, v.arbeidsplaatsen / m.ha / inst.arbeidsplaatsen_norm_per_ha) : 0.5;
+  // milieuruimte: a light activity on a heavy plot wastes scarce heavy space.
+  uit[6] = inst.milieuruimte_stappen > 0 ? Math.max(0, 1 - headroom(m) / inst.milieuruimte_stappen) : 1;
+}
+
+const afstandKm = (m: Meting, h: { x: number; y: number }) => Math.hypot(m.cx / (m.ha || 1) - h.x, m.cy / (m.ha || 1) - h.y) / 1000;
+const arbeidsplaatsenBekend = (v: MatchVraag, m: Meting, inst: Instellingen): v is MatchVraag & { arbeidsplaatsen: number } =>
+  v.arbeidsplaatsen !== null && m.ha > 0 && inst.arbeidsplaatsen_norm_per_ha > 0;
+const headroom = (m: Meting) => m.headroomSum / (m.ha || 1);
+
+/** The Dutch explanation of one criterion's score. */
+function toelichting(c: Criterium, score: number, v: MatchVraag, m: Meting, ctx: ScoreContext): string {
+  const { inst } = ctx;
+  switch (c) {
+    case 'omvang':
+      return m.ha <= v.max_ha + EPS
+        ? `${ha1(m.ha)} ha valt binnen de gevraagde ${ha1(v.min_ha)}–${ha1(v.max_ha)} ha.`
+        : `${ha1(m.ha)} ha is ${ha1(m.ha - v.max_ha)} ha meer dan de gevraagde ${ha1(v.max_ha)} ha (binnen de tolerantie van ${pct(inst.tolerantie)}).`;
+    case 'planstatus':
+      return score >= 1 - EPS ? 'Harde plancapaciteit: planologisch geregeld.'
+        : score <= EPS ? 'Zachte plancapaciteit: nog niet planologisch geregeld.'
+        : `${pct(score)} van de oppervlakte is harde plancapaciteit.`;
+    case 'timing': {
+      const vanaf = m.vanafMax ?? ctx.vandaag;
+      const gewenst = v.gewenst_vanaf ?? ctx.vandaag;
+      if (vanaf <= gewenst) return `Beschikbaar vanaf ${datumLang(vanaf)}, op tijd voor de gewenste start ${datumLang(gewenst)}.`;
+      if (v.gewenst_tot && v.gewenst_tot > gewenst) {
+        return `Beschikbaar vanaf ${datumLang(vanaf)}: ${aantal(Math.round(days(gewenst, vanaf)), 'dag', 'dagen')} na de gewenste start ${datumLang(gewenst)} (uiterlijk ${datumLang(v.gewenst_tot)}).`;
+      }
+      return `Beschikbaar vanaf ${datumLang(vanaf)}, na de gewenste start ${datumLang(gewenst)}.`;
+    }
+    case 'gemeente':
+      if (v.gewenste_gemeente_ids.length === 0) return 'Geen voorkeur voor een gemeente opgegeven.';
+      return m.gemeenteOk ? 'Ligt in een gewenste gemeente.' : 'Ligt niet in een gewenste gemeente.';
+    case 'afstand':
+      if (!ctx.huidig) return 'Geen huidige locatie bekend: neutrale score.';
+      return `${(Math.round(afstandKm(m, ctx.huidig) * 10) / 10).toLocaleString('nl-NL')} km van de huidige locatie (score 0 vanaf ${inst.afstand_max_km} km).`;
+    case 'arbeidsplaatsen':
+      if (!arbeidsplaatsenBekend(v, m, inst)) return 'Aantal arbeidsplaatsen onbekend: neutrale score.';
+      return `${Math.round(v.arbeidsplaatsen / m.ha)} arbeidsplaatsen per hectare; norm ${inst.arbeidsplaatsen_norm_per_ha}.`;
+    case 'milieuruimte': {
+      const h = headroom(m);
+      return h <= EPS ? 'De kavel laat precies de gevraagde milieucategorie toe.'
+        : `De kavel laat gemiddeld ${(Math.round(h * 10) / 10).toLocaleString('nl-NL')} stap(pen) zwaardere milieucategorie toe dan nodig; zware ruimte is schaars.`;
+    }
+  }
+}
+
+/** The share of the total score (0..100) of the i-th criterion, rounded as the total is summed. */
+const bijdrageVan = (p: ScoreVraag, i: number, score: number) =>
+  p.totaal > 0 ? round4((100 * p.gewichten[i] * score) / p.totaal) : 0;
+
+/** The weighted score (0..100) of a set of kavels for a request, without explanations, and the set's area. */
+export function scoreGetal(p: ScoreVraag, set: readonly MatchKavel[]): { score: number; ha: number } {
+  const m = meet(p, set);
+  criteriumScores(p, m, kladblok);
+  let sum = 0;
+  for (let i = 0; i < kladblok.length; i++) sum += bijdrageVan(p, i, kladblok[i]);
+  return { score: round4(sum), ha: m.ha };
+}
+const kladblok = new Float64Array(CRITERIA.length);
+
+/** The weighted score of a set of kavels for a request, with the reasoning per criterion. */
+export function scoreSet(v: MatchVraag, set: readonly MatchKavel[], ctx: ScoreContext): { score: number; criteria: CriteriumUitslag[] } {
+  const p = scoreVraag(v, ctx);
+  const m = meet(p, set);
+  const scores = new Float64Array(CRITERIA.length);
+  criteriumScores(p, m, scores);
+  const criteria = CRITERIA.map((c, i): CriteriumUitslag => {
+    const score = scores[i];
+    return {
+      criterium: c, label: CRITERIUM_LABEL[c], score: round4(score), gewicht: p.gewichten[i],
+      bijdrage: bijdrageVan(p, i, score), toelichting: toelichting(c, score, v, m, ctx),
+    };
+  });
+  return { score: round4(criteria.reduce((s, c) => s + c.bijdrage, 0)), criteria };
+}

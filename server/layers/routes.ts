@@ -1,0 +1,53 @@
+// GET /api/<layer> and /api/<layer>/<id> for every map layer: everyone signed in reads them.
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../app.ts';
+import { layers } from './definitions.ts';
+import { getFeature, listFeatures } from './queries.ts';
+import { FEATURE_SCHEMAS, featureCollectionSchema } from './schemas.ts';
+import { notFound } from '../http/errors.ts';
+import { apiRoute, IEDEREEN } from '../http/access.ts';
+import { BBoxSchema, errors, IdListSchema, IdParamSchema, json } from '../http/schemas.ts';
+import { validationHook } from '../http/validation.ts';
+import { readPool } from '../db/read-routing.ts';
+
+export function layerRoutes() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  for (const layer of layers) {
+    const list = apiRoute(IEDEREEN, {
+      method: 'get',
+      path: `/${layer.path}`,
+      tags: ['Kaartlagen'],
+      summary: `Alle ${layer.path} als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New)`,
+      description: 'Met `bbox` alleen wat dat gebied raakt (de editor snapt daaraan), met `ids` alleen die records ' +
+        '(de monitor en matching tonen zo de vlakken achter een cijfer); de kaart zelf leest vectortegels (/tiles).',
+      request: { query: z.object({ bbox: BBoxSchema.optional(), ids: IdListSchema.optional() }) },
+      responses: {
+        200: { description: 'FeatureCollection', ...json(featureCollectionSchema(layer.path)) },
+        ...errors(400, 401),
+      },
+    });
+    app.openapi(list, async (c) => {
+      const { bbox, ids } = c.req.valid('query');
+      return c.json(await listFeatures(await readPool(c), layer, bbox, ids), 200);
+    });
+
+    const one = apiRoute(IEDEREEN, {
+      method: 'get',
+      path: `/${layer.path}/{id}`,
+      tags: ['Kaartlagen'],
+      summary: `Eén ${layer.label.toLowerCase()} als GeoJSON Feature`,
+      request: { params: IdParamSchema },
+      responses: {
+        200: { description: 'Feature', ...json(FEATURE_SCHEMAS[layer.path]) },
+        ...errors(400, 401, 404),
+      },
+    });
+    app.openapi(one, async (c) => {
+      const { id } = c.req.valid('param');
+      const feature = await getFeature(await readPool(c), layer, id, c.var.session?.account.rol);
+      if (!feature) throw notFound(layer.label, id);
+      return c.json(feature, 200);
+    });
+  }
+  return app;
+}

@@ -1,0 +1,107 @@
+// The score of a candidate: each criterion with its weight, contribution and Dutch
+// explanation, on hand-made kavels (no database).
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { instellingenUit, STANDAARD_INSTELLINGEN, type MatchKavel, type MatchVraag } from '../../server/domain/matching-model.ts';
+import { scoreGetal, scoreSet, scoreVraag } from '../../server/domain/matching-score.ts';
+
+const inst = STANDAARD_INSTELLINGEN;
+const VANDAAG = '2026-01-01';
+
+const kavel = (id: number, o: Partial<MatchKavel> = {}): MatchKavel => ({
+  id, terrein_id: 1, gemeente_id: 10, in_regio: true, status: 'beschikbaar', planstatus: 'hard',
+  mc_min: null, mc_max: 5, watergebonden: false, beschikbaar_vanaf: null, ha: 2, x: 100_000 + id * 100, y: 460_000, ...o,
+});
+const vraag = (o: Partial<MatchVraag> = {}): MatchVraag => ({
+  id: 1, min_ha: 1.5, max_ha: 2.5, mc: 4, watergebonden: false, gewenste_gemeente_ids: [], gewenst_vanaf: '2026-06-01',
+  gewenst_tot: '2028-12-31', voorrang: false, arbeidsplaatsen: 100, huidige_kavel_id: null, ...o,
+});
+
+describe('score', () => {
+  const ctx = { inst, vandaag: VANDAAG, huidig: null };
+  const crit = (k: MatchKavel[], v = vraag(), c: Parameters<typeof scoreSet>[2] = ctx) =>
+    Object.fromEntries(scoreSet(v, k, c).criteria.map((x) => [x.criterium, x]));
+
+  it('records every criterion with weight, contribution and a Dutch explanation, summing to the score', () => {
+    const s = scoreSet(vraag(), [kavel(1)], ctx);
+    expect(s.criteria.map((c) => c.criterium)).toEqual(['omvang', 'planstatus', 'timing', 'gemeente', 'afstand', 'arbeidsplaatsen', 'milieuruimte']);
+    expect(s.score).toBeCloseTo(s.criteria.reduce((t, c) => t + c.bijdrage, 0), 3);
+    for (const c of s.criteria) {
+      expect(c.gewicht).toBe(inst.gewichten[c.criterium]);
+      expect(c.toelichting.length).toBeGreaterThan(10);
+    }
+    expect(crit([kavel(1)]).omvang.toelichting).toBe('2 ha valt binnen de gevraagde 1,5–2,5 ha.');
+  });
+
+  it('puts hard planning capacity above zacht', () => {
+    expect(crit([kavel(1)]).planstatus.score).toBe(1);
+    expect(crit([kavel(1, { planstatus: 'zacht' })]).planstatus.score).toBe(0);
+    expect(crit([kavel(1, { planstatus: 'zacht' })]).planstatus.toelichting).toMatch(/Zachte plancapaciteit/);
+  });
+
+  it('scores size within [min,max] fully and less above max', () => {
+    expect(crit([kavel(1, { ha: 2.5 })]).omvang.score).toBe(1);
+    expect(crit([kavel(1, { ha: 2.75 })]).omvang.score).toBeCloseTo(0.5);
+    expect(crit([kavel(1, { ha: 2.625 })]).omvang.score).toBeCloseTo(0.75);
+  });
+
+  it('scores timing down the later the kavel comes free', () => {
+    expect(crit([kavel(1, { beschikbaar_vanaf: '2026-05-01' })]).timing.score).toBe(1);
+    const late = crit([kavel(1, { beschikbaar_vanaf: '2027-09-15' })]).timing.score;
+    expect(late).toBeGreaterThan(0.3);
+    expect(late).toBeLessThan(0.7);
+  });
+
+  it('prefers the wanted gemeente', () => {
+    const v = vraag({ gewenste_gemeente_ids: [10] });
+    expect(crit([kavel(1)], v).gemeente.score).toBe(1);
+    expect(crit([kavel(1, { gemeente_id: 11 })], v).gemeente.score).toBe(0);
+  });
+
+  it('scores distance from the current location', () => {
+    const near = crit([kavel(1)], vraag(), { ...ctx, huidig: { x: 100_100, y: 461_000 } }).afstand;
+    const far = crit([kavel(1)], vraag(), { ...ctx, huidig: { x: 100_100, y: 470_000 } }).afstand;
+    expect(near.score).toBeCloseTo(1 - 1 / 15, 3);
+    expect(far.score).toBeCloseTo(1 - 10 / 15, 3);
+    expect(far.toelichting).toMatch(/^10 km van de huidige locatie/);
+  });
+
+  it('scores jobs per hectare against the norm', () => {
+    expect(crit([kavel(1)], vraag({ arbeidsplaatsen: 100 })).arbeidsplaatsen.score).toBe(1);
+    expect(crit([kavel(1)], vraag({ arbeidsplaatsen: 50 })).arbeidsplaatsen.score).toBeCloseTo(0.5);
+  });
+
+  it('gives a light company on a heavy plot a lower score', () => {
+    const exact = crit([kavel(1, { mc_max: 4 })]).milieuruimte.score;
+    const heavy = crit([kavel(1, { mc_max: 7 })]).milieuruimte.score;
+    expect(exact).toBe(1);
+    expect(heavy).toBeCloseTo(0.25);
+  });
+
+  it('uses configured weights', () => {
+    const onlySize = instellingenUit({ gewicht_planstatus: 0, gewicht_timing: 0, gewicht_gemeente: 0, gewicht_afstand: 0, gewicht_arbeidsplaatsen: 0, gewicht_milieuruimte: 0 });
+    expect(scoreSet(vraag(), [kavel(1, { planstatus: 'zacht', mc_max: 9 })], { ...ctx, inst: onlySize }).score).toBe(100);
+  });
+});
+
+describe('the score without explanations', () => {
+  it('is the same number as the explained score, for any set and request', { timeout: 30_000 }, () => {
+    const kavelArb = fc.record({
+      ha: fc.double({ min: 0.1, max: 3, noNaN: true }), hard: fc.boolean(), mc_max: fc.integer({ min: 1, max: 10 }),
+      gemeente_id: fc.integer({ min: 9, max: 11 }), vanaf: fc.constantFrom(null, '2025-05-01', '2027-03-15', '2030-01-01'),
+      x: fc.integer({ min: 90_000, max: 110_000 }), y: fc.integer({ min: 450_000, max: 470_000 }),
+    });
+    const vraagArb = fc.record({
+      mc: fc.integer({ min: 1, max: 10 }), jobs: fc.option(fc.integer({ min: 0, max: 500 }), { nil: null }),
+      gemeenten: fc.subarray([9, 10, 11]), vanaf: fc.constantFrom(null, '2026-06-01'), tot: fc.constantFrom(null, '2026-03-01', '2029-12-31'),
+      huidig: fc.option(fc.record({ x: fc.integer({ min: 90_000, max: 110_000 }), y: fc.integer({ min: 450_000, max: 470_000 }) }), { nil: null }),
+    });
+    fc.assert(fc.property(fc.array(kavelArb, { minLength: 1, maxLength: 3 }), vraagArb, (ks, q) => {
+      const set = ks.map((k, i) => kavel(i + 1, { ha: k.ha, planstatus: k.hard ? 'hard' : 'zacht', mc_max: k.mc_max, gemeente_id: k.gemeente_id,
+        beschikbaar_vanaf: k.vanaf, x: k.x, y: k.y }));
+      const v = vraag({ mc: q.mc, arbeidsplaatsen: q.jobs, gewenste_gemeente_ids: q.gemeenten, gewenst_vanaf: q.vanaf, gewenst_tot: q.tot });
+      const ctx = { inst, vandaag: VANDAAG, huidig: q.huidig };
+      expect(scoreGetal(scoreVraag(v, ctx), set).score).toBe(scoreSet(v, set, ctx).score);
+    }), { numRuns: 300, seed: 11 });
+  });
+});
