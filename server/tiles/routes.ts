@@ -8,6 +8,7 @@
 // pool (a replica unless this client just wrote). Every tile carries the ETag of its
 // layer version: the browser revalidates (no-cache) and gets 304 until the layer changes.
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import type pg from 'pg';
 import { getCookie } from 'hono/cookie';
 import type { Database } from '../db/database.ts';
 import { readPool } from '../db/read-routing.ts';
@@ -20,7 +21,7 @@ import { etagMatches, parseTileCoord, tileEtag } from '../domain/tiles.ts';
 import { isTileLayer, LABELLED, labelLayerName, MAX_ZOOM, MIN_ZOOM, tileAttributes, type TileLayer } from './attributes.ts';
 import { TileService } from './service.ts';
 
-type TileEnv = { Variables: { db: Database; account: Account } };
+type TileEnv = { Variables: { db: Database; account: Account; lookup: Promise<{ pool: pg.Pool; versie: number } | null> } };
 
 export const TILE_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
 /** Revalidate every time (cheap: a 304 costs one version lookup); kept per user only. */
@@ -38,13 +39,29 @@ export function tileRoutes(db: Database, access: () => AccessTable, options: Til
   app.onError(handleError);
 
   // Signed in, as for the API (the same session cookie); never the OGC tokens.
-  const session: MiddlewareHandler<TileEnv> = async (c, next) => {
-    c.set('db', db);
+  const signedIn = async (c: Context<TileEnv>) => {
     const token = getCookie(c, SESSION_COOKIE);
     const found = token ? await findSession(db.pool, token) : null;
     if (!found) throw new ApiError(401, 'niet_ingelogd', 'Log in om de kaart te zien.');
     c.set('account', found.account);
+  };
+  const session: MiddlewareHandler<TileEnv> = async (c, next) => {
+    c.set('db', db);
+    // A tile (the route below always answers this shape) looks up its session and its
+    // layer's version at once: two queries, one wait. The handler awaits the outcome.
+    const tile = /^\/tiles\/([^/]+)\/[^/]+\/[^/]+\/[^/]+$/.exec(c.req.path);
+    if (tile) {
+      const lookup = Promise.all([signedIn(c), isTileLayer(tile[1]) ? versionOf(c, tile[1]) : null]).then(([, v]) => v);
+      lookup.catch(() => undefined);
+      c.set('lookup', lookup);
+    } else {
+      await signedIn(c);
+    }
     await next();
+  };
+  const versionOf = async (c: Context<TileEnv>, layer: TileLayer) => {
+    const pool = await readPool(c);
+    return { pool, versie: await service!.versie(pool, layer) };
   };
   app.use('*', session);
 
@@ -78,14 +95,14 @@ export function tileRoutes(db: Database, access: () => AccessTable, options: Til
 
   app.get('/:laag/:z/:x/:y', async (c) => {
     const { laag, z, x, y } = c.req.param();
+    const known = await c.var.lookup;
     if (!isTileLayer(laag)) throw new ApiError(404, 'onbekende_laag', `Er is geen kaartlaag ${laag}.`);
     if (!mayRead(c, laag)) throw new ApiError(403, 'geen_toegang', 'Uw rol geeft geen toegang tot deze kaartlaag.');
     const coord = parseTileCoord(z, x, y);
     if (typeof coord === 'string') throw new ApiError(400, 'ongeldige_tegel', coord);
     const layer: TileLayer = laag;
     const set = tileAttributes(layer, c.var.account.rol);
-    const pool = await readPool(c);
-    const versie = await service!.versie(pool, layer);
+    const { pool, versie } = known ?? await versionOf(c, layer);
     c.header('Cache-Control', CACHE_CONTROL);
     c.header('Vary', 'Accept-Encoding, Cookie');
     const etag = tileEtag(layer, versie, set.id);
