@@ -70,7 +70,7 @@ describe('no candidate', () => {
   it('says why: no kavels, none of the right size, or the hard rules that excluded the most', () => {
     expect(geenKandidaatReden({ totaal: 0, geschikt: 0, uitgesloten: {} })).toBe('Er zijn geen kavels.');
     expect(geenKandidaatReden({ totaal: 4, geschikt: 2, uitgesloten: { status: 2 } }))
-      .toBe('Geen passende kavel: 2 kavel(s) voldoen aan de harde eisen, maar geen kavel of combinatie van aangrenzende kavels heeft de gevraagde omvang.');
+      .toBe('Geen passende kavel: 2 kavels voldoen aan de harde eisen, maar geen kavel of combinatie van aangrenzende kavels heeft de gevraagde omvang.');
     expect(geenKandidaatReden({ totaal: 3, geschikt: 0, uitgesloten: { watergebonden: 3, milieucategorie_max: 1 } }))
       .toBe('Geen enkele kavel voldoet aan de harde eisen: de vraag is watergebonden en de kavel niet (3 kavels); '
         + 'de milieucategorie van de vraag is zwaarder dan de kavel toelaat (1 kavel).');
