@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { serve } from '@hono/node-server';
 import { createApp } from '../server/app.ts';
-import { createAccount } from '../server/auth/accounts.ts';
+import { createAccount } from '../server/accounts/service.ts';
 import type { Database } from '../server/db/database.ts';
 import { TILE_BUFFER, TILE_EXTENT } from '../server/domain/tiles.ts';
 import { tileAttributes } from '../server/tiles/attributes.ts';

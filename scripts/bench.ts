@@ -26,7 +26,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { serve } from '@hono/node-server';
 import { createApp } from '../server/app.ts';
-import { createAccount } from '../server/auth/accounts.ts';
+import { createAccount } from '../server/accounts/service.ts';
 import type { Database } from '../server/db/database.ts';
 import { bron, type Moment } from '../server/balans/queries.ts';
 import { matchingRun, matchingSyntheticBench } from './bench-matching.ts';

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import path from 'node:path';
 import { DEFAULT_DATA_DIR, openDatabase, inTransaction, type Database } from '../server/db/database.ts';
-import { createAccount } from '../server/auth/accounts.ts';
+import { createAccount } from '../server/accounts/service.ts';
 import { MIN_PASSWORD_LENGTH, passwordProblem } from '../server/auth/password-policy.ts';
 import { ROLES, type Role } from '../server/domain/roles.ts';
 

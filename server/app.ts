@@ -7,11 +7,10 @@ import path from 'node:path';
 import type { Database } from './db/database.ts';
 import { ApiError, errorBody, handleError } from './http/errors.ts';
 import { securityHeaders } from './http/security-headers.ts';
-import { healthRoutes } from './routes/health.ts';
+import { systemRoutes } from './system/routes.ts';
 import { layerRoutes } from './layers/routes.ts';
-import { referenceRoutes } from './routes/reference.ts';
-import { authRoutes } from './routes/auth.ts';
-import { accountRoutes } from './routes/accounts.ts';
+import { authRoutes } from './auth/routes.ts';
+import { accountRoutes } from './accounts/routes.ts';
 import { ruimtevraagRoutes } from './ruimtevragen/routes.ts';
 import { matchingRoutes } from './matching/routes.ts';
 import { editorRoutes } from './editor/routes.ts';
@@ -20,6 +19,7 @@ import { bestuursovereenkomstRoutes } from './bestuursovereenkomsten/routes.ts';
 import { authorise } from './auth/middleware.ts';
 import { balansRoutes } from './routes/balans.ts';
 import type { Session } from './auth/sessions.ts';
+import { authConfigFromEnv, type AuthConfig } from './auth/config.ts';
 import { accessTableOf, type AccessTable } from './http/access.ts';
 import { rules as legacyRules } from './auth/permissions.ts';
 import { importRoutes, IMPORT_UPLOAD_PATH } from './exchange/import-routes.ts';
@@ -32,7 +32,7 @@ import { CACHE_BASEMAP, CACHE_IMMUTABLE, CACHE_REVALIDATE, staticFiles } from '.
 import { tileRoutes } from './tiles/routes.ts';
 import { glyphRoute } from './tiles/glyphs.ts';
 
-export type AppEnv = { Variables: { db: Database; session: Session | null; access: AccessTable } };
+export type AppEnv = { Variables: { db: Database; session: Session | null; access: AccessTable; auth: AuthConfig } };
 
 export interface AppOptions {
   db: Database;
@@ -41,6 +41,8 @@ export interface AppOptions {
   basemapStyleUrl?: string;
   /** Bytes of vector tiles kept in memory (default 64 MB; 0 measures the database, scripts/bench.ts). */
   tileCacheBytes?: number;
+  /** How people sign in (password, identity providers, mail); from the environment by default. */
+  auth?: AuthConfig;
 }
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -66,6 +68,7 @@ export function openApiDocument() {
 export function createApp(options: AppOptions) {
   const app = new OpenAPIHono<AppEnv>();
   const webDir = options.webDir ?? path.join(repoRoot, 'dist/web');
+  const auth = options.auth ?? authConfigFromEnv();
 
   app.onError(handleError);
   app.use('*', securityHeaders(options.basemapStyleUrl));
@@ -73,6 +76,7 @@ export function createApp(options: AppOptions) {
   app.use('*', compress);
   app.use('/api/*', async (c, next) => {
     c.set('db', options.db);
+    c.set('auth', auth);
     await next();
   });
   const limit = bodyLimit({
@@ -87,8 +91,7 @@ export function createApp(options: AppOptions) {
   // With a read replica: after a write, this client's reads wait for the replica to catch up.
   app.use('/api/*', rememberWrites);
 
-  app.route('/api', healthRoutes());
-  app.route('/api', referenceRoutes({ basemapStyleUrl: options.basemapStyleUrl ?? '/basemap/style.json' }));
+  app.route('/api', systemRoutes({ basemapStyleUrl: options.basemapStyleUrl ?? '/basemap/style.json' }));
   app.route('/api', authRoutes());
   app.route('/api', accountRoutes());
   app.route('/api', layerRoutes());

@@ -9,6 +9,7 @@ import { seedIfEmpty } from '../geodata/load.ts';
 import { createApp } from './app.ts';
 import { demoAccountsFile, ensureDemoAccounts } from './auth/demo-accounts.ts';
 import { errorBody } from './http/errors.ts';
+import { authConfigFromEnv, ConfigError, type AuthConfig } from './auth/config.ts';
 
 const port = Number(process.env.PORT ?? 8071);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -20,6 +21,7 @@ const mode = url ? 'postgres' : 'embedded';
 let db: Database | undefined;
 let app: ReturnType<typeof createApp> | undefined;
 let server: ReturnType<typeof serve> | undefined;
+let auth: AuthConfig | undefined;
 
 // Stop cleanly at any moment, also while starting: the database closes and the data
 // folder's lock is released.
@@ -50,6 +52,8 @@ function starting(req: Request): Response {
 }
 
 try {
+  // A wrong sign-in setting stops the start before anything is touched.
+  auth = authConfigFromEnv();
   const http = serve({ fetch: (req, env) => (app ? app.fetch(req, env) : starting(req)), port, hostname: host });
   server = http;
   const listening = await new Promise<number>((resolve, reject) => {
@@ -79,12 +83,15 @@ try {
     const demo = await ensureDemoAccounts(db.pool, file);
     if (demo.length) {
       console.log(`\nDemo-accounts (alleen voor de ingebouwde demodatabase; bewaard in ${file}):`);
-      for (const a of demo) console.log(`  ${a.rol.padEnd(10)} ${(a.gemeente ?? '').padEnd(8)} ${a.email}  wachtwoord: ${a.wachtwoord}`);
+      for (const a of demo) {
+        console.log(`  ${a.rol.padEnd(10)} ${(a.gemeente ?? '').padEnd(8)} ${a.email}  wachtwoord: ${a.wachtwoord}`);
+        if (a.totp) console.log(`  ${''.padEnd(19)} tweede factor, voeg toe in een authenticator-app: ${a.totp}`);
+      }
       console.log('');
     }
   }
 
-  app = createApp({ db, basemapStyleUrl: process.env.BASEMAP_STYLE_URL });
+  app = createApp({ db, basemapStyleUrl: process.env.BASEMAP_STYLE_URL, auth });
   console.log(`Schuifruimte071 draait op http://${host === '0.0.0.0' ? 'localhost' : host}:${listening}/`);
 } catch (err) {
   console.error(startupMessage(err).replace(/\s*\n\s*/g, ' '));
@@ -97,6 +104,7 @@ try {
 function startupMessage(err: unknown): string {
   const e = err as NodeJS.ErrnoException & { code?: string };
   if (err instanceof StartupError) return err.message;
+  if (err instanceof ConfigError) return `Instelling klopt niet: ${err.message}`;
   if (e.code === 'EADDRINUSE') {
     return `Poort ${port} op ${host} is al in gebruik (draait Schuifruimte071 al?). Stop dat proces, of kies een andere poort: PORT=${port + 1} npm start.`;
   }

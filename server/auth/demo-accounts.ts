@@ -1,18 +1,25 @@
 // Demo accounts for the embedded database, one per role, created on first start
 // with random passwords. The passwords are kept in a file inside the data folder, so
 // that every start of that folder prints its own; never used with DATABASE_URL.
+// The roles that need a second factor get one at once: its secret is printed with the
+// password, to add to an authenticator app.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
-import { createAccount, type NewAccount } from './accounts.ts';
+import { createAccount, type NewAccount } from '../accounts/service.ts';
 import { inTransaction } from '../db/database.ts';
+import { tweedeFactorVerplicht } from '../domain/tweede-factor.ts';
+import { setSecondFactor } from './service.ts';
+import { newTotpSecret } from './totp.ts';
 
 export interface DemoAccount {
   email: string;
   wachtwoord: string;
   rol: string;
   gemeente?: string;
+  /** TOTP secret (base32) of the roles that need a second factor. */
+  totp?: string;
 }
 
 const DEMO: Omit<NewAccount, 'wachtwoord'>[] = [
@@ -45,9 +52,13 @@ export async function ensureDemoAccounts(pool: pg.Pool, file: string): Promise<D
   if (rows[0].n > 0) return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoAccount[]) : [];
   const accounts: DemoAccount[] = DEMO.map((a) => ({
     email: a.email, rol: a.rol, gemeente: a.gemeente ?? undefined, wachtwoord: randomBytes(12).toString('base64url'),
+    totp: tweedeFactorVerplicht(a.rol) ? newTotpSecret() : undefined,
   }));
   await inTransaction(pool, async (client) => {
-    for (const [i, a] of DEMO.entries()) await createAccount(client, { ...a, wachtwoord: accounts[i].wachtwoord });
+    for (const [i, a] of DEMO.entries()) {
+      const { id } = await createAccount(client, { ...a, wachtwoord: accounts[i].wachtwoord });
+      if (accounts[i].totp) await setSecondFactor(client, id, accounts[i].totp!);
+    }
   });
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(accounts, null, 2), { mode: 0o600 });

@@ -42,6 +42,12 @@ export function authorise(accessTable: () => AccessTable): MiddlewareHandler<App
     if (STATE_CHANGING.has(c.req.method) && c.req.header(CSRF_HEADER) !== session.csrfToken) {
       throw new ApiError(403, 'csrf', 'De beveiligingscode van dit verzoek ontbreekt of klopt niet. Laad de pagina opnieuw.');
     }
+    // Before the second factor only the sign-in steps answer, whatever the role.
+    if (session.stap !== 'volledig' && !route.toegang.voorTweedeFactor) {
+      throw new ApiError(401, 'tweede_factor_nodig', session.stap === 'inschrijven'
+        ? 'Stel eerst tweestapsverificatie in; daarna kunt u verder.'
+        : 'Geef eerst de code uit uw authenticator-app; daarna kunt u verder.', { stap: session.stap });
+    }
     if (!mayCall(route.toegang, session.account.rol)) {
       throw new ApiError(403, 'geen_toegang', 'Uw rol geeft geen toegang tot deze functie.');
     }
@@ -49,9 +55,32 @@ export function authorise(accessTable: () => AccessTable): MiddlewareHandler<App
   };
 }
 
+/**
+ * Where the app is reached, for links and the identity provider's return address:
+ * PUBLIC_URL when set, else this request's origin (behind a proxy with TRUST_PROXY=1,
+ * the forwarded scheme and host).
+ */
+export function publicOrigin(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
+  const configured = c.var.auth.publicUrl;
+  if (configured) return configured;
+  const url = new URL(c.req.url);
+  if (process.env.TRUST_PROXY === '1') {
+    const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
+    const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim();
+    if (proto === 'http' || proto === 'https') url.protocol = `${proto}:`;
+    if (host) url.host = host;
+  }
+  return url.origin;
+}
+
 /** The signed-in account of a request that passed `authorise`. */
 export function actorOf(c: { var: AppEnv['Variables'] }) {
+  return sessionOf(c).account;
+}
+
+/** The session of a request that passed `authorise`. */
+export function sessionOf(c: { var: AppEnv['Variables'] }) {
   const session = c.var.session;
   if (!session) throw new ApiError(401, 'niet_ingelogd', 'Log in om verder te gaan.');
-  return session.account;
+  return session;
 }

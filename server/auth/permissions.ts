@@ -18,9 +18,7 @@ const EDITORS: readonly Role[] = ['beheerder', 'regisseur', 'werkgroep'];
 export { LAYER_PATHS as READ_LAYERS } from '../layers/definitions.ts';
 
 export const rules: Rule[] = [
-  { method: 'POST', path: '/api/auth/login', roles: 'openbaar' },
-  { method: 'POST', path: '/api/auth/logout', roles: ALL },
-  { method: 'GET', path: '/api/auth/me', roles: ALL },
+  // The OpenAPI document itself (app.doc31 in server/app.ts).
   { method: 'GET', path: '/api/openapi.json', roles: ALL },
 
 
@@ -29,10 +27,5 @@ export const rules: Rule[] = [
   { method: 'GET', path: '/api/balans/reeks', roles: ALL },
   { method: 'GET', path: '/api/balans/kaart', roles: ALL },
   { method: 'POST', path: '/api/balans/preview', roles: EDITORS },
-
-  { method: 'GET', path: '/api/accounts', roles: ['beheerder'] },
-  { method: 'POST', path: '/api/accounts', roles: ['beheerder'] },
-  { method: 'PATCH', path: '/api/accounts/:id', roles: ['beheerder'] },
-  { method: 'DELETE', path: '/api/accounts/:id/sessies', roles: ['beheerder'] },
 
 ];

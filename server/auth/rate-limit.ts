@@ -11,6 +11,8 @@
 // - An address that has not failed on an account is never held back: failures on other
 //   accounts from the same address (all users behind one proxy) or from other addresses
 //   never block a correct password.
+// The second factor is throttled by the same rules, counted apart from the password.
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { inTransaction } from '../db/database.ts';
 
@@ -38,6 +40,8 @@ export function formatWait(seconds: number): string {
 }
 
 export type LoginAttempt = { wachtSeconden: number } | { id: number };
+/** What is being tried: the password (or the sign-in as a whole), or the code of the second factor. */
+export type Soort = 'wachtwoord' | 'tweede_factor';
 
 /**
  * Starts a sign-in attempt: either the seconds this account must wait at this address,
@@ -45,13 +49,13 @@ export type LoginAttempt = { wachtSeconden: number } | { id: number };
  * it before the password is checked, under a per-account lock, keeps parallel guesses
  * from slipping through together.
  */
-export async function beginLoginAttempt(db: pg.Pool, email: string, adres: string): Promise<LoginAttempt> {
+export async function beginLoginAttempt(db: pg.Pool, email: string, adres: string, soort: Soort = 'wachtwoord'): Promise<LoginAttempt> {
   return inTransaction(db, async (client) => {
-    await client.query(`SELECT pg_advisory_xact_lock(hashtext('login:' || $1))`, [email]);
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext($2 || ':' || $1))`, [email, soort]);
     const { rows: [r] } = await client.query<{ paar: number; paar_laatste: number | null; account: number; account_laatste: number | null }>(
       `WITH recent AS (
          SELECT adres, gelukt, tijdstip FROM login_poging
-         WHERE email = $1 AND tijdstip > now() - make_interval(hours => $3)),
+         WHERE email = $1 AND soort = $4 AND tijdstip > now() - make_interval(hours => $3)),
        paar AS (
          SELECT count(*) FILTER (WHERE NOT gelukt)::int AS n, max(tijdstip) FILTER (WHERE NOT gelukt) AS laatste
          FROM recent WHERE adres = $2
@@ -62,7 +66,7 @@ export async function beginLoginAttempt(db: pg.Pool, email: string, adres: strin
        SELECT paar.n AS paar, extract(epoch FROM now() - paar.laatste)::float8 AS paar_laatste,
               account.n AS account, extract(epoch FROM now() - account.laatste)::float8 AS account_laatste
        FROM paar, account`,
-      [email, adres, MEMORY_HOURS],
+      [email, adres, MEMORY_HOURS, soort],
     );
     const waits = [r.paar_laatste === null ? 0 : backoffSeconds(r.paar, FREE_FAILURES) - r.paar_laatste];
     if (r.paar > 0 && r.account_laatste !== null) {
@@ -71,11 +75,29 @@ export async function beginLoginAttempt(db: pg.Pool, email: string, adres: strin
     const wachtSeconden = Math.ceil(Math.max(0, ...waits));
     if (wachtSeconden > 0) return { wachtSeconden };
     const { rows } = await client.query<{ id: number }>(
-      `INSERT INTO login_poging (email, adres, gelukt) VALUES ($1, $2, false) RETURNING id`, [email, adres]);
+      `INSERT INTO login_poging (email, adres, gelukt, soort) VALUES ($1, $2, false, $3) RETURNING id`, [email, adres, soort]);
     return { id: rows[0].id };
   });
 }
 
-export async function loginSucceeded(db: pg.Pool, attemptId: number): Promise<void> {
+export async function loginSucceeded(db: pg.Pool | pg.PoolClient, attemptId: number): Promise<void> {
   await db.query(`UPDATE login_poging SET gelukt = true WHERE id = $1`, [attemptId]);
+}
+
+/**
+ * Records a correct TOTP code as used, unless its time step (or a later one) was used
+ * already with the same secret: then it returns false and the code is refused (RFC 6238,
+ * section 5.2). Run inside a transaction, which takes a lock per account, so two requests
+ * with the same code cannot both pass. Only a hash of the secret is recorded.
+ */
+export async function claimTotpStep(db: pg.PoolClient, email: string, attemptId: number, step: number, secret: string): Promise<boolean> {
+  const secretHash = createHash('sha256').update(`totp-geheim:${secret}`).digest('hex').slice(0, 32);
+  await db.query(`SELECT pg_advisory_xact_lock(hashtext('totp-stap:' || $1))`, [email]);
+  const { rows } = await db.query<{ gebruikt: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM login_poging WHERE email = $1 AND soort = 'tweede_factor' AND gelukt
+                      AND totp_geheim_hash = $3 AND totp_stap >= $2) AS gebruikt`,
+    [email, step, secretHash]);
+  if (rows[0].gebruikt) return false;
+  await db.query(`UPDATE login_poging SET gelukt = true, totp_stap = $2, totp_geheim_hash = $3 WHERE id = $1`, [attemptId, step, secretHash]);
+  return true;
 }

@@ -1,56 +1,129 @@
-// Server-side sessions: the browser holds a random token in an httpOnly cookie,
-// the database only its hash, so a leaked database does not yield live sessions.
+// Server-side sessions: the browser holds a random token in an httpOnly cookie, the
+// database only its hash, so a leaked database does not yield live sessions. A session
+// opened by a password (or identity provider) of an account that needs a second factor
+// reaches nothing but the second-factor steps until the code is given; then its token
+// is replaced.
 import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import type { Account } from './accounts.ts';
+import type { Role } from '../domain/roles.ts';
+import { aanmeldStap, type AanmeldStap } from '../domain/tweede-factor.ts';
+import type { Account } from '../accounts/queries.ts';
 
 export const SESSION_COOKIE = 'sr071_sessie';
 export const SESSION_HOURS = 12;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const newToken = () => randomBytes(32).toString('base64url');
+const newCsrf = () => randomBytes(24).toString('base64url');
+
+export type SessionAccount = Account & { rol: Role };
+export type Methode = 'wachtwoord' | 'oidc';
 
 export interface Session {
-  account: Account;
+  id: number;
+  account: SessionAccount;
   csrfToken: string;
   tokenHash: string;
+  methode: Methode;
+  /** Where this session stands: only `volledig` reaches the role's routes. */
+  stap: AanmeldStap;
+  /** The account has a confirmed second factor. */
+  heeftTweedeFactor: boolean;
+  /** The account has a password (an account of an identity provider may have none). */
+  heeftWachtwoord: boolean;
 }
 
-export async function createSession(db: pg.Pool, accountId: number, adres: string) {
-  const token = randomBytes(32).toString('base64url');
-  const csrfToken = randomBytes(24).toString('base64url');
+type Queryable = pg.Pool | pg.PoolClient;
+
+/** Opens a session (in the caller's transaction, so the audit trail records who signed in). */
+export async function createSession(db: Queryable, accountId: number, adres: string, methode: Methode) {
+  const token = newToken();
+  const csrfToken = newCsrf();
   await db.query(
-    `INSERT INTO sessie (token_hash, account_id, csrf_token, verloopt_op, adres)
-     VALUES ($1, $2, $3, now() + make_interval(hours => $4), $5)`,
-    [hashToken(token), accountId, csrfToken, SESSION_HOURS, adres],
+    `INSERT INTO sessie (token_hash, account_id, csrf_token, verloopt_op, adres, methode)
+     VALUES ($1, $2, $3, now() + make_interval(hours => $4), $5, $6)`,
+    [hashToken(token), accountId, csrfToken, SESSION_HOURS, adres, methode],
   );
   return { token, csrfToken };
 }
 
-export async function findSession(db: pg.Pool, token: string): Promise<Session | null> {
+export async function findSession(db: Queryable, token: string): Promise<Session | null> {
   const { rows } = await db.query(
-    `SELECT s.token_hash, s.csrf_token, a.id, a.email, a.naam, a.rol, a.gemeente_id, g.naam AS gemeente, a.actief
+    `SELECT s.id AS sessie_id, s.token_hash, s.csrf_token, s.methode, s.tweede_factor_op IS NOT NULL AS gegeven,
+            tf.bevestigd_op IS NOT NULL AS heeft_tweede_factor, a.wachtwoord_hash IS NOT NULL AS heeft_wachtwoord,
+            a.id, a.email, a.naam, a.rol, a.gemeente_id, g.naam AS gemeente, a.actief
      FROM sessie s JOIN account a ON a.id = s.account_id LEFT JOIN gemeente g ON g.id = a.gemeente_id
-     WHERE s.token_hash = $1 AND s.ingetrokken_op IS NULL AND s.verloopt_op > now() AND a.actief`,
+          LEFT JOIN tweede_factor tf ON tf.account_id = a.id
+     WHERE s.token_hash = $1 AND s.ingetrokken_op IS NULL AND s.verloopt_op > now() AND a.actief AND a.rol IS NOT NULL`,
     [hashToken(token)],
   );
   const r = rows[0];
   if (!r) return null;
   return {
+    id: r.sessie_id,
     tokenHash: r.token_hash,
     csrfToken: r.csrf_token,
+    methode: r.methode,
+    heeftTweedeFactor: r.heeft_tweede_factor === true,
+    heeftWachtwoord: r.heeft_wachtwoord === true,
+    stap: aanmeldStap(r.rol, r.heeft_tweede_factor === true, r.gegeven),
     account: { id: r.id, email: r.email, naam: r.naam, rol: r.rol, gemeente_id: r.gemeente_id, gemeente: r.gemeente, actief: r.actief },
   };
 }
 
-export async function revokeSession(db: pg.Pool, tokenHash: string) {
+/**
+ * Marks the second factor as given and replaces the session's token and CSRF token, so
+ * a token seen before the code (e.g. on a shared computer) is worth nothing after it.
+ */
+export async function secondFactorGiven(db: Queryable, tokenHash: string) {
+  const token = newToken();
+  const csrfToken = newCsrf();
+  await db.query(
+    `UPDATE sessie SET token_hash = $2, csrf_token = $3, tweede_factor_op = now() WHERE token_hash = $1`,
+    [tokenHash, hashToken(token), csrfToken],
+  );
+  return { token, csrfToken };
+}
+
+export async function revokeSession(db: Queryable, tokenHash: string) {
   await db.query(`UPDATE sessie SET ingetrokken_op = now() WHERE token_hash = $1 AND ingetrokken_op IS NULL`, [tokenHash]);
 }
 
-/** Revokes every open session of an account (e.g. when it is deactivated or its password leaked). */
-export async function revokeAccountSessions(db: pg.Pool | pg.PoolClient, accountId: number): Promise<number> {
+/** Ends one open session of an account, by its id; false when there is no such open session. */
+export async function revokeSessionById(db: Queryable, accountId: number, id: number): Promise<boolean> {
   const { rowCount } = await db.query(
-    `UPDATE sessie SET ingetrokken_op = now() WHERE account_id = $1 AND ingetrokken_op IS NULL`,
-    [accountId],
+    `UPDATE sessie SET ingetrokken_op = now() WHERE id = $1 AND account_id = $2 AND ingetrokken_op IS NULL AND verloopt_op > now()`,
+    [id, accountId],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
+/** Revokes every open session of an account (deactivated, password reset), except `except` if given. */
+export async function revokeAccountSessions(db: Queryable, accountId: number, except?: string): Promise<number> {
+  const { rowCount } = await db.query(
+    `UPDATE sessie SET ingetrokken_op = now()
+     WHERE account_id = $1 AND ingetrokken_op IS NULL AND verloopt_op > now() AND token_hash IS DISTINCT FROM $2`,
+    [accountId, except ?? null],
   );
   return rowCount ?? 0;
+}
+
+export interface OpenSession {
+  id: number;
+  created_at: string;
+  verloopt_op: string;
+  adres: string | null;
+  methode: Methode;
+  tweede_factor: boolean;
+}
+
+export async function listOpenSessions(db: Queryable, accountId: number): Promise<OpenSession[]> {
+  const { rows } = await db.query<OpenSession>(
+    `SELECT id, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at,
+            to_char(verloopt_op AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS verloopt_op,
+            adres, methode, tweede_factor_op IS NOT NULL AS tweede_factor
+     FROM sessie WHERE account_id = $1 AND ingetrokken_op IS NULL AND verloopt_op > now() ORDER BY created_at DESC`,
+    [accountId],
+  );
+  return rows;
 }

@@ -19,6 +19,12 @@ export interface Toegang {
    * feature's service enforces it per record (documented here for integrators).
    */
   eigenGemeente?: boolean;
+  /**
+   * Also open to a session that has given the password but not yet the second factor
+   * its account needs (the second-factor steps, "who am I", sign-out). Every other route
+   * refuses such a session.
+   */
+  voorTweedeFactor?: boolean;
 }
 
 export const TOEGANG_KEY = 'x-toegang';
@@ -31,6 +37,8 @@ export const BEWERKERS: Toegang = { rollen: ['beheerder', 'regisseur', 'werkgroe
 export const WERKGROEP_EN_REGIE: Toegang = { rollen: ['beheerder', 'regisseur', 'werkgroep'] };
 export const REGIE: Toegang = { rollen: ['beheerder', 'regisseur'] };
 export const BEHEER: Toegang = { rollen: ['beheerder'] };
+/** Every role, also before the second factor: the sign-in steps themselves. */
+export const AANMELDEN: Toegang = { rollen: ROLES, voorTweedeFactor: true };
 
 /** A route definition with its access declared (createRoute plus `x-toegang`). */
 export function apiRoute<const R extends RouteConfig>(toegang: Toegang, config: R) {
@@ -75,10 +83,14 @@ export class AccessTable {
     return this.entries.find((e) => e.method === m && e.re.test(path));
   }
 
-  /** The routes a role may call, as "METHOD /api/path" keys. */
-  capabilities(rol: Role): RouteKey[] {
+  /**
+   * The routes a role may call, as "METHOD /api/path" keys; before the second factor
+   * (`volledig` false) only those open at that step.
+   */
+  capabilities(rol: Role, volledig = true): RouteKey[] {
     return this.entries
       .filter((e) => e.toegang.rollen === 'openbaar' || e.toegang.rollen.includes(rol))
+      .filter((e) => volledig || e.toegang.rollen === 'openbaar' || e.toegang.voorTweedeFactor)
       .map(routeKey)
       .sort();
   }

@@ -25,7 +25,11 @@ export function errorBody(code: string, message: string, details?: unknown) {
 
 export function handleError(err: Error, c: Context) {
   const api = err instanceof ApiError ? err : apiErrorFromDatabase(err);
-  if (api) return c.json(errorBody(api.code, api.message, api.details), api.status);
+  if (api) {
+    const wait = (api.details as { wacht_seconden?: unknown } | undefined)?.wacht_seconden;
+    if (api.status === 429 && typeof wait === 'number') c.header('Retry-After', String(wait));
+    return c.json(errorBody(api.code, api.message, api.details), api.status);
+  }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     if (status === 413) return c.json(errorBody('te_groot', 'Het verzoek is te groot.'), 413);

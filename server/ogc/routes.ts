@@ -6,7 +6,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Database } from '../db/database.ts';
-import type { Account } from '../auth/accounts.ts';
+import type { SessionAccount as Account } from '../auth/sessions.ts';
 import { mayCall, type AccessTable } from '../http/access.ts';
 import { ApiError, handleError } from '../http/errors.ts';
 import { validationHook } from '../http/validation.ts';

@@ -3,7 +3,7 @@
 // database yields no usable token. A token acts as its account, with its role.
 import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import type { Account } from '../auth/accounts.ts';
+import type { SessionAccount as Account } from '../auth/sessions.ts';
 import { ApiError } from '../http/errors.ts';
 
 const PREFIX = 'sr071_';

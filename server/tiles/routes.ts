@@ -13,7 +13,8 @@ import { getCookie } from 'hono/cookie';
 import type { Database } from '../db/database.ts';
 import { readPool } from '../db/read-routing.ts';
 import { findSession, SESSION_COOKIE } from '../auth/sessions.ts';
-import type { Account } from '../auth/accounts.ts';
+import type { Account } from '../accounts/queries.ts';
+import type { Role } from '../domain/roles.ts';
 import { mayCall, type AccessTable } from '../http/access.ts';
 import { ApiError, handleError } from '../http/errors.ts';
 import { chooseEncoding } from '../http/compression.ts';
@@ -21,7 +22,7 @@ import { etagMatches, parseTileCoord, tileEtag } from '../domain/tiles.ts';
 import { isTileLayer, LABELLED, labelLayerName, MAX_ZOOM, MIN_ZOOM, tileAttributes, type TileLayer } from './attributes.ts';
 import { TileService } from './service.ts';
 
-type TileEnv = { Variables: { db: Database; account: Account; lookup: Promise<{ pool: pg.Pool; versie: number } | null> } };
+type TileEnv = { Variables: { db: Database; account: Account & { rol: Role }; lookup: Promise<{ pool: pg.Pool; versie: number } | null> } };
 
 export const TILE_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
 /** Revalidate every time (cheap: a 304 costs one version lookup); kept per user only. */
@@ -42,8 +43,12 @@ export function tileRoutes(db: Database, access: () => AccessTable, options: Til
   const signedIn = async (c: Context<TileEnv>) => {
     const token = getCookie(c, SESSION_COOKIE);
     const found = token ? await findSession(db.pool, token) : null;
-    if (!found) throw new ApiError(401, 'niet_ingelogd', 'Log in om de kaart te zien.');
-    c.set('account', found.account);
+    if (!found || found.account.rol === null) throw new ApiError(401, 'niet_ingelogd', 'Log in om de kaart te zien.');
+    // As in the API (server/auth/middleware.ts): nothing before the second factor.
+    if (found.stap !== 'volledig') {
+      throw new ApiError(401, 'tweede_factor_nodig', 'Geef eerst de code uit uw authenticator-app; daarna ziet u de kaart.', { stap: found.stap });
+    }
+    c.set('account', { ...found.account, rol: found.account.rol });
   };
   const session: MiddlewareHandler<TileEnv> = async (c, next) => {
     c.set('db', db);

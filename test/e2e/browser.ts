@@ -1,6 +1,7 @@
 // Headless Chromium for the browser tests: the system Chromium (never a
 // downloaded one), with SwiftShader so MapLibre's WebGL renders without a GPU.
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { totpCode } from '../../server/auth/totp.ts';
 import { REGION_BOUNDS, REGION_PADDING } from '../../web/map/region.ts';
 
 export const VIEWPORT = { width: 1600, height: 900 };
@@ -29,6 +30,33 @@ const unloading = new WeakSet<Page>();
 export interface Credentials {
   email: string;
   wachtwoord: string;
+  /** TOTP secret of an account with a second factor (the demo beheerder and regisseur). */
+  totp?: string;
+}
+
+/**
+ * Gives the second factor on the sign-in screen: the current code of `secret`. A code
+ * works once, so when another test just used it, this waits for the next one.
+ */
+export async function giveSecondFactor(page: Page, secret: string, timeout = 90_000): Promise<void> {
+  const form = page.getByTestId('code-form');
+  await form.waitFor({ state: 'visible', timeout });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await form.getByLabel('Code').fill(totpCode(secret));
+    // The server's answer, not the screen: a message of an earlier try may still be shown.
+    const [answer] = await Promise.all([
+      page.waitForResponse((res) => res.url().endsWith('/api/auth/tweede-factor') && res.request().method() === 'POST', { timeout }),
+      form.getByRole('button', { name: 'Bevestigen' }).click(),
+    ]);
+    if (answer.ok()) {
+      await form.waitFor({ state: 'detached', timeout });
+      return;
+    }
+    const body = (await answer.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    if (body?.error?.code !== 'code_al_gebruikt') throw new Error(`second factor refused: ${answer.status()} ${JSON.stringify(body)}`);
+    await page.waitForTimeout(30_500 - (Date.now() % 30_000));
+  }
+  throw new Error('no fresh TOTP code accepted');
 }
 
 /**
@@ -70,8 +98,13 @@ export async function openApp(
     await form.waitFor({ state: 'visible', timeout });
     await form.getByLabel('E-mailadres').fill(options.account.email);
     await form.getByLabel('Wachtwoord').fill(options.account.wachtwoord);
-    signedIn = true;
+    // With a second factor, errors count once it is given (a refused code answers 400).
+    signedIn = !options.account.totp;
     await form.getByRole('button', { name: 'Inloggen' }).click();
+    if (options.account.totp) {
+      await giveSecondFactor(page, options.account.totp, timeout);
+      signedIn = true;
+    }
   }
   await waitForMapReady(page, timeout, errors, failedRequests);
   return { page, errors };

@@ -14,9 +14,13 @@ import { booleanContains } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { rdFromWgs84, rdRectangle } from '../support/rd.ts';
 import type { Area } from './map-helpers.ts';
+import { totpCode } from '../../server/auth/totp.ts';
+
+const sessionCookie = (res: Response) =>
+  res.headers.getSetCookie().map((line) => line.split(';')[0]).find((pair) => pair.startsWith('sr071_sessie=')) ?? '';
 
 export type Rol = 'beheerder' | 'regisseur' | 'werkgroep' | 'stuurgroep';
-export interface DemoAccount { email: string; wachtwoord: string; rol: string; gemeente?: string }
+export interface DemoAccount { email: string; wachtwoord: string; rol: string; gemeente?: string; totp?: string }
 
 /** The demo account of a role (and gemeente, for the werkgroep); fails when the server made none. */
 export function demoAccount(rol: Rol, gemeente?: string): DemoAccount {
@@ -61,8 +65,27 @@ export class Api {
       body: JSON.stringify({ email: account.email, wachtwoord: account.wachtwoord }),
     });
     if (res.status !== 200) throw new Error(`login as ${account.email} failed: ${res.status} ${await res.text()}`);
-    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-    const { csrfToken } = (await res.json()) as { csrfToken: string };
+    let cookie = sessionCookie(res);
+    let { csrfToken, stap } = (await res.json()) as { csrfToken: string; stap: string };
+    // The beheerder and the regisseur give the current code of their second factor; a code
+    // works once, so when another session just used it, wait for the next one.
+    for (let attempt = 0; stap === 'tweede_factor'; attempt++) {
+      if (!account.totp || attempt > 2) throw new Error(`login as ${account.email}: no second factor to give`);
+      const second = await fetch(new URL('/api/auth/tweede-factor', inject('baseUrl')), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ code: totpCode(account.totp) }),
+      });
+      const body = (await second.json()) as { csrfToken: string; stap: string; error?: { code: string } };
+      if (second.status === 200) {
+        cookie = sessionCookie(second);
+        ({ csrfToken, stap } = body);
+      } else if (body.error?.code === 'code_al_gebruikt') {
+        await new Promise((resolve) => setTimeout(resolve, 30_500 - (Date.now() % 30_000)));
+      } else {
+        throw new Error(`second factor as ${account.email} failed: ${second.status} ${JSON.stringify(body)}`);
+      }
+    }
     return new Api(account, cookie, csrfToken);
   }
 

@@ -27,8 +27,13 @@ const roleOf = (key: TestRole): Role => TEST_ACCOUNTS.find((a) => a.key === key)
 // The policy, stated independently of the table it checks.
 function expectedAllowed(method: string, path: string, role: Role | null): boolean {
   if (path === '/api/health' || path === '/api/auth/login') return true;
+  // Issue 16: how to sign in, the one-time links and the identity providers' two legs need no session.
+  if (['/api/auth/aanmeldopties', '/api/auth/wachtwoord-link', '/api/auth/wachtwoord-link/instellen'].includes(path)) return true;
+  if (/^\/api\/auth\/oidc\/:aanbieder\/(start|terug)$/.test(path)) return true;
   if (role === null) return false;
   if (path.startsWith('/api/accounts')) return role === 'beheerder';
+  // Everyone's own account and second factor, the stuurgroep's too.
+  if (path.startsWith('/api/mijn-account/') || path.startsWith('/api/auth/tweede-factor')) return true;
   if (path === '/api/ruimtevragen' && method === 'GET') return role !== 'stuurgroep';
   // Matching (issue #6): company-specific, so regie only; the werkgroep sees requests and candidates anonymised.
   if (['/api/ruimtevragen/:id', '/api/ruimtevragen/:id/kandidaten'].includes(path) && method === 'GET') return role !== 'stuurgroep' && role !== null;

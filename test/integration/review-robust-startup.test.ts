@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:net';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { totpCode } from '../../server/auth/totp.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const root = mkdtempSync(path.join(tmpdir(), 'schuifruimte-robust-'));
@@ -89,6 +90,28 @@ async function signIn(base: string, email: string, wachtwoord: string) {
   return { status: res.status, cookie: (res.headers.get('set-cookie') ?? '').split(';')[0], csrf: body.csrfToken as string, body };
 }
 
+/**
+ * Signs in with the password and, for the roles that need it (issue 16), the current TOTP
+ * code of the demo account's secret; a code works once, so when it was just used it
+ * waits for the next one.
+ */
+async function signInFully(base: string, account: { email: string; wachtwoord: string; totp?: string }) {
+  const first = await signIn(base, account.email, account.wachtwoord);
+  if (first.body.stap !== 'tweede_factor') return first;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const res = await fetch(`${base}/api/auth/tweede-factor`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: first.cookie, 'x-csrf-token': first.csrf },
+      body: JSON.stringify({ code: totpCode(account.totp!) }),
+    });
+    const body = (await res.json()) as any;
+    if (res.status === 200) return { status: 200, cookie: (res.headers.get('set-cookie') ?? '').split(';')[0], csrf: body.csrfToken as string, body };
+    if (body.error?.code !== 'code_al_gebruikt') return { status: res.status, cookie: '', csrf: '', body };
+    await sleep(30_500 - (Date.now() % 30_000));
+  }
+  throw new Error('no fresh TOTP code');
+}
+
 const stopped: Proc[] = [];
 afterAll(async () => {
   for (const p of stopped) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
@@ -156,7 +179,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('one embedded data folder, one 
   let legacyBefore: string | null;
   let server: Proc;
   let base: string;
-  let demo: { email: string; wachtwoord: string; rol: string }[];
+  let demo: { email: string; wachtwoord: string; rol: string; totp?: string }[];
 
   beforeAll(async () => {
     legacyBefore = existsSync(legacyDemoFile) ? readFileSync(legacyDemoFile, 'utf8') + statSync(legacyDemoFile).mtimeMs : null;
@@ -166,6 +189,11 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('one embedded data folder, one 
     demo = [...server.out().matchAll(/^\s+(\w+)\s+\S*\s+(\S+@\S+)\s+wachtwoord: (\S+)$/gm)]
       .map(([, rol, email, wachtwoord]) => ({ rol, email, wachtwoord }));
     expect(demo.map((a) => a.rol)).toContain('beheerder');
+    // The second factor's secret, printed on the line after the password (issue 16).
+    for (const a of demo) {
+      a.totp = new RegExp(`${a.email.replace(/[.]/g, '\\.')}.*\\n.*authenticator-app: (\\S+)`).exec(server.out())?.[1];
+    }
+    expect(demo.find((a) => a.rol === 'beheerder')!.totp).toMatch(/^[A-Z2-7]{32}$/);
   }, 320_000);
 
   it('names the real data folder, and keeps the demo passwords inside it', async () => {
@@ -231,20 +259,27 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('one embedded data folder, one 
     expect(childrenOf(server.child.pid!)).toContain(restarted);
     expect(alive(db)).toBe(false);
     const beheerder = demo.find((a) => a.rol === 'beheerder')!;
-    const session = await signIn(base, beheerder.email, beheerder.wachtwoord);
+    const session = await signInFully(base, beheerder);
     expect(session.status).toBe(200);
     expect((await fetch(`${base}/api/kavels`, { headers: { cookie: session.cookie } })).status).toBe(200);
   }, 200_000);
 
   it('after kill -9 of the server its lock is stale: a new server starts and has every acknowledged write', async () => {
     const beheerder = demo.find((a) => a.rol === 'beheerder')!;
-    const session = await signIn(base, beheerder.email, beheerder.wachtwoord);
+    const session = await signInFully(base, beheerder);
     const created = await fetch(`${base}/api/accounts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf },
-      body: JSON.stringify({ email: 'bewaard@robust.nl', naam: 'Bewaard', rol: 'stuurgroep', wachtwoord: 'kanszone-bij-de-oude-rijn' }),
+      body: JSON.stringify({ email: 'bewaard@robust.nl', naam: 'Bewaard', rol: 'stuurgroep' }),
     });
     expect(created.status).toBe(201);
+    // The new person sets the password through the account's one-time link (issue 16).
+    const token = new URL(((await created.json()) as any).link.url).hash.slice(1);
+    const set = await fetch(`${base}/api/auth/wachtwoord-link/instellen`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token, wachtwoord: 'kanszone-bij-de-oude-rijn' }),
+    });
+    expect(set.status).toBe(200);
 
     const children = childrenOf(server.child.pid!);
     server.child.kill('SIGKILL');

@@ -11,6 +11,9 @@ import { decodeTile, getTile, type DecodedTile } from '../support/tiles.ts';
 import { tileAt, tileBounds, tilesCovering, type TileCoord } from '../../server/domain/tiles.ts';
 import { LAYER_PATHS } from '../../server/layers/definitions.ts';
 import { stopIndexThread } from '../../server/tiles/index-thread.ts';
+import { createAccount } from '../../server/accounts/service.ts';
+import { setSecondFactor } from '../../server/auth/service.ts';
+import { newTotpSecret } from '../../server/auth/totp.ts';
 
 const db = testDatabase();
 const api = testApp(db);
@@ -256,6 +259,23 @@ describe('access and bad requests', () => {
       const reply = await getTile(request, reg.cookie, url);
       expect(reply.status, url).toBe(status);
       expect(JSON.parse(new TextDecoder().decode(reply.bytes)).error.message, url).toMatch(message);
+    }
+  });
+
+  it('shows nothing to a session that has given the password but not yet its second factor', async () => {
+    const email = `tegels-tweede-${Date.now().toString(36)}@tegels.test.nl`;
+    const wachtwoord = 'rode-fiets-op-de-zeedijk';
+    const { id } = await createAccount(db.pool, { email, naam: 'Tegels tweede factor', rol: 'regisseur', wachtwoord });
+    await setSecondFactor(db.pool, id, newTotpSecret());
+    const login = await request('/api/auth/login', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, wachtwoord }),
+    });
+    expect((await login.json()).stap).toBe('tweede_factor');
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    for (const url of ['/tiles/kavels/14/8396/5400.pbf', '/tiles/kavels.json']) {
+      const reply = await getTile(request, cookie, url);
+      expect(reply.status, url).toBe(401);
+      expect(JSON.parse(new TextDecoder().decode(reply.bytes)).error.code, url).toBe('tweede_factor_nodig');
     }
   });
 

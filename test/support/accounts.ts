@@ -1,7 +1,9 @@
 // The accounts the integration suite signs in with, one per role (two werkgroep gemeenten).
-import type { NewAccount } from '../../server/auth/accounts.ts';
+import type { NewAccount } from '../../server/accounts/service.ts';
 
 export const TEST_PASSWORD = 'test-wachtwoord-071';
+/** TOTP secret of the test accounts whose role needs a second factor (beheerder, regisseur). */
+export const TEST_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 export const TEST_ACCOUNTS = [
   { key: 'beheerder', email: 'beheerder@test.nl', naam: 'Test Beheerder', rol: 'beheerder' },

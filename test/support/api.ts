@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import pg from 'pg';
 import { createApp } from '../../server/app.ts';
 import { embeddedPool, type Database } from '../../server/db/database.ts';
+import { resetRecoveryCodes } from '../../server/auth/service.ts';
 import { WAL_COOKIE } from '../../server/db/read-routing.ts';
 import { TEST_ACCOUNTS, TEST_PASSWORD, type TestRole } from './accounts.ts';
 
@@ -84,9 +85,24 @@ export function testApp(db: Database) {
       body: JSON.stringify({ email: account.email, wachtwoord: TEST_PASSWORD }),
     });
     if (res.status !== 200) throw new Error(`login as ${role} failed: ${res.status} ${await res.text()}`);
-    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-    const { csrfToken } = (await res.json()) as { csrfToken: string };
-    const c = client(cookie, csrfToken);
+    const sessionCookie = (r: Response) =>
+      r.headers.getSetCookie().map((line) => line.split(';')[0]).find((pair) => pair.startsWith('sr071_sessie=')) ?? '';
+    let cookie = sessionCookie(res);
+    let me = (await res.json()) as { id: number; csrfToken: string; stap: string };
+    if (me.stap === 'tweede_factor') {
+      // The second factor through the real route, with a fresh recovery code (a TOTP code
+      // works once per 30 s, and every test file signs in anew).
+      const [code] = await resetRecoveryCodes(db.pool, me.id);
+      const second = await request('/api/auth/tweede-factor', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({ code }),
+      });
+      if (second.status !== 200) throw new Error(`second factor as ${role} failed: ${second.status} ${await second.text()}`);
+      cookie = sessionCookie(second);
+      me = (await second.json()) as typeof me;
+    }
+    const c = client(cookie, me.csrfToken);
     sessions.set(role, c);
     return c;
   }

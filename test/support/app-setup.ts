@@ -10,8 +10,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     chromiumPath: string;
-    /** Demo accounts of the e2e server, one per role: e-mail and password. */
-    accounts: { email: string; wachtwoord: string; rol: string; gemeente?: string }[];
+    /** Demo accounts of the e2e server, one per role: e-mail, password and (beheerder, regisseur) TOTP secret. */
+    accounts: { email: string; wachtwoord: string; rol: string; gemeente?: string; totp?: string }[];
   }
 }
 

@@ -10,8 +10,10 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/db/em
 import { migrate } from '../../server/db/migrate.ts';
 import { embeddedPool } from '../../server/db/database.ts';
 import { seedIfEmpty } from '../../geodata/load.ts';
-import { createAccount } from '../../server/auth/accounts.ts';
-import { TEST_ACCOUNTS, TEST_PASSWORD } from './accounts.ts';
+import { createAccount } from '../../server/accounts/service.ts';
+import { setSecondFactor } from '../../server/auth/service.ts';
+import { tweedeFactorVerplicht } from '../../server/domain/tweede-factor.ts';
+import { TEST_ACCOUNTS, TEST_PASSWORD, TEST_TOTP_SECRET } from './accounts.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -40,7 +42,10 @@ export default async function setup(project: TestProject) {
   const pool = embedded ? embeddedPool(url) : new pg.Pool({ connectionString: url, max: 1 });
   await migrate(pool);
   await seedIfEmpty(pool);
-  for (const a of TEST_ACCOUNTS) await createAccount(pool, { ...a, wachtwoord: TEST_PASSWORD });
+  for (const a of TEST_ACCOUNTS) {
+    const { id } = await createAccount(pool, { ...a, wachtwoord: TEST_PASSWORD });
+    if (tweedeFactorVerplicht(a.rol)) await setSecondFactor(pool, id, TEST_TOTP_SECRET);
+  }
   await pool.end();
 
   project.provide('databaseUrl', url);

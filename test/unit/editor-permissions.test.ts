@@ -5,7 +5,8 @@ import { mayCreate, mayDo, mayEdit } from '../../web/editor/permissions.ts';
 import type { Me } from '../../web/api/session.ts';
 
 const me = (rol: Me['rol'], gemeente_id: number | null, mag: string[]): Me =>
-  ({ id: 1, email: 'x@y.nl', naam: 'X', rol, gemeente_id, gemeente: null, csrfToken: 't', mag });
+  ({ id: 1, email: 'x@y.nl', naam: 'X', rol, gemeente_id, gemeente: null, csrfToken: 't', mag,
+    stap: 'volledig', methode: 'wachtwoord', heeft_wachtwoord: true, tweede_factor: true, tweede_factor_verplicht: rol === 'regisseur' || rol === 'beheerder' });
 
 const bewerker = ['POST /api/kavels', 'PATCH /api/kavels/{id}', 'POST /api/kavels/{id}/split', 'GET /api/kavels'];
 

@@ -8,7 +8,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Alle accounts */
+        /** Alle accounts, met de gemeenten om uit te kiezen */
         get: {
             parameters: {
                 query?: never;
@@ -18,19 +18,19 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description Accounts */
+                /** @description Accounts (wachtende eerst, dan op naam) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Account"][];
+                        "application/json": components["schemas"]["AccountLijst"];
                     };
                 };
             };
         };
         put?: never;
-        /** Nieuw account */
+        /** Nieuw account, met een eenmalige link om het wachtwoord in te stellen */
         post: {
             parameters: {
                 query?: never;
@@ -43,11 +43,11 @@ export type paths = {
                     "application/json": {
                         /** Format: email */
                         email: string;
+                        /** @description Naam of CBS-code van de gemeente; alleen voor de werkgroep. */
                         gemeente?: string | null;
                         naam: string;
                         /** @enum {string} */
                         rol: "beheerder" | "regisseur" | "werkgroep" | "stuurgroep";
-                        wachtwoord: string;
                     };
                 };
             };
@@ -58,7 +58,25 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Account"];
+                        "application/json": components["schemas"]["NieuwAccount"];
+                    };
+                };
+                /** @description Ongeldige invoer of gemeente */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description E-mailadres bestaat al */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
                     };
                 };
             };
@@ -82,7 +100,10 @@ export type paths = {
         delete?: never;
         options?: never;
         head?: never;
-        /** Account (de)activeren of van rol wisselen */
+        /**
+         * Naam, rol of gemeente wijzigen; (de)activeren
+         * @description Deactiveren beëindigt de sessies en open links meteen. De laatste actieve beheerder blijft beheerder.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -96,7 +117,12 @@ export type paths = {
                 content: {
                     "application/json": {
                         actief?: boolean;
+                        /** @description Naam of CBS-code van de gemeente; alleen voor de werkgroep. */
+                        gemeente?: string | null;
                         naam?: string;
+                        /** @enum {string} */
+                        rol?: "beheerder" | "regisseur" | "werkgroep" | "stuurgroep";
+                        version: number;
                     };
                 };
             };
@@ -110,8 +136,91 @@ export type paths = {
                         "application/json": components["schemas"]["Account"];
                     };
                 };
+                /** @description Ongeldige invoer of gemeente */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Onbekend account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Intussen door een ander gewijzigd */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Laatste beheerder, eigen account, of een rol ontbreekt */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
             };
         };
+        trace?: never;
+    };
+    "/api/accounts/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Geschiedenis van een account (nieuwste eerst) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Wijzigingen, aanmeldingen, links en tweede factor */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountGebeurtenis"][];
+                    };
+                };
+                /** @description Onbekend account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/accounts/{id}/sessies": {
@@ -124,7 +233,7 @@ export type paths = {
         get?: never;
         put?: never;
         post?: never;
-        /** Trek alle sessies van een account in */
+        /** Alle sessies van een account beëindigen */
         delete: {
             parameters: {
                 query?: never;
@@ -136,7 +245,7 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description Ingetrokken */
+                /** @description Beëindigd */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -147,8 +256,174 @@ export type paths = {
                         };
                     };
                 };
+                /** @description Onbekend account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/tweede-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Tweestapsverificatie herstellen (telefoon kwijt)
+         * @description Verwijdert de tweede factor en beëindigt de sessies; bij de volgende inlog stelt de persoon hem opnieuw in.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Hersteld */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            hersteld: boolean;
+                            sessies_beeindigd: number;
+                        };
+                    };
+                };
+                /** @description Onbekend account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/wachtwoord-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Eenmalige link om een (nieuw) wachtwoord in te stellen
+         * @description Eerdere open links van het account vervallen. Met SMTP_URL wordt de link ook gemaild.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description De link */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EenmaligeLink"];
+                    };
+                };
+                /** @description Onbekend account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Inloggen met een wachtwoord staat uit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Account gedeactiveerd */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/aanmeldopties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hoe men in deze installatie inlogt */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Wachtwoord aan of uit, en de identiteitsaanbieders */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AanmeldOpties"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -163,7 +438,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Inloggen met e-mail en wachtwoord */
+        /**
+         * Inloggen met e-mail en wachtwoord
+         * @description Zet de sessiecookie. Vraagt de rol of het account een tweede factor, dan staat `stap` op tweede_factor of inschrijven.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -180,7 +458,7 @@ export type paths = {
                 };
             };
             responses: {
-                /** @description Ingelogd; zet de sessiecookie */
+                /** @description Wachtwoord goed; zet de sessiecookie */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -189,7 +467,7 @@ export type paths = {
                         "application/json": components["schemas"]["Ik"];
                     };
                 };
-                /** @description Onjuist */
+                /** @description Onjuist e-mailadres of wachtwoord */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -198,7 +476,16 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Te veel pogingen */
+                /** @description Inloggen met een wachtwoord staat uit */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Te veel pogingen; details.wacht_seconden */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -260,7 +547,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Het ingelogde account en het CSRF-token */
+        /** Het ingelogde account, zijn aanmeldstap en het CSRF-token */
         get: {
             parameters: {
                 query?: never;
@@ -270,7 +557,7 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description Ingelogd */
+                /** @description Ingelogd (zie stap) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -283,6 +570,469 @@ export type paths = {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/{aanbieder}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Inloggen via de identiteitsaanbieder (OpenID Connect)
+         * @description Stuurt de browser naar de aanbieder (authorization code flow met PKCE, state en nonce).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    aanbieder: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Naar de identiteitsaanbieder, of terug naar de app met ?aanmelding=fout */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Onbekende aanbieder */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/{aanbieder}/terug": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Terugkeer van de identiteitsaanbieder
+         * @description Ingelogd: naar de app. Een onbekend persoon krijgt een inactief account zonder rol en wacht op een beheerder (?aanmelding=wacht).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    aanbieder: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Naar de app (?aanmelding=wacht | gedeactiveerd | fout&reden=…) */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Onbekende aanbieder */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/tweede-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * De tweede factor geven: TOTP-code of herstelcode
+         * @description Elke TOTP-code werkt één keer, elke herstelcode ook. Afgeremd zoals het wachtwoord. Vervangt de sessiecookie.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Volledig ingelogd */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ik"];
+                    };
+                };
+                /** @description Code onjuist of al gebruikt */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Geen code nodig in deze stap */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Te veel pogingen */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/tweede-factor/bevestigen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tweestapsverificatie bevestigen met de eerste code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Ingesteld; de sessie is volledig */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ingeschreven"];
+                    };
+                };
+                /** @description Code onjuist */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Eerst de huidige tweede factor geven */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Geen inschrijving gestart */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Te veel pogingen */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/tweede-factor/inschrijven": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tweestapsverificatie instellen: nieuw geheim en QR-code
+         * @description In de stap inschrijven, of ingelogd om (opnieuw) in te stellen; wie al een tweede factor heeft, bevestigt met een huidige code. Niet in de stap tweede_factor: wie alleen het wachtwoord kent, kan de tweede factor niet vervangen.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Scan de QR-code en bevestig met een code */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Inschrijving"];
+                    };
+                };
+                /** @description Code vereist of onjuist */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Eerst de huidige tweede factor geven */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Te veel pogingen */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/wachtwoord-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een eenmalige link controleren */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description De link werkt */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WachtwoordLink"];
+                    };
+                };
+                /** @description Onbekende link */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Gebruikt, vervangen, verlopen, of het account is gedeactiveerd */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/wachtwoord-link/instellen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Wachtwoord instellen met een eenmalige link
+         * @description De link is daarna op; alle sessies van het account eindigen.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        wachtwoord: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Wachtwoord ingesteld; log in */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string;
+                            tweede_factor_verplicht: boolean;
+                        };
+                    };
+                };
+                /** @description Wachtwoord voldoet niet aan de regels */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Onbekende link */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Inloggen met een wachtwoord staat uit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Gebruikt, vervangen of verlopen */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5360,6 +6110,317 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/mijn-account/sessies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eigen open sessies */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Open sessies, nieuwste eerst */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EigenSessie"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mijn-account/sessies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Een eigen sessie beëindigen */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Beëindigd */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            beeindigd: boolean;
+                        };
+                    };
+                };
+                /** @description Geen open sessie van u */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mijn-account/tweede-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Eigen tweestapsverificatie uitzetten (waar de rol het toestaat) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Uitgezet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            uitgezet: boolean;
+                        };
+                    };
+                };
+                /** @description Code onjuist */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Geen tweestapsverificatie ingesteld */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Verplicht voor deze rol */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Te veel pogingen */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mijn-account/tweede-factor/herstelcodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nieuwe herstelcodes (de oude vervallen) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Eenmalig getoond */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            herstelcodes: string[];
+                        };
+                    };
+                };
+                /** @description Code onjuist */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Geen tweestapsverificatie ingesteld */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Te veel pogingen */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mijn-account/wachtwoord": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Eigen wachtwoord wijzigen
+         * @description Het huidige wachtwoord is vereist (afgeremd zoals het inloggen); uw andere sessies eindigen.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        huidig: string;
+                        nieuw: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Gewijzigd */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            andere_sessies_beeindigd: number;
+                        };
+                    };
+                };
+                /** @description Huidig wachtwoord onjuist, of het nieuwe voldoet niet */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Account zonder wachtwoord (identiteitsaanbieder) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Te veel pogingen */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/milieucategorieen": {
         parameters: {
             query?: never;
@@ -8674,15 +9735,67 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        AanmeldOpties: {
+            aanbieders: {
+                id: string;
+                naam: string;
+                start_url: string;
+            }[];
+            min_wachtwoord_lengte: number;
+            /** @description Inloggen met e-mail en wachtwoord staat aan. */
+            wachtwoord: boolean;
+        };
         Account: {
             actief: boolean;
+            /**
+             * @description ISO 8601, UTC
+             * @example 2026-11-22T13:05:00Z
+             */
+            created_at: string;
             email: string;
             gemeente: string | null;
             gemeente_id: number | null;
             id: number;
+            /**
+             * @description ISO 8601, UTC
+             * @example 2026-11-22T13:05:00Z
+             */
+            laatst_ingelogd_op: string | null;
+            /**
+             * @description Tot wanneer de nieuwste ongebruikte eenmalige link werkt.
+             * @example 2026-11-22T13:05:00Z
+             */
+            link_geldig_tot: string | null;
             naam: string;
-            /** @enum {string} */
-            rol: "beheerder" | "regisseur" | "werkgroep" | "stuurgroep";
+            /** @description Gekoppeld aan een identiteitsaanbieder. */
+            oidc: boolean;
+            open_sessies: number;
+            /**
+             * @description Leeg zolang een account van de identiteitsaanbieder op goedkeuring wacht.
+             * @enum {string|null}
+             */
+            rol: "beheerder" | "regisseur" | "werkgroep" | "stuurgroep" | null;
+            tweede_factor: boolean;
+            version: number;
+            wacht_op_goedkeuring: boolean;
+            wachtwoord_ingesteld: boolean;
+        };
+        AccountGebeurtenis: {
+            door: string | null;
+            gebeurtenis: string;
+            id: number;
+            /**
+             * @description ISO 8601, UTC
+             * @example 2026-11-22T13:05:00Z
+             */
+            tijdstip: string;
+        };
+        AccountLijst: {
+            accounts: components["schemas"]["Account"][];
+            gemeenten: {
+                id: number;
+                naam: string;
+            }[];
         };
         Balans: {
             bestuursovereenkomsten: {
@@ -8990,6 +10103,35 @@ export type components = {
             score: number;
             toelichting: string;
         };
+        EenmaligeLink: {
+            gemaild: boolean;
+            mail_fout?: string;
+            /** @description Geef deze link door; hij werkt één keer, 24 uur lang. */
+            url: string;
+            /**
+             * @description ISO 8601, UTC
+             * @example 2026-11-22T13:05:00Z
+             */
+            verloopt_op: string;
+        };
+        EigenSessie: {
+            adres: string | null;
+            /**
+             * @description ISO 8601, UTC
+             * @example 2026-11-22T13:05:00Z
+             */
+            created_at: string;
+            huidige: boolean;
+            id: number;
+            /** @enum {string} */
+            methode: "wachtwoord" | "oidc";
+            tweede_factor: boolean;
+            /**
+             * @description ISO 8601, UTC
+             * @example 2026-11-22T13:05:00Z
+             */
+            verloopt_op: string;
+        };
         ExportGeoJson: {
             features: {
                 geometry: components["schemas"]["MultiVlak"];
@@ -9124,12 +10266,25 @@ export type components = {
             email: string;
             gemeente: string | null;
             gemeente_id: number | null;
+            /** @description Het account heeft een wachtwoord (een account van de identiteitsaanbieder soms niet). */
+            heeft_wachtwoord: boolean;
             id: number;
-            /** @description Wat dit account mag: de routes ("METHODE /api/pad") die zijn rol mag aanroepen. Een werkgroeplid wijzigt daarbij alleen gegevens van de eigen gemeente (gemeente_id). */
+            /** @description Wat dit account mag: de routes ("METHODE /api/pad") die zijn rol mag aanroepen (vóór de tweede factor alleen de aanmeldstappen). Een werkgroeplid wijzigt daarbij alleen gegevens van de eigen gemeente (gemeente_id). */
             mag: string[];
+            /** @enum {string} */
+            methode: "wachtwoord" | "oidc";
             naam: string;
             /** @enum {string} */
             rol: "beheerder" | "regisseur" | "werkgroep" | "stuurgroep";
+            /**
+             * @description volledig: ingelogd. tweede_factor: eerst de code uit de authenticator-app (POST /api/auth/tweede-factor). inschrijven: de rol vereist tweestapsverificatie; eerst instellen (POST /api/auth/tweede-factor/inschrijven). Tot de stap volledig is, weigert elke andere route met 401 tweede_factor_nodig.
+             * @enum {string}
+             */
+            stap: "volledig" | "tweede_factor" | "inschrijven";
+            /** @description Het account heeft tweestapsverificatie ingesteld. */
+            tweede_factor: boolean;
+            /** @description De rol vereist tweestapsverificatie (beheerder, regisseur). */
+            tweede_factor_verplicht: boolean;
         };
         ImportControle: {
             bestand: string;
@@ -9325,6 +10480,18 @@ export type components = {
                     };
                 };
             } | null;
+        };
+        Ingeschreven: {
+            /** @description Eenmalig getoond; bewaar ze. Elke code werkt één keer. */
+            herstelcodes: string[];
+            ik: components["schemas"]["Ik"];
+        };
+        Inschrijving: {
+            /** @description Het geheim in base32, om met de hand in te voeren. */
+            geheim: string;
+            otpauth_uri: string;
+            /** @description QR-code van otpauth_uri als SVG-document. */
+            qr_svg: string;
         };
         Instelling: {
             /** @description Alleen gehele getallen */
@@ -9816,6 +10983,11 @@ export type components = {
             coordinates: number[][][][];
             /** @enum {string} */
             type: "MultiPolygon";
+        };
+        NieuwAccount: {
+            account: components["schemas"]["Account"];
+            /** @description Leeg als inloggen met een wachtwoord uit staat. */
+            link: components["schemas"]["EenmaligeLink"] | null;
         };
         OgcFeature: {
             geometry: components["schemas"]["MultiVlak"];
@@ -10425,6 +11597,13 @@ export type components = {
             ids: number[];
             message: string;
             overlap_ha: number;
+        };
+        WachtwoordLink: {
+            /** @enum {string} */
+            doel: "nieuw" | "herstel";
+            email: string;
+            naam: string;
+            verloopt_op: string;
         };
         ZittendBedrijf: {
             /** @enum {string} */

@@ -8,6 +8,7 @@ import type { LayerName } from '../api/layers.ts';
 import type { Me } from '../api/session.ts';
 import { useMe } from '../api/session.ts';
 import { LoginScreen } from '../auth/LoginScreen.tsx';
+import { LINK_PAD, SetPasswordScreen } from '../auth/SetPasswordScreen.tsx';
 import { EditorToolbar } from '../editor/EditorToolbar.tsx';
 import { FeatureEditActions } from '../editor/FeatureEditActions.tsx';
 import { isEditableLayer, mayDo, mayEdit } from '../editor/permissions.ts';
@@ -25,6 +26,8 @@ const EditPanel = lazy(() => import('../editor/EditPanel.tsx').then((m) => ({ de
 const MonitorPanel = lazy(() => import('../monitor/MonitorPanel.tsx').then((m) => ({ default: m.MonitorPanel })));
 const MatchingPanel = lazy(() => import('../matching/MatchingPanel.tsx').then((m) => ({ default: m.MatchingPanel })));
 const ExchangePanel = lazy(() => import('../exchange/ExchangePanel.tsx').then((m) => ({ default: m.ExchangePanel })));
+const AccountsBeheer = lazy(() => import('../beheer/AccountsBeheer.tsx').then((m) => ({ default: m.AccountsBeheer })));
+const MijnAccount = lazy(() => import('../account/MijnAccount.tsx').then((m) => ({ default: m.MijnAccount })));
 
 /** Stands in for a side panel while its code loads. */
 function PanelLoading() {
@@ -47,13 +50,30 @@ const INITIAL_VISIBILITY: LayerVisibility = {
 export function App() {
   const me = useMe();
   const [werkruimte, setWerkruimte] = useState<Werkruimte>(null);
+  // The page of a one-time link to set a password, and what it tells the sign-in form after.
+  const [linkPage, setLinkPage] = useState(() => window.location.pathname === LINK_PAD);
+  const [afterLink, setAfterLink] = useState<{ email: string; notice: string } | null>(null);
+  if (linkPage) {
+    return (
+      <div className="app">
+        <TopBar me={null} />
+        <SetPasswordScreen onDone={(email, notice) => {
+          window.history.replaceState(null, '', '/');
+          setAfterLink(email && notice ? { email, notice } : null);
+          setLinkPage(false);
+        }} />
+      </div>
+    );
+  }
+  // Signed in only once the second factor, where needed, is given.
+  const signedIn = me.data?.stap === 'volledig' ? me.data : null;
   return (
     <div className="app">
-      <TopBar me={me.data ?? null} werkruimte={werkruimte} onWerkruimte={setWerkruimte} />
-      {me.data ? (
-        <MapScreen me={me.data} werkruimte={werkruimte} onClose={() => setWerkruimte(null)} />
-      ) : me.data === null ? (
-        <LoginScreen />
+      <TopBar me={signedIn} werkruimte={werkruimte} onWerkruimte={setWerkruimte} />
+      {signedIn ? (
+        <MapScreen me={signedIn} werkruimte={werkruimte} onClose={() => setWerkruimte(null)} />
+      ) : me.data !== undefined ? (
+        <LoginScreen key={me.data?.stap ?? 'uit'} me={me.data} email={afterLink?.email} notice={afterLink?.notice} />
       ) : (
         <main className="app-main">
           <div className="map-status" role={me.error ? 'alert' : undefined}>
@@ -114,7 +134,11 @@ function MapScreen({ me, werkruimte, onClose }: { me: Me; werkruimte: Werkruimte
       <LayerPanel visibility={visibility} onToggle={toggle} />
       {canEdit && map && <EditorToolbar me={me} editor={editor} canEditSelected={canEditSelected} onEditSelected={() => editSelected()} onDeleteSelected={() => editSelected(true)} />}
       <Suspense fallback={<PanelLoading />}>
-      {werkruimte === 'monitor' ? (
+      {werkruimte === 'beheer' ? (
+        <AccountsBeheer me={me} onClose={onClose} />
+      ) : werkruimte === 'account' ? (
+        <MijnAccount me={me} onClose={onClose} />
+      ) : werkruimte === 'monitor' ? (
         <MonitorPanel map={map} layers={layers.data} onClose={onClose} />
       ) : werkruimte === 'ruimtevragen' ? (
         <MatchingPanel me={me} map={map} layers={layers.data} onClose={onClose} />

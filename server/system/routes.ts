@@ -1,0 +1,69 @@
+// The system feature: health (public, for people and supervisors), the map's
+// configuration and the milieucategorieën reference table.
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { apiRoute, IEDEREEN, OPENBAAR } from '../http/access.ts';
+import type { AppEnv } from '../app.ts';
+import { health } from './service.ts';
+import { milieucategorieen } from './queries.ts';
+
+const Database = z.enum(['embedded', 'postgres']);
+
+const healthRoute = apiRoute(OPENBAAR, {
+  method: 'get',
+  path: '/health',
+  tags: ['Systeem'],
+  summary: 'Werkt de server en de database?',
+  responses: {
+    200: {
+      description: 'De server en de database werken',
+      content: { 'application/json': { schema: z.object({ status: z.literal('ok'), database: Database, postgis: z.string() }) } },
+    },
+    503: {
+      description: 'De database is niet bereikbaar; de reden staat erbij',
+      content: { 'application/json': { schema: z.object({ status: z.literal('error'), database: Database, reden: z.string() }) } },
+    },
+  },
+});
+
+const MilieucategorieSchema = z
+  .object({
+    code: z.string(),
+    volgorde: z.number().int(),
+    omschrijving: z.string(),
+    richtafstand_m: z.number().int(),
+    richtafstand_gemengd_m: z.number().int(),
+  })
+  .openapi('Milieucategorie');
+
+const milieucategorieRoute = apiRoute(IEDEREEN, {
+  method: 'get',
+  path: '/milieucategorieen',
+  tags: ['Referentie'],
+  summary: 'Milieucategorieën (VNG 2009) met richtafstanden',
+  responses: {
+    200: { description: 'Lijst', content: { 'application/json': { schema: z.array(MilieucategorieSchema) } } },
+  },
+});
+
+const ConfigSchema = z.object({ basemapStyleUrl: z.string(), attribution: z.array(z.string()) }).openapi('Config');
+
+const configRoute = apiRoute(IEDEREEN, {
+  method: 'get',
+  path: '/config',
+  tags: ['Referentie'],
+  summary: 'Instellingen voor de kaart (achtergrondkaart, bronvermelding)',
+  responses: { 200: { description: 'Config', content: { 'application/json': { schema: ConfigSchema } } } },
+});
+
+export const ATTRIBUTION = ['© OpenStreetMap contributors (ODbL)', '© OpenMapTiles', 'Kadaster / CBS, 2022'];
+
+export function systemRoutes(options: { basemapStyleUrl: string }) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.openapi(healthRoute, async (c) => {
+    const answer = await health(c.var.db);
+    return answer.status === 'ok' ? c.json(answer, 200) : c.json(answer, 503);
+  });
+  app.openapi(milieucategorieRoute, async (c) => c.json(await milieucategorieen(c.var.db.pool), 200));
+  app.openapi(configRoute, (c) => c.json({ basemapStyleUrl: options.basemapStyleUrl, attribution: ATTRIBUTION }, 200));
+  return app;
+}
