@@ -1651,11 +1651,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Alle compensaties als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New) */
+        /**
+         * Alle compensaties als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New)
+         * @description Met `bbox` alleen wat dat gebied raakt (de editor snapt daaraan), met `ids` alleen die records (de monitor en matching tonen zo de vlakken achter een cijfer); de kaart zelf leest vectortegels (/tiles).
+         */
         get: {
             parameters: {
                 query?: {
                     bbox?: string;
+                    ids?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2881,11 +2885,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Alle gemeenten als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New) */
+        /**
+         * Alle gemeenten als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New)
+         * @description Met `bbox` alleen wat dat gebied raakt (de editor snapt daaraan), met `ids` alleen die records (de monitor en matching tonen zo de vlakken achter een cijfer); de kaart zelf leest vectortegels (/tiles).
+         */
         get: {
             parameters: {
                 query?: {
                     bbox?: string;
+                    ids?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3988,11 +3996,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Alle kanszones als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New) */
+        /**
+         * Alle kanszones als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New)
+         * @description Met `bbox` alleen wat dat gebied raakt (de editor snapt daaraan), met `ids` alleen die records (de monitor en matching tonen zo de vlakken achter een cijfer); de kaart zelf leest vectortegels (/tiles).
+         */
         get: {
             parameters: {
                 query?: {
                     bbox?: string;
+                    ids?: string;
                 };
                 header?: never;
                 path?: never;
@@ -4804,11 +4816,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Alle kavels als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New) */
+        /**
+         * Alle kavels als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New)
+         * @description Met `bbox` alleen wat dat gebied raakt (de editor snapt daaraan), met `ids` alleen die records (de monitor en matching tonen zo de vlakken achter een cijfer); de kaart zelf leest vectortegels (/tiles).
+         */
         get: {
             parameters: {
                 query?: {
                     bbox?: string;
+                    ids?: string;
                 };
                 header?: never;
                 path?: never;
@@ -7079,11 +7095,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Alle terreinen als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New) */
+        /**
+         * Alle terreinen als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New)
+         * @description Met `bbox` alleen wat dat gebied raakt (de editor snapt daaraan), met `ids` alleen die records (de monitor en matching tonen zo de vlakken achter een cijfer); de kaart zelf leest vectortegels (/tiles).
+         */
         get: {
             parameters: {
                 query?: {
                     bbox?: string;
+                    ids?: string;
                 };
                 header?: never;
                 path?: never;
@@ -8062,11 +8082,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Alle transformaties als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New) */
+        /**
+         * Alle transformaties als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New)
+         * @description Met `bbox` alleen wat dat gebied raakt (de editor snapt daaraan), met `ids` alleen die records (de monitor en matching tonen zo de vlakken achter een cijfer); de kaart zelf leest vectortegels (/tiles).
+         */
         get: {
             parameters: {
                 query?: {
                     bbox?: string;
+                    ids?: string;
                 };
                 header?: never;
                 path?: never;
