@@ -109,6 +109,7 @@ export function MapView({ visibility, selected, onSelect, onMap }: MapViewProps)
     addDataLayers(styled, categories.data, tileInfos as Record<LayerName, TileLayerInfo>, basemapWaterColor(style.data));
     drawnVersion.current = new Map(LAYER_NAMES.map((l) => [l, tileInfos[l]!.versie]));
     window.__map = styled;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- handed out once MapLibre (outside React) has the layers
     setMap(styled);
     onMapRef.current?.(styled);
   }, [styled, map, tiles.allLoaded, tileInfos, categories.data, style.data]);
