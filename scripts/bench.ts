@@ -9,12 +9,14 @@
 //    from the database, on the region data and on synthetic data of 1,000 requests ×
 //    10,000 kavels (scripts/bench-matching.ts; BENCH_MATCHING_DATABASE_URL, BENCH_REQUESTS,
 //    BENCH_KAVELS, BENCH_TIME_LIMIT).
+// 3. Vector tiles (issue 15): HTTP time of a z10 and a z14 kavel tile against the bare
+//    ST_AsMVT query, on the same datasets as the monitor (scripts/bench-tiles.ts).
 // Prints times; asserts nothing.
 //
 //   npm run bench                                            # monitor on the embedded region, then matching
 //   BENCH_DATABASE_URL=postgres://…/sr_bench npm run bench   # + region and national data on PostgreSQL
 //   BENCH_SIZES=10000,30000 BENCH_RUNS=20 …                  # other national sizes / more runs
-//   BENCH_SKIP_MONITOR=1 / BENCH_SKIP_MATCHING=1 / BENCH_SKIP_REGION=1
+//   BENCH_SKIP_MONITOR=1 / BENCH_SKIP_MATCHING=1 / BENCH_SKIP_REGION=1 / BENCH_SKIP_TILES=1
 //   BENCH_SKIP_TRANSFER=1 npm run bench                      # without the first-view transfer (headless Chromium)
 //   BENCH_APP_URL=http://… BENCH_EMAIL=… BENCH_WACHTWOORD=… npm run bench  # transfer of a running app (e.g. national data)
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -29,6 +31,7 @@ import type { Database } from '../server/db/database.ts';
 import { bron, type Moment } from '../server/balans/queries.ts';
 import { matchingRun, matchingSyntheticBench } from './bench-matching.ts';
 import { migreerSchema, nationalPool, omvang, schemaVoor, vulNationaal } from './national.ts';
+import { printTiles, tileBench, type TileRij } from './bench-tiles.ts';
 
 // ---------------------------------------------------------------------------------
 // The hectare monitor: HTTP against the bare SQL floor.
@@ -226,6 +229,9 @@ async function landelijk(url: string, n: number): Promise<Dataset> {
     await vulNationaal(url, n, { vervang: true, log: (s) => console.log(s) });
     console.log(`(klaar in ${((Date.now() - t) / 1000).toFixed(0)} s)`);
     pool = nationalPool(url, schema, 4);
+  } else {
+    // Data made before a later migration (e.g. the Web Mercator copies of the tiles) gets it now.
+    await migreerSchema(url, schema);
   }
   return { label: `landelijk ${n}`, pool, mode: 'postgres', close: () => pool.end() };
 }
@@ -295,29 +301,34 @@ async function transferBench() {
 
 const url = process.env.BENCH_DATABASE_URL;
 const rijen: Rij[] = [];
+const tegels: TileRij[] = [];
+const SKIP_TILES = !!process.env.BENCH_SKIP_TILES;
 if (!process.env.BENCH_SKIP_REGION) {
   const regio = await embeddedRegio();
   try {
     if (!process.env.BENCH_SKIP_MONITOR) rijen.push(...await monitorBench(regio));
+    if (!SKIP_TILES) tegels.push(...await tileBench(regio));
     if (!process.env.BENCH_SKIP_MATCHING) await matchingRun(regio.pool, 'Regiodata (voorbeeldbedrijven, seed)');
   } finally {
     await regio.close();
   }
 }
-if (url && !process.env.BENCH_SKIP_MONITOR) {
+if (url && (!process.env.BENCH_SKIP_MONITOR || !SKIP_TILES)) {
   const datasets: (() => Promise<Dataset>)[] = [];
   if (!process.env.BENCH_SKIP_REGION) datasets.push(() => postgresRegio(url));
   for (const n of (process.env.BENCH_SIZES ?? '10000,30000,100000').split(',').map(Number)) datasets.push(() => landelijk(url, n));
   for (const open of datasets) {
     const d = await open();
     try {
-      rijen.push(...await monitorBench(d));
+      if (!process.env.BENCH_SKIP_MONITOR) rijen.push(...await monitorBench(d));
+      if (!SKIP_TILES) tegels.push(...await tileBench(d));
     } finally {
       await d.close();
     }
   }
 }
 if (rijen.length) printMonitor(rijen);
+if (tegels.length) printTiles(tegels);
 if (!url && !process.env.BENCH_SKIP_MONITOR) console.log('   (zet BENCH_DATABASE_URL voor PostgreSQL: regio en landelijk 10k / 30k / 100k kavels)');
 if (!process.env.BENCH_SKIP_MATCHING) await matchingSyntheticBench(Number(process.env.BENCH_REQUESTS ?? 1000), Number(process.env.BENCH_KAVELS ?? 10000),
   Number(process.env.BENCH_TIME_LIMIT ?? 120));

@@ -30,6 +30,8 @@ import { adviesRoutes } from './adviezen/routes.ts';
 import { rememberWrites } from './db/read-routing.ts';
 import { compress } from './http/compression.ts';
 import { CACHE_BASEMAP, CACHE_IMMUTABLE, CACHE_REVALIDATE, staticFiles } from './http/static-files.ts';
+import { tileRoutes } from './tiles/routes.ts';
+import { glyphRoute } from './tiles/glyphs.ts';
 
 export type AppEnv = { Variables: { db: Database; session: Session | null; access: AccessTable; auth: AuthConfig } };
 
@@ -38,6 +40,8 @@ export interface AppOptions {
   /** Directory with the built web app (vite build output). */
   webDir?: string;
   basemapStyleUrl?: string;
+  /** Bytes of vector tiles kept in memory (default 64 MB; 0 measures the database, scripts/bench.ts). */
+  tileCacheBytes?: number;
   /** How people sign in (password, identity providers, mail); from the environment by default. */
   auth?: AuthConfig;
 }
@@ -114,6 +118,11 @@ export function createApp(options: AppOptions) {
 
   // OGC API – Features for QGIS and other GIS clients, with personal access tokens.
   app.route('/ogc', ogcRoutes(options.db, () => access!));
+
+  // Vector tiles of the map layers, with the session and access of GET /api/<layer>.
+  app.route('/tiles', tileRoutes(options.db, () => access!, { cacheBytes: options.tileCacheBytes }));
+  // The label fonts (signed-distance-field glyphs), offline like the basemap.
+  app.get('/glyphs/:fontstack/:range', glyphRoute(path.join(geodataDir, 'glyphs')));
 
   // Offline basemap: style, PMTiles (served with HTTP Range support) and the sea polygon.
   const basemap = (file: string) =>

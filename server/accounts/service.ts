@@ -11,7 +11,8 @@ import { ApiError, notFound } from '../http/errors.ts';
 import { versionConflict } from '../http/version.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { passwordProblem } from '../auth/password-policy.ts';
-import { beginLoginAttempt, formatWait, loginSucceeded } from '../auth/rate-limit.ts';
+import { beginLoginAttempt, loginSucceeded } from '../auth/rate-limit.ts';
+import { wachttijd } from '../domain/nl-tekst.ts';
 import {
   listOpenSessions, revokeAccountSessions, revokeSessionById, type Session,
 } from '../auth/sessions.ts';
@@ -210,7 +211,7 @@ export async function accountHistory(pool: pg.Pool, id: number, limit = 200): Pr
 // --- A person's own account ------------------------------------------------------------
 
 const throttled = (seconds: number) =>
-  new ApiError(429, 'te_veel_pogingen', `Te veel mislukte pogingen. Probeer het over ${formatWait(seconds)} opnieuw.`, { wacht_seconden: seconds });
+  new ApiError(429, 'te_veel_pogingen', `Te veel mislukte pogingen. Probeer het over ${wachttijd(seconds)} opnieuw.`, { wacht_seconden: seconds });
 
 /**
  * Changes one's own password: the current one is required (throttled like sign-in), the

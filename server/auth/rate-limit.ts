@@ -29,15 +29,6 @@ export function backoffSeconds(failures: number, free: number): number {
   return Math.min(FIRST_WAIT_SECONDS * 2 ** (failures - free), MAX_WAIT_SECONDS);
 }
 
-/** "30 seconden", "1 minuut", "4 minuten", "1 uur": a wait in Dutch, rounded up. */
-export function formatWait(seconds: number): string {
-  const s = Math.max(1, Math.ceil(seconds));
-  if (s < 60) return s === 1 ? '1 seconde' : `${s} seconden`;
-  const m = Math.ceil(s / 60);
-  if (m < 60) return m === 1 ? '1 minuut' : `${m} minuten`;
-  const h = Math.ceil(m / 60);
-  return h === 1 ? '1 uur' : `${h} uur`;
-}
 
 export type LoginAttempt = { wachtSeconden: number } | { id: number };
 /** What is being tried: the password (or the sign-in as a whole), or the code of the second factor. */

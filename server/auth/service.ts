@@ -11,7 +11,8 @@ import {
 } from '../accounts/queries.ts';
 import type { AuthConfig, OidcAanbieder } from './config.ts';
 import { verifyPassword } from './passwords.ts';
-import { beginLoginAttempt, claimTotpStep, formatWait, loginSucceeded } from './rate-limit.ts';
+import { beginLoginAttempt, claimTotpStep, loginSucceeded } from './rate-limit.ts';
+import { wachttijd } from '../domain/nl-tekst.ts';
 import { createSession, secondFactorGiven, type Session } from './sessions.ts';
 import {
   confirmSecret, deleteFactor, findFactor, replaceRecoveryCodes, storeNewSecret, useRecoveryCode,
@@ -24,7 +25,7 @@ import {
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 const throttled = (seconds: number, wat: string) =>
-  new ApiError(429, 'te_veel_pogingen', `Te veel mislukte ${wat} voor dit account. Probeer het over ${formatWait(seconds)} opnieuw.`,
+  new ApiError(429, 'te_veel_pogingen', `Te veel mislukte ${wat} voor dit account. Probeer het over ${wachttijd(seconds)} opnieuw.`,
     { wacht_seconden: seconds });
 
 export interface NewSession {

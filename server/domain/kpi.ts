@@ -151,15 +151,9 @@ const oplopend = (xs: number[]) => {
 const uniq = (xs: readonly number[]) => oplopend([...new Set(xs)]);
 const cijfer = (ha: number, ids: Ids): Cijfer => ({ ha, ids });
 
-export interface TransformatieKpi {
-  id: number;
-  naam: string;
-  gemeente_id: number;
-  gemeente: string;
-  status: string;
-  nieuwe_functie: string;
+export interface TransformatieKpi
+  extends Pick<TransformatieStand, 'id' | 'naam' | 'gemeente_id' | 'gemeente' | 'status' | 'nieuwe_functie' | 'datum_terinzagelegging'> {
   fase: Fase;
-  datum_terinzagelegging: string | null;
   /** 0 when PostGIS could not compute it; see niet_berekend. */
   netto_ha: number;
   niet_berekend: boolean;

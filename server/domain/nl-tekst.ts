@@ -20,3 +20,12 @@ export function opsomming(items: string[]): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
 }
+
+/** "30 seconden", "1 minuut", "4 minuten", "1 uur": a wait in Dutch, rounded up (the sign-in throttle's message and screen). */
+export function wachttijd(seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  if (s < 60) return aantal(s, 'seconde', 'seconden');
+  const m = Math.ceil(s / 60);
+  if (m < 60) return aantal(m, 'minuut', 'minuten');
+  return `${Math.ceil(m / 60)} uur`;
+}

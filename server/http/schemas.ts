@@ -36,6 +36,24 @@ export const BBoxSchema = z
   })
   .openapi({ param: { name: 'bbox', in: 'query' }, example: '4.45,52.13,4.52,52.18', type: 'string' });
 
+/** Most ids one list request may name (a longer list is asked for in parts). */
+export const MAX_IDS = 500;
+const IDS_MESSAGE = `ids moet een lijst van hoogstens ${MAX_IDS} positieve gehele getallen zijn, gescheiden door komma's`;
+
+/** A comma-separated list of record ids, e.g. `ids=12,15,40`. */
+export const IdListSchema = z
+  .string()
+  .transform((s, ctx) => {
+    const parts = s.split(',').map((p) => p.trim());
+    const ids = parts.map((p) => (/^[1-9][0-9]{0,9}$/.test(p) ? Number(p) : NaN));
+    if (ids.length > MAX_IDS || !ids.every((n) => Number.isInteger(n) && n <= 2_147_483_647)) {
+      ctx.addIssue({ code: 'custom', message: IDS_MESSAGE });
+      return z.NEVER;
+    }
+    return [...new Set(ids)];
+  })
+  .openapi({ param: { name: 'ids', in: 'query' }, example: '12,15,40', type: 'string' });
+
 /** The OpenAPI error responses of a route: `...errors(400, 404)`, each with the one error shape. */
 export const errors = <const C extends number>(...codes: C[]) =>
   Object.fromEntries(codes.map((code) => [code, { description: ERROR_DESCRIPTIONS[code] ?? 'Fout', content: { 'application/json': { schema: ErrorSchema } } }])) as

@@ -30,13 +30,19 @@ function toFeature<P extends LayerPath>(row: Record<string, unknown>): LayerFeat
   return { type: 'Feature', id: row.id as number, geometry, properties } as LayerFeature<P>;
 }
 
-export async function listFeatures<P extends LayerPath>(db: Queryable, layer: LayerDefinition & { path: P }, bbox?: BBox): Promise<LayerCollection<P>> {
-  const { rows } = bbox
-    ? await db.query(
-        selectSql(layer, 'x.geom && ST_Transform(ST_MakeEnvelope($1, $2, $3, $4, 4326), 28992)'),
-        bbox,
-      )
-    : await db.query(selectSql(layer, 'true'));
+/** The layer's features: all, those meeting a WGS84 bbox, and/or those with the given ids. */
+export async function listFeatures<P extends LayerPath>(db: Queryable, layer: LayerDefinition & { path: P }, bbox?: BBox, ids?: number[]): Promise<LayerCollection<P>> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (bbox) {
+    params.push(...bbox);
+    where.push('x.geom && ST_Transform(ST_MakeEnvelope($1, $2, $3, $4, 4326), 28992)');
+  }
+  if (ids) {
+    params.push(ids);
+    where.push(`x.id = ANY($${params.length}::int[])`);
+  }
+  const { rows } = await db.query(selectSql(layer, where.join(' AND ') || 'true'), params);
   return { type: 'FeatureCollection', features: rows.map((r) => toFeature<P>(r)) };
 }
 

@@ -6,7 +6,7 @@ import { getFeature, listFeatures } from './queries.ts';
 import { FEATURE_SCHEMAS, featureCollectionSchema } from './schemas.ts';
 import { notFound } from '../http/errors.ts';
 import { apiRoute, IEDEREEN } from '../http/access.ts';
-import { BBoxSchema, errors, IdParamSchema, json } from '../http/schemas.ts';
+import { BBoxSchema, errors, IdListSchema, IdParamSchema, json } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { readPool } from '../db/read-routing.ts';
 
@@ -18,15 +18,17 @@ export function layerRoutes() {
       path: `/${layer.path}`,
       tags: ['Kaartlagen'],
       summary: `Alle ${layer.path} als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New)`,
-      request: { query: z.object({ bbox: BBoxSchema.optional() }) },
+      description: 'Met `bbox` alleen wat dat gebied raakt (de editor snapt daaraan), met `ids` alleen die records ' +
+        '(de monitor en matching tonen zo de vlakken achter een cijfer); de kaart zelf leest vectortegels (/tiles).',
+      request: { query: z.object({ bbox: BBoxSchema.optional(), ids: IdListSchema.optional() }) },
       responses: {
         200: { description: 'FeatureCollection', ...json(featureCollectionSchema(layer.path)) },
         ...errors(400, 401),
       },
     });
     app.openapi(list, async (c) => {
-      const { bbox } = c.req.valid('query');
-      return c.json(await listFeatures(await readPool(c), layer, bbox), 200);
+      const { bbox, ids } = c.req.valid('query');
+      return c.json(await listFeatures(await readPool(c), layer, bbox, ids), 200);
     });
 
     const one = apiRoute(IEDEREEN, {

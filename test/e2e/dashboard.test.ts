@@ -43,7 +43,7 @@ describe.skipIf(!baseUrl)('hectare monitor', () => {
     await expect.poll(() => page.getByTestId('monitor').innerText()).toContain('Gepubliceerd aanbod');
 
     const selected = (list: number[]) => page.evaluate((l) => l.map((id) =>
-      window.__map!.getFeatureState({ source: 'data-transformaties', id }).selected === true), list);
+      window.__map!.getFeatureState({ source: 'data-transformaties', sourceLayer: 'transformaties', id }).selected === true), list);
     expect(await selected([transformatie.id])).toEqual([false]);
     await tile.click();
     await waitForIdle(page);

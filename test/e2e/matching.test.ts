@@ -106,7 +106,7 @@ describe.skipIf(!baseUrl)('matching', () => {
     expect(await card.innerText()).toContain('in optie');
 
     // The map reloads the kavels: the kavel is drawn with the "in optie" outline.
-    await expect.poll(() => page.evaluate((id) => window.__map!.querySourceFeatures('data-kavels')
+    await expect.poll(() => page.evaluate((id) => window.__map!.querySourceFeatures('data-kavels', { sourceLayer: 'kavels' })
       .find((f) => f.id === id)?.properties.status, kavel)).toBe('in_optie');
     await waitForIdle(page);
     await expect.poll(() => page.evaluate((id) => window.__map!.queryRenderedFeatures({ layers: ['kavels-optie'] })

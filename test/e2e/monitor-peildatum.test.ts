@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { booleanIntersects } from '@turf/turf';
 import { launchBrowser, openApp, waitForIdle } from './browser.ts';
-import { api, deepInteriorPoint, type Area } from './map-helpers.ts';
+import { api, centreOn, deepInteriorPoint, type Area } from './map-helpers.ts';
 
 const baseUrl = inject('baseUrl');
 const regisseur = (inject('accounts') ?? []).find((a) => a.rol === 'regisseur');
@@ -67,7 +67,9 @@ describe.skipIf(!inject('chromiumPath'))('monitor at a past peildatum', () => {
   });
   afterAll(async () => browser?.close());
 
-  const bronData = (laag: string) => page.evaluate(async (id) => (await (window as any).__map.getSource(id).getData()).features, `data-${laag}`);
+  // At a past peildatum the map draws these layers from that date's GeoJSON overlay instead of their tiles.
+  const bronData = (laag: string) => page.evaluate(async (id) => (await (window as any).__map.getSource(id).getData()).features, `verleden-${laag}`);
+  const zichtbaar = (layerId: string) => page.evaluate((id) => (window as any).__map.getLayoutProperty(id, 'visibility') ?? 'visible', layerId);
 
   it('shows the figures and the map of a date in 2024, and the series chart with its years', async () => {
     const balans = await page.evaluate(async (d) => (await fetch(`/api/balans?peildatum=${d}`)).json(), PEILDATUM);
@@ -91,21 +93,32 @@ describe.skipIf(!inject('chromiumPath'))('monitor at a past peildatum', () => {
     expect(await page.getByTestId('tekort-publicatie').innerText()).toContain('tekort van 36 tot 91 ha');
 
     // The map as it was: the one drawn today is not there; the other has its status of then.
-    await expect.poll(async () => (await bronData('transformaties')).some((f: any) => f.id === vandaag)).toBe(false);
+    await expect.poll(async () => (await bronData('transformaties')).some((f: any) => f.id === toen)).toBe(true);
+    expect((await bronData('transformaties')).some((f: any) => f.id === vandaag)).toBe(false);
+    expect(await zichtbaar('transformaties-fill-verleden')).toBe('visible');
+    expect(await zichtbaar('transformaties-fill')).toBe('none');
     const then = (await bronData('transformaties')).find((f: any) => f.id === toen);
     expect(then.properties.status).toBe('studie');
 
     // A figure highlights the polygons of that date.
     await page.getByTestId('fase-voorgenomen').click();
     await waitForIdle(page);
-    const selected = await page.evaluate((id) => (window as any).__map.getFeatureState({ source: 'data-transformaties', id }).selected === true, toen);
+    const selected = await page.evaluate((id) => (window as any).__map.getFeatureState({ source: 'verleden-transformaties', id }).selected === true, toen);
     expect(selected).toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}/21-monitor-peildatum-2024.png` });
 
     // Back to today: live layers, no banner.
     await banner.getByRole('button', { name: 'Terug naar vandaag' }).click();
     await banner.waitFor({ state: 'detached' });
-    await expect.poll(async () => (await bronData('transformaties')).some((f: any) => f.id === vandaag)).toBe(true);
-    expect((await bronData('transformaties')).find((f: any) => f.id === toen).properties.status).toBe('vastgesteld');
+    await expect.poll(async () => (await bronData('transformaties')).length).toBe(0);
+    expect(await zichtbaar('transformaties-fill')).toBe('visible');
+    expect(await zichtbaar('transformaties-fill-verleden')).toBe('none');
+    // The live tiles have today's transformatie, with its status of today.
+    const { body: nu } = await api<Area>(page, `/api/transformaties/${toen}`);
+    await centreOn(page, deepInteriorPoint(nu), 15);
+    await waitForIdle(page);
+    const live = () => page.evaluate((ids) => (window as any).__map.querySourceFeatures('data-transformaties', { sourceLayer: 'transformaties' })
+      .filter((f: any) => ids.includes(f.id)).map((f: any) => `${f.id}:${f.properties.status}`), [toen, vandaag]);
+    await expect.poll(async () => new Set(await live())).toEqual(new Set([`${toen}:vastgesteld`, `${vandaag}:studie`]));
   });
 });

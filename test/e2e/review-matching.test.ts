@@ -169,7 +169,7 @@ describe.skipIf(!inject('chromiumPath'))('matching after the review', () => {
     await kaart.waitFor({ state: 'visible', timeout: 30_000 });
     expect(await kaart.getByTestId('match-verhuisd').innerText()).toContain(`het verliet kavel ${bezet.id}, die nu vrijkomend is`);
     // The kavels layer (what everyone's map draws) has both changes …
-    const status = (id: number) => page.evaluate((kid) => (window as any).__map.querySourceFeatures('data-kavels')
+    const status = (id: number) => page.evaluate((kid) => (window as any).__map.querySourceFeatures('data-kavels', { sourceLayer: 'kavels' })
       .find((f: any) => f.id === kid)?.properties.status, id);
     await expect.poll(() => status(x.id), { timeout: 30_000 }).toBe('bezet');
     await expect.poll(() => status(bezet.id), { timeout: 30_000 }).toBe('vrijkomend');

@@ -58,7 +58,9 @@ describe.skipIf(!inject('chromiumPath'))('transfers and caching', () => {
     // Revalidated (304 Not Modified): headers only, so fewer bytes than the page with its body.
     const firstPage = first.requests.find((r) => r.type === 'Document')!;
     expect(page.bytes, `index.html: ${page.bytes} B on the wire against ${firstPage.bytes} B the first time`).toBeLessThan(firstPage.bytes);
-    const network = (v: Visit) => v.requests.filter((r) => !r.inWorker).reduce((s, r) => s + r.bytes, 0);
+    // The basemap's range answers (206) are left out: Chromium keeps ranges in its cache
+    // at its own discretion (measured: from 7 kB to 500 kB re-fetched on the same build).
+    const network = (v: Visit) => v.requests.filter((r) => !r.inWorker && r.status !== 206).reduce((s, r) => s + r.bytes, 0);
     expect(network(second), `second visit ${network(second)} B against ${network(first)} B`).toBeLessThan(network(first) / 4);
   });
 

@@ -3,8 +3,7 @@
 // Built on a hand-made terrein in an empty part of the region, removed afterwards.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, testDatabase, type Client } from '../support/api.ts';
-import { findEmptySpot, rdBox, rdLine, rdPolygon, rememberIds, type Spot, createFeature as create } from '../support/editor-fixture.ts';
-import type { TestRole } from '../support/accounts.ts';
+import { findEmptySpot, rdBox, rdLine, rdPolygon, rememberIds, type Spot, createFeature as create, werkgroepenVoor } from '../support/editor-fixture.ts';
 
 const db = testDatabase();
 const api = testApp(db);
@@ -26,9 +25,7 @@ beforeAll(async () => {
   cleanup = await rememberIds(db);
   spot = await findEmptySpot(db);
   reg = await api.as('regisseur');
-  const ownRole: TestRole = spot.gemeente === 'Katwijk' ? 'werkgroep_katwijk' : 'werkgroep_leiden';
-  own = await api.as(ownRole);
-  other = await api.as(ownRole === 'werkgroep_katwijk' ? 'werkgroep_leiden' : 'werkgroep_katwijk');
+  ({ own, other } = await werkgroepenVoor(api, spot));
   // Terrein of 600 × 600 m (36 ha), lower-left corner at the spot.
   const t = await create(reg, 'terreinen', await box(0, 0, 600, 600), { naam: 'Editortest terrein', milieucategorie_max: '4.2' });
   terreinId = t.id;

@@ -3,6 +3,7 @@
 // kavels in optie and the database refusing double allocation, the scheefwerken
 // signal, and who sees what. Everything created here is removed afterwards.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rememberMatchingState } from '../support/matching-fixture.ts';
 import { testApp, testDatabase } from '../support/api.ts';
 
 const db = testDatabase();
@@ -10,27 +11,14 @@ const api = testApp(db);
 const one = async (sql: string, params: unknown[] = []) => (await db.pool.query(sql, params)).rows[0];
 const all = async (sql: string, params: unknown[] = []) => (await db.pool.query(sql, params)).rows;
 
-let start: { bedrijf: number; ruimtevraag: number; match: number };
-let kavelsVoor: { id: number; status: string; beschikbaar_vanaf: string | null }[];
-let instellingenVoor: { sleutel: string; waarde: number }[];
+let matchingState: Awaited<ReturnType<typeof rememberMatchingState>>;
 
 beforeAll(async () => {
-  start = await one(`SELECT (SELECT coalesce(max(id), 0) FROM bedrijf)::int AS bedrijf, (SELECT coalesce(max(id), 0) FROM ruimtevraag)::int AS ruimtevraag,
-                            (SELECT coalesce(max(id), 0) FROM match)::int AS match`);
-  kavelsVoor = await all(`SELECT id, status, beschikbaar_vanaf FROM kavel ORDER BY id`);
-  instellingenVoor = await all(`SELECT sleutel, waarde FROM matching_instelling`);
+  matchingState = await rememberMatchingState(db);
 });
 
 afterAll(async () => {
-  await db.pool.query(`DELETE FROM match_stap WHERE match_id > $1`, [start.match]);
-  await db.pool.query(`DELETE FROM match_kavel WHERE match_id > $1`, [start.match]);
-  await db.pool.query(`DELETE FROM match WHERE id > $1`, [start.match]);
-  await db.pool.query(`DELETE FROM ruimtevraag WHERE id > $1`, [start.ruimtevraag]);
-  await db.pool.query(`DELETE FROM bedrijf WHERE id > $1`, [start.bedrijf]);
-  for (const k of kavelsVoor) {
-    await db.pool.query(`UPDATE kavel SET status = $2, beschikbaar_vanaf = $3 WHERE id = $1 AND (status <> $2 OR beschikbaar_vanaf IS DISTINCT FROM $3::date)`, [k.id, k.status, k.beschikbaar_vanaf]);
-  }
-  for (const i of instellingenVoor) await db.pool.query(`UPDATE matching_instelling SET waarde = $2 WHERE sleutel = $1 AND waarde <> $2`, [i.sleutel, i.waarde]);
+  await matchingState.restore();
   await db.close();
 });
 
@@ -137,7 +125,7 @@ describe('ruimtevragen register', () => {
 describe('kandidaten', () => {
   it('lists candidates on the seed data with a breakdown per criterion that passes every hard filter', async () => {
     const vraag = await one(`SELECT r.id, m.volgorde FROM ruimtevraag r JOIN milieucategorie m ON m.code = r.milieucategorie
-                             WHERE r.id <= $1 AND NOT r.watergebonden ORDER BY r.id LIMIT 1`, [start.ruimtevraag]);
+                             WHERE r.id <= $1 AND NOT r.watergebonden ORDER BY r.id LIMIT 1`, [matchingState.start.ruimtevraag]);
     const reply = await (await api.as('regisseur')).get(`/api/ruimtevragen/${vraag.id}/kandidaten`);
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     const b = reply.body;

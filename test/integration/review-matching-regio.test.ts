@@ -4,6 +4,7 @@
 // (409 when the data changed); settings and dates are bounded. Each test makes its
 // own requests and matches; everything is removed afterwards.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rememberMatchingState } from '../support/matching-fixture.ts';
 import { testApp, testDatabase } from '../support/api.ts';
 
 const db = testDatabase();
@@ -11,28 +12,14 @@ const api = testApp(db);
 const one = async (sql: string, params: unknown[] = []) => (await db.pool.query(sql, params)).rows[0];
 const all = async (sql: string, params: unknown[] = []) => (await db.pool.query(sql, params)).rows;
 
-let start: { bedrijf: number; ruimtevraag: number; match: number };
-let kavelsVoor: { id: number; status: string; beschikbaar_vanaf: string | null }[];
-let instellingenVoor: { sleutel: string; waarde: number }[];
+let matchingState: Awaited<ReturnType<typeof rememberMatchingState>>;
 
 beforeAll(async () => {
-  start = await one(`SELECT (SELECT coalesce(max(id), 0) FROM bedrijf)::int AS bedrijf, (SELECT coalesce(max(id), 0) FROM ruimtevraag)::int AS ruimtevraag,
-                            (SELECT coalesce(max(id), 0) FROM match)::int AS match`);
-  kavelsVoor = await all(`SELECT id, status, beschikbaar_vanaf FROM kavel ORDER BY id`);
-  instellingenVoor = await all(`SELECT sleutel, waarde FROM matching_instelling`);
+  matchingState = await rememberMatchingState(db);
 });
 
 afterAll(async () => {
-  await db.pool.query(`DELETE FROM match_stap WHERE match_id > $1`, [start.match]);
-  await db.pool.query(`DELETE FROM match_kavel WHERE match_id > $1`, [start.match]);
-  await db.pool.query(`DELETE FROM match WHERE id > $1`, [start.match]);
-  await db.pool.query(`DELETE FROM ruimtevraag WHERE id > $1`, [start.ruimtevraag]);
-  await db.pool.query(`UPDATE bedrijf SET huidige_kavel_id = NULL WHERE id > $1`, [start.bedrijf]);
-  await db.pool.query(`DELETE FROM bedrijf WHERE id > $1`, [start.bedrijf]);
-  for (const k of kavelsVoor) {
-    await db.pool.query(`UPDATE kavel SET status = $2, beschikbaar_vanaf = $3 WHERE id = $1 AND (status <> $2 OR beschikbaar_vanaf IS DISTINCT FROM $3::date)`, [k.id, k.status, k.beschikbaar_vanaf]);
-  }
-  for (const i of instellingenVoor) await db.pool.query(`UPDATE matching_instelling SET waarde = $2 WHERE sleutel = $1 AND waarde <> $2`, [i.sleutel, i.waarde]);
+  await matchingState.restore();
   await db.close();
 });
 

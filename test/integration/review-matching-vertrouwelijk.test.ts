@@ -4,6 +4,7 @@
 // all — from everything the API answers, and look for the regisseur's match notes
 // through every history route. Everything created here is removed afterwards.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rememberMatchingState } from '../support/matching-fixture.ts';
 import { testApp, testDatabase, type Client } from '../support/api.ts';
 import { readFileSync } from 'node:fs';
 import { UNREGISTERED_ROUTES } from '../../server/app.ts';
@@ -14,24 +15,14 @@ const api = testApp(db);
 const one = async (sql: string, params: unknown[] = []) => (await db.pool.query(sql, params)).rows[0];
 const all = async (sql: string, params: unknown[] = []) => (await db.pool.query(sql, params)).rows;
 
-let start: { bedrijf: number; ruimtevraag: number; match: number };
-let kavelsVoor: { id: number; status: string; beschikbaar_vanaf: string | null }[];
+let matchingState: Awaited<ReturnType<typeof rememberMatchingState>>;
 
 beforeAll(async () => {
-  start = await one(`SELECT (SELECT coalesce(max(id), 0) FROM bedrijf)::int AS bedrijf, (SELECT coalesce(max(id), 0) FROM ruimtevraag)::int AS ruimtevraag,
-                            (SELECT coalesce(max(id), 0) FROM match)::int AS match`);
-  kavelsVoor = await all(`SELECT id, status, beschikbaar_vanaf FROM kavel ORDER BY id`);
+  matchingState = await rememberMatchingState(db);
 });
 
 afterAll(async () => {
-  await db.pool.query(`DELETE FROM match_stap WHERE match_id > $1`, [start.match]);
-  await db.pool.query(`DELETE FROM match_kavel WHERE match_id > $1`, [start.match]);
-  await db.pool.query(`DELETE FROM match WHERE id > $1`, [start.match]);
-  await db.pool.query(`DELETE FROM ruimtevraag WHERE id > $1`, [start.ruimtevraag]);
-  await db.pool.query(`DELETE FROM bedrijf WHERE id > $1`, [start.bedrijf]);
-  for (const k of kavelsVoor) {
-    await db.pool.query(`UPDATE kavel SET status = $2, beschikbaar_vanaf = $3 WHERE id = $1 AND (status <> $2 OR beschikbaar_vanaf IS DISTINCT FROM $3::date)`, [k.id, k.status, k.beschikbaar_vanaf]);
-  }
+  await matchingState.restore();
   await db.close();
 });
 

@@ -2,8 +2,7 @@
 // concurrency) and bestuursovereenkomsten with the 50 % contribution.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, testDatabase, type Client } from '../support/api.ts';
-import { findEmptySpot, rdBox, rememberIds, type Spot, createFeature } from '../support/editor-fixture.ts';
-import type { TestRole } from '../support/accounts.ts';
+import { findEmptySpot, rdBox, rememberIds, type Spot, createFeature, werkgroepenVoor } from '../support/editor-fixture.ts';
 
 const db = testDatabase();
 const api = testApp(db);
@@ -30,9 +29,7 @@ beforeAll(async () => {
   cleanup = await rememberIds(db);
   spot = await findEmptySpot(db);
   reg = await api.as('regisseur');
-  const ownRole: TestRole = spot.gemeente === 'Katwijk' ? 'werkgroep_katwijk' : 'werkgroep_leiden';
-  own = await api.as(ownRole);
-  other = await api.as(ownRole === 'werkgroep_katwijk' ? 'werkgroep_leiden' : 'werkgroep_katwijk');
+  ({ own, other } = await werkgroepenVoor(api, spot));
   await create('terreinen', await box(0, 0, 600, 600), { naam: 'Toewijzingtest terrein' });
   for (let i = 0; i < 5; i++) {
     transformaties.push((await create('transformaties', await box(100 * i, 0, 100 * i + 80, 80), { naam: `T${i}`, nieuwe_functie: 'overig' })).id);

@@ -4,6 +4,7 @@
 import { expect } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
 import type { Client } from './api.ts';
+import type { TestRole } from './accounts.ts';
 
 export interface Spot {
   /** RD New origin of the spot. */
@@ -110,4 +111,10 @@ export async function createFeature(client: Client, layer: string, geometry: unk
   const reply = await client.send('POST', `/api/${layer}`, { type: 'Feature', geometry, properties });
   expect(reply.status, JSON.stringify(reply.body)).toBe(201);
   return reply.body;
+}
+
+/** The werkgroep of the spot's gemeente and that of another gemeente (Leiden or Katwijk). */
+export async function werkgroepenVoor(api: { as(role: TestRole): Promise<Client> }, spot: Spot): Promise<{ own: Client; other: Client }> {
+  const ownRole: TestRole = spot.gemeente === 'Katwijk' ? 'werkgroep_katwijk' : 'werkgroep_leiden';
+  return { own: await api.as(ownRole), other: await api.as(ownRole === 'werkgroep_katwijk' ? 'werkgroep_leiden' : 'werkgroep_katwijk') };
 }

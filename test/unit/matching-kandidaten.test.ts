@@ -5,21 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { STANDAARD_INSTELLINGEN, type MatchKavel, type MatchVraag } from '../../server/domain/matching-model.ts';
+import { kavel, vraag, VANDAAG } from '../support/matching-instances.ts';
 import {
   besteKandidaten, geenKandidaatReden, kandidaatSet, kandidatenUitSets, type KandidaatInvoer,
 } from '../../server/domain/matching-kandidaten.ts';
 
 const inst = STANDAARD_INSTELLINGEN;
-const VANDAAG = '2026-01-01';
-
-const kavel = (id: number, o: Partial<MatchKavel> = {}): MatchKavel => ({
-  id, terrein_id: 1, gemeente_id: 10, in_regio: true, status: 'beschikbaar', planstatus: 'hard',
-  mc_min: null, mc_max: 5, watergebonden: false, beschikbaar_vanaf: null, ha: 2, x: 100_000 + id * 100, y: 460_000, ...o,
-});
-const vraag = (o: Partial<MatchVraag> = {}): MatchVraag => ({
-  id: 1, min_ha: 1.5, max_ha: 2.5, mc: 4, watergebonden: false, gewenste_gemeente_ids: [], gewenst_vanaf: '2026-06-01',
-  gewenst_tot: '2028-12-31', voorrang: false, arbeidsplaatsen: 100, huidige_kavel_id: null, ...o,
-});
 const invoer = (kavels: MatchKavel[], o: Partial<KandidaatInvoer> = {}): KandidaatInvoer =>
   ({ kavels: new Map(kavels.map((k) => [k.id, k])), inst, vandaag: VANDAAG, ...o });
 const telling = { totaal: 1, geschikt: 1, uitgesloten: {} };

@@ -2,20 +2,11 @@
 // explanation, on hand-made kavels (no database).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { instellingenUit, STANDAARD_INSTELLINGEN, type MatchKavel, type MatchVraag } from '../../server/domain/matching-model.ts';
+import { instellingenUit, STANDAARD_INSTELLINGEN, type MatchKavel } from '../../server/domain/matching-model.ts';
+import { kavel, vraag, VANDAAG } from '../support/matching-instances.ts';
 import { scoreGetal, scoreSet, scoreVraag } from '../../server/domain/matching-score.ts';
 
 const inst = STANDAARD_INSTELLINGEN;
-const VANDAAG = '2026-01-01';
-
-const kavel = (id: number, o: Partial<MatchKavel> = {}): MatchKavel => ({
-  id, terrein_id: 1, gemeente_id: 10, in_regio: true, status: 'beschikbaar', planstatus: 'hard',
-  mc_min: null, mc_max: 5, watergebonden: false, beschikbaar_vanaf: null, ha: 2, x: 100_000 + id * 100, y: 460_000, ...o,
-});
-const vraag = (o: Partial<MatchVraag> = {}): MatchVraag => ({
-  id: 1, min_ha: 1.5, max_ha: 2.5, mc: 4, watergebonden: false, gewenste_gemeente_ids: [], gewenst_vanaf: '2026-06-01',
-  gewenst_tot: '2028-12-31', voorrang: false, arbeidsplaatsen: 100, huidige_kavel_id: null, ...o,
-});
 
 describe('score', () => {
   const ctx = { inst, vandaag: VANDAAG, huidig: null };

@@ -1,6 +1,7 @@
 // Login waits and the password policy (issue 10, item 14), as pure rules.
 import { describe, expect, it } from 'vitest';
-import { backoffSeconds, formatWait, FREE_FAILURES } from '../../server/auth/rate-limit.ts';
+import { backoffSeconds, FREE_FAILURES } from '../../server/auth/rate-limit.ts';
+import { wachttijd as formatWait } from '../../server/domain/nl-tekst.ts';
 import { passwordProblem } from '../../server/auth/password-policy.ts';
 
 describe('login waits', () => {

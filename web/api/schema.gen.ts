@@ -2130,11 +2130,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Alle compensaties als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New) */
+        /**
+         * Alle compensaties als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New)
+         * @description Met `bbox` alleen wat dat gebied raakt (de editor snapt daaraan), met `ids` alleen die records (de monitor en matching tonen zo de vlakken achter een cijfer); de kaart zelf leest vectortegels (/tiles).
+         */
         get: {
             parameters: {
                 query?: {
                     bbox?: string;
+                    ids?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3360,11 +3364,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Alle gemeenten als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New) */
+        /**
+         * Alle gemeenten als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New)
+         * @description Met `bbox` alleen wat dat gebied raakt (de editor snapt daaraan), met `ids` alleen die records (de monitor en matching tonen zo de vlakken achter een cijfer); de kaart zelf leest vectortegels (/tiles).
+         */
         get: {
             parameters: {
                 query?: {
                     bbox?: string;
+                    ids?: string;
                 };
                 header?: never;
                 path?: never;
@@ -4467,11 +4475,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Alle kanszones als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New) */
+        /**
+         * Alle kanszones als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New)
+         * @description Met `bbox` alleen wat dat gebied raakt (de editor snapt daaraan), met `ids` alleen die records (de monitor en matching tonen zo de vlakken achter een cijfer); de kaart zelf leest vectortegels (/tiles).
+         */
         get: {
             parameters: {
                 query?: {
                     bbox?: string;
+                    ids?: string;
                 };
                 header?: never;
                 path?: never;
@@ -5283,11 +5295,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Alle kavels als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New) */
+        /**
+         * Alle kavels als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New)
+         * @description Met `bbox` alleen wat dat gebied raakt (de editor snapt daaraan), met `ids` alleen die records (de monitor en matching tonen zo de vlakken achter een cijfer); de kaart zelf leest vectortegels (/tiles).
+         */
         get: {
             parameters: {
                 query?: {
                     bbox?: string;
+                    ids?: string;
                 };
                 header?: never;
                 path?: never;
@@ -7558,11 +7574,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Alle terreinen als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New) */
+        /**
+         * Alle terreinen als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New)
+         * @description Met `bbox` alleen wat dat gebied raakt (de editor snapt daaraan), met `ids` alleen die records (de monitor en matching tonen zo de vlakken achter een cijfer); de kaart zelf leest vectortegels (/tiles).
+         */
         get: {
             parameters: {
                 query?: {
                     bbox?: string;
+                    ids?: string;
                 };
                 header?: never;
                 path?: never;
@@ -8541,11 +8561,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Alle transformaties als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New) */
+        /**
+         * Alle transformaties als GeoJSON (WGS84), met oppervlakte in ha uit PostGIS (RD New)
+         * @description Met `bbox` alleen wat dat gebied raakt (de editor snapt daaraan), met `ids` alleen die records (de monitor en matching tonen zo de vlakken achter een cijfer); de kaart zelf leest vectortegels (/tiles).
+         */
         get: {
             parameters: {
                 query?: {
                     bbox?: string;
+                    ids?: string;
                 };
                 header?: never;
                 path?: never;

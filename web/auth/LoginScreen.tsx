@@ -7,6 +7,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useAanmeldOpties, useLogin, type Me } from '../api/session.ts';
 import { ApiError } from '../api/client.ts';
 import { t } from '../i18n/nl.ts';
+import { wachttijd } from '../i18n/format.ts';
 import { tAccounts } from '../i18n/nl-accounts.ts';
 import { CodeStep, EnrolmentStep } from './TweedeFactor.tsx';
 import './auth.css';
@@ -16,15 +17,6 @@ interface Wait {
   until: number;
 }
 
-/** A wait in Dutch, rounded up (same rule as the server's message): "25 seconden", "2 minuten", "1 uur". */
-export function wachttijd(seconds: number): string {
-  const s = Math.max(1, Math.ceil(seconds));
-  if (s < 60) return s === 1 ? '1 seconde' : `${s} seconden`;
-  const m = Math.ceil(s / 60);
-  if (m < 60) return m === 1 ? '1 minuut' : `${m} minuten`;
-  const h = Math.ceil(m / 60);
-  return h === 1 ? '1 uur' : `${h} uur`;
-}
 
 /** Seconds left, in steps of 5 below a minute, so the message does not change every second. */
 const shownSeconds = (ms: number) => {

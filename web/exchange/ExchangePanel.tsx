@@ -10,6 +10,7 @@ import { ExportView } from './ExportView.tsx';
 import { TokensView } from './TokensView.tsx';
 import { tx } from './nl.ts';
 import './exchange.css';
+import { PanelHeader } from '../app/PanelHeader.tsx';
 
 type Tab = 'importeren' | 'exporteren' | 'qgis';
 
@@ -18,13 +19,7 @@ export function ExchangePanel({ me, map, layers, onClose }: { me: Me; map: MapLi
   const [tab, setTab] = useState<Tab>(tabs[0]);
   return (
     <aside className="matching-panel exchange-panel" data-testid="uitwisseling" aria-label={tx.titel}>
-      <header className="monitor-head">
-        <div>
-          <p className="panel-kicker">{tx.kicker}</p>
-          <h2>{tx.titel}</h2>
-        </div>
-        <button type="button" className="icon-button" onClick={onClose} aria-label={tx.sluiten}>×</button>
-      </header>
+      <PanelHeader kicker={tx.kicker} titel={tx.titel} sluiten={tx.sluiten} onClose={onClose} />
       <nav className="matching-tabs" role="tablist">
         {tabs.map((t) => (
           <button key={t} type="button" role="tab" aria-selected={tab === t} data-testid={`uitwisseling-tab-${t}`}

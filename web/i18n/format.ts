@@ -3,7 +3,7 @@ import { t } from './nl.ts';
 import { datumKort, datumLang, tijdstipNl } from '../../server/domain/dates.ts';
 
 /** Counts with the right noun ("1 verhuizing", "3 kavels"), shared with the server's messages. */
-export { aantal, opsomming, woord } from '../../server/domain/nl-tekst.ts';
+export { aantal, opsomming, wachttijd, woord } from '../../server/domain/nl-tekst.ts';
 
 const hectare = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const integer = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });

@@ -1,22 +1,25 @@
-// The full-window map: basemap from the server's config, the sea overlay,
-// and the API layers with hover, selection and HTML labels.
+// The full-window map: basemap from the server's config, the sea overlay, and the API
+// layers as vector tiles (web/map/tiles.ts) with hover, selection and symbol labels.
 import { useEffect, useRef, useState } from 'react';
 import {
   AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, type GeoJSONSource, type StyleSpecification,
+  type VectorTileSource,
 } from 'maplibre-gl';
+import { useQueryClient } from '@tanstack/react-query';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useAllLayers, useConfig, useMilieucategorieen } from '../api/hooks.ts';
-import { LAYER_NAMES, type LayerCollection, type LayerName, type Milieucategorie } from '../api/layers.ts';
+import { LAYER_NAMES, type LayerName } from '../api/layers.ts';
 import { t } from '../i18n/nl.ts';
 import { configureMapLibre } from './runtime.ts';
 import { basemapWaterColor } from './basemap.ts';
 import { useBasemapStyle, useSea } from './useBasemap.ts';
-import { addDataLayers, MASK_SOURCE, SEA_SOURCE, setLayerVisibility, sourceId } from './layers.ts';
+import { addDataLayers, MASK_SOURCE, PAST_LAYERS, pastSourceId, SEA_SOURCE, setLayerVisibility, sourceId } from './layers.ts';
 import { regionMask } from './mask.ts';
 import { addPatterns } from './patterns.ts';
 import { colors } from './palette.ts';
 import { attachInteraction, type FeatureRef } from './interaction.ts';
-import { LabelOverlay, labelPoint } from './labels.ts';
+import { glyphsUrl } from './labels.ts';
+import { tileInfoKey, tileUrls, useTileLayers, type TileLayerInfo } from './tiles.ts';
 import { RegionControl } from './controls.ts';
 import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM, REGION_BOUNDS, regionPadding } from './region.ts';
 import { usePeildatum, zetPeildatum } from './peildatum.ts';
@@ -54,9 +57,10 @@ const MAP_LOCALE = {
 
 export function MapView({ visibility, selected, onSelect, onMap }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
+  // The map once its style has loaded (internal), and once its data layers are on it too.
+  const [styled, setStyled] = useState<MapLibreMap | null>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const interactionRef = useRef<ReturnType<typeof attachInteraction> | null>(null);
-  const labelsRef = useRef<LabelOverlay | null>(null);
   const onSelectRef = useRef(onSelect);
   const onMapRef = useRef(onMap);
   useEffect(() => {
@@ -64,40 +68,30 @@ export function MapView({ visibility, selected, onSelect, onMap }: MapViewProps)
     onMapRef.current = onMap;
   });
 
+  const client = useQueryClient();
   const config = useConfig();
   const categories = useMilieucategorieen();
   const attribution = config.data?.attribution ?? [];
   const style = useBasemapStyle(config.data?.basemapStyleUrl, attribution.length > 0);
   const sea = useSea();
   const layers = useAllLayers();
+  const tiles = useTileLayers();
 
   // Create the map once the style and the category list (which drives the kavel colours) are known.
   useEffect(() => {
     const container = containerRef.current;
     if (!container || !style.data || !categories.data) return;
     configureMapLibre();
-    const instance = createMap(container, style.data, attribution, categories.data);
+    const instance = createMap(container, style.data, attribution);
     const interaction = attachInteraction(instance, (ref) => onSelectRef.current(ref));
-    const labels = new LabelOverlay(instance);
-    labels.define('gemeenten', { className: 'map-label--gemeente', minzoom: 0, maxzoom: 13 });
-    // Terreinen with a known name from zoom 12; those with only a working name
-    // ("… (naam onbekend)") from zoom 14, where there is room for them.
-    labels.define('terreinen', { className: 'map-label--terrein', minzoom: 12, maxzoom: 24 });
-    labels.define('terreinen-werknaam', { className: 'map-label--terrein', minzoom: 14, maxzoom: 24 });
     interactionRef.current = interaction;
-    labelsRef.current = labels;
-    instance.on('load', () => {
-      window.__map = instance;
-      setMap(instance);
-      onMapRef.current?.(instance);
-    });
+    instance.on('load', () => setStyled(instance));
     return () => {
+      setStyled(null);
       setMap(null);
       onMapRef.current?.(null);
       interaction.destroy();
-      labels.destroy();
       interactionRef.current = null;
-      labelsRef.current = null;
       if (window.__map === instance) delete window.__map;
       delete document.body.dataset.mapReady;
       instance.remove();
@@ -105,25 +99,56 @@ export function MapView({ visibility, selected, onSelect, onMap }: MapViewProps)
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the attribution list comes with the same config as the style
   }, [style.data, categories.data]);
 
-  // Data: each layer is drawn as soon as it arrives, and again only when it changed
-  // (a save puts one feature into its layer's cache: only that layer is sent to the map);
-  // while the monitor shows a past peildatum, the versioned layers as they were on that date.
-  const loaded = layers.data;
-  const { kaart: verleden } = usePeildatum();
-  const drawn = useRef(new Map<LayerName, unknown>());
-  // A new map has none of the data yet (declared first: runs before the effect below).
+  // The data layers go on once every layer's TileJSON is known (its tile URL names the
+  // layer's version); only then is the map handed out, so the editor draws on top.
+  const tileInfos = tiles.data;
+  const drawnVersion = useRef(new Map<LayerName, number>());
   useEffect(() => {
-    drawn.current.clear();
-  }, [map]);
+    if (!styled || map || !tiles.allLoaded || !categories.data || !style.data) return;
+    addPatterns(styled, colors);
+    addDataLayers(styled, categories.data, tileInfos as Record<LayerName, TileLayerInfo>, basemapWaterColor(style.data));
+    drawnVersion.current = new Map(LAYER_NAMES.map((l) => [l, tileInfos[l]!.versie]));
+    window.__map = styled;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- handed out once MapLibre (outside React) has the layers
+    setMap(styled);
+    onMapRef.current?.(styled);
+  }, [styled, map, tiles.allLoaded, tileInfos, categories.data, style.data]);
+
+  // A layer's new version (after a write): its source loads the tiles of that version.
   useEffect(() => {
     if (!map) return;
     for (const layer of LAYER_NAMES) {
-      const data = (verleden && (layer === 'kavels' || layer === 'transformaties' || layer === 'compensaties') ? verleden[layer] : undefined) ?? loaded[layer];
-      if (!data || drawn.current.get(layer) === data) continue;
-      map.getSource<GeoJSONSource>(sourceId(layer))?.setData(data);
-      drawn.current.set(layer, data);
+      const info = tileInfos[layer];
+      if (!info || drawnVersion.current.get(layer) === info.versie) continue;
+      map.getSource<VectorTileSource>(sourceId(layer))?.setTiles(tileUrls(info));
+      drawnVersion.current.set(layer, info.versie);
     }
-  }, [map, verleden, loaded]);
+  }, [map, tileInfos]);
+
+  // Every change of a layer in the cache (a save puts its features there, an import or a
+  // match invalidates the layer) asks for the layer's TileJSON again: a new version, new tiles.
+  const loaded = layers.data;
+  const seen = useRef(new Map<LayerName, unknown>());
+  useEffect(() => {
+    for (const layer of LAYER_NAMES) {
+      const data = loaded[layer];
+      if (!data || seen.current.get(layer) === data) continue;
+      const before = seen.current.get(layer);
+      seen.current.set(layer, data);
+      if (before) void client.invalidateQueries({ queryKey: tileInfoKey(layer), exact: true });
+    }
+  }, [client, loaded]);
+
+  // While the monitor shows a past peildatum: kavels, transformaties and compensaties as
+  // they were on that date, from its GeoJSON, in place of their tiles.
+  const { kaart: verleden } = usePeildatum();
+  useEffect(() => {
+    if (!map) return;
+    for (const layer of PAST_LAYERS) {
+      map.getSource<GeoJSONSource>(pastSourceId(layer))?.setData(verleden?.[layer] ?? { type: 'FeatureCollection', features: [] });
+    }
+    interactionRef.current?.setVerleden(!!verleden);
+  }, [map, verleden]);
 
   useEffect(() => {
     if (map && sea.data) map.getSource<GeoJSONSource>(SEA_SOURCE)?.setData(sea.data);
@@ -133,31 +158,13 @@ export function MapView({ visibility, selected, onSelect, onMap }: MapViewProps)
     if (map && loaded.gemeenten) map.getSource<GeoJSONSource>(MASK_SOURCE)?.setData(regionMask(loaded.gemeenten));
   }, [map, loaded.gemeenten]);
 
-  // Labels: municipality names at low zoom, terrein names from zoom 12.
-  useEffect(() => {
-    if (map && loaded.gemeenten) labelsRef.current?.setItems('gemeenten', labelItems(loaded.gemeenten, 1000));
-  }, [map, loaded.gemeenten]);
-  useEffect(() => {
-    const terreinen = loaded.terreinen;
-    if (!map || !terreinen) return;
-    const named = { ...terreinen, features: terreinen.features.filter((f) => f.properties.naam_bekend) };
-    const unnamed = { ...terreinen, features: terreinen.features.filter((f) => !f.properties.naam_bekend) };
-    labelsRef.current?.setItems('terreinen', labelItems(named, 500));
-    labelsRef.current?.setItems('terreinen-werknaam', labelItems(unnamed, 0));
-  }, [map, loaded.terreinen]);
-
   useEffect(() => {
     if (!map) return;
-    for (const layer of LAYER_NAMES) setLayerVisibility(map, layer, visibility[layer]);
-    labelsRef.current?.setVisible('gemeenten', visibility.gemeenten);
-    labelsRef.current?.setVisible('terreinen', visibility.terreinen);
-    labelsRef.current?.setVisible('terreinen-werknaam', visibility.terreinen);
-  }, [map, visibility]);
+    for (const layer of LAYER_NAMES) setLayerVisibility(map, layer, visibility[layer], !!verleden);
+  }, [map, visibility, verleden]);
 
   useEffect(() => {
     if (map) interactionRef.current?.setSelected(selected);
-    // The feature panel covers part of the map: labels move out from under it.
-    labelsRef.current?.refresh();
   }, [map, selected]);
 
   // Ready for tests (and a signal for screenshots): first idle with every data layer loaded.
@@ -177,7 +184,7 @@ export function MapView({ visibility, selected, onSelect, onMap }: MapViewProps)
     };
   }, [map, allLoaded]);
 
-  const layerError = layers.errors[0];
+  const layerError = layers.errors[0] ?? tiles.errors[0];
   const error = config.error ?? style.error ?? categories.error ?? layerError?.error ?? null;
   const errorText = error && !config.error && !style.error && !categories.error && layerError
     ? `${t.fouten.laag(t.lagen.naam[layerError.layer])} ${error.message}`
@@ -211,11 +218,11 @@ function createMap(
   container: HTMLElement,
   style: StyleSpecification,
   attribution: string[],
-  categories: Milieucategorie[],
 ): MapLibreMap {
   const map = new MapLibreMap({
     container,
-    style,
+    // The labels' fonts come from the app itself (offline), whatever the basemap names.
+    style: { ...style, glyphs: glyphsUrl() },
     bounds: REGION_BOUNDS,
     fitBoundsOptions: { padding: regionPadding(container) },
     minZoom: MIN_ZOOM,
@@ -233,23 +240,7 @@ function createMap(
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new RegionControl(t.kaart.regio), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
-  map.on('load', () => {
-    addPatterns(map, colors);
-    addDataLayers(map, categories, LAYER_NAMES, basemapWaterColor(style));
-  });
   // Logged as errors so that an invalid layer or a failing tile source fails the browser tests.
   map.on('error', (e) => console.error('[kaart]', e.error?.message ?? e));
   return map;
-}
-
-function labelItems(collection: LayerCollection, basePriority: number) {
-  return collection.features
-    .filter((f) => f.properties.naam)
-    .map((f) => ({
-      key: String(f.id),
-      text: f.properties.naam!,
-      lngLat: labelPoint(f.geometry),
-      // Bigger areas first when labels compete for space.
-      priority: basePriority + f.properties.oppervlakte_ha,
-    }));
 }

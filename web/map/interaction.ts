@@ -1,8 +1,9 @@
 // Hover and click on the data layers. Hover and selection are feature-state
-// ('hover', 'selected') on the GeoJSON sources, so nothing is re-tiled.
+// ('hover', 'selected') on the tile sources (by feature id, in the layer's source
+// layer), or on the past overlay while a past peildatum is shown: nothing is re-tiled.
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import type { LayerName } from '../api/layers.ts';
-import { INTERACTIVE_LAYERS, sourceId } from './layers.ts';
+import { featureTarget, INTERACTIVE_LAYERS } from './layers.ts';
 
 export interface FeatureRef {
   layer: LayerName;
@@ -22,21 +23,22 @@ export function featureAt(map: MapLibreMap, point: { x: number; y: number }): Fe
 
 const same = (a: FeatureRef | null, b: FeatureRef | null) => a?.layer === b?.layer && a?.id === b?.id;
 
-function setState(map: MapLibreMap, ref: FeatureRef | null, key: 'hover' | 'selected', value: boolean) {
-  if (ref && map.getSource(sourceId(ref.layer))) {
-    map.setFeatureState({ source: sourceId(ref.layer), id: ref.id }, { [key]: value });
-  }
-}
-
 export function attachInteraction(map: MapLibreMap, onSelect: (ref: FeatureRef | null) => void) {
   let hovered: FeatureRef | null = null;
   let selected: FeatureRef | null = null;
+  let verleden = false;
+
+  const setState = (ref: FeatureRef | null, key: 'hover' | 'selected', value: boolean) => {
+    if (!ref) return;
+    const target = featureTarget(ref.layer, ref.id, verleden);
+    if (map.getSource(target.source)) map.setFeatureState(target, { [key]: value });
+  };
 
   const setHover = (ref: FeatureRef | null) => {
     if (same(ref, hovered)) return;
-    setState(map, hovered, 'hover', false);
+    setState(hovered, 'hover', false);
     hovered = ref;
-    setState(map, hovered, 'hover', true);
+    setState(hovered, 'hover', true);
     map.getCanvas().style.cursor = ref ? 'pointer' : '';
   };
 
@@ -51,9 +53,18 @@ export function attachInteraction(map: MapLibreMap, onSelect: (ref: FeatureRef |
   return {
     setSelected(ref: FeatureRef | null) {
       if (same(ref, selected)) return;
-      setState(map, selected, 'selected', false);
+      setState(selected, 'selected', false);
       selected = ref;
-      setState(map, selected, 'selected', true);
+      setState(selected, 'selected', true);
+    },
+    /** A past peildatum is shown (or no longer): the states move to the features now drawn. */
+    setVerleden(value: boolean) {
+      if (value === verleden) return;
+      setState(selected, 'selected', false);
+      setState(hovered, 'hover', false);
+      verleden = value;
+      hovered = null;
+      setState(selected, 'selected', true);
     },
     destroy() {
       map.off('mousemove', onMove);

@@ -15,6 +15,7 @@ import { ScheefwerkenView } from './ScheefwerkenView.tsx';
 import { VraagDetail } from './VraagDetail.tsx';
 import { mag, type Route } from '../api/mag.ts';
 import './matching.css';
+import { PanelHeader } from '../app/PanelHeader.tsx';
 
 type Tab = 'register' | 'matches' | 'regio' | 'scheefwerken';
 
@@ -50,13 +51,7 @@ export function MatchingPanel({ me, map, layers, onClose }: { me: Me; map: MapLi
 
   return (
     <aside className="matching-panel" data-testid="matching" aria-label={tm.titel}>
-      <header className="monitor-head">
-        <div>
-          <p className="panel-kicker">{tm.kicker}</p>
-          <h2>{tm.titel}</h2>
-        </div>
-        <button type="button" className="icon-button" onClick={onClose} aria-label={tm.sluiten}>×</button>
-      </header>
+      <PanelHeader kicker={tm.kicker} titel={tm.titel} sluiten={tm.sluiten} onClose={onClose} />
       <nav className="matching-tabs" role="tablist">
         {tabs.map((t) => (
           <button key={t} type="button" role="tab" aria-selected={tab === t && vraagId === null}

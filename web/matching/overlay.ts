@@ -1,8 +1,8 @@
 // What the regisseur sees on the map while matching: candidate kavels shaded by
 // score with their rank, the company's current kavel, curved arrows from the
 // current location to the proposed kavel, and relocation chains numbered in the
-// order of the moves. One GeoJSON source, a few layers, and HTML labels (the
-// basemap has no glyphs, see web/map/labels.ts).
+// order of the moves. One GeoJSON source, a few layers, and HTML labels (markers
+// that carry a status and a click, unlike the map's symbol labels in web/map/labels.ts).
 import { Marker, type ExpressionSpecification, type GeoJSONSource, type LngLatBoundsLike, type Map as MapLibreMap } from 'maplibre-gl';
 import { bbox } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';

@@ -4,7 +4,7 @@ import type { Map as MapLibreMap, LngLatBoundsLike } from 'maplibre-gl';
 import { bbox } from '@turf/turf';
 import type { Schemas } from '../api/http.ts';
 import type { LayerName } from '../api/layers.ts';
-import { sourceId } from '../map/layers.ts';
+import { featureTarget, isPastLayer } from '../map/layers.ts';
 
 type Ids = Schemas['BronIds'];
 /** The polygons to find ids in: the live layers, or those on a past peildatum (GET /api/balans/kaart). */
@@ -16,15 +16,21 @@ const LAYER_OF: Partial<Record<keyof Ids, LayerName>> = {
 
 let marked: { layer: LayerName; id: number }[] = [];
 
+/** A feature's state on its tiles and, for the layers a past peildatum shows, on that date's overlay too. */
+function mark(map: MapLibreMap, layer: LayerName, id: number, selected: boolean) {
+  map.setFeatureState(featureTarget(layer, id), { selected });
+  if (isPastLayer(layer)) map.setFeatureState(featureTarget(layer, id, true), { selected });
+}
+
 export function highlight(map: MapLibreMap, layers: Vlakken, ids: Ids, zoom: boolean) {
-  for (const m of marked) map.setFeatureState({ source: sourceId(m.layer), id: m.id }, { selected: false });
+  for (const m of marked) mark(map, m.layer, m.id, false);
   marked = [];
   const features = [];
   for (const [key, list] of Object.entries(ids) as [keyof Ids, number[]][]) {
     const layer = LAYER_OF[key];
     if (!layer || !list) continue;
     for (const id of list) {
-      map.setFeatureState({ source: sourceId(layer), id }, { selected: true });
+      mark(map, layer, id, true);
       marked.push({ layer, id });
       const f = layers[layer]?.features.find((x) => x.id === id);
       if (f) features.push(f);

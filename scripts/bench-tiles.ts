@@ -1,0 +1,142 @@
+// Benchmark of the vector tiles (issue 15): HTTP time of GET /tiles/kavels/<z>/<x>/<y>.pbf
+// on the real server against the bare ST_AsMVT query of the same tile (the floor a tile
+// server such as Martin works from: same rows, same columns, no session, version,
+// ETag or compression), for a z10 and a z14 tile over the densest part of the data.
+// The server runs without its tile cache, so every request reaches the database;
+// the cached time (a tile asked for again under the same version) is shown beside it.
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import { serve } from '@hono/node-server';
+import { createApp } from '../server/app.ts';
+import { createAccount } from '../server/accounts/service.ts';
+import type { Database } from '../server/db/database.ts';
+import { TILE_BUFFER, TILE_EXTENT } from '../server/domain/tiles.ts';
+import { tileAttributes } from '../server/tiles/attributes.ts';
+
+export interface TileDataset {
+  label: string;
+  pool: pg.Pool;
+  mode: 'embedded' | 'postgres';
+}
+
+type Stat = { p50: number; p95: number };
+export interface TileRij {
+  dataset: string;
+  kavels: number;
+  tegel: string;
+  bytes: number;
+  verstuurd: number;
+  features: number;
+  http: Stat;
+  cache: Stat;
+  sql: Stat | null;
+}
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+
+async function meet(fn: () => Promise<unknown>, runs = RUNS): Promise<Stat> {
+  await fn();
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(runs / 2)], p95: times[Math.min(runs - 1, Math.ceil(runs * 0.95) - 1)] };
+}
+
+/** The tile of zoom z that holds a point (WGS84). */
+function tileOf(lon: number, lat: number, z: number) {
+  const n = 2 ** z;
+  const r = (lat * Math.PI) / 180;
+  return {
+    z,
+    x: Math.floor(((lon + 180) / 360) * n),
+    y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n),
+  };
+}
+
+/** The bare query: kavels of one tile as MVT, with the columns the stuurgroep's tiles carry. */
+function bareSql() {
+  const columns = Object.entries(tileAttributes('kavels', 'stuurgroep').columns).map(([name, expr]) => `${expr} AS "${name}"`).join(', ');
+  return `SELECT ST_AsMVT(t.*, 'kavels', ${TILE_EXTENT}, 'geom', 'id') AS mvt FROM (
+            SELECT x.id, ${columns}, ST_AsMVTGeom(x.geom_3857, ST_TileEnvelope($1, $2, $3), ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom
+            FROM kavel x WHERE x.geom_3857 && ST_TileEnvelope($1, $2, $3, margin => ${TILE_BUFFER / TILE_EXTENT})) t`;
+}
+
+async function withServer<T>(d: TileDataset, cacheBytes: number, run: (get: (pad: string) => Promise<{ bytes: number; sent: number }>) => Promise<T>) {
+  const email = `bench-${randomUUID()}@bench.invalid`;
+  const wachtwoord = `Bench-${randomUUID()}`;
+  await createAccount(d.pool, { email, naam: 'Benchmark', rol: 'stuurgroep', wachtwoord });
+  const db: Database = { pool: d.pool, mode: d.mode, close: async () => undefined };
+  const app = createApp({ db, tileCacheBytes: cacheBytes });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((r) => server.once('listening', r));
+  const port = (server.address() as { port: number }).port;
+  try {
+    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, wachtwoord }),
+    });
+    if (login.status !== 200) throw new Error(`inloggen mislukt: ${login.status} ${await login.text()}`);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    return await run(async (pad) => {
+      // As a browser asks: compressed if the server likes (the tile is sent gzipped or brotli'd).
+      const res = await fetch(`http://127.0.0.1:${port}${pad}`, { headers: { cookie, 'accept-encoding': 'br, gzip' } });
+      const body = new Uint8Array(await res.arrayBuffer());
+      if (res.status !== 200) throw new Error(`${pad}: ${res.status}`);
+      return { bytes: body.length, sent: Number(res.headers.get('content-length') ?? body.length) };
+    });
+  } finally {
+    server.close();
+    await d.pool.query(`DELETE FROM sessie WHERE account_id = (SELECT id FROM account WHERE email = $1)`, [email]);
+    await d.pool.query(`DELETE FROM account WHERE email = $1`, [email]);
+  }
+}
+
+export async function tileBench(d: TileDataset): Promise<TileRij[]> {
+  // The densest spot: the middle kavel of the terrein with the most kavels.
+  const { rows: [plek] } = await d.pool.query<{ lon: number; lat: number; n: number }>(
+    `WITH t AS (SELECT terrein_id FROM kavel GROUP BY terrein_id ORDER BY count(*) DESC LIMIT 1)
+     SELECT ST_X(p) AS lon, ST_Y(p) AS lat, (SELECT count(*)::int FROM kavel) AS n
+     FROM (SELECT ST_Transform(ST_PointOnSurface(ST_Collect(k.geom)), 4326) AS p FROM kavel k JOIN t USING (terrein_id)) s`,
+  );
+  const tiles = [tileOf(plek.lon, plek.lat, 10), tileOf(plek.lon, plek.lat, 14)];
+  const sql = bareSql();
+  const rijen: TileRij[] = [];
+  // Uncached: every request reaches the database (PostgreSQL: ST_AsMVT; embedded: the index).
+  await withServer(d, 0, async (get) => {
+    for (const t of tiles) {
+      const pad = `/tiles/kavels/${t.z}/${t.x}/${t.y}.pbf`;
+      const first = await get(pad);
+      const http = await meet(() => get(pad));
+      const floor = d.mode === 'postgres'
+        ? { stat: await meet(() => d.pool.query(sql, [t.z, t.x, t.y])), rows: (await d.pool.query<{ mvt: Buffer }>(sql, [t.z, t.x, t.y])).rows[0].mvt }
+        : null;
+      const { rows: [{ n }] } = await d.pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM kavel WHERE geom_3857 && ST_TileEnvelope($1, $2, $3)`, [t.z, t.x, t.y]);
+      rijen.push({
+        dataset: d.label, kavels: plek.n, tegel: `z${t.z}/${t.x}/${t.y}`, bytes: floor?.rows.length ?? first.bytes, verstuurd: first.sent,
+        features: n, http, cache: { p50: NaN, p95: NaN }, sql: floor?.stat ?? null,
+      });
+    }
+  });
+  // With the server's cache (a tile of the same version asked for again).
+  await withServer(d, 64 * 1024 * 1024, async (get) => {
+    for (const [i, t] of tiles.entries()) rijen[i].cache = await meet(() => get(`/tiles/kavels/${t.z}/${t.x}/${t.y}.pbf`));
+  });
+  return rijen;
+}
+
+export function printTiles(rijen: TileRij[]) {
+  const ms = (x: number) => (Number.isNaN(x) ? '–'.padStart(9) : `${x.toFixed(1).padStart(6)} ms`);
+  const kb = (b: number) => `${(b / 1024).toFixed(1).padStart(7)} KB`;
+  console.log(`\n== Vectortegels kavels: HTTP (zonder tegelcache) tegen kale ST_AsMVT (mediaan en p95 van ${RUNS} keer, na 2 keer opwarmen)`);
+  console.log(`   ${'dataset'.padEnd(22)} ${'kavels'.padStart(7)}  ${'tegel'.padEnd(16)} ${'in tegel'.padStart(8)} ${'MVT'.padStart(10)} ${'verstuurd'.padStart(10)}  ${'HTTP p50'.padStart(9)} ${'p95'.padStart(9)}  ${'SQL p50'.padStart(9)} ${'p95'.padStart(9)}  ratio  ${'cache p50'.padStart(9)}`);
+  for (const r of rijen) {
+    const ratio = r.sql ? (r.http.p50 / r.sql.p50).toFixed(2) : ' –  ';
+    console.log(`   ${r.dataset.padEnd(22)} ${String(r.kavels).padStart(7)}  ${r.tegel.padEnd(16)} ${String(r.features).padStart(8)} ${kb(r.bytes)} ${kb(r.verstuurd)}  ${ms(r.http.p50)} ${ms(r.http.p95)}  ${r.sql ? ms(r.sql.p50) : '–'.padStart(9)} ${r.sql ? ms(r.sql.p95) : '–'.padStart(9)}  ${ratio.padStart(5)}  ${ms(r.cache.p50)}`);
+  }
+  console.log('   doel: ratio ≤ 1,3 op PostgreSQL (ingebouwd: geojson-vt-index in een worker, geen ST_AsMVT)');
+}
