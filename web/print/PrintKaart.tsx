@@ -3,14 +3,13 @@
 // blank), with the gemeente and terrein names, a legend, a scale bar in metres and a
 // north arrow laid over it in HTML.
 import { useEffect, useRef, useState } from 'react';
-import { Map as MapLibreMap, type GeoJSONSource, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibreMap, type LayerSpecification, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { Schemas } from '../api/http.ts';
 import { LAYER_NAMES, type Milieucategorie } from '../api/layers.ts';
 import { configureMapLibre } from '../map/runtime.ts';
-import { basemapWaterColor } from '../map/basemap.ts';
-import { addDataLayers, sourceId } from '../map/layers.ts';
+import { dataLayers } from '../map/layers.ts';
 import { addPatterns } from '../map/patterns.ts';
 import { categoryColors, colors } from '../map/palette.ts';
 import { labelPoint } from '../map/labels.ts';
@@ -53,8 +52,12 @@ export function PrintKaart({ kaart, bereik, stijl, categorieen, onKlaar, onFout 
     map.on('error', (e) => console.error('[printkaart]', e.error?.message ?? e));
     map.on('load', () => {
       addPatterns(map, colors);
-      addDataLayers(map, categorieen, LAYER_NAMES, basemapWaterColor(stijl));
-      for (const laag of LAYER_NAMES) map.getSource<GeoJSONSource>(sourceId(laag))?.setData(kaart[laag] as unknown as FeatureCollection);
+      // The app's own layer styles, fed with the snapshot's polygons instead of the live tiles.
+      for (const laag of LAYER_NAMES) map.addSource(`momentopname-${laag}`, { type: 'geojson', data: kaart[laag] as unknown as FeatureCollection });
+      for (const spec of dataLayers(categorieen)) {
+        const { 'source-layer': laag, ...rest } = spec as LayerSpecification & { 'source-layer'?: string };
+        if (laag && (LAYER_NAMES as readonly string[]).includes(laag)) map.addLayer({ ...rest, source: `momentopname-${laag}` } as LayerSpecification);
+      }
       map.once('idle', () => {
         if (klaar) return;
         klaar = true;
