@@ -40,12 +40,13 @@ describe.skipIf(!inject('chromiumPath'))('a phone', () => {
     expect(inBeeld).toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}/44-telefoon-kaart.png` });
 
+    // On a phone the workspaces sit in the top bar's menu.
+    await page.getByTestId('menu-knop').click();
     await page.getByTestId('monitor-knop').click();
     await page.getByTestId('kpi-netto_verloren').waitFor({ state: 'visible' });
     expect(await overloop(page)).toBe(0);
     await page.screenshot({ path: `${SCREENSHOTS}/45-telefoon-monitor.png` });
-    await page.getByTestId('monitor-knop').click();
-
+    await page.getByTestId('menu-knop').click();
     await page.getByTestId('vergaderingen-knop').click();
     await page.getByTestId(`vg-item-${vergadering.id}`).click();
     await page.getByTestId('vg-kpis').waitFor({ state: 'visible' });
