@@ -114,8 +114,7 @@ export const VergelijkingSchema = z.object({
   })),
   per_gemeente: z.array(z.object({ gemeente: z.string(), verloren: Paar, toegewezen: Paar, restant: Paar })),
   records: z.object({ toegevoegd: z.array(RecordVerschil), gewijzigd: z.array(RecordVerschil), verwijderd: z.array(RecordVerschil) }),
-  kaart: z.object({
-    voor: KaartSchema.openapi({ description: 'De gewijzigde en verwijderde vlakken zoals ze waren' }),
-    na: KaartSchema.openapi({ description: 'De gewijzigde en toegevoegde vlakken zoals ze nu zijn' }),
+  kaart: z.object({ voor: KaartSchema, na: KaartSchema }).openapi({
+    description: 'voor: de gewijzigde en verwijderde vlakken zoals ze waren; na: de gewijzigde en toegevoegde vlakken zoals ze nu zijn',
   }),
 }).openapi('Vergelijking');

@@ -13310,9 +13310,10 @@ export type components = {
             transformaties: components["schemas"]["KaartTransformaties"];
         };
         Vergelijking: {
+            /** @description voor: de gewijzigde en verwijderde vlakken zoals ze waren; na: de gewijzigde en toegevoegde vlakken zoals ze nu zijn */
             kaart: {
-                na: components["schemas"]["VergaderKaart"] & unknown;
-                voor: components["schemas"]["VergaderKaart"] & unknown;
+                na: components["schemas"]["VergaderKaart"];
+                voor: components["schemas"]["VergaderKaart"];
             };
             kpis: {
                 code: string;
