@@ -25,6 +25,8 @@ import { importRoutes, IMPORT_UPLOAD_PATH } from './exchange/import-routes.ts';
 import { exportRoutes } from './exchange/export-routes.ts';
 import { tokenRoutes } from './ogc/token-routes.ts';
 import { ogcRoutes } from './ogc/routes.ts';
+import { vergaderingRoutes } from './vergaderingen/routes.ts';
+import { adviesRoutes } from './adviezen/routes.ts';
 import { rememberWrites } from './db/read-routing.ts';
 import { compress } from './http/compression.ts';
 import { CACHE_BASEMAP, CACHE_IMMUTABLE, CACHE_REVALIDATE, staticFiles } from './http/static-files.ts';
@@ -106,6 +108,8 @@ export function createApp(options: AppOptions) {
   app.route('/api', importRoutes());
   app.route('/api', exportRoutes());
   app.route('/api', tokenRoutes());
+  app.route('/api', vergaderingRoutes());
+  app.route('/api', adviesRoutes());
   app.doc31('/api/openapi.json', OPENAPI_INFO);
   access = accessTableOf(app, UNREGISTERED_ROUTES);
   app.all('/api/*', () => {

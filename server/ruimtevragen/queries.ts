@@ -4,6 +4,7 @@ import { notFound } from '../http/errors.ts';
 import { OPEN_VRAAG_STATUS, type Gebruikspositie, type Reden, type VraagStatus } from '../domain/matching-codes.ts';
 import type { MatchVraag } from '../domain/matching-model.ts';
 import type { Opzoek, RuimtevraagNieuwT } from '../domain/matching-register.ts';
+import type { RuweCel, STANDEN } from '../domain/ruimtevraag-aggregaat.ts';
 
 type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 type Client = pg.PoolClient;
@@ -55,22 +56,42 @@ export async function registerRij(db: Queryable, id: number): Promise<RegisterRi
   return rows[0];
 }
 
-/** Open requests and their hectares: in total, per milieucategorie and per wanted gemeente. */
-export async function aggregaten(db: Queryable) {
-  const totaal = (await db.query(
-    `SELECT count(*)::int AS aantal, coalesce(sum(min_ha), 0) AS min_ha, coalesce(sum(max_ha), 0) AS max_ha
-     FROM ruimtevraag WHERE status = ANY ($1::text[])`, [OPEN_VRAAG_STATUS])).rows[0];
-  const per_milieucategorie = (await db.query(
-    `SELECT r.milieucategorie, count(*)::int AS aantal, sum(r.min_ha) AS min_ha, sum(r.max_ha) AS max_ha
-     FROM ruimtevraag r JOIN milieucategorie m ON m.stelsel = r.milieucategorie_stelsel AND m.code = r.milieucategorie
-     WHERE r.status = ANY ($1::text[])
-     GROUP BY r.milieucategorie, m.volgorde ORDER BY m.volgorde`, [OPEN_VRAAG_STATUS])).rows;
-  const per_gemeente = (await db.query(
-    `SELECT g.naam AS gemeente, count(*)::int AS aantal, sum(r.min_ha) AS min_ha, sum(r.max_ha) AS max_ha
-     FROM ruimtevraag r JOIN gemeente g ON g.id = ANY(r.gewenste_gemeente_ids)
-     WHERE r.status = ANY ($1::text[])
-     GROUP BY g.naam ORDER BY g.naam`, [OPEN_VRAAG_STATUS])).rows;
-  return { totaal, per_milieucategorie, per_gemeente };
+export type RuwAggregaat = {
+  totaal: RuweCel;
+  per_milieucategorie: (RuweCel & { milieucategorie: string; volgorde: number })[];
+  per_gemeente: (RuweCel & { gemeente: string })[];
+  per_reden: (RuweCel & { reden: string })[];
+  per_stand: (RuweCel & { stand: (typeof STANDEN)[number] })[];
+};
+
+// Open requests (open or in behandeling) per milieucategorie, gewenste gemeente and reason,
+// and every request that is not withdrawn by where it stands. One round trip.
+const AGGREGAAT_SQL = `
+WITH r AS (
+  SELECT r.id, r.min_ha, r.max_ha, r.milieucategorie_stelsel, r.milieucategorie, r.reden, r.gewenste_gemeente_ids,
+         r.status = ANY ($1::text[]) AS open,
+         CASE WHEN EXISTS (SELECT 1 FROM match m WHERE m.ruimtevraag_id = r.id AND m.status = 'gerealiseerd') THEN 'gerealiseerd'
+              WHEN EXISTS (SELECT 1 FROM match m WHERE m.ruimtevraag_id = r.id AND m.status NOT IN ('gerealiseerd', 'afgevallen')) THEN 'gematcht'
+              ELSE 'ongematcht' END AS stand
+  FROM ruimtevraag r WHERE r.status <> 'ingetrokken'
+)
+SELECT json_build_object(
+  'totaal', (SELECT json_build_object('aantal', count(*), 'min_ha', round(coalesce(sum(min_ha), 0)::numeric, 4), 'max_ha', round(coalesce(sum(max_ha), 0)::numeric, 4)) FROM r WHERE open),
+  'per_milieucategorie', (SELECT coalesce(json_agg(x ORDER BY x.volgorde), '[]') FROM (
+      SELECT r.milieucategorie, m.volgorde, count(*) AS aantal, round(sum(r.min_ha)::numeric, 4) AS min_ha, round(sum(r.max_ha)::numeric, 4) AS max_ha
+      FROM r JOIN milieucategorie m ON m.stelsel = r.milieucategorie_stelsel AND m.code = r.milieucategorie
+      WHERE r.open GROUP BY r.milieucategorie, m.volgorde) x),
+  'per_gemeente', (SELECT coalesce(json_agg(x ORDER BY x.gemeente), '[]') FROM (
+      SELECT g.naam AS gemeente, count(*) AS aantal, round(sum(r.min_ha)::numeric, 4) AS min_ha, round(sum(r.max_ha)::numeric, 4) AS max_ha
+      FROM r JOIN gemeente g ON g.id = ANY(r.gewenste_gemeente_ids) WHERE r.open GROUP BY g.naam) x),
+  'per_reden', (SELECT coalesce(json_agg(x ORDER BY x.reden), '[]') FROM (
+      SELECT r.reden, count(*) AS aantal, round(sum(r.min_ha)::numeric, 4) AS min_ha, round(sum(r.max_ha)::numeric, 4) AS max_ha FROM r WHERE r.open GROUP BY r.reden) x),
+  'per_stand', (SELECT coalesce(json_agg(x), '[]') FROM (
+      SELECT r.stand, count(*) AS aantal, round(sum(r.min_ha)::numeric, 4) AS min_ha, round(sum(r.max_ha)::numeric, 4) AS max_ha FROM r GROUP BY r.stand) x)
+) AS aggregaat`;
+
+export async function aggregaten(db: Queryable): Promise<RuwAggregaat> {
+  return (await db.query<{ aggregaat: RuwAggregaat }>(AGGREGAAT_SQL, [OPEN_VRAAG_STATUS])).rows[0].aggregaat;
 }
 
 // ---------------------------------------------------------------- the facts matching uses

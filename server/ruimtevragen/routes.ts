@@ -48,7 +48,7 @@ export function ruimtevraagRoutes() {
 
   app.openapi(
     apiRoute(IEDEREEN, { method: 'get', path: '/ruimtevragen/aggregaat', tags: ['Ruimtevragen'],
-      summary: 'Aantal open ruimtevragen en gevraagde hectares per milieucategorie en gewenste gemeente',
+      summary: 'Ruimtevragen als aantallen en hectares per milieucategorie, gewenste gemeente, reden en stand (zonder match, gematcht, gerealiseerd); nooit een bedrijf',
       responses: { 200: json('Aggregaten', AggregaatSchema) } }),
     async (c) => c.json(await service.aggregaten(c.var.db.pool), 200),
   );

@@ -3,6 +3,7 @@
 // server/domain/matching-register.ts.
 import { z } from '@hono/zod-openapi';
 import { GEBRUIKSPOSITIES, REDENEN, VRAAG_STATUS } from '../domain/matching-codes.ts';
+import { MINIMUM_CEL, STANDEN } from '../domain/ruimtevraag-aggregaat.ts';
 
 const Datum = z.string().openapi({ format: 'date', example: '2027-06-01' });
 const Tijdstip = z.string().openapi({ format: 'date-time' });
@@ -41,12 +42,25 @@ export const RuimtevraagSchema = z.object({
   updated_at: alleenRegie(Tijdstip, 'Laatst gewijzigd.'),
 }).openapi('Ruimtevraag');
 
-const Aantallen = { aantal: z.number().int(), min_ha: z.number(), max_ha: z.number() };
+const Cel = {
+  aantal: z.number().int(),
+  min_ha: z.number().nullable().openapi({ description: 'Som van de ondergrenzen; null als afgeschermd' }),
+  max_ha: z.number().nullable().openapi({ description: 'Som van de bovengrenzen; null als afgeschermd' }),
+  afgeschermd: z.boolean().openapi({ description: `Hectares achtergehouden: minder dan ${MINIMUM_CEL} ruimtevragen, of af te leiden uit zo'n cel` }),
+};
+
+/** The aggregate for the stuurgroep (and frozen in a meeting's snapshot): never a company. */
 export const AggregaatSchema = z.object({
-  totaal: z.object(Aantallen),
-  per_milieucategorie: z.array(z.object({ milieucategorie: z.string(), ...Aantallen })),
-  per_gemeente: z.array(z.object({ gemeente: z.string(), ...Aantallen })),
+  minimum_cel: z.number().int().openapi({ description: 'Cellen met minder ruimtevragen tonen alleen het aantal' }),
+  totaal: z.object(Cel).openapi({ description: 'Open ruimtevragen (open of in behandeling)' }),
+  per_milieucategorie: z.array(z.object({ milieucategorie: z.string(), ...Cel })),
+  per_gemeente: z.array(z.object({ gemeente: z.string(), ...Cel })).openapi({ description: 'Naar gewenste gemeente; een vraag kan meer gemeenten noemen' }),
+  per_reden: z.array(z.object({ reden: z.string(), ...Cel })),
+  per_stand: z.array(z.object({ stand: z.enum(STANDEN), ...Cel })).openapi({
+    description: 'Alle niet-ingetrokken ruimtevragen: zonder match, met een lopende match, of gerealiseerd',
+  }),
 }).openapi('RuimtevragenAggregaat');
+export type Aggregaat = z.infer<typeof AggregaatSchema>;
 
 const ImportFoutSchema = z.object({
   rij: z.number().int().openapi({ description: 'Regel in het bestand: de kopregel is 1' }),

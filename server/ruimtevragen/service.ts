@@ -10,7 +10,9 @@ import {
 import { vraagVoorZicht, type KandidaatZicht } from '../domain/matching-zicht.ts';
 import { AUDIT_REDEN, metAudit, type AuditReden } from '../matching/audit.ts';
 import { versionConflict } from '../db/audit.ts';
+import { MINIMUM_CEL, STANDEN, schermAf, schermTotaalAf } from '../domain/ruimtevraag-aggregaat.ts';
 import * as q from './queries.ts';
+import type { Aggregaat } from './schemas.ts';
 
 type Client = pg.PoolClient;
 
@@ -24,7 +26,19 @@ export async function eenVraag(pool: pg.Pool, zicht: KandidaatZicht, id: number)
   return { versie: rij.version, vraag: vraagVoorZicht(zicht, rij) };
 }
 
-export const aggregaten = (pool: pg.Pool) => q.aggregaten(pool);
+/** The aggregate for the stuurgroep: small cells withheld so that no company can be read from it. */
+export async function aggregaten(db: Pick<pg.Pool, 'query'>): Promise<Aggregaat> {
+  const a = await q.aggregaten(db);
+  const stand = new Map(a.per_stand.map((s) => [s.stand, s]));
+  return {
+    minimum_cel: MINIMUM_CEL,
+    totaal: schermTotaalAf(a.totaal),
+    per_milieucategorie: schermAf(a.per_milieucategorie).map(({ volgorde: _v, ...c }) => c),
+    per_gemeente: schermAf(a.per_gemeente),
+    per_reden: schermAf(a.per_reden),
+    per_stand: schermAf(STANDEN.map((s) => stand.get(s) ?? { stand: s, aantal: 0, min_ha: 0, max_ha: 0 })),
+  };
+}
 
 async function controleerGemeenten(client: Client, ids: number[] | undefined) {
   if (!ids?.length) return;

@@ -42,6 +42,8 @@ function expectedAllowed(method: string, path: string, role: Role | null): boole
   // Exchange (issue #14): imports write map layers, so editors only; everyone makes and revokes their own OGC tokens.
   if (path === '/api/import' || path.startsWith('/api/import/')) return role !== 'stuurgroep';
   if (path.startsWith('/api/toegangstokens')) return true;
+  // Meetings, snapshots, reports and advice (issue #13): the regisseur (and beheerder) prepares and records; every role reads.
+  if (/^\/api\/(vergaderingen|adviezen)(\/|$)/.test(path)) return method === 'GET' || role === 'beheerder' || role === 'regisseur';
   if (method !== 'GET') return role !== 'stuurgroep' || path === '/api/auth/logout';
   return true;
 }

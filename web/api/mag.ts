@@ -4,7 +4,7 @@
 import type { paths } from './schema.gen.ts';
 import type { Me } from './session.ts';
 
-type Methode = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Methode = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** A route as "METHOD /api/path", e.g. "POST /api/matches". */
 export type Route = `${Methode} ${Extract<keyof paths, string>}`;
 

@@ -393,6 +393,485 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/adviezen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signaleringen en adviezen van de regisseur, met het besluit van de stuurgroep */
+        get: {
+            parameters: {
+                query?: {
+                    vergadering_id?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Adviezen */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Advies"][];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Leg een signalering of advies vast (regisseur, beheerder) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        escalatie?: string | null;
+                        gevraagd: boolean;
+                        objecten?: {
+                            id: number;
+                            /** @enum {string} */
+                            tabel: "terrein" | "kavel" | "transformatie" | "compensatie";
+                        }[];
+                        /** @enum {string} */
+                        soort: "signalering" | "advies";
+                        tekst: string;
+                        titel: string;
+                        /** @enum {string} */
+                        type: "compensatieopgave" | "kans_compensatielocatie" | "kans_uitbreidingslocatie" | "zacht_naar_hard" | "belemmerende_regelgeving" | "profiel_plan_mismatch" | "positie_zittende_ondernemers" | "afspraak";
+                        vergadering_id?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Vastgelegd */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Advies"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/adviezen/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén advies */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Advies */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Advies"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Verwijder een advies waarover nog niet is besloten (stuur de versie mee) */
+        delete: {
+            parameters: {
+                query?: {
+                    version?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Verwijderd */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {boolean} */
+                            verwijderd: true;
+                        };
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Wijzig een advies (stuur version mee); na een besluit alleen de escalatie */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        escalatie?: string | null;
+                        gevraagd?: boolean;
+                        objecten?: {
+                            id: number;
+                            /** @enum {string} */
+                            tabel: "terrein" | "kavel" | "transformatie" | "compensatie";
+                        }[];
+                        /** @enum {string} */
+                        soort?: "signalering" | "advies";
+                        tekst?: string;
+                        titel?: string;
+                        /** @enum {string} */
+                        type?: "compensatieopgave" | "kans_compensatielocatie" | "kans_uitbreidingslocatie" | "zacht_naar_hard" | "belemmerende_regelgeving" | "profiel_plan_mismatch" | "positie_zittende_ondernemers" | "afspraak";
+                        vergadering_id?: number | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Gewijzigd */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Advies"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/adviezen/{id}/besluit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Leg het besluit van de stuurgroep vast: opgevolgd, niet opgevolgd of deels, met de beweegredenen en een eventuele escalatie */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        besluit: "opgevolgd" | "niet_opgevolgd" | "deels";
+                        /** @description Datum van het besluit; standaard de datum van de vergadering */
+                        datum?: string;
+                        escalatie?: string | null;
+                        /** @description De beweegredenen (verplicht bij niet opgevolgd en deels) */
+                        toelichting?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Besluit vastgelegd */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Advies"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/aanmeldopties": {
         parameters: {
             query?: never;
@@ -6945,7 +7424,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Aantal open ruimtevragen en gevraagde hectares per milieucategorie en gewenste gemeente */
+        /** Ruimtevragen als aantallen en hectares per milieucategorie, gewenste gemeente, reden en stand (zonder match, gematcht, gerealiseerd); nooit een bedrijf */
         get: {
             parameters: {
                 query?: never;
@@ -9275,6 +9754,780 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/vergaderingen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vergaderingen van stuurgroep en werkgroep, de laatste eerst, met hun momentopnamen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Vergaderingen */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Vergadering"][];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Nieuwe vergadering (regisseur, beheerder) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        datum: string;
+                        /** @enum {string} */
+                        gremium: "stuurgroep" | "werkgroep";
+                        locatie?: string | null;
+                        peildatum?: string | null;
+                        titel: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Aangemaakt */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Vergadering"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vergaderingen/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Een vergadering met haar laatste (of de gevraagde) momentopname, precies zoals bevroren */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Een eerdere momentopname van deze vergadering; standaard de laatste */
+                    snapshot?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Vergadering */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VergaderingDetail"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Verwijder een vergadering zonder momentopname en zonder adviezen (stuur de versie mee) */
+        delete: {
+            parameters: {
+                query?: {
+                    version?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Verwijderd */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {boolean} */
+                            verwijderd: true;
+                        };
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Wijzig datum, titel, gremium, peildatum of locatie (stuur version mee) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        datum?: string;
+                        /** @enum {string} */
+                        gremium?: "stuurgroep" | "werkgroep";
+                        locatie?: string | null;
+                        peildatum?: string | null;
+                        titel?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Gewijzigd */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Vergadering"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/vergaderingen/{id}/kaart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De kaartlagen van de momentopname (GeoJSON, WGS84): elk vlak zoals het was; met live=true de stand van nu */
+        get: {
+            parameters: {
+                query?: {
+                    live?: "true" | "false";
+                    /** @description Een eerdere momentopname van deze vergadering; standaard de laatste */
+                    snapshot?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Kaartlagen */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VergaderKaart"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vergaderingen/{id}/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De inhoud van de vergadering zoals die nu zou worden bevroren (niet opgeslagen): om live te presenteren of vooraf te controleren */
+        get: {
+            parameters: {
+                query?: {
+                    peildatum?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Live inhoud */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VergaderingLive"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vergaderingen/{id}/rapport.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De voortgangsrapportage als PDF (A4, kaartpagina’s A3 liggend), uit de laatste (of de gevraagde) momentopname */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Een eerdere momentopname van deze vergadering; standaard de laatste */
+                    snapshot?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vergaderingen/{id}/snapshot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bevries de stand op de peildatum van de vergadering: balans, reeks, signaleringen, adviezen, ruimtevragen en de records erachter. Een momentopname verandert nooit; opnieuw bevriezen maakt een nieuwe. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        peildatum?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Bevroren */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VergaderingDetail"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vergaderingen/{id}/vergelijking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Wat er veranderde sinds een eerdere vergadering (met; standaard de vorige van hetzelfde gremium): elke KPI, en de records toegevoegd, gewijzigd (met hectares voor en na) en verwijderd */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Id van de eerdere vergadering */
+                    met?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Vergelijking */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Vergelijking"];
+                    };
+                };
+                /** @description Fout */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Fout */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ogc": {
         parameters: {
             query?: never;
@@ -9789,6 +11042,41 @@ export type components = {
                 id: number;
                 naam: string;
             }[];
+        };
+        Advies: {
+            aangemaakt_op: string;
+            /** @description Het besluit van de stuurgroep, vastgelegd na de vergadering */
+            besluit: {
+                /** @enum {string} */
+                besluit: "opgevolgd" | "niet_opgevolgd" | "deels";
+                datum: string;
+                toelichting: string | null;
+            } | null;
+            escalatie: string | null;
+            /** @description Gevraagd door de stuurgroep, of ongevraagd */
+            gevraagd: boolean;
+            gewijzigd_op: string;
+            id: number;
+            objecten: {
+                bestaat: boolean;
+                id: number;
+                naam: string | null;
+                /** @enum {string} */
+                tabel: "terrein" | "kavel" | "transformatie" | "compensatie";
+            }[];
+            /** @enum {string} */
+            soort: "signalering" | "advies";
+            tekst: string;
+            titel: string;
+            /** @enum {string} */
+            type: "compensatieopgave" | "kans_compensatielocatie" | "kans_uitbreidingslocatie" | "zacht_naar_hard" | "belemmerende_regelgeving" | "profiel_plan_mismatch" | "positie_zittende_ondernemers" | "afspraak";
+            vergadering: {
+                datum: string;
+                gremium: string;
+                id: number;
+                titel: string;
+            } | null;
+            version: number;
         };
         Balans: {
             bestuursovereenkomsten: components["schemas"]["BalansBestuursovereenkomst"][];
@@ -10643,6 +11931,54 @@ export type components = {
             /** @enum {string} */
             type: "FeatureCollection";
         };
+        KaartGemeenten: {
+            features: {
+                geometry: {
+                    coordinates: number[][][][];
+                    /** @enum {string} */
+                    type: "MultiPolygon";
+                };
+                id: number;
+                properties: {
+                    bron: string;
+                    code: string;
+                    id: number;
+                    in_regio: boolean;
+                    naam: string;
+                    oppervlakte_ha: number;
+                    version: number;
+                };
+                /** @enum {string} */
+                type: "Feature";
+            }[];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        KaartKanszones: {
+            features: {
+                geometry: {
+                    coordinates: number[][][][];
+                    /** @enum {string} */
+                    type: "MultiPolygon";
+                };
+                id: number;
+                properties: {
+                    bron: string;
+                    gemeente: string;
+                    gemeente_id: number;
+                    id: number;
+                    naam: string;
+                    oppervlakte_ha: number;
+                    soort: string;
+                    terrein_id: number | null;
+                    version: number;
+                };
+                /** @enum {string} */
+                type: "Feature";
+            }[];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
         KaartKavels: {
             features: {
                 geometry: components["schemas"]["Vlak"];
@@ -10661,6 +11997,34 @@ export type components = {
                     /** @enum {string} */
                     status: "bezet" | "beschikbaar" | "potentieel" | "in_optie" | "vrijkomend";
                     terrein_id: number;
+                };
+                /** @enum {string} */
+                type: "Feature";
+            }[];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        KaartTerreinen: {
+            features: {
+                geometry: {
+                    coordinates: number[][][][];
+                    /** @enum {string} */
+                    type: "MultiPolygon";
+                };
+                id: number;
+                properties: {
+                    bron: string;
+                    gemeente: string;
+                    gemeente_id: number;
+                    id: number;
+                    milieucategorie_max: string | null;
+                    milieucategorie_min: string | null;
+                    naam: string;
+                    naam_bekend: boolean;
+                    niet_te_transformeren: boolean;
+                    oppervlakte_ha: number;
+                    typologie: string;
+                    version: number;
                 };
                 /** @enum {string} */
                 type: "Feature";
@@ -11467,22 +12831,60 @@ export type components = {
             proefdraai: boolean;
         };
         RuimtevragenAggregaat: {
+            /** @description Cellen met minder ruimtevragen tonen alleen het aantal */
+            minimum_cel: number;
+            /** @description Naar gewenste gemeente; een vraag kan meer gemeenten noemen */
             per_gemeente: {
                 aantal: number;
+                /** @description Hectares achtergehouden: minder dan 3 ruimtevragen, of af te leiden uit zo'n cel */
+                afgeschermd: boolean;
                 gemeente: string;
-                max_ha: number;
-                min_ha: number;
+                /** @description Som van de bovengrenzen; null als afgeschermd */
+                max_ha: number | null;
+                /** @description Som van de ondergrenzen; null als afgeschermd */
+                min_ha: number | null;
             }[];
             per_milieucategorie: {
                 aantal: number;
-                max_ha: number;
+                /** @description Hectares achtergehouden: minder dan 3 ruimtevragen, of af te leiden uit zo'n cel */
+                afgeschermd: boolean;
+                /** @description Som van de bovengrenzen; null als afgeschermd */
+                max_ha: number | null;
                 milieucategorie: string;
-                min_ha: number;
+                /** @description Som van de ondergrenzen; null als afgeschermd */
+                min_ha: number | null;
             }[];
+            per_reden: {
+                aantal: number;
+                /** @description Hectares achtergehouden: minder dan 3 ruimtevragen, of af te leiden uit zo'n cel */
+                afgeschermd: boolean;
+                /** @description Som van de bovengrenzen; null als afgeschermd */
+                max_ha: number | null;
+                /** @description Som van de ondergrenzen; null als afgeschermd */
+                min_ha: number | null;
+                reden: string;
+            }[];
+            /** @description Alle niet-ingetrokken ruimtevragen: zonder match, met een lopende match, of gerealiseerd */
+            per_stand: {
+                aantal: number;
+                /** @description Hectares achtergehouden: minder dan 3 ruimtevragen, of af te leiden uit zo'n cel */
+                afgeschermd: boolean;
+                /** @description Som van de bovengrenzen; null als afgeschermd */
+                max_ha: number | null;
+                /** @description Som van de ondergrenzen; null als afgeschermd */
+                min_ha: number | null;
+                /** @enum {string} */
+                stand: "ongematcht" | "gematcht" | "gerealiseerd";
+            }[];
+            /** @description Open ruimtevragen (open of in behandeling) */
             totaal: {
                 aantal: number;
-                max_ha: number;
-                min_ha: number;
+                /** @description Hectares achtergehouden: minder dan 3 ruimtevragen, of af te leiden uit zo'n cel */
+                afgeschermd: boolean;
+                /** @description Som van de bovengrenzen; null als afgeschermd */
+                max_ha: number | null;
+                /** @description Som van de ondergrenzen; null als afgeschermd */
+                min_ha: number | null;
             };
         };
         Samenvoeging: {
@@ -11522,6 +12924,15 @@ export type components = {
             ids: components["schemas"]["BronIds"];
             regel: string;
             tekst: string;
+        };
+        SnapshotMeta: {
+            bevroren_door: string | null;
+            bevroren_op: string;
+            id: number;
+            /** @description SHA-256 van de inhoud en de recordlijst, zoals op het rapport */
+            kenmerk: string;
+            peildatum: string;
+            volgnummer: number;
         };
         Splitsing: {
             line: components["schemas"]["LijnInvoer"];
@@ -11823,6 +13234,166 @@ export type components = {
             /** @enum {string} */
             status: "voorgesteld" | "besproken_werkgroep" | "warme_overdracht" | "gerealiseerd" | "afgevallen";
             vraag_id: number;
+        };
+        Vergadering: {
+            /** @description Aantal adviezen voor deze vergadering */
+            adviezen: number;
+            datum: string;
+            /** @enum {string} */
+            gremium: "stuurgroep" | "werkgroep";
+            id: number;
+            locatie: string | null;
+            /** @description De datum waarover de cijfers gaan; leeg: de vergaderdatum (of vandaag, als die eerder is) */
+            peildatum: string | null;
+            /** @description Bevroren momentopnamen, de laatste eerst */
+            snapshots: components["schemas"]["SnapshotMeta"][];
+            titel: string;
+            version: number;
+        };
+        VergaderingDetail: components["schemas"]["Vergadering"] & {
+            /** @description De gevraagde (standaard de laatste) momentopname, precies zoals bevroren */
+            snapshot: components["schemas"]["SnapshotMeta"] & ({
+                inhoud: components["schemas"]["VergaderInhoud"];
+                records: {
+                    id: number;
+                    tabel: string;
+                    /** @description Versies uit <tabel>_versie (transformatie, compensatie, kavel, toewijzing) */
+                    versie_id: number | null;
+                    /** @description Versie van een record zonder gedateerde historie */
+                    version: number | null;
+                }[];
+            } | null);
+            /** @description De vorige vergadering van hetzelfde gremium met een momentopname */
+            vorige: {
+                datum: string;
+                id: number;
+                titel: string;
+            } | null;
+        };
+        VergaderingLive: {
+            inhoud: components["schemas"]["VergaderInhoud"];
+            peildatum: string;
+        };
+        VergaderInhoud: {
+            adviezen: components["schemas"]["Advies"][];
+            balans: components["schemas"]["Balans"];
+            bronnen: {
+                aantal: number;
+                bron: string;
+                tabel: string;
+            }[];
+            /** @description West, zuid, oost, noord (WGS84) van de regio */
+            kaartbereik: [
+                number,
+                number,
+                number,
+                number
+            ];
+            peildatum: string;
+            reeks: components["schemas"]["Reeks"];
+            ruimtevragen: components["schemas"]["RuimtevragenAggregaat"];
+            vergadering: {
+                datum: string;
+                /** @enum {string} */
+                gremium: "stuurgroep" | "werkgroep";
+                id: number;
+                locatie: string | null;
+                titel: string;
+            };
+        };
+        VergaderKaart: {
+            compensaties: components["schemas"]["KaartCompensaties"];
+            gemeenten: components["schemas"]["KaartGemeenten"];
+            kanszones: components["schemas"]["KaartKanszones"];
+            kavels: components["schemas"]["KaartKavels"];
+            terreinen: components["schemas"]["KaartTerreinen"];
+            transformaties: components["schemas"]["KaartTransformaties"];
+        };
+        Vergelijking: {
+            /** @description voor: de gewijzigde en verwijderde vlakken zoals ze waren; na: de gewijzigde en toegevoegde vlakken zoals ze nu zijn */
+            kaart: {
+                na: components["schemas"]["VergaderKaart"];
+                voor: components["schemas"]["VergaderKaart"];
+            };
+            kpis: {
+                code: string;
+                /** @enum {string} */
+                eenheid: "ha" | "procent";
+                label: string;
+                na: number | null;
+                verschil: number | null;
+                voor: number | null;
+            }[];
+            naar: {
+                snapshot: components["schemas"]["SnapshotMeta"];
+                vergadering: {
+                    datum: string;
+                    id: number;
+                    titel: string;
+                };
+            };
+            per_gemeente: {
+                gemeente: string;
+                restant: {
+                    na: number;
+                    verschil: number;
+                    voor: number;
+                };
+                toegewezen: {
+                    na: number;
+                    verschil: number;
+                    voor: number;
+                };
+                verloren: {
+                    na: number;
+                    verschil: number;
+                    voor: number;
+                };
+            }[];
+            records: {
+                gewijzigd: {
+                    gemeente: string | null;
+                    ha_na: number | null;
+                    ha_voor: number | null;
+                    id: number;
+                    naam: string | null;
+                    tabel: string;
+                    /** @description De gewijzigde velden (geometrie: de vorm) */
+                    velden: string[];
+                    verschil_ha: number | null;
+                }[];
+                toegevoegd: {
+                    gemeente: string | null;
+                    ha_na: number | null;
+                    ha_voor: number | null;
+                    id: number;
+                    naam: string | null;
+                    tabel: string;
+                    /** @description De gewijzigde velden (geometrie: de vorm) */
+                    velden: string[];
+                    verschil_ha: number | null;
+                }[];
+                verwijderd: {
+                    gemeente: string | null;
+                    ha_na: number | null;
+                    ha_voor: number | null;
+                    id: number;
+                    naam: string | null;
+                    tabel: string;
+                    /** @description De gewijzigde velden (geometrie: de vorm) */
+                    velden: string[];
+                    verschil_ha: number | null;
+                }[];
+            };
+            /** @description De eerdere vergadering */
+            van: {
+                snapshot: components["schemas"]["SnapshotMeta"];
+                vergadering: {
+                    datum: string;
+                    id: number;
+                    titel: string;
+                };
+            };
         };
         /** @description Hectare voor en na opslaan */
         Verschil: {

@@ -25,6 +25,8 @@ import { TopBar, type Werkruimte } from './TopBar.tsx';
 const EditPanel = lazy(() => import('../editor/EditPanel.tsx').then((m) => ({ default: m.EditPanel })));
 const MonitorPanel = lazy(() => import('../monitor/MonitorPanel.tsx').then((m) => ({ default: m.MonitorPanel })));
 const MatchingPanel = lazy(() => import('../matching/MatchingPanel.tsx').then((m) => ({ default: m.MatchingPanel })));
+const VergaderingenPanel = lazy(() => import('../vergaderingen/VergaderingenPanel.tsx').then((m) => ({ default: m.VergaderingenPanel })));
+const Presentatie = lazy(() => import('../vergaderingen/Presentatie.tsx').then((m) => ({ default: m.Presentatie })));
 const ExchangePanel = lazy(() => import('../exchange/ExchangePanel.tsx').then((m) => ({ default: m.ExchangePanel })));
 const AccountsBeheer = lazy(() => import('../beheer/AccountsBeheer.tsx').then((m) => ({ default: m.AccountsBeheer })));
 const MijnAccount = lazy(() => import('../account/MijnAccount.tsx').then((m) => ({ default: m.MijnAccount })));
@@ -127,6 +129,8 @@ function MapScreen({ me, werkruimte, onClose }: { me: Me; werkruimte: Werkruimte
     if (editable) editor.start({ kind: 'bewerken', layer: editable.layer, feature: editable.feature, verwijderen });
   };
 
+  const [presentatie, setPresentatie] = useState<number | null>(null);
+  const stopPresentatie = useCallback(() => setPresentatie(null), []);
   const panelOpen = !werkruimte && (!!session || !!selected);
   return (
     <main className={panelOpen ? 'app-main has-feature-panel' : 'app-main'}>
@@ -134,12 +138,15 @@ function MapScreen({ me, werkruimte, onClose }: { me: Me; werkruimte: Werkruimte
       <LayerPanel visibility={visibility} onToggle={toggle} />
       {canEdit && map && <EditorToolbar me={me} editor={editor} canEditSelected={canEditSelected} onEditSelected={() => editSelected()} onDeleteSelected={() => editSelected(true)} />}
       <Suspense fallback={<PanelLoading />}>
+      {presentatie !== null && <Presentatie id={presentatie} map={map} onExit={stopPresentatie} />}
       {werkruimte === 'beheer' ? (
         <AccountsBeheer me={me} onClose={onClose} />
       ) : werkruimte === 'account' ? (
         <MijnAccount me={me} onClose={onClose} />
       ) : werkruimte === 'monitor' ? (
         <MonitorPanel map={map} layers={layers.data} onClose={onClose} />
+      ) : werkruimte === 'vergaderingen' ? (
+        <VergaderingenPanel me={me} map={map} onClose={onClose} onPresent={setPresentatie} />
       ) : werkruimte === 'ruimtevragen' ? (
         <MatchingPanel me={me} map={map} layers={layers.data} onClose={onClose} />
       ) : werkruimte === 'uitwisseling' ? (

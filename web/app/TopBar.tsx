@@ -10,7 +10,7 @@ import { SampleBadge } from '../panels/SampleBadge.tsx';
 import { mag } from '../api/mag.ts';
 import './topbar.css';
 
-export type Werkruimte = 'monitor' | 'ruimtevragen' | 'uitwisseling' | 'beheer' | 'account' | null;
+export type Werkruimte = 'monitor' | 'vergaderingen' | 'ruimtevragen' | 'uitwisseling' | 'beheer' | 'account' | null;
 
 /** Who gets the ruimtevragen workspace: whoever may read the register (regie in full, the werkgroep anonymised). */
 const mayMatch = (me: Me) => mag(me, 'GET /api/ruimtevragen');
@@ -55,6 +55,7 @@ export function TopBar({ me, werkruimte, onWerkruimte }: { me: Me | null; werkru
           <nav id="hoofdmenu" className={menuOpen ? 'top-bar-menu open' : 'top-bar-menu'} aria-label={tAccounts.topbar.menu}>
             {onWerkruimte && mayMatch(me) && tab('ruimtevragen', 'Ruimtevragen', 'ruimtevragen-knop')}
             {onWerkruimte && tab('monitor', 'Monitor', 'monitor-knop')}
+            {onWerkruimte && mag(me, 'GET /api/vergaderingen') && tab('vergaderingen', 'Vergaderingen', 'vergaderingen-knop')}
             {onWerkruimte && tab('uitwisseling', 'Uitwisseling', 'uitwisseling-knop')}
             {onWerkruimte && mayManageAccounts(me) && tab('beheer', tAccounts.topbar.accounts, 'beheer-knop')}
             <div className="account" data-testid="account">

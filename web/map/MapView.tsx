@@ -21,7 +21,7 @@ import { attachInteraction, type FeatureRef } from './interaction.ts';
 import { glyphsUrl } from './labels.ts';
 import { tileInfoKey, tileUrls, useTileLayers, type TileLayerInfo } from './tiles.ts';
 import { RegionControl } from './controls.ts';
-import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM, REGION_BOUNDS, REGION_PADDING } from './region.ts';
+import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM, REGION_BOUNDS, regionPadding } from './region.ts';
 import { usePeildatum, zetPeildatum } from './peildatum.ts';
 import { formatDate } from '../i18n/format.ts';
 import './peildatum.css';
@@ -224,7 +224,7 @@ function createMap(
     // The labels' fonts come from the app itself (offline), whatever the basemap names.
     style: { ...style, glyphs: glyphsUrl() },
     bounds: REGION_BOUNDS,
-    fitBoundsOptions: { padding: REGION_PADDING },
+    fitBoundsOptions: { padding: regionPadding(container) },
     minZoom: MIN_ZOOM,
     maxBounds: MAX_BOUNDS,
     maxZoom: MAX_ZOOM,

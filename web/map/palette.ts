@@ -1,11 +1,16 @@
-// Colours of the map. Kavels use a sequential purple ramp by milieucategorie:
-// purple is the Dutch zoning colour for "Bedrijf" (IMRO), and light → dark reads
-// as light → heavy industry. The ramp is spread over however many categories
-// the API returns, so a future zone system needs no code change.
+// Colours of the map. Kavels are coloured by milieucategorie on a sequential
+// multi-hue scale, pale yellow through green and blue to a dark purple (the Dutch zoning
+// colour for "Bedrijf", IMRO): light → dark reads as light → heavy industry, no step is
+// red or orange (the transformaties and kanszones), and because the hue turns as the lightness falls, neighbouring categories differ by
+// at least ΔE*ab 12 (test/unit/readability-palette.test.ts; a single-hue ramp made
+// 4.1, 4.2 and 5.1 look alike). Up to ten categories take distinct steps of the
+// scale; a longer list (a future zone system) is interpolated along it.
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { Milieucategorie } from '../api/layers.ts';
 
-const RAMP = ['#efe9f6', '#d6cbe8', '#b7a6d6', '#9880c2', '#7a5cad', '#5f3e97', '#47257e', '#2f1160'];
+/** Ten steps in CIELAB: lightness 95 → 15, hue turning from yellow through green and blue to purple. */
+const STAPPEN = ['#fcf2bb', '#c7e0a1', '#8ecd9a', '#5bb79d', '#1a9f9e', '#0087a1', '#006ea3', '#00539d', '#073480', '#37154e'];
+const RAMP = STAPPEN;
 
 export const colors = {
   ink: '#1f2933',
@@ -44,7 +49,11 @@ export function rampColor(f: number): string {
 export function categoryColors(categories: Milieucategorie[]): Map<string, string> {
   const sorted = [...categories].sort((a, b) => a.volgorde - b.volgorde);
   const n = sorted.length;
-  return new Map(sorted.map((c, i) => [c.code, rampColor(n <= 1 ? 1 : i / (n - 1))]));
+  if (n <= STAPPEN.length) {
+    // Evenly spread over the steps, so a short list keeps at least the neighbours' difference.
+    return new Map(sorted.map((c, i) => [c.code, STAPPEN[n <= 1 ? STAPPEN.length - 1 : Math.round((i * (STAPPEN.length - 1)) / (n - 1))]]));
+  }
+  return new Map(sorted.map((c, i) => [c.code, rampColor(i / (n - 1))]));
 }
 
 /** A `match` expression colouring by a category code property. */

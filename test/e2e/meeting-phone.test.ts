@@ -1,0 +1,65 @@
+// On a phone (390×844) the map, the monitor and a meeting are usable read-only (issue #13,
+// item 7): the page never scrolls sideways, the region fits below the layer list, and the
+// meeting with its figures and the ruimtevragen aggregate open as a sheet.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openApp } from './browser.ts';
+import { Api, demoAccount, unique } from './fixtures.ts';
+import { today } from '../../server/domain/dates.ts';
+
+const baseUrl = inject('baseUrl');
+const SCREENSHOTS = 'test/e2e/screenshots';
+
+const overloop = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+describe.skipIf(!inject('chromiumPath'))('a phone', () => {
+  let browser: Browser;
+  let vergadering: { id: number };
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchBrowser();
+    const regisseur = await Api.as('regisseur');
+    vergadering = await regisseur.ok('POST', '/api/vergaderingen', { datum: today(), gremium: 'stuurgroep', titel: unique('E2E telefoon') });
+    await regisseur.ok('POST', `/api/vergaderingen/${vergadering.id}/snapshot`, {});
+  });
+  afterAll(async () => browser?.close());
+
+  it('shows the region, the monitor and a meeting without sideways scrolling', async () => {
+    const { page, errors } = await openApp(browser, baseUrl, { account: demoAccount('stuurgroep') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => document.body.dataset.mapReady === 'true', undefined, { timeout: 90_000 });
+    expect(await overloop(page)).toBe(0);
+    // The whole region is in view (first view: fitted to this screen, not to a desktop's panel).
+    const inBeeld = await page.evaluate(() => {
+      const b = (window as any).__map.getBounds();
+      return b.getWest() <= 4.36 && b.getEast() >= 4.59 && b.getSouth() <= 52.09 && b.getNorth() >= 52.24;
+    });
+    expect(inBeeld).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/44-telefoon-kaart.png` });
+
+    // On a phone the workspaces sit in the top bar's menu.
+    await page.getByTestId('menu-knop').click();
+    await page.getByTestId('monitor-knop').click();
+    await page.getByTestId('kpi-netto_verloren').waitFor({ state: 'visible' });
+    expect(await overloop(page)).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/45-telefoon-monitor.png` });
+    await page.getByTestId('menu-knop').click();
+    await page.getByTestId('vergaderingen-knop').click();
+    await page.getByTestId(`vg-item-${vergadering.id}`).click();
+    await page.getByTestId('vg-kpis').waitFor({ state: 'visible' });
+    expect(await overloop(page)).toBe(0);
+    // Nothing in the sheet is wider than the screen.
+    const breed = await page.getByTestId('vergaderingen').evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(breed).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/46-telefoon-vergadering.png` });
+    await page.getByTestId('vg-tab-ruimtevragen').click();
+    await page.getByTestId('ruimtevragen-totaal').waitFor({ state: 'visible' });
+    expect(await overloop(page)).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/47-telefoon-ruimtevragen.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,145 @@
+// Presentation mode for a meeting (issue #13, item 3): full screen, projector style,
+// no editing chrome; chapter by chapter a map view with its figures beside it. Arrow
+// keys, PageUp/PageDown (what a presenter clicker sends) and Space move between
+// chapters, Home and End jump, Escape leaves. From the meeting's latest snapshot, with
+// the polygons drawn as they were; live when nothing is frozen yet.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
+import { call, http } from '../api/http.ts';
+import { formatDate } from '../i18n/format.ts';
+import { zetKaart, zetPeildatum } from '../map/peildatum.ts';
+import { hoofdstukken } from './Hoofdstukken.tsx';
+import { VergelijkingOverlay } from './overlay.ts';
+import { tv } from './nl.ts';
+import './presentatie.css';
+
+const VOLGENDE = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ']);
+const VORIGE = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
+
+/** The share of the screen the figures take; the map fits into the rest. */
+const PANEEL_AANDEEL = 0.42;
+
+export function Presentatie({ id, map, onExit }: { id: number; map: MapLibreMap | null; onExit: () => void }) {
+  const detail = useQuery({ queryKey: ['vergadering', id], queryFn: ({ signal }) => call(http.GET('/api/vergaderingen/{id}', { params: { path: { id } }, signal })) });
+  const snapshot = detail.data?.snapshot ?? null;
+  const live = useQuery({
+    queryKey: ['vergadering-live', id],
+    queryFn: ({ signal }) => call(http.GET('/api/vergaderingen/{id}/live', { params: { path: { id } }, signal })),
+    enabled: !!detail.data && !snapshot,
+  });
+  const kaart = useQuery({
+    queryKey: ['vergadering-kaart', id, snapshot?.id],
+    queryFn: ({ signal }) => call(http.GET('/api/vergaderingen/{id}/kaart', { params: { path: { id }, query: { snapshot: snapshot!.id } }, signal })),
+    enabled: !!snapshot,
+  });
+  const vorige = detail.data?.vorige ?? null;
+  const vergelijking = useQuery({
+    queryKey: ['vergelijking', id, vorige?.id],
+    queryFn: ({ signal }) => call(http.GET('/api/vergaderingen/{id}/vergelijking', { params: { path: { id }, query: { met: vorige!.id } }, signal })),
+    enabled: !!snapshot && !!vorige,
+  });
+
+  const inhoud = snapshot?.inhoud ?? live.data?.inhoud ?? null;
+  const klaar = !!inhoud && (!snapshot || !!kaart.data) && (!snapshot || !vorige || !!vergelijking.data);
+  const breedte = typeof window === 'undefined' ? 1920 : window.innerWidth;
+  const lijst = useMemo(
+    () => (inhoud && klaar ? hoofdstukken(inhoud, vergelijking.data ?? null, { grafiekBreedte: Math.round(breedte * PANEEL_AANDEEL) - 80, definities: false }) : []),
+    [inhoud, klaar, vergelijking.data, breedte],
+  );
+  const [nr, setNr] = useState(0);
+  const ga = useCallback((n: number) => setNr((huidig) => Math.max(0, Math.min(lijst.length - 1, typeof n === 'number' ? n : huidig))), [lijst.length]);
+
+  // Full screen where the browser allows it; leaving full screen leaves the presentation.
+  useEffect(() => {
+    document.body.classList.add('presenteren');
+    const el = document.documentElement;
+    let volledig = false;
+    if (el.requestFullscreen && !document.fullscreenElement) {
+      el.requestFullscreen().then(() => { volledig = true; }).catch(() => undefined);
+    }
+    const bijWissel = () => {
+      if (volledig && !document.fullscreenElement) onExit();
+    };
+    document.addEventListener('fullscreenchange', bijWissel);
+    return () => {
+      document.removeEventListener('fullscreenchange', bijWissel);
+      document.body.classList.remove('presenteren');
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    };
+  }, [onExit]);
+
+  useEffect(() => {
+    const toets = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      if (VOLGENDE.has(e.key)) setNr((n) => Math.min(lijst.length - 1, n + 1));
+      else if (VORIGE.has(e.key)) setNr((n) => Math.max(0, n - 1));
+      else if (e.key === 'Home') setNr(0);
+      else if (e.key === 'End') setNr(lijst.length - 1);
+      else if (e.key === 'Escape') onExit();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', toets);
+    return () => window.removeEventListener('keydown', toets);
+  }, [lijst.length, onExit]);
+
+  // The map draws the snapshot's polygons as they were; back to today afterwards.
+  useEffect(() => {
+    if (!snapshot || !kaart.data) return;
+    zetPeildatum(snapshot.peildatum);
+    const k = kaart.data;
+    zetKaart({ peildatum: snapshot.peildatum, kavels: k.kavels, transformaties: k.transformaties, compensaties: k.compensaties } as unknown as Parameters<typeof zetKaart>[0]);
+    return () => zetPeildatum(null);
+  }, [snapshot, kaart.data]);
+
+  // The map follows the chapter: the region, or the changed polygons before and after.
+  const overlay = useMemo(() => (map ? new VergelijkingOverlay(map) : null), [map]);
+  useEffect(() => () => overlay?.wis(), [overlay]);
+  const hoofdstuk = lijst[nr];
+  useEffect(() => {
+    if (!map || !hoofdstuk || !inhoud) return;
+    map.resize();
+    const rechts = Math.round(map.getContainer().clientWidth * PANEEL_AANDEEL) + 24;
+    if (hoofdstuk.kaart === 'vergelijking' && vergelijking.data) {
+      overlay?.toon(vergelijking.data, { top: 40, bottom: 100, left: 40, right: rechts });
+      return;
+    }
+    overlay?.wis();
+    map.fitBounds(inhoud.kaartbereik as unknown as LngLatBoundsLike, { padding: { top: 30, bottom: 90, left: 30, right: rechts }, duration: 0 });
+  }, [map, hoofdstuk, inhoud, overlay, vergelijking.data]);
+
+  const fout = detail.error ?? live.error ?? kaart.error ?? vergelijking.error;
+  return (
+    <div className="presentatie" data-testid="presentatie" data-hoofdstuk={hoofdstuk?.code ?? ''} aria-live="polite">
+      <section className="presentatie-paneel" data-map-occluder aria-label={hoofdstuk?.titel ?? tv.laden}>
+        {!hoofdstuk ? (
+          <p role={fout ? 'alert' : undefined}>{fout ? fout.message : tv.laden}</p>
+        ) : (
+          <>
+            <header className="presentatie-kop">
+              <p className="presentatie-vergadering">
+                {detail.data?.titel} · {snapshot ? `peildatum ${formatDate(snapshot.peildatum)}` : `live, ${formatDate(live.data?.peildatum)}`}
+              </p>
+              <h2 data-testid="presentatie-titel">{hoofdstuk.titel}</h2>
+            </header>
+            <div className="presentatie-inhoud">{hoofdstuk.inhoud}</div>
+          </>
+        )}
+      </section>
+      <nav className="presentatie-nav" aria-label="Hoofdstukken">
+        <button type="button" onClick={() => ga(nr - 1)} disabled={nr === 0} aria-label="Vorig hoofdstuk">‹</button>
+        <ol>
+          {lijst.map((h, i) => (
+            <li key={h.code}>
+              <button type="button" className={i === nr ? 'actief' : undefined} aria-current={i === nr ? 'step' : undefined} onClick={() => ga(i)}>{h.titel}</button>
+            </li>
+          ))}
+        </ol>
+        <span className="presentatie-teller" data-testid="presentatie-teller">{lijst.length ? `${nr + 1} / ${lijst.length}` : ''}</span>
+        <button type="button" onClick={() => ga(nr + 1)} disabled={nr >= lijst.length - 1} aria-label="Volgend hoofdstuk">›</button>
+        <button type="button" className="presentatie-sluit" onClick={onExit} data-testid="presentatie-sluit">Esc · Sluiten</button>
+      </nav>
+    </div>
+  );
+}

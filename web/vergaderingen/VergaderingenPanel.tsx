@@ -1,0 +1,354 @@
+// The meeting workspace (issue #13): the regisseur creates a meeting, freezes its
+// snapshot, compares it with the previous meeting (the changed polygons before and after
+// on the map), records signaleringen and adviezen and afterwards the stuurgroep's
+// decisions, and hands out the report. Werkgroep and stuurgroep read the same screen
+// without the buttons. The second tab is the ruimtevragen aggregate.
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { call, http, type Schemas } from '../api/http.ts';
+import { mag } from '../api/mag.ts';
+import type { Me } from '../api/session.ts';
+import { formatDate, formatMoment } from '../i18n/format.ts';
+import {
+  ADVIES_SOORT_LABEL, ADVIES_SOORTEN, ADVIES_TABEL_LABEL, ADVIES_TYPE_LABEL, ADVIES_TYPES, BESLUIT_LABEL, BESLUITEN,
+  type AdviesSoort, type AdviesType, type Besluit,
+} from '../../server/domain/advies.ts';
+import { GREMIA } from '../../server/domain/vergadering.ts';
+import { today } from '../../server/domain/dates.ts';
+import { RuimtevragenTotaal } from './RuimtevragenTotaal.tsx';
+import { VergelijkingOverlay } from './overlay.ts';
+import { VergelijkingTabellen } from './VergelijkingTabellen.tsx';
+import { tv } from './nl.ts';
+import '../monitor/monitor.css';
+import './vergaderingen.css';
+
+type Vergadering = Schemas['Vergadering'];
+type Detail = Schemas['VergaderingDetail'];
+type Advies = Schemas['Advies'];
+
+const nl1 = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const ha = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${nl1.format(x)} ha`);
+
+const LIJST_KEY = ['vergaderingen'] as const;
+const detailKey = (id: number) => ['vergadering', id] as const;
+const adviezenKey = (id: number) => ['adviezen', id] as const;
+
+export function VergaderingenPanel({ me, map, onClose, onPresent }: { me: Me; map: MapLibreMap | null; onClose: () => void; onPresent: (id: number) => void }) {
+  const [tab, setTab] = useState<'vergaderingen' | 'ruimtevragen'>('vergaderingen');
+  const [gekozen, setGekozen] = useState<number | null>(null);
+  return (
+    <aside className="monitor-panel vg-panel" data-testid="vergaderingen" aria-label={tv.titel}>
+      <header className="monitor-head">
+        <div>
+          <p className="panel-kicker">{tv.kicker}</p>
+          <h2>{tv.titel}</h2>
+        </div>
+        <button type="button" className="icon-button" onClick={onClose} aria-label={tv.sluiten}>×</button>
+      </header>
+      <nav className="vg-tabs" role="tablist">
+        {(['vergaderingen', 'ruimtevragen'] as const).map((t) => (
+          <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'vg-tab active' : 'vg-tab'}
+            onClick={() => setTab(t)} data-testid={`vg-tab-${t}`}>
+            {tv.tabs[t]}
+          </button>
+        ))}
+      </nav>
+      <div className="monitor-body">
+        {tab === 'ruimtevragen' ? (
+          <RuimtevragenTotaal />
+        ) : gekozen === null ? (
+          <Lijst me={me} onOpen={setGekozen} />
+        ) : (
+          <VergaderingDetail key={gekozen} id={gekozen} me={me} map={map} onBack={() => setGekozen(null)} onPresent={() => onPresent(gekozen)} />
+        )}
+      </div>
+    </aside>
+  );
+}
+
+function Fout({ error }: { error: unknown }) {
+  return error ? <p className="vg-fout" role="alert">{error instanceof Error ? error.message : String(error)}</p> : null;
+}
+
+function Lijst({ me, onOpen }: { me: Me; onOpen: (id: number) => void }) {
+  const lijst = useQuery({ queryKey: LIJST_KEY, queryFn: ({ signal }) => call(http.GET('/api/vergaderingen', { signal })) });
+  return (
+    <>
+      {mag(me, 'POST /api/vergaderingen') && <NieuweVergadering onMade={onOpen} />}
+      {!lijst.data ? (
+        <p className="monitor-status">{lijst.error ? <Fout error={lijst.error} /> : tv.laden}</p>
+      ) : lijst.data.length === 0 ? (
+        <p className="monitor-note">{tv.geen}</p>
+      ) : (
+        <ul className="vg-lijst" data-testid="vg-lijst">
+          {lijst.data.map((v) => (
+            <li key={v.id}>
+              <button type="button" className="vg-item" onClick={() => onOpen(v.id)} data-testid={`vg-item-${v.id}`}>
+                <span className="vg-item-titel">{v.titel}</span>
+                <span className="vg-item-meta">
+                  {formatDate(v.datum)} · {tv.gremia[v.gremium]} · {v.snapshots.length ? tv.momentopnamen(v.snapshots.length) : tv.geenMomentopname}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function NieuweVergadering({ onMade }: { onMade: (id: number) => void }) {
+  const client = useQueryClient();
+  const [datum, setDatum] = useState(today());
+  const [gremium, setGremium] = useState<(typeof GREMIA)[number]>('stuurgroep');
+  const [titel, setTitel] = useState('');
+  const maak = useMutation({
+    mutationFn: () => call(http.POST('/api/vergaderingen', { body: { datum, gremium, titel: titel.trim() } })),
+    onSuccess: async (v) => {
+      await client.invalidateQueries({ queryKey: LIJST_KEY });
+      onMade(v.id);
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    maak.mutate();
+  };
+  return (
+    <form className="vg-form" onSubmit={submit} data-testid="vg-nieuw">
+      <h3>{tv.nieuw}</h3>
+      <div className="vg-rij">
+        <label>{tv.datum}<input type="date" value={datum} onChange={(e) => setDatum(e.target.value)} required /></label>
+        <label>{tv.gremium}
+          <select value={gremium} onChange={(e) => setGremium(e.target.value as (typeof GREMIA)[number])}>
+            {GREMIA.map((g) => <option key={g} value={g}>{tv.gremia[g]}</option>)}
+          </select>
+        </label>
+      </div>
+      <label>{tv.titelVeld}<input value={titel} onChange={(e) => setTitel(e.target.value)} required maxLength={200} data-testid="vg-titel" /></label>
+      <button type="submit" className="primary-button" disabled={maak.isPending}>{tv.aanmaken}</button>
+      <Fout error={maak.error} />
+    </form>
+  );
+}
+
+function VergaderingDetail({ id, me, map, onBack, onPresent }: { id: number; me: Me; map: MapLibreMap | null; onBack: () => void; onPresent: () => void }) {
+  const client = useQueryClient();
+  const detail = useQuery({ queryKey: detailKey(id), queryFn: ({ signal }) => call(http.GET('/api/vergaderingen/{id}', { params: { path: { id } }, signal })) });
+  const regie = mag(me, 'POST /api/vergaderingen/{id}/snapshot');
+  const bevries = useMutation({
+    mutationFn: () => call(http.POST('/api/vergaderingen/{id}/snapshot', { params: { path: { id } }, body: {} })),
+    onSuccess: async (d) => {
+      client.setQueryData(detailKey(id), d);
+      await client.invalidateQueries({ queryKey: LIJST_KEY });
+    },
+  });
+  const [vergelijken, setVergelijken] = useState(false);
+  const d = detail.data;
+  if (!d) return <p className="monitor-status">{detail.error ? <Fout error={detail.error} /> : tv.laden}</p>;
+  const s = d.snapshot;
+  return (
+    <div data-testid="vg-detail">
+      <button type="button" className="link-button" onClick={onBack}>{tv.terug}</button>
+      <h3 className="vg-titel" data-testid="vg-detail-titel">{d.titel}</h3>
+      <p className="vg-meta">
+        {formatDate(d.datum)} · {tv.gremia[d.gremium]}{d.locatie ? ` · ${d.locatie}` : ''} · {tv.peildatum}: {s ? formatDate(s.peildatum) : d.peildatum ? formatDate(d.peildatum) : tv.peildatumStandaard}
+      </p>
+      {s ? (
+        <p className="vg-snapshot" data-testid="vg-snapshot">
+          {tv.bevroren(s.volgnummer, formatMoment(s.bevroren_op), s.bevroren_door)}
+          <span className="vg-kenmerk" title={s.kenmerk}>{tv.kenmerk}: {s.kenmerk.slice(0, 12)}</span>
+        </p>
+      ) : (
+        <p className="monitor-verleden">{tv.nogNiet}</p>
+      )}
+      <div className="vg-acties">
+        <button type="button" className="primary-button" onClick={onPresent} data-testid="vg-presenteer">{tv.presenteer}</button>
+        {s && (
+          <a className="vg-knop" href={`/api/vergaderingen/${id}/rapport.pdf?snapshot=${s.id}`} target="_blank" rel="noreferrer" data-testid="vg-rapport">
+            {tv.rapport}
+          </a>
+        )}
+        {s && (
+          <a className="vg-knop" href={`/print/vergadering/${id}?snapshot=${s.id}`} target="_blank" rel="noreferrer">{tv.afdrukweergave}</a>
+        )}
+        {regie && (
+          <button type="button" className="primary-button" onClick={() => bevries.mutate()} disabled={bevries.isPending} data-testid="vg-bevries">
+            {s ? tv.bevriesOpnieuw : tv.bevries}
+          </button>
+        )}
+      </div>
+      <Fout error={bevries.error} />
+      {s && <Kerncijfers inhoud={s.inhoud} />}
+      {s && (d.vorige ? (
+        <section className="vg-section">
+          <button type="button" className="vg-knop" aria-pressed={vergelijken} onClick={() => setVergelijken((x) => !x)} data-testid="vg-vergelijk">
+            {vergelijken ? tv.verbergVergelijking : tv.vergelijk(d.vorige.titel)}
+          </button>
+          {vergelijken && <VergelijkingView id={id} met={d.vorige.id} map={map} />}
+        </section>
+      ) : <p className="monitor-note">{tv.geenVorige}</p>)}
+      <Adviezen vergadering={d} me={me} />
+    </div>
+  );
+}
+
+const KERN = ['netto_verloren', 'vereiste_compensatie', 'toegewezen', 'nog_toe_te_wijzen', 'restant', 'compensatie_zonder_toewijzing'] as const;
+
+function Kerncijfers({ inhoud }: { inhoud: { balans: Schemas['Balans'] } }) {
+  const regio = inhoud.balans.regio;
+  return (
+    <section className="vg-section">
+      <h3>{tv.kpis}</h3>
+      <div className="kpis" data-testid="vg-kpis">
+        {KERN.map((code) => (
+          <div className="kpi" key={code} data-testid={`vg-kpi-${code}`}>
+            <span className="kpi-label">{inhoud.balans.definities[code]?.label ?? code}</span>
+            <span className="kpi-value">{ha(regio[code].ha)}</span>
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function VergelijkingView({ id, met, map }: { id: number; met: number; map: MapLibreMap | null }) {
+  const v = useQuery({
+    queryKey: ['vergelijking', id, met],
+    queryFn: ({ signal }) => call(http.GET('/api/vergaderingen/{id}/vergelijking', { params: { path: { id }, query: { met } }, signal })),
+  });
+  const overlay = useMemo(() => (map ? new VergelijkingOverlay(map) : null), [map]);
+  useEffect(() => {
+    if (overlay && v.data) overlay.toon(v.data);
+    return () => overlay?.wis();
+  }, [overlay, v.data]);
+  if (!v.data) return <p className="monitor-status">{v.error ? <Fout error={v.error} /> : tv.laden}</p>;
+  return <VergelijkingTabellen v={v.data} />;
+}
+
+function Adviezen({ vergadering, me }: { vergadering: Detail | Vergadering; me: Me }) {
+  const lijst = useQuery({
+    queryKey: adviezenKey(vergadering.id),
+    queryFn: ({ signal }) => call(http.GET('/api/adviezen', { params: { query: { vergadering_id: vergadering.id } }, signal })),
+  });
+  const regie = mag(me, 'POST /api/adviezen');
+  return (
+    <section className="vg-section" data-testid="vg-adviezen">
+      <h3>{tv.adviezen}</h3>
+      {!lijst.data ? <p className="monitor-status">{lijst.error ? <Fout error={lijst.error} /> : tv.laden}</p>
+        : lijst.data.length === 0 ? <p className="monitor-note">{tv.geenAdviezen}</p> : (
+          <ul className="vg-adviezen">
+            {lijst.data.map((a) => <AdviesKaart key={a.id} advies={a} vergadering={vergadering} mayDecide={mag(me, 'PUT /api/adviezen/{id}/besluit')} />)}
+          </ul>
+        )}
+      {regie && <NieuwAdvies vergaderingId={vergadering.id} />}
+    </section>
+  );
+}
+
+function AdviesKaart({ advies: a, vergadering, mayDecide }: { advies: Advies; vergadering: { datum: string }; mayDecide: boolean }) {
+  return (
+    <li className="vg-advies" data-testid={`advies-${a.id}`}>
+      <p className="vg-advies-kop">
+        <span className="vg-label">{ADVIES_SOORT_LABEL[a.soort]}</span> {ADVIES_TYPE_LABEL[a.type]} · {a.gevraagd ? tv.gevraagdJa : tv.gevraagdNee}
+      </p>
+      <p className="vg-advies-titel">{a.titel}</p>
+      <p className="vg-advies-tekst">{a.tekst}</p>
+      {a.objecten.length > 0 && (
+        <p className="vg-advies-betreft">{tv.betreft}: {a.objecten.map((o) => `${ADVIES_TABEL_LABEL[o.tabel]} ${o.naam ?? `#${o.id}`}`).join(', ')}</p>
+      )}
+      {a.besluit ? (
+        <p className={`vg-besluit vg-besluit-${a.besluit.besluit}`} data-testid={`besluit-${a.id}`}>
+          <strong>{BESLUIT_LABEL[a.besluit.besluit]}</strong> ({formatDate(a.besluit.datum)}){a.besluit.toelichting ? `: ${a.besluit.toelichting}` : ''}
+        </p>
+      ) : mayDecide ? (
+        <BesluitForm advies={a} vergadering={vergadering} />
+      ) : (
+        <p className="vg-besluit">{tv.geenBesluit}</p>
+      )}
+      {a.escalatie && <p className="vg-advies-betreft">{tv.escalatie}: {a.escalatie}</p>}
+    </li>
+  );
+}
+
+function BesluitForm({ advies, vergadering }: { advies: Advies; vergadering: { datum: string } }) {
+  const client = useQueryClient();
+  const [besluit, setBesluit] = useState<Besluit>('opgevolgd');
+  const [toelichting, setToelichting] = useState('');
+  const [escalatie, setEscalatie] = useState('');
+  const vandaag = today();
+  const leg = useMutation({
+    mutationFn: () => call(http.PUT('/api/adviezen/{id}/besluit', {
+      params: { path: { id: advies.id } },
+      body: {
+        version: advies.version, besluit, toelichting: toelichting.trim() || null, escalatie: escalatie.trim() || null,
+        datum: vergadering.datum <= vandaag ? vergadering.datum : vandaag,
+      },
+    })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['adviezen'] }),
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    leg.mutate();
+  };
+  return (
+    <form className="vg-form vg-besluit-form" onSubmit={submit} data-testid={`besluit-form-${advies.id}`}>
+      <fieldset>
+        <legend>{tv.besluit}</legend>
+        {BESLUITEN.map((b) => (
+          <label key={b} className="vg-radio"><input type="radio" name={`besluit-${advies.id}`} value={b} checked={besluit === b} onChange={() => setBesluit(b)} />{BESLUIT_LABEL[b]}</label>
+        ))}
+      </fieldset>
+      <label>{tv.toelichting}<textarea value={toelichting} onChange={(e) => setToelichting(e.target.value)} rows={2} data-testid={`toelichting-${advies.id}`} /></label>
+      <label>{tv.escalatie}<input value={escalatie} onChange={(e) => setEscalatie(e.target.value)} /></label>
+      <button type="submit" className="primary-button" disabled={leg.isPending} data-testid={`besluit-opslaan-${advies.id}`}>{tv.besluitVastleggen}</button>
+      <Fout error={leg.error} />
+    </form>
+  );
+}
+
+function NieuwAdvies({ vergaderingId }: { vergaderingId: number }) {
+  const client = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [soort, setSoort] = useState<AdviesSoort>('advies');
+  const [type, setType] = useState<AdviesType>('compensatieopgave');
+  const [gevraagd, setGevraagd] = useState(false);
+  const [titel, setTitel] = useState('');
+  const [tekst, setTekst] = useState('');
+  const maak = useMutation({
+    mutationFn: () => call(http.POST('/api/adviezen', { body: { soort, type, gevraagd, titel: titel.trim(), tekst: tekst.trim(), vergadering_id: vergaderingId } })),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['adviezen'] });
+      setTitel('');
+      setTekst('');
+      setOpen(false);
+    },
+  });
+  if (!open) return <button type="button" className="vg-knop" onClick={() => setOpen(true)} data-testid="advies-nieuw">{tv.nieuwAdvies}</button>;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    maak.mutate();
+  };
+  return (
+    <form className="vg-form" onSubmit={submit} data-testid="advies-form">
+      <h4>{tv.nieuwAdvies}</h4>
+      <div className="vg-rij">
+        <label>{tv.soort}
+          <select value={soort} onChange={(e) => setSoort(e.target.value as AdviesSoort)}>
+            {ADVIES_SOORTEN.map((s) => <option key={s} value={s}>{ADVIES_SOORT_LABEL[s]}</option>)}
+          </select>
+        </label>
+        <label>{tv.type}
+          <select value={type} onChange={(e) => setType(e.target.value as AdviesType)} data-testid="advies-type">
+            {ADVIES_TYPES.map((s) => <option key={s} value={s}>{ADVIES_TYPE_LABEL[s]}</option>)}
+          </select>
+        </label>
+      </div>
+      <label className="vg-radio"><input type="checkbox" checked={gevraagd} onChange={(e) => setGevraagd(e.target.checked)} />{tv.gevraagd}</label>
+      <label>{tv.titelVeld}<input value={titel} onChange={(e) => setTitel(e.target.value)} required maxLength={200} data-testid="advies-titel" /></label>
+      <label>{tv.tekst}<textarea value={tekst} onChange={(e) => setTekst(e.target.value)} required rows={3} data-testid="advies-tekst" /></label>
+      <button type="submit" className="primary-button" disabled={maak.isPending} data-testid="advies-opslaan">{tv.opslaan}</button>
+      <Fout error={maak.error} />
+    </form>
+  );
+}
