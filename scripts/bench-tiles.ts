@@ -4,14 +4,10 @@
 // ETag or compression), for a z10 and a z14 tile over the densest part of the data.
 // The server runs without its tile cache, so every request reaches the database;
 // the cached time (a tile asked for again under the same version) is shown beside it.
-import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { serve } from '@hono/node-server';
-import { createApp } from '../server/app.ts';
-import { createAccount } from '../server/accounts/service.ts';
-import type { Database } from '../server/db/database.ts';
 import { TILE_BUFFER, TILE_EXTENT } from '../server/domain/tiles.ts';
 import { tileAttributes } from '../server/tiles/attributes.ts';
+import { meet, RUNS, withSignedInServer, type Get, type Stat } from './bench-harness.ts';
 
 export interface TileDataset {
   label: string;
@@ -19,7 +15,6 @@ export interface TileDataset {
   mode: 'embedded' | 'postgres';
 }
 
-type Stat = { p50: number; p95: number };
 export interface TileRij {
   dataset: string;
   kavels: number;
@@ -32,20 +27,6 @@ export interface TileRij {
   sql: Stat | null;
 }
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-
-async function meet(fn: () => Promise<unknown>, runs = RUNS): Promise<Stat> {
-  await fn();
-  await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: times[Math.floor(runs / 2)], p95: times[Math.min(runs - 1, Math.ceil(runs * 0.95) - 1)] };
-}
 
 /** The tile of zoom z that holds a point (WGS84). */
 function tileOf(lon: number, lat: number, z: number) {
@@ -66,34 +47,8 @@ function bareSql() {
             FROM kavel x WHERE x.geom_3857 && ST_TileEnvelope($1, $2, $3, margin => ${TILE_BUFFER / TILE_EXTENT})) t`;
 }
 
-async function withServer<T>(d: TileDataset, cacheBytes: number, run: (get: (pad: string) => Promise<{ bytes: number; sent: number }>) => Promise<T>) {
-  const email = `bench-${randomUUID()}@bench.invalid`;
-  const wachtwoord = `Bench-${randomUUID()}`;
-  await createAccount(d.pool, { email, naam: 'Benchmark', rol: 'stuurgroep', wachtwoord });
-  const db: Database = { pool: d.pool, mode: d.mode, close: async () => undefined };
-  const app = createApp({ db, tileCacheBytes: cacheBytes });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((r) => server.once('listening', r));
-  const port = (server.address() as { port: number }).port;
-  try {
-    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, wachtwoord }),
-    });
-    if (login.status !== 200) throw new Error(`inloggen mislukt: ${login.status} ${await login.text()}`);
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-    return await run(async (pad) => {
-      // As a browser asks: compressed if the server likes (the tile is sent gzipped or brotli'd).
-      const res = await fetch(`http://127.0.0.1:${port}${pad}`, { headers: { cookie, 'accept-encoding': 'br, gzip' } });
-      const body = new Uint8Array(await res.arrayBuffer());
-      if (res.status !== 200) throw new Error(`${pad}: ${res.status}`);
-      return { bytes: body.length, sent: Number(res.headers.get('content-length') ?? body.length) };
-    });
-  } finally {
-    server.close();
-    await d.pool.query(`DELETE FROM sessie WHERE account_id = (SELECT id FROM account WHERE email = $1)`, [email]);
-    await d.pool.query(`DELETE FROM account WHERE email = $1`, [email]);
-  }
-}
+const withServer = <T>(d: TileDataset, cacheBytes: number, run: (get: Get) => Promise<T>) =>
+  withSignedInServer(d, { tileCacheBytes: cacheBytes }, run);
 
 export async function tileBench(d: TileDataset): Promise<TileRij[]> {
   // The densest spot: the middle kavel of the terrein with the most kavels.

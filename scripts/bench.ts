@@ -22,13 +22,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { serve } from '@hono/node-server';
-import { createApp } from '../server/app.ts';
-import { createAccount } from '../server/accounts/service.ts';
-import type { Database } from '../server/db/database.ts';
 import { bron, type Moment } from '../server/balans/queries.ts';
+import { meet, RUNS, withSignedInServer } from './bench-harness.ts';
 import { matchingRun, matchingSyntheticBench } from './bench-matching.ts';
 import { migreerSchema, nationalPool, omvang, schemaVoor, vulNationaal } from './national.ts';
 import { printTiles, tileBench, type TileRij } from './bench-tiles.ts';
@@ -36,7 +32,6 @@ import { printTiles, tileBench, type TileRij } from './bench-tiles.ts';
 // ---------------------------------------------------------------------------------
 // The hectare monitor: HTTP against the bare SQL floor.
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const PAST = '2024-06-30';
 const TELT = `('geregeld', 'planologisch_mogelijk', 'gerealiseerd')`;
 
@@ -110,18 +105,6 @@ SELECT json_build_object(
       GROUP BY 1, 2, 3) x)
 ) AS v`;
 
-async function meet(fn: () => Promise<unknown>, runs = RUNS) {
-  await fn();
-  await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: times[Math.floor(runs / 2)], p95: times[Math.min(runs - 1, Math.ceil(runs * 0.95) - 1)] };
-}
 
 interface Rij {
   dataset: string;
@@ -133,41 +116,18 @@ interface Rij {
 
 /** The real server on the dataset, signed in as a stuurgroep account made for the run. */
 async function monitorBench(d: Dataset): Promise<Rij[]> {
-  const email = `bench-${randomUUID()}@bench.invalid`;
-  const wachtwoord = `Bench-${randomUUID()}`;
-  await createAccount(d.pool, { email, naam: 'Benchmark', rol: 'stuurgroep', wachtwoord });
-  const db: Database = { pool: d.pool, mode: d.mode, close: async () => undefined };
-  const app = createApp({ db });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((r) => server.once('listening', r));
-  const port = (server.address() as { port: number }).port;
-  try {
-    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, wachtwoord }),
-    });
-    if (login.status !== 200) throw new Error(`inloggen mislukt: ${login.status} ${await login.text()}`);
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-    const get = (pad: string) => async () => {
-      const res = await fetch(`http://127.0.0.1:${port}${pad}`, { headers: { cookie } });
-      const body = await res.text();
-      if (res.status !== 200) throw new Error(`${pad}: ${res.status} ${body.slice(0, 300)}`);
-      return body.length;
-    };
+  return withSignedInServer(d, {}, async (get) => {
     const { rows } = await d.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM kavel`);
     const vandaag = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
     const vloer = (m: Moment) => async () => (await d.pool.query(vloerSql(m), [m.peildatum, 'infinity'])).rows[0];
-    const rij = async (vraag: string, http: () => Promise<unknown>, sql: () => Promise<unknown>): Promise<Rij> =>
-      ({ dataset: d.label, kavels: rows[0].n, vraag, http: await meet(http), sql: await meet(sql) });
+    const rij = async (vraag: string, pad: string, sql: () => Promise<unknown>): Promise<Rij> =>
+      ({ dataset: d.label, kavels: rows[0].n, vraag, http: await meet(() => get(pad)), sql: await meet(sql) });
     return [
-      await rij('nu', get('/api/balans'), vloer({ soort: 'actueel', peildatum: vandaag })),
-      await rij(`peildatum ${PAST}`, get(`/api/balans?peildatum=${PAST}`), vloer({ soort: 'historie', peildatum: PAST })),
-      await rij('reeks 2020–2040', get('/api/balans/reeks?van=2020&tot=2040'), async () => (await d.pool.query(VLOER_REEKS, [2020, 2040])).rows[0]),
+      await rij('nu', '/api/balans', vloer({ soort: 'actueel', peildatum: vandaag })),
+      await rij(`peildatum ${PAST}`, `/api/balans?peildatum=${PAST}`, vloer({ soort: 'historie', peildatum: PAST })),
+      await rij('reeks 2020–2040', '/api/balans/reeks?van=2020&tot=2040', async () => (await d.pool.query(VLOER_REEKS, [2020, 2040])).rows[0]),
     ];
-  } finally {
-    server.close();
-    await d.pool.query(`DELETE FROM sessie WHERE account_id = (SELECT id FROM account WHERE email = $1)`, [email]);
-    await d.pool.query(`DELETE FROM account WHERE email = $1`, [email]);
-  }
+  });
 }
 
 function printMonitor(rijen: Rij[]) {

@@ -8,7 +8,7 @@ import { beschrijfAuditRij, type AuditRij } from '../domain/account-history.ts';
 import { tweedeFactorVerplicht } from '../domain/tweede-factor.ts';
 import { withAudit } from '../db/audit.ts';
 import { ApiError, notFound } from '../http/errors.ts';
-import { versionConflict } from '../http/version.ts';
+import { versionConflict } from '../db/audit.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { passwordProblem } from '../auth/password-policy.ts';
 import { beginLoginAttempt, loginSucceeded } from '../auth/rate-limit.ts';

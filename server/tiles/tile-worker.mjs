@@ -9,6 +9,7 @@
 import { parentPort } from 'node:worker_threads';
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
+import './pbf-utf8.mjs';
 
 /** key → { <source layer>: GeoJSONVT } */
 const indexes = new Map();

@@ -2,25 +2,10 @@
 // candidates on the seed data, the regional assignment, the match workflow with
 // kavels in optie and the database refusing double allocation, the scheefwerken
 // signal, and who sees what. Everything created here is removed afterwards.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rememberMatchingState } from '../support/matching-fixture.ts';
-import { testApp, testDatabase } from '../support/api.ts';
+import { describe, expect, it } from 'vitest';
+import { matchingTestFile } from '../support/matching-fixture.ts';
 
-const db = testDatabase();
-const api = testApp(db);
-const one = async (sql: string, params: unknown[] = []) => (await db.pool.query(sql, params)).rows[0];
-const all = async (sql: string, params: unknown[] = []) => (await db.pool.query(sql, params)).rows;
-
-let matchingState: Awaited<ReturnType<typeof rememberMatchingState>>;
-
-beforeAll(async () => {
-  matchingState = await rememberMatchingState(db);
-});
-
-afterAll(async () => {
-  await matchingState.restore();
-  await db.close();
-});
+const { db, api, one, all, start } = matchingTestFile();
 
 /** Two adjacent free kavels on one terrein, and a milieucategorie both admit. */
 async function adjacentPair() {
@@ -125,7 +110,7 @@ describe('ruimtevragen register', () => {
 describe('kandidaten', () => {
   it('lists candidates on the seed data with a breakdown per criterion that passes every hard filter', async () => {
     const vraag = await one(`SELECT r.id, m.volgorde FROM ruimtevraag r JOIN milieucategorie m ON m.code = r.milieucategorie
-                             WHERE r.id <= $1 AND NOT r.watergebonden ORDER BY r.id LIMIT 1`, [matchingState.start.ruimtevraag]);
+                             WHERE r.id <= $1 AND NOT r.watergebonden ORDER BY r.id LIMIT 1`, [start().ruimtevraag]);
     const reply = await (await api.as('regisseur')).get(`/api/ruimtevragen/${vraag.id}/kandidaten`);
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     const b = reply.body;

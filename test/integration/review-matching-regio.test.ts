@@ -3,25 +3,10 @@
 // running matches fixed; "voorstellen" turns exactly the stored result into matches
 // (409 when the data changed); settings and dates are bounded. Each test makes its
 // own requests and matches; everything is removed afterwards.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rememberMatchingState } from '../support/matching-fixture.ts';
-import { testApp, testDatabase } from '../support/api.ts';
+import { describe, expect, it } from 'vitest';
+import { matchingTestFile } from '../support/matching-fixture.ts';
 
-const db = testDatabase();
-const api = testApp(db);
-const one = async (sql: string, params: unknown[] = []) => (await db.pool.query(sql, params)).rows[0];
-const all = async (sql: string, params: unknown[] = []) => (await db.pool.query(sql, params)).rows;
-
-let matchingState: Awaited<ReturnType<typeof rememberMatchingState>>;
-
-beforeAll(async () => {
-  matchingState = await rememberMatchingState(db);
-});
-
-afterAll(async () => {
-  await matchingState.restore();
-  await db.close();
-});
+const { db, api, one, all } = matchingTestFile();
 
 /** Free kavels without a minimum category, available in time, not held by any match. */
 async function vrijeKavels(n: number, overslaan: number[] = []) {

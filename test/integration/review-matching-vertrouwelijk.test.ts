@@ -3,28 +3,14 @@
 // hidden — the number of jobs, the company's current kavel, whether it has one at
 // all — from everything the API answers, and look for the regisseur's match notes
 // through every history route. Everything created here is removed afterwards.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rememberMatchingState } from '../support/matching-fixture.ts';
-import { testApp, testDatabase, type Client } from '../support/api.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { matchingTestFile } from '../support/matching-fixture.ts';
+import type { Client } from '../support/api.ts';
 import { readFileSync } from 'node:fs';
 import { UNREGISTERED_ROUTES } from '../../server/app.ts';
 import { accessTableOf, mayCall } from '../../server/http/access.ts';
 
-const db = testDatabase();
-const api = testApp(db);
-const one = async (sql: string, params: unknown[] = []) => (await db.pool.query(sql, params)).rows[0];
-const all = async (sql: string, params: unknown[] = []) => (await db.pool.query(sql, params)).rows;
-
-let matchingState: Awaited<ReturnType<typeof rememberMatchingState>>;
-
-beforeAll(async () => {
-  matchingState = await rememberMatchingState(db);
-});
-
-afterAll(async () => {
-  await matchingState.restore();
-  await db.close();
-});
+const { db, api, one, all } = matchingTestFile();
 
 /** Identical public attributes; only the confidential company facts differ per call. */
 const vraag = (bedrijf: { arbeidsplaatsen: number | null; huidige_kavel_id: number | null }) => ({

@@ -184,6 +184,18 @@ describe('versions and ETags', () => {
     expect((last.decoded.kavels ?? []).some((f) => f.id === kavel.id)).toBe(false);
   });
 
+  it('carries a name outside the Basic Multilingual Plane exactly as the API gives it', async () => {
+    // pbf 5.1.2 writes some astral characters wrongly (U+E0FFF became U+D0FFF, U+20000 U+10000);
+    // the embedded database encodes tiles with it, PostgreSQL's ST_AsMVT does not.
+    const reg = await api.as('regisseur');
+    const naam = 'Kanszone \u{20000}\u{2A6D6} \u{E0FFF} \u{1F3ED} 𝔏eiden';
+    const zone = await createFeature(reg, 'kanszones', await rdBox(db, spot, 400, 400, 600, 600), { naam });
+    const [lon, lat] = pointOnFeature(zone).geometry.coordinates;
+    const found = (await tile(reg, 'kanszones', tileAt(lon, lat, 14))).decoded.kanszones?.find((f) => f.id === zone.id);
+    expect(found?.properties.naam).toBe(naam);
+    expect(zone.properties.naam).toBe(naam);
+  });
+
   it('describes each layer as TileJSON with its feature count and the tile URL of the current version', async () => {
     const sg = await api.as('stuurgroep');
     const tables = { gemeenten: 'gemeente', terreinen: 'terrein', kavels: 'kavel', kanszones: 'kanszone', transformaties: 'transformatie', compensaties: 'compensatie' };

@@ -1,7 +1,9 @@
 // What a matching test file changes in the shared test database, put back afterwards:
 // the bedrijven, ruimtevragen and matches it made are removed, and every kavel's status
 // and availability and the matching settings are as they were before the file ran.
+import { afterAll, beforeAll } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
+import { testApp, testDatabase } from './api.ts';
 
 export async function rememberMatchingState(db: Database) {
   const one = async (sql: string) => (await db.pool.query(sql)).rows[0];
@@ -30,5 +32,29 @@ export async function rememberMatchingState(db: Database) {
         await db.pool.query(`UPDATE matching_instelling SET waarde = $2 WHERE sleutel = $1 AND waarde <> $2`, [i.sleutel, i.waarde]);
       }
     },
+  };
+}
+
+/**
+ * A matching test file: its database and app, query helpers, and the matching state
+ * kept before its tests and restored after them (the database closed).
+ */
+export function matchingTestFile() {
+  const db = testDatabase();
+  const api = testApp(db);
+  let state: Awaited<ReturnType<typeof rememberMatchingState>>;
+  beforeAll(async () => {
+    state = await rememberMatchingState(db);
+  });
+  afterAll(async () => {
+    await state.restore();
+    await db.close();
+  });
+  return {
+    db, api,
+    one: async (sql: string, params: unknown[] = []): Promise<any> => (await db.pool.query(sql, params)).rows[0],
+    all: async (sql: string, params: unknown[] = []): Promise<any[]> => (await db.pool.query(sql, params)).rows,
+    /** The highest ids before the file ran. */
+    start: () => state.start,
   };
 }
