@@ -12,7 +12,7 @@ import { call, http, type Schemas } from '../api/http.ts';
 import { useLayer } from '../api/hooks.ts';
 import { useMe } from '../api/session.ts';
 import type { Me } from '../api/session.ts';
-import { mayEdit } from '../editor/permissions.ts';
+import { mag } from '../api/mag.ts';
 import { te } from '../i18n/nl-editor.ts';
 import { formatDateShort } from '../i18n/format.ts';
 import { bedragIn, bedragUit } from './bedrag.ts';
@@ -31,7 +31,7 @@ export const BO_KEY = ['bestuursovereenkomsten'] as const;
 
 /** May this account change an agreement with these partijen (mirrors the server's rule)? */
 const mayChange = (me: Me | null | undefined, partijen: { gemeente: string }[]) =>
-  mayEdit(me) && (me!.rol !== 'werkgroep' || partijen.some((p) => p.gemeente === me!.gemeente));
+  !!me && mag(me, 'PATCH /api/bestuursovereenkomsten/{id}') && (me.gemeente_id == null || partijen.some((p) => p.gemeente === me.gemeente));
 
 export function BestuursovereenkomstenSectie({ rijen, actief, onRij }: {
   rijen: Rij[]; actief: string | null; onRij: (key: string, ids: Ids) => void;
@@ -39,7 +39,7 @@ export function BestuursovereenkomstenSectie({ rijen, actief, onRij }: {
   const me = useMe();
   const [open, setOpen] = useState<number | 'nieuw' | null>(null);
   const [melding, setMelding] = useState<string | null>(null);
-  const canEdit = mayEdit(me.data);
+  const canEdit = !!me.data && mag(me.data, 'POST /api/bestuursovereenkomsten');
   const csvHeader = ['Overeenkomst', 'Partijen', 'Getekend', 'Subsidiabel', 'Bijdrage', 'Maatwerk'];
   const csvRows = rijen.map((o) => [o.naam, o.partijen.map((p) => `${p.gemeente} (${p.rol})`).join('; '), o.datum_ondertekening ? formatDateShort(o.datum_ondertekening) : '', o.subsidiabel, o.bijdrage, o.maatwerk_bedrag ?? 0]);
 
