@@ -143,6 +143,13 @@ describe.skipIf(!inject('chromiumPath'))('the stuurgroep meeting', () => {
     expect(await page.locator('.top-bar').isVisible()).toBe(false);
     expect(await page.locator('.layer-panel').isVisible()).toBe(false);
     expect(await page.locator('.maplibregl-ctrl-top-right').isVisible()).toBe(false);
+    // The map's names in projector size: gemeenten at 24 px, terreinen at 18 px and from region scale on.
+    const labels = () => page.evaluate(() => {
+      const map = window.__map!;
+      return { gemeente: map.getLayoutProperty('gemeenten-label', 'text-size'), terrein: map.getLayoutProperty('terreinen-label', 'text-size'),
+        terreinVanaf: map.getLayer('terreinen-label')!.minzoom };
+    });
+    expect(await labels()).toEqual({ gemeente: 24, terrein: 18, terreinVanaf: 10 });
 
     const gezien: string[] = [];
     const toetsen = ['PageDown', 'ArrowRight', 'PageDown', 'ArrowDown', 'PageDown', 'ArrowRight', 'PageDown'];
@@ -168,6 +175,7 @@ describe.skipIf(!inject('chromiumPath'))('the stuurgroep meeting', () => {
     await page.keyboard.press('Escape');
     await presentatie.waitFor({ state: 'detached' });
     expect(await page.locator('.top-bar').isVisible()).toBe(true);
+    expect(await labels()).toEqual({ gemeente: 13, terrein: 12.5, terreinVanaf: 12 });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -3,7 +3,7 @@
 // layers' tiles as `<layer>_label`), in Noto Sans from the app's own glyphs
 // (/glyphs, offline). The renderer places them and drops those that would collide,
 // bigger areas first, so thousands of names cost nothing.
-import type { LayerSpecification } from 'maplibre-gl';
+import type { LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { LayerName } from '../api/layers.ts';
 import { labelSourceLayer } from './tiles.ts';
 
@@ -25,6 +25,25 @@ const HALO = '#ffffff';
 /** Larger areas win a collision (a lower sort key is placed first). */
 const BIGGER_FIRST = ['-', ['coalesce', ['get', 'oppervlakte_ha'], 0]] as unknown as number;
 
+/** Sizes of the names on screen, and on a projector (presentation mode: read from across a room). */
+const LABEL_STYLE = {
+  scherm: { gemeente: 13, terrein: 12.5, terreinVanaf: 12 },
+  projector: { gemeente: 24, terrein: 18, terreinVanaf: 10 },
+} as const;
+
+/**
+ * Shows the names at screen or projector size; on a projector terreinen with a known name
+ * are named from region scale on (collision handling keeps the larger ones).
+ */
+export function setLabelStyle(map: MapLibreMap, stijl: keyof typeof LABEL_STYLE) {
+  const s = LABEL_STYLE[stijl];
+  if (!map.getLayer('gemeenten-label') || !map.getLayer('terreinen-label')) return;
+  map.setLayoutProperty('gemeenten-label', 'text-size', s.gemeente);
+  map.setLayoutProperty('terreinen-label', 'text-size', s.terrein);
+  map.setLayoutProperty('terreinen-werknaam-label', 'text-size', s.terrein);
+  map.setLayerZoomRange('terreinen-label', s.terreinVanaf, 24);
+}
+
 /** The symbol layers, bottom to top: the top one (gemeenten) is placed first. */
 export function labelLayers(sourceId: (layer: LayerName) => string): LayerSpecification[] {
   const terrein = {
@@ -34,7 +53,7 @@ export function labelLayers(sourceId: (layer: LayerName) => string): LayerSpecif
     layout: {
       'text-field': ['get', 'naam'],
       'text-font': LABEL_FONT.terrein,
-      'text-size': 12.5,
+      'text-size': LABEL_STYLE.scherm.terrein,
       'text-max-width': 9,
       'text-padding': 3,
       'symbol-sort-key': BIGGER_FIRST,
@@ -45,13 +64,13 @@ export function labelLayers(sourceId: (layer: LayerName) => string): LayerSpecif
     // Terreinen with only a working name ("… (naam onbekend)") from zoom 14, where there is room;
     // those with a known name from zoom 12 (never at region scale).
     { ...terrein, id: 'terreinen-werknaam-label', minzoom: 14, filter: ['!', ['to-boolean', ['get', 'naam_bekend']]] },
-    { ...terrein, id: 'terreinen-label', minzoom: 12, filter: ['to-boolean', ['get', 'naam_bekend']] },
+    { ...terrein, id: 'terreinen-label', minzoom: LABEL_STYLE.scherm.terreinVanaf, filter: ['to-boolean', ['get', 'naam_bekend']] },
     {
       id: 'gemeenten-label', type: 'symbol', source: sourceId('gemeenten'), 'source-layer': labelSourceLayer('gemeenten'), maxzoom: 13,
       layout: {
         'text-field': ['get', 'naam'],
         'text-font': LABEL_FONT.gemeente,
-        'text-size': 13,
+        'text-size': LABEL_STYLE.scherm.gemeente,
         'text-transform': 'uppercase',
         'text-letter-spacing': 0.16,
         'text-max-width': 12,

@@ -8,6 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
 import { call, http } from '../api/http.ts';
 import { formatDate } from '../i18n/format.ts';
+import { setLabelStyle } from '../map/labels.ts';
 import { zetKaart, zetPeildatum } from '../map/peildatum.ts';
 import { hoofdstukken } from './Hoofdstukken.tsx';
 import { VergelijkingOverlay } from './overlay.ts';
@@ -49,6 +50,13 @@ export function Presentatie({ id, map, onExit }: { id: number; map: MapLibreMap 
   );
   const [nr, setNr] = useState(0);
   const ga = useCallback((n: number) => setNr((huidig) => Math.max(0, Math.min(lijst.length - 1, typeof n === 'number' ? n : huidig))), [lijst.length]);
+
+  // The map's names at projector size while presenting.
+  useEffect(() => {
+    if (!map) return;
+    setLabelStyle(map, 'projector');
+    return () => setLabelStyle(map, 'scherm');
+  }, [map]);
 
   // Full screen where the browser allows it; leaving full screen leaves the presentation.
   useEffect(() => {
