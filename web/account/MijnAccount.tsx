@@ -9,33 +9,25 @@ import { tAccounts, formatTijdstip } from '../i18n/nl-accounts.ts';
 import { t } from '../i18n/nl.ts';
 import { useChangeOwnPassword, useEndOwnSession, useNewRecoveryCodes, useOwnSessions, useRemoveSecondFactor } from './api.ts';
 import '../beheer/beheer.css';
+import { PageOverlay } from '../app/PageOverlay.tsx';
 
 const tm = tAccounts.mijn;
 
 export function MijnAccount({ me, onClose }: { me: Me; onClose: () => void }) {
   return (
-    <section className="page-overlay" aria-labelledby="mijn-account-titel" data-testid="mijn-account">
-      <div className="page page--narrow">
-        <header className="page-header">
-          <div>
-            <h2 id="mijn-account-titel" className="page-title">{tm.titel}</h2>
-            <p className="page-intro">{me.naam}</p>
-          </div>
-          <button type="button" className="close-button" onClick={onClose} aria-label={tm.sluiten}>×</button>
-        </header>
-        <div className="beheer-card">
-          <h3 className="section-title">{tm.gegevens}</h3>
-          <dl className="detail-facts">
-            <div><dt>{tm.email}</dt><dd>{me.email}</dd></div>
-            <div><dt>{tm.rol}</dt><dd>{t.inloggen.rol[me.rol]}</dd></div>
-            {me.gemeente && <div><dt>{tm.gemeente}</dt><dd>{me.gemeente}</dd></div>}
-          </dl>
-        </div>
-        <PasswordSection me={me} />
-        <SecondFactorSection me={me} />
-        <SessionsSection />
+    <PageOverlay id="mijn-account-titel" titel={tm.titel} intro={me.naam} sluiten={tm.sluiten} onClose={onClose} testId="mijn-account" smal>
+      <div className="beheer-card">
+        <h3 className="section-title">{tm.gegevens}</h3>
+        <dl className="detail-facts">
+          <div><dt>{tm.email}</dt><dd>{me.email}</dd></div>
+          <div><dt>{tm.rol}</dt><dd>{t.inloggen.rol[me.rol]}</dd></div>
+          {me.gemeente && <div><dt>{tm.gemeente}</dt><dd>{me.gemeente}</dd></div>}
+        </dl>
       </div>
-    </section>
+      <PasswordSection me={me} />
+      <SecondFactorSection me={me} />
+      <SessionsSection />
+    </PageOverlay>
   );
 }
 
