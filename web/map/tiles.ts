@@ -6,6 +6,7 @@ import { useQueries } from '@tanstack/react-query';
 import type { VectorSourceSpecification } from 'maplibre-gl';
 import { getJson } from '../api/client.ts';
 import { LAYER_NAMES, type LayerName } from '../api/layers.ts';
+import { toTileScheme } from './network-retry.ts';
 
 /** TileJSON 3.0 of a layer (GET /tiles/<layer>.json) with its version and feature count. */
 export interface TileLayerInfo {
@@ -46,9 +47,9 @@ export function useTileLayers() {
   });
 }
 
-/** The tile URLs of a layer, absolute (MapLibre fetches them in its worker). */
+/** The tile URLs of a layer, absolute, in the tegel:// scheme (loaded with retries, see network-retry.ts). */
 export const tileUrls = (info: TileLayerInfo, origin = window.location.origin) =>
-  info.tiles.map((t) => (t.startsWith('/') ? `${origin}${t}` : t));
+  info.tiles.map((t) => toTileScheme(t.startsWith('/') ? `${origin}${t}` : t));
 
 export function tileSource(info: TileLayerInfo): VectorSourceSpecification {
   return { type: 'vector', tiles: tileUrls(info), minzoom: info.minzoom, maxzoom: info.maxzoom };

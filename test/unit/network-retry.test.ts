@@ -1,0 +1,36 @@
+// The map's network retry: connection failures are tried again, HTTP answers and aborts never.
+import { describe, expect, it } from 'vitest';
+import { AJAXError } from 'maplibre-gl';
+import { withNetworkRetry } from '../../web/map/network-retry.ts';
+
+function counting(failures: unknown[]) {
+  let calls = 0;
+  const load = async () => {
+    const failure = failures[calls++];
+    if (failure) throw failure;
+    return 'tegel';
+  };
+  return { load, calls: () => calls };
+}
+
+describe('withNetworkRetry', () => {
+  it('tries a lost connection again, twice at most', async () => {
+    const once = counting([new TypeError('Failed to fetch')]);
+    expect(await withNetworkRetry(once.load, new AbortController().signal, [0, 0])).toBe('tegel');
+    expect(once.calls()).toBe(2);
+    const lasting = counting([new TypeError('a'), new AJAXError(0, 'b', '/t', new Blob()), new TypeError('c'), undefined]);
+    await expect(withNetworkRetry(lasting.load, new AbortController().signal, [0, 0])).rejects.toThrow('c');
+    expect(lasting.calls()).toBe(3);
+  });
+
+  it('passes an HTTP answer and an abort straight through', async () => {
+    const refused = counting([new AJAXError(401, 'Unauthorized', '/t', new Blob())]);
+    await expect(withNetworkRetry(refused.load, new AbortController().signal, [0, 0])).rejects.toThrow('Unauthorized');
+    expect(refused.calls()).toBe(1);
+    const controller = new AbortController();
+    controller.abort();
+    const aborted = counting([new TypeError('Failed to fetch')]);
+    await expect(withNetworkRetry(aborted.load, controller.signal, [0, 0])).rejects.toThrow('Failed to fetch');
+    expect(aborted.calls()).toBe(1);
+  });
+});
