@@ -2,36 +2,22 @@
 // data: parsing with the schema keeps every field (zod drops the keys a schema does not
 // describe, so an undocumented field fails the equality) and rejects a wrong type or a
 // missing field. The OpenAPI document and the web app's types come from these schemas.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from '@hono/zod-openapi';
-import { testApp, testDatabase } from '../support/api.ts';
-import { findEmptySpot, rememberIds, type Spot } from '../support/editor-fixture.ts';
-import { monitorFixture } from '../support/monitor-fixture.ts';
+import { monitorTestFile } from '../support/monitor-fixture.ts';
 import { BalansSchema, KaartSchema, PreviewSchema, ReeksSchema } from '../../server/balans/schemas.ts';
 import { today } from '../../server/domain/dates.ts';
 
-const db = testDatabase();
-const api = testApp(db);
-let spot: Spot;
-let fx: ReturnType<typeof monitorFixture>;
-let cleanup: Awaited<ReturnType<typeof rememberIds>>;
+const { api, fx } = monitorTestFile();
 let t: number;
 
 beforeAll(async () => {
-  spot = await findEmptySpot(db);
-  cleanup = await rememberIds(db);
-  fx = monitorFixture(db, spot, () => api.as('regisseur'));
   const terrein = await fx.maak('terreinen', await fx.box(0, 0, 400, 300), { naam: 'Schema terrein', typologie: 'breed_gedifferentieerd' });
   await fx.maak('kavels', await fx.box(0, 0, 200, 300), { naam: 'Schema kavel', terrein_id: terrein, status: 'beschikbaar', planstatus: 'hard', milieucategorie_max: '3.1' });
   t = await fx.maak('transformaties', await fx.box(0, 0, 100, 100), { naam: 'Schema transformatie', nieuwe_functie: 'wonen', status: 'studie' });
   const c = await fx.maak('compensaties', await fx.box(300, 0, 400, 100), { naam: 'Schema compensatie', status: 'geregeld', planstatus: 'zacht' });
   await fx.wijs(c, t, 0.5);
 }, 120_000);
-
-afterAll(async () => {
-  await cleanup?.restore();
-  await db.close();
-});
 
 /** Parsed by the schema and unchanged by it. */
 function described(schema: z.ZodType, body: unknown) {

@@ -2,20 +2,14 @@
 // polygons as they were when frozen, however the records change later; the database
 // refuses to change it; and the comparison of two meetings lists exactly the edits made
 // between them, with hectare changes computed by hand from RD New rectangles.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, testDatabase } from '../support/api.ts';
-import { findEmptySpot, rememberIds, type Spot } from '../support/editor-fixture.ts';
-import { monitorFixture } from '../support/monitor-fixture.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { monitorTestFile } from '../support/monitor-fixture.ts';
 import { recordLijst } from '../../server/vergaderingen/queries.ts';
 import { kenmerkVan } from '../../server/vergaderingen/service.ts';
 import { today } from '../../server/domain/dates.ts';
 import { area } from '@turf/turf';
 
-const db = testDatabase();
-const api = testApp(db);
-let spot: Spot;
-let fx: ReturnType<typeof monitorFixture>;
-let cleanup: Awaited<ReturnType<typeof rememberIds>>;
+const { db, api, spot, fx } = monitorTestFile();
 
 // Terrein 400 × 250 m; kavel K 100 × 100 m (1 ha, beschikbaar, hard) in its south-west
 // corner; transformatie X 100 × 100 m in its north-east corner (1 ha of business land,
@@ -49,9 +43,6 @@ async function bevries(id: number, body?: unknown) {
 const kpi = (v: any, code: string) => v.kpis.find((x: any) => x.code === code);
 
 beforeAll(async () => {
-  spot = await findEmptySpot(db);
-  cleanup = await rememberIds(db);
-  fx = monitorFixture(db, spot, regie);
   const terrein = await fx.maak('terreinen', await fx.box(0, 0, 400, 250), { naam: 'Snapshot terrein', typologie: 'breed_gedifferentieerd' });
   k = await fx.maak('kavels', await fx.box(0, 0, 100, 100), { terrein_id: terrein, milieucategorie_max: '3.1', status: 'beschikbaar', planstatus: 'hard' });
   x = await fx.maak('transformaties', await fx.box(300, 150, 400, 250), { naam: 'Snapshot X', nieuwe_functie: 'overig', status: 'studie' });
@@ -80,11 +71,6 @@ beforeAll(async () => {
   b = await vergadering('Stuurgroep snapshot B', '2026-04-15');
   await bevries(b.id, {});
 }, 240_000);
-
-afterAll(async () => {
-  await cleanup?.restore();
-  await db.close();
-});
 
 describe('a frozen snapshot', () => {
   it('holds the balance, the series, the signaleringen, the adviezen and the ruimtevragen aggregate of its peildatum', async () => {
@@ -213,7 +199,7 @@ describe('what changed since the last meeting', () => {
     expect(kpi(v, 'netto_verloren').verschil).toBeCloseTo(0, 9);
     expect(kpi(v, 'plancapaciteit.zacht').verschil).toBeCloseTo(0, 9);
     expect(v.kpis.every((x: any) => typeof x.label === 'string' && x.label.length > 0)).toBe(true);
-    const leiden = v.per_gemeente.find((g: any) => g.gemeente === spot.gemeente);
+    const leiden = v.per_gemeente.find((g: any) => g.gemeente === spot().gemeente);
     expect(leiden.toegewezen.verschil).toBeCloseTo(-0.3, 6);
   });
 

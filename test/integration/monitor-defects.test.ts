@@ -2,27 +2,10 @@
 // peildatum showed an empty region, saldo disagreed with toegewezen, and the rule
 // compensatie_telt_vanaf_status was never read. Records are made as a user makes
 // them today (no dates entered), so these tests need nothing new from the API.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, testDatabase } from '../support/api.ts';
-import { findEmptySpot, rememberIds, type Spot } from '../support/editor-fixture.ts';
-import { ids, monitorFixture } from '../support/monitor-fixture.ts';
+import { describe, expect, it } from 'vitest';
+import { ids, monitorTestFile } from '../support/monitor-fixture.ts';
 
-const db = testDatabase();
-const api = testApp(db);
-let spot: Spot;
-let fx: ReturnType<typeof monitorFixture>;
-let cleanup: Awaited<ReturnType<typeof rememberIds>>;
-
-beforeAll(async () => {
-  spot = await findEmptySpot(db);
-  cleanup = await rememberIds(db);
-  fx = monitorFixture(db, spot, () => api.as('regisseur'));
-});
-
-afterAll(async () => {
-  await cleanup?.restore();
-  await db.close();
-});
+const { fx } = monitorTestFile();
 
 describe('monitor defects', () => {
   it('shows the sample region at a peildatum in 2024, not an empty region', async () => {

@@ -2,16 +2,10 @@
 // (issue #12): toegewezen counts from the statuses in `compensatie_telt_vanaf_status`,
 // vereist = toegewezen + nog toe te wijzen, and demand against supply in words.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, testDatabase } from '../support/api.ts';
-import { findEmptySpot, rememberIds, type Spot } from '../support/editor-fixture.ts';
-import { ids, monitorFixture } from '../support/monitor-fixture.ts';
+import { ids, monitorTestFile } from '../support/monitor-fixture.ts';
 import type { Schemas } from '../../web/api/http.ts';
 
-const db = testDatabase();
-const api = testApp(db);
-let spot: Spot;
-let fx: ReturnType<typeof monitorFixture>;
-let cleanup: Awaited<ReturnType<typeof rememberIds>>;
+const { db, fx } = monitorTestFile();
 
 // Transformatie Z: 2 ha on a terrein. Compensatie G (gepland, 1 ha) gives Z 1 ha;
 // compensatie H (geregeld, 3 ha) gives Z 0,5 ha.
@@ -22,9 +16,6 @@ let twG: number;
 let twH: number;
 
 beforeAll(async () => {
-  spot = await findEmptySpot(db);
-  cleanup = await rememberIds(db);
-  fx = monitorFixture(db, spot, () => api.as('regisseur'));
   await fx.maak('terreinen', await fx.box(-800, -600, -400, -350), { naam: 'Monitor KPI terrein', typologie: 'breed_gedifferentieerd' });
   z = await fx.maak('transformaties', await fx.box(-800, -600, -600, -500), {
     naam: 'Monitor Z', nieuwe_functie: 'wonen', status: 'ontwerp_ter_inzage', datum_terinzagelegging: '2025-03-01', ingangsdatum: '2025-03-01',
@@ -37,8 +28,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db.pool.query(`UPDATE balans_regel SET waarde = '["geregeld", "planologisch_mogelijk", "gerealiseerd"]' WHERE code = 'compensatie_telt_vanaf_status'`);
-  await cleanup?.restore();
-  await db.close();
 });
 
 const EPS = 1e-6;

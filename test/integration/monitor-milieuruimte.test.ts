@@ -2,17 +2,11 @@
 // ground under or near it changes, in the same transaction, without bumping the
 // transformatie's version: netto verloren (business land under it) and milieuruimte
 // (kavels within the guide distance of housing), the latter equal to the editor's check.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, testDatabase } from '../support/api.ts';
-import { findEmptySpot, rememberIds, type Spot } from '../support/editor-fixture.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Schemas } from '../../web/api/http.ts';
-import { monitorFixture } from '../support/monitor-fixture.ts';
+import { monitorTestFile } from '../support/monitor-fixture.ts';
 
-const db = testDatabase();
-const api = testApp(db);
-let spot: Spot;
-let fx: ReturnType<typeof monitorFixture>;
-let cleanup: Awaited<ReturnType<typeof rememberIds>>;
+const { api, fx } = monitorTestFile();
 let terrein: number;
 let k42: number;
 let k31: number;
@@ -21,18 +15,10 @@ let t: number;
 // Terrein 600 × 600 m; kavel cat. 4.2 at (0..100, 0..100), cat. 3.1 at (500..600, 0..100);
 // housing (0..600, 350..500) lies 250 m from both: within 300 m (4.2), beyond 50 m (3.1).
 beforeAll(async () => {
-  spot = await findEmptySpot(db);
-  cleanup = await rememberIds(db);
-  fx = monitorFixture(db, spot, () => api.as('regisseur'));
   terrein = await fx.maak('terreinen', await fx.box(0, 0, 600, 600), { naam: 'Monitor milieuruimte terrein', typologie: 'breed_gedifferentieerd', op_transformatielijst: true });
   k42 = await fx.maak('kavels', await fx.box(0, 0, 100, 100), { terrein_id: terrein, milieucategorie_max: '4.2', status: 'bezet', planstatus: 'hard' });
   k31 = await fx.maak('kavels', await fx.box(500, 0, 600, 100), { terrein_id: terrein, milieucategorie_max: '3.1', status: 'bezet', planstatus: 'hard' });
   t = await fx.maak('transformaties', await fx.box(0, 350, 600, 500), { naam: 'Monitor wonen', nieuwe_functie: 'wonen', status: 'studie' });
-});
-
-afterAll(async () => {
-  await cleanup?.restore();
-  await db.close();
 });
 
 /** The milieuruimte signal of t (the test fails where it is missing). */

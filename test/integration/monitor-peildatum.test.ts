@@ -2,17 +2,11 @@
 // the situation on a peildatum comes from the dated history the werkgroep entered
 // (valid time); `vastgelegd_op` answers what the system held at a moment
 // (transaction time). Records are written through the API with `ingangsdatum`.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, testDatabase } from '../support/api.ts';
-import { findEmptySpot, rememberIds, type Spot } from '../support/editor-fixture.ts';
-import { ids, monitorFixture } from '../support/monitor-fixture.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ids, monitorTestFile } from '../support/monitor-fixture.ts';
 import type { Schemas } from '../../web/api/http.ts';
 
-const db = testDatabase();
-const api = testApp(db);
-let spot: Spot;
-let fx: ReturnType<typeof monitorFixture>;
-let cleanup: Awaited<ReturnType<typeof rememberIds>>;
+const { api, fx } = monitorTestFile();
 
 // Terrein 400 × 250 m; transformatie X 100 × 100 m on it (1 ha); kavel K 1 ha on it;
 // compensatie C 200 × 100 m (2 ha) next to it.
@@ -22,9 +16,6 @@ let k: number;
 let c: number;
 
 beforeAll(async () => {
-  spot = await findEmptySpot(db);
-  cleanup = await rememberIds(db);
-  fx = monitorFixture(db, spot, () => api.as('regisseur'));
   terrein = await fx.maak('terreinen', await fx.box(0, 0, 400, 250), { naam: 'Monitor peildatum terrein', typologie: 'breed_gedifferentieerd' });
   x = await fx.maak('transformaties', await fx.box(0, 0, 100, 100), {
     naam: 'Monitor X', nieuwe_functie: 'wonen', status: 'studie', ingangsdatum: '2025-01-15',
@@ -39,11 +30,6 @@ beforeAll(async () => {
     naam: 'Monitor C', status: 'geregeld', planstatus: 'zacht', besluitpunt_datum: '2025-02-01', ingangsdatum: '2025-02-01',
   });
   await fx.wijzig('compensaties', c, { status: 'planologisch_mogelijk', planstatus: 'hard', ingangsdatum: '2025-07-01' });
-});
-
-afterAll(async () => {
-  await cleanup?.restore();
-  await db.close();
 });
 
 const fase = (b: Schemas['Balans'], id: number) => b.transformaties.find((t) => t.id === id)?.fase ?? null;

@@ -1,31 +1,18 @@
 // POST /api/balans/preview is a read-only what-if (issue #10 item 12): the draft is
 // joined into the computation, nothing is written or locked, the geometry and the
 // werkgroep's gemeente are checked first, and the answer equals what saving would do.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { testApp, testDatabase } from '../support/api.ts';
-import { findEmptySpot, rdPolygon, rememberIds, type Spot } from '../support/editor-fixture.ts';
-import { monitorFixture } from '../support/monitor-fixture.ts';
+import { rdPolygon } from '../support/editor-fixture.ts';
+import { monitorTestFile } from '../support/monitor-fixture.ts';
 
-const db = testDatabase();
-const api = testApp(db);
-let spot: Spot;
-let fx: ReturnType<typeof monitorFixture>;
-let cleanup: Awaited<ReturnType<typeof rememberIds>>;
+const { db, api, spot, fx } = monitorTestFile();
 let t: number;
 
 beforeAll(async () => {
-  spot = await findEmptySpot(db);
-  cleanup = await rememberIds(db);
-  fx = monitorFixture(db, spot, () => api.as('regisseur'));
   await fx.maak('terreinen', await fx.box(0, 400, 400, 650), { naam: 'Monitor preview terrein', typologie: 'breed_gedifferentieerd' });
   t = await fx.maak('transformaties', await fx.box(0, 400, 100, 500), { naam: 'Monitor P', nieuwe_functie: 'wonen', status: 'studie' });
-});
-
-afterAll(async () => {
-  await cleanup?.restore();
-  await db.close();
 });
 
 const sequences = async () => (await db.pool.query(
@@ -52,7 +39,7 @@ describe('POST /api/balans/preview', () => {
     const preview = await reg.send('POST', '/api/balans/preview', { laag: 'transformatie', id: t, geometry });
     expect(preview.status, JSON.stringify(preview.body)).toBe(200);
     expect(preview.body.regio.netto_verloren_ha.verschil).toBeCloseTo(1.5, 4);
-    expect(preview.body.per_gemeente.map((g: any) => g.gemeente)).toEqual([spot.gemeente]);
+    expect(preview.body.per_gemeente.map((g: any) => g.gemeente)).toEqual([spot().gemeente]);
     const voor = await fx.balans();
     await fx.wijzig('transformaties', t, {}, geometry);
     const na = await fx.balans();
@@ -62,28 +49,28 @@ describe('POST /api/balans/preview', () => {
 
   it('checks the geometry before anything else', async () => {
     const reg = await api.as('regisseur');
-    const bowtie = await rdPolygon(db, spot, [[0, 400], [100, 500], [100, 400], [0, 500]]);
+    const bowtie = await rdPolygon(db, spot(), [[0, 400], [100, 500], [100, 400], [0, 500]]);
     const res = await reg.send('POST', '/api/balans/preview', { laag: 'transformatie', geometry: bowtie });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('zelfdoorsnijding');
   });
 
   it("refuses a werkgroep member a record or a drawing of another gemeente", async () => {
-    const ander = spot.gemeente === 'Leiden' ? 'werkgroep_katwijk' : 'werkgroep_leiden';
+    const ander = spot().gemeente === 'Leiden' ? 'werkgroep_katwijk' : 'werkgroep_leiden';
     const wg = await api.as(ander);
     const bestaand = await wg.send('POST', '/api/balans/preview', { laag: 'transformatie', id: t, geometry: await fx.box(0, 400, 150, 500) });
     expect(bestaand.status).toBe(403);
     expect(bestaand.body.error.code).toBe('andere_gemeente');
     const nieuw = await wg.send('POST', '/api/balans/preview', { laag: 'compensatie', geometry: await fx.box(600, 400, 700, 500) });
     expect(nieuw.status).toBe(403);
-    const eigen = await api.as(spot.gemeente === 'Leiden' ? 'werkgroep_leiden' : 'werkgroep_katwijk');
+    const eigen = await api.as(spot().gemeente === 'Leiden' ? 'werkgroep_leiden' : 'werkgroep_katwijk');
     expect((await eigen.send('POST', '/api/balans/preview', { laag: 'compensatie', geometry: await fx.box(600, 400, 700, 500) })).status).toBe(200);
   });
 
   it('refuses a drawing too detailed to compute within bounds', async () => {
     const { rows } = await db.pool.query(
       `SELECT ST_AsGeoJSON(ST_Transform(ST_Buffer(ST_SetSRID(ST_MakePoint($1, $2), 28992), 60, 1600), 4326), 9)::json AS g`,
-      [spot.x + 200, spot.y + 450],
+      [spot().x + 200, spot().y + 450],
     );
     const res = await (await api.as('regisseur')).send('POST', '/api/balans/preview', { laag: 'transformatie', geometry: rows[0].g });
     expect(res.status).toBe(422);
