@@ -1,27 +1,19 @@
 // Issue 16, items 1–3: the beheerder's account administration, one-time links to set a
 // password (also by e-mail), one's own password and sessions, the account's history, and
 // no secret of any of it in the audit trail.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { testApp, testDatabase, type Client, type Reply } from '../support/api.ts';
+import type { Client } from '../support/api.ts';
+import { accountsTestFile, STRONG, type Json } from '../support/accounts-fixture.ts';
 import { createApp } from '../../server/app.ts';
 import { PASSWORD_ONLY } from '../../server/auth/config.ts';
 import { createAccount } from '../../server/accounts/service.ts';
 import { resetRecoveryCodes, setSecondFactor } from '../../server/auth/service.ts';
 import { newTotpSecret } from '../../server/auth/totp.ts';
 
-/** A JSON answer of the API under test. */
-type Json = Reply['body'];
-
-const db = testDatabase();
-const api = testApp(db);
-const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-const STRONG = 'rode-fiets-op-de-zeedijk';
-afterAll(() => db.close());
-
-const email = (label: string) => `${label}.${run}@beheer.test.nl`;
+const { db, api, email, clientOf, login } = accountsTestFile('beheer.test.nl');
 const tokenOf = (url: string) => new URL(url).hash.slice(1);
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -34,33 +26,6 @@ async function newAccount(label: string, rol = 'stuurgroep', gemeente?: string) 
 
 const setPassword = (token: string, wachtwoord = STRONG) =>
   api.anonymous.send('POST', '/api/auth/wachtwoord-link/instellen', { token, wachtwoord });
-
-async function login(address: string, wachtwoord = STRONG) {
-  const res = await api.app.request('/api/auth/login', {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: address, wachtwoord }),
-  });
-  const body = (await res.json()) as Json;
-  return { status: res.status, body, cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] };
-}
-
-/** A client on a session (cookie + CSRF), through the app in-process. */
-function clientOf(cookie: string, csrf: string): Client {
-  const request = (url: string, init: RequestInit = {}) => api.app.request(url, init);
-  const reply = async (res: Response) => {
-    const text = await res.text();
-    let body: Json = text;
-    try { body = JSON.parse(text); } catch { /* not JSON */ }
-    return { status: res.status, body, headers: res.headers };
-  };
-  return {
-    cookie, csrf,
-    get: async (url) => reply(await request(url, { headers: { cookie } })),
-    send: async (method, url, body, headers = {}) => reply(await request(url, {
-      method, headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf, ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })),
-  };
-}
 
 const currentVersion = async (id: number) =>
   (await (await api.as('beheerder')).get('/api/accounts')).body.accounts.find((a: Json) => a.id === id).version as number;

@@ -2,9 +2,9 @@
 // beheerder, optional for the others; enrolment with a QR code and one confirmation code,
 // recovery codes once, reset by a beheerder, throttled like the password. A session that
 // has passed only the password reaches nothing but the second-factor steps.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TOTP } from 'otpauth';
-import { testApp, testDatabase, type Client, type Reply } from '../support/api.ts';
+import { accountsTestFile, cookieOf, STRONG, type Json } from '../support/accounts-fixture.ts';
 import { accessTableOf } from '../../server/http/access.ts';
 import { UNREGISTERED_ROUTES } from '../../server/app.ts';
 import { createAccount } from '../../server/accounts/service.ts';
@@ -13,43 +13,7 @@ import { newTotpSecret, totpCode } from '../../server/auth/totp.ts';
 import { FREE_FAILURES } from '../../server/auth/rate-limit.ts';
 import type { Role } from '../../server/domain/roles.ts';
 
-/** A JSON answer of the API under test. */
-type Json = Reply['body'];
-
-const db = testDatabase();
-const api = testApp(db);
-const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-const STRONG = 'rode-fiets-op-de-zeedijk';
-afterAll(() => db.close());
-
-const email = (label: string) => `${label}.${run}@tweede.test.nl`;
-
-function clientOf(cookie: string, csrf: string): Client {
-  const reply = async (res: Response) => {
-    const text = await res.text();
-    let body: Json = text;
-    try { body = JSON.parse(text); } catch { /* not JSON */ }
-    return { status: res.status, body, headers: res.headers };
-  };
-  return {
-    cookie, csrf,
-    get: async (url) => reply(await api.app.request(url, { headers: { cookie } })),
-    send: async (method, url, body, headers = {}) => reply(await api.app.request(url, {
-      method, headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf, ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })),
-  };
-}
-
-const cookieOf = (res: { headers: Headers }) => (res.headers.get('set-cookie') ?? '').split(';')[0];
-
-async function login(address: string, wachtwoord = STRONG) {
-  const res = await api.app.request('/api/auth/login', {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: address, wachtwoord }),
-  });
-  const body = (await res.json()) as Json;
-  return { status: res.status, body, client: clientOf(cookieOf(res), body.csrfToken) };
-}
+const { db, api, email, clientOf, login } = accountsTestFile('tweede.test.nl');
 
 /** A fresh account with a password, and a TOTP secret when `secret` is given. */
 async function account(label: string, rol: Role, secret?: string, gemeente?: string) {
