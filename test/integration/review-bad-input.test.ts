@@ -1,24 +1,15 @@
 // Bad input never gets a 5xx: numbers out of range, NUL bytes in any text, on both
 // databases. A database error that is the client's fault becomes a Dutch 400/409/422
 // in one place (server/http/db-errors.ts), and the one embedded connection keeps working.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, testDatabase, type Client } from '../support/api.ts';
-import { findEmptySpot, rdBox, rememberIds, createFeature, type Spot } from '../support/editor-fixture.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '../support/api.ts';
+import { createFeature, drawingTestFile, rdBox } from '../support/editor-fixture.ts';
 
-const db = testDatabase();
-const api = testApp(db);
+const { db, api, spot } = drawingTestFile();
 let reg: Client;
-let spot: Spot;
-let cleanup: Awaited<ReturnType<typeof rememberIds>>;
 
 beforeAll(async () => {
-  cleanup = await rememberIds(db);
-  spot = await findEmptySpot(db);
   reg = await api.as('regisseur');
-});
-afterAll(async () => {
-  await cleanup.restore();
-  await db.close();
 });
 
 const NUL = '\u0000';
@@ -45,7 +36,7 @@ describe('NUL bytes', () => {
   it('in a new record\'s name: 400, nothing written', async () => {
     const before = (await db.pool.query(`SELECT count(*)::int AS n FROM kanszone`)).rows[0].n;
     const reply = await reg.send('POST', '/api/kanszones', {
-      type: 'Feature', geometry: await rdBox(db, spot, 0, 0, 50, 50), properties: { naam: `zone${NUL}x`, soort: 'overig' },
+      type: 'Feature', geometry: await rdBox(db, spot(), 0, 0, 50, 50), properties: { naam: `zone${NUL}x`, soort: 'overig' },
     });
     await expectClientError(reply);
     expect(reply.body.error.message).toMatch(/NUL/);
@@ -53,7 +44,7 @@ describe('NUL bytes', () => {
   });
 
   it('in a change of an existing record: 400, the record unchanged', async () => {
-    const zone = await createFeature(reg, 'kanszones', await rdBox(db, spot, 100, 0, 150, 50), { naam: 'Zone zonder NUL', soort: 'overig' });
+    const zone = await createFeature(reg, 'kanszones', await rdBox(db, spot(), 100, 0, 150, 50), { naam: 'Zone zonder NUL', soort: 'overig' });
     const reply = await reg.send('PATCH', `/api/kanszones/${zone.id}`, { version: 1, properties: { omschrijving: `a${NUL}` } });
     await expectClientError(reply);
     expect((await reg.get(`/api/kanszones/${zone.id}`)).body.properties).toMatchObject({ version: 1, omschrijving: null });
@@ -73,7 +64,7 @@ describe('NUL bytes', () => {
   });
 
   it('as a raw NUL byte in the JSON text (not escaped)', async () => {
-    const body = `{"type":"Feature","geometry":${JSON.stringify(await rdBox(db, spot, 200, 0, 250, 50))},"properties":{"naam":"raw${NUL}nul","soort":"overig"}}`;
+    const body = `{"type":"Feature","geometry":${JSON.stringify(await rdBox(db, spot(), 200, 0, 250, 50))},"properties":{"naam":"raw${NUL}nul","soort":"overig"}}`;
     const reply = await reg.send('POST', '/api/kanszones', body);
     expect(reply.status, JSON.stringify(reply.body)).toBeGreaterThanOrEqual(400);
     expect(reply.status).toBeLessThan(500);

@@ -1,25 +1,16 @@
 // What the editor tells the user (issue 10 #18): a too small hole says it is the hole
 // and what the limit is; a transformatie drawn over an older one says which one holds
 // that ground, in the save result, the draft check and the record itself.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, testDatabase, type Client } from '../support/api.ts';
-import { findEmptySpot, rdBox, rememberIds, createFeature, type Spot } from '../support/editor-fixture.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '../support/api.ts';
+import { createFeature, drawingTestFile, rdBox } from '../support/editor-fixture.ts';
 
-const db = testDatabase();
-const api = testApp(db);
-let spot: Spot;
+const { db, api, spot } = drawingTestFile();
 let reg: Client;
-let cleanup: Awaited<ReturnType<typeof rememberIds>>;
-const box = (x1: number, y1: number, x2: number, y2: number) => rdBox(db, spot, x1, y1, x2, y2);
+const box = (x1: number, y1: number, x2: number, y2: number) => rdBox(db, spot(), x1, y1, x2, y2);
 
 beforeAll(async () => {
-  cleanup = await rememberIds(db);
-  spot = await findEmptySpot(db);
   reg = await api.as('regisseur');
-});
-afterAll(async () => {
-  await cleanup.restore();
-  await db.close();
 });
 
 describe('a hole that is too small', () => {

@@ -1,9 +1,9 @@
 // Hand-built geometry for the editor tests: an empty spot in the region (far from the
 // seed data and from what other test files drew), and RD New boxes/lines around it
 // converted to WGS84 GeoJSON by PostGIS, so the test and the server use one projection.
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
-import type { Client } from './api.ts';
+import { testApp, testDatabase, type Client } from './api.ts';
 import type { TestRole } from './accounts.ts';
 
 export interface Spot {
@@ -75,6 +75,32 @@ export async function rememberIds(db: Database) {
       for (const t of CLEANUP_TABLES) await db.pool.query(`DELETE FROM ${t} WHERE id > $1`, [marks[t]]);
     },
   };
+}
+
+/**
+ * A test file that draws in the region: its database and app, an empty spot found before
+ * its tests (`spot()`, read inside hooks and tests), and every record it made removed
+ * after them (the database closed). The file's own before-hooks run after this set-up,
+ * its after-hooks before this clean-up (vitest runs after-hooks in reverse order).
+ */
+export function drawingTestFile() {
+  const db = testDatabase();
+  const api = testApp(db);
+  let found: Spot | undefined;
+  let cleanup: Awaited<ReturnType<typeof rememberIds>> | undefined;
+  beforeAll(async () => {
+    cleanup = await rememberIds(db);
+    found = await findEmptySpot(db);
+  });
+  afterAll(async () => {
+    await cleanup?.restore();
+    await db.close();
+  });
+  const spot = () => {
+    if (!found) throw new Error('the empty spot is found in beforeAll; read it inside a hook or a test');
+    return found;
+  };
+  return { db, api, spot };
 }
 
 /**

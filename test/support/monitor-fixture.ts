@@ -1,12 +1,12 @@
 // Helpers for the monitor tests: records drawn as RD New rectangles around an empty
 // spot and written through the real API with the date each change took effect
 // (`ingangsdatum`), so their dated history is what the werkgroep would have entered.
-import { afterAll, beforeAll, expect } from 'vitest';
+import { expect } from 'vitest';
 import type { z } from '@hono/zod-openapi';
 import type { BalansSchema } from '../../server/balans/schemas.ts';
 import type { Database } from '../../server/db/database.ts';
-import { testApp, testDatabase, type Client } from './api.ts';
-import { findEmptySpot, rdBox, rememberIds, type Spot } from './editor-fixture.ts';
+import type { Client } from './api.ts';
+import { drawingTestFile, rdBox, type Spot } from './editor-fixture.ts';
 
 export type Laag = 'terreinen' | 'kavels' | 'transformaties' | 'compensaties';
 
@@ -49,29 +49,12 @@ export function monitorFixture(db: Database, spot: () => Spot, client: () => Pro
 }
 
 /**
- * A monitor test file: its database and app, an empty spot found before its tests, the
- * fixture writing records there as the regisseur, and every record it made removed after
- * them (the database closed). A file's own hooks run after this set-up and before this
- * clean-up (vitest runs after-hooks in reverse order).
+ * A monitor test file: a drawing test file (database, app, empty spot, clean-up; see
+ * drawingTestFile) and the fixture writing records around its spot as the regisseur.
  */
 export function monitorTestFile() {
-  const db = testDatabase();
-  const api = testApp(db);
-  let spot: Spot | undefined;
-  let cleanup: Awaited<ReturnType<typeof rememberIds>> | undefined;
-  const found = () => {
-    if (!spot) throw new Error('the empty spot is found in beforeAll; use it inside a hook or a test');
-    return spot;
-  };
-  beforeAll(async () => {
-    spot = await findEmptySpot(db);
-    cleanup = await rememberIds(db);
-  });
-  afterAll(async () => {
-    await cleanup?.restore();
-    await db.close();
-  });
-  return { db, api, spot: found, fx: monitorFixture(db, found, () => api.as('regisseur')) };
+  const file = drawingTestFile();
+  return { ...file, fx: monitorFixture(file.db, file.spot, () => file.api.as('regisseur')) };
 }
 
 /** The ids behind a figure of the balance, per table. */
