@@ -3,16 +3,14 @@
 // the link in a browser of their own, sets a password and signs in, the regisseur after
 // enrolling two-factor sign-in with the QR code's secret. The accounts are made by this
 // test (unique e-mail addresses), so it depends on no other test.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp } from './browser.ts';
+import { appSession, SCREENSHOTS } from './session.ts';
 import { totpCode } from '../../server/auth/totp.ts';
 
 const baseUrl = inject('baseUrl');
 const accounts = inject('accounts') ?? [];
 const beheerder = accounts.find((a) => a.rol === 'beheerder');
-const SCREENSHOTS = 'test/e2e/screenshots';
 const run = Date.now().toString(36);
 const WACHTWOORD = 'fiets-langs-de-oude-rijn';
 
@@ -21,15 +19,9 @@ describe.skipIf(!baseUrl || !beheerder)('accounts in the app', () => {
   let page: Page;
   let errors: string[];
 
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchBrowser();
-    ({ page, errors } = await openApp(browser, baseUrl, { account: beheerder }));
+  appSession(() => beheerder, async (session) => {
+    ({ browser, page, errors } = session);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
   });
 
   /** Creates an account in the beheer screen and returns the one-time link, as copied to the clipboard. */

@@ -1,27 +1,22 @@
 // The hectare monitor in a real browser: the region's balance as the API computes
 // it, and a click on a figure marks its polygons on the map, among them a
 // transformatie this test makes itself.
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, reloadApp, waitForIdle } from './browser.ts';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { reloadApp, waitForIdle } from './browser.ts';
+import { appSession, SCREENSHOTS } from './session.ts';
 import { Api, createTerrein, createTransformatie, demoAccount, inside, rdPolygon } from './fixtures.ts';
 
 const baseUrl = inject('baseUrl');
-const SCREENSHOTS = 'test/e2e/screenshots';
 const nl1 = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 describe.skipIf(!baseUrl)('hectare monitor', () => {
-  let browser: Browser;
   let page: Page;
   let errors: string[];
 
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchBrowser();
-    ({ page, errors } = await openApp(browser, baseUrl, { account: demoAccount('stuurgroep') }));
+  appSession(() => demoAccount('stuurgroep'), (session) => {
+    ({ page, errors } = session);
   });
-  afterAll(async () => browser?.close());
   afterEach(() => {
     expect(errors.splice(0)).toEqual([]);
   });

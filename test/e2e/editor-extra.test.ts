@@ -3,12 +3,12 @@
 // edited in the monitor with its computed contribution, cutting a hole (and
 // editing the holed kavel), editing a record of several parts, the R-T1
 // transformatielijst warning, and the werkgroep's own-gemeente limits.
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { bbox, booleanContains, point, pointToPolygonDistance, polygon as turfPolygon } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { launchBrowser, openApp, reloadApp, waitForIdle } from './browser.ts';
+import { openApp, reloadApp, waitForIdle } from './browser.ts';
+import { appSession, SCREENSHOTS } from './session.ts';
 import { api, clickAt, deepInteriorPoint, hectare, liveHa, selectOnMap, toLngLat, toScreen, type Area, type Props } from './map-helpers.ts';
 import {
   Api, createBestuursovereenkomst, createCompensatie, createKanszone, createKavel, createTerrein, createTransformatie,
@@ -17,7 +17,6 @@ import {
 import { rdRectangle } from '../support/rd.ts';
 
 const baseUrl = inject('baseUrl');
-const SCREENSHOTS = 'test/e2e/screenshots';
 const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 
 interface Bo { id: number; naam: string; version: number; maatwerk_bedrag: number | null; kostenposten: unknown[]; bijdrage: { bijdrage: number; subsidiabel: number; totaal: number }; partijen: { gemeente: string; rol: string }[] }
@@ -29,13 +28,10 @@ describe.skipIf(!baseUrl)('werkgroep editor: toewijzingen, bestuursovereenkomste
   let errors: string[];
   let regisseur: Api;
 
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
+  appSession(() => demoAccount('regisseur'), async (session) => {
+    ({ browser, page, errors } = session);
     regisseur = await Api.as('regisseur');
-    browser = await launchBrowser();
-    ({ page, errors } = await openApp(browser, baseUrl, { account: demoAccount('regisseur') }));
   });
-  afterAll(async () => browser?.close());
   // Refused writes (409/422) are answers the UI shows; Chromium logs them as failed loads.
   afterEach(() => {
     expect(errors.splice(0).filter((e) => !/status of (409|422)/.test(e))).toEqual([]);

@@ -1,35 +1,27 @@
 // The werkgroep editor in a real browser against the real server and a fresh
 // embedded PostGIS database: drawing with live hectares, undo/redo, draw-time
 // refusal of self-intersections, splitting a kavel, and the 409 conflict dialog.
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { bbox, booleanContains, polygon as turfPolygon } from '@turf/turf';
-import { launchBrowser, openApp, reloadApp, waitForIdle } from './browser.ts';
+import { reloadApp, waitForIdle } from './browser.ts';
+import { appSession, SCREENSHOTS } from './session.ts';
 import {
   api, centreOn, clickAt, deepInteriorPoint, hectare, liveHa, selectOnMap, toLngLat, toScreen, vertexCount, type Area,
 } from './map-helpers.ts';
 import { Api, createKavel, createTerrein, createTransformatie, demoAccount, inside, rdPolygon, unique } from './fixtures.ts';
 
 const baseUrl = inject('baseUrl');
-const SCREENSHOTS = 'test/e2e/screenshots';
 
 // A werkgroep member edits only their own gemeente: the strictest editing role.
 describe.skipIf(!baseUrl)('werkgroep editor', () => {
-  let browser: Browser;
   let page: Page;
   let errors: string[];
   let werkgroep: Api;
 
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
+  appSession(() => demoAccount('werkgroep', 'Leiden'), async (session) => {
+    ({ page, errors } = session);
     werkgroep = await Api.as('werkgroep', 'Leiden');
-    browser = await launchBrowser();
-    ({ page, errors } = await openApp(browser, baseUrl, { account: demoAccount('werkgroep', 'Leiden') }));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
   });
 
   // Refused saves (409/422) are answers the UI shows; Chromium logs them as failed loads.

@@ -2,11 +2,12 @@
 // upload the example GeoPackage, map its fields, see the features on the map and the
 // report, dry run, import, and find the kavels on the map. (The business park they
 // lie on is imported first through the API, as a municipality would deliver it.)
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, waitForIdle } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { waitForIdle } from './browser.ts';
+import { appSession } from './session.ts';
 
 const baseUrl = inject('baseUrl');
 const accounts = inject('accounts') ?? [];
@@ -15,15 +16,12 @@ const GPKG = path.resolve('geodata/examples/leiden_kavels.gpkg');
 const BRON = 'Gemeente Leiden kavelregister (e2e)';
 
 describe.skipIf(!baseUrl || !account)('import screen', () => {
-  let browser: Browser;
   let page: Page;
   let errors: string[];
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    ({ page, errors } = await openApp(browser, baseUrl, { account }));
+  appSession(() => account, (session) => {
+    ({ page, errors } = session);
   });
-  afterAll(async () => { await browser?.close(); });
 
   /** The business park of the example, imported through the API with the page's session. */
   async function importeerTerrein() {

@@ -2,11 +2,10 @@
 // bar's white "ghost" buttons, so "CSV importeren", "Gewichten" and "Alle tonen"
 // were white on white. Every button in the panel must stand out from what is
 // behind it (WCAG contrast ratio of at least 3 for its text).
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, openApp } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { appSession } from './session.ts';
 
-const baseUrl = inject('baseUrl');
 const regisseur = (inject('accounts') ?? []).find((a) => a.rol === 'regisseur');
 
 /** Contrast ratio of an element's text colour against the first opaque background behind it. */
@@ -29,15 +28,12 @@ async function contrast(el: Locator): Promise<number> {
 }
 
 describe.skipIf(!inject('chromiumPath'))('the matching panel’s buttons', () => {
-  let browser: Browser;
   let page: Page;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    ({ page } = await openApp(browser, baseUrl, { account: regisseur }));
+  appSession(() => regisseur, async (session) => {
+    ({ page } = session);
     await page.getByTestId('ruimtevragen-knop').click();
   });
-  afterAll(async () => browser?.close());
 
   it('stand out from the panel in the register, on a request and in the regional optimum', async () => {
     const panel = page.getByTestId('matching');

@@ -6,14 +6,13 @@
 // Each test makes its own companies, requests and kavels (test/e2e/fixtures.ts).
 // Its kavels allow milieucategorie 6, which no sample kavel does, and each test
 // asks for its own range of hectares: so a test's requests see only its own kavels.
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, reloadApp, waitForIdle } from './browser.ts';
+import { openApp, reloadApp, waitForIdle } from './browser.ts';
+import { appSession, SCREENSHOTS } from './session.ts';
 import { Api, createKavel, createRuimtevraag, createTerrein, demoAccount, gemeenteId, inside, unique } from './fixtures.ts';
 
 const baseUrl = inject('baseUrl');
-const SCREENSHOTS = 'test/e2e/screenshots';
 
 const nl1 = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
@@ -28,13 +27,10 @@ describe.skipIf(!baseUrl)('matching', () => {
   let errors: string[];
   let regisseur: Api;
 
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
+  appSession(() => demoAccount('regisseur'), async (session) => {
+    ({ browser, page, errors } = session);
     regisseur = await Api.as('regisseur');
-    browser = await launchBrowser();
-    ({ page, errors } = await openApp(browser, baseUrl, { account: demoAccount('regisseur') }));
   });
-  afterAll(async () => browser?.close());
   // Refused writes (400/409/422) are answers the UI shows; Chromium logs them as failed loads.
   afterEach(() => {
     expect(errors.splice(0).filter((e) => !/status of (400|409|422)/.test(e))).toEqual([]);

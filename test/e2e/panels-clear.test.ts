@@ -1,11 +1,10 @@
 // The open workspace panels (monitor, ruimtevragen, vergaderingen, uitwisseling) leave the
 // map's zoom buttons and the whole editor toolbar free (issue #13 item 7): at 1600×900 each
 // of them, and the toolbar's last button, is what the browser finds at its own centre.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { appSession } from './session.ts';
 
-const baseUrl = inject('baseUrl');
 const regisseur = (inject('accounts') ?? []).find((a) => a.rol === 'regisseur');
 
 /** Whether the element found by `selector` is the topmost thing at its centre. */
@@ -18,13 +17,10 @@ const onTop = (page: Page, selector: string) => page.evaluate((sel) => {
 }, selector);
 
 describe.skipIf(!inject('chromiumPath'))('workspace panels leave the map controls free', () => {
-  let browser: Browser;
   let page: Page;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    ({ page } = await openApp(browser, baseUrl, { account: regisseur }));
+  appSession(() => regisseur, (session) => {
+    ({ page } = session);
   });
-  afterAll(async () => browser?.close());
 
   for (const [knop, paneel] of [
     ['monitor-knop', 'monitor'], ['ruimtevragen-knop', 'matching'], ['vergaderingen-knop', 'vergaderingen'], ['uitwisseling-knop', 'uitwisseling'],
