@@ -33,6 +33,9 @@ export function handleError(err: Error, c: Context) {
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     if (status === 413) return c.json(errorBody('te_groot', 'Het verzoek is te groot.'), 413);
+    // Hono's own refusals are in English: the request body the validator could not read.
+    if (/^Malformed JSON/.test(err.message)) return c.json(errorBody('ongeldige_json', 'De inhoud van het verzoek is geen geldige JSON.'), status);
+    if (/^Malformed FormData/.test(err.message)) return c.json(errorBody('ongeldig_formulier', 'De inhoud van het verzoek is geen geldig formulier.'), status);
     return c.json(errorBody('http_fout', err.message || 'Ongeldig verzoek.'), status);
   }
   console.error(err);

@@ -71,3 +71,31 @@ describe('NUL bytes', () => {
     expect((await reg.get('/api/kavels/1')).status).toBe(200);
   });
 });
+
+describe('every refusal of malformed input speaks Dutch', () => {
+  // Words of zod's and Hono's English defaults; a Dutch message contains none of them.
+  const ENGLISH = /\b(Unrecognized|Invalid|Expected|Required|received|Malformed|Too (small|big)|must)\b/;
+
+  it('an unknown field, a wrong type, a missing field and a bad enumeration value', async () => {
+    const bodies = [
+      { datum: '2026-12-01', gremium: 'stuurgroep', titel: 'Vergadering', onbekend: 1 },
+      { datum: '2026-12-01', gremium: 'stuurgroep', titel: 42 },
+      { datum: '2026-12-01', gremium: 'stuurgroep' },
+      { datum: '2026-12-01', gremium: 'gemeenteraad', titel: 'Vergadering' },
+    ];
+    for (const body of bodies) {
+      const reply = await reg.send('POST', '/api/vergaderingen', body);
+      await expectClientError(reply);
+      expect(reply.body.error.message, JSON.stringify(body)).not.toMatch(ENGLISH);
+      for (const detail of reply.body.error.details ?? []) expect(detail.melding).not.toMatch(ENGLISH);
+    }
+  });
+
+  it('a body that is not JSON, and a JSON request without a body', async () => {
+    for (const raw of ['{"titel": ', '']) {
+      const reply = await reg.send('POST', '/api/vergaderingen', raw);
+      await expectClientError(reply);
+      expect(reply.body.error.message).not.toMatch(ENGLISH);
+    }
+  });
+});

@@ -41,9 +41,12 @@ export function TopBar({ me, werkruimte, onWerkruimte }: { me: Me | null; werkru
         </div>
       </div>
       <div className="top-bar-end">
-        <div className="sample-notice" data-testid="voorbeeld-notice">
-          <SampleBadge testId="voorbeeld-badge" />
-          <span className="sample-notice-text">{t.voorbeeld.uitleg}</span>
+        {/* The notice takes the room the workspaces leave; its text shows only where it fits (topbar.css). */}
+        <div className="sample-notice-slot">
+          <div className="sample-notice" data-testid="voorbeeld-notice">
+            <SampleBadge testId="voorbeeld-badge" />
+            <span className="sample-notice-text">{t.voorbeeld.uitleg}</span>
+          </div>
         </div>
         {me && (
           <button type="button" className="ghost-button menu-toggle" aria-expanded={menuOpen} aria-controls="hoofdmenu"
