@@ -17,6 +17,7 @@ import { t } from '../i18n/nl.ts';
 import { VERVALLEN } from '../../server/domain/layer-values.ts';
 import { MapView, type LayerVisibility } from '../map/MapView.tsx';
 import type { FeatureRef } from '../map/interaction.ts';
+import { kiesmodusActief } from '../map/kiesmodus.ts';
 import { FeaturePanel } from '../panels/FeaturePanel.tsx';
 import { LayerPanel } from '../panels/LayerPanel.tsx';
 import { TopBar, type Werkruimte } from './TopBar.tsx';
@@ -106,9 +107,11 @@ function MapScreen({ me, werkruimte, onClose }: { me: Me; werkruimte: Werkruimte
     dispatch({ type: 'milieuruimte', milieuruimte: null });
   }, [dispatch]);
 
-  // Map clicks: while merging they pick the neighbour; during other edits they
+  // Map clicks: in pick mode they belong to the form that picks; while merging they pick the neighbour; during other edits they
   // belong to terra-draw, not to selection.
   const onMapSelect = useCallback((ref: FeatureRef | null) => {
+    // A form is choosing records on the map: the click is its own.
+    if (kiesmodusActief()) return;
     if (session?.kind === 'samenvoegen') {
       if (ref) dispatch({ type: 'mergeTarget', layer: ref.layer, id: ref.id });
       return;
@@ -138,7 +141,7 @@ function MapScreen({ me, werkruimte, onClose }: { me: Me; werkruimte: Werkruimte
       <LayerPanel visibility={visibility} onToggle={toggle} />
       {canEdit && map && <EditorToolbar me={me} editor={editor} canEditSelected={canEditSelected} onEditSelected={() => editSelected()} onDeleteSelected={() => editSelected(true)} />}
       <Suspense fallback={<PanelLoading />}>
-      {presentatie !== null && <Presentatie id={presentatie} map={map} onExit={stopPresentatie} />}
+      {presentatie !== null && <Presentatie id={presentatie} map={map} layers={layers.data} onExit={stopPresentatie} />}
       {werkruimte === 'beheer' ? (
         <AccountsBeheer me={me} onClose={onClose} />
       ) : werkruimte === 'account' ? (
@@ -146,7 +149,7 @@ function MapScreen({ me, werkruimte, onClose }: { me: Me; werkruimte: Werkruimte
       ) : werkruimte === 'monitor' ? (
         <MonitorPanel map={map} layers={layers.data} onClose={onClose} />
       ) : werkruimte === 'vergaderingen' ? (
-        <VergaderingenPanel me={me} map={map} onClose={onClose} onPresent={setPresentatie} />
+        <VergaderingenPanel me={me} map={map} layers={layers.data} onClose={onClose} onPresent={setPresentatie} />
       ) : werkruimte === 'ruimtevragen' ? (
         <MatchingPanel me={me} map={map} layers={layers.data} onClose={onClose} />
       ) : werkruimte === 'uitwisseling' ? (
