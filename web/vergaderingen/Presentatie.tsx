@@ -123,6 +123,10 @@ export function Presentatie({ id, map, layers, onExit }: { id: number; map: MapL
   // the region view, beside the figures), on the snapshot's polygons where it has them.
   const adviezen = inhoud?.adviezen;
   const signaleringen = hoofdstuk?.code === 'signaleringen';
+  // What the meeting panel showed on the map does not belong to the presentation.
+  useEffect(() => {
+    if (map) highlight(map, {}, {}, false);
+  }, [map]);
   const layersRef = useRef(layers);
   useEffect(() => {
     layersRef.current = layers;
