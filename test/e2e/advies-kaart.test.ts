@@ -2,7 +2,8 @@
 // kavel and a transformatie on the map for a new advies (click adds, click again takes
 // off, Escape ends pick mode), the stuurgroep reads the card with both names and "Toon
 // op kaart" marks exactly those two polygons and brings them into view beside the panel;
-// in presentation mode the signaleringen chapter marks them too. Every record is made here.
+// the regisseur changes the records of an undecided advies the same way; in presentation
+// mode the signaleringen chapter marks them too. Every record is made here.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -162,6 +163,45 @@ describe.skipIf(!inject('chromiumPath'))('the records of an advies on the map', 
     }
     await page.screenshot({ path: `${SCREENSHOTS}/61-advies-toon-op-kaart.png` });
   }
+
+  it('lets the regisseur change the records of an advies until the stuurgroep has decided', async () => {
+    const eigen = await regisseur.ok<{ id: number }>('POST', '/api/vergaderingen', { datum: today(), gremium: 'stuurgroep', titel: unique('E2E vlakken wijzigen') });
+    const nieuw = (titel: string) => regisseur.ok<{ id: number; version: number }>('POST', '/api/adviezen', {
+      soort: 'advies', type: 'compensatieopgave', gevraagd: false, titel: unique(titel), tekst: 'Eerst alleen de kavel.',
+      vergadering_id: eigen.id, objecten: [{ tabel: 'kavel', id: kavel.id }],
+    });
+    const open = await nieuw('E2E open advies');
+    const besloten = await nieuw('E2E besloten advies');
+    await regisseur.ok('PUT', `/api/adviezen/${besloten.id}/besluit`, { version: besloten.version, besluit: 'opgevolgd' });
+
+    const { page, errors } = await openApp(browser, baseUrl, { account: demoAccount('regisseur') });
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await openVergadering(page, eigen.id);
+    await page.getByTestId(`advies-${besloten.id}`).waitFor({ state: 'visible' });
+    // Decided: the records stay as they were decided on.
+    expect(await page.getByTestId(`objecten-wijzig-${besloten.id}`).count()).toBe(0);
+
+    await page.getByTestId(`objecten-wijzig-${open.id}`).click();
+    const form = page.getByTestId(`objecten-form-${open.id}`);
+    await toonTerrein(page);
+    await form.getByTestId('kies-op-kaart').click();
+    await klik(page, transformatie);
+    await form.getByTestId(`object-transformatie-${transformatie.id}`).waitFor({ state: 'visible' });
+    await page.getByTestId('kies-klaar').click();
+    await page.getByTestId('kies-hint').waitFor({ state: 'detached' });
+    await form.getByTestId(`object-weg-kavel-${kavel.id}`).click();
+    await form.getByTestId(`object-kavel-${kavel.id}`).waitFor({ state: 'detached' });
+    await form.getByTestId(`objecten-opslaan-${open.id}`).click();
+    await form.waitFor({ state: 'detached' });
+
+    const opgeslagen = await regisseur.ok<{ objecten: { tabel: string; id: number }[] }>('GET', `/api/adviezen/${open.id}`);
+    expect(opgeslagen.objecten.map((o) => `${o.tabel}:${o.id}`)).toEqual([`transformatie:${transformatie.id}`]);
+    const kaart = page.getByTestId(`advies-${open.id}`);
+    await expect.poll(() => kaart.innerText()).toContain(transformatie.properties.naam!);
+    expect(await kaart.innerText()).not.toContain(kavel.properties.naam!);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   it('marks the records of the adviezen in the presentation\'s signaleringen chapter', async () => {
     // Its own meeting and advies, frozen in a snapshot.

@@ -31,16 +31,12 @@ export function idsVan(objecten: readonly AdviesObject[]): Schemas['BronIds'] {
   return ids;
 }
 
-/** The name a record is shown with: its own name, or the layers' one, or (kavels often have none) "Kavel 12". */
-function naamVan(o: AdviesObject, layers: Vlakken): string {
-  if (o.naam) return o.naam;
-  const f = layers[LAAG[o.tabel]]?.features.find((x) => x.id === o.id) as { properties?: { naam?: string | null } } | undefined;
-  return f?.properties?.naam || (o.tabel === 'kavel' ? `Kavel ${o.id}` : `#${o.id}`);
-}
+/** The name a record is shown with: its own (from the API, or the map's tile when picked), or "Kavel 12" (kavels often have none). */
+const naamVan = (o: AdviesObject) => o.naam || (o.tabel === 'kavel' ? `Kavel ${o.id}` : `#${o.id}`);
 
 /** The records by type and name; with `onVerwijder`, each with a button to take it off. */
-export function ObjectenLijst({ objecten, layers, onVerwijder, testId }: {
-  objecten: readonly AdviesObject[]; layers: Vlakken; onVerwijder?: (o: AdviesObject) => void; testId?: string;
+export function ObjectenLijst({ objecten, onVerwijder, testId }: {
+  objecten: readonly AdviesObject[]; onVerwijder?: (o: AdviesObject) => void; testId?: string;
 }) {
   const groepen = ADVIES_TABELLEN.map((tabel) => ({ tabel, leden: objecten.filter((o) => o.tabel === tabel) })).filter((g) => g.leden.length);
   return (
@@ -49,7 +45,7 @@ export function ObjectenLijst({ objecten, layers, onVerwijder, testId }: {
         <div key={g.tabel} className="vg-objecten-groep">
           <dt>{tv.vlakken.groep[g.tabel]}</dt>
           {g.leden.map((o) => {
-            const naam = naamVan(o, layers);
+            const naam = naamVan(o);
             return (
               <dd key={o.id} data-testid={`object-${o.tabel}-${o.id}`}>
                 <span className={o.bestaat === false ? 'vg-object-weg' : undefined}>{naam}</span>
@@ -67,18 +63,13 @@ export function ObjectenLijst({ objecten, layers, onVerwijder, testId }: {
   );
 }
 
-/** Marks the chosen records on the map while the form is open; unmarks them when it closes. */
-function useGemarkeerd(map: MapLibreMap | null, layers: Vlakken, objecten: readonly AdviesObject[]) {
-  const layersRef = useRef(layers);
+/** Marks the chosen records on the map while the form is open (no fit: the view is the user's); unmarks them when it closes. */
+function useGemarkeerd(map: MapLibreMap | null, objecten: readonly AdviesObject[]) {
   useEffect(() => {
-    layersRef.current = layers;
-  });
-  useEffect(() => {
-    if (!map) return;
-    highlight(map, layersRef.current, idsVan(objecten), false);
+    if (map) highlight(map, {}, idsVan(objecten), false);
   }, [map, objecten]);
   useEffect(() => () => {
-    if (map) highlight(map, layersRef.current, {}, false);
+    if (map) highlight(map, {}, {}, false);
   }, [map]);
 }
 
@@ -87,8 +78,8 @@ function useGemarkeerd(map: MapLibreMap | null, layers: Vlakken, objecten: reado
  * a click on a terrein, kavel, transformatie or compensatie adds it and a second click
  * takes it off; a hint on the map says how to finish (Klaar or Escape).
  */
-export function ObjectKiezer({ map, layers, gekozen, onChange }: {
-  map: MapLibreMap | null; layers: Vlakken; gekozen: AdviesObject[]; onChange: (objecten: AdviesObject[]) => void;
+export function ObjectKiezer({ map, gekozen, onChange }: {
+  map: MapLibreMap | null; gekozen: AdviesObject[]; onChange: (objecten: AdviesObject[]) => void;
 }) {
   const [kiezen, setKiezen] = useState(false);
   // The map's click handler reads the latest list and callback without being re-attached.
@@ -98,7 +89,7 @@ export function ObjectKiezer({ map, layers, gekozen, onChange }: {
     gekozenRef.current = gekozen;
     onChangeRef.current = onChange;
   });
-  useGemarkeerd(map, layers, gekozen);
+  useGemarkeerd(map, gekozen);
 
   useEffect(() => {
     if (!kiezen || !map) return;
@@ -145,7 +136,7 @@ export function ObjectKiezer({ map, layers, gekozen, onChange }: {
     <fieldset className="vg-kiezer" data-testid="object-kiezer">
       <legend>{tv.vlakken.kop}</legend>
       {gekozen.length ? (
-        <ObjectenLijst objecten={gekozen} layers={layers} testId="gekozen-objecten"
+        <ObjectenLijst objecten={gekozen} testId="gekozen-objecten"
           onVerwijder={(o) => onChange(gekozen.filter((x) => !(x.tabel === o.tabel && x.id === o.id)))} />
       ) : <p className="monitor-note">{tv.vlakken.geen}</p>}
       <button type="button" className="vg-knop" aria-pressed={kiezen} disabled={!map} onClick={() => setKiezen((k) => !k)} data-testid="kies-op-kaart">
@@ -156,7 +147,10 @@ export function ObjectKiezer({ map, layers, gekozen, onChange }: {
   );
 }
 
-/** "Toon op kaart": exactly these records marked, and the map fitted to them (clear of the open panel). */
+/**
+ * "Toon op kaart": exactly these records marked, and the map fitted to them (clear of the
+ * open panel). `layers`: the polygons highlight() finds the records' shapes in.
+ */
 export function ToonOpKaart({ map, layers, objecten, testId }: { map: MapLibreMap | null; layers: Vlakken; objecten: readonly AdviesObject[]; testId?: string }) {
   const ids = idsVan(objecten);
   if (!Object.keys(ids).length) return null;

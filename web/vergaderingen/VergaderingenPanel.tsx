@@ -254,7 +254,7 @@ function Adviezen({ vergadering, me, map, layers }: { vergadering: Detail | Verg
             ))}
           </ul>
         )}
-      {regie && <NieuwAdvies vergaderingId={vergadering.id} map={map} layers={layers} />}
+      {regie && <NieuwAdvies vergaderingId={vergadering.id} map={map} />}
     </section>
   );
 }
@@ -271,10 +271,10 @@ function AdviesKaart({ advies: a, vergadering, map, layers, mayDecide, mayEdit }
       <p className="vg-advies-titel">{a.titel}</p>
       <p className="vg-advies-tekst">{a.tekst}</p>
       {wijzigen ? (
-        <ObjectenWijzigen advies={a} map={map} layers={layers} onKlaar={() => setWijzigen(false)} />
+        <ObjectenWijzigen advies={a} map={map} onKlaar={() => setWijzigen(false)} />
       ) : (a.objecten.length > 0 || (mayEdit && !a.besluit)) && (
         <div className="vg-advies-betreft" data-testid={`advies-objecten-${a.id}`}>
-          {a.objecten.length > 0 && <ObjectenLijst objecten={a.objecten} layers={layers} />}
+          {a.objecten.length > 0 && <ObjectenLijst objecten={a.objecten} />}
           <div className="vg-acties">
             <ToonOpKaart map={map} layers={layers} objecten={a.objecten} testId={`toon-op-kaart-${a.id}`} />
             {mayEdit && !a.besluit && (
@@ -334,7 +334,7 @@ function BesluitForm({ advies, vergadering }: { advies: Advies; vergadering: { d
 }
 
 /** Changes the records of an advies not yet decided on (PATCH with its version). */
-function ObjectenWijzigen({ advies, map, layers, onKlaar }: { advies: Advies; map: MapLibreMap | null; layers: Vlakken; onKlaar: () => void }) {
+function ObjectenWijzigen({ advies, map, onKlaar }: { advies: Advies; map: MapLibreMap | null; onKlaar: () => void }) {
   const client = useQueryClient();
   const [objecten, setObjecten] = useState<AdviesObject[]>(advies.objecten);
   const bewaar = useMutation({
@@ -349,7 +349,7 @@ function ObjectenWijzigen({ advies, map, layers, onKlaar }: { advies: Advies; ma
   });
   return (
     <div className="vg-form" data-testid={`objecten-form-${advies.id}`}>
-      <ObjectKiezer map={map} layers={layers} gekozen={objecten} onChange={setObjecten} />
+      <ObjectKiezer map={map} gekozen={objecten} onChange={setObjecten} />
       <div className="vg-acties">
         <button type="button" className="primary-button" onClick={() => bewaar.mutate()} disabled={bewaar.isPending} data-testid={`objecten-opslaan-${advies.id}`}>
           {tv.vlakken.bewaar}
@@ -361,7 +361,7 @@ function ObjectenWijzigen({ advies, map, layers, onKlaar }: { advies: Advies; ma
   );
 }
 
-function NieuwAdvies({ vergaderingId, map, layers }: { vergaderingId: number; map: MapLibreMap | null; layers: Vlakken }) {
+function NieuwAdvies({ vergaderingId, map }: { vergaderingId: number; map: MapLibreMap | null }) {
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
   const [soort, setSoort] = useState<AdviesSoort>('advies');
@@ -408,7 +408,7 @@ function NieuwAdvies({ vergaderingId, map, layers }: { vergaderingId: number; ma
       <label className="vg-radio"><input type="checkbox" checked={gevraagd} onChange={(e) => setGevraagd(e.target.checked)} />{tv.gevraagd}</label>
       <label>{tv.titelVeld}<input value={titel} onChange={(e) => setTitel(e.target.value)} required maxLength={200} data-testid="advies-titel" /></label>
       <label>{tv.tekst}<textarea value={tekst} onChange={(e) => setTekst(e.target.value)} required rows={3} data-testid="advies-tekst" /></label>
-      <ObjectKiezer map={map} layers={layers} gekozen={objecten} onChange={setObjecten} />
+      <ObjectKiezer map={map} gekozen={objecten} onChange={setObjecten} />
       <button type="submit" className="primary-button" disabled={maak.isPending} data-testid="advies-opslaan">{tv.opslaan}</button>
       <Fout error={maak.error} />
     </form>
