@@ -107,7 +107,7 @@ function MapScreen({ me, werkruimte, onClose }: { me: Me; werkruimte: Werkruimte
     dispatch({ type: 'milieuruimte', milieuruimte: null });
   }, [dispatch]);
 
-  // Map clicks: in pick mode they belong to the form that picks; while merging they pick the neighbour; during other edits they
+  // Map clicks: while merging they pick the neighbour; during other edits they
   // belong to terra-draw, not to selection.
   const onMapSelect = useCallback((ref: FeatureRef | null) => {
     // A form is choosing records on the map: the click is its own.
@@ -141,7 +141,7 @@ function MapScreen({ me, werkruimte, onClose }: { me: Me; werkruimte: Werkruimte
       <LayerPanel visibility={visibility} onToggle={toggle} />
       {canEdit && map && <EditorToolbar me={me} editor={editor} canEditSelected={canEditSelected} onEditSelected={() => editSelected()} onDeleteSelected={() => editSelected(true)} />}
       <Suspense fallback={<PanelLoading />}>
-      {presentatie !== null && <Presentatie id={presentatie} map={map} layers={layers.data} onExit={stopPresentatie} />}
+      {presentatie !== null && <Presentatie id={presentatie} map={map} onExit={stopPresentatie} />}
       {werkruimte === 'beheer' ? (
         <AccountsBeheer me={me} onClose={onClose} />
       ) : werkruimte === 'account' ? (

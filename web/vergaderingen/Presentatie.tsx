@@ -3,14 +3,14 @@
 // keys, PageUp/PageDown (what a presenter clicker sends) and Space move between
 // chapters, Home and End jump, Escape leaves. From the meeting's latest snapshot, with
 // the polygons drawn as they were; live when nothing is frozen yet.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
 import { call, http } from '../api/http.ts';
 import { formatDate } from '../i18n/format.ts';
 import { setLabelStyle } from '../map/labels.ts';
 import { zetKaart, zetPeildatum } from '../map/peildatum.ts';
-import { highlight, type Vlakken } from '../monitor/highlight.ts';
+import { highlight } from '../monitor/highlight.ts';
 import { idsVan } from './AdviesObjecten.tsx';
 import { hoofdstukken } from './Hoofdstukken.tsx';
 import { VergelijkingOverlay } from './overlay.ts';
@@ -23,7 +23,7 @@ const VORIGE = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
 /** The share of the screen the figures take; the map fits into the rest. */
 const PANEEL_AANDEEL = 0.42;
 
-export function Presentatie({ id, map, layers, onExit }: { id: number; map: MapLibreMap | null; layers: Vlakken; onExit: () => void }) {
+export function Presentatie({ id, map, onExit }: { id: number; map: MapLibreMap | null; onExit: () => void }) {
   const detail = useQuery({ queryKey: ['vergadering', id], queryFn: ({ signal }) => call(http.GET('/api/vergaderingen/{id}', { params: { path: { id } }, signal })) });
   const snapshot = detail.data?.snapshot ?? null;
   const live = useQuery({
@@ -120,27 +120,16 @@ export function Presentatie({ id, map, layers, onExit }: { id: number; map: MapL
   }, [map, hoofdstuk, inhoud, overlay, vergelijking.data]);
 
   // Signaleringen en adviezen: the records the adviezen concern are marked on the map (in
-  // the region view, beside the figures), on the snapshot's polygons where it has them.
+  // the region view beside the figures; on the snapshot's polygons where it shows them).
   const adviezen = inhoud?.adviezen;
   const signaleringen = hoofdstuk?.code === 'signaleringen';
-  // What the meeting panel showed on the map does not belong to the presentation.
-  useEffect(() => {
-    if (map) highlight(map, {}, {}, false);
-  }, [map]);
-  const layersRef = useRef(layers);
-  useEffect(() => {
-    layersRef.current = layers;
-  });
   useEffect(() => {
     if (!map || !signaleringen || !adviezen) return;
-    const k = kaart.data as Vlakken | undefined;
-    const live = layersRef.current;
-    const vlakken: Vlakken = k ? { ...live, kavels: k.kavels, transformaties: k.transformaties, compensaties: k.compensaties } : live;
-    highlight(map, vlakken, idsVan(adviezen.flatMap((a) => a.objecten)), false);
+    highlight(map, {}, idsVan(adviezen.flatMap((a) => a.objecten)), false);
     return () => {
-      highlight(map, vlakken, {}, false);
+      highlight(map, {}, {}, false);
     };
-  }, [map, signaleringen, adviezen, kaart.data]);
+  }, [map, signaleringen, adviezen]);
 
   const fout = detail.error ?? live.error ?? kaart.error ?? vergelijking.error;
   return (
