@@ -17,6 +17,7 @@ import { t } from '../i18n/nl.ts';
 import { VERVALLEN } from '../../server/domain/layer-values.ts';
 import { MapView, type LayerVisibility } from '../map/MapView.tsx';
 import type { FeatureRef } from '../map/interaction.ts';
+import { kiesmodusActief } from '../map/kiesmodus.ts';
 import { FeaturePanel } from '../panels/FeaturePanel.tsx';
 import { LayerPanel } from '../panels/LayerPanel.tsx';
 import { TopBar, type Werkruimte } from './TopBar.tsx';
@@ -109,6 +110,8 @@ function MapScreen({ me, werkruimte, onClose }: { me: Me; werkruimte: Werkruimte
   // Map clicks: while merging they pick the neighbour; during other edits they
   // belong to terra-draw, not to selection.
   const onMapSelect = useCallback((ref: FeatureRef | null) => {
+    // A form is choosing records on the map: the click is its own.
+    if (kiesmodusActief()) return;
     if (session?.kind === 'samenvoegen') {
       if (ref) dispatch({ type: 'mergeTarget', layer: ref.layer, id: ref.id });
       return;
@@ -146,7 +149,7 @@ function MapScreen({ me, werkruimte, onClose }: { me: Me; werkruimte: Werkruimte
       ) : werkruimte === 'monitor' ? (
         <MonitorPanel map={map} layers={layers.data} onClose={onClose} />
       ) : werkruimte === 'vergaderingen' ? (
-        <VergaderingenPanel me={me} map={map} onClose={onClose} onPresent={setPresentatie} />
+        <VergaderingenPanel me={me} map={map} layers={layers.data} onClose={onClose} onPresent={setPresentatie} />
       ) : werkruimte === 'ruimtevragen' ? (
         <MatchingPanel me={me} map={map} layers={layers.data} onClose={onClose} />
       ) : werkruimte === 'uitwisseling' ? (

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, XAxis, YAxis } from 'recharts';
 import type { Schemas } from '../api/http.ts';
 import { formatDate } from '../i18n/format.ts';
-import { ADVIES_SOORT_LABEL, ADVIES_TYPE_LABEL, BESLUIT_LABEL } from '../../server/domain/advies.ts';
+import { ADVIES_SOORT_LABEL, ADVIES_TABEL_LABEL, ADVIES_TYPE_LABEL, BESLUIT_LABEL } from '../../server/domain/advies.ts';
 import { FASEN } from '../../server/domain/kpi.ts';
 
 type Balans = Schemas['Balans'];
@@ -14,6 +14,7 @@ type Reeks = Schemas['Reeks'];
 type KpiCode = 'netto_verloren' | 'vereiste_compensatie' | 'toegewezen' | 'nog_toe_te_wijzen' | 'restant' | 'compensatie_zonder_toewijzing';
 import { RuimtevragenTotaal } from './RuimtevragenTotaal.tsx';
 import { VergelijkingTabellen } from './VergelijkingTabellen.tsx';
+import { tv } from './nl.ts';
 import '../monitor/monitor.css';
 import './presentatie.css';
 
@@ -103,6 +104,11 @@ function Signaleringen({ b, adviezen }: { b: Balans; adviezen: Schemas['Advies']
             <li key={a.id}>
               <strong>{ADVIES_SOORT_LABEL[a.soort]}: {a.titel}</strong> <span className="hs-sub">({ADVIES_TYPE_LABEL[a.type]}, {a.gevraagd ? 'gevraagd' : 'ongevraagd'})</span>
               <div>{a.tekst}</div>
+              {a.objecten.length > 0 && (
+                <div className="hs-sub" data-testid={`hs-objecten-${a.id}`}>
+                  {tv.betreft}: {a.objecten.map((o) => `${ADVIES_TABEL_LABEL[o.tabel].toLowerCase()} ${o.naam ?? `#${o.id}`}`).join(', ')}
+                </div>
+              )}
               {a.besluit && <div className="hs-besluit">Besluit: {BESLUIT_LABEL[a.besluit.besluit]} ({formatDate(a.besluit.datum)}){a.besluit.toelichting ? ` — ${a.besluit.toelichting}` : ''}</div>}
               {a.escalatie && <div className="hs-sub">Escalatie: {a.escalatie}</div>}
             </li>

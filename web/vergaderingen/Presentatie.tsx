@@ -10,6 +10,8 @@ import { call, http } from '../api/http.ts';
 import { formatDate } from '../i18n/format.ts';
 import { setLabelStyle } from '../map/labels.ts';
 import { zetKaart, zetPeildatum } from '../map/peildatum.ts';
+import { highlight } from '../monitor/highlight.ts';
+import { idsVan } from './AdviesObjecten.tsx';
 import { hoofdstukken } from './Hoofdstukken.tsx';
 import { VergelijkingOverlay } from './overlay.ts';
 import { tv } from './nl.ts';
@@ -116,6 +118,18 @@ export function Presentatie({ id, map, onExit }: { id: number; map: MapLibreMap 
     overlay?.wis();
     map.fitBounds(inhoud.kaartbereik as unknown as LngLatBoundsLike, { padding: { top: 30, bottom: 90, left: 30, right: rechts }, duration: 0 });
   }, [map, hoofdstuk, inhoud, overlay, vergelijking.data]);
+
+  // Signaleringen en adviezen: the records the adviezen concern are marked on the map (in
+  // the region view beside the figures; on the snapshot's polygons where it shows them).
+  const adviezen = inhoud?.adviezen;
+  const signaleringen = hoofdstuk?.code === 'signaleringen';
+  useEffect(() => {
+    if (!map || !signaleringen || !adviezen) return;
+    highlight(map, {}, idsVan(adviezen.flatMap((a) => a.objecten)), false);
+    return () => {
+      highlight(map, {}, {}, false);
+    };
+  }, [map, signaleringen, adviezen]);
 
   const fout = detail.error ?? live.error ?? kaart.error ?? vergelijking.error;
   return (

@@ -11,7 +11,7 @@ import { mag } from '../api/mag.ts';
 import type { Me } from '../api/session.ts';
 import { formatDate, formatMoment } from '../i18n/format.ts';
 import {
-  ADVIES_SOORT_LABEL, ADVIES_SOORTEN, ADVIES_TABEL_LABEL, ADVIES_TYPE_LABEL, ADVIES_TYPES, BESLUIT_LABEL, BESLUITEN,
+  ADVIES_SOORT_LABEL, ADVIES_SOORTEN, ADVIES_TYPE_LABEL, ADVIES_TYPES, BESLUIT_LABEL, BESLUITEN,
   type AdviesSoort, type AdviesType, type Besluit,
 } from '../../server/domain/advies.ts';
 import { GREMIA } from '../../server/domain/vergadering.ts';
@@ -19,6 +19,8 @@ import { today } from '../../server/domain/dates.ts';
 import { RuimtevragenTotaal } from './RuimtevragenTotaal.tsx';
 import { VergelijkingOverlay } from './overlay.ts';
 import { VergelijkingTabellen } from './VergelijkingTabellen.tsx';
+import { ObjectenLijst, ObjectKiezer, ToonOpKaart, type AdviesObject } from './AdviesObjecten.tsx';
+import { highlight, type Vlakken } from '../monitor/highlight.ts';
 import { tv } from './nl.ts';
 import '../monitor/monitor.css';
 import './vergaderingen.css';
@@ -34,9 +36,15 @@ const LIJST_KEY = ['vergaderingen'] as const;
 const detailKey = (id: number) => ['vergadering', id] as const;
 const adviezenKey = (id: number) => ['adviezen', id] as const;
 
-export function VergaderingenPanel({ me, map, onClose, onPresent }: { me: Me; map: MapLibreMap | null; onClose: () => void; onPresent: (id: number) => void }) {
+export function VergaderingenPanel({ me, map, layers, onClose, onPresent }: {
+  me: Me; map: MapLibreMap | null; layers: Vlakken; onClose: () => void; onPresent: (id: number) => void;
+}) {
   const [tab, setTab] = useState<'vergaderingen' | 'ruimtevragen'>('vergaderingen');
   const [gekozen, setGekozen] = useState<number | null>(null);
+  // What an advies showed on the map goes when the meeting or the panel closes.
+  useEffect(() => () => {
+    if (map) highlight(map, {}, {}, false);
+  }, [map, gekozen]);
   return (
     <aside className="monitor-panel vg-panel" data-testid="vergaderingen" aria-label={tv.titel}>
       <header className="monitor-head">
@@ -60,7 +68,7 @@ export function VergaderingenPanel({ me, map, onClose, onPresent }: { me: Me; ma
         ) : gekozen === null ? (
           <Lijst me={me} onOpen={setGekozen} />
         ) : (
-          <VergaderingDetail key={gekozen} id={gekozen} me={me} map={map} onBack={() => setGekozen(null)} onPresent={() => onPresent(gekozen)} />
+          <VergaderingDetail key={gekozen} id={gekozen} me={me} map={map} layers={layers} onBack={() => setGekozen(null)} onPresent={() => onPresent(gekozen)} />
         )}
       </div>
     </aside>
@@ -132,7 +140,9 @@ function NieuweVergadering({ onMade }: { onMade: (id: number) => void }) {
   );
 }
 
-function VergaderingDetail({ id, me, map, onBack, onPresent }: { id: number; me: Me; map: MapLibreMap | null; onBack: () => void; onPresent: () => void }) {
+function VergaderingDetail({ id, me, map, layers, onBack, onPresent }: {
+  id: number; me: Me; map: MapLibreMap | null; layers: Vlakken; onBack: () => void; onPresent: () => void;
+}) {
   const client = useQueryClient();
   const detail = useQuery({ queryKey: detailKey(id), queryFn: ({ signal }) => call(http.GET('/api/vergaderingen/{id}', { params: { path: { id } }, signal })) });
   const regie = mag(me, 'POST /api/vergaderingen/{id}/snapshot');
@@ -188,7 +198,7 @@ function VergaderingDetail({ id, me, map, onBack, onPresent }: { id: number; me:
           {vergelijken && <VergelijkingView id={id} met={d.vorige.id} map={map} />}
         </section>
       ) : <p className="monitor-note">{tv.geenVorige}</p>)}
-      <Adviezen vergadering={d} me={me} />
+      <Adviezen vergadering={d} me={me} map={map} layers={layers} />
     </div>
   );
 }
@@ -226,7 +236,7 @@ function VergelijkingView({ id, met, map }: { id: number; met: number; map: MapL
   return <VergelijkingTabellen v={v.data} />;
 }
 
-function Adviezen({ vergadering, me }: { vergadering: Detail | Vergadering; me: Me }) {
+function Adviezen({ vergadering, me, map, layers }: { vergadering: Detail | Vergadering; me: Me; map: MapLibreMap | null; layers: Vlakken }) {
   const lijst = useQuery({
     queryKey: adviezenKey(vergadering.id),
     queryFn: ({ signal }) => call(http.GET('/api/adviezen', { params: { query: { vergadering_id: vergadering.id } }, signal })),
@@ -238,15 +248,21 @@ function Adviezen({ vergadering, me }: { vergadering: Detail | Vergadering; me: 
       {!lijst.data ? <p className="monitor-status">{lijst.error ? <Fout error={lijst.error} /> : tv.laden}</p>
         : lijst.data.length === 0 ? <p className="monitor-note">{tv.geenAdviezen}</p> : (
           <ul className="vg-adviezen">
-            {lijst.data.map((a) => <AdviesKaart key={a.id} advies={a} vergadering={vergadering} mayDecide={mag(me, 'PUT /api/adviezen/{id}/besluit')} />)}
+            {lijst.data.map((a) => (
+              <AdviesKaart key={a.id} advies={a} vergadering={vergadering} map={map} layers={layers}
+                mayDecide={mag(me, 'PUT /api/adviezen/{id}/besluit')} mayEdit={mag(me, 'PATCH /api/adviezen/{id}')} />
+            ))}
           </ul>
         )}
-      {regie && <NieuwAdvies vergaderingId={vergadering.id} />}
+      {regie && <NieuwAdvies vergaderingId={vergadering.id} map={map} />}
     </section>
   );
 }
 
-function AdviesKaart({ advies: a, vergadering, mayDecide }: { advies: Advies; vergadering: { datum: string }; mayDecide: boolean }) {
+function AdviesKaart({ advies: a, vergadering, map, layers, mayDecide, mayEdit }: {
+  advies: Advies; vergadering: { datum: string }; map: MapLibreMap | null; layers: Vlakken; mayDecide: boolean; mayEdit: boolean;
+}) {
+  const [wijzigen, setWijzigen] = useState(false);
   return (
     <li className="vg-advies" data-testid={`advies-${a.id}`}>
       <p className="vg-advies-kop">
@@ -254,8 +270,18 @@ function AdviesKaart({ advies: a, vergadering, mayDecide }: { advies: Advies; ve
       </p>
       <p className="vg-advies-titel">{a.titel}</p>
       <p className="vg-advies-tekst">{a.tekst}</p>
-      {a.objecten.length > 0 && (
-        <p className="vg-advies-betreft">{tv.betreft}: {a.objecten.map((o) => `${ADVIES_TABEL_LABEL[o.tabel]} ${o.naam ?? `#${o.id}`}`).join(', ')}</p>
+      {wijzigen ? (
+        <ObjectenWijzigen advies={a} map={map} onKlaar={() => setWijzigen(false)} />
+      ) : (a.objecten.length > 0 || (mayEdit && !a.besluit)) && (
+        <div className="vg-advies-betreft" data-testid={`advies-objecten-${a.id}`}>
+          {a.objecten.length > 0 && <ObjectenLijst objecten={a.objecten} />}
+          <div className="vg-acties">
+            <ToonOpKaart map={map} layers={layers} objecten={a.objecten} testId={`toon-op-kaart-${a.id}`} />
+            {mayEdit && !a.besluit && (
+              <button type="button" className="vg-knop" onClick={() => setWijzigen(true)} data-testid={`objecten-wijzig-${a.id}`}>{tv.vlakken.wijzig}</button>
+            )}
+          </div>
+        </div>
       )}
       {a.besluit ? (
         <p className={`vg-besluit vg-besluit-${a.besluit.besluit}`} data-testid={`besluit-${a.id}`}>
@@ -307,7 +333,35 @@ function BesluitForm({ advies, vergadering }: { advies: Advies; vergadering: { d
   );
 }
 
-function NieuwAdvies({ vergaderingId }: { vergaderingId: number }) {
+/** Changes the records of an advies not yet decided on (PATCH with its version). */
+function ObjectenWijzigen({ advies, map, onKlaar }: { advies: Advies; map: MapLibreMap | null; onKlaar: () => void }) {
+  const client = useQueryClient();
+  const [objecten, setObjecten] = useState<AdviesObject[]>(advies.objecten);
+  const bewaar = useMutation({
+    mutationFn: () => call(http.PATCH('/api/adviezen/{id}', {
+      params: { path: { id: advies.id } },
+      body: { version: advies.version, objecten: objecten.map(({ tabel, id }) => ({ tabel, id })) },
+    })),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['adviezen'] });
+      onKlaar();
+    },
+  });
+  return (
+    <div className="vg-form" data-testid={`objecten-form-${advies.id}`}>
+      <ObjectKiezer map={map} gekozen={objecten} onChange={setObjecten} />
+      <div className="vg-acties">
+        <button type="button" className="primary-button" onClick={() => bewaar.mutate()} disabled={bewaar.isPending} data-testid={`objecten-opslaan-${advies.id}`}>
+          {tv.vlakken.bewaar}
+        </button>
+        <button type="button" className="vg-knop" onClick={onKlaar}>{tv.vlakken.annuleer}</button>
+      </div>
+      <Fout error={bewaar.error} />
+    </div>
+  );
+}
+
+function NieuwAdvies({ vergaderingId, map }: { vergaderingId: number; map: MapLibreMap | null }) {
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
   const [soort, setSoort] = useState<AdviesSoort>('advies');
@@ -315,12 +369,19 @@ function NieuwAdvies({ vergaderingId }: { vergaderingId: number }) {
   const [gevraagd, setGevraagd] = useState(false);
   const [titel, setTitel] = useState('');
   const [tekst, setTekst] = useState('');
+  const [objecten, setObjecten] = useState<AdviesObject[]>([]);
   const maak = useMutation({
-    mutationFn: () => call(http.POST('/api/adviezen', { body: { soort, type, gevraagd, titel: titel.trim(), tekst: tekst.trim(), vergadering_id: vergaderingId } })),
+    mutationFn: () => call(http.POST('/api/adviezen', {
+      body: {
+        soort, type, gevraagd, titel: titel.trim(), tekst: tekst.trim(), vergadering_id: vergaderingId,
+        objecten: objecten.map(({ tabel, id }) => ({ tabel, id })),
+      },
+    })),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['adviezen'] });
       setTitel('');
       setTekst('');
+      setObjecten([]);
       setOpen(false);
     },
   });
@@ -347,6 +408,7 @@ function NieuwAdvies({ vergaderingId }: { vergaderingId: number }) {
       <label className="vg-radio"><input type="checkbox" checked={gevraagd} onChange={(e) => setGevraagd(e.target.checked)} />{tv.gevraagd}</label>
       <label>{tv.titelVeld}<input value={titel} onChange={(e) => setTitel(e.target.value)} required maxLength={200} data-testid="advies-titel" /></label>
       <label>{tv.tekst}<textarea value={tekst} onChange={(e) => setTekst(e.target.value)} required rows={3} data-testid="advies-tekst" /></label>
+      <ObjectKiezer map={map} gekozen={objecten} onChange={setObjecten} />
       <button type="submit" className="primary-button" disabled={maak.isPending} data-testid="advies-opslaan">{tv.opslaan}</button>
       <Fout error={maak.error} />
     </form>
