@@ -7,19 +7,19 @@ type Box = [number, number, number, number];
 const view: Box = [4.48, 52.15, 4.5, 52.16];
 
 describe('editor view records area', () => {
-  it('widens the view by half its size on each side, rounded outward', () => {
+  it('widens the view by a quarter of its size on each side, rounded outward', () => {
     const a = areaAround(view);
-    expect(a[0]).toBeCloseTo(4.47, 9);
-    expect(a[1]).toBeCloseTo(52.145, 9);
-    expect(a[2]).toBeCloseTo(4.51, 9);
-    expect(a[3]).toBeCloseTo(52.165, 9);
+    expect(a[0]).toBeCloseTo(4.475, 9);
+    expect(a[1]).toBeCloseTo(52.1475, 9);
+    expect(a[2]).toBeCloseTo(4.505, 9);
+    expect(a[3]).toBeCloseTo(52.1625, 9);
     const odd = areaAround([4.123456, 52.123456, 4.123457, 52.123457], 0);
     expect(odd).toEqual([4.1234, 52.1234, 4.1235, 52.1235]);
   });
 
   it('keeps the last area while the view stays inside it, and takes a new one when it leaves', () => {
     const first = nextArea(null, view, 14)!;
-    const panned: Box = [view[0] + 0.005, view[1], view[2] + 0.005, view[3]];
+    const panned: Box = [view[0] + 0.004, view[1], view[2] + 0.004, view[3]];
     expect(nextArea(first, panned, 14)).toBe(first);
     const far: Box = [view[0] + 0.05, view[1], view[2] + 0.05, view[3]];
     const second = nextArea(first, far, 14)!;

@@ -10,7 +10,7 @@ import { SNAP_LAYERS } from './snap-index.ts';
 /** Below this zoom the editor fetches nothing: polygons of a few dozen metres are too small to snap to. */
 export const VIEW_RECORDS_MIN_ZOOM = 11;
 /** The area fetched reaches this share of the view's size beyond each side, so small pans need nothing new. */
-const MARGIN = 0.5;
+const MARGIN = 0.25;
 
 const inside = (inner: Box, outer: Box) => inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3];
 
