@@ -175,10 +175,10 @@ describe.skipIf(!inject('chromiumPath'))('matching after the review', () => {
     await expect.poll(() => status(bezet.id), { timeout: 30_000 }).toBe('vrijkomend');
     // … and the request's overlay shows where the company went and what it left.
     await waitForIdle(page);
-    const rollen = await page.evaluate(async () => (await (window as any).__map.getSource('matching').getData()).features
+    const rollen = () => page.evaluate(async () => ((await (window as any).__map.getSource('matching')?.getData())?.features ?? [])
       .filter((f: any) => f.properties.kavel_id).map((f: any) => [f.properties.kavel_id, f.properties.rol]));
-    expect(rollen).toContainEqual([x.id, 'match']);
-    expect(rollen).toContainEqual([bezet.id, 'vrijgekomen']);
+    await expect.poll(rollen).toContainEqual([x.id, 'match']);
+    expect(await rollen()).toContainEqual([bezet.id, 'vrijgekomen']);
     expect(await page.locator('.match-marker--vrijgekomen').innerText()).toBe('Vrijgekomen');
     await page.screenshot({ path: `${SCREENSHOTS}/43-gerealiseerd.png` });
   });

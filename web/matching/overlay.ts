@@ -126,7 +126,10 @@ export function overlayKavelIds(spec: OverlaySpec): number[] {
 export class MatchingOverlay {
   private markers: Marker[] = [];
 
-  constructor(private readonly map: MapLibreMap) {}
+  // The layers are there from the start (empty): the shapes to draw come by id a moment later.
+  constructor(private readonly map: MapLibreMap) {
+    ensureLayers(map);
+  }
 
   /** `kavels`: the shapes of the kavels the spec names (overlayKavelIds), by id. */
   show(spec: OverlaySpec, kavels: ReadonlyMap<number, Polygon | MultiPolygon>, fit: boolean) {
