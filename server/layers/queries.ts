@@ -54,3 +54,27 @@ export async function getFeature<P extends LayerPath>(
   const { rows } = await db.query(selectSql(layer, 'x.id = $1', extra), [id]);
   return rows[0] ? toFeature<P>(rows[0]) : null;
 }
+
+/**
+ * The WGS84 box around the records with the given ids per layer, and how many exist:
+ * what the map fits to when it shows the records behind a figure (never their shapes).
+ */
+export async function extentOf(db: Queryable, idsByLayer: Partial<Record<LayerPath, number[]>>, definitions: readonly LayerDefinition[]): Promise<{ bbox: BBox | null; aantal: number }> {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  for (const layer of definitions) {
+    const ids = idsByLayer[layer.path];
+    if (!ids?.length) continue;
+    params.push(ids);
+    parts.push(`SELECT geom FROM ${layer.table} WHERE id = ANY($${params.length}::int[])`);
+  }
+  if (!parts.length) return { bbox: null, aantal: 0 };
+  const { rows } = await db.query<{ aantal: number; w: number | null; s: number | null; e: number | null; n: number | null }>(
+    `WITH b AS (SELECT count(*)::int AS aantal, ST_Extent(ST_Transform(geom, 4326)) AS box FROM (${parts.join(' UNION ALL ')}) r)
+     SELECT aantal, ST_XMin(box) AS w, ST_YMin(box) AS s, ST_XMax(box) AS e, ST_YMax(box) AS n FROM b`,
+    params,
+  );
+  const r = rows[0];
+  if (!r || r.w === null || r.s === null || r.e === null || r.n === null) return { bbox: null, aantal: 0 };
+  return { bbox: [r.w, r.s, r.e, r.n], aantal: r.aantal };
+}

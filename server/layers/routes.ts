@@ -1,17 +1,38 @@
-// GET /api/<layer> and /api/<layer>/<id> for every map layer: everyone signed in reads them.
+// GET /api/<layer> and /api/<layer>/<id> for every map layer, and GET /api/lagen/omvang
+// (where given records lie): everyone signed in reads them.
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../app.ts';
-import { layers } from './definitions.ts';
-import { getFeature, listFeatures } from './queries.ts';
-import { FEATURE_SCHEMAS, featureCollectionSchema } from './schemas.ts';
+import { LAYER_PATHS, layers } from './definitions.ts';
+import { extentOf, getFeature, listFeatures } from './queries.ts';
+import { FEATURE_SCHEMAS, featureCollectionSchema, OmvangSchema } from './schemas.ts';
 import { notFound } from '../http/errors.ts';
 import { apiRoute, IEDEREEN } from '../http/access.ts';
-import { BBoxSchema, errors, IdListSchema, IdParamSchema, json } from '../http/schemas.ts';
+import { BBoxSchema, errors, IdListSchema, IdParamSchema, json, MAX_IDS } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { readPool } from '../db/read-routing.ts';
 
 export function layerRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  // The map fits to the records behind a figure without downloading their shapes.
+  const omvang = apiRoute(IEDEREEN, {
+    method: 'get',
+    path: '/lagen/omvang',
+    tags: ['Kaartlagen'],
+    summary: 'Het gebied (WGS84) rond records van de kaartlagen, per laag gegeven als lijst van ids',
+    description: `Per laag hoogstens ${MAX_IDS} ids (een langere lijst in delen vragen en de gebieden samenvoegen); ` +
+      'ids die niet bestaan tellen niet mee.',
+    request: { query: z.object(Object.fromEntries(LAYER_PATHS.map((l) => [l, IdListSchema.optional().openapi({ param: { name: l, in: 'query' } })]))) },
+    responses: {
+      200: { description: 'Omvang', ...json(OmvangSchema) },
+      ...errors(400, 401),
+    },
+  });
+  app.openapi(omvang, async (c) => {
+    const ids = c.req.valid('query') as Partial<Record<(typeof LAYER_PATHS)[number], number[]>>;
+    return c.json(await extentOf(await readPool(c), ids, layers), 200);
+  });
+
   for (const layer of layers) {
     const list = apiRoute(IEDEREEN, {
       method: 'get',

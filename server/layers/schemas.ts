@@ -91,3 +91,10 @@ const COLLECTION_NAMES: Record<LayerPath, string> = {
 
 export const featureCollectionSchema = (path: LayerPath) =>
   z.object({ type: z.literal('FeatureCollection'), features: z.array(FEATURE_SCHEMAS[path]) }).openapi(COLLECTION_NAMES[path]);
+
+/** Where the given records lie: the WGS84 box around them, for fitting the map (GET /api/lagen/omvang). */
+export const OmvangSchema = z.object({
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable()
+    .openapi({ description: '[west, zuid, oost, noord] in WGS84; null als geen van de records bestaat' }),
+  aantal: z.number().int().openapi({ description: 'Het aantal gevonden records' }),
+}).openapi('Omvang');

@@ -81,10 +81,10 @@ describe.skipIf(!baseUrl)('matching', () => {
 
     // On the map: the chosen candidate shaded and labelled with rank and score, the other
     // candidate labelled, and an arrow from the company's current kavel.
+    // (The overlay draws once the candidates' shapes have come by id.)
     await waitForIdle(page);
-    const rendered = await page.evaluate((id) => window.__map!.queryRenderedFeatures({ layers: ['matching-fill'] })
-      .filter((f) => f.properties.kavel_id === id).map((f) => f.properties.rol), kavel);
-    expect(rendered).toContain('gekozen');
+    await expect.poll(() => page.evaluate((id) => window.__map!.queryRenderedFeatures({ layers: ['matching-fill'] })
+      .filter((f) => f.properties.kavel_id === id).map((f) => f.properties.rol), kavel)).toContain('gekozen');
     expect(await page.locator('.match-marker--gekozen').innerText()).toBe(`1 · ${nl1.format(best.score)}`);
     expect(await page.locator('.match-marker--kandidaat').allInnerTexts()).toEqual([`2 · ${nl1.format(expected.kandidaten[1].score)}`]);
     await expect.poll(() => page.evaluate(() => window.__map!.queryRenderedFeatures({ layers: ['matching-pijl'] }).length)).toBeGreaterThan(0);
@@ -154,7 +154,7 @@ describe.skipIf(!baseUrl)('matching', () => {
     expect(await stappen.nth(1).innerText()).toMatch(new RegExp(`^\\d+\\.2\\s*${b.bedrijf_naam} → kavel ${bezetA.id}$`));
     // Each chain step is a numbered label on the map, and the moves are arrows.
     const steps = regio.optimaal.ketens.reduce((n: number, k: any) => n + k.stappen.length, 0);
-    expect(await page.locator('.match-marker--keten').count()).toBe(steps);
+    await expect.poll(() => page.locator('.match-marker--keten').count()).toBe(steps);
     expect(await page.locator('.match-marker--keten', { hasText: /^1\.2$/ }).count()).toBe(1);
     await waitForIdle(page);
     const arrows = await page.evaluate(() => window.__map!.queryRenderedFeatures({ layers: ['matching-pijl'] })

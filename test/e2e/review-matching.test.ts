@@ -114,9 +114,9 @@ describe.skipIf(!inject('chromiumPath'))('matching after the review', () => {
     expect(await vast.locator(`tr[data-match="${m.body.id}"]`).innerText()).toContain('Besproken in werkgroep');
     expect(uitkomst.optimaal.toewijzingen.map((t: any) => t.vraag_id)).not.toContain(v.id);
     expect(await page.getByTestId('regio-vast-aantal').innerText()).toContain(String(uitkomst.optimaal.vast.length));
-    // On the map the running match is a match (green), on its own kavel.
+    // On the map the running match is a match (green), on its own kavel (drawn once its shape has come by id).
     await waitForIdle(page);
-    expect(await page.evaluate(async (id) => (await (window as any).__map.getSource('matching').getData()).features
+    await expect.poll(() => page.evaluate(async (id) => ((await (window as any).__map.getSource('matching')?.getData())?.features ?? [])
       .some((f: any) => f.properties.kavel_id === id && f.properties.rol === 'match'), x.id)).toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}/41-regio-vast.png` });
 
@@ -175,10 +175,10 @@ describe.skipIf(!inject('chromiumPath'))('matching after the review', () => {
     await expect.poll(() => status(bezet.id), { timeout: 30_000 }).toBe('vrijkomend');
     // … and the request's overlay shows where the company went and what it left.
     await waitForIdle(page);
-    const rollen = await page.evaluate(async () => (await (window as any).__map.getSource('matching').getData()).features
+    const rollen = () => page.evaluate(async () => ((await (window as any).__map.getSource('matching')?.getData())?.features ?? [])
       .filter((f: any) => f.properties.kavel_id).map((f: any) => [f.properties.kavel_id, f.properties.rol]));
-    expect(rollen).toContainEqual([x.id, 'match']);
-    expect(rollen).toContainEqual([bezet.id, 'vrijgekomen']);
+    await expect.poll(rollen).toContainEqual([x.id, 'match']);
+    expect(await rollen()).toContainEqual([bezet.id, 'vrijgekomen']);
     expect(await page.locator('.match-marker--vrijgekomen').innerText()).toBe('Vrijgekomen');
     await page.screenshot({ path: `${SCREENSHOTS}/43-gerealiseerd.png` });
   });

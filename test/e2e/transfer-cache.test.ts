@@ -35,7 +35,7 @@ describe.skipIf(!inject('chromiumPath'))('transfers and caching', () => {
       expect(r.fromCache, pathOf(r)).toBe(false);
     }
     const data = first.requests.filter((r) => pathOf(r).startsWith('/api/') && r.body >= 1024);
-    expect(data.map(pathOf)).toContain('/api/kavels');
+    expect(data.map(pathOf)).toContain('/api/gemeenten');
     for (const r of data) expect(r.encoding, pathOf(r)).toBe('br');
     const tiles = first.requests.filter((r) => pathOf(r).endsWith('.pmtiles'));
     expect(tiles.length).toBeGreaterThan(0);

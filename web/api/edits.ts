@@ -1,15 +1,17 @@
 // Writes on the editable layers: create, change, delete, restore, split, merge, hole,
 // plus history and the draft check, all through the typed client. What a write saved
-// is put into the caches (the layer on the map, the feature in the side panel)
-// instead of refetching whole layers; records whose derived figures the write
-// changes (a kavel's terrein, overlapping newer transformaties) are fetched one by one.
+// is put into the caches (the feature in the side panel, the lists the editor snaps
+// to) and the layer's tiles are asked for again (a new version); records whose derived
+// figures the write changes (a kavel's terrein, overlapping newer transformaties) are
+// fetched again.
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Geometry, LineString, MultiPolygon, Polygon } from 'geojson';
 import { call, http } from './http.ts';
-import { fetchFeature, layerPath, queryKeys } from './hooks.ts';
-import type { Answer, EditableLayer, LayerCollection, LayerFeature, RequestBody } from './layers.ts';
+import { cachedCollections, cachedFeature, fetchFeature, fetchInBox, layerPath, queryKeys } from './hooks.ts';
+import type { Answer, EditableLayer, LayerCollection, LayerFeature, LayerName, RequestBody } from './layers.ts';
 import type { paths } from './schema.gen.ts';
 import { boxOf, boxesOverlap } from '../editor/snapping.ts';
+import { tileInfoKey } from '../map/tiles.ts';
 
 type ByLayer<T extends { [L in EditableLayer]: unknown }, L extends EditableLayer> = T[L];
 
@@ -44,22 +46,30 @@ function listCopy<L extends EditableLayer>(feature: LayerFeature<L>): LayerFeatu
   return { type, id, geometry, properties: listed } as LayerFeature<L>;
 }
 
-/** Puts saved features into the layer on the map and the side panel's cache. */
+/** A whole layer and a list of records in a box (the editor's view) take new records too; a list of given ids does not. */
+const takesNew = (key: readonly unknown[]) => key.length === 2 || key[2] === 'box';
+
+/** The layer's tiles change with every write: its TileJSON names the new version. */
+const newTiles = (client: QueryClient, layer: LayerName) => client.invalidateQueries({ queryKey: tileInfoKey(layer), exact: true });
+
+/** Puts saved features into the side panel's cache and every list of the layer the cache holds. */
 export function putFeatures<L extends EditableLayer>(client: QueryClient, layer: L, features: LayerFeature<L>[]): void {
   for (const f of features) client.setQueryData(queryKeys.feature(layer, f.id), f);
-  client.setQueryData<LayerCollection<L>>(queryKeys.layer(layer), (current) => {
-    if (!current) return current;
-    const byId = new Map(features.map((f) => [f.id, listCopy(f)]));
+  const byId = new Map(features.map((f) => [f.id, listCopy(f)]));
+  for (const [key, current] of cachedCollections(client, layer)) {
     const kept = current.features.map((f) => byId.get(f.id) ?? f);
-    const added = features.filter((f) => !current.features.some((c) => c.id === f.id)).map((f) => listCopy(f));
-    return { ...current, features: [...kept, ...added] };
-  });
+    const added = takesNew(key) ? features.filter((f) => !current.features.some((c) => c.id === f.id)).map((f) => listCopy(f)) : [];
+    client.setQueryData<LayerCollection<L>>(key, { ...current, features: [...kept, ...added] });
+  }
+  if (features.length) void newTiles(client, layer);
 }
 
 function dropFeature(client: QueryClient, layer: EditableLayer, id: number): void {
   client.removeQueries({ queryKey: queryKeys.feature(layer, id), exact: true });
-  client.setQueryData<LayerCollection>(queryKeys.layer(layer), (current) =>
-    current && { ...current, features: current.features.filter((f) => f.id !== id) });
+  for (const [key, current] of cachedCollections(client, layer)) {
+    client.setQueryData<LayerCollection>(key, { ...current, features: current.features.filter((f) => f.id !== id) });
+  }
+  void newTiles(client, layer);
 }
 
 /** Fetches records again one by one and puts them into the caches (their derived figures changed). */
@@ -84,10 +94,15 @@ export async function afterWrite<L extends EditableLayer>(
   if (layer === 'kavels') {
     await refresh(client, 'terreinen', all.map((f) => (f as LayerFeature<'kavels'>).properties.terrein_id));
   }
-  if (layer === 'transformaties') {
+  if (layer === 'transformaties' && ids.length) {
+    // Newer transformaties overlapping these count their hectares after them: fetch those in the area again.
     const boxes = all.map((f) => boxOf(f.geometry));
+    const area: [number, number, number, number] = [
+      Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3])),
+    ];
     const oldest = Math.min(...ids);
-    const newer = (client.getQueryData<LayerCollection<'transformaties'>>(queryKeys.layer('transformaties'))?.features ?? [])
+    const near = await fetchInBox('transformaties', area).catch(() => null);
+    const newer = (near?.features ?? [])
       .filter((f) => f.id > oldest && !ids.includes(f.id) && boxes.some((b) => boxesOverlap(b, boxOf(f.geometry))));
     await refresh(client, 'transformaties', newer.map((f) => f.id));
   }
@@ -96,8 +111,7 @@ export async function afterWrite<L extends EditableLayer>(
   if (layer === 'compensaties') await Promise.all(ids.map((id) => client.invalidateQueries({ queryKey: ['toewijzingen', id] })));
 }
 
-const cached = <L extends EditableLayer>(client: QueryClient, layer: L, id: number) =>
-  client.getQueryData<LayerCollection<L>>(queryKeys.layer(layer))?.features.find((f) => f.id === id);
+const cached = <L extends EditableLayer>(client: QueryClient, layer: L, id: number) => cachedFeature(client, layer, id);
 
 export function useCreateFeature<L extends EditableLayer>(layer: L) {
   const client = useQueryClient();

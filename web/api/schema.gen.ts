@@ -6108,6 +6108,70 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/lagen/omvang": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Het gebied (WGS84) rond records van de kaartlagen, per laag gegeven als lijst van ids
+         * @description Per laag hoogstens 500 ids (een langere lijst in delen vragen en de gebieden samenvoegen); ids die niet bestaan tellen niet mee.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    compensaties?: string;
+                    gemeenten?: string;
+                    kanszones?: string;
+                    kavels?: string;
+                    terreinen?: string;
+                    transformaties?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Omvang */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Omvang"];
+                    };
+                };
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/matches": {
         parameters: {
             query?: never;
@@ -12575,6 +12639,17 @@ export type components = {
             timeStamp: string;
             /** @enum {string} */
             type: "FeatureCollection";
+        };
+        Omvang: {
+            /** @description Het aantal gevonden records */
+            aantal: number;
+            /** @description [west, zuid, oost, noord] in WGS84; null als geen van de records bestaat */
+            bbox: [
+                number,
+                number,
+                number,
+                number
+            ] | null;
         };
         Ontwerp: {
             geometry: components["schemas"]["VlakInvoer"];

@@ -3,7 +3,7 @@
 // (right): the selected feature, or the edit session when one is active.
 import { lazy, Suspense, useCallback, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useAllLayers } from '../api/hooks.ts';
+import { useFeature } from '../api/hooks.ts';
 import type { LayerName } from '../api/layers.ts';
 import type { Me } from '../api/session.ts';
 import { useMe } from '../api/session.ts';
@@ -95,7 +95,8 @@ function MapScreen({ me, werkruimte, onClose }: { me: Me; werkruimte: Werkruimte
   const canEdit = mayEdit(me);
   const editor = useEditor(map, { preload: canEdit });
   const { state: { session }, dispatch } = editor;
-  const layers = useAllLayers();
+  // The selected record (the side panel asks for the same, so this is no extra request).
+  const selectedFeature = useFeature(selected?.layer ?? 'kavels', selected?.id).data;
 
   const toggle = useCallback((layer: LayerName, visible: boolean) => {
     setVisibility((v) => ({ ...v, [layer]: visible }));
@@ -123,8 +124,7 @@ function MapScreen({ me, werkruimte, onClose }: { me: Me; werkruimte: Werkruimte
 
   const onSaved = useCallback((ref: FeatureRef | null) => setSelected(ref), []);
 
-  const selectedFeature = selected ? layers.data[selected.layer]?.features.find((f) => f.id === selected.id) : undefined;
-  const editable = selected && isEditableLayer(selected.layer) && selectedFeature ? { layer: selected.layer, feature: selectedFeature } : null;
+  const editable = selected && isEditableLayer(selected.layer) && selectedFeature && selectedFeature.id === selected.id ? { layer: selected.layer, feature: selectedFeature } : null;
   const canEditSelected = !!editable && 'gemeente_id' in editable.feature.properties
     && mayDo(me, 'bewerken', editable.layer, editable.feature.properties.gemeente_id)
     && !('status' in editable.feature.properties && editable.feature.properties.status === VERVALLEN);
@@ -147,13 +147,13 @@ function MapScreen({ me, werkruimte, onClose }: { me: Me; werkruimte: Werkruimte
       ) : werkruimte === 'account' ? (
         <MijnAccount me={me} onClose={onClose} />
       ) : werkruimte === 'monitor' ? (
-        <MonitorPanel map={map} layers={layers.data} onClose={onClose} />
+        <MonitorPanel map={map} onClose={onClose} />
       ) : werkruimte === 'vergaderingen' ? (
         <VergaderingenPanel me={me} map={map} layers={layers.data} onClose={onClose} onPresent={setPresentatie} />
       ) : werkruimte === 'ruimtevragen' ? (
-        <MatchingPanel me={me} map={map} layers={layers.data} onClose={onClose} />
+        <MatchingPanel me={me} map={map} onClose={onClose} />
       ) : werkruimte === 'uitwisseling' ? (
-        <ExchangePanel me={me} map={map} layers={layers.data} onClose={onClose} />
+        <ExchangePanel me={me} map={map} onClose={onClose} />
       ) : session ? (
         <EditPanel key={`${session.kind}-${session.layer}-${'id' in session ? session.id : 'nieuw'}`} editor={editor} session={session} onSaved={onSaved} />
       ) : (

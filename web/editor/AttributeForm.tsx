@@ -1,8 +1,8 @@
 // The Dutch attribute form of one layer, driven by fields.ts.
-import { useMilieucategorieen, useLayer } from '../api/hooks.ts';
+import { useFeature, useMilieucategorieen } from '../api/hooks.ts';
 import { formatEnum, formatHectare } from '../i18n/format.ts';
 import { te } from '../i18n/nl-editor.ts';
-import type { EditableLayer, VlakDeel } from '../api/layers.ts';
+import type { EditableLayer, LayerFeature, VlakDeel } from '../api/layers.ts';
 import { ZittendeBedrijven } from './ZittendeBedrijven.tsx';
 import type { ReactNode } from 'react';
 import { t } from '../i18n/nl.ts';
@@ -16,11 +16,17 @@ interface AttributeFormProps {
   disabled?: boolean;
   /** The gemeenten under the drawing (largest share first): the choices for a 'gemeente' field. */
   gemeenten?: VlakDeel[];
+  /** The terreinen around the view (the editor's records): the choices for a 'terrein' field, besides the current one. */
+  terreinen?: readonly LayerFeature<'terreinen'>[];
 }
 
-export function AttributeForm({ layer, values, onChange, disabled, gemeenten }: AttributeFormProps) {
+export function AttributeForm({ layer, values, onChange, disabled, gemeenten, terreinen }: AttributeFormProps) {
   const categories = useMilieucategorieen();
-  const terreinen = useLayer('terreinen');
+  // The chosen terrein stays a choice when it is not around the view (its name asked for by id).
+  const chosen = Number(values.terrein_id) || null;
+  const chosenElsewhere = chosen !== null && !terreinen?.some((tr) => tr.id === chosen);
+  const chosenFeature = useFeature('terreinen', chosenElsewhere ? chosen : null).data;
+  const terreinKeuzes = chosenElsewhere && chosenFeature ? [...(terreinen ?? []), chosenFeature] : terreinen ?? [];
   const set = (key: string, value: string | boolean) => onChange({ ...values, [key]: value });
 
   return (
@@ -73,7 +79,7 @@ export function AttributeForm({ layer, values, onChange, disabled, gemeenten }: 
             const options: { value: string; label: string }[] =
               field.kind === 'enum' ? (field.options ?? []).map((o) => ({ value: o, label: formatEnum(o) }))
               : field.kind === 'categorie' ? (categories.data ?? []).map((c) => ({ value: c.code, label: `${c.code} · ${c.omschrijving}` }))
-              : (terreinen.data?.features ?? [])
+              : terreinKeuzes
                 .map((tr) => ({ value: String(tr.id), label: tr.properties.naam ?? `#${tr.id}` }))
                 .sort((a, b) => a.label.localeCompare(b.label, 'nl'));
             return (

@@ -22,7 +22,8 @@ export function CompensatieToewijzingen({ compensatieId, canEdit }: { compensati
     queryKey: toewijzingenKey(compensatieId),
     queryFn: ({ signal }) => call(http.GET('/api/compensaties/{id}/toewijzingen', { params: { path: { id: compensatieId } }, signal })),
   });
-  const transformaties = useLayer('transformaties');
+  // The transformaties to choose from: only for who may add a toewijzing.
+  const transformaties = useLayer('transformaties', canEdit);
   const bos = useQuery({ queryKey: ['bestuursovereenkomsten'], queryFn: ({ signal }) => call(http.GET('/api/bestuursovereenkomsten', { signal })) });
   const [transformatie, setTransformatie] = useState('');
   const [hectares, setHectares] = useState('');

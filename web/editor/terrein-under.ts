@@ -1,9 +1,9 @@
 // Kavels belong to the terrein they are drawn on: the form preselects the terrein
-// under the middle of the drawing (turf's point-in-polygon, holes respected).
+// under the middle of the drawing (turf's point-in-polygon, holes respected), found
+// among the terreinen around the view the editor has loaded (view-records.ts).
 import { useMemo } from 'react';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { useLayer } from '../api/hooks.ts';
 import type { LayerFeature } from '../api/layers.ts';
 
 /** The mean of the outer ring's vertices of the first part (closing point not counted). */
@@ -20,7 +20,6 @@ export function terreinUnder(shape: Polygon | MultiPolygon, terreinen: readonly 
   return terreinen.find((t) => booleanPointInPolygon(centre, t.geometry))?.id ?? null;
 }
 
-export function useTerreinUnder(shape: Polygon | MultiPolygon | null): number | null {
-  const terreinen = useLayer('terreinen');
-  return useMemo(() => (shape && terreinen.data ? terreinUnder(shape, terreinen.data.features) : null), [shape, terreinen.data]);
+export function useTerreinUnder(shape: Polygon | MultiPolygon | null, terreinen: readonly LayerFeature<'terreinen'>[] | undefined): number | null {
+  return useMemo(() => (shape && terreinen ? terreinUnder(shape, terreinen) : null), [shape, terreinen]);
 }

@@ -1,17 +1,18 @@
 // The editor on the map: the session (session.ts), the terra-draw instance that
 // follows it (drawing.ts), what the editor draws besides (overlays.ts), snapping
-// (snap-index.ts) and the keyboard (keyboard.ts). One session at a time; the side
+// (snap-index.ts) over the records around the view (view-records.ts) and the keyboard (keyboard.ts). One session at a time; the side
 // panel's steps (steps/) own forms and saving.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type Dispatch } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { useAllLayers } from '../api/hooks.ts';
+import type { LoadedLayers } from '../api/hooks.ts';
 import type { EditableLayer, LayerFeature } from '../api/layers.ts';
 import { formatHectare } from '../i18n/format.ts';
 import { t } from '../i18n/nl.ts';
 import type { Drawing, DrawState } from './drawing.ts';
 import { EditorOverlays } from './overlays.ts';
 import { useSnapIndex } from './snap-index.ts';
+import { useViewRecords } from './view-records.ts';
 import { useEditorKeyboard } from './keyboard.ts';
 import { editedRecord, editorReducer, INITIAL_EDITOR_STATE, type EditorAction, type EditorState, type SplitDeel } from './session.ts';
 
@@ -53,6 +54,8 @@ export interface Editor {
   draw: DrawState;
   /** Live RD New hectares of the shape (voorlopig), or null while it has none. */
   liveHa: number | null;
+  /** The records around the view while a session is open (snapping, the terrein under a drawing). */
+  inView: LoadedLayers;
   start: (start: Start) => void;
   /** Commands for the drawing on the map. */
   tools: {
@@ -79,9 +82,9 @@ export function useEditor(map: MapLibreMap | null, { preload = false }: { preloa
   const overlaysRef = useRef<EditorOverlays | null>(null);
   const { session } = state;
 
-  const layers = useAllLayers();
+  const inView = useViewRecords(map, !!session);
   const edited = editedRecord(session);
-  const snap = useSnapIndex(map, layers.data, edited);
+  const snap = useSnapIndex(map, inView, edited);
 
   useEffect(() => {
     if (!map) return;
@@ -222,5 +225,5 @@ export function useEditor(map: MapLibreMap | null, { preload = false }: { preloa
 
   useEditorKeyboard(!!session, { annuleren: tools.end, ongedaan: tools.undo, opnieuw: tools.redo });
 
-  return { state, dispatch, draw, liveHa, start, tools };
+  return { state, dispatch, draw, liveHa, inView, start, tools };
 }

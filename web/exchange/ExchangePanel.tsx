@@ -2,7 +2,6 @@
 // and the monitor's tables, and QGIS access with personal tokens.
 import { useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { LoadedLayers } from '../api/hooks.ts';
 import type { Me } from '../api/session.ts';
 import { mayEdit } from '../editor/permissions.ts';
 import { ImportView } from './ImportView.tsx';
@@ -14,7 +13,7 @@ import { PanelHeader } from '../app/PanelHeader.tsx';
 
 type Tab = 'importeren' | 'exporteren' | 'qgis';
 
-export function ExchangePanel({ me, map, layers, onClose }: { me: Me; map: MapLibreMap | null; layers: LoadedLayers; onClose: () => void }) {
+export function ExchangePanel({ me, map, onClose }: { me: Me; map: MapLibreMap | null; onClose: () => void }) {
   const tabs: Tab[] = mayEdit(me) ? ['importeren', 'exporteren', 'qgis'] : ['exporteren', 'qgis'];
   const [tab, setTab] = useState<Tab>(tabs[0]);
   return (
@@ -29,7 +28,7 @@ export function ExchangePanel({ me, map, layers, onClose }: { me: Me; map: MapLi
       <div className="matching-body">
         {/* The import keeps its state while the user looks at another tab. */}
         {mayEdit(me) && <div hidden={tab !== 'importeren'}><ImportView map={map} /></div>}
-        {tab === 'exporteren' && <ExportView map={map} layers={layers} />}
+        {tab === 'exporteren' && <ExportView map={map} />}
         {tab === 'qgis' && <TokensView />}
       </div>
     </aside>

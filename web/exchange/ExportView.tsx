@@ -2,7 +2,9 @@
 // by gemeente and status, within the map view, at a peildatum; and the monitor's tables.
 import { useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { LoadedLayers } from '../api/hooks.ts';
+import { useLayer } from '../api/hooks.ts';
+import { KAVEL_STATUSSEN } from '../../server/domain/kavel-status.ts';
+import { COMPENSATIE_STATUSSEN, TRANSFORMATIE_STATUSSEN } from '../../server/domain/layer-values.ts';
 import { LAYER_NAMES, type LayerName } from '../api/layers.ts';
 import { t } from '../i18n/nl.ts';
 import { tx } from './nl.ts';
@@ -10,9 +12,13 @@ import type { ExportFormaat, MonitorTabel } from './api.ts';
 
 // The choices offered, in this order; their values are checked against the API's parameters.
 const FORMATEN = ['gpkg', 'shp', 'geojson', 'csv', 'xlsx'] as const satisfies readonly ExportFormaat[];
+/** The statuses a layer's records can have (the export filters on them); the other layers have none. */
+const STATUSSEN: Partial<Record<LayerName, readonly string[]>> = {
+  kavels: KAVEL_STATUSSEN, transformaties: TRANSFORMATIE_STATUSSEN, compensaties: COMPENSATIE_STATUSSEN,
+};
 const MONITOR_TABELLEN = ['regio', 'per_gemeente', 'per_milieucategorie', 'signaleringen'] as const satisfies readonly MonitorTabel[];
 
-export function ExportView({ map, layers }: { map: MapLibreMap | null; layers: LoadedLayers }) {
+export function ExportView({ map }: { map: MapLibreMap | null }) {
   const [laag, setLaag] = useState<LayerName>('kavels');
   const [formaat, setFormaat] = useState<(typeof FORMATEN)[number]>('gpkg');
   const [gemeente, setGemeente] = useState('');
@@ -22,9 +28,9 @@ export function ExportView({ map, layers }: { map: MapLibreMap | null; layers: L
   const [monitorFormaat, setMonitorFormaat] = useState<'xlsx' | 'csv'>('xlsx');
   const [tabel, setTabel] = useState<(typeof MONITOR_TABELLEN)[number]>('per_gemeente');
 
-  const features = (layers[laag]?.features ?? []) as unknown as { properties: Record<string, unknown> }[];
-  const statussen = [...new Set(features.map((f) => f.properties.status).filter((s): s is string => typeof s === 'string'))].sort();
-  const gemeenten = (layers.gemeenten?.features ?? []).map((f) => ({ id: f.id as number, naam: f.properties.naam ?? '' })).sort((a, b) => a.naam.localeCompare(b.naam));
+  const statussen = [...(STATUSSEN[laag] ?? [])].sort();
+  const gemeentenLaag = useLayer('gemeenten');
+  const gemeenten = (gemeentenLaag.data?.features ?? []).map((f) => ({ id: f.id as number, naam: f.properties.naam ?? '' })).sort((a, b) => a.naam.localeCompare(b.naam));
 
   /** The download URL; the map view is read at the moment of clicking. */
   const laagUrl = () => {

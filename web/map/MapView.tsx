@@ -5,9 +5,8 @@ import {
   AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, type GeoJSONSource, type StyleSpecification,
   type VectorTileSource,
 } from 'maplibre-gl';
-import { useQueryClient } from '@tanstack/react-query';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useAllLayers, useConfig, useMilieucategorieen } from '../api/hooks.ts';
+import { useConfig, useLayer, useMilieucategorieen } from '../api/hooks.ts';
 import { LAYER_NAMES, type LayerName } from '../api/layers.ts';
 import { t } from '../i18n/nl.ts';
 import { configureMapLibre } from './runtime.ts';
@@ -19,7 +18,7 @@ import { addPatterns } from './patterns.ts';
 import { colors } from './palette.ts';
 import { attachInteraction, type FeatureRef } from './interaction.ts';
 import { glyphsUrl } from './labels.ts';
-import { tileInfoKey, tileUrls, useTileLayers, type TileLayerInfo } from './tiles.ts';
+import { tileUrls, useTileLayers, type TileLayerInfo } from './tiles.ts';
 import { RegionControl } from './controls.ts';
 import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM, REGION_BOUNDS, regionPadding } from './region.ts';
 import { usePeildatum, zetPeildatum } from './peildatum.ts';
@@ -68,13 +67,13 @@ export function MapView({ visibility, selected, onSelect, onMap }: MapViewProps)
     onMapRef.current = onMap;
   });
 
-  const client = useQueryClient();
   const config = useConfig();
   const categories = useMilieucategorieen();
   const attribution = config.data?.attribution ?? [];
   const style = useBasemapStyle(config.data?.basemapStyleUrl, attribution.length > 0);
   const sea = useSea();
-  const layers = useAllLayers();
+  // The map draws every layer from vector tiles; only the small gemeenten layer comes whole (the region's veil).
+  const gemeenten = useLayer('gemeenten');
   const tiles = useTileLayers();
 
   // Create the map once the style and the category list (which drives the kavel colours) are known.
@@ -125,20 +124,6 @@ export function MapView({ visibility, selected, onSelect, onMap }: MapViewProps)
     }
   }, [map, tileInfos]);
 
-  // Every change of a layer in the cache (a save puts its features there, an import or a
-  // match invalidates the layer) asks for the layer's TileJSON again: a new version, new tiles.
-  const loaded = layers.data;
-  const seen = useRef(new Map<LayerName, unknown>());
-  useEffect(() => {
-    for (const layer of LAYER_NAMES) {
-      const data = loaded[layer];
-      if (!data || seen.current.get(layer) === data) continue;
-      const before = seen.current.get(layer);
-      seen.current.set(layer, data);
-      if (before) void client.invalidateQueries({ queryKey: tileInfoKey(layer), exact: true });
-    }
-  }, [client, loaded]);
-
   // While the monitor shows a past peildatum: kavels, transformaties and compensaties as
   // they were on that date, from its GeoJSON, in place of their tiles.
   const { kaart: verleden } = usePeildatum();
@@ -155,8 +140,8 @@ export function MapView({ visibility, selected, onSelect, onMap }: MapViewProps)
   }, [map, sea.data]);
 
   useEffect(() => {
-    if (map && loaded.gemeenten) map.getSource<GeoJSONSource>(MASK_SOURCE)?.setData(regionMask(loaded.gemeenten));
-  }, [map, loaded.gemeenten]);
+    if (map && gemeenten.data) map.getSource<GeoJSONSource>(MASK_SOURCE)?.setData(regionMask(gemeenten.data));
+  }, [map, gemeenten.data]);
 
   useEffect(() => {
     if (!map) return;
@@ -167,8 +152,8 @@ export function MapView({ visibility, selected, onSelect, onMap }: MapViewProps)
     if (map) interactionRef.current?.setSelected(selected);
   }, [map, selected]);
 
-  // Ready for tests (and a signal for screenshots): first idle with every data layer loaded.
-  const allLoaded = layers.allLoaded;
+  // Ready for tests (and a signal for screenshots): first idle with every data layer's tiles and the veil loaded.
+  const allLoaded = tiles.allLoaded && gemeenten.isSuccess;
   useEffect(() => {
     if (!map || !allLoaded) return;
     const check = () => {
@@ -184,7 +169,7 @@ export function MapView({ visibility, selected, onSelect, onMap }: MapViewProps)
     };
   }, [map, allLoaded]);
 
-  const layerError = layers.errors[0] ?? tiles.errors[0];
+  const layerError = gemeenten.error ? { layer: 'gemeenten' as const, error: gemeenten.error } : tiles.errors[0];
   const error = config.error ?? style.error ?? categories.error ?? layerError?.error ?? null;
   const errorText = error && !config.error && !style.error && !categories.error && layerError
     ? `${t.fouten.laag(t.lagen.naam[layerError.layer])} ${error.message}`

@@ -1,14 +1,14 @@
 // The map layers as vector tiles (server/tiles): each layer's TileJSON names the tile
-// URL of its current version, so a write (which the web app follows by invalidating
-// the layer's queries, keys ['layer', <layer>, …]) brings a new URL and MapLibre
-// loads the new tiles; unchanged layers keep theirs.
+// URL of its current version, so a write (after which the web app invalidates the
+// layer's TileJSON, web/api/edits.ts, or all the layer's queries, keys ['layer', <layer>, …])
+// brings a new URL and MapLibre loads the new tiles; unchanged layers keep theirs.
 import { useQueries } from '@tanstack/react-query';
 import type { VectorSourceSpecification } from 'maplibre-gl';
 import { getJson } from '../api/client.ts';
 import { LAYER_NAMES, type LayerName } from '../api/layers.ts';
 import { toTileScheme } from './network-retry.ts';
 
-/** TileJSON 3.0 of a layer (GET /tiles/<layer>.json) with its version and feature count. */
+/** TileJSON 3.0 of a layer (GET /tiles/<layer>.json) with its version and feature count (the layer panel shows it). */
 export interface TileLayerInfo {
   tilejson: string;
   name: LayerName;

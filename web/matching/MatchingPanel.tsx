@@ -2,13 +2,14 @@
 // with its explainable candidates and matches, the regional optimum with its
 // relocation chains, all matches, and the scheefwerken signal. The panel owns
 // the map overlay; each view says what the map should show.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { LoadedLayers } from '../api/hooks.ts';
+import { loadByIds } from '../api/hooks.ts';
 import type { Me } from '../api/session.ts';
 import { tm } from '../i18n/nl-matching.ts';
 import { MatchesView } from './MatchesView.tsx';
-import { MatchingOverlay, type OverlaySpec } from './overlay.ts';
+import { MatchingOverlay, overlayKavelIds, type OverlaySpec } from './overlay.ts';
 import { RegioView } from './RegioView.tsx';
 import { RegisterView } from './RegisterView.tsx';
 import { ScheefwerkenView } from './ScheefwerkenView.tsx';
@@ -27,17 +28,29 @@ const TABS: [Tab, Route][] = [
   ['scheefwerken', 'GET /api/signalen/scheefwerken'],
 ];
 
-export function MatchingPanel({ me, map, layers, onClose }: { me: Me; map: MapLibreMap | null; layers: LoadedLayers; onClose: () => void }) {
+export function MatchingPanel({ me, map, onClose }: { me: Me; map: MapLibreMap | null; onClose: () => void }) {
   const [tab, setTab] = useState<Tab>('register');
   const [vraagId, setVraagId] = useState<number | null>(null);
   const overlay = useMemo(() => (map ? new MatchingOverlay(map) : null), [map]);
   useEffect(() => () => overlay?.clear(), [overlay]);
 
+  // The overlay draws the kavels it names, fetched by id (never the whole layer); only the newest request is drawn.
+  const client = useQueryClient();
+  const latest = useRef(0);
   const show: ShowOnMap = useCallback((spec, fit = false) => {
     if (!overlay) return;
-    if (spec) overlay.show(spec, layers, fit);
-    else overlay.clear();
-  }, [overlay, layers]);
+    const mine = ++latest.current;
+    if (!spec) {
+      overlay.clear();
+      return;
+    }
+    loadByIds(client, 'kavels', overlayKavelIds(spec)).then(
+      (kavels) => {
+        if (mine === latest.current) overlay.show(spec, new Map(kavels.features.map((f) => [f.id, f.geometry])), fit);
+      },
+      (err: unknown) => console.warn('[kaart] kavels voor de matching niet opgehaald', err),
+    );
+  }, [overlay, client]);
 
   const open = (id: number) => {
     setVraagId(id);

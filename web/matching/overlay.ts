@@ -6,7 +6,6 @@
 import { Marker, type ExpressionSpecification, type GeoJSONSource, type LngLatBoundsLike, type Map as MapLibreMap } from 'maplibre-gl';
 import { bbox } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import type { LoadedLayers } from '../api/hooks.ts';
 import { labelPoint } from '../map/labels.ts';
 
 export const OVERLAY_SOURCE = 'matching';
@@ -117,15 +116,25 @@ export function arrowGeometry(a: Pt, b: Pt): { line: Position[]; head: Position[
   return { line, head };
 }
 
+/** Every kavel an overlay names: the shapes it needs. */
+export function overlayKavelIds(spec: OverlaySpec): number[] {
+  return [...new Set([
+    ...spec.kavels.map((k) => k.kavel_id), ...spec.pijlen.flatMap((p) => [p.van, ...p.naar]), ...spec.labels.flatMap((l) => l.kavel_ids),
+  ])];
+}
+
 export class MatchingOverlay {
   private markers: Marker[] = [];
 
-  constructor(private readonly map: MapLibreMap) {}
+  // The layers are there from the start (empty): the shapes to draw come by id a moment later.
+  constructor(private readonly map: MapLibreMap) {
+    ensureLayers(map);
+  }
 
-  show(spec: OverlaySpec, layers: LoadedLayers, fit: boolean) {
+  /** `kavels`: the shapes of the kavels the spec names (overlayKavelIds), by id. */
+  show(spec: OverlaySpec, kavels: ReadonlyMap<number, Polygon | MultiPolygon>, fit: boolean) {
     ensureLayers(this.map);
-    const kavels = new Map((layers.kavels?.features ?? []).map((f) => [f.id as number, f]));
-    const geom = (id: number) => kavels.get(id)?.geometry as Polygon | MultiPolygon | undefined;
+    const geom = (id: number) => kavels.get(id);
     const point = (ids: number[]): Pt | null => {
       const parts = ids.map(geom).filter((g): g is Polygon | MultiPolygon => !!g);
       if (!parts.length) return null;

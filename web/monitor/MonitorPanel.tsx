@@ -7,7 +7,6 @@ import { useQuery } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { Bar, BarChart, CartesianGrid, Cell, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { call, http, type Schemas } from '../api/http.ts';
-import type { LoadedLayers } from '../api/hooks.ts';
 import { formatDate } from '../i18n/format.ts';
 import { today } from '../../server/domain/dates.ts';
 import { usePeildatum, zetKaart, zetPeildatum } from '../map/peildatum.ts';
@@ -38,7 +37,7 @@ export const FASE_LABEL: Record<Fase, string> = {
 const FASE_KLEUR: Record<Fase, string> = { voorgenomen: '#e8b4ae', in_procedure: '#d0675c', planologisch_verloren: '#9c2a22' };
 const TILES: KpiCode[] = ['netto_verloren', 'vereiste_compensatie', 'toegewezen', 'nog_toe_te_wijzen', 'restant', 'compensatie_zonder_toewijzing'];
 
-export function MonitorPanel({ map, layers, onClose }: { map: MapLibreMap | null; layers: LoadedLayers; onClose: () => void }) {
+export function MonitorPanel({ map, onClose }: { map: MapLibreMap | null; onClose: () => void }) {
   const { peildatum: gekozen, kaart } = usePeildatum();
   const vandaag = today();
   const peildatum = gekozen ?? vandaag;
@@ -64,7 +63,8 @@ export function MonitorPanel({ map, layers, onClose }: { map: MapLibreMap | null
   useEffect(() => () => zetPeildatum(null), []);
 
   const [active, setActive] = useState<string | null>(null);
-  const zichtbaar: Vlakken = verleden && kaart ? { ...layers, kavels: kaart.kavels, transformaties: kaart.transformaties, compensaties: kaart.compensaties } : layers;
+  // On a past peildatum the polygons as they were then; otherwise the map asks the server where the records lie.
+  const zichtbaar: Vlakken = verleden && kaart ? { kavels: kaart.kavels, transformaties: kaart.transformaties, compensaties: kaart.compensaties } : {};
   const show = (key: string, ids: Ids, zoom = true) => {
     setActive(key);
     if (map) highlight(map, zichtbaar, ids, zoom);

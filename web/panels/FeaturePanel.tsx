@@ -1,6 +1,6 @@
 // Side panel with the attributes of the clicked feature, in Dutch.
 import { useEffect, type ReactNode } from 'react';
-import { useFeature, useLayer } from '../api/hooks.ts';
+import { useFeature } from '../api/hooks.ts';
 import type { LayerFeature, LayerName } from '../api/layers.ts';
 import { t } from '../i18n/nl.ts';
 import {
@@ -21,7 +21,9 @@ type Row = { label: string; value: ReactNode; testId?: string };
 
 export function FeaturePanel({ selected, onClose, children }: FeaturePanelProps) {
   const { data: feature, error, isPlaceholderData } = useFeature(selected.layer, selected.id);
-  const terreinen = useLayer('terreinen');
+  // A kanszone names its terrein (a kavel carries the name itself): asked for by id, not with the whole layer.
+  const terreinId = selected.layer === 'kanszones' && feature ? (feature as LayerFeature<'kanszones'>).properties.terrein_id : null;
+  const terrein = useFeature('terreinen', terreinId).data;
 
   // Escape closes the panel wherever the focus is.
   useEffect(() => {
@@ -35,7 +37,7 @@ export function FeaturePanel({ selected, onClose, children }: FeaturePanelProps)
   const kind = t.lagen.enkelvoud[selected.layer];
   const title = feature ? feature.properties.naam ?? t.paneel.zonderNaam(kind, feature.id) : kind;
   const terreinNaam = (id: number | null | undefined) =>
-    id == null ? t.waarde.geen : terreinen.data?.features.find((f) => f.id === id)?.properties.naam ?? `#${id}`;
+    id == null ? t.waarde.geen : (terrein?.id === id ? terrein.properties.naam : null) ?? `#${id}`;
 
   return (
     <aside

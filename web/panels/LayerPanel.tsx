@@ -1,9 +1,10 @@
 // Floating card on the left: layer toggles with their symbols, and the legend.
-import { useAllLayers, useMilieucategorieen } from '../api/hooks.ts';
+import { useMilieucategorieen } from '../api/hooks.ts';
 import { LAYER_NAMES, type LayerName } from '../api/layers.ts';
 import { t } from '../i18n/nl.ts';
 import { Legend, LayerSymbol } from '../map/Legend.tsx';
 import type { LayerVisibility } from '../map/MapView.tsx';
+import { useTileLayers } from '../map/tiles.ts';
 
 /** Layers whose content is generated sample data (bron "voorbeeld"). */
 const SAMPLE_LAYERS: ReadonlySet<LayerName> = new Set(['kavels', 'kanszones', 'transformaties', 'compensaties']);
@@ -14,7 +15,8 @@ interface LayerPanelProps {
 }
 
 export function LayerPanel({ visibility, onToggle }: LayerPanelProps) {
-  const layers = useAllLayers();
+  // The counts come with each layer's TileJSON (the map's own request), never from the layer's records.
+  const tiles = useTileLayers();
   const categories = useMilieucategorieen();
   return (
     <aside className="layer-panel" aria-label={t.lagen.titel} data-map-occluder>
@@ -22,8 +24,8 @@ export function LayerPanel({ visibility, onToggle }: LayerPanelProps) {
         <h2 className="panel-heading">{t.lagen.titel}</h2>
         <ul className="layer-list">
           {LAYER_NAMES.map((layer) => {
-            const count = layers.data[layer]?.features.length;
-            const failed = layers.errors.some((e) => e.layer === layer);
+            const count = tiles.data[layer]?.aantal;
+            const failed = tiles.errors.some((e) => e.layer === layer);
             return (
               <li key={layer}>
                 <label className="layer-toggle">

@@ -22,7 +22,7 @@ export function CreateStep({ editor, layer, onSaved }: { editor: Editor; layer: 
   const { state, dispatch, draw, tools } = editor;
   const closed = draw.tool === 'select' ? draw.polygon : null;
   const check = useDraftCheck(editor, layer, undefined, values);
-  const terrein = useTerreinUnder(closed);
+  const terrein = useTerreinUnder(closed, editor.inView.terreinen?.features);
   const prefilled = useRef(false);
   useEffect(() => {
     if (terrein != null && !prefilled.current && 'terrein_id' in values && !values.terrein_id) {
@@ -58,7 +58,7 @@ export function CreateStep({ editor, layer, onSaved }: { editor: Editor; layer: 
       )}
       <Messages refusal={state.refusal} problem={state.problem} check={check} />
       {layer === 'transformaties' && closed && <TerreinenOnderVlak terreinen={check?.terreinen} />}
-      <AttributeForm layer={layer} values={values} onChange={setValues} disabled={create.isPending} gemeenten={check?.gemeenten} />
+      <AttributeForm layer={layer} values={values} onChange={setValues} disabled={create.isPending} gemeenten={check?.gemeenten} terreinen={editor.inView.terreinen?.features} />
       {formError && <p className="feature-error" role="alert">{formError}</p>}
       <div className="form-actions">
         <button type="submit" className="primary-button" disabled={!closed || create.isPending || !!state.refusal} data-testid="editor-opslaan">

@@ -1,7 +1,7 @@
 // Step "samenvoegen": click a neighbour of the same layer on the map; PostGIS joins
 // the two into this record (the other is deleted, or lapses for a transformatie or compensatie).
 import { useMergeFeature } from '../../api/edits.ts';
-import { useFeature, useLayer } from '../../api/hooks.ts';
+import { useFeature } from '../../api/hooks.ts';
 import type { EditableLayer } from '../../api/layers.ts';
 import { formatHectare } from '../../i18n/format.ts';
 import { t } from '../../i18n/nl.ts';
@@ -15,7 +15,7 @@ export function MergeStep({ editor, layer, id, metId, onSaved }: {
   editor: Editor; layer: EditableLayer; id: number; metId: number | null; onSaved: (r: FeatureRef | null) => void;
 }) {
   const { data: feature } = useFeature(layer, id);
-  const other = useLayer(layer).data?.features.find((f) => f.id === metId);
+  const other = useFeature(layer, metId).data;
   const merge = useMergeFeature(layer);
   const { state, dispatch, tools } = editor;
   const { conflict, setConflict, fail } = useWriteFailure(dispatch);

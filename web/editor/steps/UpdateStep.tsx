@@ -150,7 +150,7 @@ export function UpdateStep({ editor, layer, id, armDelete, gesplitst, onSaved }:
       <Messages refusal={state.refusal} problem={state.problem} check={check} />
       {layer === 'transformaties' && <TerreinenOnderVlak terreinen={geometryChanged ? check?.terreinen : stored.terreinen} />}
       <AttributeForm layer={layer} values={values} onChange={setValues} disabled={busy}
-        gemeenten={geometryChanged ? check?.gemeenten : stored.gemeenten} />
+        gemeenten={geometryChanged ? check?.gemeenten : stored.gemeenten} terreinen={editor.inView.terreinen?.features} />
       {formError && <p className="feature-error" role="alert">{formError}</p>}
       <div className="form-actions">
         <button type="submit" className="primary-button" disabled={busy || !!state.refusal} data-testid="editor-opslaan">
