@@ -149,7 +149,7 @@ function MapScreen({ me, werkruimte, onClose }: { me: Me; werkruimte: Werkruimte
       ) : werkruimte === 'monitor' ? (
         <MonitorPanel map={map} onClose={onClose} />
       ) : werkruimte === 'vergaderingen' ? (
-        <VergaderingenPanel me={me} map={map} layers={layers.data} onClose={onClose} onPresent={setPresentatie} />
+        <VergaderingenPanel me={me} map={map} onClose={onClose} onPresent={setPresentatie} />
       ) : werkruimte === 'ruimtevragen' ? (
         <MatchingPanel me={me} map={map} onClose={onClose} />
       ) : werkruimte === 'uitwisseling' ? (

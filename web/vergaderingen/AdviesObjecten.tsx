@@ -9,7 +9,7 @@ import type { Schemas } from '../api/http.ts';
 import type { LayerName } from '../api/layers.ts';
 import { ADVIES_TABELLEN, type AdviesTabel } from '../../server/domain/advies.ts';
 import { startKiesmodus, stopKiesmodus, vlakOp } from '../map/kiesmodus.ts';
-import { highlight, type Vlakken } from '../monitor/highlight.ts';
+import { highlight } from '../monitor/highlight.ts';
 import { tv } from './nl.ts';
 
 export interface AdviesObject {
@@ -149,13 +149,13 @@ export function ObjectKiezer({ map, gekozen, onChange }: {
 
 /**
  * "Toon op kaart": exactly these records marked, and the map fitted to them (clear of the
- * open panel). `layers`: the polygons highlight() finds the records' shapes in.
+ * open panel); highlight() asks the server for the box around them.
  */
-export function ToonOpKaart({ map, layers, objecten, testId }: { map: MapLibreMap | null; layers: Vlakken; objecten: readonly AdviesObject[]; testId?: string }) {
+export function ToonOpKaart({ map, objecten, testId }: { map: MapLibreMap | null; objecten: readonly AdviesObject[]; testId?: string }) {
   const ids = idsVan(objecten);
   if (!Object.keys(ids).length) return null;
   return (
-    <button type="button" className="vg-knop" disabled={!map} onClick={() => map && highlight(map, layers, ids, true)} data-testid={testId}>
+    <button type="button" className="vg-knop" disabled={!map} onClick={() => map && highlight(map, {}, ids, true)} data-testid={testId}>
       {tv.vlakken.toon}
     </button>
   );

@@ -20,8 +20,8 @@ import { RuimtevragenTotaal } from './RuimtevragenTotaal.tsx';
 import { VergelijkingOverlay } from './overlay.ts';
 import { VergelijkingTabellen } from './VergelijkingTabellen.tsx';
 import { ObjectenLijst, ObjectKiezer, ToonOpKaart, type AdviesObject } from './AdviesObjecten.tsx';
-import { highlight, type Vlakken } from '../monitor/highlight.ts';
 import { tv } from './nl.ts';
+import { highlight } from '../monitor/highlight.ts';
 import '../monitor/monitor.css';
 import './vergaderingen.css';
 
@@ -36,8 +36,8 @@ const LIJST_KEY = ['vergaderingen'] as const;
 const detailKey = (id: number) => ['vergadering', id] as const;
 const adviezenKey = (id: number) => ['adviezen', id] as const;
 
-export function VergaderingenPanel({ me, map, layers, onClose, onPresent }: {
-  me: Me; map: MapLibreMap | null; layers: Vlakken; onClose: () => void; onPresent: (id: number) => void;
+export function VergaderingenPanel({ me, map, onClose, onPresent }: {
+  me: Me; map: MapLibreMap | null; onClose: () => void; onPresent: (id: number) => void;
 }) {
   const [tab, setTab] = useState<'vergaderingen' | 'ruimtevragen'>('vergaderingen');
   const [gekozen, setGekozen] = useState<number | null>(null);
@@ -68,7 +68,7 @@ export function VergaderingenPanel({ me, map, layers, onClose, onPresent }: {
         ) : gekozen === null ? (
           <Lijst me={me} onOpen={setGekozen} />
         ) : (
-          <VergaderingDetail key={gekozen} id={gekozen} me={me} map={map} layers={layers} onBack={() => setGekozen(null)} onPresent={() => onPresent(gekozen)} />
+          <VergaderingDetail key={gekozen} id={gekozen} me={me} map={map} onBack={() => setGekozen(null)} onPresent={() => onPresent(gekozen)} />
         )}
       </div>
     </aside>
@@ -140,8 +140,8 @@ function NieuweVergadering({ onMade }: { onMade: (id: number) => void }) {
   );
 }
 
-function VergaderingDetail({ id, me, map, layers, onBack, onPresent }: {
-  id: number; me: Me; map: MapLibreMap | null; layers: Vlakken; onBack: () => void; onPresent: () => void;
+function VergaderingDetail({ id, me, map, onBack, onPresent }: {
+  id: number; me: Me; map: MapLibreMap | null; onBack: () => void; onPresent: () => void;
 }) {
   const client = useQueryClient();
   const detail = useQuery({ queryKey: detailKey(id), queryFn: ({ signal }) => call(http.GET('/api/vergaderingen/{id}', { params: { path: { id } }, signal })) });
@@ -198,7 +198,7 @@ function VergaderingDetail({ id, me, map, layers, onBack, onPresent }: {
           {vergelijken && <VergelijkingView id={id} met={d.vorige.id} map={map} />}
         </section>
       ) : <p className="monitor-note">{tv.geenVorige}</p>)}
-      <Adviezen vergadering={d} me={me} map={map} layers={layers} />
+      <Adviezen vergadering={d} me={me} map={map} />
     </div>
   );
 }
@@ -236,7 +236,7 @@ function VergelijkingView({ id, met, map }: { id: number; met: number; map: MapL
   return <VergelijkingTabellen v={v.data} />;
 }
 
-function Adviezen({ vergadering, me, map, layers }: { vergadering: Detail | Vergadering; me: Me; map: MapLibreMap | null; layers: Vlakken }) {
+function Adviezen({ vergadering, me, map }: { vergadering: Detail | Vergadering; me: Me; map: MapLibreMap | null }) {
   const lijst = useQuery({
     queryKey: adviezenKey(vergadering.id),
     queryFn: ({ signal }) => call(http.GET('/api/adviezen', { params: { query: { vergadering_id: vergadering.id } }, signal })),
@@ -249,7 +249,7 @@ function Adviezen({ vergadering, me, map, layers }: { vergadering: Detail | Verg
         : lijst.data.length === 0 ? <p className="monitor-note">{tv.geenAdviezen}</p> : (
           <ul className="vg-adviezen">
             {lijst.data.map((a) => (
-              <AdviesKaart key={a.id} advies={a} vergadering={vergadering} map={map} layers={layers}
+              <AdviesKaart key={a.id} advies={a} vergadering={vergadering} map={map}
                 mayDecide={mag(me, 'PUT /api/adviezen/{id}/besluit')} mayEdit={mag(me, 'PATCH /api/adviezen/{id}')} />
             ))}
           </ul>
@@ -259,8 +259,8 @@ function Adviezen({ vergadering, me, map, layers }: { vergadering: Detail | Verg
   );
 }
 
-function AdviesKaart({ advies: a, vergadering, map, layers, mayDecide, mayEdit }: {
-  advies: Advies; vergadering: { datum: string }; map: MapLibreMap | null; layers: Vlakken; mayDecide: boolean; mayEdit: boolean;
+function AdviesKaart({ advies: a, vergadering, map, mayDecide, mayEdit }: {
+  advies: Advies; vergadering: { datum: string }; map: MapLibreMap | null; mayDecide: boolean; mayEdit: boolean;
 }) {
   const [wijzigen, setWijzigen] = useState(false);
   return (
@@ -276,7 +276,7 @@ function AdviesKaart({ advies: a, vergadering, map, layers, mayDecide, mayEdit }
         <div className="vg-advies-betreft" data-testid={`advies-objecten-${a.id}`}>
           {a.objecten.length > 0 && <ObjectenLijst objecten={a.objecten} />}
           <div className="vg-acties">
-            <ToonOpKaart map={map} layers={layers} objecten={a.objecten} testId={`toon-op-kaart-${a.id}`} />
+            <ToonOpKaart map={map} objecten={a.objecten} testId={`toon-op-kaart-${a.id}`} />
             {mayEdit && !a.besluit && (
               <button type="button" className="vg-knop" onClick={() => setWijzigen(true)} data-testid={`objecten-wijzig-${a.id}`}>{tv.vlakken.wijzig}</button>
             )}
