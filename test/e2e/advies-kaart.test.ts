@@ -141,8 +141,10 @@ describe.skipIf(!inject('chromiumPath'))('the records of an advies on the map', 
     // Read only: no button that changes the records.
     expect(await kaart.getByTestId(`objecten-wijzig-${adviesId}`).count()).toBe(0);
 
+    // The fit waits for the server's box of the records: wait for the map to have moved.
+    const moved = page.evaluate(() => new Promise<void>((resolve) => (window as any).__map.once('moveend', () => resolve())));
     await kaart.getByTestId(`toon-op-kaart-${adviesId}`).click();
-    await page.waitForFunction(() => !(window as any).__map.isMoving());
+    await moved;
     await waitForIdle(page);
     expect(await geselecteerd(page)).toEqual([`kavels:${kavel.id}`, `transformaties:${transformatie.id}`].sort());
     // Both are in view, drawn, and left of the open panel.

@@ -88,8 +88,10 @@ describe.skipIf(!inject('chromiumPath'))('a tablet', () => {
       // The advies's kavel comes into view beside the panel, not under it.
       const toon = page.getByTestId(`toon-op-kaart-${advies.id}`);
       await toon.scrollIntoViewIfNeeded();
+      // The fit waits for the server's box of the records: wait for the map to have moved.
+      const moved = page.evaluate(() => new Promise<void>((resolve) => (window as any).__map.once('moveend', () => resolve())));
       await toon.click();
-      await page.waitForFunction(() => !(window as any).__map.isMoving());
+      await moved;
       await waitForIdle(page);
       const paneel = (await page.getByTestId('vergaderingen').boundingBox())!;
       const [w, s, e, n] = bbox(kavel);
