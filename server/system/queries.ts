@@ -1,5 +1,5 @@
-// The SQL of the system feature: the database's own health, and the reference table
-// of milieucategorieën.
+// The SQL of the system feature: the database's own health, the reference table of
+// milieucategorieën, and the area the map opens on.
 import type pg from 'pg';
 
 export async function postgisVersion(pool: pg.Pool): Promise<string> {
@@ -22,4 +22,21 @@ export async function milieucategorieen(pool: pg.Pool): Promise<Milieucategorie[
      ORDER BY volgorde`,
   );
   return rows;
+}
+
+/** [west, south, east, north] in WGS84. */
+export type Gebied = [number, number, number, number];
+
+/**
+ * The area of the gemeenten in the database (a region or the whole country), in WGS84:
+ * each outline's RD New box transformed, so the answer is quick at any scale. Null when
+ * there are no gemeenten yet.
+ */
+export async function gemeentenGebied(pool: pg.Pool): Promise<Gebied | null> {
+  const { rows } = await pool.query<{ w: number | null; s: number; e: number; n: number }>(
+    `SELECT ST_XMin(b) AS w, ST_YMin(b) AS s, ST_XMax(b) AS e, ST_YMax(b) AS n
+     FROM (SELECT ST_Extent(ST_Transform(ST_Envelope(geom), 4326)) AS b FROM gemeente) x`,
+  );
+  const r = rows[0];
+  return r && r.w !== null ? [r.w, r.s, r.e, r.n] : null;
 }

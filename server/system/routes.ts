@@ -4,7 +4,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { apiRoute, IEDEREEN, OPENBAAR } from '../http/access.ts';
 import type { AppEnv } from '../app.ts';
 import { health } from './service.ts';
-import { milieucategorieen } from './queries.ts';
+import { gemeentenGebied, milieucategorieen } from './queries.ts';
 
 const Database = z.enum(['embedded', 'postgres']);
 
@@ -45,13 +45,18 @@ const milieucategorieRoute = apiRoute(IEDEREEN, {
   },
 });
 
-const ConfigSchema = z.object({ basemapStyleUrl: z.string(), attribution: z.array(z.string()) }).openapi('Config');
+const ConfigSchema = z.object({
+  basemapStyleUrl: z.string(),
+  attribution: z.array(z.string()),
+  gebied: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable()
+    .openapi({ description: 'Het gebied van de gemeenten [west, zuid, oost, noord] in WGS84: de kaart opent daarop en blijft in de buurt; null zonder gemeenten' }),
+}).openapi('Config');
 
 const configRoute = apiRoute(IEDEREEN, {
   method: 'get',
   path: '/config',
   tags: ['Referentie'],
-  summary: 'Instellingen voor de kaart (achtergrondkaart, bronvermelding)',
+  summary: 'Instellingen voor de kaart (achtergrondkaart, bronvermelding, gebied)',
   responses: { 200: { description: 'Config', content: { 'application/json': { schema: ConfigSchema } } } },
 });
 
@@ -64,6 +69,8 @@ export function systemRoutes(options: { basemapStyleUrl: string }) {
     return answer.status === 'ok' ? c.json(answer, 200) : c.json(answer, 503);
   });
   app.openapi(milieucategorieRoute, async (c) => c.json(await milieucategorieen(c.var.db.pool), 200));
-  app.openapi(configRoute, (c) => c.json({ basemapStyleUrl: options.basemapStyleUrl, attribution: ATTRIBUTION }, 200));
+  app.openapi(configRoute, async (c) => c.json({
+    basemapStyleUrl: options.basemapStyleUrl, attribution: ATTRIBUTION, gebied: await gemeentenGebied(c.var.db.pool),
+  }, 200));
   return app;
 }

@@ -20,6 +20,23 @@ describe('GET /api/health', () => {
   });
 });
 
+describe('GET /api/config', () => {
+  it('names the area of the gemeenten the map opens on: every outline inside, at most 0.01° more on any side', async () => {
+    const { body: config } = await get('/api/config');
+    const { body: gemeenten } = await get('/api/gemeenten');
+    const points: number[][] = gemeenten.features.flatMap((f: any) => f.geometry.coordinates.flat(2));
+    const lons = points.map((p) => p[0]);
+    const lats = points.map((p) => p[1]);
+    const outlines = [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
+    const [w, s, e, n] = config.gebied;
+    expect(w).toBeLessThanOrEqual(outlines[0]);
+    expect(s).toBeLessThanOrEqual(outlines[1]);
+    expect(e).toBeGreaterThanOrEqual(outlines[2]);
+    expect(n).toBeGreaterThanOrEqual(outlines[3]);
+    for (const [a, b] of [[w, outlines[0]], [s, outlines[1]], [e, outlines[2]], [n, outlines[3]]]) expect(Math.abs(a - b)).toBeLessThan(0.01);
+  });
+});
+
 describe('GET /api/gemeenten', () => {
   it('returns the six Economie071 municipalities with CBS codes', async () => {
     const { body } = await get('/api/gemeenten');

@@ -3191,7 +3191,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Instellingen voor de kaart (achtergrondkaart, bronvermelding) */
+        /** Instellingen voor de kaart (achtergrondkaart, bronvermelding, gebied) */
         get: {
             parameters: {
                 query?: never;
@@ -11558,6 +11558,13 @@ export type components = {
         Config: {
             attribution: string[];
             basemapStyleUrl: string;
+            /** @description Het gebied van de gemeenten [west, zuid, oost, noord] in WGS84: de kaart opent daarop en blijft in de buurt; null zonder gemeenten */
+            gebied: [
+                number,
+                number,
+                number,
+                number
+            ] | null;
         };
         CriteriumUitslag: {
             /** @description Aandeel in de totaalscore (0..100) */

@@ -20,7 +20,7 @@ import { attachInteraction, type FeatureRef } from './interaction.ts';
 import { glyphsUrl } from './labels.ts';
 import { tileUrls, useTileLayers, type TileLayerInfo } from './tiles.ts';
 import { RegionControl } from './controls.ts';
-import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM, REGION_BOUNDS, regionPadding } from './region.ts';
+import { gebiedOf, MAX_ZOOM, minZoomFor, panningLimit, regionPadding, type Gebied } from './region.ts';
 import { usePeildatum, zetPeildatum } from './peildatum.ts';
 import { formatDate } from '../i18n/format.ts';
 import './peildatum.css';
@@ -81,7 +81,7 @@ export function MapView({ visibility, selected, onSelect, onMap }: MapViewProps)
     const container = containerRef.current;
     if (!container || !style.data || !categories.data) return;
     configureMapLibre();
-    const instance = createMap(container, style.data, attribution);
+    const instance = createMap(container, style.data, attribution, gebiedOf(config.data?.gebied));
     const interaction = attachInteraction(instance, (ref) => onSelectRef.current(ref));
     interactionRef.current = interaction;
     instance.on('load', () => setStyled(instance));
@@ -203,15 +203,16 @@ function createMap(
   container: HTMLElement,
   style: StyleSpecification,
   attribution: string[],
+  gebied: Gebied,
 ): MapLibreMap {
   const map = new MapLibreMap({
     container,
     // The labels' fonts come from the app itself (offline), whatever the basemap names.
     style: { ...style, glyphs: glyphsUrl() },
-    bounds: REGION_BOUNDS,
+    // Opens on the gemeenten in the database: a region, or the whole country.
+    bounds: gebied,
     fitBoundsOptions: { padding: regionPadding(container) },
-    minZoom: MIN_ZOOM,
-    maxBounds: MAX_BOUNDS,
+    maxBounds: panningLimit(gebied),
     maxZoom: MAX_ZOOM,
     attributionControl: false,
     dragRotate: false,
@@ -219,11 +220,12 @@ function createMap(
     touchPitch: false,
     locale: MAP_LOCALE,
   });
+  map.setMinZoom(minZoomFor(map.getZoom()));
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
   map.addControl(new AttributionControl({ compact: false, customAttribution: attribution }), 'bottom-right');
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-  map.addControl(new RegionControl(t.kaart.regio), 'top-right');
+  map.addControl(new RegionControl(t.kaart.regio, gebied), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
   // Logged as errors so that an invalid layer or a failing tile source fails the browser tests.
   map.on('error', (e) => console.error('[kaart]', e.error?.message ?? e));

@@ -1,8 +1,17 @@
-// The Economie071 region: the six municipalities around Leiden.
+// The area the map opens on and stays near: the gemeenten in the database (the server's
+// /api/config `gebied`), a region or the whole country; the Economie071 region (the six
+// municipalities around Leiden) before that is known.
 import type { LngLatBoundsLike } from 'maplibre-gl';
 
 /** [west, south, east, north] in WGS84. */
-export const REGION_BOUNDS: LngLatBoundsLike = [4.35, 52.08, 4.6, 52.25];
+export type Gebied = [number, number, number, number];
+
+/** The Economie071 region, when the database names no gemeenten. */
+export const REGION_BOUNDS: Gebied = [4.35, 52.08, 4.6, 52.25];
+
+/** The server's `gebied` (its schema says four numbers; the generated type says a list). */
+export const gebiedOf = (box: readonly number[] | null | undefined): Gebied =>
+  box?.length === 4 ? [box[0]!, box[1]!, box[2]!, box[3]!] : REGION_BOUNDS;
 
 /** Keeps the region clear of the floating layer panel on the left. */
 export const REGION_PADDING = { top: 24, bottom: 40, left: 360, right: 24 };
@@ -17,10 +26,17 @@ export function regionPadding(container: { clientWidth: number; clientHeight: nu
 }
 
 /**
- * Panning limit. The offline basemap covers only the region's bbox (its tiles
- * end a little beyond it), so there is nothing to see much further out.
+ * Panning limit: the area and once its size around it on every side. Further out there
+ * is nothing of ours to see (and the offline basemap ends a little beyond the region).
  */
-export const MAX_BOUNDS: LngLatBoundsLike = [4.1, 51.96, 4.85, 52.37];
+export function panningLimit([w, s, e, n]: Gebied): LngLatBoundsLike {
+  const dx = e - w;
+  const dy = n - s;
+  return [Math.max(-180, w - dx), Math.max(-85, s - dy), Math.min(180, e + dx), Math.min(85, n + dy)];
+}
 
+/** Zooming out stops one step beyond the view of the whole area, and never closer than this. */
 export const MIN_ZOOM = 9;
+
+export const minZoomFor = (zoomOfWholeArea: number) => Math.max(0, Math.min(MIN_ZOOM, Math.floor(zoomOfWholeArea) - 1));
 export const MAX_ZOOM = 18;
