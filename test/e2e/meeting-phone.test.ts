@@ -32,11 +32,13 @@ describe.skipIf(!inject('chromiumPath'))('a phone', () => {
     await page.reload({ waitUntil: 'domcontentloaded' });
     await page.waitForFunction(() => document.body.dataset.mapReady === 'true', undefined, { timeout: 90_000 });
     expect(await overloop(page)).toBe(0);
-    // The whole region is in view (first view: fitted to this screen, not to a desktop's panel).
-    const inBeeld = await page.evaluate(() => {
+    // The whole region (every gemeente outline, the config's gebied) is in view: the first
+    // view is fitted to this screen, not to a desktop's panel.
+    const { gebied } = await (await Api.as('stuurgroep')).get<{ gebied: [number, number, number, number] }>('/api/config');
+    const inBeeld = await page.evaluate(([w, s, e, n]) => {
       const b = (window as any).__map.getBounds();
-      return b.getWest() <= 4.36 && b.getEast() >= 4.59 && b.getSouth() <= 52.09 && b.getNorth() >= 52.24;
-    });
+      return b.getWest() <= w && b.getEast() >= e && b.getSouth() <= s && b.getNorth() >= n;
+    }, gebied);
     expect(inBeeld).toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}/44-telefoon-kaart.png` });
 
