@@ -85,9 +85,8 @@ export async function openApp(
   page.on('console', (msg) => {
     if (msg.type() === 'error' && signedIn) collect(msg.text());
   });
-  page.on('framenavigated', (frame) => {
-    if (frame === page.mainFrame()) unloading.delete(page);
-  });
+  // (Not ended at 'framenavigated': the old document is unloaded after the new one commits,
+  // and what it reports while unloading arrives after that event; reloadApp ends it.)
   const failedRequests: string[] = [];
   page.on('response', (res) => {
     if (res.status() >= 400) failedRequests.push(`${res.status()} ${res.url()}`);

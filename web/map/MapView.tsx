@@ -227,7 +227,13 @@ function createMap(
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new RegionControl(t.kaart.regio, gebied), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
-  // Logged as errors so that an invalid layer or a failing tile source fails the browser tests.
-  map.on('error', (e) => console.error('[kaart]', e.error?.message ?? e));
+  // Logged as errors so that an invalid layer or a failing tile source fails the browser tests;
+  // not once the page is being left, whose requests the browser cancels ("Failed to fetch").
+  let leaving = false;
+  window.addEventListener('pagehide', () => { leaving = true; });
+  window.addEventListener('pageshow', () => { leaving = false; });
+  map.on('error', (e) => {
+    if (!leaving) console.error('[kaart]', e.error?.message ?? e);
+  });
   return map;
 }
