@@ -21,12 +21,20 @@ const pause = (ms: number, signal: AbortSignal) =>
     signal.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason as Error); }, { once: true });
   });
 
+/**
+ * What the map aborted ends as an abort, whatever fetch threw: Chromium sometimes rejects a
+ * cancelled request with "Failed to fetch", which MapLibre would report as an error.
+ */
+export const asAbort = (error: unknown, signal: AbortSignal): unknown =>
+  signal.aborted ? new DOMException('De kaart heeft dit verzoek afgebroken.', 'AbortError') : error;
+
 export async function withNetworkRetry<T>(load: () => Promise<T>, signal: AbortSignal, delays = RETRY_DELAYS_MS): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await load();
     } catch (error) {
-      if (signal.aborted || attempt >= delays.length || !isNetworkFailure(error)) throw error;
+      if (signal.aborted) throw asAbort(error, signal);
+      if (attempt >= delays.length || !isNetworkFailure(error)) throw error;
       await pause(delays[attempt]!, signal);
     }
   }
@@ -52,11 +60,15 @@ class RetryingSource implements Source {
 
 /** The pmtiles:// action, with every archive it opens read through a RetryingSource. */
 export function retryingPmtiles(protocol: Protocol): AddProtocolAction {
-  return (params, abortController) => {
+  return async (params, abortController) => {
     // pmtiles://<archive url> (its TileJSON) or pmtiles://<archive url>/z/x/y (a tile).
     const archive = params.url.slice('pmtiles://'.length).replace(/\/\d+\/\d+\/\d+$/, '');
     if (!protocol.get(archive)) protocol.add(new PMTiles(new RetryingSource(archive)));
-    return protocol.tile(params, abortController);
+    try {
+      return await protocol.tile(params, abortController);
+    } catch (error) {
+      throw asAbort(error, abortController.signal);
+    }
   };
 }
 
