@@ -78,8 +78,15 @@ export async function openApp(
   const errors: string[] = [];
   let signedIn = !options.account;
   // While reloadApp unloads the old document, the requests it aborts are not errors.
+  // The last requests the browser lost, named with a map error to say where it came from.
+  const lost: string[] = [];
+  page.on('requestfailed', (r) => {
+    lost.push(`${new URL(r.url()).pathname} ${r.headers()['range'] ?? ''} ${r.failure()?.errorText ?? ''}`.replace(/\s+/g, ' '));
+    lost.splice(0, lost.length - 3);
+  });
   const collect = (message: string) => {
-    if (!unloading.has(page)) errors.push(message);
+    if (unloading.has(page)) return;
+    errors.push(message.startsWith('[kaart]') && lost.length ? `${message} (laatst mislukte verzoeken: ${lost.join('; ')})` : message);
   };
   page.on('pageerror', (err) => collect(err.message));
   page.on('console', (msg) => {

@@ -138,6 +138,31 @@ describe.skipIf(!baseUrl)('regional map', () => {
     await flaky.close();
   });
 
+  it('draws its own layers when the basemap stays unreachable, and says so as a warning', async () => {
+    // Background tiles the network keeps losing (after the retries) leave a blank background,
+    // which the map reports as a warning; failures of our own layers stay errors. The tiles'
+    // errors reach the map from its worker as plain Errors, not as fetch's TypeError.
+    const offline = await browser.newPage({ viewport: { width: 1200, height: 800 }, locale: 'nl-NL' });
+    const logged: { type: string; text: string }[] = [];
+    await offline.context().addCookies(await page.context().cookies());
+    offline.on('console', (msg) => { if (msg.text().startsWith('[kaart]')) logged.push({ type: msg.type(), text: msg.text() }); });
+    let lost = 0;
+    // The archive's header (the first range) arrives; every tile range after it is lost.
+    await offline.route(/\/basemap\/.*\.pmtiles/, async (route) => {
+      if ((await route.request().headerValue('range'))?.startsWith('bytes=0-')) return route.continue();
+      lost++;
+      await route.abort('connectionreset');
+    });
+    await offline.goto(baseUrl, { waitUntil: 'domcontentloaded' });
+    await offline.waitForFunction(() => document.body.dataset.mapReady === 'true', undefined, { timeout: 90_000 });
+    await waitForIdle(offline);
+    expect(lost).toBeGreaterThan(0);
+    expect(logged.filter((m) => m.type === 'error')).toEqual([]);
+    expect(logged.some((m) => m.type === 'warning' && m.text.includes('achtergrond'))).toBe(true);
+    expect(await renderedCount(offline, ['kavels-fill'])).toBeGreaterThan(0);
+    await offline.close();
+  });
+
   it('opens the side panel with the kavel’s hectares on click, and closes it with Escape', async () => {
     const { kavel } = await ownKavel();
     const panel = await selectOnMap(page, 'kavels-fill', kavel);

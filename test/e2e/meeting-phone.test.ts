@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp } from './browser.ts';
+import { launchBrowser, openApp, reloadApp } from './browser.ts';
 import { Api, demoAccount, unique } from './fixtures.ts';
 import { today } from '../../server/domain/dates.ts';
 
@@ -29,8 +29,7 @@ describe.skipIf(!inject('chromiumPath'))('a phone', () => {
   it('shows the region, the monitor and a meeting without sideways scrolling', async () => {
     const { page, errors } = await openApp(browser, baseUrl, { account: demoAccount('stuurgroep') });
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.reload({ waitUntil: 'domcontentloaded' });
-    await page.waitForFunction(() => document.body.dataset.mapReady === 'true', undefined, { timeout: 90_000 });
+    await reloadApp(page);
     expect(await overloop(page)).toBe(0);
     // The whole region (every gemeente outline, the config's gebied) is in view: the first
     // view is fitted to this screen, not to a desktop's panel.

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { bbox } from '@turf/turf';
-import { launchBrowser, openApp, waitForIdle } from './browser.ts';
+import { launchBrowser, openApp, reloadApp, waitForIdle } from './browser.ts';
 import { Api, createKavel, createTerrein, demoAccount, inside, unique } from './fixtures.ts';
 import { toScreen, type Area } from './map-helpers.ts';
 import { today } from '../../server/domain/dates.ts';
@@ -63,8 +63,7 @@ describe.skipIf(!inject('chromiumPath'))('a tablet', () => {
     it(`shows the map, the monitor and a meeting ${naam} (${breed}×${hoog}) without sideways scrolling`, async () => {
       const { page, errors } = await openApp(browser, baseUrl, { account: demoAccount('stuurgroep') });
       await page.setViewportSize({ width: breed, height: hoog });
-      await page.reload({ waitUntil: 'domcontentloaded' });
-      await page.waitForFunction(() => document.body.dataset.mapReady === 'true', undefined, { timeout: 90_000 });
+      await reloadApp(page);
       expect(await overloop(page)).toBe(0);
       expect(await page.getByTestId('menu-knop').isVisible()).toBe(true);
       await page.screenshot({ path: `${SCREENSHOTS}/50-tablet-${breed}-kaart.png` });

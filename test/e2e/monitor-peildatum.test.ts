@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { booleanIntersects } from '@turf/turf';
-import { launchBrowser, openApp, waitForIdle } from './browser.ts';
+import { launchBrowser, openApp, reloadApp, waitForIdle } from './browser.ts';
 import { api, centreOn, deepInteriorPoint, type Area } from './map-helpers.ts';
 
 const baseUrl = inject('baseUrl');
@@ -62,8 +62,7 @@ describe.skipIf(!inject('chromiumPath'))('monitor at a past peildatum', () => {
     expect(gewijzigd.status, JSON.stringify(gewijzigd.body)).toBe(200);
     vandaag = (await maak('E2E peildatum vandaag', 0.001, {})).id;
     // Made outside the editor: load the app again so its live layers have them.
-    await page.reload({ waitUntil: 'domcontentloaded' });
-    await page.waitForFunction(() => document.body.dataset.mapReady === 'true', undefined, { timeout: 90_000 });
+    await reloadApp(page);
   });
   afterAll(async () => browser?.close());
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { bbox, booleanContains, polygon as turfPolygon } from '@turf/turf';
-import { launchBrowser, openApp } from './browser.ts';
+import { launchBrowser, openApp, reloadApp } from './browser.ts';
 import { api, centreOn, clickAt, deepInteriorPoint, selectOnMap, toScreen, type Area } from './map-helpers.ts';
 
 const baseUrl = inject('baseUrl');
@@ -69,8 +69,7 @@ describe.skipIf(!baseUrl || !account)('editor messages, names, counts and dates'
 
   /** Shows what was made through the API: the map loads its layers again. */
   async function reloadMap(centre: [number, number]) {
-    await page.reload({ waitUntil: 'domcontentloaded' });
-    await page.waitForFunction(() => document.body.dataset.mapReady === 'true', undefined, { timeout: 90_000 });
+    await reloadApp(page);
     await centreOn(page, centre, 17);
   }
 

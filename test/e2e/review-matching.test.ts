@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, waitForIdle } from './browser.ts';
+import { launchBrowser, openApp, reloadApp, waitForIdle } from './browser.ts';
 import { api } from './map-helpers.ts';
 
 const baseUrl = inject('baseUrl');
@@ -159,8 +159,7 @@ describe.skipIf(!inject('chromiumPath'))('matching after the review', () => {
     expect(m.status, JSON.stringify(m.body)).toBe(201);
     for (const s of ['besproken_werkgroep', 'warme_overdracht', 'gerealiseerd']) await stap(m.body.id, s);
 
-    await page.reload();
-    await page.waitForFunction(() => document.body.dataset.mapReady === 'true', undefined, { timeout: 90_000 });
+    await reloadApp(page);
     await page.getByTestId('ruimtevragen-knop').click();
     const row = page.locator(`[data-testid=register] tr[data-vraag="${v.id}"]`);
     await row.waitFor({ state: 'visible', timeout: 30_000 });

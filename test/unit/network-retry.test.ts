@@ -1,7 +1,7 @@
 // The map's network retry: connection failures are tried again, HTTP answers and aborts never.
 import { describe, expect, it } from 'vitest';
 import { AJAXError } from 'maplibre-gl';
-import { withNetworkRetry } from '../../web/map/network-retry.ts';
+import { isReportedNetworkFailure, withNetworkRetry } from '../../web/map/network-retry.ts';
 
 function counting(failures: unknown[]) {
   let calls = 0;
@@ -33,5 +33,17 @@ describe('withNetworkRetry', () => {
     const aborted = counting([new TypeError('Failed to fetch')]);
     await expect(withNetworkRetry(aborted.load, controller.signal, [0, 0])).rejects.toMatchObject({ name: 'AbortError' });
     expect(aborted.calls()).toBe(1);
+  });
+});
+
+describe('isReportedNetworkFailure', () => {
+  it('knows a lost connection after MapLibre passed it from its worker as a plain Error', () => {
+    expect(isReportedNetworkFailure(new Error('Failed to fetch'))).toBe(true);
+    expect(isReportedNetworkFailure(new Error('NetworkError when attempting to fetch resource.'))).toBe(true);
+    expect(isReportedNetworkFailure(new AJAXError(0, '', '/t', new Blob()))).toBe(true);
+    // An HTTP answer or a broken archive is not a lost connection.
+    expect(isReportedNetworkFailure(new AJAXError(500, 'Internal Server Error', '/t', new Blob()))).toBe(false);
+    expect(isReportedNetworkFailure(new Error('Bad response code: 500'))).toBe(false);
+    expect(isReportedNetworkFailure(new Error('Wrong magic number for PMTiles archive'))).toBe(false);
   });
 });

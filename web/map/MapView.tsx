@@ -20,7 +20,7 @@ import { attachInteraction, type FeatureRef } from './interaction.ts';
 import { glyphsUrl } from './labels.ts';
 import { tileUrls, useTileLayers, type TileLayerInfo } from './tiles.ts';
 import { RegionControl } from './controls.ts';
-import { isNetworkFailure } from './network-retry.ts';
+import { isReportedNetworkFailure } from './network-retry.ts';
 import { gebiedOf, MAX_ZOOM, minZoomFor, panningLimit, regionPadding, type Gebied } from './region.ts';
 import { usePeildatum, zetPeildatum } from './peildatum.ts';
 import { formatDate } from '../i18n/format.ts';
@@ -238,8 +238,8 @@ function createMap(
     const sourceId = (e as { sourceId?: string }).sourceId;
     // A basemap request Chromium cancels or loses ("Failed to fetch", already retried) leaves a
     // background tile for the next render; our own layers' failures stay errors.
-    if (sourceId && !sourceId.startsWith('data-') && isNetworkFailure(e.error)) console.warn('[kaart] achtergrond', e.error?.message);
-    else console.error('[kaart]', e.error?.message ?? e);
+    if (sourceId && !sourceId.startsWith('data-') && isReportedNetworkFailure(e.error)) console.warn('[kaart] achtergrond', e.error?.message);
+    else console.error('[kaart]', sourceId ?? '', e.error?.message ?? e);
   });
   return map;
 }

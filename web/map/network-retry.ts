@@ -14,6 +14,17 @@ export function isNetworkFailure(error: unknown): boolean {
   return error instanceof TypeError;
 }
 
+/** What fetch says in Chromium, Firefox and Safari when the connection fails. */
+const FETCH_NETWORK_MESSAGES = ['Failed to fetch', 'NetworkError when attempting to fetch resource.', 'Load failed'];
+
+/**
+ * The same, for an error the map reports: MapLibre hands its worker's errors on as plain
+ * Errors (a TypeError arrives as an Error), so there only the message tells.
+ */
+export function isReportedNetworkFailure(error: unknown): boolean {
+  return isNetworkFailure(error) || (error instanceof Error && FETCH_NETWORK_MESSAGES.includes(error.message));
+}
+
 const pause = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason as Error);
