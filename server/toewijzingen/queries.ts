@@ -35,6 +35,25 @@ export async function selectTransformatie(db: Queryable, id: number): Promise<{ 
   return rows[0] ?? null;
 }
 
+export interface KeuzeRow { id: number; naam: string | null; gemeente: string; netto_verloren_ha: number; toegewezen_ha: number }
+
+/**
+ * The transformaties this compensatie can still serve: not vervallen and not served by it
+ * yet, with what they lost and what all compensaties gave them (no geometry: a list to pick from).
+ */
+export async function selectKeuzes(db: Queryable, compensatieId: number): Promise<KeuzeRow[]> {
+  const { rows } = await db.query<KeuzeRow>(
+    `WITH gegeven AS (SELECT transformatie_id, sum(hectares) AS ha FROM compensatie_toewijzing GROUP BY transformatie_id)
+     SELECT t.id, t.naam, g.naam AS gemeente, coalesce(t.netto_verloren_ha, 0) AS netto_verloren_ha, coalesce(gegeven.ha, 0) AS toegewezen_ha
+     FROM transformatie t JOIN gemeente g ON g.id = t.gemeente_id LEFT JOIN gegeven ON gegeven.transformatie_id = t.id
+     WHERE t.status <> 'vervallen'
+       AND NOT EXISTS (SELECT 1 FROM compensatie_toewijzing w WHERE w.compensatie_id = $1 AND w.transformatie_id = t.id)
+     ORDER BY t.naam, t.id`,
+    [compensatieId],
+  );
+  return rows;
+}
+
 /** Hectares the compensatie has given out. */
 export async function toegewezenHa(db: Queryable, compensatieId: number): Promise<number> {
   const { rows } = await db.query<{ ha: number }>(

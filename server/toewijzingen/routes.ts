@@ -7,8 +7,8 @@ import { apiRoute, BEWERKERS, IEDEREEN } from '../http/access.ts';
 import { errors, IdParamSchema, json, VersionQuerySchema } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { baseVersion } from '../http/version.ts';
-import { OverzichtSchema, ToegewezenSchema, ToewijzingInSchema } from './schemas.ts';
-import { overzicht, trekIn, wijsToe } from './service.ts';
+import { KeuzeSchema, OverzichtSchema, ToegewezenSchema, ToewijzingInSchema } from './schemas.ts';
+import { keuzes, overzicht, trekIn, wijsToe } from './service.ts';
 
 const ToewijzingParams = IdParamSchema.extend({
   toewijzing_id: z.coerce.number({ message: 'toewijzing_id moet een geheel getal zijn' }).int().positive().max(2_147_483_647)
@@ -24,6 +24,13 @@ export function toewijzingRoutes() {
     request: { params: IdParamSchema },
     responses: { 200: { description: 'Overzicht', ...json(OverzichtSchema) }, ...errors(400, 401, 404) },
   }), async (c) => c.json(await overzicht(c.var.db.pool, c.req.valid('param').id), 200));
+
+  app.openapi(apiRoute(BEWERKERS, {
+    method: 'get', path: '/compensaties/{id}/toewijzingen/keuzes', tags: ['Compensatie'],
+    summary: 'De transformaties waaraan deze compensatie nog hectares kan toewijzen (niet vervallen, nog niet toegewezen), zonder geometrie',
+    request: { params: IdParamSchema },
+    responses: { 200: { description: 'Keuzes', ...json(z.array(KeuzeSchema)) }, ...errors(400, 401, 403, 404) },
+  }), async (c) => c.json(await keuzes(c.var.db.pool, c.req.valid('param').id), 200));
 
   app.openapi(apiRoute(BEWERKERS, {
     method: 'post', path: '/compensaties/{id}/toewijzingen', tags: ['Compensatie'],

@@ -23,4 +23,10 @@ export const ToewijzingInSchema = z.object({
   ingangsdatum: IsoDate.optional().openapi({ description: 'Datum waarop de toewijzing geldt (standaard vandaag)' }),
 }).strict().openapi('ToewijzingNieuw');
 
+export const KeuzeSchema = z.object({
+  id: z.number().int(), naam: z.string().nullable(), gemeente: z.string(),
+  netto_verloren_ha: z.number().openapi({ description: 'Netto verloren hectares bedrijventerrein van de transformatie' }),
+  toegewezen_ha: z.number().openapi({ description: 'Hectares die alle compensaties samen er al aan hebben toegewezen' }),
+}).openapi('ToewijzingKeuze');
+
 export type ToewijzingenOverzicht = z.infer<typeof OverzichtSchema>;

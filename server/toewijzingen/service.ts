@@ -13,7 +13,8 @@ import { assertMayEdit } from '../editor/placement.ts';
 import { assertBoPast } from '../bestuursovereenkomsten/service.ts';
 import { zetIngangsdatum } from '../balans/historie.ts';
 import {
-  deleteToewijzing, insertToewijzing, lockToewijzing, selectCompensatie, selectToewijzingen, selectTransformatie, toegewezenHa,
+  deleteToewijzing, insertToewijzing, lockToewijzing, selectCompensatie, selectKeuzes, selectToewijzingen, selectTransformatie, toegewezenHa,
+  type KeuzeRow,
 } from './queries.ts';
 import type { ToewijzingInSchema, ToewijzingenOverzicht } from './schemas.ts';
 
@@ -33,6 +34,13 @@ export async function overzicht(db: Queryable, compensatieId: number): Promise<T
     compensatie_id: compensatieId, status: c.status, oppervlakte_ha: c.oppervlakte_ha,
     toegewezen_ha: toegewezen, beschikbaar_ha: Math.max(0, c.oppervlakte_ha - toegewezen), toewijzingen,
   };
+}
+
+/** The transformaties the compensatie can still be given to (none once it is vervallen). */
+export async function keuzes(db: Queryable, compensatieId: number): Promise<KeuzeRow[]> {
+  const c = await selectCompensatie(db, compensatieId);
+  if (!c) throw compensatieOnbekend(compensatieId);
+  return c.status === VERVALLEN ? [] : selectKeuzes(db, compensatieId);
 }
 
 /** Locks the compensatie row (serialises every allocation from it) and checks the actor's scope. */

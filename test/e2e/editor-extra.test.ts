@@ -4,7 +4,7 @@
 // editing the holed kavel), editing a record of several parts, the R-T1
 // transformatielijst warning, and the werkgroep's own-gemeente limits.
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { bbox, booleanContains, point, pointToPolygonDistance, polygon as turfPolygon } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { openApp, reloadApp, waitForIdle } from './browser.ts';
@@ -54,11 +54,20 @@ describe.skipIf(!baseUrl)('werkgroep editor: toewijzingen, bestuursovereenkomste
     expect(before).toMatchObject({ toegewezen_ha: 0, toewijzingen: [] });
     expect(before.beschikbaar_ha).toBeCloseTo(3, 2);
 
+    const layerDownloads: string[] = [];
+    const recordLayer = (r: Request) => { layerDownloads.push(r.url()); };
+    page.on('request', recordLayer);
     const panel = await selectOnMap(page, 'compensaties-fill', comp);
     const section = panel.getByTestId('toewijzingen');
     await section.waitFor({ state: 'visible' });
     await expect.poll(() => section.getByTestId('toegewezen-ha').innerText()).toBe(hectare(before.toegewezen_ha));
 
+    // The choices come as a list with what each transformatie lost (150 × 100 m), not as the whole layer.
+    const keuze = section.getByRole('combobox', { name: 'Transformatie' }).locator(`option[value="${target.id}"]`);
+    await expect.poll(() => keuze.innerText()).toMatch(/\(Leiden\) · 1,50 ha verloren, 0,00 ha toegewezen$/);
+    // (By ids or area is what the map does; the whole layer is what this must not do.)
+    expect(layerDownloads.filter((u) => new URL(u).pathname === '/api/transformaties' && !/[?&](ids|bbox)=/.test(u))).toEqual([]);
+    page.off('request', recordLayer);
     await section.getByRole('combobox', { name: 'Transformatie' }).selectOption(String(target.id));
     await section.getByLabel('Hectares').fill('0,5');
     await section.getByRole('button', { name: 'Toewijzen' }).click();

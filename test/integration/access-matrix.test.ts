@@ -44,6 +44,8 @@ function expectedAllowed(method: string, path: string, role: Role | null): boole
   if (path.startsWith('/api/toegangstokens')) return true;
   // Meetings, snapshots, reports and advice (issue #13): the regisseur (and beheerder) prepares and records; every role reads.
   if (/^\/api\/(vergaderingen|adviezen)(\/|$)/.test(path)) return method === 'GET' || role === 'beheerder' || role === 'regisseur';
+  // What a compensatie can still be given to: a list for who assigns (editors) only.
+  if (path === '/api/compensaties/:id/toewijzingen/keuzes') return role !== 'stuurgroep';
   if (method !== 'GET') return role !== 'stuurgroep' || path === '/api/auth/logout';
   return true;
 }

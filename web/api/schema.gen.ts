@@ -3184,6 +3184,80 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/compensaties/{id}/toewijzingen/keuzes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De transformaties waaraan deze compensatie nog hectares kan toewijzen (niet vervallen, nog niet toegewezen), zonder geometrie */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Keuzes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ToewijzingKeuze"][];
+                    };
+                };
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Geen toegang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/config": {
         parameters: {
             query?: never;
@@ -13171,6 +13245,15 @@ export type components = {
             status: "gepland" | "geregeld" | "planologisch_mogelijk" | "gerealiseerd" | "vervallen";
             toegewezen_ha: number;
             toewijzingen: components["schemas"]["Toewijzing"][];
+        };
+        ToewijzingKeuze: {
+            gemeente: string;
+            id: number;
+            naam: string | null;
+            /** @description Netto verloren hectares bedrijventerrein van de transformatie */
+            netto_verloren_ha: number;
+            /** @description Hectares die alle compensaties samen er al aan hebben toegewezen */
+            toegewezen_ha: number;
         };
         ToewijzingNieuw: {
             bestuursovereenkomst_id?: number | null;

@@ -5,13 +5,15 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, http, type Schemas } from '../api/http.ts';
-import { useLayer } from '../api/hooks.ts';
 import { te } from '../i18n/nl-editor.ts';
 import './editor-extra.css';
 
 type Toewijzing = Schemas['Toewijzing'];
 
 export const toewijzingenKey = (id: number) => ['toewijzingen', id] as const;
+/** Every compensatie's choices show what all compensaties gave: one change refreshes them all. */
+const KEUZES = 'toewijzing-keuzes';
+const keuzesKey = (id: number) => [KEUZES, id] as const;
 
 const nl2 = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const ha = (x: number) => `${nl2.format(x)} ha`;
@@ -22,15 +24,19 @@ export function CompensatieToewijzingen({ compensatieId, canEdit }: { compensati
     queryKey: toewijzingenKey(compensatieId),
     queryFn: ({ signal }) => call(http.GET('/api/compensaties/{id}/toewijzingen', { params: { path: { id: compensatieId } }, signal })),
   });
-  // The transformaties to choose from: only for who may add a toewijzing.
-  const transformaties = useLayer('transformaties', canEdit);
+  // The transformaties to choose from (a list without geometry): only for who may add a toewijzing.
+  const keuzes = useQuery({
+    queryKey: keuzesKey(compensatieId),
+    queryFn: ({ signal }) => call(http.GET('/api/compensaties/{id}/toewijzingen/keuzes', { params: { path: { id: compensatieId } }, signal })),
+    enabled: canEdit,
+  });
   const bos = useQuery({ queryKey: ['bestuursovereenkomsten'], queryFn: ({ signal }) => call(http.GET('/api/bestuursovereenkomsten', { signal })) });
   const [transformatie, setTransformatie] = useState('');
   const [hectares, setHectares] = useState('');
   const [bo, setBo] = useState('');
 
   // The toewijzingen count in the balance; the map's records do not change, so no layer is fetched again.
-  const refresh = () => client.invalidateQueries({ queryKey: ['balans'] });
+  const refresh = () => Promise.all([client.invalidateQueries({ queryKey: ['balans'] }), client.invalidateQueries({ queryKey: [KEUZES] })]);
   const toevoegen = useMutation({
     mutationFn: (body: Schemas['ToewijzingNieuw']) =>
       call(http.POST('/api/compensaties/{id}/toewijzingen', { params: { path: { id: compensatieId } }, body })),
@@ -60,9 +66,7 @@ export function CompensatieToewijzingen({ compensatieId, canEdit }: { compensati
 
   const o = overzicht.data;
   const actief = o && o.status !== 'vervallen';
-  const kandidaten = (transformaties.data?.features ?? [])
-    .filter((f) => f.properties.status !== 'vervallen' && !o?.toewijzingen.some((t) => t.transformatie_id === f.id))
-    .sort((a, b) => (a.properties.naam ?? '').localeCompare(b.properties.naam ?? '', 'nl'));
+  const kandidaten = [...(keuzes.data ?? [])].sort((a, b) => (a.naam ?? '').localeCompare(b.naam ?? '', 'nl'));
   const fout = toevoegen.error ?? verwijderen.error;
 
   return (
@@ -104,8 +108,10 @@ export function CompensatieToewijzingen({ compensatieId, canEdit }: { compensati
               <label>{te.toewijzingen.transformatie}
                 <select value={transformatie} onChange={(e) => setTransformatie(e.target.value)} required>
                   <option value="">{te.toewijzingen.kies}</option>
-                  {kandidaten.map((f) => (
-                    <option key={f.id} value={f.id}>{f.properties.naam ?? `Transformatie ${f.id}`} ({f.properties.gemeente})</option>
+                  {kandidaten.map((k) => (
+                    <option key={k.id} value={k.id}>
+                      {te.toewijzingen.keuze(k.naam ?? `Transformatie ${k.id}`, k.gemeente, ha(k.netto_verloren_ha), ha(k.toegewezen_ha))}
+                    </option>
                   ))}
                 </select>
               </label>

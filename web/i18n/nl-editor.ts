@@ -38,6 +38,8 @@ export const te = {
     geen: 'Deze compensatie is nog aan geen transformatie toegewezen.',
     transformatie: 'Transformatie',
     kies: 'Kies een transformatie…',
+    keuze: (naam: string, gemeente: string, verloren: string, toegewezen: string) =>
+      `${naam} (${gemeente}) · ${verloren} verloren, ${toegewezen} toegewezen`,
     hectares: 'Hectares',
     bo: 'Bestuursovereenkomst',
     geenBo: 'Geen',
