@@ -143,9 +143,12 @@ function groepeer<T, K>(xs: readonly T[], sleutel: (x: T) => K): Map<K, T[]> {
   }
   return m;
 }
-/** Ids in ascending order; most lists arrive sorted (the queries order by id), so check before sorting. */
+/**
+ * Ids in ascending order; most lists arrive sorted (the queries order by id), so check
+ * before sorting, and sort numbers as numbers (a typed array: many times faster on national data).
+ */
 const oplopend = (xs: number[]) => {
-  for (let i = 1; i < xs.length; i++) if (xs[i - 1] > xs[i]) return xs.sort((a, b) => a - b);
+  for (let i = 1; i < xs.length; i++) if (xs[i - 1] > xs[i]) return Array.from(Float64Array.from(xs).sort());
   return xs;
 };
 const uniq = (xs: readonly number[]) => oplopend([...new Set(xs)]);
@@ -307,30 +310,49 @@ export function categorieVolgorde(a: string, b: string): number {
 }
 
 /**
+ * Kavels alike in gemeente, planstatus, category and status, read together: their total
+ * area and their ids (ascending). The national balance reads the kavels so, grouped by
+ * the database; a single kavel is a group of one.
+ */
+export interface KavelGroep extends Omit<KavelStand, 'id'> {
+  ids: number[];
+}
+
+/** A kavel as a group of one. */
+export const alsGroep = ({ id, ...k }: KavelStand): KavelGroep => ({ ...k, ids: [id] });
+
+/** The ids of the groups, ascending. */
+function kavelIds(groepen: readonly KavelGroep[]): number[] {
+  const ids: number[] = [];
+  for (const g of groepen) for (const id of g.ids) ids.push(id);
+  return oplopend(ids);
+}
+
+/**
  * Plancapaciteit (C6): kavels beschikbaar or potentieel, by planstatus, category, gemeente
  * and status (`rijen: false` leaves out the rows per gemeente; the totals are the same).
  */
-export function plancapaciteit(kavels: readonly KavelStand[], { rijen: metRijen = true }: { rijen?: boolean } = {}) {
+export function plancapaciteit(kavels: readonly KavelGroep[], { rijen: metRijen = true }: { rijen?: boolean } = {}) {
   const tellend = kavels.filter((k) => (PLANCAPACITEIT_STATUSSEN as readonly string[]).includes(k.status));
-  const groepen = new Map<string, { planstatus: string; milieucategorie: string; gemeente: string; status: string; ha: number; kavels: number[] }>();
+  const groepen = new Map<string, { planstatus: string; milieucategorie: string; gemeente: string; status: string; ha: number; kavels: KavelGroep[] }>();
   for (const k of metRijen ? tellend : []) {
     const sleutel = [k.gemeente, k.planstatus, k.milieucategorie_max, k.status].join('\u0000');
     let g = groepen.get(sleutel);
     if (!g) groepen.set(sleutel, (g = { planstatus: k.planstatus, milieucategorie: k.milieucategorie_max, gemeente: k.gemeente, status: k.status, ha: 0, kavels: [] }));
     g.ha += k.oppervlakte_ha;
-    g.kavels.push(k.id);
+    g.kavels.push(k);
   }
   const rijen = [...groepen.values()]
     .sort((a, b) => nl.compare(a.gemeente, b.gemeente) || nl.compare(a.planstatus, b.planstatus) ||
       categorieVolgorde(a.milieucategorie, b.milieucategorie) || nl.compare(a.status, b.status))
-    .map(({ kavels: ks, ...r }) => ({ ...r, ids: { kavel: oplopend(ks) } }));
+    .map(({ kavels: ks, ...r }) => ({ ...r, ids: { kavel: kavelIds(ks) } }));
   const totaal = (planstatus: 'hard' | 'zacht') => {
     const ks = tellend.filter((k) => k.planstatus === planstatus);
     const perCat = groepeer(ks, (k) => k.milieucategorie_max);
     return {
-      ...cijfer(som(ks.map((k) => k.oppervlakte_ha)), { kavel: oplopend(ks.map((k) => k.id)) }),
+      ...cijfer(som(ks.map((k) => k.oppervlakte_ha)), { kavel: kavelIds(ks) }),
       per_milieucategorie: Object.fromEntries([...perCat].sort(([a], [b]) => categorieVolgorde(a, b))
-        .map(([code, cs]) => [code, cijfer(som(cs.map((k) => k.oppervlakte_ha)), { kavel: oplopend(cs.map((k) => k.id)) })])),
+        .map(([code, cs]) => [code, cijfer(som(cs.map((k) => k.oppervlakte_ha)), { kavel: kavelIds(cs) })])),
     };
   };
   return { rijen, hard: totaal('hard'), zacht: totaal('zacht') };
