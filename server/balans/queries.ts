@@ -61,7 +61,7 @@ aanbod AS (
     WHERE a2.gemeente_id IS NULL AND a2.planstatus = a.planstatus AND coalesce(a2.gepubliceerd_op, a2.peildatum) <= $1::date)
 )
 SELECT json_build_object(
-  -- Compact rows, in the order of the columns of TRANSFORMATIE, COMPENSATIE and TOEWIJZING below.
+  -- Compact rows (a national balance reads thousands): see leesStand for their columns.
   'transformaties', (SELECT coalesce(json_agg(json_build_array(
       t.id, t.naam, t.gemeente_id, g.naam, t.status, t.nieuwe_functie, t.datum_terinzagelegging,
       t.datum_vaststelling, t.netto_verloren_ha, t.verlies_per_categorie) ORDER BY t.id), '[]')
@@ -73,8 +73,8 @@ SELECT json_build_object(
       tw.id, tw.compensatie_id, tw.transformatie_id, tw.hectares, c.gemeente_id, c.besluitpunt_datum,
       tw.bestuursovereenkomst_id, bo.datum_ondertekening) ORDER BY tw.id), '[]')
     FROM tw JOIN c ON c.id = tw.compensatie_id LEFT JOIN bo ON bo.id = tw.bestuursovereenkomst_id),
-  -- The kavels of the plancapaciteit grouped by what it tells apart (KAVELGROEP below):
-  -- a national balance has tens of thousands of them.
+  -- The kavels of the plancapaciteit grouped by what it tells apart (a national balance
+  -- has tens of thousands of them), with their total area and ids.
   'kavels', (SELECT coalesce(json_agg(json_build_array(coalesce(g.naam, 'onbekend'), x.planstatus, x.milieucategorie_max, x.status, x.ha, x.ids)), '[]')
     FROM (SELECT te.gemeente_id, kv.planstatus, kv.milieucategorie_max, kv.status, sum(kv.oppervlakte_ha) AS ha, array_agg(kv.id ORDER BY kv.id) AS ids
           FROM kv LEFT JOIN terrein te ON te.id = kv.terrein_id
@@ -152,36 +152,34 @@ export interface Stand {
   eerste_vastlegging: string | null;
 }
 
-// The compact rows as read, column by column.
-type Rij<T> = { [K in keyof T]: T[K] }[keyof T][];
-const TRANSFORMATIE = ['id', 'naam', 'gemeente_id', 'gemeente', 'status', 'nieuwe_functie', 'datum_terinzagelegging',
-  'datum_vaststelling', 'netto_verloren_ha', 'verlies_per_categorie'] as const satisfies readonly (keyof TransformatieStand)[];
-const COMPENSATIE = ['id', 'naam', 'gemeente_id', 'status', 'planstatus', 'milieucategorie_max', 'oppervlakte_ha',
-  'buiten_regio'] as const satisfies readonly (keyof CompensatieStand)[];
-const TOEWIJZING = ['id', 'compensatie_id', 'transformatie_id', 'hectares', 'compensatie_gemeente_id', 'besluitpunt_datum',
-  'bestuursovereenkomst_id', 'bo_datum_ondertekening'] as const satisfies readonly (keyof ToewijzingRij)[];
-const KAVELGROEP = ['gemeente', 'planstatus', 'milieucategorie_max', 'status', 'oppervlakte_ha', 'ids'] as const satisfies readonly (keyof KavelGroep)[];
-
-/** Compact rows back into records, by the names of their columns. */
-function records<T>(kolommen: readonly (keyof T)[], rijen: Rij<T>[]): T[] {
-  return rijen.map((rij) => {
-    const r = {} as T;
-    for (let i = 0; i < kolommen.length; i++) (r as Record<keyof T, unknown>)[kolommen[i]] = rij[i];
-    return r;
-  });
-}
-
-type Compact = 'transformaties' | 'compensaties' | 'toewijzingen' | 'kavels';
+// The compact rows as read (see standSql), column by column.
+type TransformatieRij = [number, string, number, string, string, string, string | null, string | null, number | null, TransformatieStand['verlies_per_categorie']];
+type CompensatieRij = [number, string, number, string, string, string | null, number, boolean];
+type ToewijzingTuple = [number, number, number, number, number, string | null, number | null, string | null];
+type KavelGroepRij = [string, 'hard' | 'zacht', string, string, number, number[]];
 
 export async function leesStand(db: Queryable, m: Moment): Promise<Stand> {
-  const { rows } = await db.query<{ stand: Omit<Stand, Compact> & { [K in Compact]: Rij<Stand[K][number]>[] } }>(standSql(m), params(m));
+  const { rows } = await db.query<{ stand: Omit<Stand, 'transformaties' | 'compensaties' | 'toewijzingen' | 'kavels'> & {
+    transformaties: TransformatieRij[]; compensaties: CompensatieRij[]; toewijzingen: ToewijzingTuple[]; kavels: KavelGroepRij[];
+  } }>(standSql(m), params(m));
   const s = rows[0].stand;
+  // Object literals, not objects built key by key: the KPIs read them tens of thousands of times.
   return {
     ...s,
-    transformaties: records(TRANSFORMATIE, s.transformaties),
-    compensaties: records(COMPENSATIE, s.compensaties),
-    toewijzingen: records(TOEWIJZING, s.toewijzingen),
-    kavels: records(KAVELGROEP, s.kavels),
+    transformaties: s.transformaties.map(([id, naam, gemeente_id, gemeente, status, nieuwe_functie, datum_terinzagelegging, datum_vaststelling,
+      netto_verloren_ha, verlies_per_categorie]) => ({
+      id, naam, gemeente_id, gemeente, status, nieuwe_functie, datum_terinzagelegging, datum_vaststelling, netto_verloren_ha, verlies_per_categorie,
+    })),
+    compensaties: s.compensaties.map(([id, naam, gemeente_id, status, planstatus, milieucategorie_max, oppervlakte_ha, buiten_regio]) => ({
+      id, naam, gemeente_id, status, planstatus, milieucategorie_max, oppervlakte_ha, buiten_regio,
+    })),
+    toewijzingen: s.toewijzingen.map(([id, compensatie_id, transformatie_id, hectares, compensatie_gemeente_id, besluitpunt_datum,
+      bestuursovereenkomst_id, bo_datum_ondertekening]) => ({
+      id, compensatie_id, transformatie_id, hectares, compensatie_gemeente_id, besluitpunt_datum, bestuursovereenkomst_id, bo_datum_ondertekening,
+    })),
+    kavels: s.kavels.map(([gemeente, planstatus, milieucategorie_max, status, oppervlakte_ha, ids]) => ({
+      gemeente, planstatus, milieucategorie_max, status, oppervlakte_ha, ids,
+    })),
   };
 }
 

@@ -152,6 +152,13 @@ const oplopend = (xs: number[]) => {
   return xs;
 };
 const uniq = (xs: readonly number[]) => oplopend([...new Set(xs)]);
+/** The rank of each row's name in the given order, each distinct name compared once. */
+function rangen<T>(xs: Iterable<T>, naam: (x: T) => string, volgorde: (a: string, b: string) => number): (x: T) => number {
+  const namen = new Set<string>();
+  for (const x of xs) namen.add(naam(x));
+  const rang = new Map([...namen].sort(volgorde).map((n, i) => [n, i]));
+  return (x) => rang.get(naam(x))!;
+}
 const cijfer = (ha: number, ids: Ids): Cijfer => ({ ha, ids });
 
 export interface TransformatieKpi
@@ -342,9 +349,13 @@ export function plancapaciteit(kavels: readonly KavelGroep[], { rijen: metRijen 
     g.ha += k.oppervlakte_ha;
     g.kavels.push(k);
   }
+  // Thousands of rows over a few hundred names: compare each name once, then by rank.
+  const gemeente = rangen(groepen.values(), (g) => g.gemeente, nl.compare);
+  const planstatus = rangen(groepen.values(), (g) => g.planstatus, nl.compare);
+  const categorie = rangen(groepen.values(), (g) => g.milieucategorie, categorieVolgorde);
+  const status = rangen(groepen.values(), (g) => g.status, nl.compare);
   const rijen = [...groepen.values()]
-    .sort((a, b) => nl.compare(a.gemeente, b.gemeente) || nl.compare(a.planstatus, b.planstatus) ||
-      categorieVolgorde(a.milieucategorie, b.milieucategorie) || nl.compare(a.status, b.status))
+    .sort((a, b) => gemeente(a) - gemeente(b) || planstatus(a) - planstatus(b) || categorie(a) - categorie(b) || status(a) - status(b))
     .map(({ kavels: ks, ...r }) => ({ ...r, ids: { kavel: kavelIds(ks) } }));
   const totaal = (planstatus: 'hard' | 'zacht') => {
     const ks = tellend.filter((k) => k.planstatus === planstatus);
