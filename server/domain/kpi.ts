@@ -148,16 +148,37 @@ function groepeer<T, K>(xs: readonly T[], sleutel: (x: T) => K): Map<K, T[]> {
  * before sorting, and sort numbers as numbers (a typed array: many times faster on national data).
  */
 const oplopend = (xs: number[]) => {
-  for (let i = 1; i < xs.length; i++) if (xs[i - 1] > xs[i]) return Array.from(Float64Array.from(xs).sort());
-  return xs;
+  let gesorteerd = true;
+  let geheel = true;
+  for (let i = 0; i < xs.length; i++) {
+    if (i > 0 && xs[i - 1] > xs[i]) gesorteerd = false;
+    if ((xs[i] | 0) !== xs[i]) geheel = false;
+  }
+  return gesorteerd ? xs : Array.from((geheel ? Int32Array : Float64Array).from(xs).sort());
 };
-const uniq = (xs: readonly number[]) => oplopend([...new Set(xs)]);
-/** The rank of each row's name in the given order, each distinct name compared once. */
-function rangen<T>(xs: Iterable<T>, naam: (x: T) => string, volgorde: (a: string, b: string) => number): (x: T) => number {
-  const namen = new Set<string>();
-  for (const x of xs) namen.add(naam(x));
-  const rang = new Map([...namen].sort(volgorde).map((n, i) => [n, i]));
-  return (x) => rang.get(naam(x))!;
+/** Distinct ids, ascending: sorted first, then each kept once (cheaper than a Set on long lists). */
+const uniq = (xs: readonly number[]) => {
+  const gesorteerd = oplopend([...xs]);
+  const uit: number[] = [];
+  for (let i = 0; i < gesorteerd.length; i++) if (i === 0 || gesorteerd[i] !== gesorteerd[i - 1]) uit.push(gesorteerd[i]);
+  return uit;
+};
+/**
+ * Rows sorted by several names, each in its own order: thousands of rows over a few
+ * hundred names, so each distinct name is compared once and the rows by rank.
+ */
+function sorteer<T>(xs: readonly T[], ...sleutels: [naam: (x: T) => string, volgorde: (a: string, b: string) => number][]): T[] {
+  const rangen = sleutels.map(([naam, volgorde]) => {
+    const namen = [...new Set(xs.map(naam))].sort(volgorde);
+    return new Map(namen.map((n, i) => [n, i]));
+  });
+  return xs
+    .map((x) => ({ x, rang: sleutels.map(([naam], i) => rangen[i].get(naam(x))!) }))
+    .sort((a, b) => {
+      for (let i = 0; i < a.rang.length; i++) if (a.rang[i] !== b.rang[i]) return a.rang[i] - b.rang[i];
+      return 0;
+    })
+    .map(({ x }) => x);
 }
 const cijfer = (ha: number, ids: Ids): Cijfer => ({ ha, ids });
 
@@ -281,18 +302,18 @@ export function berekenKpis(invoer: KpiInvoer, { tabellen = true }: { tabellen?:
 
   // Lost hectares by the milieucategorie of the kavels under them; compensatie (counting
   // statuses) by its maximum category.
-  const perCat = new Map<string, { verloren: number; transformaties: Set<number>; kavels: Set<number>; compensatie: number; compensaties: number[] }>();
+  const perCat = new Map<string, { verloren: number; transformaties: number[]; kavels: number[]; compensatie: number; compensaties: number[] }>();
   const cat = (code: string) => {
     let e = perCat.get(code);
-    if (!e) perCat.set(code, (e = { verloren: 0, transformaties: new Set(), kavels: new Set(), compensatie: 0, compensaties: [] }));
+    if (!e) perCat.set(code, (e = { verloren: 0, transformaties: [], kavels: [], compensatie: 0, compensaties: [] }));
     return e;
   };
   for (const { t } of transformaties) {
     for (const [code, v] of Object.entries(t.verlies_per_categorie ?? {})) {
       const e = cat(code);
       e.verloren += v.ha;
-      e.transformaties.add(t.id);
-      for (const k of v.kavels) e.kavels.add(k);
+      e.transformaties.push(t.id);
+      for (const k of v.kavels) e.kavels.push(k);
     }
   }
   for (const c of alle.filter((x) => regels.teltVanaf.includes(x.status))) {
@@ -302,7 +323,7 @@ export function berekenKpis(invoer: KpiInvoer, { tabellen = true }: { tabellen?:
   }
   const per_milieucategorie = [...perCat].sort(([a], [b]) => categorieVolgorde(a, b)).map(([milieucategorie, e]) => ({
     milieucategorie,
-    verloren: cijfer(e.verloren, { transformatie: uniq([...e.transformaties]), kavel: uniq([...e.kavels]) }),
+    verloren: cijfer(e.verloren, { transformatie: uniq(e.transformaties), kavel: uniq(e.kavels) }),
     compensatie: cijfer(e.compensatie, { compensatie: e.compensaties }),
   }));
 
@@ -349,13 +370,8 @@ export function plancapaciteit(kavels: readonly KavelGroep[], { rijen: metRijen 
     g.ha += k.oppervlakte_ha;
     g.kavels.push(k);
   }
-  // Thousands of rows over a few hundred names: compare each name once, then by rank.
-  const gemeente = rangen(groepen.values(), (g) => g.gemeente, nl.compare);
-  const planstatus = rangen(groepen.values(), (g) => g.planstatus, nl.compare);
-  const categorie = rangen(groepen.values(), (g) => g.milieucategorie, categorieVolgorde);
-  const status = rangen(groepen.values(), (g) => g.status, nl.compare);
-  const rijen = [...groepen.values()]
-    .sort((a, b) => gemeente(a) - gemeente(b) || planstatus(a) - planstatus(b) || categorie(a) - categorie(b) || status(a) - status(b))
+  const rijen = sorteer([...groepen.values()],
+    [(g) => g.gemeente, nl.compare], [(g) => g.planstatus, nl.compare], [(g) => g.milieucategorie, categorieVolgorde], [(g) => g.status, nl.compare])
     .map(({ kavels: ks, ...r }) => ({ ...r, ids: { kavel: kavelIds(ks) } }));
   const totaal = (planstatus: 'hard' | 'zacht') => {
     const ks = tellend.filter((k) => k.planstatus === planstatus);
