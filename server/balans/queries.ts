@@ -64,7 +64,7 @@ SELECT json_build_object(
   -- Compact rows (a national balance reads thousands): see leesStand for their columns.
   'transformaties', (SELECT coalesce(json_agg(json_build_array(
       t.id, t.naam, t.gemeente_id, g.naam, t.status, t.nieuwe_functie, t.datum_terinzagelegging,
-      t.datum_vaststelling, t.netto_verloren_ha, t.verlies_per_categorie) ORDER BY t.id), '[]')
+      t.datum_vaststelling, t.netto_verloren_ha, t.verlies_per_categorie, t.milieuruimte) ORDER BY t.id), '[]')
     FROM t JOIN gemeente g ON g.id = t.gemeente_id),
   'compensaties', (SELECT coalesce(json_agg(json_build_array(
       c.id, c.naam, c.gemeente_id, c.status, c.planstatus, c.milieucategorie_max, c.oppervlakte_ha, c.buiten_regio) ORDER BY c.id), '[]')
@@ -85,11 +85,6 @@ SELECT json_build_object(
       'transformatie_id', t.id, 'transformatie', t.naam, 'id', b.id, 'naam', b.naam, 'typologie', b.typologie,
       'niet_te_transformeren', b.niet_te_transformeren) ORDER BY t.id, b.id), '[]')
     FROM t JOIN beschermd b ON b.geom && t.geom AND ST_Intersects(b.geom, t.geom) AND NOT ST_Touches(b.geom, t.geom)),
-  -- Stored per transformatie (migration 011): the kavels its housing takes milieuruimte from.
-  'milieuruimte', (SELECT coalesce(json_agg(json_build_object(
-      'transformatie_id', t.id, 'naam', t.naam, 'nieuwe_functie', t.nieuwe_functie,
-      'kavels', t.milieuruimte->'kavels', 'per_categorie', t.milieuruimte->'per_categorie') ORDER BY t.id), '[]')
-    FROM t WHERE t.milieuruimte IS NOT NULL),
   'ramingen', (SELECT coalesce(json_agg(json_build_object(
       'id', id, 'soort', soort, 'netto_ha_min', netto_ha_min, 'netto_ha_max', netto_ha_max, 'periode_van', periode_van,
       'periode_tot', periode_tot, 'bron', bron, 'peildatum', peildatum, 'gepubliceerd_op', coalesce(gepubliceerd_op, peildatum)) ORDER BY id), '[]')
@@ -153,13 +148,14 @@ export interface Stand {
 }
 
 // The compact rows as read (see standSql), column by column.
-type TransformatieRij = [number, string, number, string, string, string, string | null, string | null, number | null, TransformatieStand['verlies_per_categorie']];
+type TransformatieRij = [number, string, number, string, string, string, string | null, string | null, number | null, TransformatieStand['verlies_per_categorie'],
+  Pick<MilieuruimteConflict, 'kavels' | 'per_categorie'> | null];
 type CompensatieRij = [number, string, number, string, string, string | null, number, boolean];
 type ToewijzingTuple = [number, number, number, number, number, string | null, number | null, string | null];
 type KavelGroepRij = [string, 'hard' | 'zacht', string, string, number, number[]];
 
 export async function leesStand(db: Queryable, m: Moment): Promise<Stand> {
-  const { rows } = await db.query<{ stand: Omit<Stand, 'transformaties' | 'compensaties' | 'toewijzingen' | 'kavels'> & {
+  const { rows } = await db.query<{ stand: Omit<Stand, 'transformaties' | 'compensaties' | 'toewijzingen' | 'kavels' | 'milieuruimte'> & {
     transformaties: TransformatieRij[]; compensaties: CompensatieRij[]; toewijzingen: ToewijzingTuple[]; kavels: KavelGroepRij[];
   } }>(standSql(m), params(m));
   const s = rows[0].stand;
@@ -169,6 +165,10 @@ export async function leesStand(db: Queryable, m: Moment): Promise<Stand> {
     transformaties: s.transformaties.map(([id, naam, gemeente_id, gemeente, status, nieuwe_functie, datum_terinzagelegging, datum_vaststelling,
       netto_verloren_ha, verlies_per_categorie]) => ({
       id, naam, gemeente_id, gemeente, status, nieuwe_functie, datum_terinzagelegging, datum_vaststelling, netto_verloren_ha, verlies_per_categorie,
+    })),
+    // Stored per transformatie (migration 011): the kavels its housing takes milieuruimte from.
+    milieuruimte: s.transformaties.filter((t) => t[10] !== null).map(([id, naam, , , , nieuwe_functie, , , , , m]) => ({
+      transformatie_id: id, naam, nieuwe_functie: nieuwe_functie as MilieuruimteConflict['nieuwe_functie'], kavels: m!.kavels, per_categorie: m!.per_categorie,
     })),
     compensaties: s.compensaties.map(([id, naam, gemeente_id, status, planstatus, milieucategorie_max, oppervlakte_ha, buiten_regio]) => ({
       id, naam, gemeente_id, status, planstatus, milieucategorie_max, oppervlakte_ha, buiten_regio,
