@@ -372,7 +372,7 @@ export function plancapaciteit(kavels: readonly KavelGroep[], { rijen: metRijen 
   }
   const rijen = sorteer([...groepen.values()],
     [(g) => g.gemeente, nl.compare], [(g) => g.planstatus, nl.compare], [(g) => g.milieucategorie, categorieVolgorde], [(g) => g.status, nl.compare])
-    .map(({ kavels: ks, ...r }) => ({ ...r, ids: { kavel: kavelIds(ks) } }));
+    .map((g) => ({ planstatus: g.planstatus, milieucategorie: g.milieucategorie, gemeente: g.gemeente, status: g.status, ha: g.ha, ids: { kavel: kavelIds(g.kavels) } }));
   const totaal = (planstatus: 'hard' | 'zacht') => {
     const ks = tellend.filter((k) => k.planstatus === planstatus);
     const perCat = groepeer(ks, (k) => k.milieucategorie_max);
