@@ -309,7 +309,9 @@ export function berekenKpis(invoer: KpiInvoer, { tabellen = true }: { tabellen?:
     return e;
   };
   for (const { t } of transformaties) {
-    for (const [code, v] of Object.entries(t.verlies_per_categorie ?? {})) {
+    const verlies = t.verlies_per_categorie ?? {};
+    for (const code in verlies) {
+      const v = verlies[code];
       const e = cat(code);
       e.verloren += v.ha;
       e.transformaties.push(t.id);
