@@ -8,7 +8,7 @@
 // migration 011), so this is a read with index lookups; the one spatial join (protected
 // terreinen) uses the GiST indexes.
 import type pg from 'pg';
-import type { CompensatieStand, KavelStand, ToewijzingStand, TransformatieStand } from '../domain/kpi.ts';
+import type { CompensatieStand, KavelGroep, ToewijzingStand, TransformatieStand } from '../domain/kpi.ts';
 import type { MilieuruimteConflict, Vraagraming } from '../domain/balans.ts';
 import type { PartijRol } from '../domain/layer-values.ts';
 
@@ -61,34 +61,30 @@ aanbod AS (
     WHERE a2.gemeente_id IS NULL AND a2.planstatus = a.planstatus AND coalesce(a2.gepubliceerd_op, a2.peildatum) <= $1::date)
 )
 SELECT json_build_object(
-  'transformaties', (SELECT coalesce(json_agg(json_build_object(
-      'id', t.id, 'naam', t.naam, 'gemeente_id', t.gemeente_id, 'gemeente', g.naam, 'status', t.status,
-      'nieuwe_functie', t.nieuwe_functie, 'datum_terinzagelegging', t.datum_terinzagelegging,
-      'datum_vaststelling', t.datum_vaststelling, 'netto_verloren_ha', t.netto_verloren_ha,
-      'verlies_per_categorie', t.verlies_per_categorie) ORDER BY t.id), '[]')
+  -- Compact rows (a national balance reads thousands): see leesStand for their columns.
+  'transformaties', (SELECT coalesce(json_agg(json_build_array(
+      t.id, t.naam, t.gemeente_id, g.naam, t.status, t.nieuwe_functie, t.datum_terinzagelegging,
+      t.datum_vaststelling, t.netto_verloren_ha, t.verlies_per_categorie, t.milieuruimte) ORDER BY t.id), '[]')
     FROM t JOIN gemeente g ON g.id = t.gemeente_id),
-  'compensaties', (SELECT coalesce(json_agg(json_build_object(
-      'id', c.id, 'naam', c.naam, 'gemeente_id', c.gemeente_id, 'status', c.status, 'planstatus', c.planstatus,
-      'milieucategorie_max', c.milieucategorie_max, 'oppervlakte_ha', c.oppervlakte_ha, 'buiten_regio', c.buiten_regio) ORDER BY c.id), '[]')
+  'compensaties', (SELECT coalesce(json_agg(json_build_array(
+      c.id, c.naam, c.gemeente_id, c.status, c.planstatus, c.milieucategorie_max, c.oppervlakte_ha, c.buiten_regio) ORDER BY c.id), '[]')
     FROM c),
-  'toewijzingen', (SELECT coalesce(json_agg(json_build_object(
-      'id', tw.id, 'compensatie_id', tw.compensatie_id, 'transformatie_id', tw.transformatie_id, 'hectares', tw.hectares,
-      'compensatie_gemeente_id', c.gemeente_id, 'besluitpunt_datum', c.besluitpunt_datum,
-      'bestuursovereenkomst_id', tw.bestuursovereenkomst_id, 'bo_datum_ondertekening', bo.datum_ondertekening) ORDER BY tw.id), '[]')
+  'toewijzingen', (SELECT coalesce(json_agg(json_build_array(
+      tw.id, tw.compensatie_id, tw.transformatie_id, tw.hectares, c.gemeente_id, c.besluitpunt_datum,
+      tw.bestuursovereenkomst_id, bo.datum_ondertekening) ORDER BY tw.id), '[]')
     FROM tw JOIN c ON c.id = tw.compensatie_id LEFT JOIN bo ON bo.id = tw.bestuursovereenkomst_id),
-  -- Compact rows: [id, status, planstatus, milieucategorie, gemeente, ha].
-  'kavels', (SELECT coalesce(json_agg(json_build_array(kv.id, kv.status, kv.planstatus, kv.milieucategorie_max, coalesce(g.naam, 'onbekend'), kv.oppervlakte_ha) ORDER BY kv.id), '[]')
-    FROM kv LEFT JOIN terrein te ON te.id = kv.terrein_id LEFT JOIN gemeente g ON g.id = te.gemeente_id
-    WHERE kv.status IN ('beschikbaar', 'potentieel')),
+  -- The kavels of the plancapaciteit grouped by what it tells apart (a national balance
+  -- has tens of thousands of them), with their total area and ids.
+  'kavels', (SELECT coalesce(json_agg(json_build_array(coalesce(g.naam, 'onbekend'), x.planstatus, x.milieucategorie_max, x.status, x.ha, x.ids)), '[]')
+    FROM (SELECT te.gemeente_id, kv.planstatus, kv.milieucategorie_max, kv.status, sum(kv.oppervlakte_ha) AS ha, array_agg(kv.id ORDER BY kv.id) AS ids
+          FROM kv LEFT JOIN terrein te ON te.id = kv.terrein_id
+          WHERE kv.status IN ('beschikbaar', 'potentieel')
+          GROUP BY 1, 2, 3, 4) x
+    LEFT JOIN gemeente g ON g.id = x.gemeente_id),
   'beschermde_terreinen', (SELECT coalesce(json_agg(json_build_object(
       'transformatie_id', t.id, 'transformatie', t.naam, 'id', b.id, 'naam', b.naam, 'typologie', b.typologie,
       'niet_te_transformeren', b.niet_te_transformeren) ORDER BY t.id, b.id), '[]')
     FROM t JOIN beschermd b ON b.geom && t.geom AND ST_Intersects(b.geom, t.geom) AND NOT ST_Touches(b.geom, t.geom)),
-  -- Stored per transformatie (migration 011): the kavels its housing takes milieuruimte from.
-  'milieuruimte', (SELECT coalesce(json_agg(json_build_object(
-      'transformatie_id', t.id, 'naam', t.naam, 'nieuwe_functie', t.nieuwe_functie,
-      'kavels', t.milieuruimte->'kavels', 'per_categorie', t.milieuruimte->'per_categorie') ORDER BY t.id), '[]')
-    FROM t WHERE t.milieuruimte IS NOT NULL),
   'ramingen', (SELECT coalesce(json_agg(json_build_object(
       'id', id, 'soort', soort, 'netto_ha_min', netto_ha_min, 'netto_ha_max', netto_ha_max, 'periode_van', periode_van,
       'periode_tot', periode_tot, 'bron', bron, 'peildatum', peildatum, 'gepubliceerd_op', coalesce(gepubliceerd_op, peildatum)) ORDER BY id), '[]')
@@ -135,7 +131,7 @@ export interface Stand {
   transformaties: TransformatieStand[];
   compensaties: CompensatieStand[];
   toewijzingen: ToewijzingRij[];
-  kavels: KavelStand[];
+  kavels: KavelGroep[];
   beschermde_terreinen: { transformatie_id: number; transformatie: string; id: number; naam: string; typologie: string; niet_te_transformeren: boolean }[];
   milieuruimte: MilieuruimteConflict[];
   ramingen: Raming[];
@@ -151,15 +147,38 @@ export interface Stand {
   eerste_vastlegging: string | null;
 }
 
-type KavelTuple = [number, string, 'hard' | 'zacht', string, string, number];
+// The compact rows as read (see standSql), column by column.
+type TransformatieRij = [number, string, number, string, string, string, string | null, string | null, number | null, TransformatieStand['verlies_per_categorie'],
+  Pick<MilieuruimteConflict, 'kavels' | 'per_categorie'> | null];
+type CompensatieRij = [number, string, number, string, string, string | null, number, boolean];
+type ToewijzingTuple = [number, number, number, number, number, string | null, number | null, string | null];
+type KavelGroepRij = [string, 'hard' | 'zacht', string, string, number, number[]];
 
 export async function leesStand(db: Queryable, m: Moment): Promise<Stand> {
-  const { rows } = await db.query<{ stand: Omit<Stand, 'kavels'> & { kavels: KavelTuple[] } }>(standSql(m), params(m));
+  const { rows } = await db.query<{ stand: Omit<Stand, 'transformaties' | 'compensaties' | 'toewijzingen' | 'kavels' | 'milieuruimte'> & {
+    transformaties: TransformatieRij[]; compensaties: CompensatieRij[]; toewijzingen: ToewijzingTuple[]; kavels: KavelGroepRij[];
+  } }>(standSql(m), params(m));
   const s = rows[0].stand;
+  // Object literals, not objects built key by key: the KPIs read them tens of thousands of times.
   return {
     ...s,
-    kavels: s.kavels.map(([id, status, planstatus, milieucategorie_max, gemeente, oppervlakte_ha]) => ({
-      id, status, planstatus, milieucategorie_max, gemeente, oppervlakte_ha,
+    transformaties: s.transformaties.map(([id, naam, gemeente_id, gemeente, status, nieuwe_functie, datum_terinzagelegging, datum_vaststelling,
+      netto_verloren_ha, verlies_per_categorie]) => ({
+      id, naam, gemeente_id, gemeente, status, nieuwe_functie, datum_terinzagelegging, datum_vaststelling, netto_verloren_ha, verlies_per_categorie,
+    })),
+    // Stored per transformatie (migration 011): the kavels its housing takes milieuruimte from.
+    milieuruimte: s.transformaties.filter((t) => t[10] !== null).map(([id, naam, , , , nieuwe_functie, , , , , m]) => ({
+      transformatie_id: id, naam, nieuwe_functie: nieuwe_functie as MilieuruimteConflict['nieuwe_functie'], kavels: m!.kavels, per_categorie: m!.per_categorie,
+    })),
+    compensaties: s.compensaties.map(([id, naam, gemeente_id, status, planstatus, milieucategorie_max, oppervlakte_ha, buiten_regio]) => ({
+      id, naam, gemeente_id, status, planstatus, milieucategorie_max, oppervlakte_ha, buiten_regio,
+    })),
+    toewijzingen: s.toewijzingen.map(([id, compensatie_id, transformatie_id, hectares, compensatie_gemeente_id, besluitpunt_datum,
+      bestuursovereenkomst_id, bo_datum_ondertekening]) => ({
+      id, compensatie_id, transformatie_id, hectares, compensatie_gemeente_id, besluitpunt_datum, bestuursovereenkomst_id, bo_datum_ondertekening,
+    })),
+    kavels: s.kavels.map(([gemeente, planstatus, milieucategorie_max, status, oppervlakte_ha, ids]) => ({
+      gemeente, planstatus, milieucategorie_max, status, oppervlakte_ha, ids,
     })),
   };
 }

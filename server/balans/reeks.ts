@@ -1,7 +1,7 @@
 // The monitor's time series: per year, the balance as it stood on 31 December (valid
 // time, current knowledge), from one read of the versions that overlap the years and
 // the same KPI definitions as the balance on one date (server/domain/kpi.ts).
-import { berekenKpis, plancapaciteit, type CompensatieStand, type KavelStand, type ToewijzingStand, type TransformatieStand } from '../domain/kpi.ts';
+import { berekenKpis, plancapaciteit, type CompensatieStand, type KavelGroep, type ToewijzingStand, type TransformatieStand } from '../domain/kpi.ts';
 import { today } from '../domain/dates.ts';
 import type { Queryable } from './queries.ts';
 import { regelsUit } from './service.ts';
@@ -60,8 +60,9 @@ export async function computeReeks(db: Queryable, van: number, tot: number) {
   const { rows } = await db.query<{ reeks: Ruw }>(SQL, [`${van}-12-31`, `${tot}-12-31`]);
   const r = rows[0].reeks;
   const regels = regelsUit(r.regels);
-  const kavels: (KavelStand & Geldig)[] = r.kavels.map(([id, status, planstatus, milieucategorie_max, gemeente, oppervlakte_ha, vanaf, totaan]) => ({
-    id, status, planstatus, milieucategorie_max, gemeente, oppervlakte_ha, van: vanaf, tot: totaan,
+  // Each kavel version a group of one: the series tells the years apart, not the gemeenten.
+  const kavels: (KavelGroep & Geldig)[] = r.kavels.map(([id, status, planstatus, milieucategorie_max, gemeente, oppervlakte_ha, vanaf, totaan]) => ({
+    ids: [id], status, planstatus, milieucategorie_max, gemeente, oppervlakte_ha, van: vanaf, tot: totaan,
   }));
   const vandaag = today();
   const jaren = [];

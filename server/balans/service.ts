@@ -62,7 +62,10 @@ export function balansUit(s: Stand, moment: Moment) {
   }
   for (const t of kpis.transformaties) {
     if (t.niet_berekend) signaleringen.push(nietBerekend(t));
-    const v = volgtijdelijkheid({ ...t, vereist_ha: t.netto_ha }, perTransformatie.get(t.id) ?? []);
+    const v = volgtijdelijkheid({
+      id: t.id, naam: t.naam, gemeente_id: t.gemeente_id, gemeente: t.gemeente, fase: t.fase,
+      datum_terinzagelegging: t.datum_terinzagelegging, vereist_ha: t.netto_ha,
+    }, perTransformatie.get(t.id) ?? []);
     if (v) signaleringen.push(v);
     const r = restant(t);
     if (r) signaleringen.push(r);

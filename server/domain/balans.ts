@@ -99,7 +99,8 @@ export interface Signalering {
   ids: Record<string, number[]>;
 }
 
-const ha = (x: number) => `${x.toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} ha`;
+const getalEen = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const ha = (x: number) => `${getalEen.format(x)} ha`;
 
 /** R-V1: at terinzagelegging all required hectares must be geregeld. */
 export function volgtijdelijkheid(t: TransformatieStand, toewijzingen: readonly Toewijzing[]): Signalering | null {

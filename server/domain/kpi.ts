@@ -143,12 +143,43 @@ function groepeer<T, K>(xs: readonly T[], sleutel: (x: T) => K): Map<K, T[]> {
   }
   return m;
 }
-/** Ids in ascending order; most lists arrive sorted (the queries order by id), so check before sorting. */
+/**
+ * Ids in ascending order; most lists arrive sorted (the queries order by id), so check
+ * before sorting, and sort numbers as numbers (a typed array: many times faster on national data).
+ */
 const oplopend = (xs: number[]) => {
-  for (let i = 1; i < xs.length; i++) if (xs[i - 1] > xs[i]) return xs.sort((a, b) => a - b);
-  return xs;
+  let gesorteerd = true;
+  let geheel = true;
+  for (let i = 0; i < xs.length; i++) {
+    if (i > 0 && xs[i - 1] > xs[i]) gesorteerd = false;
+    if ((xs[i] | 0) !== xs[i]) geheel = false;
+  }
+  return gesorteerd ? xs : Array.from((geheel ? Int32Array : Float64Array).from(xs).sort());
 };
-const uniq = (xs: readonly number[]) => oplopend([...new Set(xs)]);
+/** Distinct ids, ascending: sorted first, then each kept once (cheaper than a Set on long lists). */
+const uniq = (xs: readonly number[]) => {
+  const gesorteerd = oplopend([...xs]);
+  const uit: number[] = [];
+  for (let i = 0; i < gesorteerd.length; i++) if (i === 0 || gesorteerd[i] !== gesorteerd[i - 1]) uit.push(gesorteerd[i]);
+  return uit;
+};
+/**
+ * Rows sorted by several names, each in its own order: thousands of rows over a few
+ * hundred names, so each distinct name is compared once and the rows by rank.
+ */
+function sorteer<T>(xs: readonly T[], ...sleutels: [naam: (x: T) => string, volgorde: (a: string, b: string) => number][]): T[] {
+  const rangen = sleutels.map(([naam, volgorde]) => {
+    const namen = [...new Set(xs.map(naam))].sort(volgorde);
+    return new Map(namen.map((n, i) => [n, i]));
+  });
+  return xs
+    .map((x) => ({ x, rang: sleutels.map(([naam], i) => rangen[i].get(naam(x))!) }))
+    .sort((a, b) => {
+      for (let i = 0; i < a.rang.length; i++) if (a.rang[i] !== b.rang[i]) return a.rang[i] - b.rang[i];
+      return 0;
+    })
+    .map(({ x }) => x);
+}
 const cijfer = (ha: number, ids: Ids): Cijfer => ({ ha, ids });
 
 export interface TransformatieKpi
@@ -271,18 +302,20 @@ export function berekenKpis(invoer: KpiInvoer, { tabellen = true }: { tabellen?:
 
   // Lost hectares by the milieucategorie of the kavels under them; compensatie (counting
   // statuses) by its maximum category.
-  const perCat = new Map<string, { verloren: number; transformaties: Set<number>; kavels: Set<number>; compensatie: number; compensaties: number[] }>();
+  const perCat = new Map<string, { verloren: number; transformaties: number[]; kavels: number[]; compensatie: number; compensaties: number[] }>();
   const cat = (code: string) => {
     let e = perCat.get(code);
-    if (!e) perCat.set(code, (e = { verloren: 0, transformaties: new Set(), kavels: new Set(), compensatie: 0, compensaties: [] }));
+    if (!e) perCat.set(code, (e = { verloren: 0, transformaties: [], kavels: [], compensatie: 0, compensaties: [] }));
     return e;
   };
   for (const { t } of transformaties) {
-    for (const [code, v] of Object.entries(t.verlies_per_categorie ?? {})) {
+    const verlies = t.verlies_per_categorie ?? {};
+    for (const code in verlies) {
+      const v = verlies[code];
       const e = cat(code);
       e.verloren += v.ha;
-      e.transformaties.add(t.id);
-      for (const k of v.kavels) e.kavels.add(k);
+      e.transformaties.push(t.id);
+      for (const k of v.kavels) e.kavels.push(k);
     }
   }
   for (const c of alle.filter((x) => regels.teltVanaf.includes(x.status))) {
@@ -292,7 +325,7 @@ export function berekenKpis(invoer: KpiInvoer, { tabellen = true }: { tabellen?:
   }
   const per_milieucategorie = [...perCat].sort(([a], [b]) => categorieVolgorde(a, b)).map(([milieucategorie, e]) => ({
     milieucategorie,
-    verloren: cijfer(e.verloren, { transformatie: uniq([...e.transformaties]), kavel: uniq([...e.kavels]) }),
+    verloren: cijfer(e.verloren, { transformatie: uniq(e.transformaties), kavel: uniq(e.kavels) }),
     compensatie: cijfer(e.compensatie, { compensatie: e.compensaties }),
   }));
 
@@ -307,30 +340,48 @@ export function categorieVolgorde(a: string, b: string): number {
 }
 
 /**
+ * Kavels alike in gemeente, planstatus, category and status, read together: their total
+ * area and their ids (ascending). The national balance reads the kavels so, grouped by
+ * the database; a single kavel is a group of one.
+ */
+export interface KavelGroep extends Omit<KavelStand, 'id'> {
+  ids: number[];
+}
+
+/** A kavel as a group of one. */
+export const alsGroep = ({ id, ...k }: KavelStand): KavelGroep => ({ ...k, ids: [id] });
+
+/** The ids of the groups, ascending. */
+function kavelIds(groepen: readonly KavelGroep[]): number[] {
+  const ids: number[] = [];
+  for (const g of groepen) for (const id of g.ids) ids.push(id);
+  return oplopend(ids);
+}
+
+/**
  * Plancapaciteit (C6): kavels beschikbaar or potentieel, by planstatus, category, gemeente
  * and status (`rijen: false` leaves out the rows per gemeente; the totals are the same).
  */
-export function plancapaciteit(kavels: readonly KavelStand[], { rijen: metRijen = true }: { rijen?: boolean } = {}) {
+export function plancapaciteit(kavels: readonly KavelGroep[], { rijen: metRijen = true }: { rijen?: boolean } = {}) {
   const tellend = kavels.filter((k) => (PLANCAPACITEIT_STATUSSEN as readonly string[]).includes(k.status));
-  const groepen = new Map<string, { planstatus: string; milieucategorie: string; gemeente: string; status: string; ha: number; kavels: number[] }>();
+  const groepen = new Map<string, { planstatus: string; milieucategorie: string; gemeente: string; status: string; ha: number; kavels: KavelGroep[] }>();
   for (const k of metRijen ? tellend : []) {
     const sleutel = [k.gemeente, k.planstatus, k.milieucategorie_max, k.status].join('\u0000');
     let g = groepen.get(sleutel);
     if (!g) groepen.set(sleutel, (g = { planstatus: k.planstatus, milieucategorie: k.milieucategorie_max, gemeente: k.gemeente, status: k.status, ha: 0, kavels: [] }));
     g.ha += k.oppervlakte_ha;
-    g.kavels.push(k.id);
+    g.kavels.push(k);
   }
-  const rijen = [...groepen.values()]
-    .sort((a, b) => nl.compare(a.gemeente, b.gemeente) || nl.compare(a.planstatus, b.planstatus) ||
-      categorieVolgorde(a.milieucategorie, b.milieucategorie) || nl.compare(a.status, b.status))
-    .map(({ kavels: ks, ...r }) => ({ ...r, ids: { kavel: oplopend(ks) } }));
+  const rijen = sorteer([...groepen.values()],
+    [(g) => g.gemeente, nl.compare], [(g) => g.planstatus, nl.compare], [(g) => g.milieucategorie, categorieVolgorde], [(g) => g.status, nl.compare])
+    .map((g) => ({ planstatus: g.planstatus, milieucategorie: g.milieucategorie, gemeente: g.gemeente, status: g.status, ha: g.ha, ids: { kavel: kavelIds(g.kavels) } }));
   const totaal = (planstatus: 'hard' | 'zacht') => {
     const ks = tellend.filter((k) => k.planstatus === planstatus);
     const perCat = groepeer(ks, (k) => k.milieucategorie_max);
     return {
-      ...cijfer(som(ks.map((k) => k.oppervlakte_ha)), { kavel: oplopend(ks.map((k) => k.id)) }),
+      ...cijfer(som(ks.map((k) => k.oppervlakte_ha)), { kavel: kavelIds(ks) }),
       per_milieucategorie: Object.fromEntries([...perCat].sort(([a], [b]) => categorieVolgorde(a, b))
-        .map(([code, cs]) => [code, cijfer(som(cs.map((k) => k.oppervlakte_ha)), { kavel: oplopend(cs.map((k) => k.id)) })])),
+        .map(([code, cs]) => [code, cijfer(som(cs.map((k) => k.oppervlakte_ha)), { kavel: kavelIds(cs) })])),
     };
   };
   return { rijen, hard: totaal('hard'), zacht: totaal('zacht') };

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  berekenKpis, definities, faseOp, plancapaciteit, type CompensatieStand, type KavelStand, type Regels, type ToewijzingStand,
+  alsGroep, berekenKpis, definities, faseOp, plancapaciteit, type CompensatieStand, type KavelStand, type Regels, type ToewijzingStand,
   type TransformatieStand,
 } from '../../server/domain/kpi.ts';
 
@@ -148,7 +148,7 @@ describe('plancapaciteit', () => {
     const k = (id: number, status: string, planstatus: 'hard' | 'zacht', cat: string, ha: number): KavelStand =>
       ({ id, status, planstatus, milieucategorie_max: cat, gemeente: 'Leiden', oppervlakte_ha: ha });
     const p = plancapaciteit([k(1, 'beschikbaar', 'hard', '3.1', 1), k(2, 'potentieel', 'zacht', '3.1', 2), k(3, 'bezet', 'hard', '3.1', 5),
-      k(4, 'beschikbaar', 'hard', '4.2', 0.5), k(5, 'in_optie', 'hard', '3.1', 1)]);
+      k(4, 'beschikbaar', 'hard', '4.2', 0.5), k(5, 'in_optie', 'hard', '3.1', 1)].map(alsGroep));
     expect(p.hard).toMatchObject({ ha: 1.5, ids: { kavel: [1, 4] } });
     expect(p.zacht).toMatchObject({ ha: 2, ids: { kavel: [2] } });
     expect(p.hard.per_milieucategorie['4.2']).toEqual({ ha: 0.5, ids: { kavel: [4] } });
