@@ -187,12 +187,29 @@ export async function* passendPerVraag(client: Client, vraagIds: readonly number
       const { rows } = await volgende;
       // The database searches the next batch while the caller scores this one.
       volgende = i + batch < vraagIds.length ? haal(i + batch) : null;
-      for (const r of rows) yield { id: r.id, sets: r.nrs ? r.nrs.split(',').map(Number) : [] };
+      for (const r of rows) yield { id: r.id, sets: r.nrs ? getallen(r.nrs) : [] };
     }
   } finally {
     // A caller that stops early leaves no query running on its connection.
     await volgende?.catch(() => undefined);
   }
+}
+
+/** "12,3,45" → [12, 3, 45], without a string per number: millions of them per regional run. */
+export function getallen(lijst: string): number[] {
+  const uit: number[] = [];
+  let n = 0;
+  for (let i = 0; i < lijst.length; i++) {
+    const c = lijst.charCodeAt(i);
+    if (c === 44) {
+      uit.push(n);
+      n = 0;
+    } else {
+      n = n * 10 + (c - 48);
+    }
+  }
+  uit.push(n);
+  return uit;
 }
 
 /**
