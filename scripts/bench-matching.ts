@@ -50,9 +50,10 @@ export async function matchingRun(pool: pg.Pool, label: string, tijdslimiet_s?: 
   console.log(`\n== ${label}`);
   regel('vragen × kavels', `${r.vragen.length} × ${r.aantalKavels} (beschikbaar of van een vragend bedrijf)`);
   regel('opties in het model', `${r.instance.opties.length} (max ${inst.max_opties_per_vraag} per vraag, incl. samengevoegde kavels)`);
+  // The database searches the next batch of requests while one is scored: SQL is the wait for the database beyond the scoring.
   regel('laden + harde eisen (SQL)', s(r.kandidaten_sql_ms + (t1 - t0 - r.opbouw_ms)));
-  regel('scores + model (JS)', s(r.opbouw_ms - r.kandidaten_sql_ms));
-  regel('HiGHS (worker, met LP)', s(t2 - t1));
+  regel('scores (JS)', s(r.opbouw_ms - r.kandidaten_sql_ms));
+  regel('HiGHS (worker, met model)', s(t2 - t1));
   regel('gretig', s(t3 - t2));
   regel('end to end', `${s(t3 - t0)} (CPU van dit proces ${s((cpu.user + cpu.system) / 1000)}; belasting ${loadavg()[0].toFixed(1)} op ${cpus().length} kernen)`);
   uitkomst('HiGHS', optimaal);

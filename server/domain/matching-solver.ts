@@ -154,45 +154,89 @@ function geldigeOpties(inst: RegioInstance) {
 }
 
 /**
- * The MIP in CPLEX LP format. Variable x<i> = option i chosen.
+ * The MIP as HiGHS's structured input: column j is option `variabelen[j]` (binary),
+ * row i is `Σ waarde·x ≤ bovengrens[i]`, its entries at start[i]..start[i+1] (CSR).
  *   max Σ w_r·score_o·x_o
- *   Σ_{o of r} x_o ≤ 1                               for every request r
- *   Σ_{o ∋ k} x_o ≤ 1                                for every free kavel k
+ *   Σ_{o of r} x_o ≤ 1                               for every request r         (row v<r>)
+ *   Σ_{o ∋ k} x_o ≤ 1                                for every free kavel k      (row k<k>)
  *   Σ_{o ∋ k} x_o − Σ_{o of r(k)} x_o ≤ 0            for a kavel k occupied by requester r(k)
+ * A row with a single +1 entry is left out: the column's bound says the same.
  */
-export function bouwModel(inst: RegioInstance): { lp: string; variabelen: number[] } {
+export interface RegioMatrix {
+  /** The option (index into `inst.opties`) of each column. */
+  variabelen: number[];
+  /** Objective coefficient of each column (maximised). */
+  kosten: Float64Array;
+  /** Row names, for the LP text: v<request id> and k<kavel id>. */
+  rijen: string[];
+  bovengrens: Float64Array;
+  start: Int32Array;
+  kolom: Int32Array;
+  waarde: Float64Array;
+}
+
+export function bouwMatrix(inst: RegioInstance): RegioMatrix {
   const vragen = new Map(inst.vragen.map((v) => [v.id, v]));
   const opties = geldigeOpties(inst);
+  // Columns in option order; the rows list column numbers.
   const perVraag = new Map<number, number[]>();
   const perKavel = new Map<number, number[]>();
-  for (const { o, i } of opties) {
-    (perVraag.get(o.vraag_id) ?? perVraag.set(o.vraag_id, []).get(o.vraag_id)!).push(i);
-    for (const k of o.kavel_ids) (perKavel.get(k) ?? perKavel.set(k, []).get(k)!).push(i);
-  }
-  const lines: string[] = ['Maximize', ' obj:'];
-  for (const { o, i } of opties) lines.push(`  + ${coef(o.score * gewicht(inst, vragen.get(o.vraag_id)))} x${i}`);
-  if (opties.length === 0) lines.push('  0 dummy');
-  lines.push('Subject To');
-  for (const [r, idx] of [...perVraag].sort((a, b) => a[0] - b[0])) {
-    if (idx.length > 1) lines.push(` v${r}:`, ...idx.map((i) => `  + x${i}`), '  <= 1');
-  }
+  const kosten = new Float64Array(opties.length);
+  opties.forEach(({ o }, j) => {
+    kosten[j] = coef(o.score * gewicht(inst, vragen.get(o.vraag_id)));
+    (perVraag.get(o.vraag_id) ?? perVraag.set(o.vraag_id, []).get(o.vraag_id)!).push(j);
+    for (const k of o.kavel_ids) (perKavel.get(k) ?? perKavel.set(k, []).get(k)!).push(j);
+  });
+  const rijen: string[] = [];
+  const bovengrens: number[] = [];
+  const start = [0];
+  const kolom: number[] = [];
+  const waarde: number[] = [];
+  const rij = (naam: string, plus: readonly number[], min: readonly number[], rhs: number) => {
+    rijen.push(naam);
+    bovengrens.push(rhs);
+    for (const j of plus) { kolom.push(j); waarde.push(1); }
+    for (const j of min) { kolom.push(j); waarde.push(-1); }
+    start.push(kolom.length);
+  };
+  for (const [r, cols] of [...perVraag].sort((a, b) => a[0] - b[0])) if (cols.length > 1) rij(`v${r}`, cols, [], 1);
   const vast = vastVan(inst);
-  for (const [k, idx] of [...perKavel].sort((a, b) => a[0] - b[0])) {
+  for (const [k, cols] of [...perKavel].sort((a, b) => a[0] - b[0])) {
     const occupant = bezetter(inst, k, vast);
-    if (occupant !== undefined) {
-      const own = perVraag.get(occupant) ?? [];
-      lines.push(` k${k}:`, ...idx.map((i) => `  + x${i}`), ...own.map((i) => `  - x${i}`), '  <= 0');
-    } else if (idx.length > 1) {
-      lines.push(` k${k}:`, ...idx.map((i) => `  + x${i}`), '  <= 1');
-    }
+    if (occupant !== undefined) rij(`k${k}`, cols, perVraag.get(occupant) ?? [], 0);
+    else if (cols.length > 1) rij(`k${k}`, cols, [], 1);
   }
-  if (opties.length === 0) lines.push(' c0: dummy <= 0');
+  return {
+    variabelen: opties.map(({ i }) => i), kosten, rijen, bovengrens: Float64Array.from(bovengrens),
+    start: Int32Array.from(start), kolom: Int32Array.from(kolom), waarde: Float64Array.from(waarde),
+  };
+}
+
+/** The same model in CPLEX LP format (variable x<i> = option i chosen), for HiGHS's one-call `solve`. */
+export function lpTekst(m: RegioMatrix): string {
+  const naam = (j: number) => `x${m.variabelen[j]}`;
+  const lines: string[] = ['Maximize', ' obj:'];
+  m.kosten.forEach((c, j) => lines.push(`  + ${c} ${naam(j)}`));
+  if (m.variabelen.length === 0) lines.push('  0 dummy');
+  lines.push('Subject To');
+  m.rijen.forEach((r, i) => {
+    lines.push(` ${r}:`);
+    for (let e = m.start[i]; e < m.start[i + 1]; e++) lines.push(`  ${m.waarde[e] > 0 ? '+' : '-'} ${naam(m.kolom[e])}`);
+    lines.push(`  <= ${m.bovengrens[i]}`);
+  });
+  if (m.variabelen.length === 0) lines.push(' c0: dummy <= 0');
   lines.push('Bounds');
-  for (const { i } of opties) lines.push(` 0 <= x${i} <= 1`);
+  for (let j = 0; j < m.variabelen.length; j++) lines.push(` 0 <= ${naam(j)} <= 1`);
   lines.push('Binary');
-  for (const { i } of opties) lines.push(` x${i}`);
+  for (let j = 0; j < m.variabelen.length; j++) lines.push(` ${naam(j)}`);
   lines.push('End');
-  return { lp: lines.join('\n'), variabelen: opties.map(({ i }) => i) };
+  return lines.join('\n');
+}
+
+/** The model (see RegioMatrix) as LP text. */
+export function bouwModel(inst: RegioInstance): { lp: string; variabelen: number[] } {
+  const m = bouwMatrix(inst);
+  return { lp: lpTekst(m), variabelen: m.variabelen };
 }
 
 /** Is this choice of options feasible (each request once, each kavel once, occupied kavels freed)? */
@@ -228,6 +272,9 @@ export interface HighsOplossing {
   mip_dual_bound?: number | null;
 }
 
+/** What the worker thread answers to a RegioMatrix: the value of each column, by position. */
+export type MatrixOplossing = Omit<HighsOplossing, 'Columns'> & { colValue: Float64Array };
+
 /** Minimal HiGHS interface (the `highs` npm package). */
 export interface HighsLike {
   solve(lp: string, options?: Record<string, unknown>): HighsOplossing;
@@ -238,12 +285,17 @@ export const highsOpties = (tijdslimiet_s = 30): Record<string, unknown> =>
   ({ time_limit: tijdslimiet_s, mip_rel_gap: 0, random_seed: 0, output_flag: false, threads: 1 });
 
 /**
- * The outcome from HiGHS's answer to `bouwModel` (null: the model had no variables).
+ * The outcome from HiGHS's answer to `bouwModel` or `bouwMatrix` (null: the model had no variables).
  * Given the start it was handed (`start`: chosen options), never worse than that:
  * a time limit can stop HiGHS before it has even taken the start in.
  */
-export function uitOplossing(inst: RegioInstance, variabelen: number[], res: HighsOplossing | null, ms: number, start: number[] = []): RegioUitkomst {
-  const gekozen = res ? variabelen.filter((i) => (res.Columns[`x${i}`]?.Primal ?? 0) > 0.5) : [];
+export function uitOplossing(
+  inst: RegioInstance, variabelen: number[], res: HighsOplossing | MatrixOplossing | null, ms: number, start: number[] = [],
+): RegioUitkomst {
+  const waarde = !res ? () => 0
+    : 'colValue' in res ? (_: number, j: number) => res.colValue[j]
+    : (i: number) => res.Columns[`x${i}`]?.Primal ?? 0;
+  const gekozen = variabelen.filter((i, j) => waarde(i, j) > 0.5);
   let uit = uitkomst(inst, 'highs', res?.Status ?? 'Optimal', gekozen, ms);
   if (start.length) {
     const vanStart = uitkomst(inst, 'highs', res?.Status ?? 'Optimal', start, ms);

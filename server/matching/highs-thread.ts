@@ -4,9 +4,9 @@
 // solves still queued in the old one fail with a Dutch message.
 import { Worker } from 'node:worker_threads';
 import { ApiError } from '../http/errors.ts';
-import type { HighsOplossing } from '../domain/matching-solver.ts';
+import type { HighsOplossing, MatrixOplossing, RegioMatrix } from '../domain/matching-solver.ts';
 
-type Pending = { resolve: (r: HighsOplossing) => void; reject: (e: Error) => void };
+type Pending = { resolve: (r: HighsOplossing | MatrixOplossing) => void; reject: (e: Error) => void };
 
 interface SolverThread {
   worker: Worker;
@@ -23,7 +23,7 @@ function start(): SolverThread {
   const worker = new Worker(new URL('./highs-worker.mjs', import.meta.url), { execArgv: [] });
   const t: SolverThread = { worker, pending: new Map() };
   const retire = () => { if (current === t) current = null; };
-  worker.on('message', (m: { id: number; result?: HighsOplossing; error?: string }) => {
+  worker.on('message', (m: { id: number; result?: HighsOplossing | MatrixOplossing; error?: string }) => {
     const p = t.pending.get(m.id);
     t.pending.delete(m.id);
     if (t.pending.size === 0) worker.unref();
@@ -47,14 +47,24 @@ function start(): SolverThread {
   return t;
 }
 
-/** Solves the LP in the worker; `beginoplossing`: names of the columns (set to 1) of a feasible solution to begin from. */
-export function solveInThread(lp: string, options: Record<string, unknown>, beginoplossing?: readonly string[]): Promise<HighsOplossing> {
+/**
+ * Solves the model in the worker: LP text, or the structured model (no text to
+ * write and parse). `beginoplossing`: the columns (set to 1) of a feasible solution
+ * to begin from — by name for LP text, by position for the structured model.
+ */
+export function solveInThread(lp: string, options: Record<string, unknown>, beginoplossing?: readonly string[]): Promise<HighsOplossing>;
+export function solveInThread(model: RegioMatrix, options: Record<string, unknown>, beginoplossing?: readonly number[]): Promise<MatrixOplossing>;
+export function solveInThread(
+  invoer: string | RegioMatrix, options: Record<string, unknown>, beginoplossing?: readonly string[] | readonly number[],
+): Promise<HighsOplossing | MatrixOplossing> {
   const t = (current ??= start());
   const id = nextId++;
   return new Promise((resolve, reject) => {
     if (t.pending.size === 0) t.worker.ref();
     t.pending.set(id, { resolve, reject });
-    t.worker.postMessage({ id, lp, options, start: beginoplossing });
+    t.worker.postMessage(typeof invoer === 'string'
+      ? { id, lp: invoer, options, start: beginoplossing }
+      : { id, model: { kosten: invoer.kosten, bovengrens: invoer.bovengrens, start: invoer.start, kolom: invoer.kolom, waarde: invoer.waarde }, options, start: beginoplossing });
   });
 }
 

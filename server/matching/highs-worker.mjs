@@ -2,8 +2,10 @@
 // HTTP server must keep answering meanwhile. Plain JavaScript so it loads in any
 // worker, with or without a TypeScript loader.
 //
-// Answers in the shape of HiGHS's one-call `solve` (Status, ObjectiveValue, Columns
-// by name), plus the MIP gap and dual bound, which only the model API reports: a
+// Takes LP text, or the structured model (matching-solver.ts's RegioMatrix: no text
+// to write and parse). Answers in the shape of HiGHS's one-call `solve` (Status,
+// ObjectiveValue, Columns by name; for the structured model colValue by position),
+// plus the MIP gap and dual bound, which only the model API reports: a
 // solve stopped by its time limit says how far from optimal it may be. A start
 // solution (the columns set to 1) gives HiGHS a feasible incumbent from the outset.
 import { parentPort } from 'node:worker_threads';
@@ -18,20 +20,41 @@ const STATUS = {
   16: 'Solution limit reached', 17: 'Interrupted by user',
 };
 
-function solve(lp, options, start) {
+/**
+ * The structured model of matching-solver.ts's RegioMatrix: binary columns, rows
+ * `Σ waarde·x ≤ bovengrens` in CSR, maximised.
+ */
+function modelData({ kosten, bovengrens, start, kolom, waarde }) {
+  const numCols = kosten.length;
+  const numRows = bovengrens.length;
+  return {
+    numCols, numRows, sense: highs.constants.objectiveSense.maximize, colCost: kosten,
+    colLower: new Float64Array(numCols), colUpper: new Float64Array(numCols).fill(1),
+    rowLower: new Float64Array(numRows).fill(-highs.infinity), rowUpper: bovengrens,
+    matrix: { format: 'csr', numRows, numCols, starts: start, indices: kolom, values: waarde },
+    integrality: new Int32Array(numCols).fill(1),
+  };
+}
+
+/** LP text with start columns by name, or the structured model with start columns by position. */
+function solve(lp, matrix, options, start) {
   // The model API runs single-threaded and refuses the option.
   const { threads: _threads, ...opties } = options;
-  return highs.withModel({ format: 'lp', data: lp }, (model) => {
+  return highs.withModel(matrix ? modelData(matrix) : { format: 'lp', data: lp }, (model) => {
     model.options.set(opties);
-    const namen = Array.from({ length: model.getLp().numCols }, (_, i) => model.getColName(i));
+    const numCols = model.getLp().numCols;
+    const namen = matrix ? null : Array.from({ length: numCols }, (_, i) => model.getColName(i));
     if (start?.length) {
-      const een = new Set(start);
-      model.setSolution({ colValue: Float64Array.from(namen, (n) => (een.has(n) ? 1 : 0)) });
+      const colValue = new Float64Array(numCols);
+      if (matrix) for (const j of start) colValue[j] = 1;
+      else {
+        const een = new Set(start);
+        namen.forEach((n, j) => { if (een.has(n)) colValue[j] = 1; });
+      }
+      model.setSolution({ colValue });
     }
     model.run();
     const colValue = model.getSolution().colValue;
-    const Columns = {};
-    for (let i = 0; i < colValue.length; i++) Columns[namen[i]] = { Primal: colValue[i] };
     const info = (name) => {
       try {
         return model.info.get(name);
@@ -39,16 +62,17 @@ function solve(lp, options, start) {
         return null;
       }
     };
-    return {
-      Status: STATUS[model.getModelStatus()] ?? 'Unknown', ObjectiveValue: model.getObjectiveValue(), Columns,
-      mip_gap: info('mip_gap'), mip_dual_bound: info('mip_dual_bound'),
-    };
+    const uit = { Status: STATUS[model.getModelStatus()] ?? 'Unknown', ObjectiveValue: model.getObjectiveValue(), mip_gap: info('mip_gap'), mip_dual_bound: info('mip_dual_bound') };
+    if (matrix) return { ...uit, colValue };
+    const Columns = {};
+    for (let i = 0; i < colValue.length; i++) Columns[namen[i]] = { Primal: colValue[i] };
+    return { ...uit, Columns };
   });
 }
 
-parentPort.on('message', ({ id, lp, options, start }) => {
+parentPort.on('message', ({ id, lp, model, options, start }) => {
   try {
-    parentPort.postMessage({ id, result: solve(lp, options, start) });
+    parentPort.postMessage({ id, result: solve(lp, model, options, start) });
   } catch (err) {
     // HiGHS's WASM instance is unusable after an abort: answer, then end this
     // worker so the next solve gets a fresh one.

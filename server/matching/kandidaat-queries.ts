@@ -160,7 +160,8 @@ export async function zoekGroepen(client: Client, z: Zoekopdracht): Promise<Kand
        ON NOT (coalesce(${UITSLUITING_SQL.milieucategorie_max}, false) OR coalesce(${UITSLUITING_SQL.milieucategorie_min}, false))
      ORDER BY v.mc, g.ha`);
   await client.query('CREATE INDEX ON matching_zoek_groep_mc (vraag_mc, ha)');
-  await client.query('ANALYZE matching_zoek_groep_mc');
+  // Statistics of the columns the search filters on (those of the id arrays are costly and unused).
+  await client.query('ANALYZE matching_zoek_groep_mc (vraag_mc, ha)');
   return { sets: groepen.map((g) => g.ids.split(',').map(Number)), aantalKavels: aantal };
 }
 
@@ -170,14 +171,45 @@ export async function zoekGroepen(client: Client, z: Zoekopdracht): Promise<Kand
  * size that pass its rules. After `zoekGroepen`, in the same transaction.
  */
 export async function* passendPerVraag(client: Client, vraagIds: readonly number[], batch = 250): AsyncGenerator<{ id: number; sets: number[] }> {
-  for (let i = 0; i < vraagIds.length; i += batch) {
-    // One string per request: compact for thousands of groups.
-    const { rows } = await client.query<{ id: number; nrs: string | null }>(
+  // One string per request: compact for thousands of groups.
+  const haal = (i: number) => {
+    const p = client.query<{ id: number; nrs: string | null }>(
       `SELECT v.id, (SELECT string_agg(g.nr::text, ',') FROM matching_zoek_groep_mc g
                      WHERE g.vraag_mc = v.mc AND g.ha >= v.min_ha - 1e-9 AND g.ha <= v.top + 1e-9 AND ${PAST}) AS nrs
        FROM matching_zoek_vraag v WHERE v.id = ANY ($1::int[])`, [vraagIds.slice(i, i + batch)]);
-    for (const r of rows) yield { id: r.id, sets: r.nrs ? r.nrs.split(',').map(Number) : [] };
+    // Awaited below; until then a failure must not count as unhandled.
+    p.catch(() => undefined);
+    return p;
+  };
+  let volgende = vraagIds.length > 0 ? haal(0) : null;
+  try {
+    for (let i = 0; volgende; i += batch) {
+      const { rows } = await volgende;
+      // The database searches the next batch while the caller scores this one.
+      volgende = i + batch < vraagIds.length ? haal(i + batch) : null;
+      for (const r of rows) yield { id: r.id, sets: r.nrs ? getallen(r.nrs) : [] };
+    }
+  } finally {
+    // A caller that stops early leaves no query running on its connection.
+    await volgende?.catch(() => undefined);
   }
+}
+
+/** "12,3,45" → [12, 3, 45], without a string per number: millions of them per regional run. */
+export function getallen(lijst: string): number[] {
+  const uit: number[] = [];
+  let n = 0;
+  for (let i = 0; i < lijst.length; i++) {
+    const c = lijst.charCodeAt(i);
+    if (c === 44) {
+      uit.push(n);
+      n = 0;
+    } else {
+      n = n * 10 + (c - 48);
+    }
+  }
+  uit.push(n);
+  return uit;
 }
 
 /**

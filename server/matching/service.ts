@@ -15,7 +15,7 @@ import {
 import {
   besteKandidaten, geenKandidaatReden, kandidaatSet, kandidatenUitSets, TIE_BREAK, type KandidaatResultaat,
 } from '../domain/matching-kandidaten.ts';
-import { bouwModel, gretig, gretigeKeuze, highsOpties, regioInstance, uitOplossing, type HighsLike, type RegioInstance } from '../domain/matching-solver.ts';
+import { bouwMatrix, gretig, gretigeKeuze, highsOpties, regioInstance, uitOplossing, type HighsLike, type RegioInstance } from '../domain/matching-solver.ts';
 import { invoerVoorZicht, type KandidaatZicht } from '../domain/matching-zicht.ts';
 import { scheefwerken } from '../domain/matching-scheefwerken.ts';
 import { kavelsVanVragers, laadOpenVragen, laadVraag } from '../ruimtevragen/queries.ts';
@@ -85,9 +85,11 @@ export const laadHighs = () => (highsPromise ??= (highsLoader as unknown as () =
  */
 export async function solveRegioInThread(instance: RegioInstance, tijdslimiet_s: number) {
   const started = performance.now();
-  const { lp, variabelen } = bouwModel(instance);
+  const model = bouwMatrix(instance);
+  const { variabelen } = model;
   const start = gretigeKeuze(instance);
-  const res = variabelen.length > 0 ? await solveInThread(lp, highsOpties(tijdslimiet_s), start.map((i) => `x${i}`)) : null;
+  const kolom = new Map(variabelen.map((i, j) => [i, j]));
+  const res = variabelen.length > 0 ? await solveInThread(model, highsOpties(tijdslimiet_s), start.map((i) => kolom.get(i)!)) : null;
   return uitOplossing(instance, variabelen, res, performance.now() - started, start);
 }
 
