@@ -9,7 +9,7 @@
 //    from the database, on the region data and on synthetic data of 1,000 requests ×
 //    10,000 kavels (scripts/bench-matching.ts; BENCH_MATCHING_DATABASE_URL, BENCH_REQUESTS,
 //    BENCH_KAVELS, BENCH_TIME_LIMIT).
-// 3. Vector tiles (issue 15): HTTP time of a z10 and a z14 kavel tile against the bare
+// 3. Vector tiles (issue 15): HTTP time of a z8, a z10 and a z14 kavel tile against the bare
 //    ST_AsMVT query, on the same datasets as the monitor (scripts/bench-tiles.ts).
 // Prints times; asserts nothing.
 //

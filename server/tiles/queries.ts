@@ -39,6 +39,8 @@ const ownOrder = (layer: TileLayer) => {
 /**
  * One tile as Mapbox Vector Tile (ST_AsMVT), in one query over the GiST index of the
  * stored Web Mercator geometry, with the version of the layer it shows (same snapshot).
+ * ST_AsMVT leaves out rows whose clipped geometry is NULL; a filter on it would have
+ * PostgreSQL clip every geometry twice (a third of a dense tile's time).
  */
 export async function mvtTile(db: Queryable, layer: TileLayer, set: AttributeSet, { z, x, y }: TileCoord): Promise<{ versie: number; tile: Buffer }> {
   const def = definitionOf(layer);
@@ -55,7 +57,7 @@ export async function mvtTile(db: Queryable, layer: TileLayer, set: AttributeSet
             coalesce((SELECT ST_AsMVT(f.*, '${layer}', ${TILE_EXTENT}, 'geom', 'id') FROM (
               SELECT x.id, ${select(set)}, ST_AsMVTGeom(x.geom_3857, ${env}, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom
               FROM ${def.table} x WHERE x.geom_3857 && ${buffered}
-              ORDER BY ${ownOrder(layer)}) f WHERE f.geom IS NOT NULL), '') ${labels} AS tile`,
+              ORDER BY ${ownOrder(layer)}) f), '') ${labels} AS tile`,
     [z, x, y, layer],
   );
   return rows[0];
