@@ -5,29 +5,13 @@
 // greedy's 994,560.
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bouwModel, gretig, gretigeKeuze, highsOpties, isToelaatbaar, uitOplossing, type RegioInstance } from '../../server/domain/matching-solver.ts';
+import { bouwModel, gretig, gretigeKeuze, highsOpties, isToelaatbaar, uitOplossing } from '../../server/domain/matching-solver.ts';
 import { solveInThread, stopSolverThread } from '../../server/matching/highs-thread.ts';
+import { regioInstanceArb } from '../support/regio-instances.ts';
 
 afterAll(() => stopSolverThread());
 
-const instanceArb = fc.record({
-  n: fc.integer({ min: 2, max: 8 }),
-  opties: fc.array(fc.record({ vraag: fc.integer({ min: 1, max: 8 }), kavels: fc.uniqueArray(fc.integer({ min: 1, max: 10 }), { minLength: 1, maxLength: 2 }),
-    score: fc.integer({ min: 1, max: 100 }) }), { minLength: 1, maxLength: 20 }),
-  huidig: fc.array(fc.option(fc.integer({ min: 1, max: 10 }), { nil: null }), { minLength: 8, maxLength: 8 }),
-}).map(({ n, opties, huidig }): RegioInstance => {
-  const bezet = new Set<number>();
-  const vragen = Array.from({ length: n }, (_, i) => {
-    const h = huidig[i];
-    const eigen = h !== null && !bezet.has(h) ? h : null;
-    if (eigen !== null) bezet.add(eigen);
-    return { id: i + 1, voorrang: i % 3 === 0, huidige_kavel_id: eigen };
-  });
-  return {
-    vragen, opties: opties.filter((o) => o.vraag <= n).map((o) => ({ vraag_id: o.vraag, kavel_ids: [...o.kavels].sort((a, b) => a - b), score: o.score })),
-    voorwaardelijk: new Map(vragen.filter((v) => v.huidige_kavel_id !== null).map((v) => [v.huidige_kavel_id!, v.id])), voorrang_factor: 1.5,
-  };
-});
+const instanceArb = regioInstanceArb({ lopendeMatch: false });
 
 describe('the regional optimum against the greedy baseline', () => {
   it('starts from a feasible greedy choice', { timeout: 30_000 }, () => {
