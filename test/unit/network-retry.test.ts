@@ -1,7 +1,7 @@
 // The map's network retry: connection failures are tried again, HTTP answers and aborts never.
 import { describe, expect, it } from 'vitest';
 import { AJAXError } from 'maplibre-gl';
-import { isReportedNetworkFailure, withNetworkRetry } from '../../web/map/network-retry.ts';
+import { isNetworkFailure, withNetworkRetry } from '../../web/map/network-retry.ts';
 
 function counting(failures: unknown[]) {
   let calls = 0;
@@ -23,6 +23,14 @@ describe('withNetworkRetry', () => {
     expect(lasting.calls()).toBe(3);
   });
 
+  it('tries again what the worker passed on as a plain Error, but not a broken archive', async () => {
+    const copied = counting([new Error('Failed to fetch')]);
+    expect(await withNetworkRetry(copied.load, new AbortController().signal, [0, 0])).toBe('tegel');
+    const broken = counting([new Error('Wrong magic number for PMTiles archive')]);
+    await expect(withNetworkRetry(broken.load, new AbortController().signal, [0, 0])).rejects.toThrow('magic');
+    expect(broken.calls()).toBe(1);
+  });
+
   it('passes an HTTP answer and an abort straight through', async () => {
     const refused = counting([new AJAXError(401, 'Unauthorized', '/t', new Blob())]);
     await expect(withNetworkRetry(refused.load, new AbortController().signal, [0, 0])).rejects.toThrow('Unauthorized');
@@ -36,14 +44,14 @@ describe('withNetworkRetry', () => {
   });
 });
 
-describe('isReportedNetworkFailure', () => {
+describe('isNetworkFailure', () => {
   it('knows a lost connection after MapLibre passed it from its worker as a plain Error', () => {
-    expect(isReportedNetworkFailure(new Error('Failed to fetch'))).toBe(true);
-    expect(isReportedNetworkFailure(new Error('NetworkError when attempting to fetch resource.'))).toBe(true);
-    expect(isReportedNetworkFailure(new AJAXError(0, '', '/t', new Blob()))).toBe(true);
+    expect(isNetworkFailure(new Error('Failed to fetch'))).toBe(true);
+    expect(isNetworkFailure(new Error('NetworkError when attempting to fetch resource.'))).toBe(true);
+    expect(isNetworkFailure(new AJAXError(0, '', '/t', new Blob()))).toBe(true);
     // An HTTP answer or a broken archive is not a lost connection.
-    expect(isReportedNetworkFailure(new AJAXError(500, 'Internal Server Error', '/t', new Blob()))).toBe(false);
-    expect(isReportedNetworkFailure(new Error('Bad response code: 500'))).toBe(false);
-    expect(isReportedNetworkFailure(new Error('Wrong magic number for PMTiles archive'))).toBe(false);
+    expect(isNetworkFailure(new AJAXError(500, 'Internal Server Error', '/t', new Blob()))).toBe(false);
+    expect(isNetworkFailure(new Error('Bad response code: 500'))).toBe(false);
+    expect(isNetworkFailure(new Error('Wrong magic number for PMTiles archive'))).toBe(false);
   });
 });

@@ -20,7 +20,7 @@ import { attachInteraction, type FeatureRef } from './interaction.ts';
 import { glyphsUrl } from './labels.ts';
 import { tileUrls, useTileLayers, type TileLayerInfo } from './tiles.ts';
 import { RegionControl } from './controls.ts';
-import { isReportedNetworkFailure } from './network-retry.ts';
+import { isNetworkFailure } from './network-retry.ts';
 import { gebiedOf, MAX_ZOOM, minZoomFor, panningLimit, regionPadding, type Gebied } from './region.ts';
 import { usePeildatum, zetPeildatum } from './peildatum.ts';
 import { formatDate } from '../i18n/format.ts';
@@ -83,6 +83,7 @@ export function MapView({ visibility, selected, onSelect, onMap }: MapViewProps)
     if (!container || !style.data || !categories.data) return;
     configureMapLibre();
     const instance = createMap(container, style.data, attribution, gebiedOf(config.data?.gebied));
+    const stopReporting = reportMapErrors(instance);
     const interaction = attachInteraction(instance, (ref) => onSelectRef.current(ref));
     interactionRef.current = interaction;
     instance.on('load', () => setStyled(instance));
@@ -95,6 +96,7 @@ export function MapView({ visibility, selected, onSelect, onMap }: MapViewProps)
       if (window.__map === instance) delete window.__map;
       delete document.body.dataset.mapReady;
       instance.remove();
+      stopReporting();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the attribution list comes with the same config as the style
   }, [style.data, categories.data]);
@@ -228,18 +230,26 @@ function createMap(
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new RegionControl(t.kaart.regio, gebied), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
-  // Logged as errors so that an invalid layer or a failing tile source fails the browser tests;
-  // not once the page is being left, whose requests the browser cancels ("Failed to fetch").
+  return map;
+}
+
+/**
+ * Logs the map's errors as errors, so that an invalid layer or a failing tile source fails the
+ * browser tests; not once the page is being left, whose requests the browser cancels ("Failed
+ * to fetch"). Returns what removes the page listeners again.
+ */
+function reportMapErrors(map: MapLibreMap): () => void {
   let leaving = false;
-  window.addEventListener('pagehide', () => { leaving = true; });
-  window.addEventListener('pageshow', () => { leaving = false; });
+  const listeners = new AbortController();
+  window.addEventListener('pagehide', () => { leaving = true; }, { signal: listeners.signal });
+  window.addEventListener('pageshow', () => { leaving = false; }, { signal: listeners.signal });
   map.on('error', (e) => {
     if (leaving) return;
     const sourceId = (e as { sourceId?: string }).sourceId;
     // A basemap request Chromium cancels or loses ("Failed to fetch", already retried) leaves a
     // background tile for the next render; our own layers' failures stay errors.
-    if (sourceId && !sourceId.startsWith('data-') && isReportedNetworkFailure(e.error)) console.warn('[kaart] achtergrond', e.error?.message);
+    if (sourceId && !sourceId.startsWith('data-') && isNetworkFailure(e.error)) console.warn('[kaart] achtergrond', e.error?.message);
     else console.error('[kaart]', sourceId ?? '', e.error?.message ?? e);
   });
-  return map;
+  return () => listeners.abort();
 }

@@ -8,21 +8,17 @@ import { FetchSource, PMTiles, type Protocol, type RangeResponse, type Source } 
 /** Waits before the second and third try; a lasting outage still ends in an error. */
 export const RETRY_DELAYS_MS = [250, 1000];
 
-/** A failure of the connection itself (fetch's TypeError, MapLibre's AJAXError with status 0). */
-export function isNetworkFailure(error: unknown): boolean {
-  if (error instanceof AJAXError) return error.status === 0;
-  return error instanceof TypeError;
-}
-
 /** What fetch says in Chromium, Firefox and Safari when the connection fails. */
 const FETCH_NETWORK_MESSAGES = ['Failed to fetch', 'NetworkError when attempting to fetch resource.', 'Load failed'];
 
 /**
- * The same, for an error the map reports: MapLibre hands its worker's errors on as plain
- * Errors (a TypeError arrives as an Error), so there only the message tells.
+ * A failure of the connection itself: fetch's TypeError, MapLibre's AJAXError with status 0,
+ * or either after MapLibre passed it on from its worker as a plain Error (only the message
+ * tells then).
  */
-export function isReportedNetworkFailure(error: unknown): boolean {
-  return isNetworkFailure(error) || (error instanceof Error && FETCH_NETWORK_MESSAGES.includes(error.message));
+export function isNetworkFailure(error: unknown): boolean {
+  if (error instanceof AJAXError) return error.status === 0;
+  return error instanceof TypeError || (error instanceof Error && FETCH_NETWORK_MESSAGES.includes(error.message));
 }
 
 const pause = (ms: number, signal: AbortSignal) =>
