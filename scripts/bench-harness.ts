@@ -1,12 +1,14 @@
 // What every benchmark shares: timing a call (median and p95 after warming up), and
-// the real server on a dataset, signed in as a stuurgroep account made for the run
-// (removed afterwards), answering GET requests as a browser would (compressed).
+// the real server on a dataset, signed in as an account made for the run (stuurgroep
+// unless asked otherwise, never one that needs a second factor; removed afterwards), answering GET requests as a browser
+// would (compressed).
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { serve } from '@hono/node-server';
 import { createApp, type AppOptions } from '../server/app.ts';
 import { createAccount } from '../server/accounts/service.ts';
 import type { Database } from '../server/db/database.ts';
+import type { Role } from '../server/domain/roles.ts';
 
 export const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 
@@ -30,11 +32,12 @@ export async function meet(fn: () => Promise<unknown>, runs = RUNS): Promise<Sta
 export type Get = (pad: string) => Promise<{ bytes: number; sent: number }>;
 
 export async function withSignedInServer<T>(
-  d: { pool: pg.Pool; mode: Database['mode'] }, options: Omit<AppOptions, 'db'>, run: (get: Get) => Promise<T>,
+  d: { pool: pg.Pool; mode: Database['mode'] }, { rol = 'stuurgroep', gemeente, ...options }: Omit<AppOptions, 'db'> & { rol?: Role; gemeente?: string },
+  run: (get: Get) => Promise<T>,
 ): Promise<T> {
   const email = `bench-${randomUUID()}@bench.invalid`;
   const wachtwoord = `Bench-${randomUUID()}`;
-  await createAccount(d.pool, { email, naam: 'Benchmark', rol: 'stuurgroep', wachtwoord });
+  await createAccount(d.pool, { email, naam: 'Benchmark', rol, gemeente, wachtwoord });
   const db: Database = { pool: d.pool, mode: d.mode, close: async () => undefined };
   const app = createApp({ db, ...options });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });

@@ -5,6 +5,8 @@
 //    with their ratio; at region scale (embedded database, and PostgreSQL when
 //    BENCH_DATABASE_URL is set) and on synthetic national data of 10k / 30k / 100k
 //    kavels on PostgreSQL (schemas national_<n>, filled by scripts/national.ts when missing).
+//    Beside it the toewijzing form's list of transformaties (GET /api/compensaties/{id}/
+//    toewijzingen/keuzes) against its one query.
 // 2. The regional assignment (issue #6), HiGHS against the greedy baseline, end to end
 //    from the database, on the region data and on synthetic data of 1,000 requests ×
 //    10,000 kavels (scripts/bench-matching.ts; BENCH_MATCHING_DATABASE_URL, BENCH_REQUESTS,
@@ -24,6 +26,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { bron, type Moment } from '../server/balans/queries.ts';
+import { selectKeuzes } from '../server/toewijzingen/queries.ts';
 import { meet, RUNS, withSignedInServer } from './bench-harness.ts';
 import { matchingRun, matchingSyntheticBench } from './bench-matching.ts';
 import { migreerSchema, nationalPool, omvang, schemaVoor, vulNationaal } from './national.ts';
@@ -126,8 +129,26 @@ async function monitorBench(d: Dataset): Promise<Rij[]> {
       await rij('nu', '/api/balans', vloer({ soort: 'actueel', peildatum: vandaag })),
       await rij(`peildatum ${PAST}`, `/api/balans?peildatum=${PAST}`, vloer({ soort: 'historie', peildatum: PAST })),
       await rij('reeks 2020–2040', '/api/balans/reeks?van=2020&tot=2040', async () => (await d.pool.query(VLOER_REEKS, [2020, 2040])).rows[0]),
+      ...await keuzesBench(d, rows[0].n),
     ];
   });
+}
+
+/**
+ * The werkgroep's list to choose a transformatie from for a toewijzing (no geometry): HTTP
+ * against its one query, for the compensatie with the most toewijzingen.
+ */
+async function keuzesBench(d: Dataset, kavels: number): Promise<Rij[]> {
+  const { rows: [c] } = await d.pool.query<{ id: number; gemeente: string }>(
+    `SELECT c.id, g.naam AS gemeente FROM compensatie c JOIN gemeente g ON g.id = c.gemeente_id
+       LEFT JOIN compensatie_toewijzing w ON w.compensatie_id = c.id
+     GROUP BY c.id, g.naam ORDER BY count(w.id) DESC, c.id LIMIT 1`);
+  if (!c) return [];
+  // A werkgroep member of the compensatie's gemeente (no second factor to give).
+  return withSignedInServer(d, { rol: 'werkgroep', gemeente: c.gemeente }, async (get) => [{
+    dataset: d.label, kavels, vraag: 'toewijzingskeuzes',
+    http: await meet(() => get(`/api/compensaties/${c.id}/toewijzingen/keuzes`)), sql: await meet(() => selectKeuzes(d.pool, c.id)),
+  }]);
 }
 
 function printMonitor(rijen: Rij[]) {
@@ -137,7 +158,7 @@ function printMonitor(rijen: Rij[]) {
   for (const r of rijen) {
     console.log(`   ${r.dataset.padEnd(26)} ${String(r.kavels).padStart(7)}  ${r.vraag.padEnd(20)} ${ms(r.http.p50)} ${ms(r.http.p95)}   ${ms(r.sql.p50)} ${ms(r.sql.p95)}   ${(r.http.p50 / r.sql.p50).toFixed(2)}`);
   }
-  const nat = (n: number) => rijen.filter((r) => r.dataset === `landelijk ${n}`);
+  const nat = (n: number) => rijen.filter((r) => r.dataset === `landelijk ${n}` && r.vraag !== 'toewijzingskeuzes');
   const klein = nat(10_000);
   const groot = nat(100_000);
   if (klein.length && groot.length) {
