@@ -3,12 +3,12 @@
 // edited in the monitor with its computed contribution, cutting a hole (and
 // editing the holed kavel), editing a record of several parts, the R-T1
 // transformatielijst warning, and the werkgroep's own-gemeente limits.
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser, Page, Request } from 'playwright-core';
 import { bbox, booleanContains, point, pointToPolygonDistance, polygon as turfPolygon } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { openApp, reloadApp, waitForIdle } from './browser.ts';
-import { appSession, SCREENSHOTS } from './session.ts';
+import { demoSession, SCREENSHOTS } from './session.ts';
 import { api, clickAt, deepInteriorPoint, hectare, liveHa, selectOnMap, toLngLat, toScreen, type Area, type Props } from './map-helpers.ts';
 import {
   Api, createBestuursovereenkomst, createCompensatie, createKanszone, createKavel, createTerrein, createTransformatie,
@@ -25,16 +25,10 @@ interface Overzicht { oppervlakte_ha: number; toegewezen_ha: number; beschikbaar
 describe.skipIf(!baseUrl)('werkgroep editor: toewijzingen, bestuursovereenkomsten, gaten, meerdelige vlakken', () => {
   let browser: Browser;
   let page: Page;
-  let errors: string[];
   let regisseur: Api;
 
-  appSession(() => demoAccount('regisseur'), async (session) => {
-    ({ browser, page, errors } = session);
-    regisseur = await Api.as('regisseur');
-  });
-  // Refused writes (409/422) are answers the UI shows; Chromium logs them as failed loads.
-  afterEach(() => {
-    expect(errors.splice(0).filter((e) => !/status of (409|422)/.test(e))).toEqual([]);
+  demoSession({ rol: 'regisseur', refused: [409, 422] }, (session) => {
+    ({ browser, page, api: regisseur } = session);
   });
 
   /** A compensatie of 3 ha on a free spot, and a terrein with two transformaties, all in `gemeente`. */

@@ -15,6 +15,7 @@ import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { rdFromWgs84, rdRectangle } from '../support/rd.ts';
 import type { Area } from './map-helpers.ts';
 import { totpCode } from '../../server/auth/totp.ts';
+import { today } from '../../server/domain/dates.ts';
 
 const sessionCookie = (res: Response) =>
   res.headers.getSetCookie().map((line) => line.split(';')[0]).find((pair) => pair.startsWith('sr071_sessie=')) ?? '';
@@ -234,4 +235,16 @@ export async function createRuimtevraag(api: Api, vraag: { min_ha: number; max_h
   return api.ok<Ruimtevraag>('POST', '/api/ruimtevragen', {
     bedrijf: { naam, arbeidsplaatsen: 20, ...bedrijf }, reden: 'groei', ...vraag,
   });
+}
+
+// ------------------------------------------------------------------ meetings
+
+/** A stuurgroep meeting of today with a unique title (regisseur or beheerder). */
+export function createVergadering(api: Api, titel: string) {
+  return api.ok<{ id: number }>('POST', '/api/vergaderingen', { datum: today(), gremium: 'stuurgroep', titel: unique(titel) });
+}
+
+/** Takes the meeting's snapshot: the figures it shows from then on. */
+export function takeSnapshot(api: Api, vergadering: { id: number }) {
+  return api.ok('POST', `/api/vergaderingen/${vergadering.id}/snapshot`, {});
 }

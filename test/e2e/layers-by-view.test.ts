@@ -4,10 +4,11 @@
 // to records the page has never downloaded (the server's box of their ids); the editor
 // fetches the records around the view once a session opens and snaps to a neighbour
 // kavel made after the page loaded.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { bbox } from '@turf/turf';
-import { launchBrowser, openApp, waitForIdle } from './browser.ts';
+import { openApp, waitForIdle } from './browser.ts';
+import { blockBrowser } from './session.ts';
 import { api, centreOn, clickAt, toScreen, vertexCount, type Area } from './map-helpers.ts';
 import { Api, createKavel, createTerrein, createTransformatie, demoAccount, inside, rdPolygon } from './fixtures.ts';
 import { firstAndSecondVisit } from '../../scripts/first-view.ts';
@@ -37,14 +38,10 @@ function watchRequests(page: Page): string[] {
 }
 
 describe.skipIf(!inject('chromiumPath'))('layers by view', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser?.close());
+  const browser = blockBrowser();
 
   it('opens the first regional view without any whole big layer and under the byte budget', async () => {
-    const { first } = await firstAndSecondVisit(browser, baseUrl, demoAccount('stuurgroep'));
+    const { first } = await firstAndSecondVisit(browser(), baseUrl, demoAccount('stuurgroep'));
     const paths = first.requests.map((r) => new URL(r.url).pathname);
     expect(paths.some((p) => p.startsWith('/tiles/kavels/')), 'the kavels come as tiles').toBe(true);
     expect(first.requests.map((r) => wholeLayer(r.url)).filter(Boolean)).toEqual([]);
@@ -52,7 +49,7 @@ describe.skipIf(!inject('chromiumPath'))('layers by view', () => {
   });
 
   it('shows the layer counts from the tiles, as many as the API has', async () => {
-    const { page, errors } = await openApp(browser, baseUrl, { account: demoAccount('stuurgroep') });
+    const { page, errors } = await openApp(browser(), baseUrl, { account: demoAccount('stuurgroep') });
     try {
       const stuurgroep = await Api.as('stuurgroep');
       const kavels = await stuurgroep.get<{ features: unknown[] }>('/api/kavels');
@@ -68,7 +65,7 @@ describe.skipIf(!inject('chromiumPath'))('layers by view', () => {
     const regisseur = await Api.as('regisseur');
     const { spot } = await createTerrein(regisseur, 'Katwijk');
     const transformatie = await createTransformatie(regisseur, rdPolygon(inside(spot, 100, 100, 200, 100)));
-    const { page, errors } = await openApp(browser, baseUrl, { account: demoAccount('stuurgroep') });
+    const { page, errors } = await openApp(browser(), baseUrl, { account: demoAccount('stuurgroep') });
     try {
       const urls = watchRequests(page);
       const stuurgroep = await Api.as('stuurgroep');
@@ -104,7 +101,7 @@ describe.skipIf(!inject('chromiumPath'))('layers by view', () => {
 
   it('snaps a new kavel to a neighbour made after the page loaded, and finds the terrein under it', async () => {
     const werkgroep = await Api.as('werkgroep', 'Leiden');
-    const { page, errors } = await openApp(browser, baseUrl, { account: demoAccount('werkgroep', 'Leiden') });
+    const { page, errors } = await openApp(browser(), baseUrl, { account: demoAccount('werkgroep', 'Leiden') });
     try {
       const urls = watchRequests(page);
       const { terrein, spot } = await createTerrein(werkgroep, 'Leiden');

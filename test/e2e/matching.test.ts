@@ -6,10 +6,10 @@
 // Each test makes its own companies, requests and kavels (test/e2e/fixtures.ts).
 // Its kavels allow milieucategorie 6, which no sample kavel does, and each test
 // asks for its own range of hectares: so a test's requests see only its own kavels.
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { openApp, reloadApp, waitForIdle } from './browser.ts';
-import { appSession, SCREENSHOTS } from './session.ts';
+import { demoSession, SCREENSHOTS } from './session.ts';
 import { Api, createKavel, createRuimtevraag, createTerrein, demoAccount, gemeenteId, inside, unique } from './fixtures.ts';
 
 const baseUrl = inject('baseUrl');
@@ -24,16 +24,10 @@ interface Kandidaten {
 describe.skipIf(!baseUrl)('matching', () => {
   let browser: Browser;
   let page: Page;
-  let errors: string[];
   let regisseur: Api;
 
-  appSession(() => demoAccount('regisseur'), async (session) => {
-    ({ browser, page, errors } = session);
-    regisseur = await Api.as('regisseur');
-  });
-  // Refused writes (400/409/422) are answers the UI shows; Chromium logs them as failed loads.
-  afterEach(() => {
-    expect(errors.splice(0).filter((e) => !/status of (400|409|422)/.test(e))).toEqual([]);
+  demoSession({ rol: 'regisseur', refused: [400, 409, 422] }, (session) => {
+    ({ browser, page, api: regisseur } = session);
   });
 
   /** The matching panel, opened if it is not. */

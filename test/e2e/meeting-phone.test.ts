@@ -1,33 +1,24 @@
 // On a phone (390×844) the map, the monitor and a meeting are usable read-only (issue #13,
 // item 7): the page never scrolls sideways, the region fits below the layer list, and the
 // meeting with its figures and the ruimtevragen aggregate open as a sheet.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, reloadApp } from './browser.ts';
-import { Api, demoAccount, unique } from './fixtures.ts';
-import { today } from '../../server/domain/dates.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, reloadApp } from './browser.ts';
+import { Api, createVergadering, demoAccount, takeSnapshot } from './fixtures.ts';
+import { blockBrowser, SCREENSHOTS } from './session.ts';
 
 const baseUrl = inject('baseUrl');
-const SCREENSHOTS = 'test/e2e/screenshots';
 
 const overloop = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe.skipIf(!inject('chromiumPath'))('a phone', () => {
-  let browser: Browser;
-  let vergadering: { id: number };
-
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchBrowser();
-    const regisseur = await Api.as('regisseur');
-    vergadering = await regisseur.ok('POST', '/api/vergaderingen', { datum: today(), gremium: 'stuurgroep', titel: unique('E2E telefoon') });
-    await regisseur.ok('POST', `/api/vergaderingen/${vergadering.id}/snapshot`, {});
-  });
-  afterAll(async () => browser?.close());
+  const browser = blockBrowser();
 
   it('shows the region, the monitor and a meeting without sideways scrolling', async () => {
-    const { page, errors } = await openApp(browser, baseUrl, { account: demoAccount('stuurgroep') });
+    const regisseur = await Api.as('regisseur');
+    const vergadering = await createVergadering(regisseur, 'E2E telefoon');
+    await takeSnapshot(regisseur, vergadering);
+    const { page, errors } = await openApp(browser(), baseUrl, { account: demoAccount('stuurgroep') });
     await page.setViewportSize({ width: 390, height: 844 });
     await reloadApp(page);
     expect(await overloop(page)).toBe(0);

@@ -3,17 +3,15 @@
 // nothing in the panel is wider than the panel, the panel stays on the screen and clear
 // of the zoom buttons, and "Toon op kaart" brings an advies's records into the part of
 // the map the panel leaves free.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { bbox } from '@turf/turf';
-import { launchBrowser, openApp, reloadApp, waitForIdle } from './browser.ts';
-import { Api, createKavel, createTerrein, demoAccount, inside, unique } from './fixtures.ts';
+import { openApp, reloadApp, waitForIdle } from './browser.ts';
+import { Api, createKavel, createTerrein, createVergadering, demoAccount, inside, takeSnapshot, unique } from './fixtures.ts';
+import { blockBrowser, SCREENSHOTS } from './session.ts';
 import { toScreen, type Area } from './map-helpers.ts';
-import { today } from '../../server/domain/dates.ts';
 
 const baseUrl = inject('baseUrl');
-const SCREENSHOTS = 'test/e2e/screenshots';
 
 const overloop = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
@@ -33,25 +31,22 @@ const opScherm = (page: Page, testId: string) => page.getByTestId(testId).evalua
 });
 
 describe.skipIf(!inject('chromiumPath'))('a tablet', () => {
-  let browser: Browser;
+  const browser = blockBrowser();
   let vergadering: { id: number };
   let kavel: Area;
   let advies: { id: number };
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchBrowser();
     const regisseur = await Api.as('regisseur');
-    vergadering = await regisseur.ok('POST', '/api/vergaderingen', { datum: today(), gremium: 'stuurgroep', titel: unique('E2E tablet') });
+    vergadering = await createVergadering(regisseur, 'E2E tablet');
     const { terrein, spot } = await createTerrein(regisseur, 'Leiderdorp');
     kavel = await createKavel(regisseur, terrein, inside(spot, 40, 40, 200, 150));
     advies = await regisseur.ok('POST', '/api/adviezen', {
       soort: 'advies', type: 'zacht_naar_hard', gevraagd: false, titel: unique('E2E tablet advies'), tekst: 'Maak deze kavel hard.',
       vergadering_id: vergadering.id, objecten: [{ tabel: 'kavel', id: kavel.id }],
     });
-    await regisseur.ok('POST', `/api/vergaderingen/${vergadering.id}/snapshot`, {});
+    await takeSnapshot(regisseur, vergadering);
   });
-  afterAll(async () => browser?.close());
 
   async function werkruimte(page: Page, knop: string) {
     // On tablets the workspaces sit in the top bar's menu, as on phones.
@@ -61,7 +56,7 @@ describe.skipIf(!inject('chromiumPath'))('a tablet', () => {
 
   for (const [breed, hoog, naam] of [[1024, 768, 'liggend'], [820, 1180, 'staand']] as const) {
     it(`shows the map, the monitor and a meeting ${naam} (${breed}×${hoog}) without sideways scrolling`, async () => {
-      const { page, errors } = await openApp(browser, baseUrl, { account: demoAccount('stuurgroep') });
+      const { page, errors } = await openApp(browser(), baseUrl, { account: demoAccount('stuurgroep') });
       await page.setViewportSize({ width: breed, height: hoog });
       await reloadApp(page);
       expect(await overloop(page)).toBe(0);

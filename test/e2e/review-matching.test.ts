@@ -59,6 +59,14 @@ describe.skipIf(!inject('chromiumPath'))('matching after the review', () => {
     return r.body;
   }
 
+  /** Opens request `vraagId` from the register in the matching panel of `p`. */
+  async function openVraag(p: Page, vraagId: number) {
+    await p.getByTestId('ruimtevragen-knop').click();
+    const row = p.locator(`[data-testid=register] tr[data-vraag="${vraagId}"]`);
+    await row.waitFor({ state: 'visible', timeout: 30_000 });
+    await row.click();
+  }
+
   async function stap(matchId: number, status: string) {
     const m = await api<any>(page, `/api/matches/${matchId}`);
     const r = await api<any>(page, `/api/matches/${matchId}`, { method: 'PATCH', body: { version: m.body.version, status, reden: `Browsertest: ${status}` } });
@@ -68,10 +76,7 @@ describe.skipIf(!inject('chromiumPath'))('matching after the review', () => {
   it('shows the werkgroep candidates with a rank and a coarse fit, without scores', async () => {
     const v = await nieuweVraag({ max_ha: 2.5, milieucategorie: '2' }, { huidige_kavel_id: (await kavels()).bezet.id, arbeidsplaatsen: 23 });
     const { page: wg } = await openApp(browser, baseUrl, { account: werkgroep });
-    await wg.getByTestId('ruimtevragen-knop').click();
-    const row = wg.locator(`[data-testid=register] tr[data-vraag="${v.id}"]`);
-    await row.waitFor({ state: 'visible', timeout: 30_000 });
-    await row.click();
+    await openVraag(wg, v.id);
     const first = wg.getByTestId('kandidaat').first();
     await first.waitFor({ state: 'visible', timeout: 30_000 });
     const kaarten = wg.getByTestId('kandidaat');
@@ -160,10 +165,7 @@ describe.skipIf(!inject('chromiumPath'))('matching after the review', () => {
     for (const s of ['besproken_werkgroep', 'warme_overdracht', 'gerealiseerd']) await stap(m.body.id, s);
 
     await reloadApp(page);
-    await page.getByTestId('ruimtevragen-knop').click();
-    const row = page.locator(`[data-testid=register] tr[data-vraag="${v.id}"]`);
-    await row.waitFor({ state: 'visible', timeout: 30_000 });
-    await row.click();
+    await openVraag(page, v.id);
     const kaart = page.getByTestId('match-card').first();
     await kaart.waitFor({ state: 'visible', timeout: 30_000 });
     expect(await kaart.getByTestId('match-verhuisd').innerText()).toContain(`het verliet kavel ${bezet.id}, die nu vrijkomend is`);

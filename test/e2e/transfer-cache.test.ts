@@ -2,9 +2,9 @@
 // asset and every data answer compressed and only the code of the map; a second
 // visit takes the hashed assets from the browser's cache; the editor, monitor,
 // matching and exchange load when first opened, and still open.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openApp } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { openApp } from './browser.ts';
+import { blockBrowser } from './session.ts';
 import { firstAndSecondVisit, recordVisit, type Transfer, type Visit } from '../../scripts/first-view.ts';
 
 const baseUrl = inject('baseUrl');
@@ -18,14 +18,10 @@ const assets = (v: Visit) => v.requests.filter((r) => pathOf(r).startsWith('/ass
 const LAZY = /\/assets\/(EditPanel|MonitorPanel|MatchingPanel|ExchangePanel|validation|rdArea|drawing)-[\w-]+\.(js|css)$/;
 
 describe.skipIf(!inject('chromiumPath'))('transfers and caching', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser?.close());
+  const browser = blockBrowser();
 
   it('compresses the first visit, loads only the map, and serves a second visit from the cache', async () => {
-    const { first, second } = await firstAndSecondVisit(browser, baseUrl, stuurgroep!);
+    const { first, second } = await firstAndSecondVisit(browser(), baseUrl, stuurgroep!);
 
     // First visit: every asset and data answer of some size comes compressed.
     const code = assets(first);
@@ -65,7 +61,7 @@ describe.skipIf(!inject('chromiumPath'))('transfers and caching', () => {
   });
 
   it('loads the editor, the monitor, matching and the exchange when first opened, and they work', async () => {
-    const { page, errors } = await openApp(browser, baseUrl, { account: regisseur });
+    const { page, errors } = await openApp(browser(), baseUrl, { account: regisseur });
     try {
       const open = async (button: string, panel: string, chunk: RegExp) => {
         const visit = await recordVisit(page, async () => {

@@ -27,6 +27,13 @@ async function newAccount(label: string, rol = 'stuurgroep', gemeente?: string) 
 const setPassword = (token: string, wachtwoord = STRONG) =>
   api.anonymous.send('POST', '/api/auth/wachtwoord-link/instellen', { token, wachtwoord });
 
+/** A new account (see newAccount) whose one-time link has set the password STRONG. */
+async function accountWithPassword(label: string, rol?: string, gemeente?: string) {
+  const made = await newAccount(label, rol, gemeente);
+  expect((await setPassword(tokenOf(made.link.url))).status).toBe(200);
+  return made;
+}
+
 const currentVersion = async (id: number) =>
   (await (await api.as('beheerder')).get('/api/accounts')).body.accounts.find((a: Json) => a.id === id).version as number;
 
@@ -112,8 +119,7 @@ describe('one-time links', () => {
   });
 
   it('a forgotten password: a new link sets a new one and ends the old sessions', async () => {
-    const { link, account } = await newAccount('vergeten');
-    await setPassword(tokenOf(link.url));
+    const { account } = await accountWithPassword('vergeten');
     const session = await login(email('vergeten'));
     expect((await api.app.request('/api/kavels/1', { headers: { cookie: session.cookie } })).status).toBe(200);
     const herstel = await (await api.as('beheerder')).send('POST', `/api/accounts/${account.id}/wachtwoord-link`);
@@ -245,8 +251,7 @@ describe('changing accounts', () => {
   });
 
   it('revokes all sessions of an account at once', async () => {
-    const { link, account } = await newAccount('intrekken');
-    await setPassword(tokenOf(link.url));
+    const { account } = await accountWithPassword('intrekken');
     const a = await login(email('intrekken'));
     const b = await login(email('intrekken'));
     for (const s of [a, b]) expect((await api.app.request('/api/kavels/1', { headers: { cookie: s.cookie } })).status).toBe(200);
@@ -264,8 +269,7 @@ async function versionOf(id: number): Promise<number> {
 describe("the account's history", () => {
   it('shows every change with who made it, in Dutch', async () => {
     const beheerder = await api.as('beheerder');
-    const { link, account } = await newAccount('historie', 'werkgroep', 'Leiden');
-    await setPassword(tokenOf(link.url));
+    const { account } = await accountWithPassword('historie', 'werkgroep', 'Leiden');
     await login(email('historie'));
     let v = await currentVersion(account.id);
     await beheerder.send('PATCH', `/api/accounts/${account.id}`, { version: v, rol: 'werkgroep', gemeente: 'Zoeterwoude' });
@@ -296,11 +300,9 @@ describe("the account's history", () => {
 
 describe('own account', () => {
   it('changes its own password with the current one, ending its other sessions', async () => {
-    const { link } = await newAccount('eigen');
-    await setPassword(tokenOf(link.url));
+    await accountWithPassword('eigen');
     const other = await login(email('eigen'));
-    const mine = await login(email('eigen'));
-    const me = clientOf(mine.cookie, mine.body.csrfToken);
+    const { client: me } = await login(email('eigen'));
     const wrong = await me.send('POST', '/api/mijn-account/wachtwoord', { huidig: 'niet-mijn-wachtwoord', nieuw: 'nieuwe-fiets-bij-de-molen' });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.code).toBe('wachtwoord_onjuist');
@@ -316,21 +318,17 @@ describe('own account', () => {
   });
 
   it('the current password is throttled like sign-in', async () => {
-    const { link } = await newAccount('raden');
-    await setPassword(tokenOf(link.url));
-    const mine = await login(email('raden'));
-    const me = clientOf(mine.cookie, mine.body.csrfToken);
+    await accountWithPassword('raden');
+    const { client: me } = await login(email('raden'));
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await me.send('POST', '/api/mijn-account/wachtwoord', { huidig: `fout-${i}`, nieuw: 'nieuwe-fiets-bij-de-molen' })).status);
     expect(statuses).toEqual([400, 400, 400, 400, 400, 429]);
   });
 
   it('lists and ends its own sessions, and no one else\'s', async () => {
-    const { link } = await newAccount('sessies');
-    await setPassword(tokenOf(link.url));
+    await accountWithPassword('sessies');
     const other = await login(email('sessies'));
-    const mine = await login(email('sessies'));
-    const me = clientOf(mine.cookie, mine.body.csrfToken);
+    const { client: me } = await login(email('sessies'));
     const list = await me.get('/api/mijn-account/sessies');
     expect(list.body).toHaveLength(2);
     expect(list.body.filter((s: Json) => s.huidige)).toHaveLength(1);
@@ -356,8 +354,7 @@ describe('secrets stay out of the audit trail', () => {
 
   it('no token hash, CSRF token, TOTP secret or recovery-code hash appears in any audit row', async () => {
     // Make sure there is one of each: a link, sessions, an enrolled factor with codes.
-    const { link, account } = await newAccount('geheim');
-    await setPassword(tokenOf(link.url));
+    const { account } = await accountWithPassword('geheim');
     await login(email('geheim'));
     const geheim = newTotpSecret();
     await setSecondFactor(db.pool, account.id, geheim);

@@ -25,6 +25,16 @@ async function account(label: string, rol: Role, secret?: string, gemeente?: str
 /** The code of the next 30-second step: a code not used yet, as a phone would show half a minute later. */
 const nextCode = (secret: string) => totpCode(secret, Date.now() + 30_000);
 
+/** A fresh regisseur with a TOTP secret, signed in with password and current code: `client` holds the full session. */
+async function signedInRegisseur(label: string) {
+  const secret = newTotpSecret();
+  const made = await account(label, 'regisseur', secret);
+  const a = await login(email(label));
+  const full = await a.client.send('POST', '/api/auth/tweede-factor', { code: totpCode(secret) });
+  expect(full.status, JSON.stringify(full.body)).toBe(200);
+  return { ...made, secret, client: clientOf(cookieOf(full), full.body.csrfToken) };
+}
+
 describe('before the second factor', () => {
   it('a regisseur who gave only the password reaches no route but the second-factor steps', async () => {
     const secret = newTotpSecret();
@@ -179,11 +189,7 @@ describe('enrolment', () => {
   });
 
   it('a regisseur cannot switch its factor off; new recovery codes need a current code and replace the old ones', async () => {
-    const secret = newTotpSecret();
-    const { herstelcodes } = await account('verplicht', 'regisseur', secret);
-    const a = await login(email('verplicht'));
-    const full = await a.client.send('POST', '/api/auth/tweede-factor', { code: totpCode(secret) });
-    const me = clientOf(cookieOf(full), full.body.csrfToken);
+    const { secret, herstelcodes, client: me } = await signedInRegisseur('verplicht');
     const off = await me.send('DELETE', '/api/mijn-account/tweede-factor', { code: nextCode(secret) });
     expect(off.status).toBe(422);
     expect(off.body.error.code).toBe('tweede_factor_verplicht');
@@ -196,11 +202,7 @@ describe('enrolment', () => {
   });
 
   it('a new phone: replacing the factor needs a current code, and the new one works at once', async () => {
-    const secret = newTotpSecret();
-    await account('telefoon', 'regisseur', secret);
-    const a = await login(email('telefoon'));
-    const full = await a.client.send('POST', '/api/auth/tweede-factor', { code: totpCode(secret) });
-    const me = clientOf(cookieOf(full), full.body.csrfToken);
+    const { secret, client: me } = await signedInRegisseur('telefoon');
     expect((await me.send('POST', '/api/auth/tweede-factor/inschrijven', {})).body.error.code).toBe('code_vereist');
     const start = await me.send('POST', '/api/auth/tweede-factor/inschrijven', { code: nextCode(secret) });
     expect(start.status, JSON.stringify(start.body)).toBe(200);
@@ -229,11 +231,7 @@ describe('enrolment', () => {
 
 describe('reset by a beheerder', () => {
   it('removes the factor, ends the sessions, is audited, and the person enrols again', async () => {
-    const secret = newTotpSecret();
-    const { id } = await account('kwijt', 'regisseur', secret);
-    const a = await login(email('kwijt'));
-    const full = await a.client.send('POST', '/api/auth/tweede-factor', { code: totpCode(secret) });
-    const session = clientOf(cookieOf(full), full.body.csrfToken);
+    const { id, client: session } = await signedInRegisseur('kwijt');
     expect((await session.get('/api/ruimtevragen')).status).toBe(200);
 
     const beheerder = await api.as('beheerder');

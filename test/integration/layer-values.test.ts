@@ -1,7 +1,7 @@
-// Each closed list of values defined in server/domain is the one the database's CHECK
-// constraint allows (read from pg_constraint), on whichever database the suite runs
-// (embedded PGlite or PostgreSQL): the server's schemas, the editor's forms and the
-// database cannot drift apart.
+// Each closed list of values defined in server/domain (the layers', and the register's and
+// matching's in matching-codes.ts) is the one the database's CHECK constraint allows (read
+// from pg_constraint), on whichever database the suite runs (embedded PGlite or
+// PostgreSQL): the server's schemas, the editor's forms and the database cannot drift apart.
 import { afterAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../support/api.ts';
 import { KAVEL_STATUSSEN } from '../../server/domain/kavel-status.ts';
@@ -11,11 +11,17 @@ import {
   COMPENSATIE_STATUSSEN, EIGENDOMMEN, GEBRUIKSPOSITIES, KANSZONE_SOORTEN, MILIEUCATEGORIE_CODE, NIEUWE_FUNCTIES, PARTIJ_ROLLEN,
   PLANSTATUSSEN, TRANSFORMATIE_STATUSSEN, TYPOLOGIEEN, VERVALLEN, WOONFUNCTIES,
 } from '../../server/domain/layer-values.ts';
+import {
+  BESCHIKBARE_STATUS, GEBRUIKSPOSITIES as REGISTER_GEBRUIKSPOSITIES, MATCH_STATUS, REDENEN, VRAAG_STATUS,
+} from '../../server/domain/matching-codes.ts';
 
 const db = testDatabase();
 afterAll(() => db.close());
 
-/** The values a CHECK constraint on `tabel.kolom` allows (`kolom IN (...)`, as PostgreSQL stores it: `= ANY (ARRAY[...])`). */
+/**
+ * The values the CHECK constraint on `tabel.kolom` allows (`kolom IN (...)`, as PostgreSQL
+ * stores it: `= ANY (ARRAY[...])`); the column must have exactly one single-column CHECK.
+ */
 async function checkValues(tabel: string, kolom: string): Promise<string[]> {
   const { rows } = await db.pool.query<{ def: string }>(
     `SELECT pg_get_constraintdef(c.oid) AS def
@@ -26,9 +32,10 @@ async function checkValues(tabel: string, kolom: string): Promise<string[]> {
      WHERE c.contype = 'c' AND t.relname = $1 AND a.attname = $2 AND array_length(c.conkey, 1) = 1`,
     [tabel, kolom],
   );
-  const lists = rows.map((r) => [...r.def.matchAll(/'([^']*)'::text/g)].map((m) => m[1])).filter((l) => l.length > 0);
-  expect(lists, `${tabel}.${kolom}: ${rows.map((r) => r.def).join(' | ')}`).toHaveLength(1);
-  return lists[0];
+  expect(rows.map((r) => r.def), `${tabel}.${kolom} has one CHECK constraint`).toHaveLength(1);
+  const values = [...rows[0].def.matchAll(/'([^']*)'::text/g)].map((m) => m[1]);
+  expect(values, `${tabel}.${kolom}: ${rows[0].def}`).not.toHaveLength(0);
+  return values;
 }
 
 describe('enumerations in server/domain equal the CHECK constraints', () => {
@@ -46,6 +53,11 @@ describe('enumerations in server/domain equal the CHECK constraints', () => {
     ['kostenpost', 'categorie', KOSTEN_CATEGORIEEN],
     ['bedrijf', 'gebruikspositie', GEBRUIKSPOSITIES],
     ['account', 'rol', ROLES],
+    ['bedrijf', 'gebruikspositie', REGISTER_GEBRUIKSPOSITIES],
+    ['ruimtevraag', 'reden', REDENEN],
+    ['ruimtevraag', 'status', VRAAG_STATUS],
+    ['match', 'status', MATCH_STATUS],
+    ['match_stap', 'naar_status', MATCH_STATUS],
   ] as const)('%s.%s', async (tabel, kolom, values) => {
     expect([...(await checkValues(tabel, kolom))].sort()).toEqual([...values].sort());
   });
@@ -66,6 +78,11 @@ describe('enumerations in server/domain equal the CHECK constraints', () => {
     expect(TRANSFORMATIE_STATUSSEN).toContain(VERVALLEN);
     expect(COMPENSATIE_STATUSSEN).toContain(VERVALLEN);
     for (const f of WOONFUNCTIES) expect(NIEUWE_FUNCTIES).toContain(f);
+  });
+
+  it('knows every status the domain treats as a free kavel', async () => {
+    const kavel = await checkValues('kavel', 'status');
+    for (const s of BESCHIKBARE_STATUS) expect(kavel).toContain(s);
   });
 
   it('matches every milieucategorie code of the reference table, and nothing else', async () => {

@@ -3,31 +3,16 @@
 // the meeting they go to, and the decision recorded afterwards (opgevolgd / niet
 // opgevolgd / deels, with the reasons, and escalations). Regisseur and beheerder write;
 // werkgroep and stuurgroep read.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, testDatabase } from '../support/api.ts';
+import { describe, expect, it } from 'vitest';
+import { adviezenTestFile } from '../support/adviezen-fixture.ts';
 import { today } from '../../server/domain/dates.ts';
 
-const db = testDatabase();
-const api = testApp(db);
-afterAll(() => db.close());
-
-let vergadering: { id: number; datum: string };
-let terrein: number;
-let transformatie: number;
-
-beforeAll(async () => {
-  const regisseur = await api.as('regisseur');
-  const v = await regisseur.send('POST', '/api/vergaderingen', { datum: '2026-03-05', gremium: 'stuurgroep', titel: 'Stuurgroep adviezen' });
-  expect(v.status, JSON.stringify(v.body)).toBe(201);
-  vergadering = v.body;
-  terrein = (await db.pool.query(`SELECT min(id) AS id FROM terrein`)).rows[0].id;
-  transformatie = (await db.pool.query(`SELECT min(id) AS id FROM transformatie`)).rows[0].id;
-});
+const { db, api, vergadering, sample } = adviezenTestFile({ datum: '2026-03-05', titel: 'Stuurgroep adviezen' });
 
 const nieuw = (extra: Record<string, unknown> = {}) => ({
   soort: 'advies', type: 'zacht_naar_hard', gevraagd: false, titel: 'Maak de zachte capaciteit hard',
   tekst: 'Zet de zachte plancapaciteit op het terrein om in een vastgesteld plan.',
-  vergadering_id: vergadering.id, objecten: [{ tabel: 'terrein', id: terrein }, { tabel: 'transformatie', id: transformatie }], ...extra,
+  vergadering_id: vergadering.id, objecten: [{ tabel: 'terrein', id: sample.terrein }, { tabel: 'transformatie', id: sample.transformatie }], ...extra,
 });
 
 describe('adviezen', () => {
@@ -36,7 +21,7 @@ describe('adviezen', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ soort: 'advies', type: 'zacht_naar_hard', gevraagd: false, besluit: null, escalatie: null, version: 1 });
     expect(res.body.vergadering).toMatchObject({ id: vergadering.id, titel: 'Stuurgroep adviezen', datum: '2026-03-05' });
-    expect(res.body.objecten.map((o: any) => [o.tabel, o.id, o.bestaat])).toEqual([['terrein', terrein, true], ['transformatie', transformatie, true]]);
+    expect(res.body.objecten.map((o: any) => [o.tabel, o.id, o.bestaat])).toEqual([['terrein', sample.terrein, true], ['transformatie', sample.transformatie, true]]);
     expect(res.body.objecten.every((o: any) => typeof o.naam === 'string' && o.naam.length > 0)).toBe(true);
     const lijst = await (await api.as('regisseur')).get(`/api/adviezen?vergadering_id=${vergadering.id}`);
     expect(lijst.body.map((a: any) => a.id)).toContain(res.body.id);

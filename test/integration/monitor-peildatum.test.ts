@@ -10,13 +10,12 @@ const { api, fx } = monitorTestFile();
 
 // Terrein 400 × 250 m; transformatie X 100 × 100 m on it (1 ha); kavel K 1 ha on it;
 // compensatie C 200 × 100 m (2 ha) next to it.
-let terrein: number;
 let x: number;
 let k: number;
 let c: number;
 
 beforeAll(async () => {
-  terrein = await fx.maak('terreinen', await fx.box(0, 0, 400, 250), { naam: 'Monitor peildatum terrein', typologie: 'breed_gedifferentieerd' });
+  const terrein = await fx.maak('terreinen', await fx.box(0, 0, 400, 250), { naam: 'Monitor peildatum terrein', typologie: 'breed_gedifferentieerd' });
   x = await fx.maak('transformaties', await fx.box(0, 0, 100, 100), {
     naam: 'Monitor X', nieuwe_functie: 'wonen', status: 'studie', ingangsdatum: '2025-01-15',
   });

@@ -9,13 +9,15 @@ const opzoek: Opzoek = {
   kavelIds: new Set([5, 6]),
 };
 
+/** Reads a register file given as its lines, joined with `eol`. */
+const lees = (lines: string[], eol = '\n') => leesRuimtevragenCsv(lines.join(eol), opzoek);
+
 describe('CSV import of ruimtevragen', () => {
   it('reads a semicolon file with Dutch headers, decimal commas, Dutch dates and ja/nee', () => {
-    const csv = [
+    const r = lees([
       'Bedrijfsnaam;KvK-nummer;Sector;Arbeidsplaatsen;Huidige kavel;Huurder/eigenaar;Milieucategorie activiteit;Min ha;Max ha;Milieucategorie;Watergebonden;Gewenste gemeenten;Gewenst vanaf;Gewenst tot;Reden;Voorrang;Accountmanager;Notities',
       'Test BV;12345678;Metaal;40;5;Huurder;3.2;1,5;2,25;cat. 3.2;nee;Leiden, Katwijk;01-03-2027;31-12-2029;verkeerde plek;ja;AM Leiden;"Wil naar de rand; snel"',
-    ].join('\r\n');
-    const r = leesRuimtevragenCsv(csv, opzoek);
+    ], '\r\n');
     expect(r.fouten).toEqual([]);
     expect(r.rijen).toHaveLength(1);
     expect(r.rijen[0]).toEqual({ rij: 2, invoer: {
@@ -35,13 +37,12 @@ describe('CSV import of ruimtevragen', () => {
   });
 
   it('reports every wrong field with its row number and a Dutch message, and accepts no row then', () => {
-    const csv = [
+    const r = lees([
       'naam;kvk;min_ha;max_ha;milieucategorie;reden;gewenste gemeenten;gewenst vanaf;watergebonden;huidige kavel',
       'Goed BV;12345678;1;2;3.1;groei;Leiden;2027-01-01;nee;',
       ';1234;twee;1;9.9;uitbreiding;Atlantis;2027-02-30;misschien;77',
       'Omgekeerd BV;;3;2;2;groei;;;;',
-    ].join('\n');
-    const r = leesRuimtevragenCsv(csv, opzoek);
+    ]);
     expect(r.rijen).toEqual([]);
     expect(r.aantal).toBe(3);
     const byRow = (rij: number) => Object.fromEntries(r.fouten.filter((f) => f.rij === rij).map((f) => [f.veld, f.melding]));
