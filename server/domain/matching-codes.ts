@@ -1,8 +1,10 @@
 // The enumerations of the ruimtevragen register and matching, defined once: the
 // server's schemas and rules, the web app's forms and the tests import them from
-// here. The database repeats the stored ones as CHECK constraints;
-// test/integration/matching-codes.test.ts keeps the two equal. No imports, so the
-// web app can bundle this file as it is.
+// here (gebruikspositie is the bedrijf's, defined with the layers' lists). The database
+// repeats the stored ones as CHECK constraints; test/integration/layer-values.test.ts
+// keeps the two equal. It imports only the import-free layer lists, so the web app can
+// bundle it as it is.
+export { GEBRUIKSPOSITIES, type Gebruikspositie } from './layer-values.ts';
 
 /** Why a company asks for space. */
 export const REDENEN = ['groei', 'transformatie', 'verkeerde_plek', 'nieuwvestiging'] as const;
@@ -13,9 +15,6 @@ export const VRAAG_STATUS = ['open', 'in_behandeling', 'gematcht', 'ingetrokken'
 export type VraagStatus = (typeof VRAAG_STATUS)[number];
 /** Requests that still look for a kavel: the ones matching considers. */
 export const OPEN_VRAAG_STATUS = ['open', 'in_behandeling'] as const satisfies readonly VraagStatus[];
-
-export const GEBRUIKSPOSITIES = ['huurder', 'eigenaar'] as const;
-export type Gebruikspositie = (typeof GEBRUIKSPOSITIES)[number];
 
 /** The steps of a match in order; `afgevallen` can end any open one. */
 export const MATCH_STAPPEN = ['voorgesteld', 'besproken_werkgroep', 'warme_overdracht', 'gerealiseerd'] as const;

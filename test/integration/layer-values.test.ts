@@ -12,7 +12,7 @@ import {
   PLANSTATUSSEN, TRANSFORMATIE_STATUSSEN, TYPOLOGIEEN, VERVALLEN, WOONFUNCTIES,
 } from '../../server/domain/layer-values.ts';
 import {
-  BESCHIKBARE_STATUS, GEBRUIKSPOSITIES as REGISTER_GEBRUIKSPOSITIES, MATCH_STATUS, REDENEN, VRAAG_STATUS,
+  BESCHIKBARE_STATUS, MATCH_STATUS, REDENEN, VRAAG_STATUS,
 } from '../../server/domain/matching-codes.ts';
 
 const db = testDatabase();
@@ -53,7 +53,6 @@ describe('enumerations in server/domain equal the CHECK constraints', () => {
     ['kostenpost', 'categorie', KOSTEN_CATEGORIEEN],
     ['bedrijf', 'gebruikspositie', GEBRUIKSPOSITIES],
     ['account', 'rol', ROLES],
-    ['bedrijf', 'gebruikspositie', REGISTER_GEBRUIKSPOSITIES],
     ['ruimtevraag', 'reden', REDENEN],
     ['ruimtevraag', 'status', VRAAG_STATUS],
     ['match', 'status', MATCH_STATUS],
