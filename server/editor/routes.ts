@@ -8,7 +8,7 @@ import type { AppEnv } from '../app.ts';
 import { actorOf } from '../auth/middleware.ts';
 import { ApiError } from '../http/errors.ts';
 import { apiRoute, BEWERKERS, IEDEREEN } from '../http/access.ts';
-import { errors, IdParamSchema, json, VersionQuerySchema } from '../http/schemas.ts';
+import { answer, errors, IdParamSchema, jsonBody, VersionQuerySchema } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { baseVersion } from '../http/version.ts';
 import { layerDefinition } from '../layers/definitions.ts';
@@ -37,9 +37,9 @@ export function editorRoutes() {
     app.openapi(apiRoute(BEWERKERS, {
       method: 'post', path: `/${layer.path}`, tags: ['Bewerken'],
       summary: `Nieuwe ${naam} (GeoJSON Feature in WGS84)`,
-      request: { body: { required: true, ...json(createSchema(layer.path)) } },
+      request: { body: jsonBody(createSchema(layer.path)) },
       responses: {
-        201: { description: 'Aangemaakt; met waarschuwingen (en voor wonen/gemengd de milieuruimtecheck)', ...json(savedFeatureSchema(layer.path)) },
+        201: answer('Aangemaakt; met waarschuwingen (en voor wonen/gemengd de milieuruimtecheck)', savedFeatureSchema(layer.path)),
         ...errors(400, 401, 403, 413, 422),
       },
     }), async (c) => {
@@ -58,9 +58,9 @@ export function editorRoutes() {
     app.openapi(apiRoute(BEWERKERS, {
       method: 'patch', path: `/${layer.path}/{id}`, tags: ['Bewerken'],
       summary: `Wijzig ${naam}; stuur de versie mee (If-Match of version)`,
-      request: { params: IdParamSchema, body: { required: true, ...json(patchSchema(layer.path)) } },
+      request: { params: IdParamSchema, body: jsonBody(patchSchema(layer.path)) },
       responses: {
-        200: { description: 'Gewijzigd; met waarschuwingen (en voor wonen/gemengd de milieuruimtecheck)', ...json(savedFeatureSchema(layer.path)) },
+        200: answer('Gewijzigd; met waarschuwingen (en voor wonen/gemengd de milieuruimtecheck)', savedFeatureSchema(layer.path)),
         ...errors(400, 401, 403, 404, 409, 413, 422, 428),
       },
     }), async (c) => {
@@ -80,7 +80,7 @@ export function editorRoutes() {
         ? `Laat ${naam} vervallen (status '${layer.softDeleteStatus}'; het record blijft bestaan)`
         : `Verwijder ${naam}`,
       request: { params: IdParamSchema, query: VersionQuerySchema },
-      responses: { 200: { description: 'Verwerkt', ...json(DeletedSchema) }, ...errors(400, 401, 403, 404, 409, 428) },
+      responses: { 200: answer('Verwerkt', DeletedSchema), ...errors(400, 401, 403, 404, 409, 428) },
     }), async (c) => {
       const { id } = c.req.valid('param');
       await deleteRecord(ctx(c), layer, id, baseVersion(c));
@@ -91,7 +91,7 @@ export function editorRoutes() {
       method: 'get', path: `/${layer.path}/{id}/history`, tags: ['Bewerken'],
       summary: `Alle versies van een ${naam}: wie, wanneer, wat (geometrie in WGS84)`,
       request: { params: IdParamSchema },
-      responses: { 200: { description: 'Versies, oudste eerst', ...json(historySchema(layer.path).array()) }, ...errors(400, 401, 404) },
+      responses: { 200: answer('Versies, oudste eerst', historySchema(layer.path).array()), ...errors(400, 401, 404) },
     }), async (c) => {
       const verborgen = read.vertrouwelijk && !read.vertrouwelijk.mayRead(actorOf(c).rol) ? Object.keys(read.vertrouwelijk.properties) : [];
       // The audit trail's rows are the record's own columns (historySchema names them).
@@ -101,8 +101,8 @@ export function editorRoutes() {
     app.openapi(apiRoute(BEWERKERS, {
       method: 'post', path: `/${layer.path}/{id}/restore`, tags: ['Bewerken'],
       summary: 'Zet een eerdere versie terug (als nieuwe, gelogde wijziging)',
-      request: { params: IdParamSchema, body: { required: true, ...json(RestoreSchema) } },
-      responses: { 200: { description: 'Hersteld', ...json(FEATURE_SCHEMAS[layer.path]) }, ...errors(400, 401, 403, 404, 409, 422) },
+      request: { params: IdParamSchema, body: jsonBody(RestoreSchema) },
+      responses: { 200: answer('Hersteld', FEATURE_SCHEMAS[layer.path]), ...errors(400, 401, 403, 404, 409, 422) },
     }), async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
@@ -115,8 +115,8 @@ export function editorRoutes() {
     app.openapi(apiRoute(BEWERKERS, {
       method: 'post', path: `/${layer.path}/{id}/split`, tags: ['Editor'],
       summary: `Splits een ${naam} met een lijn: het record wordt het grootste deel, de andere delen worden nieuwe records met dezelfde eigenschappen`,
-      request: { params: IdParamSchema, body: { required: true, ...json(SplitSchema) } },
-      responses: { 200: { description: 'Gesplitst', ...json(splitAnswerSchema(layer.path)) }, ...errors(400, 401, 403, 404, 409, 422) },
+      request: { params: IdParamSchema, body: jsonBody(SplitSchema) },
+      responses: { 200: answer('Gesplitst', splitAnswerSchema(layer.path)), ...errors(400, 401, 403, 404, 409, 422) },
     }), async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
@@ -131,8 +131,8 @@ export function editorRoutes() {
       summary: `Voeg een andere ${naam} samen met deze` +
         (layer.softDeleteStatus ? ` (de andere krijgt status '${layer.softDeleteStatus}')` : ' (de andere wordt verwijderd)') +
         (layer.table === 'kavel' ? '; alleen kavels op hetzelfde terrein' : ''),
-      request: { params: IdParamSchema, body: { required: true, ...json(MergeSchema) } },
-      responses: { 200: { description: 'Samengevoegd', ...json(mergeAnswerSchema(layer.path)) }, ...errors(400, 401, 403, 404, 409, 422) },
+      request: { params: IdParamSchema, body: jsonBody(MergeSchema) },
+      responses: { 200: answer('Samengevoegd', mergeAnswerSchema(layer.path)), ...errors(400, 401, 403, 404, 409, 422) },
     }), async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
@@ -143,8 +143,8 @@ export function editorRoutes() {
     app.openapi(apiRoute(BEWERKERS, {
       method: 'post', path: `/${layer.path}/{id}/hole`, tags: ['Editor'],
       summary: `Snijd een gat in een ${naam} (het gat moet helemaal binnen het vlak liggen)`,
-      request: { params: IdParamSchema, body: { required: true, ...json(HoleSchema) } },
-      responses: { 200: { description: 'Gat uitgesneden', ...json(holeAnswerSchema(layer.path)) }, ...errors(400, 401, 403, 404, 409, 422) },
+      request: { params: IdParamSchema, body: jsonBody(HoleSchema) },
+      responses: { 200: answer('Gat uitgesneden', holeAnswerSchema(layer.path)), ...errors(400, 401, 403, 404, 409, 422) },
     }), async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
@@ -155,9 +155,9 @@ export function editorRoutes() {
     app.openapi(apiRoute(BEWERKERS, {
       method: 'post', path: `/validatie/${layer.path}`, tags: ['Editor'],
       summary: `Controleer een getekend vlak voor een ${naam} zonder op te slaan (meldingen tijdens het tekenen)`,
-      request: { body: { required: true, ...json(DraftSchema) } },
+      request: { body: jsonBody(DraftSchema) },
       responses: {
-        200: { description: 'Oordeel: fouten blokkeren opslaan, waarschuwingen niet', ...json(DraftCheckSchema) },
+        200: answer('Oordeel: fouten blokkeren opslaan, waarschuwingen niet', DraftCheckSchema),
         ...errors(400, 401, 403, 422),
       },
     }), async (c) => c.json(await checkDraft(c.var.db.pool, actorOf(c), layer, c.req.valid('json')), 200));
@@ -166,9 +166,9 @@ export function editorRoutes() {
   app.openapi(apiRoute(BEWERKERS, {
     method: 'post', path: '/milieuruimte/check', tags: ['Editor'],
     summary: 'Welke kavels verliezen milieuruimte als hier gewoond (of gemengd gebied) komt? VNG-richtafstanden uit de database, afstanden in RD New',
-    request: { body: { required: true, ...json(MilieuruimteVraagSchema) } },
+    request: { body: jsonBody(MilieuruimteVraagSchema) },
     responses: {
-      200: { description: 'Getroffen kavels (GeoJSON, WGS84) en hectares per milieucategorie', ...json(MilieuruimteCheckSchema) },
+      200: answer('Getroffen kavels (GeoJSON, WGS84) en hectares per milieucategorie', MilieuruimteCheckSchema),
       ...errors(400, 401, 403, 422),
     },
   }), async (c) => {

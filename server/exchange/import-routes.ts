@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app.ts';
 import { actorOf } from '../auth/middleware.ts';
 import { ApiError } from '../http/errors.ts';
-import { ErrorSchema } from '../http/schemas.ts';
+import { answer, jsonBody, plainErrors } from '../http/schemas.ts';
 import { apiRoute, BEWERKERS } from '../http/access.ts';
 import { validationHook } from '../http/validation.ts';
 import { markWritten } from '../db/read-routing.ts';
@@ -22,8 +22,6 @@ import { ControleVerzoekSchema, DoelveldenSchema, KoppelingSchema, RapportSchema
 /** The upload route: exempt from the 2 MB body limit of the other API routes (see app.ts). */
 export const IMPORT_UPLOAD_PATH = '/api/import';
 
-const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((code) => [code, { description: 'Fout', content: { 'application/json': { schema: ErrorSchema } } }]));
 
 const IdSchema = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
 const SchrijfSchema = z.object({
@@ -76,14 +74,14 @@ export function importRoutes() {
   app.openapi(apiRoute(BEWERKERS, {
     method: 'get', path: '/import/doelvelden', tags: ['Import'],
     summary: 'De velden die een import per laag kan vullen, met soort en toegestane waarden',
-    responses: { 200: { description: 'Velden per laag', content: { 'application/json': { schema: DoelveldenSchema } } }, ...errors(401, 403) },
+    responses: { 200: answer('Velden per laag', DoelveldenSchema), ...plainErrors(401, 403) },
   }), (c) => c.json(DOELEN.map((doel) => ({ doel, velden: doelvelden(doel) })), 200));
 
   app.openapi(apiRoute(BEWERKERS, {
     method: 'get', path: '/import/koppelingen', tags: ['Import'],
     summary: 'De onthouden veldkoppeling van een bron voor een laag',
     request: { query: z.object({ doel: z.enum(DOELEN), bron: z.string().trim().min(1).max(100) }) },
-    responses: { 200: { description: 'Koppeling of null', content: { 'application/json': { schema: KoppelingSchema } } }, ...errors(400, 401, 403) },
+    responses: { 200: answer('Koppeling of null', KoppelingSchema), ...plainErrors(400, 401, 403) },
   }), async (c) => {
     const { doel, bron } = c.req.valid('query');
     return c.json({ koppeling: await onthoudenKoppeling(c.var.db.pool, doel, bron) }, 200);
@@ -96,7 +94,7 @@ export function importRoutes() {
       query: z.object({ bestandsnaam: z.string({ message: 'bestandsnaam is verplicht' }).trim().min(1, 'bestandsnaam is verplicht').max(200) }),
       body: { required: true, content: { 'application/octet-stream': { schema: z.string().openapi({ type: 'string', format: 'binary' }) } } },
     },
-    responses: { 201: { description: 'De import met de gevonden lagen', content: { 'application/json': { schema: SessieSchema } } }, ...errors(400, 401, 403, 413, 415, 422, 429) },
+    responses: { 201: answer('De import met de gevonden lagen', SessieSchema), ...plainErrors(400, 401, 403, 413, 415, 422, 429) },
   }), async (c) => {
     const { bestandsnaam } = c.req.valid('query');
     if ((c.req.header('content-type') ?? '').includes('application/json')) {
@@ -109,7 +107,7 @@ export function importRoutes() {
   app.openapi(apiRoute(BEWERKERS, {
     method: 'get', path: '/import/{id}', tags: ['Import'], summary: 'Stand van een import: lagen, lopende stap met voortgang, samenvatting',
     request: { params: IdSchema },
-    responses: { 200: { description: 'Import', content: { 'application/json': { schema: SessieSchema } } }, ...errors(401, 403, 404) },
+    responses: { 200: answer('Import', SessieSchema), ...plainErrors(401, 403, 404) },
   }), async (c) => {
     const s = eigen(c, c.req.valid('param').id);
     // The import wrote in the background: from now on this client reads what it wrote.
@@ -120,7 +118,7 @@ export function importRoutes() {
   app.openapi(apiRoute(BEWERKERS, {
     method: 'delete', path: '/import/{id}', tags: ['Import'], summary: 'Gooi een import weg (bestanden en tussenresultaten)',
     request: { params: IdSchema },
-    responses: { 200: { description: 'Weg', content: { 'application/json': { schema: z.object({ verwijderd: z.literal(true) }) } } }, ...errors(401, 403, 404) },
+    responses: { 200: answer('Weg', z.object({ verwijderd: z.literal(true) })), ...plainErrors(401, 403, 404) },
   }), async (c) => {
     await verwijder(c.var.db.pool, eigen(c, c.req.valid('param').id));
     return c.json({ verwijderd: true as const }, 200);
@@ -129,8 +127,8 @@ export function importRoutes() {
   app.openapi(apiRoute(BEWERKERS, {
     method: 'post', path: '/import/{id}/controle', tags: ['Import'],
     summary: 'Start de controle: laag lezen, velden koppelen, elk object beoordelen (voortgang via GET /import/{id})',
-    request: { params: IdSchema, body: { required: true, content: { 'application/json': { schema: ControleVerzoekSchema } } } },
-    responses: { 202: { description: 'Gestart', content: { 'application/json': { schema: SessieSchema } } }, ...errors(400, 401, 403, 404, 409, 422) },
+    request: { params: IdSchema, body: jsonBody(ControleVerzoekSchema) },
+    responses: { 202: answer('Gestart', SessieSchema), ...plainErrors(400, 401, 403, 404, 409, 422) },
   }), (c) => {
     const s = eigen(c, c.req.valid('param').id);
     startControle(c.var.db.pool, actorOf(c), s, c.req.valid('json'));
@@ -143,8 +141,8 @@ export function importRoutes() {
   ] as const) {
     app.openapi(apiRoute(BEWERKERS, {
       method: 'post', path: `/import/{id}/${pad}`, tags: ['Import'], summary,
-      request: { params: IdSchema, body: { required: true, content: { 'application/json': { schema: SchrijfSchema } } } },
-      responses: { 202: { description: 'Gestart', content: { 'application/json': { schema: SessieSchema } } }, ...errors(400, 401, 403, 404, 409, 422) },
+      request: { params: IdSchema, body: jsonBody(SchrijfSchema) },
+      responses: { 202: answer('Gestart', SessieSchema), ...plainErrors(400, 401, 403, 404, 409, 422) },
     }), (c) => {
       const s = eigen(c, c.req.valid('param').id);
       startSchrijven(c.var.db.pool, actorOf(c), s, commit, c.req.valid('json').verwijder_ontbrekend);
@@ -155,7 +153,7 @@ export function importRoutes() {
   app.openapi(apiRoute(BEWERKERS, {
     method: 'post', path: '/import/{id}/annuleren', tags: ['Import'], summary: 'Annuleer de lopende stap (er wordt niets opgeslagen)',
     request: { params: IdSchema },
-    responses: { 200: { description: 'Geannuleerd', content: { 'application/json': { schema: SessieSchema } } }, ...errors(401, 403, 404, 409) },
+    responses: { 200: answer('Geannuleerd', SessieSchema), ...plainErrors(401, 403, 404, 409) },
   }), (c) => {
     const s = eigen(c, c.req.valid('param').id);
     annuleer(s);
@@ -171,13 +169,13 @@ export function importRoutes() {
   app.openapi(apiRoute(BEWERKERS, {
     method: 'get', path: '/import/{id}/rapport', tags: ['Import'], summary: 'Het controlerapport: per object het oordeel en de problemen',
     request: { params: IdSchema },
-    responses: { 200: { description: 'Rapport', content: { 'application/json': { schema: RapportSchema } } }, ...errors(401, 403, 404, 409) },
+    responses: { 200: answer('Rapport', RapportSchema), ...plainErrors(401, 403, 404, 409) },
   }), (c) => c.json(rapportVan(c, c.req.valid('param').id).rapport!, 200));
 
   app.openapi(apiRoute(BEWERKERS, {
     method: 'get', path: '/import/{id}/rapport.csv', tags: ['Import'], summary: 'Het controlerapport als CSV (puntkomma, decimale komma)',
     request: { params: IdSchema },
-    responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...errors(401, 403, 404, 409) },
+    responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...plainErrors(401, 403, 404, 409) },
   }), (c) => {
     const s = rapportVan(c, c.req.valid('param').id);
     const r = s.rapport!;
@@ -196,7 +194,7 @@ export function importRoutes() {
   app.openapi(apiRoute(BEWERKERS, {
     method: 'get', path: '/import/{id}/kaart', tags: ['Import'], summary: 'De objecten van de import als GeoJSON (WGS84) met hun oordeel, voor de kaart',
     request: { params: IdSchema },
-    responses: { 200: { description: 'FeatureCollection', content: { 'application/json': { schema: StagingKaartSchema } } }, ...errors(401, 403, 404) },
+    responses: { 200: answer('FeatureCollection', StagingKaartSchema), ...plainErrors(401, 403, 404) },
   }), async (c) => {
     const s = eigen(c, c.req.valid('param').id);
     return c.json(await stagingKaart(c.var.db.pool, s.id) as z.infer<typeof StagingKaartSchema>, 200);
