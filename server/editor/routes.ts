@@ -98,58 +98,62 @@ export function editorRoutes() {
       return c.json(await history(c.var.db.pool, layer, c.req.valid('param').id, verborgen) as HistoryAnswer[], 200);
     });
 
-    app.openapi(apiRoute(BEWERKERS, {
-      method: 'post', path: `/${layer.path}/{id}/restore`, tags: ['Bewerken'],
-      summary: 'Zet een eerdere versie terug (als nieuwe, gelogde wijziging)',
-      request: { params: IdParamSchema, body: jsonBody(RestoreSchema) },
-      responses: { 200: answer('Hersteld', FEATURE_SCHEMAS[layer.path]), ...errors(400, 401, 403, 404, 409, 422) },
+    const featureFor = (c: Context<AppEnv>, id: number) => featureOf(c.var.db.pool, layer, id, actorOf(c).rol);
+
+    /**
+     * An operation on one record ({id}) with a JSON body that names the version it is
+     * based on (or If-Match): `run` gets the record's id, that version and the body.
+     */
+    const operation = <B extends z.ZodType<{ version?: number }>, A extends z.ZodType>(
+      op: { naam: string; tag: string; summary: string; body: B; description: string; answer: A },
+      run: (c: Context<AppEnv>, id: number, version: number, body: z.infer<B>) => Promise<z.infer<A>>,
+    ) => app.openapi(apiRoute(BEWERKERS, {
+      method: 'post', path: `/${layer.path}/{id}/${op.naam}`, tags: [op.tag], summary: op.summary,
+      // Declared with the schemas' erased types: the route cannot be typed by the generic ones.
+      request: { params: IdParamSchema, body: jsonBody(op.body as z.ZodType) },
+      responses: { 200: answer(op.description, op.answer as z.ZodType), ...errors(400, 401, 403, 404, 409, 422) },
     }), async (c) => {
       const { id } = c.req.valid('param');
-      const body = c.req.valid('json');
-      await restoreVersion(ctx(c), layer, id, baseVersion(c, body.version), body.naar_versie);
-      const feature = await featureOf(c.var.db.pool, layer, id, actorOf(c).rol);
+      const body = c.req.valid('json') as z.infer<B>;
+      return c.json(await run(c, id, baseVersion(c, body.version), body), 200);
+    });
+
+    operation({
+      naam: 'restore', tag: 'Bewerken', summary: 'Zet een eerdere versie terug (als nieuwe, gelogde wijziging)',
+      body: RestoreSchema, description: 'Hersteld', answer: FEATURE_SCHEMAS[layer.path],
+    }, async (c, id, version, body) => {
+      await restoreVersion(ctx(c), layer, id, version, body.naar_versie);
+      const feature = await featureFor(c, id);
       c.header('ETag', `"${feature.properties.version}"`);
-      return c.json(feature, 200);
+      return feature;
     });
 
-    app.openapi(apiRoute(BEWERKERS, {
-      method: 'post', path: `/${layer.path}/{id}/split`, tags: ['Editor'],
+    operation({
+      naam: 'split', tag: 'Editor', body: SplitSchema, description: 'Gesplitst', answer: splitAnswerSchema(layer.path),
       summary: `Splits een ${naam} met een lijn: het record wordt het grootste deel, de andere delen worden nieuwe records met dezelfde eigenschappen`,
-      request: { params: IdParamSchema, body: jsonBody(SplitSchema) },
-      responses: { 200: answer('Gesplitst', splitAnswerSchema(layer.path)), ...errors(400, 401, 403, 404, 409, 422) },
-    }), async (c) => {
-      const { id } = c.req.valid('param');
-      const body = c.req.valid('json');
-      const { ids } = await splitRecord(ctx(c), layer, id, baseVersion(c, body.version), body.line);
+    }, async (c, id, version, body) => {
+      const { ids } = await splitRecord(ctx(c), layer, id, version, body.line);
       const features = [];
-      for (const i of ids) features.push(await featureOf(c.var.db.pool, layer, i, actorOf(c).rol));
-      return c.json({ ids, features }, 200);
+      for (const i of ids) features.push(await featureFor(c, i));
+      return { ids, features };
     });
 
-    app.openapi(apiRoute(BEWERKERS, {
-      method: 'post', path: `/${layer.path}/{id}/merge`, tags: ['Editor'],
+    operation({
+      naam: 'merge', tag: 'Editor', body: MergeSchema, description: 'Samengevoegd', answer: mergeAnswerSchema(layer.path),
       summary: `Voeg een andere ${naam} samen met deze` +
         (layer.softDeleteStatus ? ` (de andere krijgt status '${layer.softDeleteStatus}')` : ' (de andere wordt verwijderd)') +
         (layer.table === 'kavel' ? '; alleen kavels op hetzelfde terrein' : ''),
-      request: { params: IdParamSchema, body: jsonBody(MergeSchema) },
-      responses: { 200: answer('Samengevoegd', mergeAnswerSchema(layer.path)), ...errors(400, 401, 403, 404, 409, 422) },
-    }), async (c) => {
-      const { id } = c.req.valid('param');
-      const body = c.req.valid('json');
-      const result = await mergeRecords(ctx(c), layer, id, baseVersion(c, body.version), body.met_id, body.met_version);
-      return c.json({ ...result, feature: await featureOf(c.var.db.pool, layer, id, actorOf(c).rol) }, 200);
+    }, async (c, id, version, body) => {
+      const result = await mergeRecords(ctx(c), layer, id, version, body.met_id, body.met_version);
+      return { ...result, feature: await featureFor(c, id) };
     });
 
-    app.openapi(apiRoute(BEWERKERS, {
-      method: 'post', path: `/${layer.path}/{id}/hole`, tags: ['Editor'],
+    operation({
+      naam: 'hole', tag: 'Editor', body: HoleSchema, description: 'Gat uitgesneden', answer: holeAnswerSchema(layer.path),
       summary: `Snijd een gat in een ${naam} (het gat moet helemaal binnen het vlak liggen)`,
-      request: { params: IdParamSchema, body: jsonBody(HoleSchema) },
-      responses: { 200: answer('Gat uitgesneden', holeAnswerSchema(layer.path)), ...errors(400, 401, 403, 404, 409, 422) },
-    }), async (c) => {
-      const { id } = c.req.valid('param');
-      const body = c.req.valid('json');
-      const { gat_ha } = await cutHole(ctx(c), layer, id, baseVersion(c, body.version), body.geometry);
-      return c.json({ ...(await featureOf(c.var.db.pool, layer, id, actorOf(c).rol)), gat_ha }, 200);
+    }, async (c, id, version, body) => {
+      const { gat_ha } = await cutHole(ctx(c), layer, id, version, body.geometry);
+      return { ...(await featureFor(c, id)), gat_ha };
     });
 
     app.openapi(apiRoute(BEWERKERS, {
