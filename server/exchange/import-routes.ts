@@ -22,7 +22,6 @@ import { ControleVerzoekSchema, DoelveldenSchema, KoppelingSchema, RapportSchema
 /** The upload route: exempt from the 2 MB body limit of the other API routes (see app.ts). */
 export const IMPORT_UPLOAD_PATH = '/api/import';
 
-
 const IdSchema = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
 const SchrijfSchema = z.object({
   verwijder_ontbrekend: z.array(z.number().int().positive()).max(100_000).default([])
@@ -66,7 +65,8 @@ export function sessieAntwoord(s: ImportSessie): z.infer<typeof SessieSchema> {
   };
 }
 
-const eigen = (c: Context<AppEnv>, id: string) => sessie(id, actorOf(c).id);
+/** The caller's own import session named by the path's {id} (validated by IdSchema before any handler runs). */
+const eigen = (c: Context<AppEnv>) => sessie(c.req.param('id')!, actorOf(c).id);
 
 export function importRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -109,7 +109,7 @@ export function importRoutes() {
     request: { params: IdSchema },
     responses: { 200: answer('Import', SessieSchema), ...plainErrors(401, 403, 404) },
   }), async (c) => {
-    const s = eigen(c, c.req.valid('param').id);
+    const s = eigen(c);
     // The import wrote in the background: from now on this client reads what it wrote.
     if (s.taak?.soort === 'uitvoeren' && s.taak.status === 'klaar') await markWritten(c);
     return c.json(sessieAntwoord(s), 200);
@@ -120,7 +120,7 @@ export function importRoutes() {
     request: { params: IdSchema },
     responses: { 200: answer('Weg', z.object({ verwijderd: z.literal(true) })), ...plainErrors(401, 403, 404) },
   }), async (c) => {
-    await verwijder(c.var.db.pool, eigen(c, c.req.valid('param').id));
+    await verwijder(c.var.db.pool, eigen(c));
     return c.json({ verwijderd: true as const }, 200);
   });
 
@@ -130,7 +130,7 @@ export function importRoutes() {
     request: { params: IdSchema, body: jsonBody(ControleVerzoekSchema) },
     responses: { 202: answer('Gestart', SessieSchema), ...plainErrors(400, 401, 403, 404, 409, 422) },
   }), (c) => {
-    const s = eigen(c, c.req.valid('param').id);
+    const s = eigen(c);
     startControle(c.var.db.pool, actorOf(c), s, c.req.valid('json'));
     return c.json(sessieAntwoord(s), 202);
   });
@@ -144,7 +144,7 @@ export function importRoutes() {
       request: { params: IdSchema, body: jsonBody(SchrijfSchema) },
       responses: { 202: answer('Gestart', SessieSchema), ...plainErrors(400, 401, 403, 404, 409, 422) },
     }), (c) => {
-      const s = eigen(c, c.req.valid('param').id);
+      const s = eigen(c);
       startSchrijven(c.var.db.pool, actorOf(c), s, commit, c.req.valid('json').verwijder_ontbrekend);
       return c.json(sessieAntwoord(s), 202);
     });
@@ -155,13 +155,13 @@ export function importRoutes() {
     request: { params: IdSchema },
     responses: { 200: answer('Geannuleerd', SessieSchema), ...plainErrors(401, 403, 404, 409) },
   }), (c) => {
-    const s = eigen(c, c.req.valid('param').id);
+    const s = eigen(c);
     annuleer(s);
     return c.json(sessieAntwoord(s), 200);
   });
 
-  const rapportVan = (c: Context<AppEnv>, id: string) => {
-    const s = eigen(c, id);
+  const rapportVan = (c: Context<AppEnv>) => {
+    const s = eigen(c);
     if (!s.rapport) throw new ApiError(409, 'geen_rapport', 'Er is nog geen controlerapport. Start eerst de controle.');
     return s;
   };
@@ -170,14 +170,14 @@ export function importRoutes() {
     method: 'get', path: '/import/{id}/rapport', tags: ['Import'], summary: 'Het controlerapport: per object het oordeel en de problemen',
     request: { params: IdSchema },
     responses: { 200: answer('Rapport', RapportSchema), ...plainErrors(401, 403, 404, 409) },
-  }), (c) => c.json(rapportVan(c, c.req.valid('param').id).rapport!, 200));
+  }), (c) => c.json(rapportVan(c).rapport!, 200));
 
   app.openapi(apiRoute(BEWERKERS, {
     method: 'get', path: '/import/{id}/rapport.csv', tags: ['Import'], summary: 'Het controlerapport als CSV (puntkomma, decimale komma)',
     request: { params: IdSchema },
     responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...plainErrors(401, 403, 404, 409) },
   }), (c) => {
-    const s = rapportVan(c, c.req.valid('param').id);
+    const s = rapportVan(c);
     const r = s.rapport!;
     const rijen: unknown[][] = [];
     for (const o of r.objecten) {
@@ -195,10 +195,7 @@ export function importRoutes() {
     method: 'get', path: '/import/{id}/kaart', tags: ['Import'], summary: 'De objecten van de import als GeoJSON (WGS84) met hun oordeel, voor de kaart',
     request: { params: IdSchema },
     responses: { 200: answer('FeatureCollection', StagingKaartSchema), ...plainErrors(401, 403, 404) },
-  }), async (c) => {
-    const s = eigen(c, c.req.valid('param').id);
-    return c.json(await stagingKaart(c.var.db.pool, s.id) as z.infer<typeof StagingKaartSchema>, 200);
-  });
+  }), async (c) => c.json(await stagingKaart(c.var.db.pool, eigen(c).id) as z.infer<typeof StagingKaartSchema>, 200));
 
   return app;
 }
