@@ -13,6 +13,7 @@ import { runner } from 'node-pg-migrate';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createRandom, type Random } from '../geodata/random.ts';
+import { inTransaction } from '../server/db/database.ts';
 
 const MIGRATIONS = fileURLToPath(new URL('../server/db/migrations', import.meta.url));
 
@@ -344,20 +345,13 @@ export async function vulNationaal(url: string, kavels: number, opties: { schema
   }
   await migreerSchema(url, schema);
   const pool = nationalPool(url, schema, 1);
-  const client = await pool.connect();
   try {
     const o = omvang(kavels);
     log(`${schema}: ${o.terreinen} terreinen, ${o.kavels} kavels, ${o.transformaties} transformaties, ${o.compensaties} compensaties`);
     const data = genereer(o);
-    await client.query('BEGIN');
-    await laad(client, data, log);
-    await client.query('COMMIT');
-    await client.query('ANALYZE');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
+    await inTransaction(pool, (client) => laad(client, data, log));
+    await pool.query('ANALYZE');
   } finally {
-    client.release();
     await pool.end();
   }
   return schema;

@@ -3,7 +3,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../app.ts';
 import { BEHEER, IEDEREEN, apiRoute } from '../http/access.ts';
-import { ErrorSchema, IdParamSchema } from '../http/schemas.ts';
+import { answer, errors, IdParamSchema, jsonBody } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { ROLES } from '../domain/roles.ts';
 import { tweedeFactorVerplicht } from '../domain/tweede-factor.ts';
@@ -13,10 +13,6 @@ import {
   accountHistory, accountList, changeAccount, changeOwnPassword, createAccountWithLink, endOwnSession, issuePasswordLink,
   ownSessions, resetSecondFactor, revokeSessionsOf,
 } from './service.ts';
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const fout = (description: string) => json(ErrorSchema, description);
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 
 const Tijdstip = z.string().openapi({ description: 'ISO 8601, UTC', example: '2026-11-22T13:05:00Z' });
 
@@ -50,24 +46,23 @@ const Gemeente = z.string().trim().max(100).nullable().optional()
 const lijst = apiRoute(BEHEER, {
   method: 'get', path: '/accounts', tags: ['Beheer'], summary: 'Alle accounts, met de gemeenten om uit te kiezen',
   responses: {
-    200: json(z.object({
+    200: answer('Accounts (wachtende eerst, dan op naam)', z.object({
       accounts: z.array(AccountSchema),
       gemeenten: z.array(z.object({ id: z.number(), naam: z.string() })),
-    }).openapi('AccountLijst'), 'Accounts (wachtende eerst, dan op naam)'),
+    }).openapi('AccountLijst')),
   },
 });
 
 const nieuw = apiRoute(BEHEER, {
   method: 'post', path: '/accounts', tags: ['Beheer'], summary: 'Nieuw account, met een eenmalige link om het wachtwoord in te stellen',
-  request: body(z.object({ email: Email, naam: Naam, rol: z.enum(ROLES), gemeente: Gemeente }).strict()),
+  request: { body: jsonBody(z.object({ email: Email, naam: Naam, rol: z.enum(ROLES), gemeente: Gemeente }).strict()) },
   responses: {
-    201: json(z.object({
+    201: answer('Aangemaakt', z.object({
       account: AccountSchema,
       // A union, not .nullable(): a nullable reference to a named schema loses its null in the document.
       link: z.union([LinkSchema, z.null()]).openapi({ description: 'Leeg als inloggen met een wachtwoord uit staat.' }),
-    }).openapi('NieuwAccount'), 'Aangemaakt'),
-    400: fout('Ongeldige invoer of gemeente'),
-    409: fout('E-mailadres bestaat al'),
+    }).openapi('NieuwAccount')),
+    ...errors({ 400: 'Ongeldige invoer of gemeente', 409: 'E-mailadres bestaat al' }),
   },
 });
 
@@ -76,16 +71,13 @@ const wijzigen = apiRoute(BEHEER, {
   description: 'Deactiveren beëindigt de sessies en open links meteen. De laatste actieve beheerder blijft beheerder.',
   request: {
     params: IdParamSchema,
-    ...body(z.object({
+    body: jsonBody(z.object({
       version: z.number().int().positive(), naam: Naam.optional(), rol: z.enum(ROLES).optional(), gemeente: Gemeente, actief: z.boolean().optional(),
     }).strict()),
   },
   responses: {
-    200: json(AccountSchema, 'Gewijzigd'),
-    400: fout('Ongeldige invoer of gemeente'),
-    404: fout('Onbekend account'),
-    409: fout('Intussen door een ander gewijzigd'),
-    422: fout('Laatste beheerder, eigen account, of een rol ontbreekt'),
+    200: answer('Gewijzigd', AccountSchema),
+    ...errors({ 400: 'Ongeldige invoer of gemeente', 404: 'Onbekend account', 409: 'Intussen door een ander gewijzigd', 422: 'Laatste beheerder, eigen account, of een rol ontbreekt' }),
   },
 });
 
@@ -93,16 +85,16 @@ const geschiedenis = apiRoute(BEHEER, {
   method: 'get', path: '/accounts/{id}/history', tags: ['Beheer'], summary: 'Geschiedenis van een account (nieuwste eerst)',
   request: { params: IdParamSchema },
   responses: {
-    200: json(z.array(z.object({ id: z.number(), tijdstip: Tijdstip, door: z.string().nullable(), gebeurtenis: z.string() })
-      .openapi('AccountGebeurtenis')), 'Wijzigingen, aanmeldingen, links en tweede factor'),
-    404: fout('Onbekend account'),
+    200: answer('Wijzigingen, aanmeldingen, links en tweede factor', z.array(z.object({ id: z.number(), tijdstip: Tijdstip, door: z.string().nullable(), gebeurtenis: z.string() })
+      .openapi('AccountGebeurtenis'))),
+    ...errors({ 404: 'Onbekend account' }),
   },
 });
 
 const sessiesIntrekken = apiRoute(BEHEER, {
   method: 'delete', path: '/accounts/{id}/sessies', tags: ['Beheer'], summary: 'Alle sessies van een account beëindigen',
   request: { params: IdParamSchema },
-  responses: { 200: json(z.object({ ingetrokken: z.number() }), 'Beëindigd'), 404: fout('Onbekend account') },
+  responses: { 200: answer('Beëindigd', z.object({ ingetrokken: z.number() })), ...errors({ 404: 'Onbekend account' }) },
 });
 
 const link = apiRoute(BEHEER, {
@@ -110,10 +102,8 @@ const link = apiRoute(BEHEER, {
   description: 'Eerdere open links van het account vervallen. Met SMTP_URL wordt de link ook gemaild.',
   request: { params: IdParamSchema },
   responses: {
-    200: json(LinkSchema, 'De link'),
-    404: fout('Onbekend account'),
-    409: fout('Inloggen met een wachtwoord staat uit'),
-    422: fout('Account gedeactiveerd'),
+    200: answer('De link', LinkSchema),
+    ...errors({ 404: 'Onbekend account', 409: 'Inloggen met een wachtwoord staat uit', 422: 'Account gedeactiveerd' }),
   },
 });
 
@@ -122,49 +112,45 @@ const tweedeFactorHerstellen = apiRoute(BEHEER, {
   description: 'Verwijdert de tweede factor en beëindigt de sessies; bij de volgende inlog stelt de persoon hem opnieuw in.',
   request: { params: IdParamSchema },
   responses: {
-    200: json(z.object({ hersteld: z.boolean(), sessies_beeindigd: z.number() }), 'Hersteld'),
-    404: fout('Onbekend account'),
+    200: answer('Hersteld', z.object({ hersteld: z.boolean(), sessies_beeindigd: z.number() })),
+    ...errors({ 404: 'Onbekend account' }),
   },
 });
 
 const eigenWachtwoord = apiRoute(IEDEREEN, {
   method: 'post', path: '/mijn-account/wachtwoord', tags: ['Mijn account'], summary: 'Eigen wachtwoord wijzigen',
   description: 'Het huidige wachtwoord is vereist (afgeremd zoals het inloggen); uw andere sessies eindigen.',
-  request: body(z.object({ huidig: z.string().min(1).max(500), nieuw: z.string().min(1).max(500) })),
+  request: { body: jsonBody(z.object({ huidig: z.string().min(1).max(500), nieuw: z.string().min(1).max(500) })) },
   responses: {
-    200: json(z.object({ andere_sessies_beeindigd: z.number() }), 'Gewijzigd'),
-    400: fout('Huidig wachtwoord onjuist, of het nieuwe voldoet niet'),
-    409: fout('Account zonder wachtwoord (identiteitsaanbieder)'),
-    429: fout('Te veel pogingen'),
+    200: answer('Gewijzigd', z.object({ andere_sessies_beeindigd: z.number() })),
+    ...errors({ 400: 'Huidig wachtwoord onjuist, of het nieuwe voldoet niet', 409: 'Account zonder wachtwoord (identiteitsaanbieder)', 429: 'Te veel pogingen' }),
   },
 });
 
 const eigenSessies = apiRoute(IEDEREEN, {
   method: 'get', path: '/mijn-account/sessies', tags: ['Mijn account'], summary: 'Eigen open sessies',
   responses: {
-    200: json(z.array(z.object({
+    200: answer('Open sessies, nieuwste eerst', z.array(z.object({
       id: z.number(), created_at: Tijdstip, verloopt_op: Tijdstip, adres: z.string().nullable(),
       methode: z.enum(['wachtwoord', 'oidc']), tweede_factor: z.boolean(), huidige: z.boolean(),
-    }).openapi('EigenSessie')), 'Open sessies, nieuwste eerst'),
+    }).openapi('EigenSessie'))),
   },
 });
 
 const eigenSessieBeeindigen = apiRoute(IEDEREEN, {
   method: 'delete', path: '/mijn-account/sessies/{id}', tags: ['Mijn account'], summary: 'Een eigen sessie beëindigen',
   request: { params: IdParamSchema },
-  responses: { 200: json(z.object({ beeindigd: z.boolean() }), 'Beëindigd'), 404: fout('Geen open sessie van u') },
+  responses: { 200: answer('Beëindigd', z.object({ beeindigd: z.boolean() })), ...errors({ 404: 'Geen open sessie van u' }) },
 });
 
-const CodeBody = body(z.object({ code: z.string().trim().min(6, 'geef de code van 6 cijfers').max(40) }));
+const CodeBody = { body: jsonBody(z.object({ code: z.string().trim().min(6, 'geef de code van 6 cijfers').max(40) })) };
 
 const nieuweHerstelcodes = apiRoute(IEDEREEN, {
   method: 'post', path: '/mijn-account/tweede-factor/herstelcodes', tags: ['Mijn account'], summary: 'Nieuwe herstelcodes (de oude vervallen)',
   request: CodeBody,
   responses: {
-    200: json(z.object({ herstelcodes: z.array(z.string()) }), 'Eenmalig getoond'),
-    400: fout('Code onjuist'),
-    409: fout('Geen tweestapsverificatie ingesteld'),
-    429: fout('Te veel pogingen'),
+    200: answer('Eenmalig getoond', z.object({ herstelcodes: z.array(z.string()) })),
+    ...errors({ 400: 'Code onjuist', 409: 'Geen tweestapsverificatie ingesteld', 429: 'Te veel pogingen' }),
   },
 });
 
@@ -172,11 +158,8 @@ const tweedeFactorUit = apiRoute(IEDEREEN, {
   method: 'delete', path: '/mijn-account/tweede-factor', tags: ['Mijn account'], summary: 'Eigen tweestapsverificatie uitzetten (waar de rol het toestaat)',
   request: CodeBody,
   responses: {
-    200: json(z.object({ uitgezet: z.boolean() }), 'Uitgezet'),
-    400: fout('Code onjuist'),
-    409: fout('Geen tweestapsverificatie ingesteld'),
-    422: fout('Verplicht voor deze rol'),
-    429: fout('Te veel pogingen'),
+    200: answer('Uitgezet', z.object({ uitgezet: z.boolean() })),
+    ...errors({ 400: 'Code onjuist', 409: 'Geen tweestapsverificatie ingesteld', 422: 'Verplicht voor deze rol', 429: 'Te veel pogingen' }),
   },
 });
 

@@ -5,7 +5,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../app.ts';
 import { actorOf } from '../auth/middleware.ts';
 import { apiRoute, IEDEREEN, REGIE } from '../http/access.ts';
-import { ErrorSchema, IdParamSchema } from '../http/schemas.ts';
+import { answer, IdParamSchema, jsonBody, plainErrors } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { baseVersion } from '../http/version.ts';
 import { IsoDate } from '../domain/dates.ts';
@@ -13,9 +13,6 @@ import { ADVIES_SOORTEN, ADVIES_TABELLEN, ADVIES_TYPES, BESLUITEN } from '../dom
 import { AdviesSchema } from './schemas.ts';
 import { legBesluitVast, lijstAdviezen, maakAdvies, schrapAdvies, toonAdvies, wijzigAdvies } from './service.ts';
 
-const fout = (...codes: number[]) =>
-  Object.fromEntries(codes.map((code) => [code, { description: 'Fout', content: { 'application/json': { schema: ErrorSchema } } }]));
-const json = <T extends z.ZodTypeAny>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 const Id = z.number().int().positive().max(2_147_483_647);
 const ObjectIn = z.object({ tabel: z.enum(ADVIES_TABELLEN), id: Id }).strict();
@@ -53,39 +50,39 @@ export function adviesRoutes() {
   app.openapi(apiRoute(IEDEREEN, {
     method: 'get', path: '/adviezen', tags: ['Adviezen'], summary: 'Signaleringen en adviezen van de regisseur, met het besluit van de stuurgroep',
     request: { query: z.object({ vergadering_id: z.coerce.number({ message: 'vergadering_id moet een geheel getal zijn' }).int().positive().max(2_147_483_647).optional() }) },
-    responses: { 200: { description: 'Adviezen', ...json(z.array(AdviesSchema)) }, ...fout(400, 401) },
+    responses: { 200: answer('Adviezen', z.array(AdviesSchema)), ...plainErrors(400, 401) },
   }), async (c) => c.json(await lijstAdviezen(c.var.db.pool, c.req.valid('query').vergadering_id), 200));
 
   app.openapi(apiRoute(REGIE, {
     method: 'post', path: '/adviezen', tags: ['Adviezen'], summary: 'Leg een signalering of advies vast (regisseur, beheerder)',
-    request: { body: { required: true, ...json(AdviesIn) } },
-    responses: { 201: { description: 'Vastgelegd', ...json(AdviesSchema) }, ...fout(400, 401, 403, 422) },
+    request: { body: jsonBody(AdviesIn) },
+    responses: { 201: answer('Vastgelegd', AdviesSchema), ...plainErrors(400, 401, 403, 422) },
   }), async (c) => c.json(await maakAdvies(ctx(c), c.req.valid('json')), 201));
 
   app.openapi(apiRoute(IEDEREEN, {
     method: 'get', path: '/adviezen/{id}', tags: ['Adviezen'], summary: 'Eén advies',
     request: { params: IdParamSchema },
-    responses: { 200: { description: 'Advies', ...json(AdviesSchema) }, ...fout(400, 401, 404) },
+    responses: { 200: answer('Advies', AdviesSchema), ...plainErrors(400, 401, 404) },
   }), async (c) => c.json(await toonAdvies(c.var.db.pool, c.req.valid('param').id), 200));
 
   app.openapi(apiRoute(REGIE, {
     method: 'patch', path: '/adviezen/{id}', tags: ['Adviezen'],
     summary: 'Wijzig een advies (stuur version mee); na een besluit alleen de escalatie',
-    request: { params: IdParamSchema, body: { required: true, ...json(AdviesPatch) } },
-    responses: { 200: { description: 'Gewijzigd', ...json(AdviesSchema) }, ...fout(400, 401, 403, 404, 409, 422) },
+    request: { params: IdParamSchema, body: jsonBody(AdviesPatch) },
+    responses: { 200: answer('Gewijzigd', AdviesSchema), ...plainErrors(400, 401, 403, 404, 409, 422) },
   }), async (c) => c.json(await wijzigAdvies(ctx(c), c.req.valid('param').id, c.req.valid('json')), 200));
 
   app.openapi(apiRoute(REGIE, {
     method: 'put', path: '/adviezen/{id}/besluit', tags: ['Adviezen'],
     summary: 'Leg het besluit van de stuurgroep vast: opgevolgd, niet opgevolgd of deels, met de beweegredenen en een eventuele escalatie',
-    request: { params: IdParamSchema, body: { required: true, ...json(BesluitIn) } },
-    responses: { 200: { description: 'Besluit vastgelegd', ...json(AdviesSchema) }, ...fout(400, 401, 403, 404, 409, 422) },
+    request: { params: IdParamSchema, body: jsonBody(BesluitIn) },
+    responses: { 200: answer('Besluit vastgelegd', AdviesSchema), ...plainErrors(400, 401, 403, 404, 409, 422) },
   }), async (c) => c.json(await legBesluitVast(ctx(c), c.req.valid('param').id, c.req.valid('json')), 200));
 
   app.openapi(apiRoute(REGIE, {
     method: 'delete', path: '/adviezen/{id}', tags: ['Adviezen'], summary: 'Verwijder een advies waarover nog niet is besloten (stuur de versie mee)',
     request: { params: IdParamSchema, query: z.object({ version: z.string().optional() }) },
-    responses: { 200: { description: 'Verwijderd', ...json(z.object({ id: z.number().int(), verwijderd: z.literal(true) })) }, ...fout(400, 401, 403, 404, 409, 428) },
+    responses: { 200: answer('Verwijderd', z.object({ id: z.number().int(), verwijderd: z.literal(true) })), ...plainErrors(400, 401, 403, 404, 409, 428) },
   }), async (c) => c.json(await schrapAdvies(ctx(c), c.req.valid('param').id, baseVersion(c)), 200));
 
   return app;

@@ -5,7 +5,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app.ts';
 import { AANMELDEN, OPENBAAR, apiRoute } from '../http/access.ts';
-import { ErrorSchema } from '../http/schemas.ts';
+import { answer, errors, jsonBody } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { ROLES } from '../domain/roles.ts';
 import { AANMELD_STAPPEN, tweedeFactorVerplicht } from '../domain/tweede-factor.ts';
@@ -18,10 +18,6 @@ import {
 import { beginOidc, finishOidc, redirectUri } from './oidc.ts';
 import { checkLink, setPasswordWithLink } from '../accounts/service.ts';
 import { MIN_PASSWORD_LENGTH } from './password-policy.ts';
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const fout = (description: string) => json(ErrorSchema, description);
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 
 const MeSchema = z.object({
   id: z.number(), email: z.string(), naam: z.string(),
@@ -68,23 +64,21 @@ async function signedIn(c: Context<AppEnv>, token: string) {
 const login = apiRoute(OPENBAAR, {
   method: 'post', path: '/auth/login', tags: ['Toegang'], summary: 'Inloggen met e-mail en wachtwoord',
   description: 'Zet de sessiecookie. Vraagt de rol of het account een tweede factor, dan staat `stap` op tweede_factor of inschrijven.',
-  request: body(z.object({ email: z.string().trim().min(3).max(200), wachtwoord: z.string().min(1).max(500) })),
+  request: { body: jsonBody(z.object({ email: z.string().trim().min(3).max(200), wachtwoord: z.string().min(1).max(500) })) },
   responses: {
-    200: json(MeSchema, 'Wachtwoord goed; zet de sessiecookie'),
-    401: fout('Onjuist e-mailadres of wachtwoord'),
-    403: fout('Inloggen met een wachtwoord staat uit'),
-    429: fout('Te veel pogingen; details.wacht_seconden'),
+    200: answer('Wachtwoord goed; zet de sessiecookie', MeSchema),
+    ...errors({ 401: 'Onjuist e-mailadres of wachtwoord', 403: 'Inloggen met een wachtwoord staat uit', 429: 'Te veel pogingen; details.wacht_seconden' }),
   },
 });
 
 const logout = apiRoute(AANMELDEN, {
   method: 'post', path: '/auth/logout', tags: ['Toegang'], summary: 'Uitloggen (trekt de sessie in)',
-  responses: { 200: json(z.object({ uitgelogd: z.boolean() }), 'Uitgelogd') },
+  responses: { 200: answer('Uitgelogd', z.object({ uitgelogd: z.boolean() })) },
 });
 
 const ik = apiRoute(AANMELDEN, {
   method: 'get', path: '/auth/me', tags: ['Toegang'], summary: 'Het ingelogde account, zijn aanmeldstap en het CSRF-token',
-  responses: { 200: json(MeSchema, 'Ingelogd (zie stap)') },
+  responses: { 200: answer('Ingelogd (zie stap)', MeSchema) },
 });
 
 const AanmeldOptiesSchema = z.object({
@@ -95,18 +89,16 @@ const AanmeldOptiesSchema = z.object({
 
 const opties = apiRoute(OPENBAAR, {
   method: 'get', path: '/auth/aanmeldopties', tags: ['Toegang'], summary: 'Hoe men in deze installatie inlogt',
-  responses: { 200: json(AanmeldOptiesSchema, 'Wachtwoord aan of uit, en de identiteitsaanbieders') },
+  responses: { 200: answer('Wachtwoord aan of uit, en de identiteitsaanbieders', AanmeldOptiesSchema) },
 });
 
 const code = apiRoute(AANMELDEN, {
   method: 'post', path: '/auth/tweede-factor', tags: ['Toegang'], summary: 'De tweede factor geven: TOTP-code of herstelcode',
   description: 'Elke TOTP-code werkt één keer, elke herstelcode ook. Afgeremd zoals het wachtwoord. Vervangt de sessiecookie.',
-  request: body(z.object({ code: CodeSchema })),
+  request: { body: jsonBody(z.object({ code: CodeSchema })) },
   responses: {
-    200: json(MeSchema, 'Volledig ingelogd'),
-    400: fout('Code onjuist of al gebruikt'),
-    409: fout('Geen code nodig in deze stap'),
-    429: fout('Te veel pogingen'),
+    200: answer('Volledig ingelogd', MeSchema),
+    ...errors({ 400: 'Code onjuist of al gebruikt', 409: 'Geen code nodig in deze stap', 429: 'Te veel pogingen' }),
   },
 });
 
@@ -120,50 +112,41 @@ const inschrijven = apiRoute(AANMELDEN, {
   method: 'post', path: '/auth/tweede-factor/inschrijven', tags: ['Toegang'], summary: 'Tweestapsverificatie instellen: nieuw geheim en QR-code',
   description: 'In de stap inschrijven, of ingelogd om (opnieuw) in te stellen; wie al een tweede factor heeft, bevestigt met een huidige code. ' +
     'Niet in de stap tweede_factor: wie alleen het wachtwoord kent, kan de tweede factor niet vervangen.',
-  request: body(z.object({ code: CodeSchema.optional() })),
+  request: { body: jsonBody(z.object({ code: CodeSchema.optional() })) },
   responses: {
-    200: json(InschrijvingSchema, 'Scan de QR-code en bevestig met een code'),
-    400: fout('Code vereist of onjuist'),
-    403: fout('Eerst de huidige tweede factor geven'),
-    429: fout('Te veel pogingen'),
+    200: answer('Scan de QR-code en bevestig met een code', InschrijvingSchema),
+    ...errors({ 400: 'Code vereist of onjuist', 403: 'Eerst de huidige tweede factor geven', 429: 'Te veel pogingen' }),
   },
 });
 
 const bevestigen = apiRoute(AANMELDEN, {
   method: 'post', path: '/auth/tweede-factor/bevestigen', tags: ['Toegang'], summary: 'Tweestapsverificatie bevestigen met de eerste code',
-  request: body(z.object({ code: CodeSchema })),
+  request: { body: jsonBody(z.object({ code: CodeSchema })) },
   responses: {
-    200: json(z.object({
+    200: answer('Ingesteld; de sessie is volledig', z.object({
       ik: MeSchema,
       herstelcodes: z.array(z.string()).openapi({ description: 'Eenmalig getoond; bewaar ze. Elke code werkt één keer.' }),
-    }).openapi('Ingeschreven'), 'Ingesteld; de sessie is volledig'),
-    400: fout('Code onjuist'),
-    403: fout('Eerst de huidige tweede factor geven'),
-    409: fout('Geen inschrijving gestart'),
-    429: fout('Te veel pogingen'),
+    }).openapi('Ingeschreven')),
+    ...errors({ 400: 'Code onjuist', 403: 'Eerst de huidige tweede factor geven', 409: 'Geen inschrijving gestart', 429: 'Te veel pogingen' }),
   },
 });
 
 const linkControleren = apiRoute(OPENBAAR, {
   method: 'post', path: '/auth/wachtwoord-link', tags: ['Toegang'], summary: 'Een eenmalige link controleren',
-  request: body(z.object({ token: TokenSchema })),
+  request: { body: jsonBody(z.object({ token: TokenSchema })) },
   responses: {
-    200: json(z.object({ email: z.string(), naam: z.string(), doel: z.enum(['nieuw', 'herstel']), verloopt_op: z.string() }).openapi('WachtwoordLink'), 'De link werkt'),
-    404: fout('Onbekende link'),
-    410: fout('Gebruikt, vervangen, verlopen, of het account is gedeactiveerd'),
+    200: answer('De link werkt', z.object({ email: z.string(), naam: z.string(), doel: z.enum(['nieuw', 'herstel']), verloopt_op: z.string() }).openapi('WachtwoordLink')),
+    ...errors({ 404: 'Onbekende link', 410: 'Gebruikt, vervangen, verlopen, of het account is gedeactiveerd' }),
   },
 });
 
 const linkInstellen = apiRoute(OPENBAAR, {
   method: 'post', path: '/auth/wachtwoord-link/instellen', tags: ['Toegang'], summary: 'Wachtwoord instellen met een eenmalige link',
   description: 'De link is daarna op; alle sessies van het account eindigen.',
-  request: body(z.object({ token: TokenSchema, wachtwoord: z.string().min(1).max(500) })),
+  request: { body: jsonBody(z.object({ token: TokenSchema, wachtwoord: z.string().min(1).max(500) })) },
   responses: {
-    200: json(z.object({ email: z.string(), tweede_factor_verplicht: z.boolean() }), 'Wachtwoord ingesteld; log in'),
-    400: fout('Wachtwoord voldoet niet aan de regels'),
-    404: fout('Onbekende link'),
-    409: fout('Inloggen met een wachtwoord staat uit'),
-    410: fout('Gebruikt, vervangen of verlopen'),
+    200: answer('Wachtwoord ingesteld; log in', z.object({ email: z.string(), tweede_factor_verplicht: z.boolean() })),
+    ...errors({ 400: 'Wachtwoord voldoet niet aan de regels', 404: 'Onbekende link', 409: 'Inloggen met een wachtwoord staat uit', 410: 'Gebruikt, vervangen of verlopen' }),
   },
 });
 
@@ -175,14 +158,14 @@ const oidcStart = apiRoute(OPENBAAR, {
   method: 'get', path: '/auth/oidc/{aanbieder}/start', tags: ['Toegang'], summary: 'Inloggen via de identiteitsaanbieder (OpenID Connect)',
   description: 'Stuurt de browser naar de aanbieder (authorization code flow met PKCE, state en nonce).',
   request: { params: AanbiederParam },
-  responses: { 302: { description: 'Naar de identiteitsaanbieder, of terug naar de app met ?aanmelding=fout' }, 404: fout('Onbekende aanbieder') },
+  responses: { 302: { description: 'Naar de identiteitsaanbieder, of terug naar de app met ?aanmelding=fout' }, ...errors({ 404: 'Onbekende aanbieder' }) },
 });
 
 const oidcTerug = apiRoute(OPENBAAR, {
   method: 'get', path: '/auth/oidc/{aanbieder}/terug', tags: ['Toegang'], summary: 'Terugkeer van de identiteitsaanbieder',
   description: 'Ingelogd: naar de app. Een onbekend persoon krijgt een inactief account zonder rol en wacht op een beheerder (?aanmelding=wacht).',
   request: { params: AanbiederParam },
-  responses: { 302: { description: 'Naar de app (?aanmelding=wacht | gedeactiveerd | fout&reden=…)' }, 404: fout('Onbekende aanbieder') },
+  responses: { 302: { description: 'Naar de app (?aanmelding=wacht | gedeactiveerd | fout&reden=…)' }, ...errors({ 404: 'Onbekende aanbieder' }) },
 });
 
 export function authRoutes() {

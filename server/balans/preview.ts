@@ -28,41 +28,50 @@ export const MAX_PUNTEN = 5_000;
 const NIEUW_ID = 2_147_483_647;
 
 const delta = (voor: number, na: number) => ({ voor, na, verschil: na - voor });
+type Delta = ReturnType<typeof delta>;
+type Ha = { ha: number };
+
+/** Before and after of each named figure; a row missing on one side counts as 0 ha. */
+function deltas<R, F extends string>(velden: Record<F, (r: R) => Ha>, voor: R | undefined, na: R | undefined): Record<F, Delta> {
+  const ha = (r: R | undefined, veld: (r: R) => Ha) => (r ? veld(r).ha : 0);
+  return Object.fromEntries((Object.entries(velden) as [F, (r: R) => Ha][]).map(([naam, veld]) => [naam, delta(ha(voor, veld), ha(na, veld))])) as Record<F, Delta>;
+}
+
+const veranderd = (x: Delta) => Math.abs(x.verschil) > 1e-9;
+
+/** A breakdown (per gemeente, per milieucategorie) before and after: only the rows with a figure that changed. */
+function breakdown<R, F extends string>(voor: R[], na: R[], sleutel: (r: R) => string, velden: Record<F, (r: R) => Ha>) {
+  const sleutels = [...new Set([...voor, ...na].map(sleutel))];
+  return sleutels
+    .map((k) => ({ sleutel: k, ...deltas(velden, voor.find((r) => sleutel(r) === k), na.find((r) => sleutel(r) === k)) }))
+    .filter((rij) => (Object.keys(velden) as F[]).some((f) => veranderd(rij[f] as Delta)));
+}
+
+const REGIO = {
+  netto_verloren_ha: (r) => r.netto_verloren,
+  vereiste_compensatie_ha: (r) => r.vereiste_compensatie,
+  toegewezen_ha: (r) => r.toegewezen,
+  nog_toe_te_wijzen_ha: (r) => r.nog_toe_te_wijzen,
+  restant_ha: (r) => r.restant,
+  compensatie_ha: (r) => r.compensatie_totaal,
+  compensatie_zonder_toewijzing_ha: (r) => r.compensatie_zonder_toewijzing,
+} satisfies Record<string, (r: Balans['regio']) => Ha>;
 
 function compare(voor: Balans, na: Balans) {
-  const r = (b: Balans) => b.regio;
-  const gemeenten = new Set([...voor.per_gemeente, ...na.per_gemeente].map((g) => g.gemeente));
-  const categorieen = new Set([...voor.per_milieucategorie, ...na.per_milieucategorie].map((c) => c.milieucategorie));
-  const klein = (x: { verschil: number }) => Math.abs(x.verschil) > 1e-9;
+  type G = Balans['per_gemeente'][number];
+  type C = Balans['per_milieucategorie'][number];
+  const perGemeente = breakdown(voor.per_gemeente, na.per_gemeente, (g: G) => g.gemeente, {
+    verloren_ha: (g) => g.verloren, nog_toe_te_wijzen_ha: (g) => g.nog_toe_te_wijzen, restant_ha: (g) => g.restant,
+  });
+  const perCategorie = breakdown(voor.per_milieucategorie, na.per_milieucategorie, (c: C) => c.milieucategorie, {
+    verloren_ha: (c) => c.verloren, compensatie_ha: (c) => c.compensatie,
+  });
   return {
-    regio: {
-      netto_verloren_ha: delta(r(voor).netto_verloren.ha, r(na).netto_verloren.ha),
-      vereiste_compensatie_ha: delta(r(voor).vereiste_compensatie.ha, r(na).vereiste_compensatie.ha),
-      toegewezen_ha: delta(r(voor).toegewezen.ha, r(na).toegewezen.ha),
-      nog_toe_te_wijzen_ha: delta(r(voor).nog_toe_te_wijzen.ha, r(na).nog_toe_te_wijzen.ha),
-      restant_ha: delta(r(voor).restant.ha, r(na).restant.ha),
-      compensatie_ha: delta(r(voor).compensatie_totaal.ha, r(na).compensatie_totaal.ha),
-      compensatie_zonder_toewijzing_ha: delta(r(voor).compensatie_zonder_toewijzing.ha, r(na).compensatie_zonder_toewijzing.ha),
-    },
-    per_gemeente: [...gemeenten].sort((a, b) => a.localeCompare(b, 'nl')).map((gemeente) => {
-      const v = voor.per_gemeente.find((g) => g.gemeente === gemeente);
-      const n = na.per_gemeente.find((g) => g.gemeente === gemeente);
-      return {
-        gemeente,
-        verloren_ha: delta(v?.verloren.ha ?? 0, n?.verloren.ha ?? 0),
-        nog_toe_te_wijzen_ha: delta(v?.nog_toe_te_wijzen.ha ?? 0, n?.nog_toe_te_wijzen.ha ?? 0),
-        restant_ha: delta(v?.restant.ha ?? 0, n?.restant.ha ?? 0),
-      };
-    }).filter((g) => klein(g.verloren_ha) || klein(g.nog_toe_te_wijzen_ha) || klein(g.restant_ha)),
-    per_milieucategorie: [...categorieen].map((milieucategorie) => {
-      const v = voor.per_milieucategorie.find((c) => c.milieucategorie === milieucategorie);
-      const n = na.per_milieucategorie.find((c) => c.milieucategorie === milieucategorie);
-      return {
-        milieucategorie,
-        verloren_ha: delta(v?.verloren.ha ?? 0, n?.verloren.ha ?? 0),
-        compensatie_ha: delta(v?.compensatie.ha ?? 0, n?.compensatie.ha ?? 0),
-      };
-    }).filter((c) => klein(c.verloren_ha) || klein(c.compensatie_ha)),
+    regio: deltas(REGIO, voor.regio, na.regio),
+    per_gemeente: perGemeente
+      .sort((a, b) => a.sleutel.localeCompare(b.sleutel, 'nl'))
+      .map(({ sleutel, ...rest }) => ({ gemeente: sleutel, ...rest })),
+    per_milieucategorie: perCategorie.map(({ sleutel, ...rest }) => ({ milieucategorie: sleutel, ...rest })),
   };
 }
 

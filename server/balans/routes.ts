@@ -9,7 +9,7 @@ import { readPool } from '../db/read-routing.ts';
 import { IsoDate, isRealDate } from '../domain/dates.ts';
 import { apiRoute, BEWERKERS, IEDEREEN } from '../http/access.ts';
 import { ApiError } from '../http/errors.ts';
-import { errors, json } from '../http/schemas.ts';
+import { answer, errors, jsonBody } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { kaartOp } from './kaart.ts';
 import { momentVoor } from './moment.ts';
@@ -38,7 +38,7 @@ export function balansRoutes() {
       summary: 'De regionale hectarebalans: de situatie op de peildatum (gedateerde historie), of zoals vastgelegd op een moment (audittrail)',
       request: { query: z.object({ peildatum: Peildatum.optional(), vastgelegd_op: Tijdstip.optional() }) },
       responses: {
-        200: { description: 'Balans', ...json(BalansSchema) },
+        200: answer('Balans', BalansSchema),
         ...errors(400, 401, 422),
       },
     }),
@@ -57,7 +57,7 @@ export function balansRoutes() {
       summary: 'Voortgang per jaar, zoals het stond op 31 december: netto verloren per fase, compensatie per status, toegewezen, restant en plancapaciteit per milieucategorie',
       request: { query: z.object({ van: Jaar('van'), tot: Jaar('tot') }) },
       responses: {
-        200: { description: 'Reeks', ...json(ReeksSchema) },
+        200: answer('Reeks', ReeksSchema),
         ...errors(400, 401),
       },
     }),
@@ -75,7 +75,7 @@ export function balansRoutes() {
       summary: 'Kavels, transformaties en compensaties zoals ze lagen op de peildatum (GeoJSON, WGS84)',
       request: { query: z.object({ peildatum: Peildatum }) },
       responses: {
-        200: { description: 'Kaartlagen op de peildatum', ...json(KaartSchema) },
+        200: answer('Kaartlagen op de peildatum', KaartSchema),
         ...errors(400, 401),
       },
     }),
@@ -86,9 +86,9 @@ export function balansRoutes() {
     apiRoute(BEWERKERS, {
       method: 'post', path: '/balans/preview', tags: ['Monitor'],
       summary: 'Wat opslaan van een ontwerp-transformatie of -compensatie met de balans doet (alleen lezen: er wordt niets opgeslagen of vergrendeld)',
-      request: { body: { required: true, ...json(PreviewRequestSchema) } },
+      request: { body: jsonBody(PreviewRequestSchema) },
       responses: {
-        200: { description: 'Verschil voor en na, regio, per gemeente en per milieucategorie', ...json(PreviewSchema) },
+        200: answer('Verschil voor en na, regio, per gemeente en per milieucategorie', PreviewSchema),
         ...errors(400, 401, 403, 404, 422),
       },
     }),

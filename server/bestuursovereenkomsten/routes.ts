@@ -4,7 +4,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app.ts';
 import { actorOf } from '../auth/middleware.ts';
 import { apiRoute, BEWERKERS, IEDEREEN } from '../http/access.ts';
-import { errors, IdParamSchema, json, VersionQuerySchema } from '../http/schemas.ts';
+import { answer, errors, IdParamSchema, jsonBody, VersionQuerySchema } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { baseVersion } from '../http/version.ts';
 import { BoDeletedSchema, BoSchema, CreateSchema, PatchSchema } from './schemas.ts';
@@ -16,27 +16,27 @@ export function bestuursovereenkomstRoutes() {
   app.openapi(apiRoute(IEDEREEN, {
     method: 'get', path: '/bestuursovereenkomsten', tags: ['Bestuursovereenkomst'],
     summary: 'Alle bestuursovereenkomsten met partijen, kostenposten en de bijdrage van de transformerende gemeente',
-    responses: { 200: { description: 'Lijst', ...json(BoSchema.array()) }, ...errors(401) },
+    responses: { 200: answer('Lijst', BoSchema.array()), ...errors(401) },
   }), async (c) => c.json(await listBos(c.var.db.pool), 200));
 
   app.openapi(apiRoute(IEDEREEN, {
     method: 'get', path: '/bestuursovereenkomsten/{id}', tags: ['Bestuursovereenkomst'],
     summary: 'Eén bestuursovereenkomst', request: { params: IdParamSchema },
-    responses: { 200: { description: 'Bestuursovereenkomst', ...json(BoSchema) }, ...errors(400, 401, 404) },
+    responses: { 200: answer('Bestuursovereenkomst', BoSchema), ...errors(400, 401, 404) },
   }), async (c) => c.json(await getBo(c.var.db.pool, c.req.valid('param').id), 200));
 
   app.openapi(apiRoute(BEWERKERS, {
     method: 'post', path: '/bestuursovereenkomsten', tags: ['Bestuursovereenkomst'],
     summary: 'Nieuwe bestuursovereenkomst (minstens twee gemeenten: een transformerende en een compenserende)',
-    request: { body: { required: true, ...json(CreateSchema) } },
-    responses: { 201: { description: 'Aangemaakt', ...json(BoSchema) }, ...errors(400, 401, 403, 422) },
+    request: { body: jsonBody(CreateSchema) },
+    responses: { 201: answer('Aangemaakt', BoSchema), ...errors(400, 401, 403, 422) },
   }), async (c) => c.json(await createBo(c.var.db.pool, actorOf(c), c.req.valid('json')), 201));
 
   app.openapi(apiRoute(BEWERKERS, {
     method: 'patch', path: '/bestuursovereenkomsten/{id}', tags: ['Bestuursovereenkomst'],
     summary: 'Wijzig een bestuursovereenkomst; partijen en kostenposten vervangen de hele lijst als ze zijn meegestuurd',
-    request: { params: IdParamSchema, body: { required: true, ...json(PatchSchema) } },
-    responses: { 200: { description: 'Gewijzigd', ...json(BoSchema) }, ...errors(400, 401, 403, 404, 409, 422, 428) },
+    request: { params: IdParamSchema, body: jsonBody(PatchSchema) },
+    responses: { 200: answer('Gewijzigd', BoSchema), ...errors(400, 401, 403, 404, 409, 422, 428) },
   }), async (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
@@ -47,7 +47,7 @@ export function bestuursovereenkomstRoutes() {
     method: 'delete', path: '/bestuursovereenkomsten/{id}', tags: ['Bestuursovereenkomst'],
     summary: 'Verwijder een bestuursovereenkomst (niet als er toewijzingen naar verwijzen); stuur de versie mee',
     request: { params: IdParamSchema, query: VersionQuerySchema },
-    responses: { 200: { description: 'Verwijderd', ...json(BoDeletedSchema) }, ...errors(400, 401, 403, 404, 409, 428) },
+    responses: { 200: answer('Verwijderd', BoDeletedSchema), ...errors(400, 401, 403, 404, 409, 428) },
   }), async (c) => {
     const { id } = c.req.valid('param');
     await deleteBestuursovereenkomst(c.var.db.pool, actorOf(c), id, baseVersion(c));

@@ -17,17 +17,18 @@ export interface AuditActor {
  * Runs `fn` in one transaction with the actor (and a reason, or none) recorded for the
  * audit trigger: everything it writes lands together with its audit rows, or nothing does.
  * The actor is null only for the system itself (an account made by a first OIDC sign-in).
+ * `begin` opens the transaction (see inTransaction).
  * Database errors are mapped to API errors by the global handler (server/http/db-errors.ts).
  */
 export async function withAudit<T>(
-  pool: pg.Pool, actor: AuditActor | null, reden: string | null, fn: (client: pg.PoolClient) => Promise<T>,
+  pool: pg.Pool, actor: AuditActor | null, reden: string | null, fn: (client: pg.PoolClient) => Promise<T>, begin?: string,
 ): Promise<T> {
   return inTransaction(pool, async (client) => {
     await client.query(`SELECT set_config('app.account_id', $1, true), set_config('app.audit_reden', $2, true)`, [
       actor === null ? '' : String(actor.id), reden ?? '',
     ]);
     return fn(client);
-  });
+  }, begin);
 }
 
 /** 409 versieconflict for a record of `tabel`: its current version, who changed it last and when (Europe/Amsterdam). */

@@ -95,11 +95,14 @@ function keepOnIdleErrors(pool: pg.Pool): pg.Pool {
   return pool;
 }
 
-/** Runs `fn` in one transaction: everything it writes lands, or nothing does. */
-export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` in one transaction: everything it writes lands, or nothing does. `begin`
+ * opens it, e.g. 'BEGIN ISOLATION LEVEL REPEATABLE READ' for one consistent view.
+ */
+export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
+    await client.query(begin);
     const result = await fn(client);
     await client.query('COMMIT');
     return result;

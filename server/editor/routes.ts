@@ -8,7 +8,7 @@ import type { AppEnv } from '../app.ts';
 import { actorOf } from '../auth/middleware.ts';
 import { ApiError } from '../http/errors.ts';
 import { apiRoute, BEWERKERS, IEDEREEN } from '../http/access.ts';
-import { errors, IdParamSchema, json, VersionQuerySchema } from '../http/schemas.ts';
+import { answer, errors, IdParamSchema, jsonBody, VersionQuerySchema } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { baseVersion } from '../http/version.ts';
 import { layerDefinition } from '../layers/definitions.ts';
@@ -37,9 +37,9 @@ export function editorRoutes() {
     app.openapi(apiRoute(BEWERKERS, {
       method: 'post', path: `/${layer.path}`, tags: ['Bewerken'],
       summary: `Nieuwe ${naam} (GeoJSON Feature in WGS84)`,
-      request: { body: { required: true, ...json(createSchema(layer.path)) } },
+      request: { body: jsonBody(createSchema(layer.path)) },
       responses: {
-        201: { description: 'Aangemaakt; met waarschuwingen (en voor wonen/gemengd de milieuruimtecheck)', ...json(savedFeatureSchema(layer.path)) },
+        201: answer('Aangemaakt; met waarschuwingen (en voor wonen/gemengd de milieuruimtecheck)', savedFeatureSchema(layer.path)),
         ...errors(400, 401, 403, 413, 422),
       },
     }), async (c) => {
@@ -58,9 +58,9 @@ export function editorRoutes() {
     app.openapi(apiRoute(BEWERKERS, {
       method: 'patch', path: `/${layer.path}/{id}`, tags: ['Bewerken'],
       summary: `Wijzig ${naam}; stuur de versie mee (If-Match of version)`,
-      request: { params: IdParamSchema, body: { required: true, ...json(patchSchema(layer.path)) } },
+      request: { params: IdParamSchema, body: jsonBody(patchSchema(layer.path)) },
       responses: {
-        200: { description: 'Gewijzigd; met waarschuwingen (en voor wonen/gemengd de milieuruimtecheck)', ...json(savedFeatureSchema(layer.path)) },
+        200: answer('Gewijzigd; met waarschuwingen (en voor wonen/gemengd de milieuruimtecheck)', savedFeatureSchema(layer.path)),
         ...errors(400, 401, 403, 404, 409, 413, 422, 428),
       },
     }), async (c) => {
@@ -80,7 +80,7 @@ export function editorRoutes() {
         ? `Laat ${naam} vervallen (status '${layer.softDeleteStatus}'; het record blijft bestaan)`
         : `Verwijder ${naam}`,
       request: { params: IdParamSchema, query: VersionQuerySchema },
-      responses: { 200: { description: 'Verwerkt', ...json(DeletedSchema) }, ...errors(400, 401, 403, 404, 409, 428) },
+      responses: { 200: answer('Verwerkt', DeletedSchema), ...errors(400, 401, 403, 404, 409, 428) },
     }), async (c) => {
       const { id } = c.req.valid('param');
       await deleteRecord(ctx(c), layer, id, baseVersion(c));
@@ -91,73 +91,77 @@ export function editorRoutes() {
       method: 'get', path: `/${layer.path}/{id}/history`, tags: ['Bewerken'],
       summary: `Alle versies van een ${naam}: wie, wanneer, wat (geometrie in WGS84)`,
       request: { params: IdParamSchema },
-      responses: { 200: { description: 'Versies, oudste eerst', ...json(historySchema(layer.path).array()) }, ...errors(400, 401, 404) },
+      responses: { 200: answer('Versies, oudste eerst', historySchema(layer.path).array()), ...errors(400, 401, 404) },
     }), async (c) => {
       const verborgen = read.vertrouwelijk && !read.vertrouwelijk.mayRead(actorOf(c).rol) ? Object.keys(read.vertrouwelijk.properties) : [];
       // The audit trail's rows are the record's own columns (historySchema names them).
       return c.json(await history(c.var.db.pool, layer, c.req.valid('param').id, verborgen) as HistoryAnswer[], 200);
     });
 
-    app.openapi(apiRoute(BEWERKERS, {
-      method: 'post', path: `/${layer.path}/{id}/restore`, tags: ['Bewerken'],
-      summary: 'Zet een eerdere versie terug (als nieuwe, gelogde wijziging)',
-      request: { params: IdParamSchema, body: { required: true, ...json(RestoreSchema) } },
-      responses: { 200: { description: 'Hersteld', ...json(FEATURE_SCHEMAS[layer.path]) }, ...errors(400, 401, 403, 404, 409, 422) },
+    const featureFor = (c: Context<AppEnv>, id: number) => featureOf(c.var.db.pool, layer, id, actorOf(c).rol);
+
+    /**
+     * An operation on one record ({id}) with a JSON body that names the version it is
+     * based on (or If-Match): `run` gets the record's id, that version and the body.
+     */
+    const operation = <B extends z.ZodType<{ version?: number }>, A extends z.ZodType>(
+      op: { naam: string; tag: string; summary: string; body: B; description: string; answer: A },
+      run: (c: Context<AppEnv>, id: number, version: number, body: z.infer<B>) => Promise<z.infer<A>>,
+    ) => app.openapi(apiRoute(BEWERKERS, {
+      method: 'post', path: `/${layer.path}/{id}/${op.naam}`, tags: [op.tag], summary: op.summary,
+      // Declared with the schemas' erased types: the route cannot be typed by the generic ones.
+      request: { params: IdParamSchema, body: jsonBody(op.body as z.ZodType) },
+      responses: { 200: answer(op.description, op.answer as z.ZodType), ...errors(400, 401, 403, 404, 409, 422) },
     }), async (c) => {
       const { id } = c.req.valid('param');
-      const body = c.req.valid('json');
-      await restoreVersion(ctx(c), layer, id, baseVersion(c, body.version), body.naar_versie);
-      const feature = await featureOf(c.var.db.pool, layer, id, actorOf(c).rol);
+      const body = c.req.valid('json') as z.infer<B>;
+      return c.json(await run(c, id, baseVersion(c, body.version), body), 200);
+    });
+
+    operation({
+      naam: 'restore', tag: 'Bewerken', summary: 'Zet een eerdere versie terug (als nieuwe, gelogde wijziging)',
+      body: RestoreSchema, description: 'Hersteld', answer: FEATURE_SCHEMAS[layer.path],
+    }, async (c, id, version, body) => {
+      await restoreVersion(ctx(c), layer, id, version, body.naar_versie);
+      const feature = await featureFor(c, id);
       c.header('ETag', `"${feature.properties.version}"`);
-      return c.json(feature, 200);
+      return feature;
     });
 
-    app.openapi(apiRoute(BEWERKERS, {
-      method: 'post', path: `/${layer.path}/{id}/split`, tags: ['Editor'],
+    operation({
+      naam: 'split', tag: 'Editor', body: SplitSchema, description: 'Gesplitst', answer: splitAnswerSchema(layer.path),
       summary: `Splits een ${naam} met een lijn: het record wordt het grootste deel, de andere delen worden nieuwe records met dezelfde eigenschappen`,
-      request: { params: IdParamSchema, body: { required: true, ...json(SplitSchema) } },
-      responses: { 200: { description: 'Gesplitst', ...json(splitAnswerSchema(layer.path)) }, ...errors(400, 401, 403, 404, 409, 422) },
-    }), async (c) => {
-      const { id } = c.req.valid('param');
-      const body = c.req.valid('json');
-      const { ids } = await splitRecord(ctx(c), layer, id, baseVersion(c, body.version), body.line);
+    }, async (c, id, version, body) => {
+      const { ids } = await splitRecord(ctx(c), layer, id, version, body.line);
       const features = [];
-      for (const i of ids) features.push(await featureOf(c.var.db.pool, layer, i, actorOf(c).rol));
-      return c.json({ ids, features }, 200);
+      for (const i of ids) features.push(await featureFor(c, i));
+      return { ids, features };
     });
 
-    app.openapi(apiRoute(BEWERKERS, {
-      method: 'post', path: `/${layer.path}/{id}/merge`, tags: ['Editor'],
+    operation({
+      naam: 'merge', tag: 'Editor', body: MergeSchema, description: 'Samengevoegd', answer: mergeAnswerSchema(layer.path),
       summary: `Voeg een andere ${naam} samen met deze` +
         (layer.softDeleteStatus ? ` (de andere krijgt status '${layer.softDeleteStatus}')` : ' (de andere wordt verwijderd)') +
         (layer.table === 'kavel' ? '; alleen kavels op hetzelfde terrein' : ''),
-      request: { params: IdParamSchema, body: { required: true, ...json(MergeSchema) } },
-      responses: { 200: { description: 'Samengevoegd', ...json(mergeAnswerSchema(layer.path)) }, ...errors(400, 401, 403, 404, 409, 422) },
-    }), async (c) => {
-      const { id } = c.req.valid('param');
-      const body = c.req.valid('json');
-      const result = await mergeRecords(ctx(c), layer, id, baseVersion(c, body.version), body.met_id, body.met_version);
-      return c.json({ ...result, feature: await featureOf(c.var.db.pool, layer, id, actorOf(c).rol) }, 200);
+    }, async (c, id, version, body) => {
+      const result = await mergeRecords(ctx(c), layer, id, version, body.met_id, body.met_version);
+      return { ...result, feature: await featureFor(c, id) };
     });
 
-    app.openapi(apiRoute(BEWERKERS, {
-      method: 'post', path: `/${layer.path}/{id}/hole`, tags: ['Editor'],
+    operation({
+      naam: 'hole', tag: 'Editor', body: HoleSchema, description: 'Gat uitgesneden', answer: holeAnswerSchema(layer.path),
       summary: `Snijd een gat in een ${naam} (het gat moet helemaal binnen het vlak liggen)`,
-      request: { params: IdParamSchema, body: { required: true, ...json(HoleSchema) } },
-      responses: { 200: { description: 'Gat uitgesneden', ...json(holeAnswerSchema(layer.path)) }, ...errors(400, 401, 403, 404, 409, 422) },
-    }), async (c) => {
-      const { id } = c.req.valid('param');
-      const body = c.req.valid('json');
-      const { gat_ha } = await cutHole(ctx(c), layer, id, baseVersion(c, body.version), body.geometry);
-      return c.json({ ...(await featureOf(c.var.db.pool, layer, id, actorOf(c).rol)), gat_ha }, 200);
+    }, async (c, id, version, body) => {
+      const { gat_ha } = await cutHole(ctx(c), layer, id, version, body.geometry);
+      return { ...(await featureFor(c, id)), gat_ha };
     });
 
     app.openapi(apiRoute(BEWERKERS, {
       method: 'post', path: `/validatie/${layer.path}`, tags: ['Editor'],
       summary: `Controleer een getekend vlak voor een ${naam} zonder op te slaan (meldingen tijdens het tekenen)`,
-      request: { body: { required: true, ...json(DraftSchema) } },
+      request: { body: jsonBody(DraftSchema) },
       responses: {
-        200: { description: 'Oordeel: fouten blokkeren opslaan, waarschuwingen niet', ...json(DraftCheckSchema) },
+        200: answer('Oordeel: fouten blokkeren opslaan, waarschuwingen niet', DraftCheckSchema),
         ...errors(400, 401, 403, 422),
       },
     }), async (c) => c.json(await checkDraft(c.var.db.pool, actorOf(c), layer, c.req.valid('json')), 200));
@@ -166,9 +170,9 @@ export function editorRoutes() {
   app.openapi(apiRoute(BEWERKERS, {
     method: 'post', path: '/milieuruimte/check', tags: ['Editor'],
     summary: 'Welke kavels verliezen milieuruimte als hier gewoond (of gemengd gebied) komt? VNG-richtafstanden uit de database, afstanden in RD New',
-    request: { body: { required: true, ...json(MilieuruimteVraagSchema) } },
+    request: { body: jsonBody(MilieuruimteVraagSchema) },
     responses: {
-      200: { description: 'Getroffen kavels (GeoJSON, WGS84) en hectares per milieucategorie', ...json(MilieuruimteCheckSchema) },
+      200: answer('Getroffen kavels (GeoJSON, WGS84) en hectares per milieucategorie', MilieuruimteCheckSchema),
       ...errors(400, 401, 403, 422),
     },
   }), async (c) => {

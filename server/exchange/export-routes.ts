@@ -6,7 +6,7 @@ import { actorOf } from '../auth/middleware.ts';
 import { LAYER_PATHS, layers } from '../layers/definitions.ts';
 import { apiRoute, IEDEREEN } from '../http/access.ts';
 import { ApiError } from '../http/errors.ts';
-import { BBoxSchema, ErrorSchema } from '../http/schemas.ts';
+import { BBoxSchema, plainErrors } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { readPool } from '../db/read-routing.ts';
 import { momentOp } from '../balans/moment.ts';
@@ -14,8 +14,6 @@ import { IsoDate, today } from '../domain/dates.ts';
 import { ExportGeoJsonSchema } from './schemas.ts';
 import { exporteerLaag, exporteerMonitor, FORMATEN, MONITOR_TABELLEN, type Bestand } from './export-service.ts';
 
-const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((code) => [code, { description: 'Fout', content: { 'application/json': { schema: ErrorSchema } } }]));
 
 const Binair = z.string().openapi({ type: 'string', format: 'binary' });
 const bestandContent = {
@@ -62,7 +60,7 @@ export function exportRoutes() {
         peildatum: Peildatum,
       }),
     },
-    responses: { 200: { description: 'Het bestand', content: bestandContent }, ...errors(400, 401, 404) },
+    responses: { 200: { description: 'Het bestand', content: bestandContent }, ...plainErrors(400, 401, 404) },
   }), async (c) => {
     const { laag } = c.req.valid('param');
     const { formaat, peildatum, ...filter } = c.req.valid('query');
@@ -83,7 +81,7 @@ export function exportRoutes() {
         peildatum: Peildatum,
       }),
     },
-    responses: { 200: { description: 'Het bestand', content: monitorContent }, ...errors(400, 401) },
+    responses: { 200: { description: 'Het bestand', content: monitorContent }, ...plainErrors(400, 401) },
   }), async (c) => {
     const { formaat, tabel, peildatum } = c.req.valid('query');
     return download(await exporteerMonitor(await readPool(c), momentOp(peildatum), formaat, tabel)) as never;

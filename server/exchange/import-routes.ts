@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app.ts';
 import { actorOf } from '../auth/middleware.ts';
 import { ApiError } from '../http/errors.ts';
-import { ErrorSchema } from '../http/schemas.ts';
+import { answer, jsonBody, plainErrors } from '../http/schemas.ts';
 import { apiRoute, BEWERKERS } from '../http/access.ts';
 import { validationHook } from '../http/validation.ts';
 import { markWritten } from '../db/read-routing.ts';
@@ -21,9 +21,6 @@ import { ControleVerzoekSchema, DoelveldenSchema, KoppelingSchema, RapportSchema
 
 /** The upload route: exempt from the 2 MB body limit of the other API routes (see app.ts). */
 export const IMPORT_UPLOAD_PATH = '/api/import';
-
-const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((code) => [code, { description: 'Fout', content: { 'application/json': { schema: ErrorSchema } } }]));
 
 const IdSchema = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
 const SchrijfSchema = z.object({
@@ -68,7 +65,8 @@ export function sessieAntwoord(s: ImportSessie): z.infer<typeof SessieSchema> {
   };
 }
 
-const eigen = (c: Context<AppEnv>, id: string) => sessie(id, actorOf(c).id);
+/** The caller's own import session named by the path's {id} (validated by IdSchema before any handler runs). */
+const eigen = (c: Context<AppEnv>) => sessie(c.req.param('id')!, actorOf(c).id);
 
 export function importRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -76,14 +74,14 @@ export function importRoutes() {
   app.openapi(apiRoute(BEWERKERS, {
     method: 'get', path: '/import/doelvelden', tags: ['Import'],
     summary: 'De velden die een import per laag kan vullen, met soort en toegestane waarden',
-    responses: { 200: { description: 'Velden per laag', content: { 'application/json': { schema: DoelveldenSchema } } }, ...errors(401, 403) },
+    responses: { 200: answer('Velden per laag', DoelveldenSchema), ...plainErrors(401, 403) },
   }), (c) => c.json(DOELEN.map((doel) => ({ doel, velden: doelvelden(doel) })), 200));
 
   app.openapi(apiRoute(BEWERKERS, {
     method: 'get', path: '/import/koppelingen', tags: ['Import'],
     summary: 'De onthouden veldkoppeling van een bron voor een laag',
     request: { query: z.object({ doel: z.enum(DOELEN), bron: z.string().trim().min(1).max(100) }) },
-    responses: { 200: { description: 'Koppeling of null', content: { 'application/json': { schema: KoppelingSchema } } }, ...errors(400, 401, 403) },
+    responses: { 200: answer('Koppeling of null', KoppelingSchema), ...plainErrors(400, 401, 403) },
   }), async (c) => {
     const { doel, bron } = c.req.valid('query');
     return c.json({ koppeling: await onthoudenKoppeling(c.var.db.pool, doel, bron) }, 200);
@@ -96,7 +94,7 @@ export function importRoutes() {
       query: z.object({ bestandsnaam: z.string({ message: 'bestandsnaam is verplicht' }).trim().min(1, 'bestandsnaam is verplicht').max(200) }),
       body: { required: true, content: { 'application/octet-stream': { schema: z.string().openapi({ type: 'string', format: 'binary' }) } } },
     },
-    responses: { 201: { description: 'De import met de gevonden lagen', content: { 'application/json': { schema: SessieSchema } } }, ...errors(400, 401, 403, 413, 415, 422, 429) },
+    responses: { 201: answer('De import met de gevonden lagen', SessieSchema), ...plainErrors(400, 401, 403, 413, 415, 422, 429) },
   }), async (c) => {
     const { bestandsnaam } = c.req.valid('query');
     if ((c.req.header('content-type') ?? '').includes('application/json')) {
@@ -109,9 +107,9 @@ export function importRoutes() {
   app.openapi(apiRoute(BEWERKERS, {
     method: 'get', path: '/import/{id}', tags: ['Import'], summary: 'Stand van een import: lagen, lopende stap met voortgang, samenvatting',
     request: { params: IdSchema },
-    responses: { 200: { description: 'Import', content: { 'application/json': { schema: SessieSchema } } }, ...errors(401, 403, 404) },
+    responses: { 200: answer('Import', SessieSchema), ...plainErrors(401, 403, 404) },
   }), async (c) => {
-    const s = eigen(c, c.req.valid('param').id);
+    const s = eigen(c);
     // The import wrote in the background: from now on this client reads what it wrote.
     if (s.taak?.soort === 'uitvoeren' && s.taak.status === 'klaar') await markWritten(c);
     return c.json(sessieAntwoord(s), 200);
@@ -120,19 +118,19 @@ export function importRoutes() {
   app.openapi(apiRoute(BEWERKERS, {
     method: 'delete', path: '/import/{id}', tags: ['Import'], summary: 'Gooi een import weg (bestanden en tussenresultaten)',
     request: { params: IdSchema },
-    responses: { 200: { description: 'Weg', content: { 'application/json': { schema: z.object({ verwijderd: z.literal(true) }) } } }, ...errors(401, 403, 404) },
+    responses: { 200: answer('Weg', z.object({ verwijderd: z.literal(true) })), ...plainErrors(401, 403, 404) },
   }), async (c) => {
-    await verwijder(c.var.db.pool, eigen(c, c.req.valid('param').id));
+    await verwijder(c.var.db.pool, eigen(c));
     return c.json({ verwijderd: true as const }, 200);
   });
 
   app.openapi(apiRoute(BEWERKERS, {
     method: 'post', path: '/import/{id}/controle', tags: ['Import'],
     summary: 'Start de controle: laag lezen, velden koppelen, elk object beoordelen (voortgang via GET /import/{id})',
-    request: { params: IdSchema, body: { required: true, content: { 'application/json': { schema: ControleVerzoekSchema } } } },
-    responses: { 202: { description: 'Gestart', content: { 'application/json': { schema: SessieSchema } } }, ...errors(400, 401, 403, 404, 409, 422) },
+    request: { params: IdSchema, body: jsonBody(ControleVerzoekSchema) },
+    responses: { 202: answer('Gestart', SessieSchema), ...plainErrors(400, 401, 403, 404, 409, 422) },
   }), (c) => {
-    const s = eigen(c, c.req.valid('param').id);
+    const s = eigen(c);
     startControle(c.var.db.pool, actorOf(c), s, c.req.valid('json'));
     return c.json(sessieAntwoord(s), 202);
   });
@@ -143,10 +141,10 @@ export function importRoutes() {
   ] as const) {
     app.openapi(apiRoute(BEWERKERS, {
       method: 'post', path: `/import/{id}/${pad}`, tags: ['Import'], summary,
-      request: { params: IdSchema, body: { required: true, content: { 'application/json': { schema: SchrijfSchema } } } },
-      responses: { 202: { description: 'Gestart', content: { 'application/json': { schema: SessieSchema } } }, ...errors(400, 401, 403, 404, 409, 422) },
+      request: { params: IdSchema, body: jsonBody(SchrijfSchema) },
+      responses: { 202: answer('Gestart', SessieSchema), ...plainErrors(400, 401, 403, 404, 409, 422) },
     }), (c) => {
-      const s = eigen(c, c.req.valid('param').id);
+      const s = eigen(c);
       startSchrijven(c.var.db.pool, actorOf(c), s, commit, c.req.valid('json').verwijder_ontbrekend);
       return c.json(sessieAntwoord(s), 202);
     });
@@ -155,15 +153,15 @@ export function importRoutes() {
   app.openapi(apiRoute(BEWERKERS, {
     method: 'post', path: '/import/{id}/annuleren', tags: ['Import'], summary: 'Annuleer de lopende stap (er wordt niets opgeslagen)',
     request: { params: IdSchema },
-    responses: { 200: { description: 'Geannuleerd', content: { 'application/json': { schema: SessieSchema } } }, ...errors(401, 403, 404, 409) },
+    responses: { 200: answer('Geannuleerd', SessieSchema), ...plainErrors(401, 403, 404, 409) },
   }), (c) => {
-    const s = eigen(c, c.req.valid('param').id);
+    const s = eigen(c);
     annuleer(s);
     return c.json(sessieAntwoord(s), 200);
   });
 
-  const rapportVan = (c: Context<AppEnv>, id: string) => {
-    const s = eigen(c, id);
+  const rapportVan = (c: Context<AppEnv>) => {
+    const s = eigen(c);
     if (!s.rapport) throw new ApiError(409, 'geen_rapport', 'Er is nog geen controlerapport. Start eerst de controle.');
     return s;
   };
@@ -171,15 +169,15 @@ export function importRoutes() {
   app.openapi(apiRoute(BEWERKERS, {
     method: 'get', path: '/import/{id}/rapport', tags: ['Import'], summary: 'Het controlerapport: per object het oordeel en de problemen',
     request: { params: IdSchema },
-    responses: { 200: { description: 'Rapport', content: { 'application/json': { schema: RapportSchema } } }, ...errors(401, 403, 404, 409) },
-  }), (c) => c.json(rapportVan(c, c.req.valid('param').id).rapport!, 200));
+    responses: { 200: answer('Rapport', RapportSchema), ...plainErrors(401, 403, 404, 409) },
+  }), (c) => c.json(rapportVan(c).rapport!, 200));
 
   app.openapi(apiRoute(BEWERKERS, {
     method: 'get', path: '/import/{id}/rapport.csv', tags: ['Import'], summary: 'Het controlerapport als CSV (puntkomma, decimale komma)',
     request: { params: IdSchema },
-    responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...errors(401, 403, 404, 409) },
+    responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...plainErrors(401, 403, 404, 409) },
   }), (c) => {
-    const s = rapportVan(c, c.req.valid('param').id);
+    const s = rapportVan(c);
     const r = s.rapport!;
     const rijen: unknown[][] = [];
     for (const o of r.objecten) {
@@ -196,11 +194,8 @@ export function importRoutes() {
   app.openapi(apiRoute(BEWERKERS, {
     method: 'get', path: '/import/{id}/kaart', tags: ['Import'], summary: 'De objecten van de import als GeoJSON (WGS84) met hun oordeel, voor de kaart',
     request: { params: IdSchema },
-    responses: { 200: { description: 'FeatureCollection', content: { 'application/json': { schema: StagingKaartSchema } } }, ...errors(401, 403, 404) },
-  }), async (c) => {
-    const s = eigen(c, c.req.valid('param').id);
-    return c.json(await stagingKaart(c.var.db.pool, s.id) as z.infer<typeof StagingKaartSchema>, 200);
-  });
+    responses: { 200: answer('FeatureCollection', StagingKaartSchema), ...plainErrors(401, 403, 404) },
+  }), async (c) => c.json(await stagingKaart(c.var.db.pool, eigen(c).id) as z.infer<typeof StagingKaartSchema>, 200));
 
   return app;
 }

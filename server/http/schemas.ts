@@ -54,10 +54,19 @@ export const IdListSchema = z
   })
   .openapi({ param: { name: 'ids', in: 'query' }, example: '12,15,40', type: 'string' });
 
-/** The OpenAPI error responses of a route: `...errors(400, 404)`, each with the one error shape. */
-export const errors = <const C extends number>(...codes: C[]) =>
-  Object.fromEntries(codes.map((code) => [code, { description: ERROR_DESCRIPTIONS[code] ?? 'Fout', content: { 'application/json': { schema: ErrorSchema } } }])) as
-    Record<C, { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } }>;
+// ---------------------------------------------------------------------------------
+// The parts of a route's OpenAPI declaration, the same in every feature's routes.
+
+/** A JSON body or answer with this schema. */
+export const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+/** A JSON answer with its description: `200: answer('Gewijzigd', AdviesSchema)`. */
+export const answer = <T extends z.ZodType>(description: string, schema: T) => ({ description, ...json(schema) });
+
+/** A required JSON request body: `request: { params: IdParamSchema, body: jsonBody(PatchSchema) }`. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true as const, ...json(schema) });
+
+type ErrorResponse = ReturnType<typeof answer<typeof ErrorSchema>>;
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Ongeldige invoer',
@@ -70,8 +79,22 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   428: 'Versienummer ontbreekt',
 };
 
-/** A JSON body or answer with this schema. */
-export const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+/**
+ * The error responses of a route, each with the one error shape: `...errors(400, 404)`
+ * with the standard descriptions, or `...errors({ 404: 'Onbekend account' })` in the
+ * route's own words.
+ */
+export function errors<const C extends number>(...codes: C[]): Record<C, ErrorResponse>;
+export function errors<const R extends Record<number, string>>(reasons: R): Record<keyof R, ErrorResponse>;
+export function errors(...args: (number | Record<number, string>)[]): Record<number, ErrorResponse> {
+  const reasons = typeof args[0] === 'object' ? args[0]
+    : Object.fromEntries((args as number[]).map((code) => [code, ERROR_DESCRIPTIONS[code] ?? 'Fout']));
+  return Object.fromEntries(Object.entries(reasons).map(([code, description]) => [code, answer(description, ErrorSchema)]));
+}
+
+/** Error responses described only as 'Fout' (the wording of the older features' routes). */
+export const plainErrors = <const C extends number>(...codes: C[]) =>
+  errors(Object.fromEntries(codes.map((code) => [code, 'Fout'])) as Record<C, string>);
 
 // ---------------------------------------------------------------------------------
 // GeoJSON in WGS84, as the API answers it.

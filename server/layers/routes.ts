@@ -7,7 +7,7 @@ import { extentOf, getFeature, listFeatures } from './queries.ts';
 import { FEATURE_SCHEMAS, featureCollectionSchema, OmvangSchema } from './schemas.ts';
 import { notFound } from '../http/errors.ts';
 import { apiRoute, IEDEREEN } from '../http/access.ts';
-import { BBoxSchema, errors, IdListSchema, IdParamSchema, json, MAX_IDS } from '../http/schemas.ts';
+import { answer, BBoxSchema, errors, IdListSchema, IdParamSchema, MAX_IDS } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { readPool } from '../db/read-routing.ts';
 
@@ -24,7 +24,7 @@ export function layerRoutes() {
       'ids die niet bestaan tellen niet mee.',
     request: { query: z.object(Object.fromEntries(LAYER_PATHS.map((l) => [l, IdListSchema.optional().openapi({ param: { name: l, in: 'query' } })]))) },
     responses: {
-      200: { description: 'Omvang', ...json(OmvangSchema) },
+      200: answer('Omvang', OmvangSchema),
       ...errors(400, 401),
     },
   });
@@ -43,7 +43,7 @@ export function layerRoutes() {
         '(de monitor en matching tonen zo de vlakken achter een cijfer); de kaart zelf leest vectortegels (/tiles).',
       request: { query: z.object({ bbox: BBoxSchema.optional(), ids: IdListSchema.optional() }) },
       responses: {
-        200: { description: 'FeatureCollection', ...json(featureCollectionSchema(layer.path)) },
+        200: answer('FeatureCollection', featureCollectionSchema(layer.path)),
         ...errors(400, 401),
       },
     });
@@ -59,7 +59,7 @@ export function layerRoutes() {
       summary: `Eén ${layer.label.toLowerCase()} als GeoJSON Feature`,
       request: { params: IdParamSchema },
       responses: {
-        200: { description: 'Feature', ...json(FEATURE_SCHEMAS[layer.path]) },
+        200: answer('Feature', FEATURE_SCHEMAS[layer.path]),
         ...errors(400, 401, 404),
       },
     });

@@ -3,13 +3,11 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../app.ts';
 import { actorOf } from '../auth/middleware.ts';
-import { ErrorSchema, IdParamSchema } from '../http/schemas.ts';
+import { answer, IdParamSchema, jsonBody, plainErrors } from '../http/schemas.ts';
 import { apiRoute, IEDEREEN } from '../http/access.ts';
 import { validationHook } from '../http/validation.ts';
 import { createToken, listTokens, revokeToken } from './tokens.ts';
 
-const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((code) => [code, { description: 'Fout', content: { 'application/json': { schema: ErrorSchema } } }]));
 
 const TokenSchema = z.object({
   id: z.number().int(), naam: z.string(), voorvoegsel: z.string().openapi({ description: 'Begin van het token, om tokens uit elkaar te houden' }),
@@ -21,17 +19,17 @@ export function tokenRoutes() {
 
   app.openapi(apiRoute(IEDEREEN, {
     method: 'get', path: '/toegangstokens', tags: ['OGC API'], summary: 'Uw toegangstokens voor de OGC API (zonder het token zelf)',
-    responses: { 200: { description: 'Tokens', content: { 'application/json': { schema: z.array(TokenSchema) } } }, ...errors(401) },
+    responses: { 200: answer('Tokens', z.array(TokenSchema)), ...plainErrors(401) },
   }), async (c) => c.json(await listTokens(c.var.db.pool, actorOf(c).id), 200));
 
   app.openapi(apiRoute(IEDEREEN, {
     method: 'post', path: '/toegangstokens', tags: ['OGC API'],
     summary: 'Maak een persoonlijk token voor alleen-lezen toegang tot /ogc (het token wordt één keer getoond)',
-    request: { body: { required: true, content: { 'application/json': { schema: z.object({
+    request: { body: jsonBody(z.object({
       naam: z.string({ message: 'geef het token een naam' }).trim().min(1, 'geef het token een naam').max(100),
       geldig_dagen: z.number().int().min(1, 'minstens 1 dag').max(730, 'hoogstens 730 dagen').default(365),
-    }).strict() } } } },
-    responses: { 201: { description: 'Token', content: { 'application/json': { schema: TokenSchema.extend({ token: z.string() }) } } }, ...errors(400, 401, 422) },
+    }).strict()) },
+    responses: { 201: answer('Token', TokenSchema.extend({ token: z.string() })), ...plainErrors(400, 401, 422) },
   }), async (c) => {
     const { naam, geldig_dagen } = c.req.valid('json');
     return c.json(await createToken(c.var.db.pool, actorOf(c).id, naam, geldig_dagen), 201);
@@ -40,7 +38,7 @@ export function tokenRoutes() {
   app.openapi(apiRoute(IEDEREEN, {
     method: 'delete', path: '/toegangstokens/{id}', tags: ['OGC API'], summary: 'Trek een van uw tokens in',
     request: { params: IdParamSchema },
-    responses: { 200: { description: 'Ingetrokken', content: { 'application/json': { schema: TokenSchema } } }, ...errors(400, 401, 404) },
+    responses: { 200: answer('Ingetrokken', TokenSchema), ...plainErrors(400, 401, 404) },
   }), async (c) => c.json(await revokeToken(c.var.db.pool, actorOf(c).id, c.req.valid('param').id), 200));
 
   return app;

@@ -6,7 +6,7 @@ import type { AppEnv } from '../app.ts';
 import { actorOf } from '../auth/middleware.ts';
 import { ApiError } from '../http/errors.ts';
 import { apiRoute, IEDEREEN, REGIE, WERKGROEP_EN_REGIE } from '../http/access.ts';
-import { ErrorSchema, IdParamSchema } from '../http/schemas.ts';
+import { answer, IdParamSchema, jsonBody, plainErrors } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { baseVersion } from '../http/version.ts';
 import { REDENEN, VRAAG_STATUS } from '../domain/matching-codes.ts';
@@ -16,9 +16,6 @@ import { kandidaatZicht } from '../domain/matching-zicht.ts';
 import { AggregaatSchema, ImportAfgekeurdSchema, ImportRapportSchema, IngetrokkenSchema, RuimtevraagSchema } from './schemas.ts';
 import * as service from './service.ts';
 
-const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((code) => [code, { description: 'Fout', content: { 'application/json': { schema: ErrorSchema } } }]));
-const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
 
 const LijstQuery = z.object({
   status: z.enum(VRAAG_STATUS, { message: `status: kies uit ${VRAAG_STATUS.join(', ')}` }).optional(),
@@ -42,14 +39,14 @@ export function ruimtevraagRoutes() {
     apiRoute(WERKGROEP_EN_REGIE, { method: 'get', path: '/ruimtevragen', tags: ['Ruimtevragen'],
       summary: 'Ruimtevragen: volledig voor regisseur en beheerder, geanonimiseerd voor de werkgroep; filters status, gemeente, milieucategorie, reden',
       request: { query: LijstQuery },
-      responses: { 200: json('Lijst', z.array(RuimtevraagSchema)), ...errors(400) } }),
+      responses: { 200: answer('Lijst', z.array(RuimtevraagSchema)), ...plainErrors(400) } }),
     async (c) => c.json(await service.lijst(c.var.db.pool, zichtVan(c), c.req.valid('query')), 200),
   );
 
   app.openapi(
     apiRoute(IEDEREEN, { method: 'get', path: '/ruimtevragen/aggregaat', tags: ['Ruimtevragen'],
       summary: 'Ruimtevragen als aantallen en hectares per milieucategorie, gewenste gemeente, reden en stand (zonder match, gematcht, gerealiseerd); nooit een bedrijf',
-      responses: { 200: json('Aggregaten', AggregaatSchema) } }),
+      responses: { 200: answer('Aggregaten', AggregaatSchema) } }),
     async (c) => c.json(await service.aggregaten(c.var.db.pool), 200),
   );
 
@@ -61,9 +58,9 @@ export function ruimtevraagRoutes() {
         body: { required: true, content: { 'text/csv': { schema: z.string() } } },
       },
       responses: {
-        200: json('Rapport (proefdraai of aangemaakt)', ImportRapportSchema),
-        422: json('Rapport met fouten per rij; niets opgeslagen', ImportAfgekeurdSchema),
-        ...errors(400, 413, 415),
+        200: answer('Rapport (proefdraai of aangemaakt)', ImportRapportSchema),
+        422: answer('Rapport met fouten per rij; niets opgeslagen', ImportAfgekeurdSchema),
+        ...plainErrors(400, 413, 415),
       } }),
     async (c) => {
       const type = c.req.header('content-type') ?? '';
@@ -85,8 +82,8 @@ export function ruimtevraagRoutes() {
   app.openapi(
     apiRoute(REGIE, { method: 'post', path: '/ruimtevragen', tags: ['Ruimtevragen'],
       summary: 'Nieuwe ruimtevraag met het bedrijf (regisseur, beheerder)',
-      request: { body: { required: true, content: { 'application/json': { schema: RuimtevraagNieuw } } } },
-      responses: { 201: json('Aangemaakt', RuimtevraagSchema), ...errors(400, 403, 422) } }),
+      request: { body: jsonBody(RuimtevraagNieuw) },
+      responses: { 201: answer('Aangemaakt', RuimtevraagSchema), ...plainErrors(400, 403, 422) } }),
     async (c) => {
       const id = await service.maakRuimtevraag(c.var.db.pool, actorOf(c), c.req.valid('json'));
       return c.json(await eenVraag(c, id), 201);
@@ -97,15 +94,15 @@ export function ruimtevraagRoutes() {
     apiRoute(WERKGROEP_EN_REGIE, { method: 'get', path: '/ruimtevragen/{id}', tags: ['Ruimtevragen'],
       summary: 'Eén ruimtevraag (volledig voor regie, geanonimiseerd voor de werkgroep)',
       request: { params: IdParamSchema },
-      responses: { 200: json('Ruimtevraag', RuimtevraagSchema), ...errors(400, 404) } }),
+      responses: { 200: answer('Ruimtevraag', RuimtevraagSchema), ...plainErrors(400, 404) } }),
     async (c) => c.json(await eenVraag(c, c.req.valid('param').id), 200),
   );
 
   app.openapi(
     apiRoute(REGIE, { method: 'patch', path: '/ruimtevragen/{id}', tags: ['Ruimtevragen'],
       summary: 'Wijzig een ruimtevraag en/of het bedrijf; stuur de versie mee (If-Match of version)',
-      request: { params: IdParamSchema, body: { required: true, content: { 'application/json': { schema: RuimtevraagWijziging } } } },
-      responses: { 200: json('Gewijzigd', RuimtevraagSchema), ...errors(400, 404, 409, 422, 428) } }),
+      request: { params: IdParamSchema, body: jsonBody(RuimtevraagWijziging) },
+      responses: { 200: answer('Gewijzigd', RuimtevraagSchema), ...plainErrors(400, 404, 409, 422, 428) } }),
     async (c) => {
       const { id } = c.req.valid('param');
       const { version, ...wijziging } = c.req.valid('json');
@@ -118,7 +115,7 @@ export function ruimtevraagRoutes() {
     apiRoute(REGIE, { method: 'delete', path: '/ruimtevragen/{id}', tags: ['Ruimtevragen'],
       summary: "Trek een ruimtevraag in (status 'ingetrokken'; het record blijft bestaan)",
       request: { params: IdParamSchema, query: z.object({ version: z.string().optional() }) },
-      responses: { 200: json('Ingetrokken', IngetrokkenSchema), ...errors(404, 409, 428) } }),
+      responses: { 200: answer('Ingetrokken', IngetrokkenSchema), ...plainErrors(404, 409, 428) } }),
     async (c) => {
       const { id } = c.req.valid('param');
       await service.trekIn(c.var.db.pool, actorOf(c), id, baseVersion(c));

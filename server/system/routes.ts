@@ -2,6 +2,7 @@
 // configuration and the milieucategorieën reference table.
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { apiRoute, IEDEREEN, OPENBAAR } from '../http/access.ts';
+import { answer } from '../http/schemas.ts';
 import type { AppEnv } from '../app.ts';
 import { health } from './service.ts';
 import { gemeentenGebied, milieucategorieen } from './queries.ts';
@@ -41,7 +42,7 @@ const milieucategorieRoute = apiRoute(IEDEREEN, {
   tags: ['Referentie'],
   summary: 'Milieucategorieën (VNG 2009) met richtafstanden',
   responses: {
-    200: { description: 'Lijst', content: { 'application/json': { schema: z.array(MilieucategorieSchema) } } },
+    200: answer('Lijst', z.array(MilieucategorieSchema)),
   },
 });
 
@@ -57,7 +58,7 @@ const configRoute = apiRoute(IEDEREEN, {
   path: '/config',
   tags: ['Referentie'],
   summary: 'Instellingen voor de kaart (achtergrondkaart, bronvermelding, gebied)',
-  responses: { 200: { description: 'Config', content: { 'application/json': { schema: ConfigSchema } } } },
+  responses: { 200: answer('Config', ConfigSchema) },
 });
 
 export const ATTRIBUTION = ['© OpenStreetMap contributors (ODbL)', '© OpenMapTiles', 'Kadaster / CBS, 2022'];

@@ -4,7 +4,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../app.ts';
 import { actorOf } from '../auth/middleware.ts';
 import { apiRoute, BEWERKERS, IEDEREEN } from '../http/access.ts';
-import { errors, IdParamSchema, json, VersionQuerySchema } from '../http/schemas.ts';
+import { answer, errors, IdParamSchema, jsonBody, VersionQuerySchema } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { baseVersion } from '../http/version.ts';
 import { KeuzeSchema, OverzichtSchema, ToegewezenSchema, ToewijzingInSchema } from './schemas.ts';
@@ -22,28 +22,28 @@ export function toewijzingRoutes() {
     method: 'get', path: '/compensaties/{id}/toewijzingen', tags: ['Compensatie'],
     summary: 'Toewijzingen van een compensatie aan transformaties, met toegewezen en beschikbare hectares',
     request: { params: IdParamSchema },
-    responses: { 200: { description: 'Overzicht', ...json(OverzichtSchema) }, ...errors(400, 401, 404) },
+    responses: { 200: answer('Overzicht', OverzichtSchema), ...errors(400, 401, 404) },
   }), async (c) => c.json(await overzicht(c.var.db.pool, c.req.valid('param').id), 200));
 
   app.openapi(apiRoute(BEWERKERS, {
     method: 'get', path: '/compensaties/{id}/toewijzingen/keuzes', tags: ['Compensatie'],
     summary: 'De transformaties waaraan deze compensatie nog hectares kan toewijzen (niet vervallen, nog niet toegewezen), zonder geometrie',
     request: { params: IdParamSchema },
-    responses: { 200: { description: 'Keuzes', ...json(z.array(KeuzeSchema)) }, ...errors(400, 401, 403, 404) },
+    responses: { 200: answer('Keuzes', z.array(KeuzeSchema)), ...errors(400, 401, 403, 404) },
   }), async (c) => c.json(await keuzes(c.var.db.pool, c.req.valid('param').id), 200));
 
   app.openapi(apiRoute(BEWERKERS, {
     method: 'post', path: '/compensaties/{id}/toewijzingen', tags: ['Compensatie'],
     summary: 'Wijs hectares van deze compensatie toe aan een transformatie (nooit meer dan de compensatie heeft)',
-    request: { params: IdParamSchema, body: { required: true, ...json(ToewijzingInSchema) } },
-    responses: { 201: { description: 'Toegewezen', ...json(ToegewezenSchema) }, ...errors(400, 401, 403, 404, 409, 422) },
+    request: { params: IdParamSchema, body: jsonBody(ToewijzingInSchema) },
+    responses: { 201: answer('Toegewezen', ToegewezenSchema), ...errors(400, 401, 403, 404, 409, 422) },
   }), async (c) => c.json(await wijsToe(c.var.db.pool, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201));
 
   app.openapi(apiRoute(BEWERKERS, {
     method: 'delete', path: '/compensaties/{id}/toewijzingen/{toewijzing_id}', tags: ['Compensatie'],
     summary: 'Trek een toewijzing in (stuur de versie mee: If-Match of ?version=)',
     request: { params: ToewijzingParams, query: VersionQuerySchema },
-    responses: { 200: { description: 'Ingetrokken', ...json(OverzichtSchema) }, ...errors(400, 401, 403, 404, 409, 428) },
+    responses: { 200: answer('Ingetrokken', OverzichtSchema), ...errors(400, 401, 403, 404, 409, 428) },
   }), async (c) => {
     const { id, toewijzing_id } = c.req.valid('param');
     return c.json(await trekIn(c.var.db.pool, actorOf(c), id, toewijzing_id, baseVersion(c)), 200);

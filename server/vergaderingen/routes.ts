@@ -9,7 +9,7 @@ import type { AppEnv } from '../app.ts';
 import { actorOf } from '../auth/middleware.ts';
 import { apiRoute, IEDEREEN, REGIE } from '../http/access.ts';
 import { ApiError } from '../http/errors.ts';
-import { ErrorSchema, IdParamSchema } from '../http/schemas.ts';
+import { answer, IdParamSchema, json, jsonBody, plainErrors } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { baseVersion } from '../http/version.ts';
 import { readPool } from '../db/read-routing.ts';
@@ -22,9 +22,6 @@ import {
   vergelijkVergaderingen, wijzigVergadering,
 } from './service.ts';
 
-const fout = (...codes: number[]) =>
-  Object.fromEntries(codes.map((code) => [code, { description: 'Fout', content: { 'application/json': { schema: ErrorSchema } } }]));
-const json = <T extends z.ZodTypeAny>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 const Id = z.coerce.number({ message: 'een id is een geheel getal' }).int('een id is een geheel getal').positive().max(2_147_483_647);
 const SnapshotQuery = z.object({
@@ -61,40 +58,40 @@ export function vergaderingRoutes() {
 
   app.openapi(apiRoute(IEDEREEN, {
     method: 'get', path: '/vergaderingen', tags: ['Vergaderingen'], summary: 'Vergaderingen van stuurgroep en werkgroep, de laatste eerst, met hun momentopnamen',
-    responses: { 200: { description: 'Vergaderingen', ...json(z.array(VergaderingSchema)) }, ...fout(401) },
+    responses: { 200: answer('Vergaderingen', z.array(VergaderingSchema)), ...plainErrors(401) },
   }), async (c) => c.json(await lijstVergaderingen(await readPool(c)), 200));
 
   app.openapi(apiRoute(REGIE, {
     method: 'post', path: '/vergaderingen', tags: ['Vergaderingen'], summary: 'Nieuwe vergadering (regisseur, beheerder)',
-    request: { body: { required: true, ...json(VergaderingIn) } },
-    responses: { 201: { description: 'Aangemaakt', ...json(VergaderingSchema) }, ...fout(400, 401, 403, 422) },
+    request: { body: jsonBody(VergaderingIn) },
+    responses: { 201: answer('Aangemaakt', VergaderingSchema), ...plainErrors(400, 401, 403, 422) },
   }), async (c) => c.json(await maakVergadering(ctx(c), c.req.valid('json')), 201));
 
   app.openapi(apiRoute(IEDEREEN, {
     method: 'get', path: '/vergaderingen/{id}', tags: ['Vergaderingen'],
     summary: 'Een vergadering met haar laatste (of de gevraagde) momentopname, precies zoals bevroren',
     request: { params: IdParamSchema, query: SnapshotQuery },
-    responses: { 200: { description: 'Vergadering', ...json(VergaderingDetailSchema) }, ...fout(400, 401, 404) },
+    responses: { 200: answer('Vergadering', VergaderingDetailSchema), ...plainErrors(400, 401, 404) },
   }), async (c) => c.json(await toonVergadering(await readPool(c), c.req.valid('param').id, c.req.valid('query').snapshot), 200));
 
   app.openapi(apiRoute(REGIE, {
     method: 'patch', path: '/vergaderingen/{id}', tags: ['Vergaderingen'], summary: 'Wijzig datum, titel, gremium, peildatum of locatie (stuur version mee)',
-    request: { params: IdParamSchema, body: { required: true, ...json(VergaderingPatch) } },
-    responses: { 200: { description: 'Gewijzigd', ...json(VergaderingSchema) }, ...fout(400, 401, 403, 404, 409, 422) },
+    request: { params: IdParamSchema, body: jsonBody(VergaderingPatch) },
+    responses: { 200: answer('Gewijzigd', VergaderingSchema), ...plainErrors(400, 401, 403, 404, 409, 422) },
   }), async (c) => c.json(await wijzigVergadering(ctx(c), c.req.valid('param').id, c.req.valid('json')), 200));
 
   app.openapi(apiRoute(REGIE, {
     method: 'delete', path: '/vergaderingen/{id}', tags: ['Vergaderingen'],
     summary: 'Verwijder een vergadering zonder momentopname en zonder adviezen (stuur de versie mee)',
     request: { params: IdParamSchema, query: z.object({ version: z.string().optional() }) },
-    responses: { 200: { description: 'Verwijderd', ...json(z.object({ id: z.number().int(), verwijderd: z.literal(true) })) }, ...fout(400, 401, 403, 404, 409, 428) },
+    responses: { 200: answer('Verwijderd', z.object({ id: z.number().int(), verwijderd: z.literal(true) })), ...plainErrors(400, 401, 403, 404, 409, 428) },
   }), async (c) => c.json(await schrapVergadering(ctx(c), c.req.valid('param').id, baseVersion(c)), 200));
 
   app.openapi(apiRoute(REGIE, {
     method: 'post', path: '/vergaderingen/{id}/snapshot', tags: ['Vergaderingen'],
     summary: 'Bevries de stand op de peildatum van de vergadering: balans, reeks, signaleringen, adviezen, ruimtevragen en de records erachter. Een momentopname verandert nooit; opnieuw bevriezen maakt een nieuwe.',
     request: { params: IdParamSchema, body: { required: false, ...json(z.object({ peildatum: IsoDate.optional() }).strict()) } },
-    responses: { 201: { description: 'Bevroren', ...json(VergaderingDetailSchema) }, ...fout(400, 401, 403, 404, 409, 422) },
+    responses: { 201: answer('Bevroren', VergaderingDetailSchema), ...plainErrors(400, 401, 403, 404, 409, 422) },
   }), async (c) => {
     const body = c.req.header('content-length') === '0' ? {} : (c.req.valid('json') ?? {});
     return c.json(await bevries(ctx(c), c.req.valid('param').id, body.peildatum), 201);
@@ -104,7 +101,7 @@ export function vergaderingRoutes() {
     method: 'get', path: '/vergaderingen/{id}/live', tags: ['Vergaderingen'],
     summary: 'De inhoud van de vergadering zoals die nu zou worden bevroren (niet opgeslagen): om live te presenteren of vooraf te controleren',
     request: { params: IdParamSchema, query: z.object({ peildatum: IsoDate.optional().openapi({ param: { name: 'peildatum', in: 'query' } }) }) },
-    responses: { 200: { description: 'Live inhoud', ...json(LiveSchema) }, ...fout(400, 401, 404, 422) },
+    responses: { 200: answer('Live inhoud', LiveSchema), ...plainErrors(400, 401, 404, 422) },
   }), async (c) => c.json(await live(await readPool(c), c.req.valid('param').id, c.req.valid('query').peildatum), 200));
 
   app.openapi(apiRoute(IEDEREEN, {
@@ -114,7 +111,7 @@ export function vergaderingRoutes() {
       params: IdParamSchema,
       query: SnapshotQuery.extend({ live: z.enum(['true', 'false'], { message: 'live is true of false' }).optional().openapi({ param: { name: 'live', in: 'query' } }) }),
     },
-    responses: { 200: { description: 'Kaartlagen', ...json(KaartSchema) }, ...fout(400, 401, 404) },
+    responses: { 200: answer('Kaartlagen', KaartSchema), ...plainErrors(400, 401, 404) },
   }), async (c) => {
     const q = c.req.valid('query');
     return c.json(await vergaderKaart(await readPool(c), c.req.valid('param').id, { snapshotId: q.snapshot, live: q.live === 'true' }), 200);
@@ -124,7 +121,7 @@ export function vergaderingRoutes() {
     method: 'get', path: '/vergaderingen/{id}/vergelijking', tags: ['Vergaderingen'],
     summary: 'Wat er veranderde sinds een eerdere vergadering (met; standaard de vorige van hetzelfde gremium): elke KPI, en de records toegevoegd, gewijzigd (met hectares voor en na) en verwijderd',
     request: { params: IdParamSchema, query: z.object({ met: Id.optional().openapi({ param: { name: 'met', in: 'query' }, description: 'Id van de eerdere vergadering' }) }) },
-    responses: { 200: { description: 'Vergelijking', ...json(VergelijkingSchema) }, ...fout(400, 401, 404, 422) },
+    responses: { 200: answer('Vergelijking', VergelijkingSchema), ...plainErrors(400, 401, 404, 422) },
   }), async (c) => c.json(await vergelijkVergaderingen(await readPool(c), c.req.valid('param').id, c.req.valid('query').met), 200));
 
   app.openapi(apiRoute(IEDEREEN, {
@@ -133,7 +130,7 @@ export function vergaderingRoutes() {
     request: { params: IdParamSchema, query: SnapshotQuery },
     responses: {
       200: { description: 'PDF', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } },
-      ...fout(400, 401, 404, 422, 502, 503, 504),
+      ...plainErrors(400, 401, 404, 422, 502, 503, 504),
     },
   }), async (c) => {
     const { id } = c.req.valid('param');

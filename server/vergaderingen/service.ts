@@ -146,13 +146,8 @@ export function schrapVergadering(ctx: Ctx, id: number, version: number) {
 
 /** Freezes the figures of the meeting's peildatum as a new snapshot. */
 export async function bevries(ctx: Ctx, id: number, gevraagd?: string) {
-  const client = await ctx.pool.connect();
-  let snapshotId: number;
-  try {
-    // One consistent view of the database for the figures and the records behind them.
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-    await client.query(`SELECT set_config('app.account_id', $1, true), set_config('app.audit_reden', $2, true)`,
-      [String(ctx.actor.id), 'momentopname bevroren']);
+  // One consistent view of the database (repeatable read) for the figures and the records behind them.
+  const snapshotId = await withAudit(ctx.pool, ctx.actor, 'momentopname bevroren', async (client) => {
     const v = await vergrendelVergadering(client, id);
     if (!v) throw notFound('Vergadering', id);
     const vandaag = today();
@@ -161,17 +156,12 @@ export async function bevries(ctx: Ctx, id: number, gevraagd?: string) {
     if (probleem) throw new ApiError(422, 'peildatum_in_toekomst', probleem, { peildatum });
     const inhoud = JSON.stringify(await leesInhoud(client, v, peildatum));
     const kenmerk = kenmerkVan(inhoud, await recordLijst(client, { soort: 'live', peildatum }));
-    snapshotId = await voegSnapshotToe(client, {
+    const nieuw = await voegSnapshotToe(client, {
       vergaderingId: id, volgnummer: await volgendVolgnummer(client, id), peildatum, door: ctx.actor.id, inhoud, kenmerk,
     });
-    await bewaarRecords(client, snapshotId, peildatum);
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+    await bewaarRecords(client, nieuw, peildatum);
+    return nieuw;
+  }, 'BEGIN ISOLATION LEVEL REPEATABLE READ');
   return toonVergadering(ctx.pool, id, snapshotId);
 }
 
