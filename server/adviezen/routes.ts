@@ -5,7 +5,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../app.ts';
 import { actorOf } from '../auth/middleware.ts';
 import { apiRoute, IEDEREEN, REGIE } from '../http/access.ts';
-import { answer, IdParamSchema, jsonBody, plainErrors } from '../http/schemas.ts';
+import { answer, IdParamSchema, jsonBody, plainErrors, versionedDelete, versionedChange } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { baseVersion } from '../http/version.ts';
 import { IsoDate } from '../domain/dates.ts';
@@ -65,25 +65,22 @@ export function adviesRoutes() {
     responses: { 200: answer('Advies', AdviesSchema), ...plainErrors(400, 401, 404) },
   }), async (c) => c.json(await toonAdvies(c.var.db.pool, c.req.valid('param').id), 200));
 
-  app.openapi(apiRoute(REGIE, {
+  app.openapi(apiRoute(REGIE, versionedChange({
     method: 'patch', path: '/adviezen/{id}', tags: ['Adviezen'],
     summary: 'Wijzig een advies (stuur version mee); na een besluit alleen de escalatie',
-    request: { params: IdParamSchema, body: jsonBody(AdviesPatch) },
-    responses: { 200: answer('Gewijzigd', AdviesSchema), ...plainErrors(400, 401, 403, 404, 409, 422) },
-  }), async (c) => c.json(await wijzigAdvies(ctx(c), c.req.valid('param').id, c.req.valid('json')), 200));
+    params: IdParamSchema, body: AdviesPatch, versie: 'body', gedaan: 'Gewijzigd', answer: AdviesSchema,
+  })), async (c) => c.json(await wijzigAdvies(ctx(c), c.req.valid('param').id, c.req.valid('json')), 200));
 
-  app.openapi(apiRoute(REGIE, {
+  app.openapi(apiRoute(REGIE, versionedChange({
     method: 'put', path: '/adviezen/{id}/besluit', tags: ['Adviezen'],
     summary: 'Leg het besluit van de stuurgroep vast: opgevolgd, niet opgevolgd of deels, met de beweegredenen en een eventuele escalatie',
-    request: { params: IdParamSchema, body: jsonBody(BesluitIn) },
-    responses: { 200: answer('Besluit vastgelegd', AdviesSchema), ...plainErrors(400, 401, 403, 404, 409, 422) },
-  }), async (c) => c.json(await legBesluitVast(ctx(c), c.req.valid('param').id, c.req.valid('json')), 200));
+    params: IdParamSchema, body: BesluitIn, versie: 'body', gedaan: 'Besluit vastgelegd', answer: AdviesSchema,
+  })), async (c) => c.json(await legBesluitVast(ctx(c), c.req.valid('param').id, c.req.valid('json')), 200));
 
-  app.openapi(apiRoute(REGIE, {
-    method: 'delete', path: '/adviezen/{id}', tags: ['Adviezen'], summary: 'Verwijder een advies waarover nog niet is besloten (stuur de versie mee)',
-    request: { params: IdParamSchema, query: z.object({ version: z.string().optional() }) },
-    responses: { 200: answer('Verwijderd', z.object({ id: z.number().int(), verwijderd: z.literal(true) })), ...plainErrors(400, 401, 403, 404, 409, 428) },
-  }), async (c) => c.json(await schrapAdvies(ctx(c), c.req.valid('param').id, baseVersion(c)), 200));
+  app.openapi(apiRoute(REGIE, versionedDelete({
+    path: '/adviezen/{id}', tags: ['Adviezen'], summary: 'Verwijder een advies waarover nog niet is besloten (stuur de versie mee)',
+    params: IdParamSchema, gedaan: 'Verwijderd', answer: z.object({ id: z.number().int(), verwijderd: z.literal(true) }),
+  })), async (c) => c.json(await schrapAdvies(ctx(c), c.req.valid('param').id, baseVersion(c)), 200));
 
   return app;
 }

@@ -4,7 +4,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app.ts';
 import { actorOf } from '../auth/middleware.ts';
 import { apiRoute, BEWERKERS, IEDEREEN } from '../http/access.ts';
-import { answer, errors, IdParamSchema, jsonBody, VersionQuerySchema } from '../http/schemas.ts';
+import { answer, errors, IdParamSchema, jsonBody, versionedDelete, versionedChange } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { baseVersion } from '../http/version.ts';
 import { BoDeletedSchema, BoSchema, CreateSchema, PatchSchema } from './schemas.ts';
@@ -32,23 +32,21 @@ export function bestuursovereenkomstRoutes() {
     responses: { 201: answer('Aangemaakt', BoSchema), ...errors(400, 401, 403, 422) },
   }), async (c) => c.json(await createBo(c.var.db.pool, actorOf(c), c.req.valid('json')), 201));
 
-  app.openapi(apiRoute(BEWERKERS, {
+  app.openapi(apiRoute(BEWERKERS, versionedChange({
     method: 'patch', path: '/bestuursovereenkomsten/{id}', tags: ['Bestuursovereenkomst'],
     summary: 'Wijzig een bestuursovereenkomst; partijen en kostenposten vervangen de hele lijst als ze zijn meegestuurd',
-    request: { params: IdParamSchema, body: jsonBody(PatchSchema) },
-    responses: { 200: answer('Gewijzigd', BoSchema), ...errors(400, 401, 403, 404, 409, 422, 428) },
-  }), async (c) => {
+    params: IdParamSchema, body: PatchSchema, versie: 'body_of_if_match', gedaan: 'Gewijzigd', answer: BoSchema,
+  })), async (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     return c.json(await updateBestuursovereenkomst(c.var.db.pool, actorOf(c), id, baseVersion(c, body.version), body), 200);
   });
 
-  app.openapi(apiRoute(BEWERKERS, {
-    method: 'delete', path: '/bestuursovereenkomsten/{id}', tags: ['Bestuursovereenkomst'],
+  app.openapi(apiRoute(BEWERKERS, versionedDelete({
+    path: '/bestuursovereenkomsten/{id}', tags: ['Bestuursovereenkomst'],
     summary: 'Verwijder een bestuursovereenkomst (niet als er toewijzingen naar verwijzen); stuur de versie mee',
-    request: { params: IdParamSchema, query: VersionQuerySchema },
-    responses: { 200: answer('Verwijderd', BoDeletedSchema), ...errors(400, 401, 403, 404, 409, 428) },
-  }), async (c) => {
+    params: IdParamSchema, gedaan: 'Verwijderd', answer: BoDeletedSchema,
+  })), async (c) => {
     const { id } = c.req.valid('param');
     await deleteBestuursovereenkomst(c.var.db.pool, actorOf(c), id, baseVersion(c));
     return c.json({ id, verwijderd: true }, 200);

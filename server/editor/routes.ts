@@ -8,7 +8,7 @@ import type { AppEnv } from '../app.ts';
 import { actorOf } from '../auth/middleware.ts';
 import { ApiError } from '../http/errors.ts';
 import { apiRoute, BEWERKERS, IEDEREEN } from '../http/access.ts';
-import { answer, errors, IdParamSchema, jsonBody, VersionQuerySchema } from '../http/schemas.ts';
+import { answer, errors, IdParamSchema, jsonBody, versionedDelete } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { baseVersion } from '../http/version.ts';
 import { layerDefinition } from '../layers/definitions.ts';
@@ -74,14 +74,13 @@ export function editorRoutes() {
       return c.json(saved, 200);
     });
 
-    app.openapi(apiRoute(BEWERKERS, {
-      method: 'delete', path: `/${layer.path}/{id}`, tags: ['Bewerken'],
+    app.openapi(apiRoute(BEWERKERS, versionedDelete({
+      path: `/${layer.path}/{id}`, tags: ['Bewerken'],
       summary: layer.softDeleteStatus
         ? `Laat ${naam} vervallen (status '${layer.softDeleteStatus}'; het record blijft bestaan)`
         : `Verwijder ${naam}`,
-      request: { params: IdParamSchema, query: VersionQuerySchema },
-      responses: { 200: answer('Verwerkt', DeletedSchema), ...errors(400, 401, 403, 404, 409, 428) },
-    }), async (c) => {
+      params: IdParamSchema, gedaan: 'Verwerkt', answer: DeletedSchema,
+    })), async (c) => {
       const { id } = c.req.valid('param');
       await deleteRecord(ctx(c), layer, id, baseVersion(c));
       return c.json(layer.softDeleteStatus ? { id, verwijderd: false, status: layer.softDeleteStatus } : { id, verwijderd: true }, 200);

@@ -131,3 +131,38 @@ export const VersionSchema = z.number({ message: 'version (het versienummer dat 
 export const VersionQuerySchema = z.object({
   version: z.string().optional().openapi({ description: 'Het versienummer dat u verwijdert (of stuur If-Match)' }),
 });
+
+/**
+ * The declaration of a DELETE of a versioned record, the same for every feature: the client
+ * sends the version it last read (?version= or If-Match); 409 (with who and when) when
+ * someone changed the record since, 428 without a version.
+ */
+export const versionedDelete = <const P extends string, Q extends z.ZodObject, S extends z.ZodType>(
+  spec: { path: P; tags: string[]; summary: string; params: Q; gedaan: string; answer: S },
+) => ({
+  method: 'delete' as const, path: spec.path, tags: spec.tags, summary: spec.summary,
+  request: { params: spec.params, query: VersionQuerySchema },
+  responses: { 200: answer(spec.gedaan, spec.answer), ...errors(400, 401, 403, 404, 409, 428) },
+});
+
+/**
+ * Where a change of a versioned record carries the version it is based on: in the body,
+ * required (a missing one is invalid input, 400), or in the body or If-Match (428 without).
+ */
+export type VersieIn = 'body' | 'body_of_if_match';
+
+/**
+ * The declaration of a change (PATCH or PUT) of a versioned record, the same for every
+ * feature: 409 (with who and when) when someone changed the record since the version sent,
+ * 422 when the rules refuse the change.
+ */
+export const versionedChange = <const M extends 'patch' | 'put', const P extends string, Q extends z.ZodObject, B extends z.ZodType, S extends z.ZodType>(
+  spec: { method: M; path: P; tags: string[]; summary: string; params: Q; body: B; versie: VersieIn; gedaan: string; answer: S },
+) => ({
+  method: spec.method, path: spec.path, tags: spec.tags, summary: spec.summary,
+  request: { params: spec.params, body: jsonBody(spec.body) },
+  responses: {
+    200: answer(spec.gedaan, spec.answer),
+    ...(spec.versie === 'body' ? errors(400, 401, 403, 404, 409, 422) : errors(400, 401, 403, 404, 409, 422, 428)),
+  },
+});

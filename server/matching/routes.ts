@@ -5,7 +5,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../app.ts';
 import { actorOf } from '../auth/middleware.ts';
 import { apiRoute, REGIE, WERKGROEP_EN_REGIE } from '../http/access.ts';
-import { answer, IdParamSchema, jsonBody, plainErrors } from '../http/schemas.ts';
+import { answer, IdParamSchema, jsonBody, plainErrors, versionedChange } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { baseVersion } from '../http/version.ts';
 import { TIE_BREAK } from '../domain/matching-kandidaten.ts';
@@ -102,10 +102,9 @@ export function matchingRoutes() {
   );
 
   app.openapi(
-    apiRoute(REGIE, { method: 'patch', path: '/matches/{id}', tags: ['Matching'],
+    apiRoute(REGIE, versionedChange({ method: 'patch', path: '/matches/{id}', tags: ['Matching'],
       summary: 'Volgende stap: besproken_werkgroep (kavels in optie), warme_overdracht, gerealiseerd, of afgevallen (kavels vrij)',
-      request: { params: IdParamSchema, body: jsonBody(s.MatchStapBody) },
-      responses: { 200: answer('Gewijzigd', s.MatchSchema), ...plainErrors(400, 404, 409, 422, 428) } }),
+      params: IdParamSchema, body: s.MatchStapBody, versie: 'body_of_if_match', gedaan: 'Gewijzigd', answer: s.MatchSchema })),
     async (c) => {
       const { id } = c.req.valid('param');
       const { version, ...w } = c.req.valid('json');

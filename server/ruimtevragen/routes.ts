@@ -6,7 +6,7 @@ import type { AppEnv } from '../app.ts';
 import { actorOf } from '../auth/middleware.ts';
 import { ApiError } from '../http/errors.ts';
 import { apiRoute, IEDEREEN, REGIE, WERKGROEP_EN_REGIE } from '../http/access.ts';
-import { answer, IdParamSchema, jsonBody, plainErrors } from '../http/schemas.ts';
+import { answer, IdParamSchema, jsonBody, plainErrors, versionedDelete, versionedChange } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { baseVersion } from '../http/version.ts';
 import { REDENEN, VRAAG_STATUS } from '../domain/matching-codes.ts';
@@ -99,10 +99,9 @@ export function ruimtevraagRoutes() {
   );
 
   app.openapi(
-    apiRoute(REGIE, { method: 'patch', path: '/ruimtevragen/{id}', tags: ['Ruimtevragen'],
+    apiRoute(REGIE, versionedChange({ method: 'patch', path: '/ruimtevragen/{id}', tags: ['Ruimtevragen'],
       summary: 'Wijzig een ruimtevraag en/of het bedrijf; stuur de versie mee (If-Match of version)',
-      request: { params: IdParamSchema, body: jsonBody(RuimtevraagWijziging) },
-      responses: { 200: answer('Gewijzigd', RuimtevraagSchema), ...plainErrors(400, 404, 409, 422, 428) } }),
+      params: IdParamSchema, body: RuimtevraagWijziging, versie: 'body_of_if_match', gedaan: 'Gewijzigd', answer: RuimtevraagSchema })),
     async (c) => {
       const { id } = c.req.valid('param');
       const { version, ...wijziging } = c.req.valid('json');
@@ -112,10 +111,9 @@ export function ruimtevraagRoutes() {
   );
 
   app.openapi(
-    apiRoute(REGIE, { method: 'delete', path: '/ruimtevragen/{id}', tags: ['Ruimtevragen'],
+    apiRoute(REGIE, versionedDelete({ path: '/ruimtevragen/{id}', tags: ['Ruimtevragen'],
       summary: "Trek een ruimtevraag in (status 'ingetrokken'; het record blijft bestaan)",
-      request: { params: IdParamSchema, query: z.object({ version: z.string().optional() }) },
-      responses: { 200: answer('Ingetrokken', IngetrokkenSchema), ...plainErrors(404, 409, 428) } }),
+      params: IdParamSchema, gedaan: 'Ingetrokken', answer: IngetrokkenSchema })),
     async (c) => {
       const { id } = c.req.valid('param');
       await service.trekIn(c.var.db.pool, actorOf(c), id, baseVersion(c));

@@ -4,7 +4,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../app.ts';
 import { actorOf } from '../auth/middleware.ts';
 import { apiRoute, BEWERKERS, IEDEREEN } from '../http/access.ts';
-import { answer, errors, IdParamSchema, jsonBody, VersionQuerySchema } from '../http/schemas.ts';
+import { answer, errors, IdParamSchema, jsonBody, versionedDelete } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { baseVersion } from '../http/version.ts';
 import { KeuzeSchema, OverzichtSchema, ToegewezenSchema, ToewijzingInSchema } from './schemas.ts';
@@ -39,12 +39,11 @@ export function toewijzingRoutes() {
     responses: { 201: answer('Toegewezen', ToegewezenSchema), ...errors(400, 401, 403, 404, 409, 422) },
   }), async (c) => c.json(await wijsToe(c.var.db.pool, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201));
 
-  app.openapi(apiRoute(BEWERKERS, {
-    method: 'delete', path: '/compensaties/{id}/toewijzingen/{toewijzing_id}', tags: ['Compensatie'],
+  app.openapi(apiRoute(BEWERKERS, versionedDelete({
+    path: '/compensaties/{id}/toewijzingen/{toewijzing_id}', tags: ['Compensatie'],
     summary: 'Trek een toewijzing in (stuur de versie mee: If-Match of ?version=)',
-    request: { params: ToewijzingParams, query: VersionQuerySchema },
-    responses: { 200: answer('Ingetrokken', OverzichtSchema), ...errors(400, 401, 403, 404, 409, 428) },
-  }), async (c) => {
+    params: ToewijzingParams, gedaan: 'Ingetrokken', answer: OverzichtSchema,
+  })), async (c) => {
     const { id, toewijzing_id } = c.req.valid('param');
     return c.json(await trekIn(c.var.db.pool, actorOf(c), id, toewijzing_id, baseVersion(c)), 200);
   });

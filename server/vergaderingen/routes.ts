@@ -9,7 +9,7 @@ import type { AppEnv } from '../app.ts';
 import { actorOf } from '../auth/middleware.ts';
 import { apiRoute, IEDEREEN, REGIE } from '../http/access.ts';
 import { ApiError } from '../http/errors.ts';
-import { answer, IdParamSchema, json, jsonBody, plainErrors } from '../http/schemas.ts';
+import { answer, IdParamSchema, json, jsonBody, plainErrors, versionedDelete, versionedChange } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
 import { baseVersion } from '../http/version.ts';
 import { readPool } from '../db/read-routing.ts';
@@ -74,18 +74,16 @@ export function vergaderingRoutes() {
     responses: { 200: answer('Vergadering', VergaderingDetailSchema), ...plainErrors(400, 401, 404) },
   }), async (c) => c.json(await toonVergadering(await readPool(c), c.req.valid('param').id, c.req.valid('query').snapshot), 200));
 
-  app.openapi(apiRoute(REGIE, {
+  app.openapi(apiRoute(REGIE, versionedChange({
     method: 'patch', path: '/vergaderingen/{id}', tags: ['Vergaderingen'], summary: 'Wijzig datum, titel, gremium, peildatum of locatie (stuur version mee)',
-    request: { params: IdParamSchema, body: jsonBody(VergaderingPatch) },
-    responses: { 200: answer('Gewijzigd', VergaderingSchema), ...plainErrors(400, 401, 403, 404, 409, 422) },
-  }), async (c) => c.json(await wijzigVergadering(ctx(c), c.req.valid('param').id, c.req.valid('json')), 200));
+    params: IdParamSchema, body: VergaderingPatch, versie: 'body', gedaan: 'Gewijzigd', answer: VergaderingSchema,
+  })), async (c) => c.json(await wijzigVergadering(ctx(c), c.req.valid('param').id, c.req.valid('json')), 200));
 
-  app.openapi(apiRoute(REGIE, {
-    method: 'delete', path: '/vergaderingen/{id}', tags: ['Vergaderingen'],
+  app.openapi(apiRoute(REGIE, versionedDelete({
+    path: '/vergaderingen/{id}', tags: ['Vergaderingen'],
     summary: 'Verwijder een vergadering zonder momentopname en zonder adviezen (stuur de versie mee)',
-    request: { params: IdParamSchema, query: z.object({ version: z.string().optional() }) },
-    responses: { 200: answer('Verwijderd', z.object({ id: z.number().int(), verwijderd: z.literal(true) })), ...plainErrors(400, 401, 403, 404, 409, 428) },
-  }), async (c) => c.json(await schrapVergadering(ctx(c), c.req.valid('param').id, baseVersion(c)), 200));
+    params: IdParamSchema, gedaan: 'Verwijderd', answer: z.object({ id: z.number().int(), verwijderd: z.literal(true) }),
+  })), async (c) => c.json(await schrapVergadering(ctx(c), c.req.valid('param').id, baseVersion(c)), 200));
 
   app.openapi(apiRoute(REGIE, {
     method: 'post', path: '/vergaderingen/{id}/snapshot', tags: ['Vergaderingen'],

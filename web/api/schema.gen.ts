@@ -587,6 +587,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -610,7 +611,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -619,7 +620,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -628,7 +629,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -637,7 +638,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -646,7 +647,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -655,7 +656,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -709,7 +710,7 @@ export type paths = {
                         "application/json": components["schemas"]["Advies"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -718,7 +719,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -727,7 +728,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -736,7 +737,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -745,7 +746,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -754,7 +755,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -809,7 +810,7 @@ export type paths = {
                         "application/json": components["schemas"]["Advies"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -818,7 +819,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -827,7 +828,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -836,7 +837,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -845,7 +846,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -854,7 +855,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6440,7 +6441,7 @@ export type paths = {
                         "application/json": components["schemas"]["Match"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6449,7 +6450,25 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Geen toegang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6458,7 +6477,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6467,7 +6486,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6476,7 +6495,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -7324,6 +7343,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -7348,7 +7368,34 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Geen toegang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7357,7 +7404,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7366,7 +7413,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -7430,7 +7477,7 @@ export type paths = {
                         "application/json": components["schemas"]["Ruimtevraag"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7439,7 +7486,25 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Geen toegang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7448,7 +7513,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7457,7 +7522,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7466,7 +7531,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -10070,6 +10135,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
+                    /** @description Het versienummer dat u verwijdert (of stuur If-Match) */
                     version?: string;
                 };
                 header?: never;
@@ -10093,7 +10159,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10102,7 +10168,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10111,7 +10177,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10120,7 +10186,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10129,7 +10195,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10138,7 +10204,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Versienummer ontbreekt */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -10184,7 +10250,7 @@ export type paths = {
                         "application/json": components["schemas"]["Vergadering"];
                     };
                 };
-                /** @description Fout */
+                /** @description Ongeldige invoer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10193,7 +10259,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet ingelogd */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10202,7 +10268,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Geen toegang */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10211,7 +10277,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Niet gevonden */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10220,7 +10286,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Conflict (bijvoorbeeld een verouderde versie: met wie en wanneer) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10229,7 +10295,7 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
-                /** @description Fout */
+                /** @description Voldoet niet aan de regels */
                 422: {
                     headers: {
                         [name: string]: unknown;
