@@ -1,6 +1,7 @@
 // Request and response schemas of the import and export routes (zod, also the
 // source of the OpenAPI document).
 import { z } from '@hono/zod-openapi';
+import { GEBRUIKSPOSITIES } from '../domain/layer-values.ts';
 import { DOELEN } from './doelvelden.ts';
 
 // GeoJSON geometry, typed to the coordinate: [x, y] (WGS84 lon/lat, or RD New metres).
@@ -26,7 +27,7 @@ export const MultiVlakSchema = MultiVlak.openapi('MultiVlak');
 /** A polygon's nested values: the terreinen or gemeenten under it, or its zittende bedrijven. */
 const GenesteWaarde = z.union([
   z.object({ id: z.number().int(), naam: z.string().nullable(), ha: z.number() }),
-  z.object({ naam: z.string(), gebruikspositie: z.enum(['huurder', 'eigenaar']), status: z.string().optional() }),
+  z.object({ naam: z.string(), gebruikspositie: z.enum(GEBRUIKSPOSITIES), status: z.string().optional() }),
 ]);
 /** The value of an exported attribute. */
 export const KenmerkSchema = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(GenesteWaarde)]).openapi('Kenmerk');
