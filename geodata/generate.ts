@@ -5,6 +5,7 @@
 import type pg from 'pg';
 import { createRandom, type Random } from './random.ts';
 import { watergebondenSql } from './region.ts';
+import type { TransformatieStatus } from '../server/domain/layer-values.ts';
 
 export const DEFAULT_SEED = 71;
 
@@ -274,12 +275,28 @@ async function replay(client: pg.ClientBase, table: 'transformatie' | 'compensat
   }
 }
 
+/** One dated step of a transformatie's history: its new status. */
+type TransformatieStap = readonly [datum: string, status: TransformatieStatus];
+
+/** The date column a transformatie's step to this status fills with the step's own date. */
+const STATUS_DATUM: Partial<Record<TransformatieStatus, string>> = {
+  ontwerp_ter_inzage: 'datum_terinzagelegging',
+  vastgesteld: 'datum_vaststelling',
+};
+
+/** A transformatie's history as [date, status] steps: going ter inzage or vastgesteld also sets that date. */
+const transformatieStappen = (historie: readonly TransformatieStap[]): Stap[] =>
+  historie.map(([datum, status]) => {
+    const kolom = STATUS_DATUM[status];
+    return kolom ? { datum, status, [kolom]: datum } : { datum, status };
+  });
+
 async function insertTransformatie(
   client: pg.ClientBase,
-  t: { naam: string; terrein: string; ha: number; buffer: number; functie: string; historie: readonly Stap[] },
+  t: { naam: string; terrein: string; ha: number; buffer: number; functie: string; historie: readonly TransformatieStap[] },
 ): Promise<number> {
   const kavels = await kavelCluster(client, t.terrein, t.ha);
-  const [eerste, ...later] = t.historie;
+  const [eerste, ...later] = transformatieStappen(t.historie);
   await ingangsdatum(client, eerste.datum);
   // A positive buffer lets part of the drawing fall outside business land, as real drawings do.
   const { rows } = await client.query<{ id: number }>(
@@ -344,40 +361,23 @@ async function insertCompensatie(
 async function generateTransformatiesEnCompensaties(client: pg.ClientBase) {
   const rooseveltstraat = await insertTransformatie(client, {
     naam: 'Rooseveltstraat-Noord', terrein: 'Rooseveltstraat', ha: 3.5, buffer: 8, functie: 'wonen',
-    historie: [
-      { datum: '2021-05-01', status: 'idee' },
-      { datum: '2022-03-01', status: 'studie' },
-      { datum: '2023-09-15', status: 'ontwerp_ter_inzage', datum_terinzagelegging: '2023-09-15' },
-      { datum: '2024-06-20', status: 'vastgesteld', datum_vaststelling: '2024-06-20' },
-    ],
+    historie: [['2021-05-01', 'idee'], ['2022-03-01', 'studie'], ['2023-09-15', 'ontwerp_ter_inzage'], ['2024-06-20', 'vastgesteld']],
   });
   const westwal = await insertTransformatie(client, {
     naam: 'Westwal wonen-werken', terrein: 'Westwal', ha: 1.5, buffer: 0, functie: 'gemengd',
-    historie: [
-      { datum: '2023-02-01', status: 'idee' },
-      { datum: '2024-05-01', status: 'studie' },
-      { datum: '2025-10-01', status: 'ontwerp_ter_inzage', datum_terinzagelegging: '2025-10-01' },
-    ],
+    historie: [['2023-02-01', 'idee'], ['2024-05-01', 'studie'], ['2025-10-01', 'ontwerp_ter_inzage']],
   });
   const katwijk = await insertTransformatie(client, {
     naam: 'Katwijkerbroek-Oost', terrein: 'Katwijkerbroek', ha: 2, buffer: 10, functie: 'wonen',
-    historie: [
-      { datum: '2020-09-01', status: 'studie' },
-      { datum: '2023-04-03', status: 'ontwerp_ter_inzage', datum_terinzagelegging: '2023-04-03' },
-      { datum: '2024-02-15', status: 'vastgesteld', datum_vaststelling: '2024-02-15' },
-    ],
+    historie: [['2020-09-01', 'studie'], ['2023-04-03', 'ontwerp_ter_inzage'], ['2024-02-15', 'vastgesteld']],
   });
   await insertTransformatie(client, {
     naam: 'Dobbewijk-Zuid', terrein: 'Dobbewijk', ha: 1, buffer: 0, functie: 'wonen',
-    historie: [
-      { datum: '2020-06-01', status: 'idee' },
-      { datum: '2021-06-01', status: 'studie' },
-      { datum: '2023-01-16', status: 'vervallen' },
-    ],
+    historie: [['2020-06-01', 'idee'], ['2021-06-01', 'studie'], ['2023-01-16', 'vervallen']],
   });
   await insertTransformatie(client, {
     naam: 'De Boeg aan de Haarlemmertrekvaart', terrein: 'De Boeg', ha: 1.5, buffer: 5, functie: 'wonen',
-    historie: [{ datum: '2025-02-01', status: 'idee' }],
+    historie: [['2025-02-01', 'idee']],
   });
 
   // Leiden compensates Rooseveltstraat mostly in Katwijk, which needs a bestuursovereenkomst.

@@ -129,14 +129,26 @@ export interface FeatureChange<L extends EditableLayer> {
   properties?: Properties<L>;
 }
 
-export function useUpdateFeature<L extends EditableLayer>(layer: L) {
+/**
+ * A write on one stored record whose answer holds the features to put into the caches
+ * (change, restore, split, hole); the record as cached before it goes along to afterWrite.
+ */
+function useRecordWrite<L extends EditableLayer, V extends { id: number }, A>(
+  layer: L, request: (variables: V) => Promise<A>, saved: (answer: A) => LayerFeature<L>[],
+) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: FeatureChange<L>) =>
-      call(http.PATCH(item(layer), { params: { path: { id } }, body } as never)) as Promise<SavedFeature<L>>,
-    onMutate: ({ id }) => ({ before: cached(client, layer, id) }),
-    onSuccess: (saved, _change, context) => afterWrite(client, layer, [saved as LayerFeature<L>], [context?.before]),
+    mutationFn: request,
+    onMutate: ({ id }: V) => ({ before: cached(client, layer, id) }),
+    onSuccess: (answer: A, _v: V, context) => afterWrite(client, layer, saved(answer), [context?.before]),
   });
+}
+
+export function useUpdateFeature<L extends EditableLayer>(layer: L) {
+  return useRecordWrite(layer,
+    ({ id, ...body }: FeatureChange<L>) =>
+      call(http.PATCH(item(layer), { params: { path: { id } }, body } as never)) as Promise<SavedFeature<L>>,
+    (saved) => [saved as LayerFeature<L>]);
 }
 
 export function useDeleteFeature<L extends EditableLayer>(layer: L) {
@@ -166,34 +178,25 @@ export function useHistory(layer: EditableLayer, id: number, enabled = true) {
 }
 
 export function useRestoreVersion<L extends EditableLayer>(layer: L) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, version, naar_versie }: { id: number; version: number; naar_versie: number }) =>
+  return useRecordWrite(layer,
+    ({ id, version, naar_versie }: { id: number; version: number; naar_versie: number }) =>
       call(http.POST(op<`/api/kavels/{id}/restore`>(`${item(layer)}/restore`), { params: { path: { id } }, body: { version, naar_versie } })) as Promise<LayerFeature<L>>,
-    onMutate: ({ id }) => ({ before: cached(client, layer, id) }),
-    onSuccess: (feature, _v, context) => afterWrite(client, layer, [feature], [context?.before]),
-  });
+    (feature) => [feature]);
 }
 
 export function useSplitFeature<L extends EditableLayer>(layer: L) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, version, line }: { id: number; version: number; line: LineString }) =>
+  return useRecordWrite(layer,
+    ({ id, version, line }: { id: number; version: number; line: LineString }) =>
       call(http.POST(op<`/api/kavels/{id}/split`>(`${item(layer)}/split`), { params: { path: { id } }, body: { version, line } })) as Promise<SplitAnswers[EditableLayer]>,
-    onMutate: ({ id }) => ({ before: cached(client, layer, id) }),
-    onSuccess: (result, _v, context) => afterWrite(client, layer, result.features as LayerFeature<L>[], [context?.before]),
-  });
+    (result) => result.features as LayerFeature<L>[]);
 }
 
 /** Cut a hole: the server checks it lies inside and that enough remains (and, for a compensatie, its toewijzingen still fit). */
 export function useHoleFeature<L extends EditableLayer>(layer: L) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, version, geometry }: { id: number; version: number; geometry: Polygon }) =>
+  return useRecordWrite(layer,
+    ({ id, version, geometry }: { id: number; version: number; geometry: Polygon }) =>
       call(http.POST(op<`/api/kavels/{id}/hole`>(`${item(layer)}/hole`), { params: { path: { id } }, body: { version, geometry } })) as Promise<HoleAnswers[EditableLayer]>,
-    onMutate: ({ id }) => ({ before: cached(client, layer, id) }),
-    onSuccess: ({ gat_ha: _gat, ...feature }, _v, context) => afterWrite(client, layer, [feature as LayerFeature<L>], [context?.before]),
-  });
+    ({ gat_ha: _gat, ...feature }) => [feature as LayerFeature<L>]);
 }
 
 export function useMergeFeature<L extends EditableLayer>(layer: L) {

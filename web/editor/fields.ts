@@ -39,25 +39,39 @@ const INGANGSDATUM: Field = { key: 'ingangsdatum', label: 'Datum van deze wijzig
 
 const f = t.formulier;
 
+const NAAM: Field = { key: 'naam', label: f.naam, kind: 'text', required: true };
+
+/** A choice among the server's values: always required, a new record starts with `initial`. */
+const keuze = (key: string, label: string, options: readonly string[], initial: string, extra?: Pick<Field, 'workflowValue'>): Field =>
+  ({ key, label, kind: 'enum', options, required: true, initial, ...extra });
+
+/** A yes/no attribute: a new record starts with no. */
+const jaNee = (key: string, label: string): Field => ({ key, label, kind: 'bool', initial: false });
+
+/** The milieucategorie range (lowest and highest allowed category); a kavel must have its highest. */
+const milieucategorieen = (maxVerplicht = false): Field[] => [
+  { key: 'milieucategorie_min', label: f.milieucategorieMin, kind: 'categorie' },
+  { key: 'milieucategorie_max', label: f.milieucategorieMax, kind: 'categorie', ...(maxVerplicht ? { required: true } : {}) },
+];
+
 export const FIELDS: Record<EditableLayer, Field[]> = {
   transformaties: [
-    { key: 'naam', label: f.naam, kind: 'text', required: true },
+    NAAM,
     { key: 'gemeente_id', label: f.transformerendeGemeente, kind: 'gemeente' },
-    { key: 'nieuwe_functie', label: f.nieuweFunctie, kind: 'enum', options: NIEUWE_FUNCTIES, required: true, initial: 'wonen' },
-    { key: 'status', label: f.status, kind: 'enum', options: TRANSFORMATIE_STATUSSEN, required: true, initial: 'idee' },
+    keuze('nieuwe_functie', f.nieuweFunctie, NIEUWE_FUNCTIES, 'wonen'),
+    keuze('status', f.status, TRANSFORMATIE_STATUSSEN, 'idee'),
     { key: 'datum_terinzagelegging', label: f.terinzagelegging, kind: 'date' },
     { key: 'datum_vaststelling', label: f.vaststelling, kind: 'date' },
     { key: 'zittende_bedrijven', label: f.zittendeBedrijven, kind: 'bedrijven', initial: '[]' },
     INGANGSDATUM,
   ],
   compensaties: [
-    { key: 'naam', label: f.naam, kind: 'text', required: true },
+    NAAM,
     { key: 'gemeente_id', label: f.gemeente, kind: 'gemeente' },
-    { key: 'status', label: f.status, kind: 'enum', options: COMPENSATIE_STATUSSEN, required: true, initial: 'gepland' },
-    { key: 'planstatus', label: f.planstatus, kind: 'enum', options: PLANSTATUSSEN, required: true, initial: 'zacht' },
-    { key: 'milieucategorie_min', label: f.milieucategorieMin, kind: 'categorie' },
-    { key: 'milieucategorie_max', label: f.milieucategorieMax, kind: 'categorie' },
-    { key: 'watergebonden', label: f.watergebonden, kind: 'bool', initial: false },
+    keuze('status', f.status, COMPENSATIE_STATUSSEN, 'gepland'),
+    keuze('planstatus', f.planstatus, PLANSTATUSSEN, 'zacht'),
+    ...milieucategorieen(),
+    jaNee('watergebonden', f.watergebonden),
     { key: 'besluitpunt_ref', label: f.besluitpuntRef, kind: 'text' },
     { key: 'besluitpunt_datum', label: f.besluitpuntDatum, kind: 'date' },
     INGANGSDATUM,
@@ -65,29 +79,27 @@ export const FIELDS: Record<EditableLayer, Field[]> = {
   kavels: [
     { key: 'naam', label: f.naam, kind: 'text' },
     { key: 'terrein_id', label: f.terrein, kind: 'terrein', required: true },
-    { key: 'milieucategorie_min', label: f.milieucategorieMin, kind: 'categorie' },
-    { key: 'milieucategorie_max', label: f.milieucategorieMax, kind: 'categorie', required: true },
-    { key: 'status', label: f.status, kind: 'enum', options: BEWERKBARE_KAVEL_STATUSSEN, workflowValue: WORKFLOW_STATUS, required: true, initial: 'beschikbaar' },
-    { key: 'planstatus', label: f.planstatus, kind: 'enum', options: PLANSTATUSSEN, required: true, initial: 'hard' },
-    { key: 'eigendom', label: f.eigendom, kind: 'enum', options: EIGENDOMMEN, required: true, initial: 'onbekend' },
+    ...milieucategorieen(true),
+    keuze('status', f.status, BEWERKBARE_KAVEL_STATUSSEN, 'beschikbaar', { workflowValue: WORKFLOW_STATUS }),
+    keuze('planstatus', f.planstatus, PLANSTATUSSEN, 'hard'),
+    keuze('eigendom', f.eigendom, EIGENDOMMEN, 'onbekend'),
     { key: 'beschikbaar_vanaf', label: f.beschikbaarVanaf, kind: 'date' },
-    { key: 'watergebonden', label: f.watergebonden, kind: 'bool', initial: false },
+    jaNee('watergebonden', f.watergebonden),
     INGANGSDATUM,
   ],
   kanszones: [
-    { key: 'naam', label: f.naam, kind: 'text', required: true },
-    { key: 'soort', label: f.soort, kind: 'enum', options: KANSZONE_SOORTEN, required: true, initial: 'overig' },
+    NAAM,
+    keuze('soort', f.soort, KANSZONE_SOORTEN, 'overig'),
     { key: 'terrein_id', label: f.terrein, kind: 'terrein' },
     { key: 'omschrijving', label: f.omschrijving, kind: 'textarea' },
   ],
   terreinen: [
-    { key: 'naam', label: f.naam, kind: 'text', required: true },
-    { key: 'typologie', label: f.typologie, kind: 'enum', options: TYPOLOGIEEN, required: true, initial: 'onbekend' },
-    { key: 'milieucategorie_min', label: f.milieucategorieMin, kind: 'categorie' },
-    { key: 'milieucategorie_max', label: f.milieucategorieMax, kind: 'categorie' },
-    { key: 'watergebonden', label: f.watergebonden, kind: 'bool', initial: false },
-    { key: 'op_transformatielijst', label: f.opTransformatielijst, kind: 'bool', initial: false },
-    { key: 'niet_te_transformeren', label: f.nietTeTransformeren, kind: 'bool', initial: false },
+    NAAM,
+    keuze('typologie', f.typologie, TYPOLOGIEEN, 'onbekend'),
+    ...milieucategorieen(),
+    jaNee('watergebonden', f.watergebonden),
+    jaNee('op_transformatielijst', f.opTransformatielijst),
+    jaNee('niet_te_transformeren', f.nietTeTransformeren),
   ],
 };
 

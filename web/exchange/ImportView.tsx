@@ -1,10 +1,11 @@
 // One screen for an import: upload → layer and CRS → target layer and source → field
 // mapping with a preview of the values (remembered per source) → check, with the
 // features on the map and a downloadable report → dry run → import (all or nothing).
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { queryKeys } from '../api/hooks.ts';
+import { Keuzelijst } from '../app/Keuzelijst.tsx';
 import { importApi, uploadBestand, type BronLaag, type ControleVerzoek, type Doel, type Doelveld, type ImportSessie, type Rapport, type Veldkoppeling } from './api.ts';
 import { toonImport, wisImport, OORDEEL_KLEUR } from './overlay.ts';
 import { tx } from './nl.ts';
@@ -42,6 +43,16 @@ const grootte = (bytes: number) => (bytes < 1024 * 1024
   ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('nl-NL')} kB`
   : `${(bytes / 1024 / 1024).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} MB`);
 const ha = (n: number | null) => (n === null ? '–' : `${n.toLocaleString('nl-NL', { maximumFractionDigits: 2, minimumFractionDigits: 2 })} ha`);
+
+/** One numbered step of the import: its number and title above what it asks. */
+function Stap({ nr, titel, testId, ref, children }: { nr: number; titel: string; testId?: string; ref?: Ref<HTMLElement>; children: ReactNode }) {
+  return (
+    <section className="exchange-step" data-testid={testId} ref={ref}>
+      <h3><span className="step-nr">{nr}</span>{titel}</h3>
+      {children}
+    </section>
+  );
+}
 
 export function ImportView({ map }: { map: MapLibreMap | null }) {
   const queryClient = useQueryClient();
@@ -172,8 +183,7 @@ export function ImportView({ map }: { map: MapLibreMap | null }) {
 
   return (
     <div className="exchange-import" data-testid="import-scherm">
-      <section className="exchange-step">
-        <h3><span className="step-nr">1</span>{tx.import.stap.bestand}</h3>
+      <Stap nr={1} titel={tx.import.stap.bestand}>
         <p className="monitor-note">{tx.import.uitlegBestand}</p>
         <label className="file-drop">
           <input ref={bestandRef} type="file" data-testid="import-bestand" accept=".gpkg,.zip,.geojson,.json,.fgb,.csv"
@@ -183,11 +193,10 @@ export function ImportView({ map }: { map: MapLibreMap | null }) {
         {upload && <progress max={1} value={upload.fractie} className="exchange-progress" />}
         {sessie && <p className="exchange-file">{sessie.bestandsnaam} · {grootte(sessie.grootte)}</p>}
         {sessie?.bronnen.flatMap((b) => b.meldingen).map((m) => <p key={m} className="exchange-warning">{m}</p>)}
-      </section>
+      </Stap>
 
       {sessie && (
-        <section className="exchange-step">
-          <h3><span className="step-nr">2</span>{tx.import.stap.laag}</h3>
+        <Stap nr={2} titel={tx.import.stap.laag}>
           <div className="exchange-grid">
             <label>{tx.import.laag}
               <select data-testid="import-laag" value={keuze ? `${keuze.bestand}\u0000${keuze.laag}` : ''}
@@ -211,18 +220,14 @@ export function ImportView({ map }: { map: MapLibreMap | null }) {
           {laag && !laag.crs_oordeel.ok && (
             <p className={epsg ? 'exchange-note' : 'exchange-error'} role="alert">{laag.crs_oordeel.melding}{epsg ? ` ${tx.import.crsGekozen(epsg)}` : ''}</p>
           )}
-        </section>
+        </Stap>
       )}
 
       {laag && (
-        <section className="exchange-step">
-          <h3><span className="step-nr">3</span>{tx.import.stap.doel}</h3>
+        <Stap nr={3} titel={tx.import.stap.doel}>
           <div className="exchange-grid">
-            <label>{tx.import.doel}
-              <select data-testid="import-doel" value={doel} onChange={(e) => { const d = e.target.value as Doel; setDoel(d); setVelden(raadKoppeling(doelvelden[d] ?? [], laag)); }} disabled={bezig}>
-                {doelen.map((d) => <option key={d} value={d}>{tx.doel[d]}</option>)}
-              </select>
-            </label>
+            <Keuzelijst label={tx.import.doel} value={doel} options={doelen} naam={(d) => tx.doel[d]} testId="import-doel" disabled={bezig}
+              onChange={(d) => { setDoel(d); setVelden(raadKoppeling(doelvelden[d] ?? [], laag)); }} />
             <label>{tx.import.bron}
               <input data-testid="import-bron" value={bron} maxLength={100} onChange={(e) => setBron(e.target.value)} disabled={bezig} />
             </label>
@@ -234,12 +239,11 @@ export function ImportView({ map }: { map: MapLibreMap | null }) {
             </label>
           </div>
           <p className="monitor-note">{tx.import.uitlegBron}</p>
-        </section>
+        </Stap>
       )}
 
       {laag && (
-        <section className="exchange-step">
-          <h3><span className="step-nr">4</span>{tx.import.stap.velden}</h3>
+        <Stap nr={4} titel={tx.import.stap.velden}>
           {onthouden && <p className="exchange-note" data-testid="import-onthouden">{tx.import.onthouden}</p>}
           <table className="monitor-table exchange-mapping" data-testid="import-koppeling">
             <thead><tr><th>{tx.import.onsVeld}</th><th>{tx.import.uitBestand}</th><th>{tx.import.voorbeeld}</th></tr></thead>
@@ -282,7 +286,7 @@ export function ImportView({ map }: { map: MapLibreMap | null }) {
               {tx.import.controleer}
             </button>
           </div>
-        </section>
+        </Stap>
       )}
 
       {fout && <p className="exchange-error" role="alert" data-testid="import-fout">{fout}</p>}
@@ -304,8 +308,7 @@ export function ImportView({ map }: { map: MapLibreMap | null }) {
       )}
 
       {controleKlaar && rapport && (
-        <section className="exchange-step" data-testid="import-rapport" ref={rapportRef}>
-          <h3><span className="step-nr">5</span>{tx.import.stap.rapport}</h3>
+        <Stap nr={5} titel={tx.import.stap.rapport} testId="import-rapport" ref={rapportRef}>
           <div className="exchange-chips">
             {(['nieuw', 'gewijzigd', 'ongewijzigd', 'fout'] as const).map((o) => (
               <span key={o} className="exchange-chip" data-testid={`aantal-${o}`} data-count={rapport.aantallen[o]}>
@@ -359,7 +362,7 @@ export function ImportView({ map }: { map: MapLibreMap | null }) {
           {rapport.aantallen.fout > 0 && <p className="exchange-error">{tx.import.eerstFouten(rapport.aantallen.fout)}</p>}
           {sessie?.proef && !klaar && <p className="exchange-note" data-testid="import-proef">{tx.import.proefResultaat(sessie.proef, rapport.doel)}</p>}
           {klaar && <p className="exchange-success" role="status" data-testid="import-klaar">{tx.import.klaar(klaar, rapport.doel)}</p>}
-        </section>
+        </Stap>
       )}
     </div>
   );

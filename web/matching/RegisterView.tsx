@@ -9,6 +9,7 @@ import { fmt, tm } from '../i18n/nl-matching.ts';
 import { useRegister, type RegisterFilter, type Ruimtevraag } from './api.ts';
 import { CsvImport } from './CsvImport.tsx';
 import { mag } from '../api/mag.ts';
+import { Keuzelijst } from '../app/Keuzelijst.tsx';
 import { VraagForm } from './VraagForm.tsx';
 
 export const vraagNaam = (v: Pick<Ruimtevraag, 'id' | 'bedrijf_naam' | 'label'>) => v.bedrijf_naam ?? v.label ?? `Ruimtevraag ${v.id}`;
@@ -34,12 +35,8 @@ export function RegisterView({ me, onOpen }: { me: Me; onOpen: (id: number) => v
     <div data-testid="register">
       {anoniem && <p className="monitor-note">{tm.anoniemUitleg}</p>}
       <div className="matching-filters">
-        <label>Status
-          <select value={filter.status ?? ''} onChange={(e) => set('status', e.target.value)}>
-            <option value="">Alle</option>
-            {VRAAG_STATUS.map((s) => <option key={s} value={s}>{tm.vraagStatus[s]}</option>)}
-          </select>
-        </label>
+        <Keuzelijst label="Status" value={filter.status ?? ''} options={['', ...VRAAG_STATUS]} naam={(s) => (s ? tm.vraagStatus[s] : 'Alle')}
+          onChange={(s) => set('status', s)} />
         <label>Gewenste gemeente
           <select value={filter.gemeente ?? ''} onChange={(e) => set('gemeente', e.target.value)}>
             <option value="">Alle</option>
@@ -52,12 +49,8 @@ export function RegisterView({ me, onOpen }: { me: Me; onOpen: (id: number) => v
             {categorieen.data?.map((c) => <option key={c.code} value={c.code}>{c.code}</option>)}
           </select>
         </label>
-        <label>Reden
-          <select value={filter.reden ?? ''} onChange={(e) => set('reden', e.target.value)}>
-            <option value="">Alle</option>
-            {REDENEN.map((r) => <option key={r} value={r}>{tm.reden[r]}</option>)}
-          </select>
-        </label>
+        <Keuzelijst label="Reden" value={filter.reden ?? ''} options={['', ...REDENEN]} naam={(r) => (r ? tm.reden[r] : 'Alle')}
+          onChange={(r) => set('reden', r)} />
       </div>
       <div className="section-head matching-summary">
         <span>{aantal(rows.length, 'ruimtevraag', 'ruimtevragen')} · {open.length} open of in behandeling · gevraagd {fmt.bereik(sum(open, 'min_ha'), sum(open, 'max_ha'))}</span>

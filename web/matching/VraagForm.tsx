@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
 import { useLayer, useMilieucategorieen } from '../api/hooks.ts';
+import { Keuzelijst } from '../app/Keuzelijst.tsx';
 import { tm } from '../i18n/nl-matching.ts';
 import { REDENEN, VRAAG_STATUS } from '../../server/domain/matching-codes.ts';
 import { useSaveRuimtevraag, type NieuweVraag, type Ruimtevraag, type VraagWijziging } from './api.ts';
@@ -92,11 +93,7 @@ export function VraagForm({ vraag, onDone }: { vraag?: Ruimtevraag; onDone: (id?
             {categorieen.data?.map((c) => <option key={c.code} value={c.code}>{c.code} — {c.omschrijving}</option>)}
           </select>
         </label>
-        <label>Reden
-          <select value={s('reden')} onChange={(e) => set('reden', e.target.value)}>
-            {REDENEN.map((r) => <option key={r} value={r}>{tm.reden[r]}</option>)}
-          </select>
-        </label>
+        <Keuzelijst label="Reden" value={s('reden')} options={REDENEN} naam={(r) => tm.reden[r]} onChange={(r) => set('reden', r)} />
         <label>Gewenst vanaf<input type="date" value={s('gewenst_vanaf')} onChange={(e) => set('gewenst_vanaf', e.target.value)} /></label>
         <label>Gewenst uiterlijk<input type="date" value={s('gewenst_tot')} onChange={(e) => set('gewenst_tot', e.target.value)} /></label>
         <label className="check"><input type="checkbox" checked={v.watergebonden as boolean} onChange={(e) => set('watergebonden', e.target.checked)} />Watergebonden</label>
@@ -111,11 +108,7 @@ export function VraagForm({ vraag, onDone }: { vraag?: Ruimtevraag; onDone: (id?
             </label>
           ))}
         </div>
-        <label>Status
-          <select value={s('status')} onChange={(e) => set('status', e.target.value)}>
-            {VRAAG_STATUS.map((x) => <option key={x} value={x}>{tm.vraagStatus[x]}</option>)}
-          </select>
-        </label>
+        <Keuzelijst label="Status" value={s('status')} options={VRAAG_STATUS} naam={(x) => tm.vraagStatus[x]} onChange={(x) => set('status', x)} />
         <label>Accountmanager<input value={s('accountmanager')} onChange={(e) => set('accountmanager', e.target.value)} /></label>
         <label className="wide">Notities<textarea value={s('notities')} rows={3} onChange={(e) => set('notities', e.target.value)} /></label>
       </fieldset>

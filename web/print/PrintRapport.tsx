@@ -13,6 +13,7 @@ import { useBasemapStyle } from '../map/useBasemap.ts';
 import { formatDate, formatMoment } from '../i18n/format.ts';
 import { today } from '../../server/domain/dates.ts';
 import { hoofdstukken } from '../vergaderingen/Hoofdstukken.tsx';
+import { useVergaderingKaart, useVergelijking } from '../vergaderingen/queries.ts';
 import { PrintKaart } from './PrintKaart.tsx';
 import './print.css';
 
@@ -26,17 +27,9 @@ export function PrintRapport({ id, snapshot: snapshotId }: { id: number; snapsho
     queryFn: ({ signal }) => call(http.GET('/api/vergaderingen/{id}', { params: { path: { id }, query: { snapshot: snapshotId } }, signal })),
   });
   const s = detail.data?.snapshot ?? null;
-  const kaart = useQuery({
-    queryKey: ['vergadering-kaart', id, s?.id],
-    queryFn: ({ signal }) => call(http.GET('/api/vergaderingen/{id}/kaart', { params: { path: { id }, query: { snapshot: s!.id } }, signal })),
-    enabled: !!s,
-  });
+  const kaart = useVergaderingKaart(id, s);
   const vorige = detail.data?.vorige ?? null;
-  const vergelijking = useQuery({
-    queryKey: ['vergelijking', id, vorige?.id, s?.id],
-    queryFn: ({ signal }) => call(http.GET('/api/vergaderingen/{id}/vergelijking', { params: { path: { id }, query: { met: vorige!.id } }, signal })),
-    enabled: !!s && !!vorige && !snapshotId,
-  });
+  const vergelijking = useVergelijking(id, vorige?.id, !!s && !!vorige && !snapshotId, [s?.id]);
   const config = useConfig();
   const categorieen = useMilieucategorieen();
   const stijl = useBasemapStyle(config.data?.basemapStyleUrl, (config.data?.attribution ?? []).length > 0);

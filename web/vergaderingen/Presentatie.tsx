@@ -13,6 +13,7 @@ import { zetKaart, zetPeildatum } from '../map/peildatum.ts';
 import { highlight } from '../monitor/highlight.ts';
 import { idsVan } from './AdviesObjecten.tsx';
 import { hoofdstukken } from './Hoofdstukken.tsx';
+import { useVergaderingKaart, useVergelijking } from './queries.ts';
 import { VergelijkingOverlay } from './overlay.ts';
 import { tv } from './nl.ts';
 import './presentatie.css';
@@ -31,17 +32,9 @@ export function Presentatie({ id, map, onExit }: { id: number; map: MapLibreMap 
     queryFn: ({ signal }) => call(http.GET('/api/vergaderingen/{id}/live', { params: { path: { id } }, signal })),
     enabled: !!detail.data && !snapshot,
   });
-  const kaart = useQuery({
-    queryKey: ['vergadering-kaart', id, snapshot?.id],
-    queryFn: ({ signal }) => call(http.GET('/api/vergaderingen/{id}/kaart', { params: { path: { id }, query: { snapshot: snapshot!.id } }, signal })),
-    enabled: !!snapshot,
-  });
+  const kaart = useVergaderingKaart(id, snapshot);
   const vorige = detail.data?.vorige ?? null;
-  const vergelijking = useQuery({
-    queryKey: ['vergelijking', id, vorige?.id],
-    queryFn: ({ signal }) => call(http.GET('/api/vergaderingen/{id}/vergelijking', { params: { path: { id }, query: { met: vorige!.id } }, signal })),
-    enabled: !!snapshot && !!vorige,
-  });
+  const vergelijking = useVergelijking(id, vorige?.id, !!snapshot && !!vorige);
 
   const inhoud = snapshot?.inhoud ?? live.data?.inhoud ?? null;
   const klaar = !!inhoud && (!snapshot || !!kaart.data) && (!snapshot || !vorige || !!vergelijking.data);

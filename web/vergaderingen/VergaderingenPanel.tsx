@@ -3,11 +3,12 @@
 // on the map), records signaleringen and adviezen and afterwards the stuurgroep's
 // decisions, and hands out the report. Werkgroep and stuurgroep read the same screen
 // without the buttons. The second tab is the ruimtevragen aggregate.
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { call, http, type Schemas } from '../api/http.ts';
 import { mag } from '../api/mag.ts';
+import { Keuzelijst } from '../app/Keuzelijst.tsx';
 import type { Me } from '../api/session.ts';
 import { formatDate, formatMoment } from '../i18n/format.ts';
 import {
@@ -21,6 +22,7 @@ import { VergelijkingOverlay } from './overlay.ts';
 import { VergelijkingTabellen } from './VergelijkingTabellen.tsx';
 import { ObjectenLijst, ObjectKiezer, ToonOpKaart, type AdviesObject } from './AdviesObjecten.tsx';
 import { tv } from './nl.ts';
+import { useVergelijking } from './queries.ts';
 import { highlight } from '../monitor/highlight.ts';
 import '../monitor/monitor.css';
 import './vergaderingen.css';
@@ -79,6 +81,25 @@ function Fout({ error }: { error: unknown }) {
   return error ? <p className="vg-fout" role="alert">{error instanceof Error ? error.message : String(error)}</p> : null;
 }
 
+/** A form that sends its mutation on submit, with the server's answer to a failure below it. */
+function MutatieForm({ mutatie, className = 'vg-form', testId, children }: {
+  mutatie: { mutate: () => void; error: unknown };
+  className?: string;
+  testId: string;
+  children: ReactNode;
+}) {
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    mutatie.mutate();
+  };
+  return (
+    <form className={className} onSubmit={submit} data-testid={testId}>
+      {children}
+      <Fout error={mutatie.error} />
+    </form>
+  );
+}
+
 function Lijst({ me, onOpen }: { me: Me; onOpen: (id: number) => void }) {
   const lijst = useQuery({ queryKey: LIJST_KEY, queryFn: ({ signal }) => call(http.GET('/api/vergaderingen', { signal })) });
   return (
@@ -118,25 +139,16 @@ function NieuweVergadering({ onMade }: { onMade: (id: number) => void }) {
       onMade(v.id);
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    maak.mutate();
-  };
   return (
-    <form className="vg-form" onSubmit={submit} data-testid="vg-nieuw">
+    <MutatieForm mutatie={maak} testId="vg-nieuw">
       <h3>{tv.nieuw}</h3>
       <div className="vg-rij">
         <label>{tv.datum}<input type="date" value={datum} onChange={(e) => setDatum(e.target.value)} required /></label>
-        <label>{tv.gremium}
-          <select value={gremium} onChange={(e) => setGremium(e.target.value as (typeof GREMIA)[number])}>
-            {GREMIA.map((g) => <option key={g} value={g}>{tv.gremia[g]}</option>)}
-          </select>
-        </label>
+        <Keuzelijst label={tv.gremium} value={gremium} options={GREMIA} naam={(g) => tv.gremia[g]} onChange={setGremium} />
       </div>
       <label>{tv.titelVeld}<input value={titel} onChange={(e) => setTitel(e.target.value)} required maxLength={200} data-testid="vg-titel" /></label>
       <button type="submit" className="primary-button" disabled={maak.isPending}>{tv.aanmaken}</button>
-      <Fout error={maak.error} />
-    </form>
+    </MutatieForm>
   );
 }
 
@@ -223,10 +235,7 @@ function Kerncijfers({ inhoud }: { inhoud: { balans: Schemas['Balans'] } }) {
 }
 
 function VergelijkingView({ id, met, map }: { id: number; met: number; map: MapLibreMap | null }) {
-  const v = useQuery({
-    queryKey: ['vergelijking', id, met],
-    queryFn: ({ signal }) => call(http.GET('/api/vergaderingen/{id}/vergelijking', { params: { path: { id }, query: { met } }, signal })),
-  });
+  const v = useVergelijking(id, met, true);
   const overlay = useMemo(() => (map ? new VergelijkingOverlay(map) : null), [map]);
   useEffect(() => {
     if (overlay && v.data) overlay.toon(v.data);
@@ -313,12 +322,8 @@ function BesluitForm({ advies, vergadering }: { advies: Advies; vergadering: { d
     })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['adviezen'] }),
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    leg.mutate();
-  };
   return (
-    <form className="vg-form vg-besluit-form" onSubmit={submit} data-testid={`besluit-form-${advies.id}`}>
+    <MutatieForm mutatie={leg} className="vg-form vg-besluit-form" testId={`besluit-form-${advies.id}`}>
       <fieldset>
         <legend>{tv.besluit}</legend>
         {BESLUITEN.map((b) => (
@@ -328,8 +333,7 @@ function BesluitForm({ advies, vergadering }: { advies: Advies; vergadering: { d
       <label>{tv.toelichting}<textarea value={toelichting} onChange={(e) => setToelichting(e.target.value)} rows={2} data-testid={`toelichting-${advies.id}`} /></label>
       <label>{tv.escalatie}<input value={escalatie} onChange={(e) => setEscalatie(e.target.value)} /></label>
       <button type="submit" className="primary-button" disabled={leg.isPending} data-testid={`besluit-opslaan-${advies.id}`}>{tv.besluitVastleggen}</button>
-      <Fout error={leg.error} />
-    </form>
+    </MutatieForm>
   );
 }
 
@@ -386,31 +390,18 @@ function NieuwAdvies({ vergaderingId, map }: { vergaderingId: number; map: MapLi
     },
   });
   if (!open) return <button type="button" className="vg-knop" onClick={() => setOpen(true)} data-testid="advies-nieuw">{tv.nieuwAdvies}</button>;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    maak.mutate();
-  };
   return (
-    <form className="vg-form" onSubmit={submit} data-testid="advies-form">
+    <MutatieForm mutatie={maak} testId="advies-form">
       <h4>{tv.nieuwAdvies}</h4>
       <div className="vg-rij">
-        <label>{tv.soort}
-          <select value={soort} onChange={(e) => setSoort(e.target.value as AdviesSoort)}>
-            {ADVIES_SOORTEN.map((s) => <option key={s} value={s}>{ADVIES_SOORT_LABEL[s]}</option>)}
-          </select>
-        </label>
-        <label>{tv.type}
-          <select value={type} onChange={(e) => setType(e.target.value as AdviesType)} data-testid="advies-type">
-            {ADVIES_TYPES.map((s) => <option key={s} value={s}>{ADVIES_TYPE_LABEL[s]}</option>)}
-          </select>
-        </label>
+        <Keuzelijst label={tv.soort} value={soort} options={ADVIES_SOORTEN} naam={(s) => ADVIES_SOORT_LABEL[s]} onChange={setSoort} />
+        <Keuzelijst label={tv.type} value={type} options={ADVIES_TYPES} naam={(s) => ADVIES_TYPE_LABEL[s]} onChange={setType} testId="advies-type" />
       </div>
       <label className="vg-radio"><input type="checkbox" checked={gevraagd} onChange={(e) => setGevraagd(e.target.checked)} />{tv.gevraagd}</label>
       <label>{tv.titelVeld}<input value={titel} onChange={(e) => setTitel(e.target.value)} required maxLength={200} data-testid="advies-titel" /></label>
       <label>{tv.tekst}<textarea value={tekst} onChange={(e) => setTekst(e.target.value)} required rows={3} data-testid="advies-tekst" /></label>
       <ObjectKiezer map={map} gekozen={objecten} onChange={setObjecten} />
       <button type="submit" className="primary-button" disabled={maak.isPending} data-testid="advies-opslaan">{tv.opslaan}</button>
-      <Fout error={maak.error} />
-    </form>
+    </MutatieForm>
   );
 }
