@@ -6,6 +6,7 @@ import { App } from './app/App.tsx';
 import { ApiError } from './api/client.ts';
 import { signedOut } from './api/session.ts';
 import './styles.css';
+import './app/panels.css';
 
 // The voortgangsrapportage's print page (/print/vergadering/<id>) is its own small page, without the app around it.
 const printPad = /^\/print\/vergadering\/(\d+)\/?$/.exec(location.pathname);
