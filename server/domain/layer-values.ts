@@ -4,6 +4,10 @@
 // the database's CHECK constraint. Kavel statuses: kavel-status.ts; cost categories:
 // bijdrage.ts; the smallest area: geometry.ts (MIN_AREA_HA).
 
+/** The map's layers, in the order they are drawn (bottom first) and listed. */
+export const LAYER_PATHS = ['gemeenten', 'terreinen', 'kavels', 'kanszones', 'transformaties', 'compensaties'] as const;
+export type LayerPath = (typeof LAYER_PATHS)[number];
+
 export const PLANSTATUSSEN = ['hard', 'zacht'] as const;
 export type Planstatus = (typeof PLANSTATUSSEN)[number];
 

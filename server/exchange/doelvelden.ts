@@ -4,9 +4,9 @@
 import { z } from '@hono/zod-openapi';
 import { writableLayer } from '../editor/writable.ts';
 import type { VeldSoort } from '../domain/exchange-values.ts';
+import type { Doel } from '../domain/exchange-codes.ts';
 
-export const DOELEN = ['kavels', 'terreinen', 'kanszones', 'transformaties', 'compensaties'] as const;
-export type Doel = (typeof DOELEN)[number];
+export { DOELEN, type Doel } from '../domain/exchange-codes.ts';
 
 export interface Doelveld {
   naam: string;

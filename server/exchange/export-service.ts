@@ -9,13 +9,13 @@ import type { Role } from '../domain/roles.ts';
 import { kortVeldnamen, veldnamenTekst } from '../domain/shapefile-names.ts';
 import { computeBalans, type Moment } from '../balans/service.ts';
 import { FASEN } from '../domain/kpi.ts';
+import { MONITOR_TABELLEN, type Formaat, type MonitorTabel } from '../domain/exchange-codes.ts';
 import { EXCHANGE_DIR, gdal } from './gdal-thread.ts';
 import { exportRijen, platteWaarde, type LaagFilter } from './export-queries.ts';
 import { naarCsv } from './csv.ts';
 import { maakZip } from './zip.ts';
 
-export const FORMATEN = ['gpkg', 'shp', 'geojson', 'csv', 'xlsx'] as const;
-export type Formaat = (typeof FORMATEN)[number];
+export { FORMATEN, type Formaat } from '../domain/exchange-codes.ts';
 
 export interface Bestand {
   naam: string;
@@ -94,8 +94,7 @@ export async function exporteerLaag(db: pg.Pool, layer: LayerDefinition, rol: Ro
 // ---------------------------------------------------------------------------------
 // Monitor tables
 
-export const MONITOR_TABELLEN = ['regio', 'per_gemeente', 'per_milieucategorie', 'signaleringen'] as const;
-export type MonitorTabel = (typeof MONITOR_TABELLEN)[number];
+export { MONITOR_TABELLEN, type MonitorTabel } from '../domain/exchange-codes.ts';
 
 const TABEL_TITEL: Record<MonitorTabel, string> = {
   regio: 'Regio', per_gemeente: 'Per gemeente', per_milieucategorie: 'Per milieucategorie', signaleringen: 'Signaleringen',

@@ -23,13 +23,13 @@ export interface LayerDefinition {
 }
 
 import { mayReadZittendeBedrijven, type Role } from '../domain/roles.ts';
+import type { LayerPath } from '../domain/layer-values.ts';
 
 const base = (table: string, gemeenteJoin = true) =>
   `${table} x${gemeenteJoin ? ' JOIN gemeente g ON g.id = x.gemeente_id' : ''}`;
 
 /** The URL segments of the map layers, in drawing order. */
-export const LAYER_PATHS = ['gemeenten', 'terreinen', 'kavels', 'kanszones', 'transformaties', 'compensaties'] as const;
-export type LayerPath = (typeof LAYER_PATHS)[number];
+export { LAYER_PATHS, type LayerPath } from '../domain/layer-values.ts';
 
 export const layers: LayerDefinition[] = [
   {

@@ -3,6 +3,7 @@
 // belongs to which layer.
 import type { Schemas } from './http.ts';
 import type { paths } from './schema.gen.ts';
+import { LAYER_PATHS } from '../../server/domain/layer-values.ts';
 
 interface FeatureOf {
   gemeenten: Schemas['GemeenteFeature'];
@@ -15,7 +16,8 @@ interface FeatureOf {
 
 export type LayerName = keyof FeatureOf & keyof { [P in keyof paths as P extends `/api/${infer L}` ? L : never]: true };
 
-export const LAYER_NAMES = ['gemeenten', 'terreinen', 'kavels', 'kanszones', 'transformaties', 'compensaties'] as const satisfies readonly LayerName[];
+/** The map's layers in drawing order: the server's one list, checked against the contract. */
+export const LAYER_NAMES = LAYER_PATHS satisfies readonly LayerName[];
 
 export type LayerFeature<L extends LayerName = LayerName> = FeatureOf[L];
 export interface LayerCollection<L extends LayerName = LayerName> {

@@ -5,18 +5,20 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useLayer } from '../api/hooks.ts';
 import { KAVEL_STATUSSEN } from '../../server/domain/kavel-status.ts';
 import { COMPENSATIE_STATUSSEN, TRANSFORMATIE_STATUSSEN } from '../../server/domain/layer-values.ts';
+import { FORMATEN, MONITOR_TABELLEN } from '../../server/domain/exchange-codes.ts';
 import { LAYER_NAMES, type LayerName } from '../api/layers.ts';
 import { t } from '../i18n/nl.ts';
 import { tx } from './nl.ts';
 import type { ExportFormaat, MonitorTabel } from './api.ts';
 
 // The choices offered, in this order; their values are checked against the API's parameters.
-const FORMATEN = ['gpkg', 'shp', 'geojson', 'csv', 'xlsx'] as const satisfies readonly ExportFormaat[];
+// The server's lists, checked against the contract.
+FORMATEN satisfies readonly ExportFormaat[];
 /** The statuses a layer's records can have (the export filters on them); the other layers have none. */
 const STATUSSEN: Partial<Record<LayerName, readonly string[]>> = {
   kavels: KAVEL_STATUSSEN, transformaties: TRANSFORMATIE_STATUSSEN, compensaties: COMPENSATIE_STATUSSEN,
 };
-const MONITOR_TABELLEN = ['regio', 'per_gemeente', 'per_milieucategorie', 'signaleringen'] as const satisfies readonly MonitorTabel[];
+MONITOR_TABELLEN satisfies readonly MonitorTabel[];
 
 export function ExportView({ map }: { map: MapLibreMap | null }) {
   const [laag, setLaag] = useState<LayerName>('kavels');

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type
 import { useQueryClient } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { queryKeys } from '../api/hooks.ts';
+import { DOELEN } from '../../server/domain/exchange-codes.ts';
 import { Keuzelijst } from '../app/Keuzelijst.tsx';
 import { importApi, uploadBestand, type BronLaag, type ControleVerzoek, type Doel, type Doelveld, type ImportSessie, type Rapport, type Veldkoppeling } from './api.ts';
 import { toonImport, wisImport, OORDEEL_KLEUR } from './overlay.ts';
@@ -103,7 +104,7 @@ export function ImportView({ map }: { map: MapLibreMap | null }) {
   }, [sessie, taak, rapport, map]);
   useEffect(() => {
     if (taak?.soort === 'uitvoeren' && taak.status === 'klaar') {
-      for (const l of ['kavels', 'terreinen', 'kanszones', 'transformaties', 'compensaties'] as const) void queryClient.invalidateQueries({ queryKey: queryKeys.layer(l) });
+      for (const l of DOELEN) void queryClient.invalidateQueries({ queryKey: queryKeys.layer(l) });
       if (map) wisImport(map);
     }
   }, [taak, queryClient, map]);
