@@ -1,6 +1,6 @@
 // The map's area rules at national scale: the whole country can be seen and panned.
 import { describe, expect, it } from 'vitest';
-import { gebiedOf, minZoomFor, panningLimit, REGION_BOUNDS } from '../../web/map/region.ts';
+import { gebiedOf, minZoomFor, panningLimit, REGION_BOUNDS, REGION_PADDING, regionPaddingBeside } from '../../web/map/region.ts';
 
 const NEDERLAND: [number, number, number, number] = [3.31, 50.75, 7.23, 53.56];
 
@@ -25,5 +25,28 @@ describe('the area the map opens on', () => {
     expect(gebiedOf(null)).toEqual(REGION_BOUNDS);
     expect(gebiedOf([1, 2, 3])).toEqual(REGION_BOUNDS);
     expect(gebiedOf(NEDERLAND)).toEqual(NEDERLAND);
+  });
+});
+
+describe('the region beside an open workspace panel', () => {
+  const projector = { clientWidth: 1920, clientHeight: 1016 };
+  const phone = { clientWidth: 390, clientHeight: 780 };
+
+  it('keeps clear of a panel on the right, beside the layer panel', () => {
+    // The monitor: 560 px wide, 12 px from the map's right edge.
+    const p = regionPaddingBeside(projector, [{ left: 1348, top: 12, right: 1908, bottom: 1004 }], true);
+    expect(p).toEqual({ ...REGION_PADDING, right: 1920 - 1348 + 24 });
+  });
+
+  it('fits above a sheet at the bottom of a phone, where the layer list has stepped aside', () => {
+    const sheet = { left: 0, top: 296, right: 390, bottom: 780 };
+    expect(regionPaddingBeside(phone, [sheet], false)).toEqual({ top: 12, bottom: 780 - 296 + 12, left: 12, right: 12 });
+    // With the layer list still at the top there is no room: the plain region padding.
+    expect(regionPaddingBeside(phone, [sheet], true)).toEqual({ top: 312, bottom: 12, left: 12, right: 12 });
+  });
+
+  it('falls back to the plain padding under a panel that covers the map, and without panels', () => {
+    expect(regionPaddingBeside(phone, [{ left: 8, top: 8, right: 382, bottom: 772 }], false)).toEqual({ top: 312, bottom: 12, left: 12, right: 12 });
+    expect(regionPaddingBeside(projector, [], true)).toEqual(REGION_PADDING);
   });
 });

@@ -1,6 +1,7 @@
 // A full page over the map (accounts, own account): its title with a line under it, a
 // close button, and the page's content; the same head on every such page.
 import type { ReactNode } from 'react';
+import { CloseButton } from './CloseButton.tsx';
 
 export function PageOverlay({ id, titel, intro, sluiten, onClose, testId, smal, children }: {
   /** Id of the title, which names the page for assistive technology. */
@@ -22,7 +23,7 @@ export function PageOverlay({ id, titel, intro, sluiten, onClose, testId, smal, 
             <h2 id={id} className="page-title">{titel}</h2>
             <p className="page-intro">{intro}</p>
           </div>
-          <button type="button" className="close-button" onClick={onClose} aria-label={sluiten}>×</button>
+          <CloseButton label={sluiten} onClose={onClose} />
         </header>
         {children}
       </div>

@@ -1,6 +1,7 @@
 // The head of a side panel (monitor, matching, exchange): a kicker, the title, what the
 // panel adds (a date picker, say) and the close button, the same in every panel.
 import type { ReactNode } from 'react';
+import { CloseButton } from './CloseButton.tsx';
 
 export function PanelHeader({ kicker, titel, sluiten, onClose, children }: {
   kicker: string;
@@ -17,7 +18,7 @@ export function PanelHeader({ kicker, titel, sluiten, onClose, children }: {
         <h2>{titel}</h2>
       </div>
       {children}
-      <button type="button" className="icon-button" onClick={onClose} aria-label={sluiten}>×</button>
+      <CloseButton label={sluiten} onClose={onClose} />
     </header>
   );
 }

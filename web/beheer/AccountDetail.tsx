@@ -9,6 +9,7 @@ import { LinkResult } from './LinkResult.tsx';
 import {
   useAccountHistory, useChangeAccount, useIssueLink, useResetSecondFactor, useRevokeSessions, type Account, type Rol,
 } from './api.ts';
+import { CloseButton } from '../app/CloseButton.tsx';
 
 const td = tAccounts.beheer.detail;
 
@@ -83,7 +84,7 @@ export function AccountDetail({ account, gemeenten, isSelf, wachtwoordInloggen, 
           <h3 id="account-detail-titel" className="section-title">{account.naam}</h3>
           <p className="detail-email">{account.email}</p>
         </div>
-        <button type="button" className="close-button" onClick={onClose} aria-label={tAccounts.beheer.sluiten}>×</button>
+        <CloseButton label={tAccounts.beheer.sluiten} onClose={onClose} />
       </div>
       <dl className="detail-facts">
         <Fact label={td.aangemaakt}>{formatTijdstip(account.created_at)}</Fact>

@@ -17,7 +17,7 @@ export function ExchangePanel({ me, map, onClose }: { me: Me; map: MapLibreMap |
   const tabs: Tab[] = mayEdit(me) ? ['importeren', 'exporteren', 'qgis'] : ['exporteren', 'qgis'];
   const [tab, setTab] = useState<Tab>(tabs[0]);
   return (
-    <aside className="matching-panel exchange-panel" data-testid="uitwisseling" aria-label={tx.titel}>
+    <aside className="matching-panel exchange-panel" data-map-panel data-testid="uitwisseling" aria-label={tx.titel}>
       <PanelHeader kicker={tx.kicker} titel={tx.titel} sluiten={tx.sluiten} onClose={onClose} />
       <nav className="matching-tabs" role="tablist">
         {tabs.map((t) => (

@@ -23,6 +23,7 @@ import { RegionControl } from './controls.ts';
 import { isNetworkFailure } from './network-retry.ts';
 import { gebiedOf, MAX_ZOOM, minZoomFor, panningLimit, regionPadding, type Gebied } from './region.ts';
 import { usePeildatum, zetPeildatum } from './peildatum.ts';
+import { keepRegionBesidePanels } from './region-view.ts';
 import { formatDate } from '../i18n/format.ts';
 import './peildatum.css';
 
@@ -82,8 +83,11 @@ export function MapView({ visibility, selected, onSelect, onMap }: MapViewProps)
     const container = containerRef.current;
     if (!container || !style.data || !categories.data) return;
     configureMapLibre();
-    const instance = createMap(container, style.data, attribution, gebiedOf(config.data?.gebied));
+    const gebied = gebiedOf(config.data?.gebied);
+    const instance = createMap(container, style.data, attribution, gebied);
     const stopReporting = reportMapErrors(instance);
+    // The map's screen (main) holds the workspace panels.
+    const stopFollowingPanels = keepRegionBesidePanels(instance, gebied, container.closest('main') ?? container.parentElement!);
     const interaction = attachInteraction(instance, (ref) => onSelectRef.current(ref));
     interactionRef.current = interaction;
     instance.on('load', () => setStyled(instance));
@@ -95,6 +99,7 @@ export function MapView({ visibility, selected, onSelect, onMap }: MapViewProps)
       interactionRef.current = null;
       if (window.__map === instance) delete window.__map;
       delete document.body.dataset.mapReady;
+      stopFollowingPanels();
       instance.remove();
       stopReporting();
     };

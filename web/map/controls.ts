@@ -1,6 +1,7 @@
 // A map button that returns to the whole area (useful after zooming in on a projector).
 import type { IControl, Map as MapLibreMap } from 'maplibre-gl';
-import { regionPadding, type Gebied } from './region.ts';
+import type { Gebied } from './region.ts';
+import { fitRegion } from './region-view.ts';
 
 export class RegionControl implements IControl {
   private container?: HTMLElement;
@@ -17,7 +18,7 @@ export class RegionControl implements IControl {
     button.setAttribute('aria-label', this.label);
     button.innerHTML =
       '<svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true"><path d="M3 7V3h4M13 3h4v4M17 13v4h-4M7 17H3v-4" fill="none" stroke="currentColor" stroke-width="1.8"/></svg>';
-    button.addEventListener('click', () => map.fitBounds(this.gebied, { padding: regionPadding(map.getContainer()) }));
+    button.addEventListener('click', () => fitRegion(map, this.gebied, { animate: true }));
     container.appendChild(button);
     this.container = container;
     return container;

@@ -28,10 +28,11 @@ export function regionPadding(container: { clientWidth: number; clientHeight: nu
 /**
  * Panning limit: the area and once its size around it on every side. Further out there
  * is nothing of ours to see (and the offline basemap ends a little beyond the region).
+ * `around` widens it: a region fitted above a phone's sheet has the map below it, under the sheet.
  */
-export function panningLimit([w, s, e, n]: Gebied): LngLatBoundsLike {
-  const dx = e - w;
-  const dy = n - s;
+export function panningLimit([w, s, e, n]: Gebied, around = 1): LngLatBoundsLike {
+  const dx = (e - w) * around;
+  const dy = (n - s) * around;
   return [Math.max(-180, w - dx), Math.max(-85, s - dy), Math.min(180, e + dx), Math.min(85, n + dy)];
 }
 
@@ -40,3 +41,31 @@ export const MIN_ZOOM = 9;
 
 export const minZoomFor = (zoomOfWholeArea: number) => Math.max(0, Math.min(MIN_ZOOM, Math.floor(zoomOfWholeArea) - 1));
 export const MAX_ZOOM = 18;
+
+/** A rectangle on screen, relative to the map's container. */
+export interface Rect { left: number; top: number; right: number; bottom: number }
+
+type Padding = { top: number; bottom: number; left: number; right: number };
+
+/**
+ * The padding that fits the region into what open workspace panels leave of the map:
+ * beside a panel on the right (desktop, tablet), above a sheet at the bottom (phone,
+ * where the layer list steps aside while it is open). A panel that covers nearly the
+ * whole map leaves nothing to fit into: the plain region padding then.
+ */
+export function regionPaddingBeside(
+  container: { clientWidth: number; clientHeight: number }, panels: readonly Rect[], layerListShown: boolean,
+): Padding {
+  const { clientWidth: w, clientHeight: h } = container;
+  const base = regionPadding(container);
+  const padding = { ...base };
+  for (const p of panels) {
+    if (p.left >= w * 0.3 && p.top <= h * 0.2) padding.right = Math.max(padding.right, w - p.left + 24);
+    else if (p.top >= h * 0.2 && p.left <= w * 0.1) {
+      padding.bottom = Math.max(padding.bottom, h - p.top + 12);
+      if (!layerListShown) padding.top = 12;
+    }
+  }
+  const roomy = w - padding.left - padding.right >= 120 && h - padding.top - padding.bottom >= 100;
+  return roomy ? padding : base;
+}

@@ -63,7 +63,7 @@ export function MatchingPanel({ me, map, onClose }: { me: Me; map: MapLibreMap |
   const tabs = TABS.filter(([, route]) => mag(me, route)).map(([t]) => t);
 
   return (
-    <aside className="matching-panel" data-testid="matching" aria-label={tm.titel}>
+    <aside className="matching-panel" data-map-panel data-testid="matching" aria-label={tm.titel}>
       <PanelHeader kicker={tm.kicker} titel={tm.titel} sluiten={tm.sluiten} onClose={onClose} />
       <nav className="matching-tabs" role="tablist">
         {tabs.map((t) => (

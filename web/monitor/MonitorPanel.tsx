@@ -15,6 +15,7 @@ import { BestuursovereenkomstenSectie } from './BestuursovereenkomstenBeheer.tsx
 import { highlight, type Vlakken } from './highlight.ts';
 import { FASEN, type Fase } from '../../server/domain/kpi.ts';
 import './monitor.css';
+import { CloseButton } from '../app/CloseButton.tsx';
 
 type Balans = Schemas['Balans'];
 type Reeks = Schemas['Reeks'];
@@ -73,7 +74,7 @@ export function MonitorPanel({ map, onClose }: { map: MapLibreMap | null; onClos
   const b = balans.data;
 
   return (
-    <aside className="monitor-panel" data-testid="monitor" aria-label="Monitor bedrijventerreinen">
+    <aside className="monitor-panel" data-map-panel data-testid="monitor" aria-label="Monitor bedrijventerreinen">
       <header className="monitor-head">
         <div>
           <p className="panel-kicker">Monitor</p>
@@ -84,7 +85,7 @@ export function MonitorPanel({ map, onClose }: { map: MapLibreMap | null; onClos
           <input type="date" value={peildatum} max={vandaag} min={b?.historie.eerste_geldig ?? undefined} data-testid="peildatum"
             onChange={(e) => e.target.value && kies(e.target.value)} />
         </label>
-        <button type="button" className="icon-button" onClick={onClose} aria-label="Monitor sluiten">×</button>
+        <CloseButton label="Monitor sluiten" onClose={onClose} />
       </header>
       {verleden && (
         <p className="monitor-verleden" role="status" data-testid="monitor-verleden">

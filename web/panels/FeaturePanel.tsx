@@ -9,6 +9,7 @@ import {
 import type { FeatureRef } from '../map/interaction.ts';
 import { SampleBadge } from './SampleBadge.tsx';
 import { te } from '../i18n/nl-editor.ts';
+import { CloseButton } from '../app/CloseButton.tsx';
 
 interface FeaturePanelProps {
   selected: FeatureRef;
@@ -54,11 +55,7 @@ export function FeaturePanel({ selected, onClose, children }: FeaturePanelProps)
           <div className="feature-kind">{kind}</div>
           <h2 className="feature-title">{title}</h2>
         </div>
-        <button type="button" className="close-button" onClick={onClose} title={t.paneel.sluitenHint} aria-label={t.paneel.sluiten}>
-          <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
-            <path d="M5 5l10 10M15 5L5 15" stroke="currentColor" strokeWidth="1.8" />
-          </svg>
-        </button>
+        <CloseButton label={t.paneel.sluiten} title={t.paneel.sluitenHint} onClose={onClose} />
       </header>
       {error && !feature && <p className="feature-error" role="alert">{error.message}</p>}
       {!feature && !error && <p className="feature-loading">{t.paneel.laden}</p>}

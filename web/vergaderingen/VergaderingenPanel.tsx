@@ -26,6 +26,7 @@ import { useVergelijking } from './queries.ts';
 import { highlight } from '../monitor/highlight.ts';
 import '../monitor/monitor.css';
 import './vergaderingen.css';
+import { CloseButton } from '../app/CloseButton.tsx';
 
 type Vergadering = Schemas['Vergadering'];
 type Detail = Schemas['VergaderingDetail'];
@@ -48,13 +49,13 @@ export function VergaderingenPanel({ me, map, onClose, onPresent }: {
     if (map) highlight(map, {}, {}, false);
   }, [map, gekozen]);
   return (
-    <aside className="monitor-panel vg-panel" data-testid="vergaderingen" aria-label={tv.titel}>
+    <aside className="monitor-panel vg-panel" data-map-panel data-testid="vergaderingen" aria-label={tv.titel}>
       <header className="monitor-head">
         <div>
           <p className="panel-kicker">{tv.kicker}</p>
           <h2>{tv.titel}</h2>
         </div>
-        <button type="button" className="icon-button" onClick={onClose} aria-label={tv.sluiten}>×</button>
+        <CloseButton label={tv.sluiten} onClose={onClose} />
       </header>
       <nav className="vg-tabs" role="tablist">
         {(['vergaderingen', 'ruimtevragen'] as const).map((t) => (

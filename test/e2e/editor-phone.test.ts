@@ -1,0 +1,67 @@
+// Where the editing toolbar has little room it shows its tools as icons: on a phone
+// (390×844) every tool is visible at once, without scrolling sideways, also while
+// drawing (when "Annuleren" joins it); on a projector beside the open monitor it stays
+// one row. The tools keep their Dutch names for screen readers.
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, reloadApp } from './browser.ts';
+import { demoAccount } from './fixtures.ts';
+import { blockBrowser, SCREENSHOTS } from './session.ts';
+
+const baseUrl = inject('baseUrl');
+
+/** How far the toolbar's content runs past its box, and the tools that lie (partly) off the screen. */
+const fit = (page: Page) => page.evaluate(() => {
+  const bar = document.querySelector<HTMLElement>('[data-testid=editor-toolbar]')!;
+  const off = [...bar.querySelectorAll<HTMLElement>('button, select')]
+    .filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.left < 0 || r.right > window.innerWidth;
+    })
+    .map((el) => el.dataset.testid ?? el.textContent);
+  return { overflow: bar.scrollWidth - bar.clientWidth, off };
+});
+
+describe.skipIf(!inject('chromiumPath'))('the editing toolbar with little room', () => {
+  const browser = blockBrowser();
+
+  it('shows every tool at once, and still while drawing', async () => {
+    const { page, errors } = await openApp(browser(), baseUrl, { account: demoAccount('werkgroep', 'Leiden') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await reloadApp(page);
+    await page.getByTestId('editor-toolbar').waitFor({ state: 'visible' });
+
+    const idle = await fit(page);
+    expect(idle.overflow, 'toolbar scrolls sideways (px)').toBeLessThanOrEqual(0);
+    expect(idle.off).toEqual([]);
+    for (const name of ['Tekenen', 'Selecteren/bewerken', 'Verwijderen', 'Ongedaan maken', 'Opnieuw']) {
+      expect(await page.getByTestId('editor-toolbar').getByRole('button', { name, exact: true }).count(), name).toBe(1);
+    }
+    await page.screenshot({ path: `${SCREENSHOTS}/63-werkbalk-telefoon.png` });
+
+    await page.getByRole('button', { name: 'Tekenen', exact: true }).click();
+    await page.getByTestId('tool-annuleren').waitFor({ state: 'visible' });
+    const drawing = await fit(page);
+    expect(drawing.overflow, 'toolbar scrolls sideways while drawing (px)').toBeLessThanOrEqual(0);
+    expect(drawing.off).toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOTS}/64-werkbalk-telefoon-tekenen.png` });
+    await page.getByTestId('tool-annuleren').click();
+    await page.getByTestId('tool-annuleren').waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it('stays one row beside the open monitor on a projector', async () => {
+    const { page, errors } = await openApp(browser(), baseUrl, { account: demoAccount('regisseur') });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await reloadApp(page);
+    const toolbar = page.getByTestId('editor-toolbar');
+    const oneRow = (await toolbar.boundingBox())!.height;
+    await page.getByTestId('monitor-knop').click();
+    await page.getByTestId('monitor').waitFor({ state: 'visible' });
+    expect((await toolbar.boundingBox())!.height, 'toolbar height beside the monitor (px)').toBeLessThanOrEqual(oneRow + 1);
+    expect(await toolbar.getByRole('button', { name: 'Ongedaan maken', exact: true }).isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+});

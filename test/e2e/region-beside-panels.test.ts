@@ -1,0 +1,91 @@
+// The region stays in view beside an open workspace panel: while the map shows the whole
+// region, opening the monitor fits it into the part of the map the panel leaves free (on
+// a projector left of the panel, on a phone above the sheet), and closing the panel fits
+// it to the whole map again. Once the user has moved the map, a panel leaves the view alone.
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, reloadApp, waitForIdle } from './browser.ts';
+import { Api, demoAccount } from './fixtures.ts';
+import { blockBrowser, SCREENSHOTS } from './session.ts';
+
+const baseUrl = inject('baseUrl');
+type Gebied = [number, number, number, number];
+
+/** The region's box on screen, and the open monitor's box (null when closed). */
+const onScreen = (page: Page, gebied: Gebied) => page.evaluate(([w, s, e, n]) => {
+  const map = window.__map!;
+  const box = map.getContainer().getBoundingClientRect();
+  const sw = map.project([w, s]);
+  const ne = map.project([e, n]);
+  const panel = document.querySelector('[data-testid=monitor]')?.getBoundingClientRect() ?? null;
+  return {
+    region: { left: box.left + sw.x, right: box.left + ne.x, top: box.top + ne.y, bottom: box.top + sw.y },
+    map: { left: box.left, right: box.right, top: box.top, bottom: box.bottom },
+    panel: panel && { left: panel.left, top: panel.top },
+    center: map.getCenter().toArray(),
+    zoom: map.getZoom(),
+  };
+}, gebied);
+
+async function toggleMonitor(page: Page, phone: boolean, open: boolean) {
+  if (phone) await page.getByTestId('menu-knop').click();
+  await page.getByTestId('monitor-knop').click();
+  await page.getByTestId('monitor').waitFor({ state: open ? 'visible' : 'detached' });
+  await waitForIdle(page);
+}
+
+describe.skipIf(!inject('chromiumPath'))('the region beside an open workspace panel', () => {
+  const browser = blockBrowser();
+  let gebied: Gebied;
+
+  it.each([
+    { naam: 'projector', width: 1920, height: 1080 },
+    { naam: 'telefoon', width: 390, height: 844 },
+  ])('fits the region into the part of the map the monitor leaves free, and back when it closes ($naam)', async ({ naam, width, height }) => {
+    gebied ??= (await (await Api.as('stuurgroep')).get<{ gebied: Gebied }>('/api/config')).gebied;
+    const phone = width < 900;
+    const { page, errors } = await openApp(browser(), baseUrl, { account: demoAccount('stuurgroep') });
+    await page.setViewportSize({ width, height });
+    await reloadApp(page);
+
+    const initial = await onScreen(page, gebied);
+    await toggleMonitor(page, phone, true);
+    const open = await onScreen(page, gebied);
+    if (phone) {
+      expect(open.region.bottom, 'the region\'s south edge above the sheet').toBeLessThanOrEqual(open.panel!.top + 1);
+      expect(open.region.top, 'the region\'s north edge below the top bar').toBeGreaterThanOrEqual(open.map.top - 1);
+    } else {
+      expect(open.region.right, 'the region\'s east edge left of the monitor').toBeLessThanOrEqual(open.panel!.left + 1);
+      expect(open.region.left).toBeGreaterThanOrEqual(open.map.left - 1);
+    }
+    await page.screenshot({ path: `${SCREENSHOTS}/62-regio-naast-monitor-${naam}.png` });
+
+    await toggleMonitor(page, phone, false);
+    const closed = await onScreen(page, gebied);
+    // The view the app opened on, again.
+    for (const kant of ['left', 'right', 'top', 'bottom'] as const) expect(closed.region[kant]).toBeCloseTo(initial.region[kant], 0);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it('leaves the view alone when the user has moved the map', async () => {
+    gebied ??= (await (await Api.as('stuurgroep')).get<{ gebied: Gebied }>('/api/config')).gebied;
+    const { page, errors } = await openApp(browser(), baseUrl, { account: demoAccount('stuurgroep') });
+    // Zoomed in with the mouse wheel over the map, as a user does.
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2);
+    const startZoom = await page.evaluate(() => window.__map!.getZoom());
+    await page.mouse.wheel(0, -600);
+    // The wheel zooms with an easing that starts a moment later: wait until it has ended.
+    await page.waitForFunction((z) => window.__map!.getZoom() > z + 0.3 && !window.__map!.isMoving(), startZoom);
+    await waitForIdle(page);
+    const before = await onScreen(page, gebied);
+    await toggleMonitor(page, false, true);
+    const after = await onScreen(page, gebied);
+    expect(after.zoom).toBeCloseTo(before.zoom, 6);
+    expect(after.center[0]).toBeCloseTo(before.center[0], 6);
+    expect(after.center[1]).toBeCloseTo(before.center[1], 6);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+});
