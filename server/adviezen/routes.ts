@@ -7,7 +7,7 @@ import { actorOf } from '../auth/middleware.ts';
 import { apiRoute, IEDEREEN, REGIE } from '../http/access.ts';
 import { answer, IdParamSchema, jsonBody, plainErrors, versionedDelete, versionedChange } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
-import { baseVersion } from '../http/version.ts';
+import { baseVersion, metVersie } from '../http/version.ts';
 import { IsoDate } from '../domain/dates.ts';
 import { ADVIES_SOORTEN, ADVIES_TABELLEN, ADVIES_TYPES, BESLUITEN } from '../domain/advies.ts';
 import { AdviesSchema } from './schemas.ts';
@@ -30,13 +30,13 @@ const velden = {
 
 const AdviesIn = z.object(velden).strict();
 const AdviesPatch = z.object({
-  version: z.number().int().positive(),
+  version: z.number().int().positive().optional().openapi({ description: 'De versie die u wijzigt (of stuur If-Match)' }),
   soort: velden.soort.optional(), type: velden.type.optional(), gevraagd: velden.gevraagd.optional(),
   titel: velden.titel.optional(), tekst: velden.tekst.optional(),
   vergadering_id: velden.vergadering_id, escalatie: velden.escalatie, objecten: velden.objecten,
 }).strict();
 const BesluitIn = z.object({
-  version: z.number().int().positive(),
+  version: z.number().int().positive().optional().openapi({ description: 'De versie die u wijzigt (of stuur If-Match)' }),
   besluit: z.enum(BESLUITEN, { message: 'besluit is opgevolgd, niet_opgevolgd of deels' }),
   toelichting: z.string().trim().max(10_000).nullable().optional().openapi({ description: 'De beweegredenen (verplicht bij niet opgevolgd en deels)' }),
   datum: IsoDate.optional().openapi({ description: 'Datum van het besluit; standaard de datum van de vergadering' }),
@@ -67,15 +67,15 @@ export function adviesRoutes() {
 
   app.openapi(apiRoute(REGIE, versionedChange({
     method: 'patch', path: '/adviezen/{id}', tags: ['Adviezen'],
-    summary: 'Wijzig een advies (stuur version mee); na een besluit alleen de escalatie',
-    params: IdParamSchema, body: AdviesPatch, versie: 'body', gedaan: 'Gewijzigd', answer: AdviesSchema,
-  })), async (c) => c.json(await wijzigAdvies(ctx(c), c.req.valid('param').id, c.req.valid('json')), 200));
+    summary: 'Wijzig een advies (stuur de versie mee: If-Match of version); na een besluit alleen de escalatie',
+    params: IdParamSchema, body: AdviesPatch, versie: 'body_of_if_match', gedaan: 'Gewijzigd', answer: AdviesSchema,
+  })), async (c) => c.json(await wijzigAdvies(ctx(c), c.req.valid('param').id, metVersie(c, c.req.valid('json'))), 200));
 
   app.openapi(apiRoute(REGIE, versionedChange({
     method: 'put', path: '/adviezen/{id}/besluit', tags: ['Adviezen'],
     summary: 'Leg het besluit van de stuurgroep vast: opgevolgd, niet opgevolgd of deels, met de beweegredenen en een eventuele escalatie',
-    params: IdParamSchema, body: BesluitIn, versie: 'body', gedaan: 'Besluit vastgelegd', answer: AdviesSchema,
-  })), async (c) => c.json(await legBesluitVast(ctx(c), c.req.valid('param').id, c.req.valid('json')), 200));
+    params: IdParamSchema, body: BesluitIn, versie: 'body_of_if_match', gedaan: 'Besluit vastgelegd', answer: AdviesSchema,
+  })), async (c) => c.json(await legBesluitVast(ctx(c), c.req.valid('param').id, metVersie(c, c.req.valid('json'))), 200));
 
   app.openapi(apiRoute(REGIE, versionedDelete({
     path: '/adviezen/{id}', tags: ['Adviezen'], summary: 'Verwijder een advies waarover nog niet is besloten (stuur de versie mee)',

@@ -11,3 +11,7 @@ export function baseVersion(c: Context, fromBody?: number): number {
   }
   return v;
 }
+
+/** A change's body with the version it is based on: the body's own, or If-Match (428 without either). */
+export const metVersie = <B extends { version?: number }>(c: Context, body: B): B & { version: number } =>
+  ({ ...body, version: baseVersion(c, body.version) });

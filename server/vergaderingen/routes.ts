@@ -11,7 +11,7 @@ import { apiRoute, IEDEREEN, REGIE } from '../http/access.ts';
 import { ApiError } from '../http/errors.ts';
 import { answer, IdParamSchema, json, jsonBody, plainErrors, versionedDelete, versionedChange } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
-import { baseVersion } from '../http/version.ts';
+import { baseVersion, metVersie } from '../http/version.ts';
 import { readPool } from '../db/read-routing.ts';
 import { IsoDate } from '../domain/dates.ts';
 import { GREMIA } from '../domain/vergadering.ts';
@@ -37,7 +37,7 @@ const velden = {
 };
 const VergaderingIn = z.object(velden).strict();
 const VergaderingPatch = z.object({
-  version: z.number().int().positive(),
+  version: z.number().int().positive().optional().openapi({ description: 'De versie die u wijzigt (of stuur If-Match)' }),
   datum: velden.datum.optional(), gremium: velden.gremium.optional(), titel: velden.titel.optional(),
   peildatum: velden.peildatum, locatie: velden.locatie,
 }).strict();
@@ -75,9 +75,9 @@ export function vergaderingRoutes() {
   }), async (c) => c.json(await toonVergadering(await readPool(c), c.req.valid('param').id, c.req.valid('query').snapshot), 200));
 
   app.openapi(apiRoute(REGIE, versionedChange({
-    method: 'patch', path: '/vergaderingen/{id}', tags: ['Vergaderingen'], summary: 'Wijzig datum, titel, gremium, peildatum of locatie (stuur version mee)',
-    params: IdParamSchema, body: VergaderingPatch, versie: 'body', gedaan: 'Gewijzigd', answer: VergaderingSchema,
-  })), async (c) => c.json(await wijzigVergadering(ctx(c), c.req.valid('param').id, c.req.valid('json')), 200));
+    method: 'patch', path: '/vergaderingen/{id}', tags: ['Vergaderingen'], summary: 'Wijzig datum, titel, gremium, peildatum of locatie (stuur de versie mee: If-Match of version)',
+    params: IdParamSchema, body: VergaderingPatch, versie: 'body_of_if_match', gedaan: 'Gewijzigd', answer: VergaderingSchema,
+  })), async (c) => c.json(await wijzigVergadering(ctx(c), c.req.valid('param').id, metVersie(c, c.req.valid('json'))), 200));
 
   app.openapi(apiRoute(REGIE, versionedDelete({
     path: '/vergaderingen/{id}', tags: ['Vergaderingen'],

@@ -86,6 +86,30 @@ describe('adviezen', () => {
     expect(oud.body.error.message).toContain('Test Regisseur');
   });
 
+  it('takes the version of a change from If-Match as well as from the body, and asks for it when neither has it', async () => {
+    const regisseur = await api.as('regisseur');
+    const a = (await regisseur.send('POST', '/api/adviezen', nieuw())).body;
+    const zonder = await regisseur.send('PATCH', `/api/adviezen/${a.id}`, { titel: 'Zonder versie' });
+    expect(zonder.status).toBe(428);
+    expect(zonder.body.error.code).toBe('versie_vereist');
+    const gewijzigd = await regisseur.send('PATCH', `/api/adviezen/${a.id}`, { titel: 'Met If-Match' }, { 'If-Match': `"${a.version}"` });
+    expect(gewijzigd.status, JSON.stringify(gewijzigd.body)).toBe(200);
+    expect(gewijzigd.body).toMatchObject({ titel: 'Met If-Match', version: a.version + 1 });
+    // The old version in If-Match is stale: 409, and nothing changes.
+    const oud = await regisseur.send('PATCH', `/api/adviezen/${a.id}`, { titel: 'Te laat' }, { 'If-Match': `"${a.version}"` });
+    expect(oud.status).toBe(409);
+    expect((await regisseur.get(`/api/adviezen/${a.id}`)).body.titel).toBe('Met If-Match');
+    const besluit = await regisseur.send('PUT', `/api/adviezen/${a.id}/besluit`, { besluit: 'opgevolgd' }, { 'If-Match': `"${gewijzigd.body.version}"` });
+    expect(besluit.status, JSON.stringify(besluit.body)).toBe(200);
+    expect(besluit.body.besluit.besluit).toBe('opgevolgd');
+
+    const v = (await regisseur.send('POST', '/api/vergaderingen', { datum: '2026-07-02', titel: 'Zomeroverleg', gremium: 'werkgroep' })).body;
+    expect((await regisseur.send('PATCH', `/api/vergaderingen/${v.id}`, { titel: 'Zonder versie' })).status).toBe(428);
+    const vergaderingGewijzigd = await regisseur.send('PATCH', `/api/vergaderingen/${v.id}`, { titel: 'Zomeroverleg werkgroep' }, { 'If-Match': `"${v.version}"` });
+    expect(vergaderingGewijzigd.status, JSON.stringify(vergaderingGewijzigd.body)).toBe(200);
+    expect(vergaderingGewijzigd.body).toMatchObject({ titel: 'Zomeroverleg werkgroep', version: v.version + 1 });
+  });
+
   it('lets werkgroep and stuurgroep read, and only regisseur and beheerder write', async () => {
     const a = (await (await api.as('regisseur')).send('POST', '/api/adviezen', nieuw())).body;
     for (const who of ['werkgroep_leiden', 'stuurgroep'] as const) {

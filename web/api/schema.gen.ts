@@ -669,7 +669,7 @@ export type paths = {
         };
         options?: never;
         head?: never;
-        /** Wijzig een advies (stuur version mee); na een besluit alleen de escalatie */
+        /** Wijzig een advies (stuur de versie mee: If-Match of version); na een besluit alleen de escalatie */
         patch: {
             parameters: {
                 query?: never;
@@ -696,7 +696,8 @@ export type paths = {
                         /** @enum {string} */
                         type?: "compensatieopgave" | "kans_compensatielocatie" | "kans_uitbreidingslocatie" | "zacht_naar_hard" | "belemmerende_regelgeving" | "profiel_plan_mismatch" | "positie_zittende_ondernemers" | "afspraak";
                         vergadering_id?: number | null;
-                        version: number;
+                        /** @description De versie die u wijzigt (of stuur If-Match) */
+                        version?: number;
                     };
                 };
             };
@@ -764,6 +765,15 @@ export type paths = {
                         "application/json": components["schemas"]["Fout"];
                     };
                 };
+                /** @description Versienummer ontbreekt */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
             };
         };
         trace?: never;
@@ -796,7 +806,8 @@ export type paths = {
                         escalatie?: string | null;
                         /** @description De beweegredenen (verplicht bij niet opgevolgd en deels) */
                         toelichting?: string | null;
-                        version: number;
+                        /** @description De versie die u wijzigt (of stuur If-Match) */
+                        version?: number;
                     };
                 };
             };
@@ -857,6 +868,15 @@ export type paths = {
                 };
                 /** @description Voldoet niet aan de regels */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Versienummer ontbreekt */
+                428: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10217,7 +10237,7 @@ export type paths = {
         };
         options?: never;
         head?: never;
-        /** Wijzig datum, titel, gremium, peildatum of locatie (stuur version mee) */
+        /** Wijzig datum, titel, gremium, peildatum of locatie (stuur de versie mee: If-Match of version) */
         patch: {
             parameters: {
                 query?: never;
@@ -10236,7 +10256,8 @@ export type paths = {
                         locatie?: string | null;
                         peildatum?: string | null;
                         titel?: string;
-                        version: number;
+                        /** @description De versie die u wijzigt (of stuur If-Match) */
+                        version?: number;
                     };
                 };
             };
@@ -10297,6 +10318,15 @@ export type paths = {
                 };
                 /** @description Voldoet niet aan de regels */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description Versienummer ontbreekt */
+                428: {
                     headers: {
                         [name: string]: unknown;
                     };
