@@ -1,7 +1,8 @@
 // The region stays in view beside an open workspace panel: while the map shows the whole
 // region, opening the monitor fits it into the part of the map the panel leaves free (on
-// a projector left of the panel, on a phone above the sheet), and closing the panel fits
-// it to the whole map again. Once the user has moved the map, a panel leaves the view alone.
+// a projector left of the panel, on a phone above the sheet), closing the panel fits it
+// to the whole map again, and so does a new window size. Once the user has moved the
+// map, a panel leaves the view alone.
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, reloadApp, waitForIdle } from './browser.ts';
@@ -64,6 +65,24 @@ describe.skipIf(!inject('chromiumPath'))('the region beside an open workspace pa
     const closed = await onScreen(page, gebied);
     // The view the app opened on, again.
     for (const kant of ['left', 'right', 'top', 'bottom'] as const) expect(closed.region[kant]).toBeCloseTo(initial.region[kant], 0);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it('fits the region again when the window changes size (a projector going full screen)', async () => {
+    gebied ??= (await (await Api.as('stuurgroep')).get<{ gebied: Gebied }>('/api/config')).gebied;
+    const { page, errors } = await openApp(browser(), baseUrl, { account: demoAccount('stuurgroep') });
+    const resized = page.evaluate(() => new Promise<void>((resolve) => window.__map!.once('resize', () => resolve())));
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await resized;
+    await waitForIdle(page);
+    const view = await onScreen(page, gebied);
+    // Fitted beside the layer panel (web/map/region.ts REGION_PADDING): the region fills the
+    // padded view along one axis, as when the app opens at this size.
+    const across = (view.region.right - view.region.left) / (view.map.right - view.map.left - 360 - 24);
+    const down = (view.region.bottom - view.region.top) / (view.map.bottom - view.map.top - 24 - 40);
+    expect(Math.max(across, down)).toBeGreaterThan(0.95);
+    expect(Math.max(across, down)).toBeLessThanOrEqual(1.01);
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);

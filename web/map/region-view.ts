@@ -2,8 +2,9 @@
 // it opens, or after the "hele gebied" button) and a workspace panel opens or closes,
 // the region is fitted again into the part of the map the panel leaves free: on a
 // projector the east of the region no longer hides under the monitor, on a phone the
-// strip above the sheet shows the region instead of empty land. Once the user (or a
-// highlight) has moved the map, panels leave the view alone.
+// strip above the sheet shows the region instead of empty land; so too when the map
+// changes size. Once the user (or a highlight) has moved the map, panels and sizes leave
+// the view alone.
 import type { Map as MapLibreMap, MapLibreEvent } from 'maplibre-gl';
 import { panningLimit, regionPadding, regionPaddingBeside, type Gebied, type Rect } from './region.ts';
 
@@ -42,11 +43,20 @@ export function fitRegion(map: MapLibreMap, gebied: Gebied, { animate = false } 
 export function keepRegionBesidePanels(map: MapLibreMap, gebied: Gebied, root: HTMLElement): () => void {
   // The map opens on the region (its `bounds`), so it starts in the region view.
   let regionView = true;
+  let beforeMove = regionView;
   let last = JSON.stringify(paddingNow(map));
   const onMoveStart = (e: MapLibreEvent & { regionFit?: boolean }) => {
+    beforeMove = regionView;
     regionView = e.regionFit === true;
   };
+  // A new size of the map (a window resized, a projector's full screen) fires movestart
+  // first: it does not end the region view, it refits it to the new size.
+  const onResize = () => {
+    regionView = beforeMove;
+    if (regionView) fitRegion(map, gebied);
+  };
   map.on('movestart', onMoveStart);
+  map.on('resize', onResize);
   const observer = new MutationObserver(() => {
     const padding = JSON.stringify(paddingNow(map));
     if (padding === last) return;
@@ -57,5 +67,6 @@ export function keepRegionBesidePanels(map: MapLibreMap, gebied: Gebied, root: H
   return () => {
     observer.disconnect();
     map.off('movestart', onMoveStart);
+    map.off('resize', onResize);
   };
 }
