@@ -28,8 +28,8 @@ const onScreen = (page: Page, gebied: Gebied) => page.evaluate(([w, s, e, n]) =>
   };
 }, gebied);
 
-async function toggleMonitor(page: Page, phone: boolean, open: boolean) {
-  if (phone) await page.getByTestId('menu-knop').click();
+async function toggleMonitor(page: Page, viaMenu: boolean, open: boolean) {
+  if (viaMenu) await page.getByTestId('menu-knop').click();
   await page.getByTestId('monitor-knop').click();
   await page.getByTestId('monitor').waitFor({ state: open ? 'visible' : 'detached' });
   await waitForIdle(page);
@@ -41,17 +41,22 @@ describe.skipIf(!inject('chromiumPath'))('the region beside an open workspace pa
 
   it.each([
     { naam: 'projector', width: 1920, height: 1080 },
+    { naam: 'tablet', width: 820, height: 1180 },
     { naam: 'telefoon', width: 390, height: 844 },
   ])('fits the region into the part of the map the monitor leaves free, and back when it closes ($naam)', async ({ naam, width, height }) => {
     gebied ??= (await (await Api.as('stuurgroep')).get<{ gebied: Gebied }>('/api/config')).gebied;
-    const phone = width < 900;
+    const menu = width < 900;
+    const phone = width <= 700;
     const { page, errors } = await openApp(browser(), baseUrl, { account: demoAccount('stuurgroep') });
     await page.setViewportSize({ width, height });
     await reloadApp(page);
 
     const initial = await onScreen(page, gebied);
-    await toggleMonitor(page, phone, true);
+    await toggleMonitor(page, menu, true);
     const open = await onScreen(page, gebied);
+    const free = phone
+      ? { width: open.map.right - open.map.left, height: open.panel!.top - open.map.top }
+      : { width: open.panel!.left - open.map.left, height: open.map.bottom - open.map.top };
     if (phone) {
       expect(open.region.bottom, 'the region\'s south edge above the sheet').toBeLessThanOrEqual(open.panel!.top + 1);
       expect(open.region.top, 'the region\'s north edge below the top bar').toBeGreaterThanOrEqual(open.map.top - 1);
@@ -59,9 +64,12 @@ describe.skipIf(!inject('chromiumPath'))('the region beside an open workspace pa
       expect(open.region.right, 'the region\'s east edge left of the monitor').toBeLessThanOrEqual(open.panel!.left + 1);
       expect(open.region.left).toBeGreaterThanOrEqual(open.map.left - 1);
     }
+    // Fitted, not merely inside: the region fills most of the free part along one axis.
+    const fills = Math.max((open.region.right - open.region.left) / free.width, (open.region.bottom - open.region.top) / free.height);
+    expect(fills, 'share of the free part the region fills').toBeGreaterThan(0.6);
     await page.screenshot({ path: `${SCREENSHOTS}/62-regio-naast-monitor-${naam}.png` });
 
-    await toggleMonitor(page, phone, false);
+    await toggleMonitor(page, menu, false);
     const closed = await onScreen(page, gebied);
     // The view the app opened on, again.
     for (const kant of ['left', 'right', 'top', 'bottom'] as const) expect(closed.region[kant]).toBeCloseTo(initial.region[kant], 0);

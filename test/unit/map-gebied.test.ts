@@ -38,6 +38,15 @@ describe('the region beside an open workspace panel', () => {
     expect(p).toEqual({ ...REGION_PADDING, right: 1920 - 1348 + 24 });
   });
 
+  it('uses the room of the layer list where it steps aside beside the panel (a tablet)', () => {
+    const tablet = { clientWidth: 820, clientHeight: 1116 };
+    // The monitor takes the right 40 %.
+    const panel = { left: 504, top: 12, right: 808, bottom: 1104 };
+    expect(regionPaddingBeside(tablet, [panel], false)).toEqual({ ...REGION_PADDING, left: 24, right: 820 - 504 + 24 });
+    // With the layer list still there, 120 px would be left: too little to fit into.
+    expect(regionPaddingBeside(tablet, [panel], true)).toEqual(REGION_PADDING);
+  });
+
   it('fits above a sheet at the bottom of a phone, where the layer list has stepped aside', () => {
     const sheet = { left: 0, top: 296, right: 390, bottom: 780 };
     expect(regionPaddingBeside(phone, [sheet], false)).toEqual({ top: 12, bottom: 780 - 296 + 12, left: 12, right: 12 });

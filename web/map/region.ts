@@ -60,12 +60,15 @@ export function regionPaddingBeside(
   const base = regionPadding(container);
   const padding = { ...base };
   for (const p of panels) {
-    if (p.left >= w * 0.3 && p.top <= h * 0.2) padding.right = Math.max(padding.right, w - p.left + 24);
-    else if (p.top >= h * 0.2 && p.left <= w * 0.1) {
+    if (p.left >= w * 0.3 && p.top <= h * 0.2) {
+      padding.right = Math.max(padding.right, w - p.left + 24);
+      // Tablets: the layer list on the left steps aside while such a panel is open.
+      if (!layerListShown) padding.left = 24;
+    } else if (p.top >= h * 0.2 && p.left <= w * 0.1) {
       padding.bottom = Math.max(padding.bottom, h - p.top + 12);
       if (!layerListShown) padding.top = 12;
     }
   }
-  const roomy = w - padding.left - padding.right >= 120 && h - padding.top - padding.bottom >= 100;
+  const roomy = w - padding.left - padding.right >= Math.max(160, w * 0.25) && h - padding.top - padding.bottom >= Math.max(120, h * 0.2);
   return roomy ? padding : base;
 }
