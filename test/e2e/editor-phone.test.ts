@@ -1,7 +1,8 @@
-// Where the editing toolbar has little room it shows its tools as icons: on a phone
-// (390×844) every tool is visible at once, without scrolling sideways, also while
-// drawing (when "Annuleren" joins it); on a projector beside the open monitor it stays
-// one row. The tools keep their Dutch names for screen readers.
+// The editing toolbar in the room it has. Where that is little it shows its tools as
+// icons: on a phone (390×844) every tool is visible at once, without scrolling sideways,
+// also while drawing (when "Annuleren" joins it); on a projector beside the open monitor
+// it stays one row. The tools keep their Dutch names for screen readers. On a laptop
+// without a panel open it has the width up to the zoom buttons, with its tools' names.
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, reloadApp } from './browser.ts';
@@ -22,7 +23,7 @@ const fit = (page: Page) => page.evaluate(() => {
   return { overflow: bar.scrollWidth - bar.clientWidth, off };
 });
 
-describe.skipIf(!inject('chromiumPath'))('the editing toolbar with little room', () => {
+describe.skipIf(!inject('chromiumPath'))('the editing toolbar in the room it has', () => {
   const browser = blockBrowser();
 
   it('shows every tool at once, and still while drawing', async () => {
@@ -61,6 +62,21 @@ describe.skipIf(!inject('chromiumPath'))('the editing toolbar with little room',
     await page.getByTestId('monitor').waitFor({ state: 'visible' });
     expect((await toolbar.boundingBox())!.height, 'toolbar height beside the monitor (px)').toBeLessThanOrEqual(oneRow + 1);
     expect(await toolbar.getByRole('button', { name: 'Ongedaan maken', exact: true }).isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it('takes one row up to the zoom buttons on a laptop (1366×768) while no panel is open', async () => {
+    const { page, errors } = await openApp(browser(), baseUrl, { account: demoAccount('werkgroep', 'Leiden') });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await reloadApp(page);
+    const toolbar = page.getByTestId('editor-toolbar');
+    const box = (await toolbar.boundingBox())!;
+    const zoom = (await page.locator('.maplibregl-ctrl-zoom-in').boundingBox())!;
+    expect(box.height, 'toolbar height (px): one row').toBeLessThan(60);
+    expect(box.x + box.width, 'toolbar right edge left of the zoom buttons').toBeLessThan(zoom.x);
+    expect(await toolbar.innerText()).toContain('Selecteren/bewerken');
+    await page.screenshot({ path: `${SCREENSHOTS}/65-werkbalk-laptop.png` });
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
