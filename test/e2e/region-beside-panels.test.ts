@@ -3,7 +3,7 @@
 // a projector left of the panel, on a phone above the sheet), closing the panel fits it
 // to the whole map again, and so does a new window size. Once the user has moved the
 // map, a panel leaves the view alone.
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, reloadApp, waitForIdle } from './browser.ts';
 import { Api, demoAccount } from './fixtures.ts';
@@ -38,16 +38,19 @@ async function toggleMonitor(page: Page, viaMenu: boolean, open: boolean) {
 describe.skipIf(!inject('chromiumPath'))('the region beside an open workspace panel', () => {
   const browser = blockBrowser();
   let gebied: Gebied;
+  beforeAll(async () => {
+    gebied = (await (await Api.as('stuurgroep')).get<{ gebied: Gebied }>('/api/config')).gebied;
+  });
+  const openAsStuurgroep = () => openApp(browser(), baseUrl, { account: demoAccount('stuurgroep') });
 
   it.each([
     { naam: 'projector', width: 1920, height: 1080 },
     { naam: 'tablet', width: 820, height: 1180 },
     { naam: 'telefoon', width: 390, height: 844 },
   ])('fits the region into the part of the map the monitor leaves free, and back when it closes ($naam)', async ({ naam, width, height }) => {
-    gebied ??= (await (await Api.as('stuurgroep')).get<{ gebied: Gebied }>('/api/config')).gebied;
     const menu = width < 900;
     const phone = width <= 700;
-    const { page, errors } = await openApp(browser(), baseUrl, { account: demoAccount('stuurgroep') });
+    const { page, errors } = await openAsStuurgroep();
     await page.setViewportSize({ width, height });
     await reloadApp(page);
 
@@ -78,8 +81,7 @@ describe.skipIf(!inject('chromiumPath'))('the region beside an open workspace pa
   }, 180_000);
 
   it('fits the region again when the window changes size (a projector going full screen)', async () => {
-    gebied ??= (await (await Api.as('stuurgroep')).get<{ gebied: Gebied }>('/api/config')).gebied;
-    const { page, errors } = await openApp(browser(), baseUrl, { account: demoAccount('stuurgroep') });
+    const { page, errors } = await openAsStuurgroep();
     const resized = page.evaluate(() => new Promise<void>((resolve) => window.__map!.once('resize', () => resolve())));
     await page.setViewportSize({ width: 1920, height: 1080 });
     await resized;
@@ -96,8 +98,7 @@ describe.skipIf(!inject('chromiumPath'))('the region beside an open workspace pa
   }, 180_000);
 
   it('leaves the view alone when the user has moved the map', async () => {
-    gebied ??= (await (await Api.as('stuurgroep')).get<{ gebied: Gebied }>('/api/config')).gebied;
-    const { page, errors } = await openApp(browser(), baseUrl, { account: demoAccount('stuurgroep') });
+    const { page, errors } = await openAsStuurgroep();
     // Zoomed in with the mouse wheel over the map, as a user does.
     const box = (await page.getByTestId('map').boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2);

@@ -11,6 +11,7 @@ import { UpdateStep } from './steps/UpdateStep.tsx';
 import { SplitStep } from './steps/SplitStep.tsx';
 import { HoleStep } from './steps/HoleStep.tsx';
 import { MergeStep } from './steps/MergeStep.tsx';
+import { CloseButton } from '../app/CloseButton.tsx';
 
 interface EditPanelProps {
   editor: Editor;
@@ -38,9 +39,7 @@ export function EditPanel({ editor, session, onSaved }: EditPanelProps) {
           <div className="feature-kind">{kind}</div>
           <h2 className="feature-title">{title(session, kind)}</h2>
         </div>
-        <button type="button" className="close-button" onClick={editor.tools.end} title={t.editor.annulerenHint} aria-label={t.editor.annuleren}>
-          <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true"><path d="M5 5l10 10M15 5L5 15" stroke="currentColor" strokeWidth="1.8" /></svg>
-        </button>
+        <CloseButton label={t.editor.annuleren} title={t.editor.annulerenHint} onClose={editor.tools.end} />
       </header>
       {session.kind === 'nieuw' && <CreateStep editor={editor} layer={session.layer} onSaved={onSaved} />}
       {session.kind === 'bewerken' && (
