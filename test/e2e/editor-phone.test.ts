@@ -52,9 +52,12 @@ describe.skipIf(!inject('chromiumPath'))('the editing toolbar in the room it has
     await page.close();
   }, 180_000);
 
-  it('stays one row beside the open monitor on a projector', async () => {
+  it.each([
+    { naam: 'a projector', width: 1920, height: 1080 },
+    { naam: 'a laptop', width: 1366, height: 768 },
+  ])('stays one row beside the open monitor on $naam', async ({ width, height }) => {
     const { page, errors } = await openApp(browser(), baseUrl, { account: demoAccount('regisseur') });
-    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.setViewportSize({ width, height });
     await reloadApp(page);
     const toolbar = page.getByTestId('editor-toolbar');
     const oneRow = (await toolbar.boundingBox())!.height;

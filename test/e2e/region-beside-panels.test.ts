@@ -97,6 +97,52 @@ describe.skipIf(!inject('chromiumPath'))('the region beside an open workspace pa
     await page.close();
   }, 180_000);
 
+  it('fits the region below the editing toolbar on a laptop (1366×768), also after a panel, and selecting a kavel keeps the view', async () => {
+    const { page, errors } = await openApp(browser(), baseUrl, { account: demoAccount('werkgroep', 'Leiden') });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await reloadApp(page);
+    await page.getByTestId('editor-toolbar').waitFor();
+    await waitForIdle(page);
+    const toolbarBottom = async () => { const b = (await page.getByTestId('editor-toolbar').boundingBox())!; return b.y + b.height; };
+    const below = async (wanneer: string) => {
+      const view = await onScreen(page, gebied);
+      expect(view.region.top, `the region's north edge below the toolbar (${wanneer})`).toBeGreaterThanOrEqual(await toolbarBottom());
+      // Fitted, not shrunk: it fills the height between the toolbar and the bottom padding.
+      expect((view.region.bottom - view.region.top) / (view.map.bottom - 40 - (await toolbarBottom())), wanneer).toBeGreaterThan(0.9);
+      return view;
+    };
+    const opened = await below('as the app opens');
+    await page.screenshot({ path: `${SCREENSHOTS}/66-regio-onder-werkbalk-laptop.png` });
+    await toggleMonitor(page, false, true);
+    await toggleMonitor(page, false, false);
+    await below('after the monitor closed');
+
+    // A kavel selected in the region view: its panel may give the toolbar a second row,
+    // but the map does not jump under the user's pointer.
+    const before = await onScreen(page, gebied);
+    const kavel = await page.evaluate(() => {
+      // A point where a kavel is drawn, away from the panels (the map's middle third).
+      const map = window.__map!;
+      const { clientWidth: w, clientHeight: h } = map.getContainer();
+      for (let y = Math.round(h / 3); y < (2 * h) / 3; y += 4) {
+        for (let x = Math.round(w / 3); x < (2 * w) / 3; x += 4) {
+          if (map.queryRenderedFeatures([x, y], { layers: ['kavels-fill'] }).length) return { x, y };
+        }
+      }
+      return null;
+    });
+    expect(kavel, 'a kavel on screen').not.toBeNull();
+    expect(opened.zoom).toBeCloseTo(before.zoom, 6);
+    await page.getByTestId('map').click({ position: kavel! });
+    await page.getByTestId('feature-panel').waitFor().catch(() => undefined);
+    await waitForIdle(page);
+    const after = await onScreen(page, gebied);
+    expect(after.zoom).toBeCloseTo(before.zoom, 6);
+    expect(after.center[0]).toBeCloseTo(before.center[0], 6);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
   it('leaves the view alone when the user has moved the map', async () => {
     const { page, errors } = await openAsStuurgroep();
     // Zoomed in with the mouse wheel over the map, as a user does.

@@ -1,6 +1,6 @@
 // The map's area rules at national scale: the whole country can be seen and panned.
 import { describe, expect, it } from 'vitest';
-import { gebiedOf, minZoomFor, panningLimit, REGION_BOUNDS, REGION_PADDING, regionPaddingBeside } from '../../web/map/region.ts';
+import { gebiedOf, minZoomFor, panningLimit, REGION_BOUNDS, REGION_PADDING, regionPaddingBelow, regionPaddingBeside } from '../../web/map/region.ts';
 
 const NEDERLAND: [number, number, number, number] = [3.31, 50.75, 7.23, 53.56];
 
@@ -52,6 +52,17 @@ describe('the region beside an open workspace panel', () => {
     expect(regionPaddingBeside(phone, [sheet], false)).toEqual({ top: 12, bottom: 780 - 296 + 12, left: 12, right: 12 });
     // With the layer list still at the top there is no room: the plain region padding.
     expect(regionPaddingBeside(phone, [sheet], true)).toEqual({ top: 312, bottom: 12, left: 12, right: 12 });
+  });
+
+  it('fits below the editing toolbar along the top, beside a panel too', () => {
+    const laptop = { clientWidth: 1366, clientHeight: 704 };
+    const toolbar = { left: 352, top: 16, right: 1112, bottom: 61 };
+    expect(regionPaddingBelow(laptop, [toolbar])).toEqual({ ...REGION_PADDING, top: 61 + 12 });
+    const monitor = { left: 806, top: 12, right: 1354, bottom: 692 };
+    expect(regionPaddingBeside(laptop, [monitor], true, [toolbar])).toEqual({ ...REGION_PADDING, top: 73, right: 1366 - 806 + 24 });
+    // A bar lower down (not along the top) and a phone's padding below its layer list stay as they are.
+    expect(regionPaddingBelow(laptop, [{ ...toolbar, top: 400, bottom: 445 }])).toEqual(REGION_PADDING);
+    expect(regionPaddingBelow(phone, [{ left: 8, top: 8, right: 382, bottom: 52 }])).toEqual({ top: 312, bottom: 12, left: 12, right: 12 });
   });
 
   it('falls back to the plain padding under a panel that covers the map, and without panels', () => {

@@ -22,7 +22,7 @@ export function EditorToolbar({ me, editor, canEditSelected, onEditSelected, onD
   const editingShape = session?.kind === 'bewerken' || (drawingNew && draw.tool === 'select');
 
   return (
-    <div className="editor-toolbar" role="toolbar" aria-label={t.editor.werkbalk} data-testid="editor-toolbar" data-session={active || undefined} data-map-occluder>
+    <div className="editor-toolbar" role="toolbar" aria-label={t.editor.werkbalk} data-testid="editor-toolbar" data-session={active || undefined} data-map-occluder data-map-bar>
       <label className="editor-toolbar-layer">
         <span className="tool-label">{t.editor.laag}</span>
         <select value={layer} onChange={(e) => setLayer(e.target.value as EditableLayer)} disabled={active} aria-label={t.editor.laag} data-testid="editor-layer">

@@ -3,10 +3,10 @@
 // the region is fitted again into the part of the map the panel leaves free: on a
 // projector the east of the region no longer hides under the monitor, on a phone the
 // strip above the sheet shows the region instead of empty land; so too when the map
-// changes size. Once the user (or a highlight) has moved the map, panels and sizes leave
-// the view alone.
+// changes size. The region lies below the editing toolbar too. Once the user (or a
+// highlight) has moved the map, panels and sizes leave the view alone.
 import type { Map as MapLibreMap, MapLibreEvent } from 'maplibre-gl';
-import { panningLimit, regionPadding, regionPaddingBeside, type Gebied, type Rect } from './region.ts';
+import { panningLimit, regionPaddingBelow, regionPaddingBeside, type Gebied, type Rect } from './region.ts';
 
 /** Workspace panels carry this attribute (monitor, vergaderingen, ruimtevragen, uitwisseling). */
 export const MAP_PANEL_ATTRIBUTE = 'data-map-panel';
@@ -14,37 +14,57 @@ export const MAP_PANEL_ATTRIBUTE = 'data-map-panel';
 /** Marks our own region fits, so a move by anything else ends the region view. */
 const REGION_FIT = { regionFit: true };
 
-function paddingNow(map: MapLibreMap) {
+/** Bars along the top of the map carry this attribute (the editing toolbar): the region is fitted below them. */
+export const MAP_BAR_ATTRIBUTE = 'data-map-bar';
+
+const shown = (selector: string) => [...document.querySelectorAll<HTMLElement>(selector)]
+  .map((el) => el.getBoundingClientRect())
+  .filter((r) => r.width > 0 && r.height > 0);
+
+/** What lies over the map now: the workspace panels and the bars, relative to the map. */
+function overMap(map: MapLibreMap) {
   const container = map.getContainer();
   const box = container.getBoundingClientRect();
   const relative = (r: DOMRect): Rect => ({ left: r.left - box.left, top: r.top - box.top, right: r.right - box.left, bottom: r.bottom - box.top });
-  const panels = [...document.querySelectorAll<HTMLElement>(`[${MAP_PANEL_ATTRIBUTE}]`)]
-    .map((el) => el.getBoundingClientRect())
-    .filter((r) => r.width > 0 && r.height > 0)
-    .map(relative);
   const layerList = document.querySelector<HTMLElement>('.layer-panel');
-  const layerListShown = !!layerList && layerList.getBoundingClientRect().width > 0;
-  return regionPaddingBeside(container, panels, layerListShown);
+  return {
+    container,
+    panels: shown(`[${MAP_PANEL_ATTRIBUTE}]`).map(relative),
+    bars: shown(`[${MAP_BAR_ATTRIBUTE}]`).map(relative),
+    layerListShown: !!layerList && layerList.getBoundingClientRect().width > 0,
+  };
+}
+
+/**
+ * What refits the region view: a panel opening or closing, a bar appearing or going.
+ * Not a bar's height: the toolbar takes a second row when a record's panel opens, and
+ * selecting a record must not move the map.
+ */
+function layoutKey(map: MapLibreMap) {
+  const { container, panels, bars, layerListShown } = overMap(map);
+  return `${JSON.stringify(regionPaddingBeside(container, panels, layerListShown))} ${bars.length}`;
 }
 
 /** Fits the whole region into the part of the map the open panels leave free (a panel opening: at once). */
 export function fitRegion(map: MapLibreMap, gebied: Gebied, { animate = false } = {}) {
-  const padding = paddingNow(map);
+  const { container, panels, bars, layerListShown } = overMap(map);
+  const padding = regionPaddingBeside(container, panels, layerListShown, bars);
   // Beside a panel the map beyond the region shows under the panel: panning may go that far.
-  const beside = JSON.stringify(padding) !== JSON.stringify(regionPadding(map.getContainer()));
+  const beside = JSON.stringify(padding) !== JSON.stringify(regionPaddingBelow(container, bars));
   map.setMaxBounds(panningLimit(gebied, beside ? 3 : 1));
   map.fitBounds(gebied, { padding, ...(animate ? {} : { duration: 0 }) }, REGION_FIT);
 }
 
 /**
- * Follows the workspace panels under `root` (the map's screen): while the map shows the
- * region, each panel that opens or closes refits it. Returns the disposer.
+ * Follows the workspace panels and bars under `root` (the map's screen): while the map
+ * shows the region, each panel that opens or closes, and a bar that appears or goes,
+ * refits it. Returns the disposer.
  */
 export function keepRegionBesidePanels(map: MapLibreMap, gebied: Gebied, root: HTMLElement): () => void {
   // The map opens on the region (its `bounds`), so it starts in the region view.
   let regionView = true;
   let beforeMove = regionView;
-  let last = JSON.stringify(paddingNow(map));
+  let last = layoutKey(map);
   const onMoveStart = (e: MapLibreEvent & { regionFit?: boolean }) => {
     beforeMove = regionView;
     regionView = e.regionFit === true;
@@ -58,9 +78,9 @@ export function keepRegionBesidePanels(map: MapLibreMap, gebied: Gebied, root: H
   map.on('movestart', onMoveStart);
   map.on('resize', onResize);
   const observer = new MutationObserver(() => {
-    const padding = JSON.stringify(paddingNow(map));
-    if (padding === last) return;
-    last = padding;
+    const now = layoutKey(map);
+    if (now === last) return;
+    last = now;
     if (regionView) fitRegion(map, gebied);
   });
   observer.observe(root, { childList: true, subtree: false });

@@ -48,16 +48,26 @@ export interface Rect { left: number; top: number; right: number; bottom: number
 type Padding = { top: number; bottom: number; left: number; right: number };
 
 /**
+ * The region padding below the bars along the top of the map (the editing toolbar): on
+ * a laptop the toolbar otherwise covers the north of the region (Katwijk).
+ */
+export function regionPaddingBelow(container: { clientWidth: number; clientHeight: number }, bars: readonly Rect[]): Padding {
+  const padding = { ...regionPadding(container) };
+  for (const b of bars) if (b.top <= container.clientHeight * 0.2) padding.top = Math.max(padding.top, Math.round(b.bottom) + 12);
+  return padding;
+}
+
+/**
  * The padding that fits the region into what open workspace panels leave of the map:
  * beside a panel on the right (desktop, tablet), above a sheet at the bottom (phone,
  * where the layer list steps aside while it is open). A panel that covers nearly the
  * whole map leaves nothing to fit into: the plain region padding then.
  */
 export function regionPaddingBeside(
-  container: { clientWidth: number; clientHeight: number }, panels: readonly Rect[], layerListShown: boolean,
+  container: { clientWidth: number; clientHeight: number }, panels: readonly Rect[], layerListShown: boolean, bars: readonly Rect[] = [],
 ): Padding {
   const { clientWidth: w, clientHeight: h } = container;
-  const base = regionPadding(container);
+  const base = regionPaddingBelow(container, bars);
   const padding = { ...base };
   for (const p of panels) {
     if (p.left >= w * 0.3 && p.top <= h * 0.2) {
