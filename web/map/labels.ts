@@ -33,14 +33,16 @@ const LABEL_STYLE = {
 
 /**
  * Shows the names at screen or projector size; on a projector terreinen with a known name
- * are named from region scale on (collision handling keeps the larger ones).
+ * are named from region scale on (collision handling keeps the larger ones). `schaal`
+ * scales the projector sizes for a smaller beamer (1: 1920×1080), never below screen size.
  */
-export function setLabelStyle(map: MapLibreMap, stijl: keyof typeof LABEL_STYLE) {
+export function setLabelStyle(map: MapLibreMap, stijl: keyof typeof LABEL_STYLE, schaal = 1) {
   const s = LABEL_STYLE[stijl];
+  const maat = (naam: 'gemeente' | 'terrein') => Math.max(LABEL_STYLE.scherm[naam], Math.round(s[naam] * schaal * 2) / 2);
   if (!map.getLayer('gemeenten-label') || !map.getLayer('terreinen-label')) return;
-  map.setLayoutProperty('gemeenten-label', 'text-size', s.gemeente);
-  map.setLayoutProperty('terreinen-label', 'text-size', s.terrein);
-  map.setLayoutProperty('terreinen-werknaam-label', 'text-size', s.terrein);
+  map.setLayoutProperty('gemeenten-label', 'text-size', maat('gemeente'));
+  map.setLayoutProperty('terreinen-label', 'text-size', maat('terrein'));
+  map.setLayoutProperty('terreinen-werknaam-label', 'text-size', maat('terrein'));
   map.setLayerZoomRange('terreinen-label', s.terreinVanaf, 24);
 }
 

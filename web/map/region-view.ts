@@ -14,6 +14,10 @@ export const MAP_PANEL_ATTRIBUTE = 'data-map-panel';
 /** Marks our own region fits, so a move by anything else ends the region view. */
 const REGION_FIT = { regionFit: true };
 
+/** Whatever shows the map its own way (a presentation) carries this attribute: the region view stands aside. */
+export const MAP_VIEW_OWNER_ATTRIBUTE = 'data-map-view-owner';
+const ownedElsewhere = () => document.querySelector(`[${MAP_VIEW_OWNER_ATTRIBUTE}]`) !== null;
+
 /** Bars along the top of the map carry this attribute (the editing toolbar): the region is fitted below them. */
 export const MAP_BAR_ATTRIBUTE = 'data-map-bar';
 
@@ -72,7 +76,7 @@ export function keepRegionBesidePanels(map: MapLibreMap, gebied: Gebied, root: H
   // A new size of the map (a window resized, a projector's full screen) fires movestart
   // first: it does not end the region view, it refits it to the new size.
   const onResize = () => {
-    regionView = beforeMove;
+    regionView = beforeMove && !ownedElsewhere();
     if (regionView) fitRegion(map, gebied);
   };
   map.on('movestart', onMoveStart);
@@ -81,6 +85,8 @@ export function keepRegionBesidePanels(map: MapLibreMap, gebied: Gebied, root: H
     const now = layoutKey(map);
     if (now === last) return;
     last = now;
+    // A presentation starting ends the region view: afterwards the map stays where it was shown.
+    if (ownedElsewhere()) regionView = false;
     if (regionView) fitRegion(map, gebied);
   });
   observer.observe(root, { childList: true, subtree: false });

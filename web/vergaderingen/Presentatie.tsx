@@ -24,6 +24,26 @@ const VORIGE = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
 /** The share of the screen the figures take; the map fits into the rest. */
 const PANEEL_AANDEEL = 0.42;
 
+/** Projector sizes are set for 1920×1080; a smaller beamer shows the same picture, scaled (presentatie.css --p). */
+const projectorSchaal = () => (typeof window === 'undefined' ? 1 : Math.min(1, window.innerHeight / 1080, window.innerWidth / 1920));
+
+/**
+ * How far the figures (right) and, from below, the chapter bar and the banner naming the
+ * map's date reach into the map, in px: the region is fitted clear of them.
+ */
+function vrijeKaart(map: MapLibreMap) {
+  const kaart = map.getContainer().getBoundingClientRect();
+  const paneel = document.querySelector('.presentatie-paneel')?.getBoundingClientRect();
+  const onder = ['.presentatie-nav', '.map-peildatum']
+    .map((selector) => document.querySelector(selector)?.getBoundingClientRect())
+    .filter((r): r is DOMRect => !!r && r.height > 0)
+    .map((r) => r.top);
+  return {
+    right: paneel ? Math.max(0, Math.round(kaart.right - paneel.left)) : Math.round(kaart.width * PANEEL_AANDEEL),
+    bottom: onder.length ? Math.max(0, Math.round(kaart.bottom - Math.min(...onder))) : 72,
+  };
+}
+
 export function Presentatie({ id, map, onExit }: { id: number; map: MapLibreMap | null; onExit: () => void }) {
   const detail = useQuery({ queryKey: ['vergadering', id], queryFn: ({ signal }) => call(http.GET('/api/vergaderingen/{id}', { params: { path: { id } }, signal })) });
   const snapshot = detail.data?.snapshot ?? null;
@@ -39,19 +59,28 @@ export function Presentatie({ id, map, onExit }: { id: number; map: MapLibreMap 
   const inhoud = snapshot?.inhoud ?? live.data?.inhoud ?? null;
   const klaar = !!inhoud && (!snapshot || !!kaart.data) && (!snapshot || !vorige || !!vergelijking.data);
   const breedte = typeof window === 'undefined' ? 1920 : window.innerWidth;
+  const schaal = projectorSchaal();
   const lijst = useMemo(
-    () => (inhoud && klaar ? hoofdstukken(inhoud, vergelijking.data ?? null, { grafiekBreedte: Math.round(breedte * PANEEL_AANDEEL) - 80, definities: false }) : []),
-    [inhoud, klaar, vergelijking.data, breedte],
+    () => (inhoud && klaar
+      ? hoofdstukken(inhoud, vergelijking.data ?? null, { grafiekBreedte: Math.round(breedte * PANEEL_AANDEEL - 80 * schaal), definities: false })
+      : []),
+    [inhoud, klaar, vergelijking.data, breedte, schaal],
   );
   const [nr, setNr] = useState(0);
   const ga = useCallback((n: number) => setNr((huidig) => Math.max(0, Math.min(lijst.length - 1, typeof n === 'number' ? n : huidig))), [lijst.length]);
 
-  // The map's names at projector size while presenting.
+  // The map's names at projector size while presenting. The panning limit goes: the
+  // region is fitted beside the figures, with the map beyond it under them.
   useEffect(() => {
     if (!map) return;
-    setLabelStyle(map, 'projector');
-    return () => setLabelStyle(map, 'scherm');
-  }, [map]);
+    setLabelStyle(map, 'projector', schaal);
+    const limiet = map.getMaxBounds();
+    map.setMaxBounds(null);
+    return () => {
+      setLabelStyle(map, 'scherm');
+      map.setMaxBounds(limiet);
+    };
+  }, [map, schaal]);
 
   // Full screen where the browser allows it; leaving full screen leaves the presentation.
   useEffect(() => {
@@ -99,17 +128,31 @@ export function Presentatie({ id, map, onExit }: { id: number; map: MapLibreMap 
   // The map follows the chapter: the region, or the changed polygons before and after.
   const overlay = useMemo(() => (map ? new VergelijkingOverlay(map) : null), [map]);
   useEffect(() => () => overlay?.wis(), [overlay]);
+  // Fitted into what the figures, the date banner and the chapter bar leave free, again
+  // when the screen changes size (the browser going full screen on the beamer).
   const hoofdstuk = lijst[nr];
   useEffect(() => {
     if (!map || !hoofdstuk || !inhoud) return;
+    const pas = () => {
+      const vrij = vrijeKaart(map);
+      if (hoofdstuk.kaart === 'vergelijking' && vergelijking.data) {
+        overlay?.toon(vergelijking.data, { top: 40, bottom: vrij.bottom + 28, left: 40, right: vrij.right + 24 });
+        return;
+      }
+      overlay?.wis();
+      map.fitBounds(inhoud.kaartbereik as unknown as LngLatBoundsLike, { padding: { top: 30, bottom: vrij.bottom + 12, left: 30, right: vrij.right + 24 }, duration: 0 });
+    };
     map.resize();
-    const rechts = Math.round(map.getContainer().clientWidth * PANEEL_AANDEEL) + 24;
-    if (hoofdstuk.kaart === 'vergelijking' && vergelijking.data) {
-      overlay?.toon(vergelijking.data, { top: 40, bottom: 100, left: 40, right: rechts });
-      return;
-    }
-    overlay?.wis();
-    map.fitBounds(inhoud.kaartbereik as unknown as LngLatBoundsLike, { padding: { top: 30, bottom: 90, left: 30, right: rechts }, duration: 0 });
+    pas();
+    map.on('resize', pas);
+    // The date banner comes with the snapshot's polygons, a moment after the chapter.
+    const banner = new MutationObserver(pas);
+    const kaartView = map.getContainer().parentElement;
+    if (kaartView) banner.observe(kaartView, { childList: true });
+    return () => {
+      map.off('resize', pas);
+      banner.disconnect();
+    };
   }, [map, hoofdstuk, inhoud, overlay, vergelijking.data]);
 
   // Signaleringen en adviezen: the records the adviezen concern are marked on the map (in
@@ -126,7 +169,7 @@ export function Presentatie({ id, map, onExit }: { id: number; map: MapLibreMap 
 
   const fout = detail.error ?? live.error ?? kaart.error ?? vergelijking.error;
   return (
-    <div className="presentatie" data-testid="presentatie" data-hoofdstuk={hoofdstuk?.code ?? ''} aria-live="polite">
+    <div className="presentatie" data-testid="presentatie" data-hoofdstuk={hoofdstuk?.code ?? ''} aria-live="polite" data-map-view-owner>
       <section className="presentatie-paneel" data-map-occluder aria-label={hoofdstuk?.titel ?? tv.laden}>
         {!hoofdstuk ? (
           <p role={fout ? 'alert' : undefined}>{fout ? fout.message : tv.laden}</p>
