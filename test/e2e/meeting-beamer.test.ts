@@ -57,6 +57,9 @@ describe.skipIf(!inject('chromiumPath'))('a meeting on a 720p beamer', () => {
     await page.getByTestId('presentatie-titel').waitFor({ state: 'visible' });
     await waitForIdle(page);
 
+    // The map's names scaled as the text: 24 px at 1080p is 16 px here (terreinen never below screen size).
+    expect(await page.evaluate(() => [window.__map!.getLayoutProperty('gemeenten-label', 'text-size'), window.__map!.getLayoutProperty('terreinen-label', 'text-size')]))
+      .toEqual([16, 12.5]);
     const kaart = await kaartOpScherm(page, bereik);
     expect(kaart.banner, 'the banner with the snapshot\'s date').toBe(true);
     for (const kant of ['left', 'top'] as const) expect(kaart.region[kant], `region ${kant}`).toBeGreaterThanOrEqual(kaart.vrij[kant] - 1);
