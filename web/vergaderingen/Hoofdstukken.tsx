@@ -59,7 +59,8 @@ function Voortgang({ reeks, breed }: { reeks: Reeks; breed: number }) {
     <div className="hs-grafiek" data-testid="hs-voortgang">
       <ComposedChart width={breed} height={Math.round(breed * 0.55)} data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="jaar" interval={1} />
+        {/* As many years as fit without overlapping, evenly spaced (a beamer or tablet has less room). */}
+        <XAxis dataKey="jaar" interval="equidistantPreserveStart" minTickGap={12} />
         <YAxis unit=" ha" width={80} />
         <Legend />
         {FASEN.map((f) => <Bar key={f} dataKey={f} name={FASE_LABEL[f]} stackId="v" fill={FASE_KLEUR[f]} isAnimationActive={false} />)}

@@ -21,11 +21,18 @@ import './presentatie.css';
 const VOLGENDE = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ']);
 const VORIGE = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
 
-/** The share of the screen the figures take; the map fits into the rest. */
+/** The share of the screen the figures take, half up to 1100 px wide (presentatie.css); the map fits into the rest. */
 const PANEEL_AANDEEL = 0.42;
+const paneelAandeel = (breedte: number) => (breedte <= 1100 ? 0.5 : PANEEL_AANDEEL);
 
-/** Projector sizes are set for 1920×1080; a smaller beamer shows the same picture, scaled (presentatie.css --p). */
-const projectorSchaal = () => (typeof window === 'undefined' ? 1 : Math.min(1, window.innerHeight / 1080, window.innerWidth / 1920));
+/**
+ * Projector sizes are set for 1920×1080; a smaller beamer shows the same picture, scaled;
+ * up to 1100 px wide (tablets, XGA beamers) three quarters (presentatie.css --p).
+ */
+const projectorSchaal = () => {
+  if (typeof window === 'undefined') return 1;
+  return window.innerWidth <= 1100 ? 0.75 : Math.min(1, window.innerHeight / 1080, window.innerWidth / 1920);
+};
 
 /**
  * How far the figures (right) and, from below, the chapter bar and the banner naming the
@@ -39,7 +46,7 @@ function vrijeKaart(map: MapLibreMap) {
     .filter((r): r is DOMRect => !!r && r.height > 0)
     .map((r) => r.top);
   return {
-    right: paneel ? Math.max(0, Math.round(kaart.right - paneel.left)) : Math.round(kaart.width * PANEEL_AANDEEL),
+    right: paneel ? Math.max(0, Math.round(kaart.right - paneel.left)) : Math.round(kaart.width * paneelAandeel(kaart.width)),
     bottom: onder.length ? Math.max(0, Math.round(kaart.bottom - Math.min(...onder))) : 72,
   };
 }
@@ -62,7 +69,7 @@ export function Presentatie({ id, map, onExit }: { id: number; map: MapLibreMap 
   const schaal = projectorSchaal();
   const lijst = useMemo(
     () => (inhoud && klaar
-      ? hoofdstukken(inhoud, vergelijking.data ?? null, { grafiekBreedte: Math.round(breedte * PANEEL_AANDEEL - 80 * schaal), definities: false })
+      ? hoofdstukken(inhoud, vergelijking.data ?? null, { grafiekBreedte: Math.round(breedte * paneelAandeel(breedte) - 80 * schaal), definities: false })
       : []),
     [inhoud, klaar, vergelijking.data, breedte, schaal],
   );
