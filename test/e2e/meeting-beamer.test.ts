@@ -2,8 +2,8 @@
 // picture as at 1920×1080, scaled; on an XGA beamer or a tablet (1024×768) at a tablet's
 // reading size. The region lies in the part of the map that the figures, the date banner
 // and the chapter bar leave free, and fills it; no chapter's figures are cut off at the
-// side, the region's key figures are all in view without scrolling, and no text is below
-// 16 px (24 px at 1080p is 16 px at 720p).
+// side, the region's key figures are all in view without scrolling, and no text is
+// smaller than 24 px at 1080p, scaled (16 px at 720p). On a large screen alike, larger.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openApp, waitForIdle } from './browser.ts';
@@ -49,10 +49,12 @@ describe.skipIf(!inject('chromiumPath'))('a meeting on a smaller beamer', () => 
 
   it.each([
     // 720p: 24 px at 1080p is 16 px here; the names of terreinen never below screen size.
-    { naam: '720p', width: 1280, height: 720, namen: [16, 12.5] },
+    { naam: '720p', width: 1280, height: 720, namen: [16, 12.5], tekst: 16 },
     // An XGA beamer or a tablet (1024×768): the reading sizes of a tablet.
-    { naam: 'XGA', width: 1024, height: 768, namen: [18, 13.5] },
-  ])('shows the whole region beside the figures, and every chapter\'s figures in full ($naam)', async ({ naam, width, height, namen }) => {
+    { naam: 'XGA', width: 1024, height: 768, namen: [18, 13.5], tekst: 16 },
+    // A large screen (a 4K screen at 150 %): larger alike, 32 px for 24.
+    { naam: 'QHD', width: 2560, height: 1440, namen: [32, 24], tekst: 32 },
+  ])('shows the whole region beside the figures, and every chapter\'s figures in full ($naam)', async ({ naam, width, height, namen, tekst }) => {
     const { page, errors } = await openApp(browser, baseUrl, { account: demoAccount('stuurgroep') });
     await page.setViewportSize({ width, height });
     if (await page.getByTestId('menu-knop').isVisible()) await page.getByTestId('menu-knop').click();
@@ -77,15 +79,15 @@ describe.skipIf(!inject('chromiumPath'))('a meeting on a smaller beamer', () => 
 
     for (let i = 0; i < 8; i++) {
       const code = await presentatie.getAttribute('data-hoofdstuk');
-      const paneel = await page.locator('.presentatie-paneel').evaluate((el) => ({
+      const paneel = await page.locator('.presentatie-paneel').evaluate((el, min) => ({
         breed: el.scrollWidth - el.clientWidth,
         hoog: el.scrollHeight - el.clientHeight,
-        // Text below 16 px (24 px at 1080p; a tablet's reading size), the chart's axis labels aside.
+        // Text smaller than 24 px at 1080p, scaled (a tablet's reading size), the chart's axis labels aside.
         klein: [...el.querySelectorAll('p, li, td, th, dt, dd, h2, h3, span')]
           .filter((e) => !e.closest('svg') && e.textContent?.trim() && e.getClientRects().length)
           .map((e) => ({ tekst: e.textContent!.trim().slice(0, 40), px: parseFloat(getComputedStyle(e).fontSize) }))
-          .filter((x) => x.px < 15.9),
-      }));
+          .filter((x) => x.px < min - 0.1),
+      }), tekst);
       expect(paneel.breed, `chapter ${code}: figures cut off at the side (px)`).toBeLessThanOrEqual(0);
       expect(paneel.klein, `chapter ${code}`).toEqual([]);
       if (code === 'regio') expect(paneel.hoog, 'the region\'s key figures in view without scrolling (px)').toBeLessThanOrEqual(0);

@@ -26,12 +26,13 @@ const PANEEL_AANDEEL = 0.42;
 const paneelAandeel = (breedte: number) => (breedte <= 1100 ? 0.5 : PANEEL_AANDEEL);
 
 /**
- * Projector sizes are set for 1920×1080; a smaller beamer shows the same picture, scaled;
- * up to 1100 px wide (tablets, XGA beamers) three quarters (presentatie.css --p).
+ * Projector sizes are set for 1920×1080; a smaller beamer or a larger screen shows the
+ * same picture, scaled; up to 1100 px wide (tablets, XGA beamers) three quarters
+ * (presentatie.css --p).
  */
 const projectorSchaal = () => {
   if (typeof window === 'undefined') return 1;
-  return window.innerWidth <= 1100 ? 0.75 : Math.min(1, window.innerHeight / 1080, window.innerWidth / 1920);
+  return window.innerWidth <= 1100 ? 0.75 : Math.min(window.innerHeight / 1080, window.innerWidth / 1920);
 };
 
 /**
