@@ -91,6 +91,18 @@ describe('fields an import cannot fill', () => {
   }, 180_000);
 });
 
+describe('our own exports back in', () => {
+  it('reads a CSV with x_rd, y_rd and wkt_rd (as the export writes it) by its polygon, not its point', async () => {
+    const rg = await api.as('regisseur');
+    const csv = `\ufeffid;naam;x_rd;y_rd;wkt_rd\r\nE1;Terrein uit export;${X + 1250};${Y + 50};"POLYGON ((${X + 1200} ${Y}, ${X + 1300} ${Y}, ${X + 1300} ${Y + 100}, ${X + 1200} ${Y + 100}, ${X + 1200} ${Y}))"\r\n`;
+    const up = await upload(api.app, rg, 'export.csv', Buffer.from(csv, 'utf8'));
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
+    const laag = up.body.bronnen[0].lagen[0];
+    const { rapport } = await controleer(rg, up.body.id, { ...terreinVerzoek('export.csv', laag.naam), epsg: 28992 });
+    expect(rapport.objecten).toEqual([expect.objectContaining({ bron_id: 'E1', naam: 'Terrein uit export', oordeel: 'nieuw', ha: 1, problemen: [] })]);
+  }, 180_000);
+});
+
 async function writeBuffer(dir: string, inhoud: Buffer): Promise<string> {
   const pad = path.join(dir, 'in.zip');
   await writeFile(pad, inhoud);
