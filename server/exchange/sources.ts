@@ -25,13 +25,17 @@ export interface Bron {
   meldingen: string[];
 }
 
-/** CSV: geometry as WKT in a column, or x/y columns; the separator is detected (; or ,). */
+/**
+ * CSV: geometry as WKT in a column, or x/y columns; the separator is detected (; or ,).
+ * Every column stays text (no AUTODETECT_TYPE): GDAL would read kavelnummer 0012 as the
+ * number 12; the field mapping reads numbers, dates and ja/nee from text itself.
+ */
 const WKT_KOLOMMEN = ['wkt', 'geometrie', 'geometry', 'geom', 'the_geom', 'wkt_rd'];
-const CSV_WKT = [`GEOM_POSSIBLE_NAMES=${WKT_KOLOMMEN.join(',')}`, 'KEEP_GEOM_COLUMNS=NO', 'AUTODETECT_TYPE=YES'];
+const CSV_WKT = [`GEOM_POSSIBLE_NAMES=${WKT_KOLOMMEN.join(',')}`, 'KEEP_GEOM_COLUMNS=NO'];
 const CSV_XY = [
   'X_POSSIBLE_NAMES=x,x_rd,xcoord,rd_x,lon,lengtegraad,longitude',
   'Y_POSSIBLE_NAMES=y,y_rd,ycoord,rd_y,lat,breedtegraad,latitude',
-  'KEEP_GEOM_COLUMNS=NO', 'AUTODETECT_TYPE=YES',
+  'KEEP_GEOM_COLUMNS=NO',
 ];
 
 /**

@@ -1,7 +1,8 @@
 // Adversarial review of the GIS import with the messy files a werkgroep really has:
 // a Shapefile whose .prj carries TOWGS84 (as older QGIS and ArcGIS write RD New), a
-// layer with one stray feature far outside the Netherlands, and a mapping onto the
-// ingangsdatum, which no import can write. Each case was seen failing before its fix.
+// layer with one stray feature far outside the Netherlands, a mapping onto the
+// ingangsdatum (which no import can write), our own CSV export read back, and ids with
+// leading zeros in a CSV. Each case was seen failing before its fix.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -100,6 +101,19 @@ describe('our own exports back in', () => {
     const laag = up.body.bronnen[0].lagen[0];
     const { rapport } = await controleer(rg, up.body.id, { ...terreinVerzoek('export.csv', laag.naam), epsg: 28992 });
     expect(rapport.objecten).toEqual([expect.objectContaining({ bron_id: 'E1', naam: 'Terrein uit export', oordeel: 'nieuw', ha: 1, problemen: [] })]);
+  }, 180_000);
+});
+
+describe('text that looks like a number', () => {
+  it('keeps the leading zeros of ids and names in a CSV (kavelnummer 0012 stays 0012, so a re-delivery finds it)', async () => {
+    const rg = await api.as('regisseur');
+    const csv = `wkt;id;naam\r\n"POLYGON ((${X + 1400} ${Y}, ${X + 1500} ${Y}, ${X + 1500} ${Y + 100}, ${X + 1400} ${Y + 100}, ${X + 1400} ${Y}))";0012;007\r\n`;
+    const up = await upload(api.app, rg, 'nullen.csv', Buffer.from(csv, 'utf8'));
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
+    const laag = up.body.bronnen[0].lagen[0];
+    expect(laag.velden.find((v: any) => v.naam === 'id').voorbeelden).toEqual(['0012']);
+    const { rapport } = await controleer(rg, up.body.id, { ...terreinVerzoek('nullen.csv', laag.naam), epsg: 28992 });
+    expect(rapport.objecten).toEqual([expect.objectContaining({ bron_id: '0012', naam: '007', oordeel: 'nieuw', ha: 1 })]);
   }, 180_000);
 });
 
