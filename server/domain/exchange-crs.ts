@@ -63,14 +63,15 @@ export function beoordeelCrs(gedeclareerd: number | null, gekozen: number | null
   }
   if (!extent || binnen(extent, bekend.nederland)) return { ok: true, epsg };
   const passend = crsBijBereik(extent);
+  // No known system fits either: not a wrong CRS but features that lie astray (one
+  // digitised at 0,0, an empty Shapefile's extent). The check names each such feature.
+  if (!passend.length) return { ok: true, epsg };
   const waar = gekozen != null ? 'U koos' : 'Het bestand noemt';
-  const hint = passend.length
-    ? ` De coördinaten passen bij ${lijst(passend)}: ${gekozen != null ? 'kies dat stelsel' : 'corrigeer het coördinatenstelsel in het bestand (bij een Shapefile de .prj) of kies dat stelsel'}.`
-    : ' De coördinaten liggen niet in Nederland in een van de bekende stelsels.';
+  const hint = ` De coördinaten passen bij ${lijst(passend)}: ${gekozen != null ? 'kies dat stelsel' : 'corrigeer het coördinatenstelsel in het bestand (bij een Shapefile de .prj) of kies dat stelsel'}.`;
   return {
     ok: false, code: 'crs_past_niet',
     message: `${waar} ${bekend.naam}, maar de coördinaten (x ${fmt(extent.minX)} – ${fmt(extent.maxX)}, y ${fmt(extent.minY)} – ${fmt(extent.maxY)}) liggen daarin niet in Nederland.${hint}`,
-    voorstel: passend[0]?.epsg,
+    voorstel: passend[0].epsg,
   };
 }
 

@@ -19,8 +19,11 @@ export interface Doelveld {
   waarden?: string[];
 }
 
-/** Derived from the geometry, never mapped. */
-const AFGELEID = new Set(['gemeente_id', 'terrein_id', 'zittende_bedrijven']);
+/**
+ * Never mapped: derived from the geometry, or (ingangsdatum) no column but the valid
+ * time of one whole editor write; an import's changes take effect on the day it runs.
+ */
+const AFGELEID = new Set(['gemeente_id', 'terrein_id', 'zittende_bedrijven', 'ingangsdatum']);
 
 const LABELS: Record<string, string> = {
   naam: 'Naam', status: 'Status', planstatus: 'Planstatus', typologie: 'Typologie',

@@ -41,7 +41,9 @@ async function openDataset(Gdal, path, openOptions = []) {
 function srsOf(geometryField) {
   const cs = geometryField?.coordinateSystem;
   if (!cs || (!cs.wkt && !cs.projjson)) return null;
-  const p = cs.projjson ?? {};
+  // A .prj with TOWGS84 (RD New as older QGIS and ArcGIS write it) is a BoundCRS:
+  // the system itself, and its EPSG code, is its source CRS.
+  const p = cs.projjson?.type === 'BoundCRS' ? cs.projjson.source_crs ?? {} : cs.projjson ?? {};
   const id = p.id;
   return {
     epsg: id && id.authority === 'EPSG' ? Number(id.code) : null,

@@ -25,13 +25,36 @@ export interface Bron {
   meldingen: string[];
 }
 
-/** CSV: geometry as WKT in a column, or x/y columns; the separator is detected (; or ,). */
-const CSV_OPEN = [
-  'GEOM_POSSIBLE_NAMES=wkt,geometrie,geometry,geom,the_geom,WKT',
+/**
+ * CSV: geometry as WKT in a column, or x/y columns; the separator is detected (; or ,).
+ * Every column stays text (no AUTODETECT_TYPE): GDAL would read kavelnummer 0012 as the
+ * number 12; the field mapping reads numbers, dates and ja/nee from text itself.
+ */
+const WKT_KOLOMMEN = ['wkt', 'geometrie', 'geometry', 'geom', 'the_geom', 'wkt_rd'];
+const CSV_WKT = [`GEOM_POSSIBLE_NAMES=${WKT_KOLOMMEN.join(',')}`, 'KEEP_GEOM_COLUMNS=NO'];
+const CSV_XY = [
   'X_POSSIBLE_NAMES=x,x_rd,xcoord,rd_x,lon,lengtegraad,longitude',
   'Y_POSSIBLE_NAMES=y,y_rd,ycoord,rd_y,lat,breedtegraad,latitude',
-  'KEEP_GEOM_COLUMNS=NO', 'AUTODETECT_TYPE=YES',
+  'KEEP_GEOM_COLUMNS=NO',
 ];
+
+/**
+ * GDAL prefers x/y columns to a WKT column when it is given both, so a CSV with a WKT
+ * column (our own export also has x_rd and y_rd, a point inside each polygon) is read
+ * by its WKT only.
+ */
+async function csvOpenOptions(pad: string): Promise<string[]> {
+  const fh = await open(pad, 'r');
+  try {
+    const buf = Buffer.alloc(8192);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    const kop = buf.subarray(0, bytesRead).toString('utf8').replace(/^\ufeff/, '').split(/\r?\n/)[0];
+    const kolommen = kop.split(/[;,\t]/).map((k) => k.trim().replace(/^"|"$/g, '').toLowerCase());
+    return kolommen.some((k) => WKT_KOLOMMEN.includes(k)) ? CSV_WKT : CSV_XY;
+  } finally {
+    await fh.close();
+  }
+}
 
 const MAGIC: Partial<Record<Formaat, Buffer>> = {
   gpkg: Buffer.from('SQLite format 3\0', 'latin1'),
@@ -83,7 +106,7 @@ export async function vindBronnen(dir: string, sampleDir: string): Promise<Bron[
     }
     const magic = MAGIC[formaat];
     if (magic && !(await begint(pad, magic))) throw onleesbaar(bestand, formaat);
-    const openOptions = formaat === 'csv' ? CSV_OPEN : [];
+    const openOptions = formaat === 'csv' ? await csvOpenOptions(pad) : [];
     let lagen: GdalLaag[];
     try {
       lagen = (await gdal.inspect(pad, openOptions, path.join(sampleDir, `voorbeeld-${bronnen.length}`))).lagen;
