@@ -47,3 +47,23 @@ export function schermAf<T extends RuweCel>(cellen: readonly T[]): (Omit<T, 'min
   }
   return cellen.map((c) => (primair.has(c) ? verberg(c) : toon(c)));
 }
+
+/**
+ * The cells of a breakdown over more requests than the published total covers (per
+ * stand: every request not withdrawn; the total: the open ones). The total is the sum
+ * of the cells' open parts, so when one withheld cell alone among the cells with open
+ * requests holds some, its open part follows from the total minus the other cells (the
+ * one running match from the total minus the requests without a match): then the
+ * smallest other cell with open requests is withheld too. `open` is the number of open
+ * requests in a cell; it is not published.
+ */
+export function schermAfNaastTotaal<T extends RuweCel & { open: number }>(cellen: readonly T[]) {
+  const eerst = schermAf(cellen);
+  const verborgen = new Set(cellen.filter((_, i) => eerst[i].afgeschermd));
+  const metOpen = cellen.filter((c) => c.open > 0);
+  if (metOpen.filter((c) => verborgen.has(c)).length === 1) {
+    const tweede = metOpen.filter((c) => !verborgen.has(c)).sort((a, b) => a.open - b.open || a.max_ha - b.max_ha)[0];
+    if (tweede) verborgen.add(tweede);
+  }
+  return cellen.map(({ open: _open, ...c }, i) => (verborgen.has(cellen[i]) ? verberg(c) : toon(c)));
+}

@@ -61,7 +61,8 @@ export type RuwAggregaat = {
   per_milieucategorie: (RuweCel & { milieucategorie: string; volgorde: number })[];
   per_gemeente: (RuweCel & { gemeente: string })[];
   per_reden: (RuweCel & { reden: string })[];
-  per_stand: (RuweCel & { stand: (typeof STANDEN)[number] })[];
+  /** `open`: how many of the cell's requests the total counts (not published). */
+  per_stand: (RuweCel & { stand: (typeof STANDEN)[number]; open: number })[];
 };
 
 // Open requests (open or in behandeling) per milieucategorie, gewenste gemeente and reason,
@@ -87,7 +88,8 @@ SELECT json_build_object(
   'per_reden', (SELECT coalesce(json_agg(x ORDER BY x.reden), '[]') FROM (
       SELECT r.reden, count(*) AS aantal, round(sum(r.min_ha)::numeric, 4) AS min_ha, round(sum(r.max_ha)::numeric, 4) AS max_ha FROM r WHERE r.open GROUP BY r.reden) x),
   'per_stand', (SELECT coalesce(json_agg(x), '[]') FROM (
-      SELECT r.stand, count(*) AS aantal, round(sum(r.min_ha)::numeric, 4) AS min_ha, round(sum(r.max_ha)::numeric, 4) AS max_ha FROM r GROUP BY r.stand) x)
+      SELECT r.stand, count(*) AS aantal, count(*) FILTER (WHERE r.open) AS open, round(sum(r.min_ha)::numeric, 4) AS min_ha,
+             round(sum(r.max_ha)::numeric, 4) AS max_ha FROM r GROUP BY r.stand) x)
 ) AS aggregaat`;
 
 export async function aggregaten(db: Queryable): Promise<RuwAggregaat> {

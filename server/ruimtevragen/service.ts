@@ -10,7 +10,7 @@ import {
 import { vraagVoorZicht, type KandidaatZicht } from '../domain/matching-zicht.ts';
 import { AUDIT_REDEN, metAudit, type AuditReden } from '../matching/audit.ts';
 import { versionConflict } from '../db/audit.ts';
-import { MINIMUM_CEL, STANDEN, schermAf, schermTotaalAf } from '../domain/ruimtevraag-aggregaat.ts';
+import { MINIMUM_CEL, STANDEN, schermAf, schermAfNaastTotaal, schermTotaalAf } from '../domain/ruimtevraag-aggregaat.ts';
 import * as q from './queries.ts';
 import type { Aggregaat } from './schemas.ts';
 
@@ -36,7 +36,8 @@ export async function aggregaten(db: Pick<pg.Pool, 'query'>): Promise<Aggregaat>
     per_milieucategorie: schermAf(a.per_milieucategorie).map(({ volgorde: _v, ...c }) => c),
     per_gemeente: schermAf(a.per_gemeente),
     per_reden: schermAf(a.per_reden),
-    per_stand: schermAf(STANDEN.map((s) => stand.get(s) ?? { stand: s, aantal: 0, min_ha: 0, max_ha: 0 })),
+    // The total counts the open part of every stand: withheld so that it cannot be subtracted out.
+    per_stand: schermAfNaastTotaal(STANDEN.map((s) => stand.get(s) ?? { stand: s, aantal: 0, open: 0, min_ha: 0, max_ha: 0 })),
   };
 }
 
