@@ -1,11 +1,22 @@
 // Adversarial review of confidentiality: an attacker with a stuurgroep or werkgroep
 // account tries to DERIVE a hidden attribute of a ruimtevraag or a match from what
 // the routes open to that role answer (not merely to find a company name in them).
-import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchingTestFile } from '../support/matching-fixture.ts';
 import type { Client } from '../support/api.ts';
+import { createFeature, findEmptySpot, rdBox, rememberIds, type Spot } from '../support/editor-fixture.ts';
+import { controleer, EXAMPLES, importeerVoorbeeld, KAVEL_VELDEN, schrijf, upload } from '../support/exchange.ts';
 
-const { api, one } = matchingTestFile();
+const { api, db, one, start } = matchingTestFile();
+let ids: Awaited<ReturnType<typeof rememberIds>>;
+beforeAll(async () => { ids = await rememberIds(db); });
+// Runs before the matching clean-up: the companies this file made let go of its kavels first.
+afterAll(async () => {
+  await db.pool.query(`UPDATE bedrijf SET huidige_kavel_id = NULL WHERE id > $1`, [start().bedrijf]);
+  await ids.restore();
+});
 
 /** A request made by the regisseur; returns its id. */
 async function maakVraag(reg: Client, naam: string, kvk: string, grootte: { min_ha: number; max_ha: number }) {
@@ -63,5 +74,71 @@ describe('the stuurgroep’s ruimtevragen aggregate', () => {
       const verborgen = agg[deel].filter((c: Cel) => c.afgeschermd && c.aantal > 0);
       expect(verborgen.length === 0 || verborgen.length >= 2, deel).toBe(true);
     }
+  });
+});
+
+describe('a werkgroep deleting a kavel of its own gemeente', () => {
+  let spot: Spot;
+  let terreinId: number;
+  beforeAll(async () => {
+    spot = await findEmptySpot(db);
+    const reg = await api.as('regisseur');
+    terreinId = (await createFeature(reg, 'terreinen', await rdBox(db, spot, -400, -400, 400, 400), { naam: 'Afleidterrein' })).id;
+  });
+  const kavel = async (x: number) => createFeature(await api.as('regisseur'), 'kavels', await rdBox(db, spot, x, 0, x + 100, 100),
+    { terrein_id: terreinId, milieucategorie_max: '4.1', status: 'bezet', naam: `Afleidkavel ${x}` });
+  const werkgroep = () => api.as(spot.gemeente === 'Katwijk' ? 'werkgroep_katwijk' : 'werkgroep_leiden');
+
+  it('gets the same answer whether or not a company in the register sits on it', async () => {
+    const reg = await api.as('regisseur');
+    const metBedrijf = await kavel(-300);
+    const zonder = await kavel(0);
+    // The regisseur notes (confidentially) that the company asking for space sits on the first kavel.
+    const vraag = await reg.send('POST', '/api/ruimtevragen', {
+      bedrijf: { naam: 'Verhuiswens Stil BV', kvk_nummer: '71000003', huidige_kavel_id: metBedrijf.id },
+      min_ha: 1, max_ha: 2, milieucategorie: '2', reden: 'groei',
+    });
+    expect(vraag.status, JSON.stringify(vraag.body)).toBe(201);
+
+    const wg = await werkgroep();
+    const a = await wg.send('DELETE', `/api/kavels/${zonder.id}`, undefined, { 'if-match': '"1"' });
+    const b = await wg.send('DELETE', `/api/kavels/${metBedrijf.id}`, undefined, { 'if-match': '"1"' });
+    expect(a.status, JSON.stringify(a.body)).toBe(200);
+    // A refusal here would tell the werkgroep that this company wants to move.
+    expect(b.status, JSON.stringify(b.body)).toBe(a.status);
+    // The register keeps the company and its request; its current kavel no longer exists.
+    const rij = (await reg.get(`/api/ruimtevragen/${vraag.body.id}`)).body;
+    expect(rij).toMatchObject({ bedrijf_naam: 'Verhuiswens Stil BV', huidige_kavel_id: null });
+  });
+});
+
+describe('a werkgroep’s import dry run that would remove a kavel', () => {
+  it('succeeds alike whether or not a company in the register sits on the kavel', async () => {
+    const wg = await api.as('werkgroep_leiden');
+    const bron = `Afleidregister ${Date.now()}`;
+    await importeerVoorbeeld(api.app, wg, bron);
+    const ontbrekend = async () => {
+      const up = await upload(api.app, wg, 'leiden_kavels_2027.zip', await readFile(path.join(EXAMPLES, 'leiden_kavels_2027.zip')));
+      expect(up.status, JSON.stringify(up.body)).toBe(201);
+      const { rapport } = await controleer(wg, up.body.id,
+        { bestand: 'leiden_kavels_2027.shp', laag: 'leiden_kavels_2027', doel: 'kavels', bron, bron_id_veld: 'KAVELNR', velden: KAVEL_VELDEN });
+      expect(rapport.ontbrekend).toHaveLength(1);
+      return { id: up.body.id as string, kavel: rapport.ontbrekend[0].id as number };
+    };
+    // The dry run removes nothing, so the werkgroep could ask it about any kavel of its own, again and again.
+    const eerst = await ontbrekend();
+    const zonder = await schrijf(wg, eerst.id, 'proefdraai', [eerst.kavel]);
+    expect(zonder.sessie?.proef, JSON.stringify(zonder.sessie?.taak)).toMatchObject({ proef: true, verwijderd: 1 });
+
+    const vraag = await (await api.as('regisseur')).send('POST', '/api/ruimtevragen', {
+      bedrijf: { naam: 'Importstil BV', kvk_nummer: '71000004', huidige_kavel_id: eerst.kavel },
+      min_ha: 1, max_ha: 2, milieucategorie: '2', reden: 'groei',
+    });
+    expect(vraag.status, JSON.stringify(vraag.body)).toBe(201);
+    const daarna = await ontbrekend();
+    expect(daarna.kavel).toBe(eerst.kavel);
+    const met = await schrijf(wg, daarna.id, 'proefdraai', [daarna.kavel]);
+    expect(met.start.status, JSON.stringify(met.start.body)).toBe(zonder.start.status);
+    expect(met.sessie?.proef, JSON.stringify(met.sessie?.taak)).toMatchObject({ proef: true, verwijderd: 1 });
   });
 });
