@@ -142,3 +142,20 @@ describe('a werkgroep’s import dry run that would remove a kavel', () => {
     expect(met.sessie?.proef, JSON.stringify(met.sessie?.taak)).toMatchObject({ proef: true, verwijderd: 1 });
   });
 });
+
+describe('the werkgroep’s view of one request', () => {
+  it('does not change its ETag when only what the werkgroep may not see changes', async () => {
+    const reg = await api.as('regisseur');
+    const id = await maakVraag(reg, 'Stille Wijziging BV', '71000005', { min_ha: 1, max_ha: 2 });
+    const wg = await api.as('werkgroep_leiden');
+    const voor = await wg.get(`/api/ruimtevragen/${id}`);
+    expect(voor.status).toBe(200);
+    // Only confidential facts change: the company's jobs and the regisseur's notes.
+    const version = (await one(`SELECT version FROM ruimtevraag WHERE id = $1`, [id])).version;
+    const w = await reg.send('PATCH', `/api/ruimtevragen/${id}`, { version, bedrijf: { arbeidsplaatsen: 80 }, notities: 'Overweegt te vertrekken uit de regio' });
+    expect(w.status, JSON.stringify(w.body)).toBe(200);
+    const na = await wg.get(`/api/ruimtevragen/${id}`);
+    expect(na.body).toEqual(voor.body);
+    expect(na.headers.get('etag'), 'the ETag tells that something hidden changed').toBe(voor.headers.get('etag'));
+  });
+});
