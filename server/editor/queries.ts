@@ -98,6 +98,16 @@ export async function moveReferences(db: Queryable, layer: WritableLayer, from: 
   }
 }
 
+/**
+ * Before records are deleted, the register's confidential notes that point at them let
+ * go (a company's current kavel becomes unknown). A delete must answer alike whether or
+ * not the register knows of such a note: a refusal would tell the werkgroep that the
+ * company on its kavel asks the regisseur for space elsewhere.
+ */
+export async function releaseConfidentialReferences(db: Queryable, layer: WritableLayer, ids: readonly number[]): Promise<void> {
+  if (layer.table === 'kavel') await db.query(`UPDATE bedrijf SET huidige_kavel_id = NULL WHERE huidige_kavel_id = ANY($1::int[])`, [ids]);
+}
+
 /** Moves toewijzingen from one transformatie/compensatie to another, adding hectares where the pair already exists. */
 async function moveToewijzingen(db: Queryable, column: 'transformatie_id' | 'compensatie_id', from: number, to: number) {
   const pair = column === 'transformatie_id' ? 'compensatie_id' : 'transformatie_id';

@@ -12,7 +12,7 @@ import type { EditablePath, WritableLayer } from './writable.ts';
 import { prepareGeometry } from './geometry.ts';
 import { assertKavelInTerrein, assertMayEdit, assertPlaats, gekozenGemeente, gemeenteOfRecord, gemeentenInVlak } from './placement.ts';
 import { assertToewijzingenPassen, enforceRules, judge, transformatieDatum } from './checks.ts';
-import { deleteRow, insertRecord, lockCurrent, updateRow, type Client } from './queries.ts';
+import { deleteRow, insertRecord, lockCurrent, releaseConfidentialReferences, updateRow, type Client } from './queries.ts';
 import { milieuruimteVanTransformatie } from './milieuruimte.ts';
 import { zetIngangsdatum } from '../balans/historie.ts';
 import { layerDefinition } from '../layers/definitions.ts';
@@ -139,6 +139,7 @@ export async function deleteRecord(ctx: WriteContext, layer: WritableLayer, id: 
 
 /** Deletes the row; one that other data still refers to is a 409 in_gebruik in `message`'s words. */
 export async function deleteInUse(client: Client, layer: WritableLayer, id: number, version: number, message: string): Promise<void> {
+  await releaseConfidentialReferences(client, layer, [id]);
   try {
     if (!(await deleteRow(client, layer, id, version))) throw await versionConflict(client, layer.table, id, version);
   } catch (err) {

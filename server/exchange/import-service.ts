@@ -18,6 +18,7 @@ import { beoordeelCrs, bereikVan } from '../domain/exchange-crs.ts';
 import { withAudit } from '../db/audit.ts';
 import { writableLayer } from '../editor/writable.ts';
 import { assertToewijzingenPassen, judge, transformatieDatum } from '../editor/checks.ts';
+import { releaseConfidentialReferences } from '../editor/queries.ts';
 import { EXCHANGE_DIR } from './gdal-thread.ts';
 import { gdal } from './gdal-thread.ts';
 import { doelvelden, type Doel, type Doelveld } from './doelvelden.ts';
@@ -452,6 +453,7 @@ async function schrijf(pool: pg.Pool, actor: Actor, s: ImportSessie, verzoek: Co
         if (layer.softDeleteStatus) {
           await client.query(`UPDATE ${layer.table} SET status = $1 WHERE id = ANY($2::int[]) AND bron = $3`, [layer.softDeleteStatus, weg, verzoek.bron]);
         } else {
+          await releaseConfidentialReferences(client, layer, weg);
           try {
             await client.query(`DELETE FROM ${layer.table} WHERE id = ANY($1::int[]) AND bron = $2`, [weg, verzoek.bron]);
           } catch (err) {

@@ -56,12 +56,15 @@ export async function registerRij(db: Queryable, id: number): Promise<RegisterRi
   return rows[0];
 }
 
+/** A cell with the ids of the requests it sums (for the suppression; never published). */
+type RuweCelMetLeden = RuweCel & { leden: number[] };
+
 export type RuwAggregaat = {
-  totaal: RuweCel;
-  per_milieucategorie: (RuweCel & { milieucategorie: string; volgorde: number })[];
-  per_gemeente: (RuweCel & { gemeente: string })[];
-  per_reden: (RuweCel & { reden: string })[];
-  per_stand: (RuweCel & { stand: (typeof STANDEN)[number] })[];
+  totaal: RuweCelMetLeden;
+  per_milieucategorie: (RuweCelMetLeden & { milieucategorie: string; volgorde: number })[];
+  per_gemeente: (RuweCelMetLeden & { gemeente: string })[];
+  per_reden: (RuweCelMetLeden & { reden: string })[];
+  per_stand: (RuweCelMetLeden & { stand: (typeof STANDEN)[number] })[];
 };
 
 // Open requests (open or in behandeling) per milieucategorie, gewenste gemeente and reason,
@@ -76,18 +79,23 @@ WITH r AS (
   FROM ruimtevraag r WHERE r.status <> 'ingetrokken'
 )
 SELECT json_build_object(
-  'totaal', (SELECT json_build_object('aantal', count(*), 'min_ha', round(coalesce(sum(min_ha), 0)::numeric, 4), 'max_ha', round(coalesce(sum(max_ha), 0)::numeric, 4)) FROM r WHERE open),
+  'totaal', (SELECT json_build_object('aantal', count(*), 'min_ha', round(coalesce(sum(min_ha), 0)::numeric, 4), 'max_ha', round(coalesce(sum(max_ha), 0)::numeric, 4),
+                              'leden', coalesce(array_agg(id), '{}')) FROM r WHERE open),
   'per_milieucategorie', (SELECT coalesce(json_agg(x ORDER BY x.volgorde), '[]') FROM (
-      SELECT r.milieucategorie, m.volgorde, count(*) AS aantal, round(sum(r.min_ha)::numeric, 4) AS min_ha, round(sum(r.max_ha)::numeric, 4) AS max_ha
+      SELECT r.milieucategorie, m.volgorde, count(*) AS aantal, round(sum(r.min_ha)::numeric, 4) AS min_ha, round(sum(r.max_ha)::numeric, 4) AS max_ha,
+             array_agg(r.id) AS leden
       FROM r JOIN milieucategorie m ON m.stelsel = r.milieucategorie_stelsel AND m.code = r.milieucategorie
       WHERE r.open GROUP BY r.milieucategorie, m.volgorde) x),
   'per_gemeente', (SELECT coalesce(json_agg(x ORDER BY x.gemeente), '[]') FROM (
-      SELECT g.naam AS gemeente, count(*) AS aantal, round(sum(r.min_ha)::numeric, 4) AS min_ha, round(sum(r.max_ha)::numeric, 4) AS max_ha
+      SELECT g.naam AS gemeente, count(*) AS aantal, round(sum(r.min_ha)::numeric, 4) AS min_ha, round(sum(r.max_ha)::numeric, 4) AS max_ha,
+             array_agg(r.id) AS leden
       FROM r JOIN gemeente g ON g.id = ANY(r.gewenste_gemeente_ids) WHERE r.open GROUP BY g.naam) x),
   'per_reden', (SELECT coalesce(json_agg(x ORDER BY x.reden), '[]') FROM (
-      SELECT r.reden, count(*) AS aantal, round(sum(r.min_ha)::numeric, 4) AS min_ha, round(sum(r.max_ha)::numeric, 4) AS max_ha FROM r WHERE r.open GROUP BY r.reden) x),
+      SELECT r.reden, count(*) AS aantal, round(sum(r.min_ha)::numeric, 4) AS min_ha, round(sum(r.max_ha)::numeric, 4) AS max_ha,
+             array_agg(r.id) AS leden FROM r WHERE r.open GROUP BY r.reden) x),
   'per_stand', (SELECT coalesce(json_agg(x), '[]') FROM (
-      SELECT r.stand, count(*) AS aantal, round(sum(r.min_ha)::numeric, 4) AS min_ha, round(sum(r.max_ha)::numeric, 4) AS max_ha FROM r GROUP BY r.stand) x)
+      SELECT r.stand, count(*) AS aantal, round(sum(r.min_ha)::numeric, 4) AS min_ha, round(sum(r.max_ha)::numeric, 4) AS max_ha,
+             array_agg(r.id) AS leden FROM r GROUP BY r.stand) x)
 ) AS aggregaat`;
 
 export async function aggregaten(db: Queryable): Promise<RuwAggregaat> {

@@ -27,8 +27,11 @@ const LijstQuery = z.object({
 const zichtVan = (c: Context<AppEnv>) => kandidaatZicht(actorOf(c).rol);
 
 async function eenVraag(c: Context<AppEnv>, id: number) {
-  const { versie, vraag } = await service.eenVraag(c.var.db.pool, zichtVan(c), id);
-  c.header('ETag', `"${String(versie)}"`);
+  const zicht = zichtVan(c);
+  const { versie, vraag } = await service.eenVraag(c.var.db.pool, zicht, id);
+  // The version moves with every change, also of what the werkgroep may not see (the
+  // company, the notes): only regie, who changes the request, gets it.
+  if (zicht === 'volledig') c.header('ETag', `"${String(versie)}"`);
   return vraag;
 }
 

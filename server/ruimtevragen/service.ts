@@ -10,7 +10,7 @@ import {
 import { vraagVoorZicht, type KandidaatZicht } from '../domain/matching-zicht.ts';
 import { AUDIT_REDEN, metAudit, type AuditReden } from '../matching/audit.ts';
 import { versionConflict } from '../db/audit.ts';
-import { MINIMUM_CEL, STANDEN, schermAf, schermTotaalAf } from '../domain/ruimtevraag-aggregaat.ts';
+import { MINIMUM_CEL, STANDEN, schermAf, schermAfOverAlles, schermTotaalAf, type Cel } from '../domain/ruimtevraag-aggregaat.ts';
 import * as q from './queries.ts';
 import type { Aggregaat } from './schemas.ts';
 
@@ -30,13 +30,28 @@ export async function eenVraag(pool: pg.Pool, zicht: KandidaatZicht, id: number)
 export async function aggregaten(db: Pick<pg.Pool, 'query'>): Promise<Aggregaat> {
   const a = await q.aggregaten(db);
   const stand = new Map(a.per_stand.map((s) => [s.stand, s]));
-  return {
-    minimum_cel: MINIMUM_CEL,
-    totaal: schermTotaalAf(a.totaal),
-    per_milieucategorie: schermAf(a.per_milieucategorie).map(({ volgorde: _v, ...c }) => c),
+  // Each breakdown on its own: small cells withheld, and another where one alone would follow from the rest.
+  const delen = {
+    totaal: [schermTotaalAf(a.totaal)],
+    per_milieucategorie: schermAf(a.per_milieucategorie),
     per_gemeente: schermAf(a.per_gemeente),
     per_reden: schermAf(a.per_reden),
-    per_stand: schermAf(STANDEN.map((s) => stand.get(s) ?? { stand: s, aantal: 0, min_ha: 0, max_ha: 0 })),
+    per_stand: schermAf(STANDEN.map((s) => stand.get(s) ?? { stand: s, aantal: 0, min_ha: 0, max_ha: 0, leden: [] })),
+  };
+  // Then all together: nothing small may follow from cells of different breakdowns either.
+  const alle: (Cel & { leden: number[] })[] = Object.values(delen).flat();
+  const toon = schermAfOverAlles(alle.map((c) => c.leden), alle.map((c) => !c.afgeschermd));
+  const uit = <C extends Cel & { leden: number[] }>(cel: C) => {
+    const { leden: _l, ...c } = cel;
+    return toon[alle.indexOf(cel)] ? c : { ...c, min_ha: null, max_ha: null, afgeschermd: true };
+  };
+  return {
+    minimum_cel: MINIMUM_CEL,
+    totaal: uit(delen.totaal[0]),
+    per_milieucategorie: delen.per_milieucategorie.map(uit).map(({ volgorde: _v, ...c }) => c),
+    per_gemeente: delen.per_gemeente.map(uit),
+    per_reden: delen.per_reden.map(uit),
+    per_stand: delen.per_stand.map(uit),
   };
 }
 
