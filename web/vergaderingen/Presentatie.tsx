@@ -22,8 +22,7 @@ const VOLGENDE = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ']);
 const VORIGE = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
 
 /** The share of the screen the figures take, half up to 1100 px wide (presentatie.css); the map fits into the rest. */
-const PANEEL_AANDEEL = 0.42;
-const paneelAandeel = (breedte: number) => (breedte <= 1100 ? 0.5 : PANEEL_AANDEEL);
+const paneelAandeel = (breedte: number) => (breedte <= 1100 ? 0.5 : 0.42);
 
 /**
  * Projector sizes are set for 1920×1080; a smaller beamer or a larger screen shows the
@@ -41,15 +40,11 @@ const projectorSchaal = () => {
  */
 function vrijeKaart(map: MapLibreMap) {
   const kaart = map.getContainer().getBoundingClientRect();
-  const paneel = document.querySelector('.presentatie-paneel')?.getBoundingClientRect();
-  const onder = ['.presentatie-nav', '.map-peildatum']
-    .map((selector) => document.querySelector(selector)?.getBoundingClientRect())
-    .filter((r): r is DOMRect => !!r && r.height > 0)
-    .map((r) => r.top);
-  return {
-    right: paneel ? Math.max(0, Math.round(kaart.right - paneel.left)) : Math.round(kaart.width * paneelAandeel(kaart.width)),
-    bottom: onder.length ? Math.max(0, Math.round(kaart.bottom - Math.min(...onder))) : 72,
-  };
+  const paneel = document.querySelector('.presentatie-paneel')!.getBoundingClientRect();
+  const nav = document.querySelector('.presentatie-nav')!.getBoundingClientRect();
+  const banner = document.querySelector('.map-peildatum')?.getBoundingClientRect();
+  const onder = banner?.height ? Math.min(nav.top, banner.top) : nav.top;
+  return { right: Math.max(0, Math.round(kaart.right - paneel.left)), bottom: Math.max(0, Math.round(kaart.bottom - onder)) };
 }
 
 export function Presentatie({ id, map, onExit }: { id: number; map: MapLibreMap | null; onExit: () => void }) {
