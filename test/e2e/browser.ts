@@ -69,10 +69,10 @@ export async function giveSecondFactor(page: Page, secret: string, timeout = 90_
 export async function openApp(
   browser: Browser,
   baseUrl: string,
-  options: { account?: Credentials; timeout?: number } = {},
+  options: { account?: Credentials; timeout?: number; viewport?: { width: number; height: number } } = {},
 ): Promise<{ page: Page; errors: string[] }> {
   const timeout = options.timeout ?? 90_000;
-  const page = await browser.newPage({ viewport: VIEWPORT, locale: 'nl-NL' });
+  const page = await browser.newPage({ viewport: options.viewport ?? VIEWPORT, locale: 'nl-NL' });
   // Playwright waits (waitFor, click, fill…) get room for a loaded 2-core machine.
   page.setDefaultTimeout(60_000);
   const errors: string[] = [];

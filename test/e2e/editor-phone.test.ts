@@ -70,9 +70,7 @@ describe.skipIf(!inject('chromiumPath'))('the editing toolbar in the room it has
   }, 180_000);
 
   it('takes one row up to the zoom buttons on a laptop (1366×768) while no panel is open', async () => {
-    const { page, errors } = await openApp(browser(), baseUrl, { account: demoAccount('werkgroep', 'Leiden') });
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await reloadApp(page);
+    const { page, errors } = await openApp(browser(), baseUrl, { account: demoAccount('werkgroep', 'Leiden'), viewport: { width: 1366, height: 768 } });
     const toolbar = page.getByTestId('editor-toolbar');
     const box = (await toolbar.boundingBox())!;
     const zoom = (await page.locator('.maplibregl-ctrl-zoom-in').boundingBox())!;

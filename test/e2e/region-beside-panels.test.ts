@@ -98,9 +98,7 @@ describe.skipIf(!inject('chromiumPath'))('the region beside an open workspace pa
   }, 180_000);
 
   it('fits the region below the editing toolbar on a laptop (1366×768), also after a panel, and selecting a kavel keeps the view', async () => {
-    const { page, errors } = await openApp(browser(), baseUrl, { account: demoAccount('werkgroep', 'Leiden') });
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await reloadApp(page);
+    const { page, errors } = await openApp(browser(), baseUrl, { account: demoAccount('werkgroep', 'Leiden'), viewport: { width: 1366, height: 768 } });
     await page.getByTestId('editor-toolbar').waitFor();
     await waitForIdle(page);
     const toolbarBottom = async () => { const b = (await page.getByTestId('editor-toolbar').boundingBox())!; return b.y + b.height; };
