@@ -11,7 +11,7 @@ const leeg = (v: unknown) => v === null || v === undefined || (typeof v === 'str
 const tekstVan = (v: unknown) => (typeof v === 'string' ? v.trim() : String(v));
 
 const JA = new Set(['ja', 'j', 'true', 'waar', 'yes', 'y', '1', 'x']);
-const NEE = new Set(['nee', 'n', 'false', 'onwaar', 'no', '0', '']);
+const NEE = new Set(['nee', 'n', 'false', 'onwaar', 'no', '0']);
 
 function datum(v: unknown): Gelezen {
   const s = tekstVan(v);
@@ -42,16 +42,20 @@ function keuze(v: unknown, waarden: readonly string[]): Gelezen {
   return gevonden ? { ok: true, waarde: gevonden } : { ok: false, melding: `'${s}' is geen geldige waarde; kies uit ${waarden.join(', ')}` };
 }
 
-/** Reads one source value as a value of our field; empty gives null. */
+/**
+ * Reads one source value as a value of our field; empty gives null (not given: an
+ * update keeps the stored value, a new record gets the default), also for ja/nee,
+ * where reading empty as "nee" would lift a terrein's protection on a re-delivery.
+ */
 export function leesWaarde(soort: VeldSoort, v: unknown, opties: { waarden?: readonly string[]; codes?: readonly string[] } = {}): Gelezen {
+  if (leeg(v)) return { ok: true, waarde: null };
   if (soort === 'ja_nee') {
     if (typeof v === 'boolean') return { ok: true, waarde: v };
-    const s = leeg(v) ? '' : sleutel(tekstVan(v));
+    const s = sleutel(tekstVan(v));
     if (JA.has(s)) return { ok: true, waarde: true };
     if (NEE.has(s)) return { ok: true, waarde: false };
     return { ok: false, melding: `'${tekstVan(v)}' is geen ja of nee` };
   }
-  if (leeg(v)) return { ok: true, waarde: null };
   switch (soort) {
     case 'tekst': return { ok: true, waarde: tekstVan(v) };
     case 'getal': {

@@ -96,6 +96,33 @@ describe('the example GeoPackage', () => {
     expect(rapport.ontbrekend).toEqual([]);
   });
 
+  it('finds nothing changed in its own GeoJSON export (WGS84, 7 decimals), but does find a kavel moved 15 cm', async () => {
+    const wg = await api.as('werkgroep_leiden');
+    const res = await api.app.request('/api/export/lagen/kavels?formaat=geojson&bbox=4.479,52.132,4.487,52.137', { headers: { cookie: wg.cookie } });
+    expect(res.status).toBe(200);
+    const fc = JSON.parse(await res.text());
+    fc.features = fc.features.filter((f: any) => f.properties.bron === BRON);
+    expect(fc.features).toHaveLength(6);
+    const velden = Object.fromEntries(Object.keys(KAVEL_VELDEN).map((k) => [k, { veld: k }]));
+    const verzoek = { bestand: 'kavels.geojson', laag: 'kavels', doel: 'kavels', bron: BRON, bron_id_veld: 'bron_id', velden };
+
+    const terug = await upload(api.app, wg, 'kavels.geojson', Buffer.from(JSON.stringify(fc)));
+    expect(terug.status, JSON.stringify(terug.body)).toBe(201);
+    verzoek.laag = terug.body.bronnen[0].lagen[0].naam;
+    const { rapport } = await controleer(wg, terug.body.id, verzoek);
+    expect(rapport.aantallen, JSON.stringify(rapport.objecten.filter((o: any) => o.oordeel !== 'ongewijzigd')))
+      .toEqual({ nieuw: 0, gewijzigd: 0, ongewijzigd: 6, fout: 0, waarschuwingen: 0 });
+
+    // 0.0000022° of longitude is 15 cm here: a real change of the boundary.
+    const verschoven = fc.features.find((f: any) => f.properties.bron_id === 'LEI-K-003');
+    verschoven.geometry.coordinates = verschoven.geometry.coordinates.map((poly: number[][][]) =>
+      poly.map((ring) => ring.map(([x, y]) => [x + 0.0000022, y])));
+    const anders = await upload(api.app, wg, 'kavels.geojson', Buffer.from(JSON.stringify(fc)));
+    const tweede = await controleer(wg, anders.body.id, verzoek);
+    expect(tweede.rapport.objecten.filter((o: any) => o.oordeel === 'gewijzigd').map((o: any) => o.bron_id)).toEqual(['LEI-K-003']);
+    expect(tweede.rapport.aantallen.ongewijzigd).toBe(5);
+  });
+
   it('reports exactly the changed, new and missing kavels of next year\'s Shapefile, and removes only what is confirmed', async () => {
     const wg = await api.as('werkgroep_leiden');
     const up = await upload(api.app, wg, 'leiden_kavels_2027.zip', await readFile(path.join(EXAMPLES, 'leiden_kavels_2027.zip')));

@@ -117,6 +117,35 @@ describe('text that looks like a number', () => {
   }, 180_000);
 });
 
+describe('an empty ja/nee column', () => {
+  it('keeps a terrein protected when a re-delivery leaves niet_te_transformeren empty (empty is not given, not "nee")', async () => {
+    const rg = await api.as('regisseur');
+    const velden = { naam: { veld: 'naam' }, niet_te_transformeren: { veld: 'beschermd' }, watergebonden: { veld: 'water' } };
+    const levering = async (beschermd: string, water: string) => {
+      const file = await gisBestand('geojson', [{ geometry: box(X + 1600, Y, X + 1700, Y + 100), properties: { id: 'B1', naam: 'Beschermd terrein', beschermd, water } }]);
+      const up = await upload(api.app, rg, 'beschermd.geojson', file);
+      expect(up.status, JSON.stringify(up.body)).toBe(201);
+      return { id: up.body.id as string, rapport: (await controleer(rg, up.body.id, terreinVerzoek('beschermd.geojson', up.body.bronnen[0].lagen[0].naam, velden))).rapport };
+    };
+    const eerste = await levering('ja', '');
+    expect(eerste.rapport.objecten).toEqual([expect.objectContaining({ bron_id: 'B1', oordeel: 'nieuw', problemen: [] })]);
+    await schrijf(rg, eerste.id, 'uitvoeren');
+    const opgeslagen = async () => (await db.pool.query(
+      `SELECT niet_te_transformeren, watergebonden FROM terrein WHERE bron = $1 AND bron_id = 'B1'`, [BRON])).rows;
+    // A new record without a value gets the default.
+    expect(await opgeslagen()).toEqual([{ niet_te_transformeren: true, watergebonden: false }]);
+
+    const tweede = await levering('', '');
+    expect(tweede.rapport.objecten).toEqual([expect.objectContaining({ bron_id: 'B1', oordeel: 'ongewijzigd' })]);
+    await schrijf(rg, tweede.id, 'uitvoeren');
+    expect(await opgeslagen()).toEqual([{ niet_te_transformeren: true, watergebonden: false }]);
+
+    // "nee" said in so many words does change it.
+    const derde = await levering('nee', '');
+    expect(derde.rapport.objecten).toEqual([expect.objectContaining({ bron_id: 'B1', oordeel: 'gewijzigd' })]);
+  }, 180_000);
+});
+
 async function writeBuffer(dir: string, inhoud: Buffer): Promise<string> {
   const pad = path.join(dir, 'in.zip');
   await writeFile(pad, inhoud);

@@ -71,6 +71,8 @@ describe('leesWaarde', () => {
     expect(leesWaarde('ja_nee', 'Ja')).toEqual({ ok: true, waarde: true });
     expect(leesWaarde('ja_nee', 0)).toEqual({ ok: true, waarde: false });
     expect(leesWaarde('ja_nee', 'misschien').ok).toBe(false);
+    expect(leesWaarde('ja_nee', '')).toEqual({ ok: true, waarde: null });
+    expect(leesWaarde('ja_nee', null)).toEqual({ ok: true, waarde: null });
     expect(leesWaarde('datum', '01-03-2026')).toEqual({ ok: true, waarde: '2026-03-01' });
     expect(leesWaarde('datum', '2026/3/1')).toEqual({ ok: true, waarde: '2026-03-01' });
     expect(leesWaarde('datum', '31-02-2026').ok).toBe(false);

@@ -246,6 +246,7 @@ export function ImportView({ map }: { map: MapLibreMap | null }) {
       {laag && (
         <Stap nr={4} titel={tx.import.stap.velden}>
           {onthouden && <p className="exchange-note" data-testid="import-onthouden">{tx.import.onthouden}</p>}
+          <p className="monitor-note">{tx.import.uitlegLeeg}</p>
           <table className="monitor-table exchange-mapping" data-testid="import-koppeling">
             <thead><tr><th>{tx.import.onsVeld}</th><th>{tx.import.uitBestand}</th><th>{tx.import.voorbeeld}</th></tr></thead>
             <tbody>

@@ -37,6 +37,7 @@ export const tx = {
     nietVullen: '— niet vullen —',
     vasteWaarde: 'Vaste waarde…',
     leeg: '(leeg)',
+    uitlegLeeg: 'Een lege cel maakt een veld dat leeg mag zijn leeg. Bij een veld dat niet leeg kan, zoals een ja/nee-veld, laat een lege cel de opgeslagen waarde staan; een nieuw record krijgt de standaardwaarde, of een fout als het veld verplicht is. Alleen "nee", "n", "0" of "onwaar" zet ja/nee uit.',
     koppelVerplicht: (labels: string[]) => `Koppel nog een veld of vaste waarde aan: ${labels.join(', ')}.`,
     controleer: 'Controleren',
     annuleer: 'Annuleren',
