@@ -47,18 +47,40 @@ export async function createSession(db: Queryable, accountId: number, adres: str
   return { token, csrfToken };
 }
 
-export async function findSession(db: Queryable, token: string): Promise<Session | null> {
-  const { rows } = await db.query(
-    `SELECT s.id AS sessie_id, s.token_hash, s.csrf_token, s.methode, s.tweede_factor_op IS NOT NULL AS gegeven,
+/**
+ * The open session of a token hash ($1 of the statement it is part of), with its
+ * account: also used inside the tile query, which checks the session in the same
+ * round trip (server/tiles/queries.ts).
+ */
+export const SESSION_SQL = `
+     SELECT s.id AS sessie_id, s.token_hash, s.csrf_token, s.methode, s.tweede_factor_op IS NOT NULL AS gegeven,
             tf.bevestigd_op IS NOT NULL AS heeft_tweede_factor, a.wachtwoord_hash IS NOT NULL AS heeft_wachtwoord,
             a.id, a.email, a.naam, a.rol, a.gemeente_id, g.naam AS gemeente, a.actief
      FROM sessie s JOIN account a ON a.id = s.account_id LEFT JOIN gemeente g ON g.id = a.gemeente_id
           LEFT JOIN tweede_factor tf ON tf.account_id = a.id
-     WHERE s.token_hash = $1 AND s.ingetrokken_op IS NULL AND s.verloopt_op > now() AND a.actief AND a.rol IS NOT NULL`,
-    [hashToken(token)],
-  );
-  const r = rows[0];
-  if (!r) return null;
+     WHERE s.token_hash = $1 AND s.ingetrokken_op IS NULL AND s.verloopt_op > now() AND a.actief AND a.rol IS NOT NULL`;
+
+/** The columns of SESSION_SQL (all null when it found no session, as in an outer join). */
+export interface SessionRow {
+  sessie_id: number | null;
+  token_hash: string;
+  csrf_token: string;
+  methode: Methode;
+  gegeven: boolean;
+  heeft_tweede_factor: boolean;
+  heeft_wachtwoord: boolean;
+  id: number;
+  email: string;
+  naam: string;
+  rol: Role;
+  gemeente_id: number | null;
+  gemeente: string | null;
+  actief: boolean;
+}
+
+/** A row of SESSION_SQL as a session (null: no open session). */
+export function sessionFromRow(r: SessionRow | undefined): Session | null {
+  if (!r?.sessie_id) return null;
   return {
     id: r.sessie_id,
     tokenHash: r.token_hash,
@@ -69,6 +91,11 @@ export async function findSession(db: Queryable, token: string): Promise<Session
     stap: aanmeldStap(r.rol, r.heeft_tweede_factor === true, r.gegeven),
     account: { id: r.id, email: r.email, naam: r.naam, rol: r.rol, gemeente_id: r.gemeente_id, gemeente: r.gemeente, actief: r.actief },
   };
+}
+
+export async function findSession(db: Queryable, token: string): Promise<Session | null> {
+  const { rows } = await db.query<SessionRow>(SESSION_SQL, [hashToken(token)]);
+  return sessionFromRow(rows[0]);
 }
 
 /**

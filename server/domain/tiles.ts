@@ -81,3 +81,16 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
   const bare = (t: string) => t.trim().replace(/^W\//, '');
   return ifNoneMatch.split(',').some((t) => bare(t) === bare(etag));
 }
+
+/**
+ * The versions of a layer's tiles (for one attribute set) that an If-None-Match header
+ * names: tiles the browser has, which the server need not make again to answer 304.
+ */
+export function etagVersions(ifNoneMatch: string | undefined, layer: string, attributeSet: string): number[] {
+  if (!ifNoneMatch) return [];
+  const own = new RegExp(`^"${layer}\\.(\\d{1,15})\\.${attributeSet}"$`);
+  return ifNoneMatch.split(',').flatMap((t) => {
+    const m = own.exec(t.trim().replace(/^W\//, ''));
+    return m ? [Number(m[1])] : [];
+  });
+}

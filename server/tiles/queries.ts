@@ -1,7 +1,9 @@
 // SQL of the tiles: the layer versions (table laag_versie, migration 024), a tile by
 // ST_AsMVT on PostgreSQL, and a whole layer for the tile index on the embedded database.
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { TILE_BUFFER, TILE_EXTENT, type TileCoord } from '../domain/tiles.ts';
+import { SESSION_SQL, type SessionRow } from '../auth/sessions.ts';
 import { definitionOf, LABELLED, labelLayerName, type AttributeSet, type TileLayer } from './attributes.ts';
 
 type Queryable = Pick<pg.Pool, 'query'>;
@@ -37,30 +39,89 @@ const ownOrder = (layer: TileLayer) => {
 };
 
 /**
- * One tile as Mapbox Vector Tile (ST_AsMVT), in one query over the GiST index of the
- * stored Web Mercator geometry, with the version of the layer it shows (same snapshot).
- * ST_AsMVT leaves out rows whose clipped geometry is NULL; a filter on it would have
- * PostgreSQL clip every geometry twice (a third of a dense tile's time).
+ * The ST_AsMVT expression of one tile (bytea, empty when no feature meets it), over the
+ * GiST index of the stored Web Mercator geometry; z, x and y are the statement's
+ * parameters named. ST_AsMVT leaves out rows whose clipped geometry is NULL; a filter
+ * on it would have PostgreSQL clip every geometry twice (a third of a dense tile's time).
  */
-export async function mvtTile(db: Queryable, layer: TileLayer, set: AttributeSet, { z, x, y }: TileCoord): Promise<{ versie: number; tile: Buffer }> {
+function mvtExpression(layer: TileLayer, set: AttributeSet, [z, x, y]: [string, string, string]) {
   const def = definitionOf(layer);
   const margin = TILE_BUFFER / TILE_EXTENT;
-  const env = `ST_TileEnvelope($1, $2, $3)`;
-  const buffered = `ST_TileEnvelope($1, $2, $3, margin => ${margin})`;
+  const env = `ST_TileEnvelope(${z}, ${x}, ${y})`;
+  const buffered = `ST_TileEnvelope(${z}, ${x}, ${y}, margin => ${margin})`;
   const labels = LABELLED.has(layer)
     ? `|| coalesce((SELECT ST_AsMVT(l.*, '${labelLayerName(layer)}', ${TILE_EXTENT}, 'geom', 'id') FROM (
            SELECT x.id, ${select(set)}, ST_AsMVTGeom(x.label_3857, ${env}, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom
            FROM ${def.table} x WHERE x.geom_3857 && ${buffered} AND x.label_3857 && ${buffered}) l), '')`
     : '';
-  const { rows } = await db.query<{ versie: number; tile: Buffer }>(
-    `SELECT (SELECT versie FROM laag_versie WHERE laag = $4) AS versie,
-            coalesce((SELECT ST_AsMVT(f.*, '${layer}', ${TILE_EXTENT}, 'geom', 'id') FROM (
+  return `coalesce((SELECT ST_AsMVT(f.*, '${layer}', ${TILE_EXTENT}, 'geom', 'id') FROM (
               SELECT x.id, ${select(set)}, ST_AsMVTGeom(x.geom_3857, ${env}, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom
               FROM ${def.table} x WHERE x.geom_3857 && ${buffered}
-              ORDER BY ${ownOrder(layer)}) f), '') ${labels} AS tile`,
+              ORDER BY ${ownOrder(layer)}) f), '') ${labels}`;
+}
+
+/** One tile as Mapbox Vector Tile (ST_AsMVT), with the version of the layer it shows (same snapshot). */
+export async function mvtTile(db: Queryable, layer: TileLayer, set: AttributeSet, { z, x, y }: TileCoord): Promise<{ versie: number; tile: Buffer }> {
+  const { rows } = await db.query<{ versie: number; tile: Buffer }>(
+    `SELECT (SELECT versie FROM laag_versie WHERE laag = $4) AS versie, ${mvtExpression(layer, set, ['$1', '$2', '$3'])} AS tile`,
     [z, x, y, layer],
   );
   return rows[0];
+}
+
+/** A prepared statement's name: the same text, the same name (one per layer and variant). */
+const statementName = (text: string) => `tegel_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+
+export interface TileRequest {
+  /** Hash of the session token in the request's cookie; null when the caller has checked the session itself. */
+  tokenHash: string | null;
+  layer: TileLayer;
+  set: AttributeSet;
+  coord: TileCoord;
+  /** Roles that may read the layer: for any other session no tile is made. */
+  roles: readonly string[];
+  /** Versions whose tile the caller already has (its cache, the browser's ETag): not made again. */
+  have: readonly number[];
+  /** Make the tile here by ST_AsMVT (PostgreSQL); false: only the session and the version. */
+  mvt: boolean;
+  /**
+   * As a named prepared statement, planned once per connection (PostgreSQL; PgBouncer
+   * 1.21+ keeps these in transaction pooling): planning the whole statement anew costs
+   * more than running it for a small tile.
+   */
+  prepare: boolean;
+}
+
+export interface TileLookup {
+  session: SessionRow | undefined;
+  versie: number;
+  /** The tile, or null when it was not made (no session or access, a version the caller has, or mvt false). */
+  tile: Buffer | null;
+}
+
+/**
+ * The session, the layer's version and the tile, in one statement: one round trip and
+ * one snapshot. A tile is made only for a session whose role may read the layer, and
+ * only for a version the caller does not have. (InitPlans run when first needed, so the
+ * CASE spares the ST_AsMVT work when its condition fails.)
+ */
+export async function tileForSession(db: Queryable, r: TileRequest): Promise<TileLookup> {
+  const tile = r.mvt ? mvtExpression(r.layer, r.set, ['$5', '$6', '$7']) : 'NULL::bytea';
+  const checked = r.tokenHash === null;
+  const text = `WITH s AS (${checked ? 'SELECT NULL::int AS sessie_id, $1::text AS token_hash' : SESSION_SQL}),
+          v AS (SELECT versie FROM laag_versie WHERE laag = $2)
+     SELECT s.*, v.versie AS laag_versie,
+            CASE WHEN ${checked ? '$3::text[] IS NOT NULL' : 's.rol::text = ANY($3::text[])'} AND v.versie <> ALL($4::bigint[])
+                 THEN ${tile} END AS tegel
+     FROM v LEFT JOIN s ON true`;
+  const { rows } = await db.query<SessionRow & { laag_versie: number; tegel: Buffer | null }>({
+    text,
+    values: [r.tokenHash, r.layer, r.roles, r.have, ...(r.mvt ? [r.coord.z, r.coord.x, r.coord.y] : [])],
+    ...(r.prepare ? { name: statementName(text) } : {}),
+  });
+  const row = rows[0];
+  if (!row) throw new Error(`laag_versie kent laag ${r.layer} niet`);
+  return { session: row.sessie_id === null ? undefined : row, versie: row.laag_versie, tile: row.tegel };
 }
 
 /** What the tile index of the embedded database is built from (GeoJSON texts, WGS84). */

@@ -8,21 +8,20 @@
 // pool (a replica unless this client just wrote). Every tile carries the ETag of its
 // layer version: the browser revalidates (no-cache) and gets 304 until the layer changes.
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import type pg from 'pg';
 import { getCookie } from 'hono/cookie';
 import type { Database } from '../db/database.ts';
 import { readPool } from '../db/read-routing.ts';
-import { findSession, SESSION_COOKIE } from '../auth/sessions.ts';
+import { findSession, hashToken, sessionFromRow, SESSION_COOKIE, type Session } from '../auth/sessions.ts';
 import type { Account } from '../accounts/queries.ts';
-import type { Role } from '../domain/roles.ts';
+import { ROLES, type Role } from '../domain/roles.ts';
 import { mayCall, type AccessTable } from '../http/access.ts';
 import { ApiError, handleError } from '../http/errors.ts';
 import { chooseEncoding } from '../http/compression.ts';
-import { etagMatches, parseTileCoord, tileEtag } from '../domain/tiles.ts';
+import { etagMatches, etagVersions, parseTileCoord, tileEtag } from '../domain/tiles.ts';
 import { isTileLayer, LABELLED, labelLayerName, MAX_ZOOM, MIN_ZOOM, tileAttributes, type TileLayer } from './attributes.ts';
 import { TileService } from './service.ts';
 
-type TileEnv = { Variables: { db: Database; account: Account & { rol: Role }; lookup: Promise<{ pool: pg.Pool; versie: number } | null> } };
+type TileEnv = { Variables: { db: Database; account: Account & { rol: Role } } };
 
 export const TILE_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
 /** Revalidate every time (cheap: a 304 costs one version lookup); kept per user only. */
@@ -40,9 +39,7 @@ export function tileRoutes(db: Database, access: () => AccessTable, options: Til
   app.onError(handleError);
 
   // Signed in, as for the API (the same session cookie); never the OGC tokens.
-  const signedIn = async (c: Context<TileEnv>) => {
-    const token = getCookie(c, SESSION_COOKIE);
-    const found = token ? await findSession(db.pool, token) : null;
+  const accept = (c: Context<TileEnv>, found: Session | null) => {
     if (!found || found.account.rol === null) throw new ApiError(401, 'niet_ingelogd', 'Log in om de kaart te zien.');
     // As in the API (server/auth/middleware.ts): nothing before the second factor.
     if (found.stap !== 'volledig') {
@@ -50,30 +47,24 @@ export function tileRoutes(db: Database, access: () => AccessTable, options: Til
     }
     c.set('account', { ...found.account, rol: found.account.rol });
   };
+  const signedIn = async (c: Context<TileEnv>) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    accept(c, token ? await findSession(db.pool, token) : null);
+  };
+  // A tile checks its session in the same statement as it reads the tile (below).
+  const TILE_PATH = /^\/tiles\/[^/]+\/[^/]+\/[^/]+\/[^/]+$/;
   const session: MiddlewareHandler<TileEnv> = async (c, next) => {
     c.set('db', db);
-    // A tile (the route below always answers this shape) looks up its session and its
-    // layer's version at once: two queries, one wait. The handler awaits the outcome.
-    const tile = /^\/tiles\/([^/]+)\/[^/]+\/[^/]+\/[^/]+$/.exec(c.req.path);
-    if (tile) {
-      const lookup = Promise.all([signedIn(c), isTileLayer(tile[1]) ? versionOf(c, tile[1]) : null]).then(([, v]) => v);
-      lookup.catch(() => undefined);
-      c.set('lookup', lookup);
-    } else {
-      await signedIn(c);
-    }
+    if (!TILE_PATH.test(c.req.path)) await signedIn(c);
     await next();
-  };
-  const versionOf = async (c: Context<TileEnv>, layer: TileLayer) => {
-    const pool = await readPool(c);
-    return { pool, versie: await service!.versie(pool, layer) };
   };
   app.use('*', session);
 
-  const mayRead = (c: Context<TileEnv>, layer: string) => {
+  const readers = (layer: string): Role[] => {
     const route = access().find('GET', `/api/${layer}`);
-    return !!route && mayCall(route.toegang, c.var.account.rol);
+    return route ? ROLES.filter((rol) => mayCall(route.toegang, rol)) : [];
   };
+  const mayRead = (c: Context<TileEnv>, layer: string) => readers(layer).includes(c.var.account.rol);
 
   // TileJSON 3.0 of a layer, with its version and feature count: the map's tile source.
   app.get('/:bestand', async (c) => {
@@ -98,24 +89,50 @@ export function tileRoutes(db: Database, access: () => AccessTable, options: Til
     });
   });
 
+  // One tile. Where sessions and tiles are read from the same database (no replica, or
+  // this client's own writes are not on it yet), the session, the layer's version and the
+  // tile are one statement: one round trip, the least a tile can cost. The tile is made
+  // in it only for a role that may read the layer and a version nobody here has yet.
   app.get('/:laag/:z/:x/:y', async (c) => {
     const { laag, z, x, y } = c.req.param();
-    const known = await c.var.lookup;
-    if (!isTileLayer(laag)) throw new ApiError(404, 'onbekende_laag', `Er is geen kaartlaag ${laag}.`);
-    if (!mayRead(c, laag)) throw new ApiError(403, 'geen_toegang', 'Uw rol geeft geen toegang tot deze kaartlaag.');
     const coord = parseTileCoord(z, x, y);
-    if (typeof coord === 'string') throw new ApiError(400, 'ongeldige_tegel', coord);
+    if (!isTileLayer(laag) || typeof coord === 'string') {
+      await signedIn(c);
+      if (!isTileLayer(laag)) throw new ApiError(404, 'onbekende_laag', `Er is geen kaartlaag ${laag}.`);
+      throw new ApiError(400, 'ongeldige_tegel', coord as string);
+    }
     const layer: TileLayer = laag;
-    const set = tileAttributes(layer, c.var.account.rol);
-    const { pool, versie } = known ?? await versionOf(c, layer);
+    const token = getCookie(c, SESSION_COOKIE);
+    if (!token) accept(c, null);
+    const refuse = () => new ApiError(403, 'geen_toegang', 'Uw rol geeft geen toegang tot deze kaartlaag.');
+    const pool = await readPool(c);
+    const roles = readers(layer);
+    // The attributes may depend on the role (attributes.ts): known before the session only when all readers share them.
+    const sets = new Set(roles.map((rol) => tileAttributes(layer, rol)));
+    const shared = sets.size === 1 ? [...sets][0] : null;
+    // Checked before the tile's statement when sessions live elsewhere (the primary, not this replica).
+    const checkFirst = pool !== db.pool || !shared;
+    if (checkFirst) {
+      await signedIn(c);
+      if (!mayRead(c, layer)) throw refuse();
+    }
+    const set = shared ?? tileAttributes(layer, c.var.account.rol);
+    const found = await service!.lookup(pool, {
+      tokenHash: checkFirst ? null : hashToken(token!), layer, set, coord, roles,
+      browserHas: etagVersions(c.req.header('If-None-Match'), layer, set.id),
+    });
+    if (!checkFirst) {
+      accept(c, sessionFromRow(found.session));
+      if (!mayRead(c, layer)) throw refuse();
+    }
     c.header('Cache-Control', CACHE_CONTROL);
     c.header('Vary', 'Accept-Encoding, Cookie');
-    const etag = tileEtag(layer, versie, set.id);
+    const etag = tileEtag(layer, found.versie, set.id);
     if (etagMatches(c.req.header('If-None-Match'), etag)) {
       c.header('ETag', etag);
       return c.body(null, 304);
     }
-    const tile = await service!.tile(pool, layer, set, coord, versie, chooseEncoding(c.req.header('Accept-Encoding')));
+    const tile = await service!.tile(pool, layer, set, coord, found, chooseEncoding(c.req.header('Accept-Encoding')));
     c.header('ETag', tileEtag(layer, tile.versie, set.id));
     c.header('Content-Type', TILE_CONTENT_TYPE);
     if (tile.encoding) c.header('Content-Encoding', tile.encoding);

@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import { testApp, testDatabase, type Client } from '../support/api.ts';
 import { findEmptySpot, rdBox, rememberIds } from '../support/editor-fixture.ts';
+import { pointOnFeature } from '@turf/turf';
 import { WAL_COOKIE } from '../../server/db/read-routing.ts';
+import { tileAt } from '../../server/domain/tiles.ts';
+import { decodeTile, getTile } from '../support/tiles.ts';
 
 const db = testDatabase();
 const api = testApp(db);
@@ -90,6 +93,20 @@ describe.runIf(readUrl)('with a streaming replica', () => {
       expect(other.status).toBe(200);
       expect(other.body.properties.naam).toBe('Replica versie 1');
       expect(await lastReplicaRead(since), 'the read ran on the replica').toMatch(/kanszone/);
+
+      // The same in the map's tiles: the writer's from the primary (session and tile in one
+      // statement), the other's from the replica (session checked on the primary first).
+      const [lon, lat] = pointOnFeature(created.body).geometry.coordinates;
+      const coord = tileAt(lon, lat, 15);
+      const naamIn = async (client: Client) => {
+        const reply = await getTile((url, init) => api.app.request(url, init), client.cookie, `/tiles/kanszones/${coord.z}/${coord.x}/${coord.y}.pbf`);
+        expect(reply.status).toBe(200);
+        return decodeTile(reply.bytes, coord).kanszones.find((f) => f.id === id)?.properties.naam;
+      };
+      expect(await naamIn(writer)).toBe('Replica versie 2');
+      const tileSince = await replicaClock();
+      expect(await naamIn(reader)).toBe('Replica versie 1');
+      expect(await lastReplicaRead(tileSince), 'the tile was read on the replica').toMatch(/ST_AsMVT/);
     } finally {
       await replica.query(`SELECT pg_wal_replay_resume()`);
     }

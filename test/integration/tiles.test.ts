@@ -291,6 +291,32 @@ describe('access and bad requests', () => {
     }
   });
 
+  it('checks the session on every tile, also one the server and the browser already have', async () => {
+    const email = `tegels-uit-${Date.now().toString(36)}@tegels.test.nl`;
+    const wachtwoord = 'blauwe-boot-in-de-haven';
+    await createAccount(db.pool, { email, naam: 'Tegels uitgelogd', rol: 'stuurgroep', wachtwoord });
+    const login = await request('/api/auth/login', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, wachtwoord }),
+    });
+    const { csrfToken } = await login.json() as { csrfToken: string };
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    const url = path('kavels', tileAt(4.49, 52.16, 12));
+    const first = await getTile(request, cookie, url);
+    expect(first.status).toBe(200);
+    expect(first.bytes.byteLength).toBeGreaterThan(0);
+    // Made once, then kept by the server and by the browser.
+    expect((await getTile(request, cookie, url)).status).toBe(200);
+    expect((await getTile(request, cookie, url, { 'If-None-Match': first.etag! })).status).toBe(304);
+
+    const out = await request('/api/auth/logout', { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken } });
+    expect(out.status).toBeLessThan(300);
+    for (const headers of [{}, { 'If-None-Match': first.etag! }] as Record<string, string>[]) {
+      const reply = await getTile(request, cookie, url, headers);
+      expect(reply.status, JSON.stringify(headers)).toBe(401);
+      expect(JSON.parse(new TextDecoder().decode(reply.bytes)).error.code).toBe('niet_ingelogd');
+    }
+  });
+
   it('answers an empty tile below the zoom a layer starts at, without asking the database', async () => {
     const reg = await api.as('regisseur');
     const reply = await tile(reg, 'kavels', tileAt(4.49, 52.16, 3));

@@ -1,7 +1,7 @@
 // Pure rules of the vector tiles: tile addresses, tile extents and ETags.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { attributeSetId, etagMatches, parseTileCoord, tileAt, tileBounds, tileEtag, tilesCovering } from '../../server/domain/tiles.ts';
+import { attributeSetId, etagMatches, etagVersions, parseTileCoord, tileAt, tileBounds, tileEtag, tilesCovering } from '../../server/domain/tiles.ts';
 
 describe('tile addresses', () => {
   it('reads z/x/y.pbf and refuses what is not a tile, in Dutch', () => {
@@ -54,6 +54,15 @@ describe('ETags', () => {
     expect(etagMatches('*', etag)).toBe(true);
     expect(etagMatches(undefined, etag)).toBe(false);
     expect(etagMatches(tileEtag('kavels', 1795800605857, attributeSetId(['naam', 'status'])), etag)).toBe(false);
+  });
+
+  it('give the versions of a layer that the browser says it has, for the same attribute set only', () => {
+    const set = attributeSetId(['naam', 'status']);
+    const other = attributeSetId(['naam']);
+    const header = `W/${tileEtag('kavels', 17, set)}, ${tileEtag('kavels', 18, other)}, ${tileEtag('terreinen', 19, set)}, "rommel", ${tileEtag('kavels', 20, set)}`;
+    expect(etagVersions(header, 'kavels', set)).toEqual([17, 20]);
+    expect(etagVersions(undefined, 'kavels', set)).toEqual([]);
+    expect(etagVersions('*', 'kavels', set)).toEqual([]);
   });
 
   it('tell attribute sets apart, whatever their order', () => {
