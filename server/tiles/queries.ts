@@ -1,9 +1,9 @@
 // SQL of the tiles: the layer versions (table laag_versie, migration 024), a tile by
 // ST_AsMVT on PostgreSQL, and a whole layer for the tile index on the embedded database.
-import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { TILE_BUFFER, TILE_EXTENT, type TileCoord } from '../domain/tiles.ts';
 import { SESSION_SQL, type SessionRow } from '../auth/sessions.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import { definitionOf, LABELLED, labelLayerName, type AttributeSet, type TileLayer } from './attributes.ts';
 
 type Queryable = Pick<pg.Pool, 'query'>;
@@ -69,9 +69,6 @@ export async function mvtTile(db: Queryable, layer: TileLayer, set: AttributeSet
   return rows[0];
 }
 
-/** A prepared statement's name: the same text, the same name (one per layer and variant). */
-const statementName = (text: string) => `tegel_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
-
 export interface TileRequest {
   /** Hash of the session token in the request's cookie; null when the caller has checked the session itself. */
   tokenHash: string | null;
@@ -85,9 +82,9 @@ export interface TileRequest {
   /** Make the tile here by ST_AsMVT (PostgreSQL); false: only the session and the version. */
   mvt: boolean;
   /**
-   * As a named prepared statement, planned once per connection (PostgreSQL; PgBouncer
-   * 1.21+ keeps these in transaction pooling): planning the whole statement anew costs
-   * more than running it for a small tile.
+   * As a named prepared statement, planned once per connection (PostgreSQL, see
+   * server/db/prepared.ts): planning the whole statement anew costs more than running it
+   * for a small tile.
    */
   prepare: boolean;
 }
@@ -114,11 +111,9 @@ export async function tileForSession(db: Queryable, r: TileRequest): Promise<Til
             CASE WHEN ${checked ? '$3::text[] IS NOT NULL' : 's.rol::text = ANY($3::text[])'} AND v.versie <> ALL($4::bigint[])
                  THEN ${tile} END AS tegel
      FROM v LEFT JOIN s ON true`;
-  const { rows } = await db.query<SessionRow & { laag_versie: number; tegel: Buffer | null }>({
-    text,
-    values: [r.tokenHash, r.layer, r.roles, r.have, ...(r.mvt ? [r.coord.z, r.coord.x, r.coord.y] : [])],
-    ...(r.prepare ? { name: statementName(text) } : {}),
-  });
+  const values = [r.tokenHash, r.layer, r.roles, r.have, ...(r.mvt ? [r.coord.z, r.coord.x, r.coord.y] : [])];
+  type Row = SessionRow & { laag_versie: number; tegel: Buffer | null };
+  const { rows } = r.prepare ? await preparedQuery<Row>(db, text, values) : await db.query<Row>(text, values);
   const row = rows[0];
   if (!row) throw new Error(`laag_versie kent laag ${r.layer} niet`);
   return { session: row.sessie_id === null ? undefined : row, versie: row.laag_versie, tile: row.tegel };

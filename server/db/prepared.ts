@@ -1,0 +1,30 @@
+// Named prepared statements for the few hot queries whose planning costs more than
+// their run (a vector tile): planned once per connection. PgBouncer in transaction
+// pooling keeps them only from version 1.21 (max_prepared_statements); an older one
+// answers "prepared statement does not exist" or "already exists" once the statement
+// meets another server connection. Then this pool goes on with unnamed statements.
+// PostgreSQL only: the embedded database's client inlines parameters into the text
+// (inline-params-client.ts), so one name would stand for the first call's values.
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+
+type Queryable = Pick<pg.Pool, 'query'>;
+
+/** Pools where a pooler refused named statements. */
+const unnamedOnly = new WeakSet<object>();
+/** SQLSTATE invalid_sql_statement_name and duplicate_prepared_statement. */
+const POOLER_REFUSALS = new Set(['26000', '42P05']);
+
+/** The statement's name: the same text, the same name. */
+export const statementName = (text: string) => `sr_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+
+export async function preparedQuery<R extends pg.QueryResultRow>(db: Queryable, text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
+  if (unnamedOnly.has(db)) return db.query<R>(text, values);
+  try {
+    return await db.query<R>({ name: statementName(text), text, values });
+  } catch (err) {
+    if (!POOLER_REFUSALS.has((err as { code?: string }).code ?? '')) throw err;
+    unnamedOnly.add(db);
+    return db.query<R>(text, values);
+  }
+}
