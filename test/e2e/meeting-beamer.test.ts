@@ -4,6 +4,7 @@
 // and the chapter bar leave free, and fills it; no chapter's figures are cut off at the
 // side, the region's key figures are all in view without scrolling, and no text is
 // smaller than 24 px at 1080p, scaled (16 px at 720p). On a large screen alike, larger.
+// On a phone held upright (to follow a meeting) the map lies above the figures.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openApp, waitForIdle } from './browser.ts';
@@ -25,10 +26,16 @@ const kaartOpScherm = (page: Page, bereik: Bereik) => page.evaluate((b) => {
   const nav = document.querySelector('.presentatie-nav')!.getBoundingClientRect();
   // The banner naming the map's date sits above the chapter bar: nothing of the region under it.
   const banner = document.querySelector('.map-peildatum')?.getBoundingClientRect();
+  // The figures beside the map, or (a phone held upright) below it.
+  const naast = paneel.left > box.left + 1;
   return {
     region: { left: box.left + sw.x, right: box.left + ne.x, top: box.top + ne.y, bottom: box.top + sw.y },
-    vrij: { left: box.left, right: paneel.left, top: box.top, bottom: Math.min(nav.top, banner?.height ? banner.top : Infinity) },
+    vrij: {
+      left: box.left, right: naast ? paneel.left : box.right, top: box.top,
+      bottom: Math.min(nav.top, banner?.height ? banner.top : Infinity, naast ? Infinity : paneel.top),
+    },
     banner: !!banner?.height,
+    naast,
   };
 }, bereik);
 
@@ -54,6 +61,8 @@ describe.skipIf(!inject('chromiumPath'))('a meeting on a smaller beamer', () => 
     { naam: 'XGA', width: 1024, height: 768, namen: [18, 13.5], tekst: 16 },
     // A large screen (a 4K screen at 150 %): larger alike, 32 px for 24.
     { naam: 'QHD', width: 2560, height: 1440, namen: [32, 24], tekst: 32 },
+    // A phone held upright, to follow the meeting: the map above the figures, at reading size.
+    { naam: 'telefoon', width: 390, height: 844, namen: [18, 13.5], tekst: 16 },
   ])('shows the whole region beside the figures, and every chapter\'s figures in full ($naam)', async ({ naam, width, height, namen, tekst }) => {
     const { page, errors } = await openApp(browser, baseUrl, { account: demoAccount('stuurgroep') });
     await page.setViewportSize({ width, height });
@@ -69,7 +78,11 @@ describe.skipIf(!inject('chromiumPath'))('a meeting on a smaller beamer', () => 
     expect(await page.evaluate(() => [window.__map!.getLayoutProperty('gemeenten-label', 'text-size'), window.__map!.getLayoutProperty('terreinen-label', 'text-size')]))
       .toEqual(namen);
     const kaart = await kaartOpScherm(page, bereik);
-    expect(kaart.banner, 'the banner with the snapshot\'s date').toBe(true);
+    const telefoon = width <= 640;
+    // On a phone the figures' heading names the date; the banner would cover the small map.
+    expect(kaart.banner, 'the banner with the snapshot\'s date').toBe(!telefoon);
+    expect(kaart.naast, 'the figures beside the map, below it on a phone').toBe(!telefoon);
+    if (telefoon) expect(kaart.vrij.bottom - kaart.vrij.top, 'height of the map above the figures').toBeGreaterThan(height * 0.33);
     for (const kant of ['left', 'top'] as const) expect(kaart.region[kant], `region ${kant}`).toBeGreaterThanOrEqual(kaart.vrij[kant] - 1);
     expect(kaart.region.right, 'the region\'s east edge (Leiderdorp) left of the figures').toBeLessThanOrEqual(kaart.vrij.right + 1);
     expect(kaart.region.bottom, 'the region\'s south edge (Zoeterwoude) above the banner and the chapter bar').toBeLessThanOrEqual(kaart.vrij.bottom + 1);
@@ -87,10 +100,30 @@ describe.skipIf(!inject('chromiumPath'))('a meeting on a smaller beamer', () => 
           .filter((e) => !e.closest('svg') && e.textContent?.trim() && e.getClientRects().length)
           .map((e) => ({ tekst: e.textContent!.trim().slice(0, 40), px: parseFloat(getComputedStyle(e).fontSize) }))
           .filter((x) => x.px < min - 0.1),
+        tabellen: [...el.querySelectorAll('.hs-tabel-rol')].map((rol) => ({
+          over: rol.scrollWidth - rol.clientWidth,
+          scrollt: getComputedStyle(rol).overflowX === 'auto',
+          eersteKolom: getComputedStyle(rol.querySelector('td, th')!).position,
+        })),
       }), tekst);
       expect(paneel.breed, `chapter ${code}: figures cut off at the side (px)`).toBeLessThanOrEqual(0);
+      // A table fits a beamer; on a phone it may scroll sideways, its first column staying.
+      for (const t of paneel.tabellen) {
+        if (telefoon) expect(t.scrollt || t.over <= 0, `chapter ${code}: a table cut off`).toBe(true);
+        else expect(t.over, `chapter ${code}: a table wider than the figures (px)`).toBeLessThanOrEqual(0);
+        if (t.over > 0) expect(t.eersteKolom, `chapter ${code}: the first column stays while the table scrolls`).toBe('sticky');
+      }
+      // The current chapter is in view in the chapter bar (a phone has no room for the names: its heading says it).
+      const balk = await page.locator('.presentatie-nav ol').evaluate((ol) => {
+        const knop = ol.querySelector('button.actief')!.getBoundingClientRect();
+        const box = ol.getBoundingClientRect();
+        return { links: knop.left - box.left, rechts: box.right - knop.right, zichtbaar: box.width > 0 };
+      });
+      expect(balk.zichtbaar, 'the chapter names in the bar').toBe(!telefoon);
+      if (balk.zichtbaar) expect(Math.min(balk.links, balk.rechts), `chapter ${code}: its name in the chapter bar in view (px)`).toBeGreaterThanOrEqual(-1);
       expect(paneel.klein, `chapter ${code}`).toEqual([]);
-      if (code === 'regio') expect(paneel.hoog, 'the region\'s key figures in view without scrolling (px)').toBeLessThanOrEqual(0);
+      // (A phone scrolls its figures; a beamer has nobody to scroll.)
+      if (code === 'regio' && !telefoon) expect(paneel.hoog, 'the region\'s key figures in view without scrolling (px)').toBeLessThanOrEqual(0);
       await page.waitForTimeout(300);
       await page.screenshot({ path: `${SCREENSHOTS}/67-beamer-${naam}-${i + 1}-${code}.png` });
       await page.keyboard.press('PageDown');

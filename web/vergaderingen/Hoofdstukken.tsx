@@ -72,11 +72,14 @@ function Voortgang({ reeks, breed }: { reeks: Reeks; breed: number }) {
 }
 
 function Tabel({ kop, rijen, testId }: { kop: string[]; rijen: (string | number)[][]; testId: string }) {
+  // The wrapper lets a table too wide for a phone scroll sideways (presentatie.css).
   return (
-    <table className="hs-tabel" data-testid={testId}>
-      <thead><tr>{kop.map((k, i) => <th key={k} className={i ? 'getal' : undefined}>{k}</th>)}</tr></thead>
-      <tbody>{rijen.map((r) => <tr key={String(r[0])}>{r.map((c, i) => <td key={i} className={i ? 'getal' : undefined}>{c}</td>)}</tr>)}</tbody>
-    </table>
+    <div className="hs-tabel-rol">
+      <table className="hs-tabel" data-testid={testId}>
+        <thead><tr>{kop.map((k, i) => <th key={k} className={i ? 'getal' : undefined}>{k}</th>)}</tr></thead>
+        <tbody>{rijen.map((r) => <tr key={String(r[0])}>{r.map((c, i) => <td key={i} className={i ? 'getal' : undefined}>{c}</td>)}</tr>)}</tbody>
+      </table>
+    </div>
   );
 }
 

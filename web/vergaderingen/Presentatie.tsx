@@ -3,7 +3,7 @@
 // keys, PageUp/PageDown (what a presenter clicker sends) and Space move between
 // chapters, Home and End jump, Escape leaves. From the meeting's latest snapshot, with
 // the polygons drawn as they were; live when nothing is frozen yet.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
 import { call, http } from '../api/http.ts';
@@ -21,8 +21,11 @@ import './presentatie.css';
 const VOLGENDE = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ']);
 const VORIGE = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
 
-/** The share of the screen the figures take, half up to 1100 px wide (presentatie.css); the map fits into the rest. */
-const paneelAandeel = (breedte: number) => (breedte <= 1100 ? 0.5 : 0.42);
+/**
+ * The share of the screen's width the figures take (presentatie.css): all of it on a phone
+ * held upright (below the map), half up to 1100 px wide, else 42 %.
+ */
+const paneelAandeel = (breedte: number) => (breedte <= 640 ? 1 : breedte <= 1100 ? 0.5 : 0.42);
 
 /**
  * Projector sizes are set for 1920×1080; a smaller beamer or a larger screen shows the
@@ -35,16 +38,18 @@ const projectorSchaal = () => {
 };
 
 /**
- * How far the figures (right) and, from below, the chapter bar and the banner naming the
- * map's date reach into the map, in px: the region is fitted clear of them.
+ * How far the figures (from the right, or on a phone from below) and, from below, the
+ * chapter bar and the banner naming the map's date reach into the map, in px: the region
+ * is fitted clear of them.
  */
 function vrijeKaart(map: MapLibreMap) {
   const kaart = map.getContainer().getBoundingClientRect();
   const paneel = document.querySelector('.presentatie-paneel')!.getBoundingClientRect();
   const nav = document.querySelector('.presentatie-nav')!.getBoundingClientRect();
   const banner = document.querySelector('.map-peildatum')?.getBoundingClientRect();
-  const onder = banner?.height ? Math.min(nav.top, banner.top) : nav.top;
-  return { right: Math.max(0, Math.round(kaart.right - paneel.left)), bottom: Math.max(0, Math.round(kaart.bottom - onder)) };
+  const naast = paneel.left > kaart.left + 1;
+  const onder = Math.min(nav.top, banner?.height ? banner.top : Infinity, naast ? Infinity : paneel.top);
+  return { right: naast ? Math.max(0, Math.round(kaart.right - paneel.left)) : 0, bottom: Math.max(0, Math.round(kaart.bottom - onder)) };
 }
 
 export function Presentatie({ id, map, onExit }: { id: number; map: MapLibreMap | null; onExit: () => void }) {
@@ -170,6 +175,17 @@ export function Presentatie({ id, map, onExit }: { id: number; map: MapLibreMap 
     };
   }, [map, signaleringen, adviezen]);
 
+  // Where the chapter list is wider than its bar (a tablet, a phone), the current chapter stays in view.
+  const hoofdstukLijst = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    const ol = hoofdstukLijst.current;
+    const knop = ol?.children[nr] as HTMLElement | undefined;
+    if (!ol || !knop) return;
+    const links = knop.offsetLeft - ol.offsetLeft;
+    if (links < ol.scrollLeft) ol.scrollLeft = links;
+    else if (links + knop.offsetWidth > ol.scrollLeft + ol.clientWidth) ol.scrollLeft = links + knop.offsetWidth - ol.clientWidth;
+  }, [nr, lijst.length]);
+
   const fout = detail.error ?? live.error ?? kaart.error ?? vergelijking.error;
   return (
     <div className="presentatie" data-testid="presentatie" data-hoofdstuk={hoofdstuk?.code ?? ''} aria-live="polite" data-map-view-owner>
@@ -190,7 +206,7 @@ export function Presentatie({ id, map, onExit }: { id: number; map: MapLibreMap 
       </section>
       <nav className="presentatie-nav" aria-label="Hoofdstukken">
         <button type="button" onClick={() => ga(nr - 1)} disabled={nr === 0} aria-label="Vorig hoofdstuk">‹</button>
-        <ol>
+        <ol ref={hoofdstukLijst}>
           {lijst.map((h, i) => (
             <li key={h.code}>
               <button type="button" className={i === nr ? 'actief' : undefined} aria-current={i === nr ? 'step' : undefined} onClick={() => ga(i)}>{h.titel}</button>
@@ -199,7 +215,7 @@ export function Presentatie({ id, map, onExit }: { id: number; map: MapLibreMap 
         </ol>
         <span className="presentatie-teller" data-testid="presentatie-teller">{lijst.length ? `${nr + 1} / ${lijst.length}` : ''}</span>
         <button type="button" onClick={() => ga(nr + 1)} disabled={nr >= lijst.length - 1} aria-label="Volgend hoofdstuk">›</button>
-        <button type="button" className="presentatie-sluit" onClick={onExit} data-testid="presentatie-sluit">Esc · Sluiten</button>
+        <button type="button" className="presentatie-sluit" onClick={onExit} data-testid="presentatie-sluit"><span className="presentatie-esc">Esc · </span>Sluiten</button>
       </nav>
     </div>
   );

@@ -16,14 +16,17 @@ function Tabel({ titel, kolom, rijen, testId }: { titel: string; kolom: string; 
   return (
     <section className="vg-section">
       <h3>{titel}</h3>
-      <table className="monitor-table" data-testid={testId}>
-        <thead><tr><th>{kolom}</th><th className="getal">{tv.ruimtevragen.aantal}</th><th className="getal">{tv.ruimtevragen.hectares}</th></tr></thead>
-        <tbody>
-          {rijen.map((r) => (
-            <tr key={r.label}><td>{r.label}</td><td className="getal">{r.cel.aantal}</td><td className="getal">{hectares(r.cel)}</td></tr>
-          ))}
-        </tbody>
-      </table>
+      {/* Scrolls sideways where a phone is too narrow (presentatie.css). */}
+      <div className="hs-tabel-rol">
+        <table className="monitor-table" data-testid={testId}>
+          <thead><tr><th>{kolom}</th><th className="getal">{tv.ruimtevragen.aantal}</th><th className="getal">{tv.ruimtevragen.hectares}</th></tr></thead>
+          <tbody>
+            {rijen.map((r) => (
+              <tr key={r.label}><td>{r.label}</td><td className="getal">{r.cel.aantal}</td><td className="getal">{hectares(r.cel)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
