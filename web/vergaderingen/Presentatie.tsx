@@ -3,7 +3,7 @@
 // keys, PageUp/PageDown (what a presenter clicker sends) and Space move between
 // chapters, Home and End jump, Escape leaves. From the meeting's latest snapshot, with
 // the polygons drawn as they were; live when nothing is frozen yet.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
 import { call, http } from '../api/http.ts';
@@ -21,21 +21,35 @@ import './presentatie.css';
 const VOLGENDE = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ']);
 const VORIGE = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
 
-/**
- * The share of the screen's width the figures take (presentatie.css): all of it on a phone
- * held upright (below the map), half up to 1100 px wide, else 42 %.
- */
-const paneelAandeel = (breedte: number) => (breedte <= 640 ? 1 : breedte <= 1100 ? 0.5 : 0.42);
+/** The chapter bar's height in --p, a pixel at 1920×1080 (presentatie.css). */
+const BALK_HOOGTE_P = 72;
 
 /**
- * Projector sizes are set for 1920×1080; a smaller beamer or a larger screen shows the
- * same picture, scaled; up to 1100 px wide (tablets, XGA beamers) three quarters
- * (presentatie.css --p).
+ * The width the figures have for a chart, and the presentation's scale (--p in px: 1 at
+ * 1920×1080), measured from the laid-out panel and chapter bar, again when the screen
+ * changes size: where the figures go and how large is the stylesheet's alone.
  */
-const projectorSchaal = () => {
-  if (typeof window === 'undefined') return 1;
-  return window.innerWidth <= 1100 ? 0.75 : Math.min(window.innerHeight / 1080, window.innerWidth / 1920);
-};
+function usePaneelMaat(paneel: RefObject<HTMLElement | null>, balk: RefObject<HTMLElement | null>) {
+  const [maat, setMaat] = useState<{ inhoud: number; schaal: number } | null>(null);
+  useLayoutEffect(() => {
+    const p = paneel.current;
+    const b = balk.current;
+    if (!p || !b) return;
+    const meet = () => {
+      const stijl = getComputedStyle(p);
+      // clientWidth leaves out the scrollbar, whose room is always kept (scrollbar-gutter).
+      const inhoud = Math.floor(p.clientWidth - parseFloat(stijl.paddingLeft) - parseFloat(stijl.paddingRight));
+      const schaal = b.getBoundingClientRect().height / BALK_HOOGTE_P;
+      setMaat((m) => (m && m.inhoud === inhoud && m.schaal === schaal ? m : { inhoud, schaal }));
+    };
+    meet();
+    const waarnemer = new ResizeObserver(meet);
+    waarnemer.observe(p);
+    waarnemer.observe(b);
+    return () => waarnemer.disconnect();
+  }, [paneel, balk]);
+  return maat;
+}
 
 /**
  * How far the figures (from the right, or on a phone from below) and, from below, the
@@ -66,13 +80,14 @@ export function Presentatie({ id, map, onExit }: { id: number; map: MapLibreMap 
 
   const inhoud = snapshot?.inhoud ?? live.data?.inhoud ?? null;
   const klaar = !!inhoud && (!snapshot || !!kaart.data) && (!snapshot || !vorige || !!vergelijking.data);
-  const breedte = typeof window === 'undefined' ? 1920 : window.innerWidth;
-  const schaal = projectorSchaal();
+  const paneel = useRef<HTMLElement>(null);
+  const balk = useRef<HTMLElement>(null);
+  const maat = usePaneelMaat(paneel, balk);
+  const grafiekBreedte = maat?.inhoud;
+  const schaal = maat?.schaal;
   const lijst = useMemo(
-    () => (inhoud && klaar
-      ? hoofdstukken(inhoud, vergelijking.data ?? null, { grafiekBreedte: Math.round(breedte * paneelAandeel(breedte) - 80 * schaal), definities: false })
-      : []),
-    [inhoud, klaar, vergelijking.data, breedte, schaal],
+    () => (inhoud && klaar && grafiekBreedte ? hoofdstukken(inhoud, vergelijking.data ?? null, { grafiekBreedte, definities: false }) : []),
+    [inhoud, klaar, vergelijking.data, grafiekBreedte],
   );
   const [nr, setNr] = useState(0);
   const ga = useCallback((n: number) => setNr((huidig) => Math.max(0, Math.min(lijst.length - 1, typeof n === 'number' ? n : huidig))), [lijst.length]);
@@ -80,7 +95,7 @@ export function Presentatie({ id, map, onExit }: { id: number; map: MapLibreMap 
   // The map's names at projector size while presenting. The panning limit goes: the
   // region is fitted beside the figures, with the map beyond it under them.
   useEffect(() => {
-    if (!map) return;
+    if (!map || !schaal) return;
     setLabelStyle(map, 'projector', schaal);
     const limiet = map.getMaxBounds();
     map.setMaxBounds(null);
@@ -189,7 +204,7 @@ export function Presentatie({ id, map, onExit }: { id: number; map: MapLibreMap 
   const fout = detail.error ?? live.error ?? kaart.error ?? vergelijking.error;
   return (
     <div className="presentatie" data-testid="presentatie" data-hoofdstuk={hoofdstuk?.code ?? ''} aria-live="polite" data-map-view-owner>
-      <section className="presentatie-paneel" data-map-occluder aria-label={hoofdstuk?.titel ?? tv.laden}>
+      <section ref={paneel} className="presentatie-paneel" data-map-occluder aria-label={hoofdstuk?.titel ?? tv.laden}>
         {!hoofdstuk ? (
           <p role={fout ? 'alert' : undefined}>{fout ? fout.message : tv.laden}</p>
         ) : (
@@ -204,7 +219,7 @@ export function Presentatie({ id, map, onExit }: { id: number; map: MapLibreMap 
           </>
         )}
       </section>
-      <nav className="presentatie-nav" aria-label="Hoofdstukken">
+      <nav ref={balk} className="presentatie-nav" aria-label="Hoofdstukken">
         <button type="button" onClick={() => ga(nr - 1)} disabled={nr === 0} aria-label="Vorig hoofdstuk">‹</button>
         <ol ref={hoofdstukLijst}>
           {lijst.map((h, i) => (
