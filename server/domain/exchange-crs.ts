@@ -13,6 +13,8 @@ export interface Bereik {
 export interface BekendCrs {
   epsg: number;
   naam: string;
+  /** Its name in the EPSG registry (as PROJ gives it). */
+  epsgNaam: string;
   /** Where coordinates of features in the Netherlands lie in this system (with margin). */
   nederland: Bereik;
 }
@@ -20,14 +22,24 @@ export interface BekendCrs {
 export const RD_NEW = 28992;
 
 export const BEKENDE_CRS: readonly BekendCrs[] = [
-  { epsg: 28992, naam: 'RD New (EPSG:28992)', nederland: { minX: -25_000, minY: 280_000, maxX: 320_000, maxY: 650_000 } },
-  { epsg: 4326, naam: 'WGS 84, lengte/breedte (EPSG:4326)', nederland: { minX: 3.0, minY: 50.5, maxX: 7.5, maxY: 53.8 } },
-  { epsg: 4258, naam: 'ETRS89, lengte/breedte (EPSG:4258)', nederland: { minX: 3.0, minY: 50.5, maxX: 7.5, maxY: 53.8 } },
-  { epsg: 3857, naam: 'Web Mercator (EPSG:3857)', nederland: { minX: 330_000, minY: 6_550_000, maxX: 840_000, maxY: 7_150_000 } },
-  { epsg: 25831, naam: 'ETRS89 / UTM zone 31N (EPSG:25831)', nederland: { minX: 480_000, minY: 5_580_000, maxX: 900_000, maxY: 5_980_000 } },
+  { epsg: 28992, naam: 'RD New (EPSG:28992)', epsgNaam: 'Amersfoort / RD New', nederland: { minX: -25_000, minY: 280_000, maxX: 320_000, maxY: 650_000 } },
+  { epsg: 4326, naam: 'WGS 84, lengte/breedte (EPSG:4326)', epsgNaam: 'WGS 84', nederland: { minX: 3.0, minY: 50.5, maxX: 7.5, maxY: 53.8 } },
+  { epsg: 4258, naam: 'ETRS89, lengte/breedte (EPSG:4258)', epsgNaam: 'ETRS89', nederland: { minX: 3.0, minY: 50.5, maxX: 7.5, maxY: 53.8 } },
+  { epsg: 3857, naam: 'Web Mercator (EPSG:3857)', epsgNaam: 'WGS 84 / Pseudo-Mercator', nederland: { minX: 330_000, minY: 6_550_000, maxX: 840_000, maxY: 7_150_000 } },
+  { epsg: 25831, naam: 'ETRS89 / UTM zone 31N (EPSG:25831)', epsgNaam: 'ETRS89 / UTM zone 31N', nederland: { minX: 480_000, minY: 5_580_000, maxX: 900_000, maxY: 5_980_000 } },
 ];
 
 export const bekendCrs = (epsg: number) => BEKENDE_CRS.find((c) => c.epsg === epsg);
+
+/**
+ * The EPSG code a layer's system gives the map: its own, or for an EPSG compound system
+ * with heights (RD New + NAP height, EPSG:7415, as BGT and 3D data come) that of its
+ * horizontal part when it is one of ours; heights are dropped on reading.
+ */
+export function kaartEpsg(crs: { epsg: number | null; horizontaal?: string | null }): number | null {
+  if (crs.horizontaal) return BEKENDE_CRS.find((c) => c.epsgNaam === crs.horizontaal)?.epsg ?? crs.epsg;
+  return crs.epsg;
+}
 
 const binnen = (b: Bereik, r: Bereik) => b.minX >= r.minX && b.maxX <= r.maxX && b.minY >= r.minY && b.maxY <= r.maxY;
 

@@ -17,7 +17,13 @@ export class GdalError extends Error {
 }
 
 export interface GdalVeld { naam: string; type: string }
-export interface GdalCrs { epsg: number | null; naam: string | null; soort: string | null }
+export interface GdalCrs {
+  epsg: number | null;
+  naam: string | null;
+  soort: string | null;
+  /** The EPSG name of the horizontal part of an EPSG compound system (e.g. RD New + NAP height). */
+  horizontaal?: string | null;
+}
 export interface GdalLaag {
   naam: string;
   geometrietype: string | null;

@@ -42,13 +42,19 @@ function srsOf(geometryField) {
   const cs = geometryField?.coordinateSystem;
   if (!cs || (!cs.wkt && !cs.projjson)) return null;
   // A .prj with TOWGS84 (RD New as older QGIS and ArcGIS write it) is a BoundCRS:
-  // the system itself, and its EPSG code, is its source CRS.
-  const p = cs.projjson?.type === 'BoundCRS' ? cs.projjson.source_crs ?? {} : cs.projjson ?? {};
-  const id = p.id;
+  // the system itself, and its EPSG code, is its source CRS. RD New with NAP heights
+  // (EPSG:7415, BGT and 3D data) is a CompoundCRS: the map's system is its horizontal
+  // part (heights are dropped on reading, -dim XY).
+  const unbound = (crs) => (crs?.type === 'BoundCRS' ? crs.source_crs ?? {} : crs ?? {});
+  const p = unbound(cs.projjson);
+  const horizontal = p.type === 'CompoundCRS' ? unbound(p.components?.[0]) : p;
+  const id = horizontal.id;
   return {
     epsg: id && id.authority === 'EPSG' ? Number(id.code) : null,
     naam: p.name ?? null,
-    soort: p.type ?? null,
+    soort: horizontal.type ?? null,
+    // PROJ leaves out the parts' codes of an EPSG compound system: its part by name.
+    horizontaal: p.type === 'CompoundCRS' && p.id?.authority === 'EPSG' && !id ? horizontal.name ?? null : null,
   };
 }
 

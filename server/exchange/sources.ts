@@ -3,6 +3,7 @@
 import { open, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../http/errors.ts';
+import { kaartEpsg } from '../domain/exchange-crs.ts';
 import { gdal, GdalError, type GdalLaag } from './gdal-thread.ts';
 
 export type Formaat = 'gpkg' | 'shp' | 'geojson' | 'fgb' | 'csv';
@@ -114,6 +115,8 @@ export async function vindBronnen(dir: string, sampleDir: string): Promise<Bron[
       if (err instanceof GdalError) throw onleesbaar(bestand, formaat, [...err.meldingen.filter((m) => /ERROR/.test(m)), err.message].join(' ').slice(0, 500));
       throw err;
     }
+    // A compound system with heights counts as its horizontal part (exchange-crs.ts).
+    lagen = lagen.map((l) => (l.crs ? { ...l, crs: { ...l.crs, epsg: kaartEpsg(l.crs) } } : l));
     bronnen.push({ bestand, pad, formaat, openOptions, lagen, meldingen });
   }
   if (!bronnen.length) {

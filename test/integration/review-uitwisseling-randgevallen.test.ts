@@ -30,6 +30,11 @@ const RD_TOWGS84 = 'PROJCS["Amersfoort / RD New",GEOGCS["Amersfoort",DATUM["Amer
   + 'PARAMETER["latitude_of_origin",52.15616055555555],PARAMETER["central_meridian",5.38763888888889],PARAMETER["scale_factor",0.9999079],'
   + 'PARAMETER["false_easting",155000],PARAMETER["false_northing",463000],UNIT["metre",1,AUTHORITY["EPSG","9001"]],AXIS["X",EAST],AXIS["Y",NORTH],AUTHORITY["EPSG","28992"]]';
 
+/** RD New as ArcGIS writes it (ESRI WKT: other names, no EPSG code). */
+const RD_ESRI = 'PROJCS["RD_New",GEOGCS["GCS_Amersfoort",DATUM["D_Amersfoort",SPHEROID["Bessel_1841",6377397.155,299.1528128]],PRIMEM["Greenwich",0.0],'
+  + 'UNIT["Degree",0.0174532925199433]],PROJECTION["Double_Stereographic"],PARAMETER["False_Easting",155000.0],PARAMETER["False_Northing",463000.0],'
+  + 'PARAMETER["Central_Meridian",5.38763888888889],PARAMETER["Scale_Factor",0.9999079],PARAMETER["Latitude_Of_Origin",52.15616055555555],UNIT["Meter",1.0]]';
+
 /** A free spot in Zoeterwoude, south-east of Leiden (RD New). */
 const X = 93_500;
 const Y = 460_000;
@@ -74,6 +79,30 @@ describe('coordinate reference systems as municipalities deliver them', () => {
     const r = await schrijf(wg, up.body.id, 'uitvoeren');
     expect(r.start.status).toBe(422);
     expect(r.start.body.error.code).toBe('import_heeft_fouten');
+  }, 180_000);
+
+  it('reads RD New with NAP heights (EPSG:7415, as BGT and 3D data come) as RD New, and an ArcGIS .prj without an EPSG code too', async () => {
+    const wg = await api.as('regisseur');
+    const gpkg = await gisBestand('gpkg', [{ geometry: box(X + 1800, Y, X + 1900, Y + 100), properties: { id: 'N1', naam: 'Terrein met NAP' } }],
+      { laag: 'nap', crs: 'urn:ogc:def:crs:EPSG::7415' });
+    const up = await upload(api.app, wg, 'nap.gpkg', gpkg);
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
+    expect(up.body.bronnen[0].lagen[0]).toMatchObject({ crs: { epsg: 28992, naam: expect.stringContaining('NAP') }, crs_oordeel: { ok: true, epsg: 28992 } });
+    const { rapport } = await controleer(wg, up.body.id, terreinVerzoek('nap.gpkg', 'nap'));
+    expect(rapport.objecten).toEqual([expect.objectContaining({ bron_id: 'N1', oordeel: 'nieuw', ha: 1, problemen: [] })]);
+
+    // ArcGIS writes RD New as ESRI WKT, without any EPSG code.
+    const zonderPrj = await gisBestand('shp', [{ geometry: box(X + 2000, Y, X + 2100, Y + 100), properties: { id: 'A1', naam: 'Terrein ArcGIS' } }], { laag: 'arcgis', zonder: ['.prj'] });
+    const dir = await mkdtemp(path.join(EXCHANGE_DIR, 'test-esri-'));
+    try {
+      const bestanden = await pakUit(await writeBuffer(dir, zonderPrj), path.join(dir, 'uit'));
+      await writeFile(path.join(dir, 'uit', 'arcgis.prj'), RD_ESRI);
+      const zip = await maakZip([...bestanden, path.join(dir, 'uit', 'arcgis.prj')].map((p) => ({ pad: p, naam: path.basename(p) })));
+      const esri = await upload(api.app, wg, 'arcgis.zip', zip);
+      expect(esri.body.bronnen[0].lagen[0]).toMatchObject({ crs: { epsg: 28992 }, crs_oordeel: { ok: true, epsg: 28992 } });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }, 180_000);
 });
 

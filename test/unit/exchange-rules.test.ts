@@ -3,7 +3,7 @@
 // mapping one source feature onto a layer.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { beoordeelCrs, crsBijBereik } from '../../server/domain/exchange-crs.ts';
+import { beoordeelCrs, crsBijBereik, kaartEpsg } from '../../server/domain/exchange-crs.ts';
 import { leesWaarde } from '../../server/domain/exchange-values.ts';
 import { DBF_MAX, kortVeldnamen, veldnamenTekst } from '../../server/domain/shapefile-names.ts';
 import { celTekst, neutraliseer } from '../../server/domain/spreadsheet-cell.ts';
@@ -14,6 +14,15 @@ import { writableLayer } from '../../server/editor/writable.ts';
 const LEIDEN_RD = { minX: 92_900, minY: 460_850, maxX: 93_300, maxY: 461_150 };
 const LEIDEN_WGS84 = { minX: 4.48, minY: 52.13, maxX: 4.49, maxY: 52.14 };
 const CODES = ['1', '2', '3.1', '3.2', '4.1', '4.2', '5.1', '5.2', '5.3', '6'];
+
+describe('a compound system with heights', () => {
+  it('counts as its horizontal part when that is one of ours, by its EPSG name', () => {
+    expect(kaartEpsg({ epsg: null, horizontaal: 'Amersfoort / RD New' })).toBe(28992);
+    expect(kaartEpsg({ epsg: null, horizontaal: 'ETRS89 / UTM zone 31N' })).toBe(25831);
+    expect(kaartEpsg({ epsg: null, horizontaal: 'Belge 1972 / Belgian Lambert 72' })).toBe(null);
+    expect(kaartEpsg({ epsg: 28992 })).toBe(28992);
+  });
+});
 
 describe('beoordeelCrs', () => {
   it('accepts RD New and WGS84 coordinates that lie in the Netherlands', () => {
