@@ -27,6 +27,10 @@ function datum(v: unknown): Gelezen {
 
 function milieucategorie(v: unknown, codes: readonly string[]): Gelezen {
   const s = tekstVan(v);
+  // A range ("3.1 - 4.2") is two categories: which one this field wants is not ours to guess.
+  if ((s.match(/(?<![\d.,])[1-6](?:[.,]\d)?(?![\d.,])/g) ?? []).length > 1) {
+    return { ok: false, melding: `'${s}' noemt meer dan één milieucategorie; koppel de laagste en de hoogste elk aan hun eigen veld` };
+  }
   const m = /(\d+)(?:[.,](\d))?/.exec(s);
   const code = m ? (m[2] !== undefined && m[2] !== '0' ? `${m[1]}.${m[2]}` : m[1]) : null;
   if (code && codes.includes(code)) return { ok: true, waarde: code };

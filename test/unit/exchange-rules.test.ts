@@ -66,7 +66,7 @@ describe('beoordeelCrs', () => {
 
 describe('leesWaarde', () => {
   it.each([
-    ['3,1', '3.1'], [3.1, '3.1'], ['cat. 4.2', '4.2'], ['Categorie 2', '2'],
+    ['3,1', '3.1'], [3.1, '3.1'], ['cat. 4.2', '4.2'], ['Categorie 2', '2'], ['4.2 (VNG 2009)', '4.2'],
   ])('reads milieucategorie %j', (v, code) => {
     expect(leesWaarde('milieucategorie', v, { codes: CODES })).toEqual({ ok: true, waarde: code });
   });
@@ -74,6 +74,12 @@ describe('leesWaarde', () => {
   it('does not guess a milieucategorie that names none (4 where only 4.1 and 4.2 exist)', () => {
     expect(leesWaarde('milieucategorie', '4', { codes: CODES })).toMatchObject({ ok: false, melding: expect.stringContaining('3.1, 3.2') });
     expect(leesWaarde('milieucategorie', '4.0', { codes: CODES }).ok).toBe(false);
+  });
+
+  it('does not take the first of a range ("3.1 - 4.2") for one milieucategorie', () => {
+    for (const v of ['3.1 - 4.2', '3,1/4,2', '2 t/m 4.1']) {
+      expect(leesWaarde('milieucategorie', v, { codes: CODES }), v).toMatchObject({ ok: false, melding: expect.stringContaining('meer dan één') });
+    }
   });
 
   it('reads Dutch yes/no, dates and choices', () => {
