@@ -33,6 +33,8 @@ export interface Hoofdstuk {
 
 const nl1 = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const ha = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${nl1.format(x)} ha`);
+/** A table's figure: the unit stands in the column's head, so five columns fit a beamer's half screen. */
+const getal = (x: number | null | undefined) => (x === null || x === undefined ? '–' : nl1.format(x));
 const FASE_LABEL = { voorgenomen: 'Voorgenomen', in_procedure: 'In procedure', planologisch_verloren: 'Planologisch verloren' } as const;
 const FASE_KLEUR = { voorgenomen: '#e8b4ae', in_procedure: '#d0675c', planologisch_verloren: '#9c2a22' } as const;
 const TEGELS: KpiCode[] = ['netto_verloren', 'vereiste_compensatie', 'toegewezen', 'nog_toe_te_wijzen', 'restant', 'compensatie_zonder_toewijzing'];
@@ -132,13 +134,13 @@ export function hoofdstukken(inhoud: Inhoud, vergelijking: Schemas['Vergelijking
     { code: 'voortgang', titel: 'Voortgang', kaart: 'regio', inhoud: <Voortgang reeks={reeks} breed={opties.grafiekBreedte} /> },
     {
       code: 'gemeenten', titel: 'Per gemeente', kaart: 'regio',
-      inhoud: <Tabel testId="hs-gemeenten" kop={['Gemeente', 'Netto verloren', 'Toegewezen', 'Nog toe te wijzen', 'Restant']}
-        rijen={b.per_gemeente.map((g) => [g.gemeente, ha(g.verloren.ha), ha(g.toegewezen_binnen.ha + g.toegewezen_elders.ha), ha(g.nog_toe_te_wijzen.ha), ha(g.restant.ha)])} />,
+      inhoud: <Tabel testId="hs-gemeenten" kop={['Gemeente', 'Netto verloren (ha)', 'Toegewezen (ha)', 'Nog toe te wijzen (ha)', 'Restant (ha)']}
+        rijen={b.per_gemeente.map((g) => [g.gemeente, getal(g.verloren.ha), getal(g.toegewezen_binnen.ha + g.toegewezen_elders.ha), getal(g.nog_toe_te_wijzen.ha), getal(g.restant.ha)])} />,
     },
     {
       code: 'milieucategorieen', titel: 'Per milieucategorie', kaart: 'regio',
-      inhoud: <Tabel testId="hs-milieucategorieen" kop={['Milieucategorie', 'Verloren', 'Compensatie']}
-        rijen={b.per_milieucategorie.map((m) => [`Categorie ${m.milieucategorie}`, ha(m.verloren.ha), ha(m.compensatie.ha)])} />,
+      inhoud: <Tabel testId="hs-milieucategorieen" kop={['Milieucategorie', 'Verloren (ha)', 'Compensatie (ha)']}
+        rijen={b.per_milieucategorie.map((m) => [`Categorie ${m.milieucategorie}`, getal(m.verloren.ha), getal(m.compensatie.ha)])} />,
     },
     { code: 'vraag_aanbod', titel: 'Vraag en aanbod', kaart: 'regio', inhoud: <VraagAanbod b={b} /> },
     { code: 'signaleringen', titel: 'Signaleringen en adviezen', kaart: 'regio', inhoud: <Signaleringen b={b} adviezen={inhoud.adviezen} /> },

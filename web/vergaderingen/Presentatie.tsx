@@ -30,17 +30,22 @@ const BALK_HOOGTE_P = 72;
  * changes size: where the figures go and how large is the stylesheet's alone.
  */
 function usePaneelMaat(paneel: RefObject<HTMLElement | null>, balk: RefObject<HTMLElement | null>) {
-  const [maat, setMaat] = useState<{ inhoud: number; schaal: number } | null>(null);
+  const [maat, setMaat] = useState<{ buiten: number; inhoud: number; schaal: number } | null>(null);
   useLayoutEffect(() => {
     const p = paneel.current;
     const b = balk.current;
     if (!p || !b) return;
     const meet = () => {
       const stijl = getComputedStyle(p);
-      // clientWidth leaves out the scrollbar, whose room is always kept (scrollbar-gutter).
+      const buiten = p.getBoundingClientRect().width;
+      // clientWidth leaves out a scrollbar. For the same panel width the room only ever
+      // shrinks: a scrollbar that a narrower chart makes unnecessary does not widen it again.
       const inhoud = Math.floor(p.clientWidth - parseFloat(stijl.paddingLeft) - parseFloat(stijl.paddingRight));
       const schaal = b.getBoundingClientRect().height / BALK_HOOGTE_P;
-      setMaat((m) => (m && m.inhoud === inhoud && m.schaal === schaal ? m : { inhoud, schaal }));
+      setMaat((m) => {
+        if (m && m.buiten === buiten && m.schaal === schaal) return inhoud < m.inhoud ? { ...m, inhoud } : m;
+        return { buiten, inhoud, schaal };
+      });
     };
     meet();
     const waarnemer = new ResizeObserver(meet);
