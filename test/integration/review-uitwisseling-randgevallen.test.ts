@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { testApp, testDatabase } from '../support/api.ts';
 import { rememberIds } from '../support/editor-fixture.ts';
-import { box, controleer, gisBestand, schrijf, upload } from '../support/exchange.ts';
+import { box, controleer, gisBestand, schrijf, upload, type TestFeature } from '../support/exchange.ts';
 import { EXCHANGE_DIR } from '../../server/exchange/gdal-thread.ts';
 import { maakZip, pakUit } from '../../server/exchange/zip.ts';
 
@@ -45,21 +45,13 @@ const terreinVerzoek = (bestand: string, laag: string, velden: Record<string, un
 describe('coordinate reference systems as municipalities deliver them', () => {
   it('recognises RD New in a Shapefile .prj with TOWGS84 and imports it with PostGIS hectares', async () => {
     const wg = await api.as('regisseur');
-    const zonderPrj = await gisBestand('shp', [{ geometry: box(X, Y, X + 100, Y + 100), properties: { id: 'W1', naam: 'Terrein TOWGS84' } }], { laag: 'towgs', zonder: ['.prj'] });
-    const dir = await mkdtemp(path.join(EXCHANGE_DIR, 'test-towgs-'));
-    try {
-      const bestanden = await pakUit(await writeBuffer(dir, zonderPrj), path.join(dir, 'uit'));
-      await writeFile(path.join(dir, 'uit', 'towgs.prj'), RD_TOWGS84);
-      const zip = await maakZip([...bestanden, path.join(dir, 'uit', 'towgs.prj')].map((p) => ({ pad: p, naam: path.basename(p) })));
-      const up = await upload(api.app, wg, 'towgs.zip', zip);
-      expect(up.status, JSON.stringify(up.body)).toBe(201);
-      expect(up.body.bronnen[0].lagen[0]).toMatchObject({ crs: { epsg: 28992 }, crs_oordeel: { ok: true, epsg: 28992 } });
-      const { rapport } = await controleer(wg, up.body.id, terreinVerzoek('towgs.shp', 'towgs'));
-      expect(rapport.objecten).toEqual([expect.objectContaining({ bron_id: 'W1', naam: 'Terrein TOWGS84', oordeel: 'nieuw', ha: 1, problemen: [] })]);
-      expect(rapport.epsg).toBe(28992);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const zip = await shapefileMetPrj('towgs', { geometry: box(X, Y, X + 100, Y + 100), properties: { id: 'W1', naam: 'Terrein TOWGS84' } }, RD_TOWGS84);
+    const up = await upload(api.app, wg, 'towgs.zip', zip);
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
+    expect(up.body.bronnen[0].lagen[0]).toMatchObject({ crs: { epsg: 28992 }, crs_oordeel: { ok: true, epsg: 28992 } });
+    const { rapport } = await controleer(wg, up.body.id, terreinVerzoek('towgs.shp', 'towgs'));
+    expect(rapport.objecten).toEqual([expect.objectContaining({ bron_id: 'W1', naam: 'Terrein TOWGS84', oordeel: 'nieuw', ha: 1, problemen: [] })]);
+    expect(rapport.epsg).toBe(28992);
   }, 180_000);
 
   it('names the one stray feature far outside the Netherlands instead of refusing the whole layer\'s CRS', async () => {
@@ -92,17 +84,9 @@ describe('coordinate reference systems as municipalities deliver them', () => {
     expect(rapport.objecten).toEqual([expect.objectContaining({ bron_id: 'N1', oordeel: 'nieuw', ha: 1, problemen: [] })]);
 
     // ArcGIS writes RD New as ESRI WKT, without any EPSG code.
-    const zonderPrj = await gisBestand('shp', [{ geometry: box(X + 2000, Y, X + 2100, Y + 100), properties: { id: 'A1', naam: 'Terrein ArcGIS' } }], { laag: 'arcgis', zonder: ['.prj'] });
-    const dir = await mkdtemp(path.join(EXCHANGE_DIR, 'test-esri-'));
-    try {
-      const bestanden = await pakUit(await writeBuffer(dir, zonderPrj), path.join(dir, 'uit'));
-      await writeFile(path.join(dir, 'uit', 'arcgis.prj'), RD_ESRI);
-      const zip = await maakZip([...bestanden, path.join(dir, 'uit', 'arcgis.prj')].map((p) => ({ pad: p, naam: path.basename(p) })));
-      const esri = await upload(api.app, wg, 'arcgis.zip', zip);
-      expect(esri.body.bronnen[0].lagen[0]).toMatchObject({ crs: { epsg: 28992 }, crs_oordeel: { ok: true, epsg: 28992 } });
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const zip = await shapefileMetPrj('arcgis', { geometry: box(X + 2000, Y, X + 2100, Y + 100), properties: { id: 'A1', naam: 'Terrein ArcGIS' } }, RD_ESRI);
+    const esri = await upload(api.app, wg, 'arcgis.zip', zip);
+    expect(esri.body.bronnen[0].lagen[0]).toMatchObject({ crs: { epsg: 28992 }, crs_oordeel: { ok: true, epsg: 28992 } });
   }, 180_000);
 });
 
@@ -175,8 +159,16 @@ describe('an empty ja/nee column', () => {
   }, 180_000);
 });
 
-async function writeBuffer(dir: string, inhoud: Buffer): Promise<string> {
-  const pad = path.join(dir, 'in.zip');
-  await writeFile(pad, inhoud);
-  return pad;
+/** A zipped Shapefile of one feature whose .prj is the given text (as another GIS wrote it). */
+async function shapefileMetPrj(laag: string, feature: TestFeature, prj: string): Promise<Buffer> {
+  const zonderPrj = await gisBestand('shp', [feature], { laag, zonder: ['.prj'] });
+  const dir = await mkdtemp(path.join(EXCHANGE_DIR, `test-${laag}-`));
+  try {
+    await writeFile(path.join(dir, 'in.zip'), zonderPrj);
+    const bestanden = await pakUit(path.join(dir, 'in.zip'), path.join(dir, 'uit'));
+    await writeFile(path.join(dir, 'uit', `${laag}.prj`), prj);
+    return await maakZip([...bestanden, path.join(dir, 'uit', `${laag}.prj`)].map((p) => ({ pad: p, naam: path.basename(p) })));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
