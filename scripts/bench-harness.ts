@@ -34,7 +34,7 @@ export async function meet(fn: () => Promise<unknown>, runs = RUNS): Promise<Sta
 }
 
 /** An answer: its decoded size and the bytes sent (compressed). */
-export type Get = (pad: string) => Promise<{ bytes: number; sent: number }>;
+export type Get = (pad: string) => Promise<{ bytes: number; sent: number; body: Buffer }>;
 
 export async function withSignedInServer<T>(
   d: { pool: pg.Pool; mode: Database['mode'] }, { rol = 'stuurgroep', gemeente, ...options }: Omit<AppOptions, 'db'> & { rol?: Role; gemeente?: string },
@@ -65,10 +65,10 @@ export async function withSignedInServer<T>(
 }
 
 /**
- * One GET on the kept-alive connection, timed to its last byte: the decoded size is
- * worked out only when asked for (decompressing is the client's work, not the server's).
+ * One GET on the kept-alive connection, timed to its last byte: the decoded body and size
+ * are worked out only when asked for (decompressing is the client's work, not the server's).
  */
-function get(agent: http.Agent, port: number, pad: string, cookie: string): Promise<{ bytes: number; sent: number }> {
+function get(agent: http.Agent, port: number, pad: string, cookie: string): ReturnType<Get> {
   return new Promise((resolve, reject) => {
     const req = http.get({ host: '127.0.0.1', port, path: pad, agent, headers: { cookie, 'accept-encoding': 'br, gzip' } }, (res) => {
       const chunks: Buffer[] = [];
@@ -77,7 +77,8 @@ function get(agent: http.Agent, port: number, pad: string, cookie: string): Prom
       res.on('end', () => {
         const body = Buffer.concat(chunks);
         if (res.statusCode !== 200) return reject(new Error(`${pad}: ${res.statusCode} ${decode(body, res.headers['content-encoding']).toString('utf8').slice(0, 300)}`));
-        resolve({ sent: body.length, get bytes() { return decode(body, res.headers['content-encoding']).length; } });
+        const decoded = () => decode(body, res.headers['content-encoding']);
+        resolve({ sent: body.length, get bytes() { return decoded().length; }, get body() { return decoded(); } });
       });
     });
     req.on('error', reject);

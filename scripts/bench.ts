@@ -1,8 +1,8 @@
 // Benchmarks.
 // 1. The hectare monitor (issue #12): HTTP time of GET /api/balans (now, a past
 //    peildatum) and /api/balans/reeks (2020–2040) on the real server, side by side with
-//    the bare SQL floor for the same figures (one plain aggregate query, in this file),
-//    with their ratio; at region scale (embedded database, and PostgreSQL when
+//    the bare SQL floor for the same figures (one plain aggregate query, in this file,
+//    checked against the answer: "zelfde cijfers"), with their ratio; at region scale (embedded database, and PostgreSQL when
 //    BENCH_DATABASE_URL is set) and on synthetic national data of 10k / 30k / 100k
 //    kavels on PostgreSQL (schemas national_<n>, filled by scripts/national.ts when missing).
 //    Beside it the toewijzing form's list of transformaties (GET /api/compensaties/{id}/
@@ -45,33 +45,60 @@ interface Dataset {
   close(): Promise<void>;
 }
 
-/** The same figures as the monitor (per fase, toegewezen, nog toe te wijzen, restant, compensatie per status and without toewijzing, per gemeente, plancapaciteit), each with its ids, in one plain aggregate query. */
+/**
+ * The same figures as the monitor, each with its ids, in one plain aggregate query: per
+ * fase, toegewezen, nog toe te wijzen, restant, overtoewijzing, compensatie per status,
+ * without toewijzing and not yet counting; the table per transformatie; per gemeente
+ * (toegewezen within and outside the gemeente); per milieucategorie (lost by the
+ * categories stored per transformatie, compensatie by its maximum); plancapaciteit per
+ * group, per planstatus and per planstatus and milieucategorie. Only the signaleringen'
+ * sentences are left to the server.
+ */
 function vloerSql(m: Moment) {
   return `
 WITH p AS (SELECT $1::date AS d, $2::timestamptz AS ts),
-t AS (SELECT id, gemeente_id, coalesce(netto_verloren_ha, 0) AS n,
+t AS (SELECT id, naam, gemeente_id, status, coalesce(netto_verloren_ha, 0) AS n, verlies_per_categorie AS v,
         CASE WHEN datum_vaststelling <= $1::date OR (datum_vaststelling IS NULL AND status IN ('vastgesteld', 'gerealiseerd')) THEN 'planologisch_verloren'
              WHEN datum_terinzagelegging <= $1::date OR (datum_terinzagelegging IS NULL AND status IN ('ontwerp_ter_inzage', 'vastgesteld', 'gerealiseerd')) THEN 'in_procedure'
              ELSE 'voorgenomen' END AS fase
       FROM ${bron('transformatie', m)} x WHERE status <> 'vervallen'),
-c AS (SELECT id, status, oppervlakte_ha FROM ${bron('compensatie', m)} x WHERE status <> 'vervallen'),
-tw AS (SELECT w.id, w.transformatie_id, w.compensatie_id, w.hectares, c.status IN ${TELT} AS telt
+c AS (SELECT id, gemeente_id, status, oppervlakte_ha, milieucategorie_max FROM ${bron('compensatie', m)} x WHERE status <> 'vervallen'),
+tw AS (SELECT w.id, w.transformatie_id, w.compensatie_id, w.hectares, c.status IN ${TELT} AS telt, c.gemeente_id = t.gemeente_id AS binnen, t.gemeente_id
        FROM ${bron('compensatie_toewijzing', m)} w JOIN c ON c.id = w.compensatie_id JOIN t ON t.id = w.transformatie_id),
-a AS (SELECT transformatie_id, coalesce(sum(hectares) FILTER (WHERE telt), 0) AS a FROM tw GROUP BY transformatie_id),
-ta AS (SELECT t.*, coalesce(a.a, 0) AS a FROM t LEFT JOIN a ON a.transformatie_id = t.id),
-zonder AS (SELECT c.id, greatest(0, c.oppervlakte_ha - coalesce(sum(tw.hectares), 0)) AS z FROM c LEFT JOIN tw ON tw.compensatie_id = c.id GROUP BY c.id, c.oppervlakte_ha)
+a AS (SELECT transformatie_id, coalesce(sum(hectares) FILTER (WHERE telt), 0) AS a, coalesce(sum(hectares) FILTER (WHERE telt AND binnen), 0) AS ab
+      FROM tw GROUP BY transformatie_id),
+ta AS (SELECT t.*, coalesce(a.a, 0) AS a, coalesce(a.ab, 0) AS ab FROM t LEFT JOIN a ON a.transformatie_id = t.id),
+zonder AS (SELECT c.id, greatest(0, c.oppervlakte_ha - coalesce(sum(tw.hectares), 0)) AS z FROM c LEFT JOIN tw ON tw.compensatie_id = c.id GROUP BY c.id, c.oppervlakte_ha),
+vc AS (SELECT e.key AS cat, t.id, (e.value->>'ha')::float8 AS ha, e.value->'kavels' AS kavels FROM t, jsonb_each(t.v) e),
+twg AS (SELECT gemeente_id, array_agg(id) FILTER (WHERE binnen) AS binnen_ids, array_agg(id) FILTER (WHERE NOT binnen) AS elders_ids
+        FROM tw WHERE telt GROUP BY gemeente_id),
+vk AS (SELECT cat, array_agg(DISTINCT k.value::int) AS kavels FROM vc, jsonb_array_elements_text(vc.kavels) k GROUP BY cat)
 SELECT json_build_object(
   'per_fase', (SELECT json_agg(json_build_object('fase', fase, 'ha', ha, 'ids', ids)) FROM (SELECT fase, sum(n) AS ha, array_agg(id) AS ids FROM ta GROUP BY fase) x),
   'kpi', (SELECT json_build_object('verloren', sum(n), 'toegewezen', sum(least(n, a)), 'nog', sum(greatest(0, n - a)),
-            'restant', coalesce(sum(greatest(0, n - a)) FILTER (WHERE fase <> 'voorgenomen'), 0), 'ids', array_agg(id) FILTER (WHERE n > a)) FROM ta),
+            'restant', coalesce(sum(greatest(0, n - a)) FILTER (WHERE fase <> 'voorgenomen'), 0), 'ids', array_agg(id) FILTER (WHERE n > a),
+            'overtoewijzing', sum(greatest(0, a - n)), 'over_ids', array_agg(id) FILTER (WHERE a > n)) FROM ta),
   'toegewezen_ids', (SELECT array_agg(id) FROM tw WHERE telt),
+  'telt_nog_niet', (SELECT json_build_object('ha', coalesce(sum(hectares), 0), 'ids', array_agg(id)) FROM tw WHERE NOT telt),
   'zonder', (SELECT json_build_object('ha', sum(z), 'ids', array_agg(id) FILTER (WHERE z > 0)) FROM zonder),
   'per_status', (SELECT json_agg(json_build_object('status', status, 'ha', ha, 'ids', ids)) FROM (SELECT status, sum(oppervlakte_ha) AS ha, array_agg(id) AS ids FROM c GROUP BY status) x),
-  'per_gemeente', (SELECT json_agg(x) FROM (SELECT gemeente_id, sum(n) AS verloren, sum(least(n, a)) AS toegewezen, sum(greatest(0, n - a)) AS nog, array_agg(id) AS ids FROM ta GROUP BY gemeente_id) x),
+  'transformaties', (SELECT json_agg(json_build_array(ta.id, ta.naam, g.naam, ta.status, ta.fase, ta.n, least(ta.n, ta.a), greatest(0, ta.n - ta.a),
+            CASE WHEN ta.fase <> 'voorgenomen' THEN greatest(0, ta.n - ta.a) ELSE 0 END) ORDER BY ta.id)
+    FROM ta JOIN gemeente g ON g.id = ta.gemeente_id),
+  'per_gemeente', (SELECT json_agg(x) FROM (
+      SELECT g.*, twg.binnen_ids, twg.elders_ids FROM (
+        SELECT gemeente_id, sum(n) AS verloren, sum(least(n, a)) AS toegewezen, sum(greatest(0, n - a)) AS nog,
+               sum(CASE WHEN a > 0 THEN ab * least(n, a) / a ELSE 0 END) AS binnen, array_agg(id) AS ids
+        FROM ta GROUP BY gemeente_id) g LEFT JOIN twg ON twg.gemeente_id = g.gemeente_id) x),
+  'per_milieucategorie', (SELECT json_agg(x) FROM (
+      SELECT c.*, vk.kavels FROM (SELECT cat, sum(ha) AS ha, array_agg(DISTINCT id) AS transformaties FROM vc GROUP BY cat) c
+      LEFT JOIN vk ON vk.cat = c.cat) x),
+  'compensatie_per_milieucategorie', (SELECT json_agg(x) FROM (
+      SELECT coalesce(milieucategorie_max, 'onbekend') AS cat, sum(oppervlakte_ha) AS ha, array_agg(id) AS ids FROM c WHERE status IN ${TELT} GROUP BY 1) x),
   'plancapaciteit', (SELECT json_agg(x) FROM (
       SELECT k.planstatus, k.milieucategorie_max AS cat, te.gemeente_id, k.status, sum(k.oppervlakte_ha) AS ha, array_agg(k.id) AS ids
       FROM ${bron('kavel', m)} k LEFT JOIN terrein te ON te.id = k.terrein_id
-      WHERE k.status IN ('beschikbaar', 'potentieel') GROUP BY 1, 2, 3, 4) x)
+      WHERE k.status IN ('beschikbaar', 'potentieel') GROUP BY GROUPING SETS ((1, 2, 3, 4), (1, 2), (1))) x)
 ) AS v`;
 }
 
@@ -115,22 +142,80 @@ interface Rij {
   vraag: string;
   http: { p50: number; p95: number };
   sql: { p50: number; p95: number };
+  /** Whether the answer and the floor give the same figures (checked where the floor has them all). */
+  zelfde?: string[];
 }
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- two JSON answers compared field by field */
+/** Where the API's balance and the floor's figures differ (empty: the same figures). */
+function verschillen(api: any, v: any): string[] {
+  const uit: string[] = [];
+  const zelfde = (naam: string, a: number | undefined, b: number | undefined | null) => {
+    const x = Number(a ?? 0);
+    const y = Number(b ?? 0);
+    if (Math.abs(x - y) > 1e-6 * Math.max(1, Math.abs(x))) uit.push(`${naam} ${x} ≠ ${y}`);
+  };
+  const r = api.regio;
+  for (const f of ['voorgenomen', 'in_procedure', 'planologisch_verloren']) {
+    zelfde(`netto verloren ${f}`, r.netto_verloren.per_fase[f].ha, v.per_fase?.find((x: any) => x.fase === f)?.ha);
+  }
+  zelfde('netto verloren', r.netto_verloren.ha, v.kpi.verloren);
+  zelfde('toegewezen', r.toegewezen.ha, v.kpi.toegewezen);
+  zelfde('nog toe te wijzen', r.nog_toe_te_wijzen.ha, v.kpi.nog);
+  zelfde('restant', r.restant.ha, v.kpi.restant);
+  zelfde('overtoewijzing', r.overtoewijzing.ha, v.kpi.overtoewijzing);
+  zelfde('toegewezen, telt nog niet', r.toegewezen_telt_nog_niet.ha, v.telt_nog_niet.ha);
+  zelfde('zonder toewijzing', r.compensatie_zonder_toewijzing.ha, v.zonder.ha);
+  for (const [status, c] of Object.entries<any>(r.compensatie_per_status)) zelfde(`compensatie ${status}`, c.ha, v.per_status?.find((x: any) => x.status === status)?.ha);
+  zelfde('transformaties in de tabel', api.transformaties.length, v.transformaties?.length);
+  zelfde('restant in de tabel', api.transformaties.reduce((s: number, t: any) => s + t.restant_ha, 0), (v.transformaties ?? []).reduce((s: number, t: any[]) => s + t[8], 0));
+  zelfde('gemeenten', api.per_gemeente.length, v.per_gemeente?.length);
+  zelfde('toegewezen binnen de gemeente', api.per_gemeente.reduce((s: number, g: any) => s + g.toegewezen_binnen.ha, 0), (v.per_gemeente ?? []).reduce((s: number, g: any) => s + g.binnen, 0));
+  for (const c of api.per_milieucategorie) {
+    const w = v.per_milieucategorie?.find((x: any) => x.cat === c.milieucategorie);
+    zelfde(`verloren ${c.milieucategorie}`, c.verloren.ha, w?.ha);
+    zelfde(`kavels verloren ${c.milieucategorie}`, c.verloren.ids.kavel.length, w?.kavels?.length);
+    zelfde(`compensatie ${c.milieucategorie}`, c.compensatie.ha, v.compensatie_per_milieucategorie?.find((x: any) => x.cat === c.milieucategorie)?.ha);
+  }
+  const totaal = (planstatus: string) => v.plancapaciteit?.find((x: any) => x.planstatus === planstatus && x.cat === null && x.status === null)?.ha;
+  zelfde('plancapaciteit hard', api.plancapaciteit.hard.ha, totaal('hard'));
+  zelfde('plancapaciteit zacht', api.plancapaciteit.zacht.ha, totaal('zacht'));
+  return uit;
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** The real server on the dataset, signed in as a stuurgroep account made for the run. */
 async function monitorBench(d: Dataset): Promise<Rij[]> {
   return withSignedInServer(d, {}, async (get) => {
     const { rows } = await d.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM kavel`);
     const vandaag = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
-    const vloer = (m: Moment) => async () => (await d.pool.query(vloerSql(m), [m.peildatum, 'infinity'])).rows[0];
-    const rij = async (vraag: string, pad: string, sql: () => Promise<unknown>): Promise<Rij> =>
-      ({ dataset: d.label, kavels: rows[0].n, vraag, http: await meet(() => get(pad)), sql: await meet(sql) });
-    return [
-      await rij('nu', '/api/balans', vloer({ soort: 'actueel', peildatum: vandaag })),
-      await rij(`peildatum ${PAST}`, `/api/balans?peildatum=${PAST}`, vloer({ soort: 'historie', peildatum: PAST })),
-      await rij('reeks 2020–2040', '/api/balans/reeks?van=2020&tot=2040', async () => (await d.pool.query(VLOER_REEKS, [2020, 2040])).rows[0]),
-      ...await keuzesBench(d, rows[0].n),
-    ];
+    // On PostgreSQL the floor has a connection of its own without JIT: PostgreSQL misjudges
+    // the rows of the jsonb functions by a factor of 10,000 and would otherwise spend a
+    // second compiling. (The embedded database has no JIT, and one connection for both.)
+    const eigen = d.mode === 'postgres' ? await d.pool.connect() : null;
+    const vloerClient = eigen ?? d.pool;
+    try {
+      if (eigen) await eigen.query('SET jit = off');
+      const vloer = (m: Moment) => async () => (await vloerClient.query(vloerSql(m), [m.peildatum, 'infinity'])).rows[0];
+      const rij = async (vraag: string, pad: string, sql: () => Promise<unknown>): Promise<Rij> =>
+        ({ dataset: d.label, kavels: rows[0].n, vraag, http: await meet(() => get(pad)), sql: await meet(sql) });
+      // The balance also checked against its floor: the same figures, or the differences named.
+      const balans = async (vraag: string, pad: string, m: Moment): Promise<Rij> => ({
+        ...await rij(vraag, pad, vloer(m)),
+        zelfde: verschillen(JSON.parse((await get(pad)).body.toString('utf8')), ((await vloer(m)()) as { v: unknown }).v),
+      });
+      return [
+        await balans('nu', '/api/balans', { soort: 'actueel', peildatum: vandaag }),
+        await balans(`peildatum ${PAST}`, `/api/balans?peildatum=${PAST}`, { soort: 'historie', peildatum: PAST }),
+        await rij('reeks 2020–2040', '/api/balans/reeks?van=2020&tot=2040', async () => (await vloerClient.query(VLOER_REEKS, [2020, 2040])).rows[0]),
+        ...await keuzesBench(d, rows[0].n),
+      ];
+    } finally {
+      if (eigen) {
+        await eigen.query('RESET jit');
+        eigen.release();
+      }
+    }
   });
 }
 
@@ -154,9 +239,10 @@ async function keuzesBench(d: Dataset, kavels: number): Promise<Rij[]> {
 function printMonitor(rijen: Rij[]) {
   const ms = (x: number) => `${x.toFixed(0).padStart(6)} ms`;
   console.log(`\n== Monitor: HTTP tegen de kale SQL-ondergrens (mediaan en p95 van ${RUNS} keer, na 2 keer opwarmen)`);
-  console.log(`   ${'dataset'.padEnd(26)} ${'kavels'.padStart(7)}  ${'vraag'.padEnd(20)} ${'HTTP p50'.padStart(9)} ${'p95'.padStart(9)}   ${'SQL p50'.padStart(9)} ${'p95'.padStart(9)}   ratio`);
+  console.log(`   ${'dataset'.padEnd(26)} ${'kavels'.padStart(7)}  ${'vraag'.padEnd(20)} ${'HTTP p50'.padStart(9)} ${'p95'.padStart(9)}   ${'SQL p50'.padStart(9)} ${'p95'.padStart(9)}   ratio  zelfde cijfers`);
   for (const r of rijen) {
-    console.log(`   ${r.dataset.padEnd(26)} ${String(r.kavels).padStart(7)}  ${r.vraag.padEnd(20)} ${ms(r.http.p50)} ${ms(r.http.p95)}   ${ms(r.sql.p50)} ${ms(r.sql.p95)}   ${(r.http.p50 / r.sql.p50).toFixed(2)}`);
+    const zelfde = r.zelfde === undefined ? '' : r.zelfde.length === 0 ? 'ja' : `NEE: ${r.zelfde.slice(0, 3).join('; ')}`;
+    console.log(`   ${r.dataset.padEnd(26)} ${String(r.kavels).padStart(7)}  ${r.vraag.padEnd(20)} ${ms(r.http.p50)} ${ms(r.http.p95)}   ${ms(r.sql.p50)} ${ms(r.sql.p95)}   ${(r.http.p50 / r.sql.p50).toFixed(2).padStart(5)}  ${zelfde}`);
   }
   const nat = (n: number) => rijen.filter((r) => r.dataset === `landelijk ${n}` && r.vraag !== 'toewijzingskeuzes');
   const klein = nat(10_000);

@@ -7,6 +7,11 @@
 // Every figure is already stored per record (netto verloren and milieuruimte by
 // migration 011), so this is a read with index lookups; the one spatial join (protected
 // terreinen) uses the GiST indexes.
+// Two statements, sent at once: on a pool they run side by side on two connections
+// (the kavels' plancapaciteit is as costly as the rest), on one client one after the
+// other in its transaction. Each holds every figure it is compared with: the
+// transformaties, compensaties and toewijzingen in one, the kavels with the demand
+// and supply they are set against in the other.
 import type pg from 'pg';
 import type { CompensatieStand, KavelGroep, ToewijzingStand, TransformatieStand } from '../domain/kpi.ts';
 import type { MilieuruimteConflict, Vraagraming } from '../domain/balans.ts';
@@ -44,22 +49,8 @@ c AS NOT MATERIALIZED (SELECT id, naam, gemeente_id, status, planstatus, milieuc
       FROM ${bron('compensatie', m)} x WHERE status <> 'vervallen'),
 tw AS (SELECT id, compensatie_id, transformatie_id, hectares, bestuursovereenkomst_id FROM ${bron('compensatie_toewijzing', m)} x),
 bo AS (SELECT * FROM ${tabel('bestuursovereenkomst', m)}),
-kv AS NOT MATERIALIZED (SELECT * FROM ${bron('kavel', m)} x),
 beschermd AS (SELECT id, naam, typologie, niet_te_transformeren, geom FROM ${tabel('terrein', m)} x
-              WHERE niet_te_transformeren OR typologie = 'matig_gedifferentieerd'),
-ramingen AS (
-  -- The latest publication on or before the peildatum, per soort.
-  SELECT r.* FROM ${tabel('vraagraming', m)} r
-  WHERE r.gemeente_id IS NULL AND coalesce(r.gepubliceerd_op, r.peildatum) = (
-    SELECT max(coalesce(r2.gepubliceerd_op, r2.peildatum)) FROM ${tabel('vraagraming', m)} r2
-    WHERE r2.gemeente_id IS NULL AND r2.soort = r.soort AND coalesce(r2.gepubliceerd_op, r2.peildatum) <= $1::date)
-),
-aanbod AS (
-  SELECT a.* FROM ${tabel('planaanbod_gepubliceerd', m)} a
-  WHERE a.gemeente_id IS NULL AND coalesce(a.gepubliceerd_op, a.peildatum) = (
-    SELECT max(coalesce(a2.gepubliceerd_op, a2.peildatum)) FROM ${tabel('planaanbod_gepubliceerd', m)} a2
-    WHERE a2.gemeente_id IS NULL AND a2.planstatus = a.planstatus AND coalesce(a2.gepubliceerd_op, a2.peildatum) <= $1::date)
-)
+              WHERE niet_te_transformeren OR typologie = 'matig_gedifferentieerd')
 SELECT json_build_object(
   -- Compact rows (a national balance reads thousands): see leesStand for their columns.
   'transformaties', (SELECT coalesce(json_agg(json_build_array(
@@ -73,26 +64,10 @@ SELECT json_build_object(
       tw.id, tw.compensatie_id, tw.transformatie_id, tw.hectares, c.gemeente_id, c.besluitpunt_datum,
       tw.bestuursovereenkomst_id, bo.datum_ondertekening) ORDER BY tw.id), '[]')
     FROM tw JOIN c ON c.id = tw.compensatie_id LEFT JOIN bo ON bo.id = tw.bestuursovereenkomst_id),
-  -- The kavels of the plancapaciteit grouped by what it tells apart (a national balance
-  -- has tens of thousands of them), with their total area and ids.
-  'kavels', (SELECT coalesce(json_agg(json_build_array(coalesce(g.naam, 'onbekend'), x.planstatus, x.milieucategorie_max, x.status, x.ha, x.ids)), '[]')
-    FROM (SELECT te.gemeente_id, kv.planstatus, kv.milieucategorie_max, kv.status, sum(kv.oppervlakte_ha) AS ha, array_agg(kv.id ORDER BY kv.id) AS ids
-          FROM kv LEFT JOIN terrein te ON te.id = kv.terrein_id
-          WHERE kv.status IN ('beschikbaar', 'potentieel')
-          GROUP BY 1, 2, 3, 4) x
-    LEFT JOIN gemeente g ON g.id = x.gemeente_id),
   'beschermde_terreinen', (SELECT coalesce(json_agg(json_build_object(
       'transformatie_id', t.id, 'transformatie', t.naam, 'id', b.id, 'naam', b.naam, 'typologie', b.typologie,
       'niet_te_transformeren', b.niet_te_transformeren) ORDER BY t.id, b.id), '[]')
     FROM t JOIN beschermd b ON b.geom && t.geom AND ST_Intersects(b.geom, t.geom) AND NOT ST_Touches(b.geom, t.geom)),
-  'ramingen', (SELECT coalesce(json_agg(json_build_object(
-      'id', id, 'soort', soort, 'netto_ha_min', netto_ha_min, 'netto_ha_max', netto_ha_max, 'periode_van', periode_van,
-      'periode_tot', periode_tot, 'bron', bron, 'peildatum', peildatum, 'gepubliceerd_op', coalesce(gepubliceerd_op, peildatum)) ORDER BY id), '[]')
-    FROM ramingen),
-  'gepubliceerd', (SELECT coalesce(json_agg(json_build_object(
-      'id', id, 'planstatus', planstatus, 'netto_ha', netto_ha, 'bron', bron, 'peildatum', peildatum,
-      'gepubliceerd_op', coalesce(gepubliceerd_op, peildatum)) ORDER BY id), '[]')
-    FROM aanbod),
   'bestuursovereenkomsten', (SELECT coalesce(json_agg(json_build_object(
       'id', bo.id, 'naam', bo.naam, 'datum_ondertekening', bo.datum_ondertekening, 'basis_pct', bo.basis_pct,
       'maatwerk_bedrag', bo.maatwerk_bedrag,
@@ -108,6 +83,45 @@ SELECT json_build_object(
       (SELECT min(lower(geldig)) FROM kavel_versie))),
   'eerste_vastlegging', (SELECT min(tijdstip) FROM audit_log),
   'peildatum', (SELECT peildatum FROM p)
+) AS stand`;
+}
+
+/** The plancapaciteit's kavels and the demand and supply they are set against. */
+function aanbodSql(m: Moment) {
+  return `
+WITH
+p AS (SELECT $1::date AS peildatum, $2::timestamptz AS tijdstip),
+kv AS NOT MATERIALIZED (SELECT * FROM ${bron('kavel', m)} x),
+ramingen AS (
+  -- The latest publication on or before the peildatum, per soort.
+  SELECT r.* FROM ${tabel('vraagraming', m)} r
+  WHERE r.gemeente_id IS NULL AND coalesce(r.gepubliceerd_op, r.peildatum) = (
+    SELECT max(coalesce(r2.gepubliceerd_op, r2.peildatum)) FROM ${tabel('vraagraming', m)} r2
+    WHERE r2.gemeente_id IS NULL AND r2.soort = r.soort AND coalesce(r2.gepubliceerd_op, r2.peildatum) <= $1::date)
+),
+aanbod AS (
+  SELECT a.* FROM ${tabel('planaanbod_gepubliceerd', m)} a
+  WHERE a.gemeente_id IS NULL AND coalesce(a.gepubliceerd_op, a.peildatum) = (
+    SELECT max(coalesce(a2.gepubliceerd_op, a2.peildatum)) FROM ${tabel('planaanbod_gepubliceerd', m)} a2
+    WHERE a2.gemeente_id IS NULL AND a2.planstatus = a.planstatus AND coalesce(a2.gepubliceerd_op, a2.peildatum) <= $1::date)
+)
+SELECT json_build_object(
+  -- The kavels of the plancapaciteit grouped by what it tells apart (a national balance
+  -- has tens of thousands of them), with their total area and ids.
+  'kavels', (SELECT coalesce(json_agg(json_build_array(coalesce(g.naam, 'onbekend'), x.planstatus, x.milieucategorie_max, x.status, x.ha, x.ids)), '[]')
+    FROM (SELECT te.gemeente_id, kv.planstatus, kv.milieucategorie_max, kv.status, sum(kv.oppervlakte_ha) AS ha, array_agg(kv.id ORDER BY kv.id) AS ids
+          FROM kv LEFT JOIN terrein te ON te.id = kv.terrein_id
+          WHERE kv.status IN ('beschikbaar', 'potentieel')
+          GROUP BY 1, 2, 3, 4) x
+    LEFT JOIN gemeente g ON g.id = x.gemeente_id),
+  'ramingen', (SELECT coalesce(json_agg(json_build_object(
+      'id', id, 'soort', soort, 'netto_ha_min', netto_ha_min, 'netto_ha_max', netto_ha_max, 'periode_van', periode_van,
+      'periode_tot', periode_tot, 'bron', bron, 'peildatum', peildatum, 'gepubliceerd_op', coalesce(gepubliceerd_op, peildatum)) ORDER BY id), '[]')
+    FROM ramingen),
+  'gepubliceerd', (SELECT coalesce(json_agg(json_build_object(
+      'id', id, 'planstatus', planstatus, 'netto_ha', netto_ha, 'bron', bron, 'peildatum', peildatum,
+      'gepubliceerd_op', coalesce(gepubliceerd_op, peildatum)) ORDER BY id), '[]')
+    FROM aanbod)
 ) AS stand`;
 }
 
@@ -154,21 +168,36 @@ type CompensatieRij = [number, string, number, string, string, string | null, nu
 type ToewijzingTuple = [number, number, number, number, number, string | null, number | null, string | null];
 type KavelGroepRij = [string, 'hard' | 'zacht', string, string, number, number[]];
 
-export async function leesStand(db: Queryable, m: Moment): Promise<Stand> {
-  const { rows } = await db.query<{ stand: Omit<Stand, 'transformaties' | 'compensaties' | 'toewijzingen' | 'kavels' | 'milieuruimte'> & {
-    transformaties: TransformatieRij[]; compensaties: CompensatieRij[]; toewijzingen: ToewijzingTuple[]; kavels: KavelGroepRij[];
-  } }>(standSql(m), params(m));
-  const s = rows[0].stand;
-  // Object literals, not objects built key by key: the KPIs read them tens of thousands of times.
-  return {
+/** What the transformatie side of the balance reads (everything but the kavels and demand and supply). */
+export type TransformatieDeel = Omit<Stand, 'kavels' | 'ramingen' | 'gepubliceerd'>;
+/** The kavels of the plancapaciteit and the demand and supply they are set against. */
+export type AanbodDeel = Pick<Stand, 'kavels' | 'ramingen' | 'gepubliceerd'>;
+
+/**
+ * The two reads, sent at once (see the head of this file). The aanbod's promise never
+ * rejects unhandled while the caller is still busy with the transformatie side.
+ */
+export function leesDelen(db: Queryable, m: Moment): { transformaties: Promise<TransformatieDeel>; aanbod: Promise<AanbodDeel> } {
+  const aanbod = db.query<{ stand: Pick<Stand, 'ramingen' | 'gepubliceerd'> & { kavels: KavelGroepRij[] } }>(aanbodSql(m), params(m))
+    .then(({ rows: [{ stand: a }] }) => ({
+      ...a,
+      kavels: a.kavels.map(([gemeente, planstatus, milieucategorie_max, status, oppervlakte_ha, ids]) => ({
+        gemeente, planstatus, milieucategorie_max, status, oppervlakte_ha, ids,
+      })),
+    }));
+  aanbod.catch(() => undefined);
+  const transformaties = db.query<{ stand: Omit<TransformatieDeel, 'transformaties' | 'compensaties' | 'toewijzingen' | 'milieuruimte'> & {
+    transformaties: TransformatieRij[]; compensaties: CompensatieRij[]; toewijzingen: ToewijzingTuple[];
+  } }>(standSql(m), params(m)).then(({ rows: [{ stand: s }] }) => ({
+    // Object literals, not objects built key by key: the KPIs read them tens of thousands of times.
     ...s,
     transformaties: s.transformaties.map(([id, naam, gemeente_id, gemeente, status, nieuwe_functie, datum_terinzagelegging, datum_vaststelling,
       netto_verloren_ha, verlies_per_categorie]) => ({
       id, naam, gemeente_id, gemeente, status, nieuwe_functie, datum_terinzagelegging, datum_vaststelling, netto_verloren_ha, verlies_per_categorie,
     })),
     // Stored per transformatie (migration 011): the kavels its housing takes milieuruimte from.
-    milieuruimte: s.transformaties.filter((t) => t[10] !== null).map(([id, naam, , , , nieuwe_functie, , , , , m]) => ({
-      transformatie_id: id, naam, nieuwe_functie: nieuwe_functie as MilieuruimteConflict['nieuwe_functie'], kavels: m!.kavels, per_categorie: m!.per_categorie,
+    milieuruimte: s.transformaties.filter((t) => t[10] !== null).map(([id, naam, , , , nieuwe_functie, , , , , mr]) => ({
+      transformatie_id: id, naam, nieuwe_functie: nieuwe_functie as MilieuruimteConflict['nieuwe_functie'], kavels: mr!.kavels, per_categorie: mr!.per_categorie,
     })),
     compensaties: s.compensaties.map(([id, naam, gemeente_id, status, planstatus, milieucategorie_max, oppervlakte_ha, buiten_regio]) => ({
       id, naam, gemeente_id, status, planstatus, milieucategorie_max, oppervlakte_ha, buiten_regio,
@@ -177,10 +206,15 @@ export async function leesStand(db: Queryable, m: Moment): Promise<Stand> {
       bestuursovereenkomst_id, bo_datum_ondertekening]) => ({
       id, compensatie_id, transformatie_id, hectares, compensatie_gemeente_id, besluitpunt_datum, bestuursovereenkomst_id, bo_datum_ondertekening,
     })),
-    kavels: s.kavels.map(([gemeente, planstatus, milieucategorie_max, status, oppervlakte_ha, ids]) => ({
-      gemeente, planstatus, milieucategorie_max, status, oppervlakte_ha, ids,
-    })),
-  };
+  }));
+  return { transformaties, aanbod };
+}
+
+/** Everything the balance reads on the moment. */
+export async function leesStand(db: Queryable, m: Moment): Promise<Stand> {
+  const delen = leesDelen(db, m);
+  const [transformaties, aanbod] = await Promise.all([delen.transformaties, delen.aanbod]);
+  return { ...transformaties, ...aanbod };
 }
 
 /** When the audit trail starts (null: empty database). */

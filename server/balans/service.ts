@@ -7,7 +7,7 @@ import {
   totaleVraag, volgtijdelijkheid, type Bereik, type Signalering,
 } from '../domain/balans.ts';
 import { berekenKpis, definities, plancapaciteit, type Regels } from '../domain/kpi.ts';
-import { leesStand, type Moment, type Queryable, type Stand } from './queries.ts';
+import { leesDelen, type AanbodDeel, type Moment, type Queryable, type Stand, type TransformatieDeel } from './queries.ts';
 
 export type { Moment } from './queries.ts';
 
@@ -23,15 +23,9 @@ export function regelsUit(r: Record<string, unknown>): Regels {
 
 const metTekst = (b: Bereik) => ({ ...b, tekst: tekortInWoorden(b) });
 
-/** The balance from what was read; pure apart from the read, so the preview can change rows first. */
-export function balansUit(s: Stand, moment: Moment) {
-  const regels = regelsUit(s.regels);
-  const horizon = String(s.regels.geen_transformatie_tot ?? '2031-01-01');
-  const kpis = berekenKpis({
-    peildatum: moment.peildatum, regels, transformaties: s.transformaties, compensaties: s.compensaties, toewijzingen: s.toewijzingen,
-  });
+/** The figures of the kavels against demand and supply: plancapaciteit and vraag en aanbod. */
+function aanbodUit(s: AanbodDeel) {
   const plan = plancapaciteit(s.kavels);
-
   const vraag = s.ramingen.length ? totaleVraag(s.ramingen) : null;
   const gepubliceerd = (planstatus: 'hard' | 'zacht') => s.gepubliceerd.filter((g) => g.planstatus === planstatus).reduce((sum, g) => sum + g.netto_ha, 0);
   const kaartTotaal = plan.hard.ha + plan.zacht.ha;
@@ -52,6 +46,16 @@ export function balansUit(s: Stand, moment: Moment) {
       gepubliceerd_hard_en_zacht: metTekst(tekort(vraag, gepubliceerd('hard') + gepubliceerd('zacht'))),
     },
   };
+  return { plancapaciteit: plan, vraag_aanbod };
+}
+
+/** The figures of transformaties, compensaties and toewijzingen, and the signaleringen of the rules. */
+function transformatiesUit(s: TransformatieDeel, moment: Moment) {
+  const regels = regelsUit(s.regels);
+  const horizon = String(s.regels.geen_transformatie_tot ?? '2031-01-01');
+  const kpis = berekenKpis({
+    peildatum: moment.peildatum, regels, transformaties: s.transformaties, compensaties: s.compensaties, toewijzingen: s.toewijzingen,
+  });
 
   const signaleringen: Signalering[] = [];
   const perTransformatie = new Map<number, Stand['toewijzingen']>();
@@ -87,29 +91,45 @@ export function balansUit(s: Stand, moment: Moment) {
       ids: { bestuursovereenkomst: [bo.id], kostenpost: bo.kostenposten.map((k) => k.id) },
     };
   });
+  return { regels, kpis, signaleringen, bestuursovereenkomsten };
+}
 
+/** The answer from both sides, in the contract's order. */
+function samen(s: TransformatieDeel, moment: Moment, t: ReturnType<typeof transformatiesUit>, a: ReturnType<typeof aanbodUit>) {
   return {
     peildatum: moment.peildatum,
     vastgelegd_op: moment.soort === 'vastgelegd' ? moment.tijdstip : null,
     bron: moment.soort,
     historie: { eerste_geldig: s.eerste_geldig, eerste_vastlegging: s.eerste_vastlegging },
-    definities: definities(regels),
-    regio: kpis.regio,
+    definities: definities(t.regels),
+    regio: t.kpis.regio,
     // Per transformatie what the monitor's table shows; the rest stays internal.
-    transformaties: kpis.transformaties.map((t) => ({
-      id: t.id, naam: t.naam, gemeente: t.gemeente, status: t.status, fase: t.fase, netto_ha: t.netto_ha, niet_berekend: t.niet_berekend,
-      toegewezen_ha: t.toegewezen_ha, nog_toe_te_wijzen_ha: t.nog_toe_te_wijzen_ha, restant_ha: t.restant_ha,
+    transformaties: t.kpis.transformaties.map((x) => ({
+      id: x.id, naam: x.naam, gemeente: x.gemeente, status: x.status, fase: x.fase, netto_ha: x.netto_ha, niet_berekend: x.niet_berekend,
+      toegewezen_ha: x.toegewezen_ha, nog_toe_te_wijzen_ha: x.nog_toe_te_wijzen_ha, restant_ha: x.restant_ha,
     })),
-    per_gemeente: kpis.per_gemeente,
-    per_milieucategorie: kpis.per_milieucategorie,
-    plancapaciteit: plan,
-    vraag_aanbod,
-    signaleringen,
-    bestuursovereenkomsten,
+    per_gemeente: t.kpis.per_gemeente,
+    per_milieucategorie: t.kpis.per_milieucategorie,
+    plancapaciteit: a.plancapaciteit,
+    vraag_aanbod: a.vraag_aanbod,
+    signaleringen: t.signaleringen,
+    bestuursovereenkomsten: t.bestuursovereenkomsten,
   };
+}
+
+/** The balance from what was read; pure apart from the read, so the preview can change rows first. */
+export function balansUit(s: Stand, moment: Moment) {
+  return samen(s, moment, transformatiesUit(s, moment), aanbodUit(s));
 }
 export type Balans = ReturnType<typeof balansUit>;
 
+/**
+ * The balance on a moment. The transformatie side is computed while the database is
+ * still reading the kavels (on a pool the two reads run side by side).
+ */
 export async function computeBalans(db: Queryable, moment: Moment): Promise<Balans> {
-  return balansUit(await leesStand(db, moment), moment);
+  const delen = leesDelen(db, moment);
+  const s = await delen.transformaties;
+  const t = transformatiesUit(s, moment);
+  return samen(s, moment, t, aanbodUit(await delen.aanbod));
 }

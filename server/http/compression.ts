@@ -7,7 +7,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress';
 import { pipeline, Readable } from 'node:stream';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 
 /** Smaller answers are sent as they are: compressing them saves less than its cost. */
@@ -36,11 +35,34 @@ export function chooseEncoding(acceptEncoding: string | undefined): Encoding | n
   return br >= gzip ? 'br' : 'gzip';
 }
 
-// Fast settings for answers made per request (the build uses the slowest, best ones):
-// brotli 4 halves the time of 5 on the national balance (5 MB) for 5 % more bytes.
-const compressor = (encoding: Encoding) => (encoding === 'br'
-  ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 4 } })
-  : createGzip({ level: 6 }));
+// Fast settings for answers made per request (the build uses the slowest, best ones).
+// An answer that arrives as one large piece (a national balance: 5 MB of JSON) gets the
+// fastest: brotli 1 takes 15 ms on it where brotli 4 takes 33, for 15 % more bytes,
+// which a fast link sends in less time than the difference.
+export const LARGE_PIECE = 1 << 20;
+const compressor = (encoding: Encoding, large: boolean) => (encoding === 'br'
+  ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: large ? 1 : 4 } })
+  : createGzip({ level: large ? 1 : 6 }));
+
+/** The body as a Node stream, with the size of its first piece (read ahead to choose the setting). */
+async function withFirstPiece(body: ReadableStream<Uint8Array>): Promise<{ stream: Readable; firstBytes: number }> {
+  const reader = body.getReader();
+  const first = await reader.read();
+  async function* pieces() {
+    let ended = first.done;
+    try {
+      if (first.done) return;
+      yield first.value;
+      for (let next = await reader.read(); !next.done; next = await reader.read()) yield next.value;
+      ended = true;
+    } finally {
+      // A client that went away stops the source (e.g. a query streaming rows).
+      if (!ended) await reader.cancel().catch(() => undefined);
+      reader.releaseLock();
+    }
+  }
+  return { stream: Readable.from(pieces(), { objectMode: false }), firstBytes: first.done ? 0 : first.value.byteLength };
+}
 
 const addVary = (headers: Headers) => {
   const vary = headers.get('Vary');
@@ -65,8 +87,9 @@ export const compress: MiddlewareHandler = async (c, next) => {
   addVary(res.headers);
   const encoding = chooseEncoding(c.req.header('Accept-Encoding'));
   if (!encoding) return;
+  const { stream, firstBytes } = await withFirstPiece(res.body);
   // pipeline: a failing source (a query that breaks off) ends the compressed stream too.
-  const compressed = pipeline(Readable.fromWeb(res.body as unknown as NodeReadableStream<Uint8Array>), compressor(encoding), () => undefined);
+  const compressed = pipeline(stream, compressor(encoding, firstBytes >= LARGE_PIECE), () => undefined);
   // Hono copies the old answer's headers onto the new one: adjust them afterwards.
   c.res = new Response(Readable.toWeb(compressed) as unknown as ReadableStream<Uint8Array>, res);
   c.res.headers.delete('Content-Length');
