@@ -7,7 +7,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress';
 import { pipeline, Readable } from 'node:stream';
-import { constants, createBrotliCompress, createGzip } from 'node:zlib';
+import { brotliCompressSync, constants, createBrotliCompress, createGzip, gzipSync } from 'node:zlib';
 
 /** Smaller answers are sent as they are: compressing them saves less than its cost. */
 export const COMPRESS_THRESHOLD = 1024;
@@ -44,15 +44,36 @@ const compressor = (encoding: Encoding, large: boolean) => (encoding === 'br'
   ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: large ? 1 : 4 } })
   : createGzip({ level: large ? 1 : 6 }));
 
-/** The body as a Node stream, with the size of its first piece (read ahead to choose the setting). */
-async function withFirstPiece(body: ReadableStream<Uint8Array>): Promise<{ stream: Readable; firstBytes: number }> {
+/**
+ * A small answer that arrives whole (most JSON) is compressed on the request's own
+ * thread: for a few kilobytes that costs less than the hand-over to zlib's thread pool.
+ */
+export const SMALL_WHOLE = 64 * 1024;
+const compressWhole = (encoding: Encoding, body: Uint8Array) => (encoding === 'br'
+  ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } })
+  : gzipSync(body, { level: 6 }));
+
+/**
+ * The body read ahead: whole when it is small and complete, else as a Node stream with
+ * the size of its first piece (to choose the setting).
+ */
+async function readAhead(body: ReadableStream<Uint8Array>): Promise<{ whole: Uint8Array } | { stream: Readable; firstBytes: number }> {
   const reader = body.getReader();
   const first = await reader.read();
+  if (first.done) {
+    reader.releaseLock();
+    return { whole: new Uint8Array(0) };
+  }
+  const second = first.value.byteLength <= SMALL_WHOLE ? await reader.read() : null;
+  if (second?.done) {
+    reader.releaseLock();
+    return { whole: first.value };
+  }
   async function* pieces() {
-    let ended = first.done;
+    let ended = false;
     try {
-      if (first.done) return;
-      yield first.value;
+      yield first.value!;
+      if (second) yield second.value!;
       for (let next = await reader.read(); !next.done; next = await reader.read()) yield next.value;
       ended = true;
     } finally {
@@ -61,7 +82,7 @@ async function withFirstPiece(body: ReadableStream<Uint8Array>): Promise<{ strea
       reader.releaseLock();
     }
   }
-  return { stream: Readable.from(pieces(), { objectMode: false }), firstBytes: first.done ? 0 : first.value.byteLength };
+  return { stream: Readable.from(pieces(), { objectMode: false }), firstBytes: first.value.byteLength };
 }
 
 const addVary = (headers: Headers) => {
@@ -87,12 +108,22 @@ export const compress: MiddlewareHandler = async (c, next) => {
   addVary(res.headers);
   const encoding = chooseEncoding(c.req.header('Accept-Encoding'));
   if (!encoding) return;
-  const { stream, firstBytes } = await withFirstPiece(res.body);
-  // pipeline: a failing source (a query that breaks off) ends the compressed stream too.
-  const compressed = pipeline(stream, compressor(encoding, firstBytes >= LARGE_PIECE), () => undefined);
+  const body = await readAhead(res.body);
+  if ('whole' in body && body.whole.byteLength < COMPRESS_THRESHOLD) {
+    c.res = new Response(body.whole as Uint8Array<ArrayBuffer>, res);
+    return;
+  }
   // Hono copies the old answer's headers onto the new one: adjust them afterwards.
-  c.res = new Response(Readable.toWeb(compressed) as unknown as ReadableStream<Uint8Array>, res);
-  c.res.headers.delete('Content-Length');
+  if ('whole' in body) {
+    const compressed = compressWhole(encoding, body.whole);
+    c.res = new Response(compressed, res);
+    c.res.headers.set('Content-Length', String(compressed.byteLength));
+  } else {
+    // pipeline: a failing source (a query that breaks off) ends the compressed stream too.
+    const compressed = pipeline(body.stream, compressor(encoding, body.firstBytes >= LARGE_PIECE), () => undefined);
+    c.res = new Response(Readable.toWeb(compressed) as unknown as ReadableStream<Uint8Array>, res);
+    c.res.headers.delete('Content-Length');
+  }
   c.res.headers.set('Content-Encoding', encoding);
   const etag = c.res.headers.get('ETag');
   if (etag && !etag.startsWith('W/')) c.res.headers.set('ETag', `W/${etag}`);

@@ -53,10 +53,21 @@ describe('compress', () => {
     expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(body);
   });
 
-  it('compresses a small answer at the better setting', async () => {
+  it('compresses a small answer whole at the better setting, with its length', async () => {
     const body = JSON.stringify(rows(500));
-    const sent = Buffer.from(await (await app.request('/klein', { headers: { 'accept-encoding': 'br' } })).arrayBuffer());
+    const res = await app.request('/klein', { headers: { 'accept-encoding': 'br' } });
+    const sent = Buffer.from(await res.arrayBuffer());
     expect(sent.equals(brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }))).toBe(true);
+    expect(res.headers.get('content-length')).toBe(String(sent.length));
+  });
+
+  it('sends a tiny answer as it is', async () => {
+    const tiny = new Hono();
+    tiny.use('*', compress);
+    tiny.get('/mini', (c) => c.json({ ok: true }));
+    const res = await tiny.request('/mini', { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(res.headers.get('content-encoding')).toBeNull();
+    expect(await res.json()).toEqual({ ok: true });
   });
 
   it('passes a streamed answer through piece by piece and stops its source when the client goes away', async () => {
