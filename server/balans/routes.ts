@@ -45,7 +45,7 @@ export function balansRoutes() {
     async (c) => {
       const { peildatum, vastgelegd_op } = c.req.valid('query');
       const db = await readPool(c);
-      const balans = await computeBalans(db, await momentVoor(db, peildatum, vastgelegd_op));
+      const balans = await computeBalans(db, await momentVoor(db, peildatum, vastgelegd_op), { prepare: c.var.db.mode === 'postgres' });
       // Echo the moment as asked.
       return c.json({ ...balans, vastgelegd_op: vastgelegd_op ?? null }, 200);
     },

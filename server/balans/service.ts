@@ -7,7 +7,7 @@ import {
   totaleVraag, volgtijdelijkheid, type Bereik, type Signalering,
 } from '../domain/balans.ts';
 import { berekenKpis, definities, plancapaciteit, type Regels } from '../domain/kpi.ts';
-import { leesDelen, type AanbodDeel, type Moment, type Queryable, type Stand, type TransformatieDeel } from './queries.ts';
+import { leesDelen, type AanbodDeel, type LeesOpties, type Moment, type Queryable, type Stand, type TransformatieDeel } from './queries.ts';
 
 export type { Moment } from './queries.ts';
 
@@ -127,8 +127,8 @@ export type Balans = ReturnType<typeof balansUit>;
  * The balance on a moment. The transformatie side is computed while the database is
  * still reading the kavels (on a pool the two reads run side by side).
  */
-export async function computeBalans(db: Queryable, moment: Moment): Promise<Balans> {
-  const delen = leesDelen(db, moment);
+export async function computeBalans(db: Queryable, moment: Moment, opties: LeesOpties = {}): Promise<Balans> {
+  const delen = leesDelen(db, moment, opties);
   const s = await delen.transformaties;
   const t = transformatiesUit(s, moment);
   return samen(s, moment, t, aanbodUit(await delen.aanbod));
