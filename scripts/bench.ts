@@ -17,7 +17,7 @@
 //
 //   npm run bench                                            # monitor on the embedded region, then matching
 //   BENCH_DATABASE_URL=postgres://…/sr_bench npm run bench   # + region and national data on PostgreSQL
-//   BENCH_SIZES=10000,30000 BENCH_RUNS=20 …                  # other national sizes / more runs
+//   BENCH_SIZES=10000,30000 BENCH_RUNS=20 BENCH_WARMUP=5 …   # other national sizes / more runs / warm-up calls
 //   BENCH_SKIP_MONITOR=1 / BENCH_SKIP_MATCHING=1 / BENCH_SKIP_REGION=1 / BENCH_SKIP_TILES=1
 //   BENCH_SKIP_TRANSFER=1 npm run bench                      # without the first-view transfer (headless Chromium)
 //   BENCH_APP_URL=http://… BENCH_EMAIL=… BENCH_WACHTWOORD=… npm run bench  # transfer of a running app (e.g. national data)
@@ -27,7 +27,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { bron, type Moment } from '../server/balans/queries.ts';
 import { selectKeuzes } from '../server/toewijzingen/queries.ts';
-import { meet, RUNS, withSignedInServer } from './bench-harness.ts';
+import { meet, RUNS, WARMUP, withSignedInServer } from './bench-harness.ts';
 import { matchingRun, matchingSyntheticBench } from './bench-matching.ts';
 import { migreerSchema, nationalPool, omvang, schemaVoor, vulNationaal } from './national.ts';
 import { printTiles, tileBench, type TileRij } from './bench-tiles.ts';
@@ -238,7 +238,7 @@ async function keuzesBench(d: Dataset, kavels: number): Promise<Rij[]> {
 
 function printMonitor(rijen: Rij[]) {
   const ms = (x: number) => `${x.toFixed(0).padStart(6)} ms`;
-  console.log(`\n== Monitor: HTTP tegen de kale SQL-ondergrens (mediaan en p95 van ${RUNS} keer, na 2 keer opwarmen)`);
+  console.log(`\n== Monitor: HTTP tegen de kale SQL-ondergrens (mediaan en p95 van ${RUNS} keer, na ${WARMUP} keer opwarmen)`);
   console.log(`   ${'dataset'.padEnd(26)} ${'kavels'.padStart(7)}  ${'vraag'.padEnd(20)} ${'HTTP p50'.padStart(9)} ${'p95'.padStart(9)}   ${'SQL p50'.padStart(9)} ${'p95'.padStart(9)}   ratio  zelfde cijfers`);
   for (const r of rijen) {
     const zelfde = r.zelfde === undefined ? '' : r.zelfde.length === 0 ? 'ja' : `NEE: ${r.zelfde.slice(0, 3).join('; ')}`;
