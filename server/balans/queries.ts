@@ -7,10 +7,10 @@
 // Every figure is already stored per record (netto verloren and milieuruimte by
 // migration 011), so this is a read with index lookups; the one spatial join (protected
 // terreinen) uses the GiST indexes.
-// Two statements, sent at once: on a pool they run side by side on two connections
-// (the kavels' plancapaciteit is as costly as the rest), on one client one after the
-// other in its transaction. Each holds every figure it is compared with: the
-// transformaties, compensaties and toewijzingen in one, the kavels with the demand
+// Two statements: on a pool of several connections they run side by side (the kavels'
+// plancapaciteit is as costly as the rest); on one connection (the embedded database,
+// a transaction) they are sent as one. Each holds every figure it is compared with:
+// the transformaties, compensaties and toewijzingen in one, the kavels with the demand
 // and supply they are set against in the other.
 import type pg from 'pg';
 import { preparedQuery } from '../db/prepared.ts';
@@ -191,37 +191,57 @@ export type AanbodDeel = Pick<Stand, 'kavels' | 'ramingen' | 'gepubliceerd'>;
 export function leesDelen(db: Queryable, m: Moment, { prepare = false }: LeesOpties = {}): { transformaties: Promise<TransformatieDeel>; aanbod: Promise<AanbodDeel> } {
   const query = <R extends pg.QueryResultRow>(text: string) =>
     (prepare && m.soort === 'actueel' ? preparedQuery<R>(db, text, params(m)) : db.query<R>(text, params(m)));
-  const aanbod = query<{ stand: Pick<Stand, 'ramingen' | 'gepubliceerd'> & { kavels: KavelGroepRij[] } }>(aanbodSql(m))
-    .then(({ rows: [{ stand: a }] }) => ({
-      ...a,
-      kavels: a.kavels.map(([gemeente, planstatus, milieucategorie_max, status, oppervlakte_ha, ids]) => ({
-        gemeente, planstatus, milieucategorie_max, status, oppervlakte_ha, ids,
-      })),
-    }));
-  aanbod.catch(() => undefined);
-  const transformaties = query<{ stand: Omit<TransformatieDeel, 'transformaties' | 'compensaties' | 'toewijzingen' | 'milieuruimte'> & {
-    transformaties: TransformatieRij[]; compensaties: CompensatieRij[]; toewijzingen: ToewijzingTuple[];
-  } }>(standSql(m)).then(({ rows: [{ stand: s }] }) => ({
-    // Object literals, not objects built key by key: the KPIs read them tens of thousands of times.
-    ...s,
-    transformaties: s.transformaties.map(([id, naam, gemeente_id, gemeente, status, nieuwe_functie, datum_terinzagelegging, datum_vaststelling,
-      netto_verloren_ha, verlies_per_categorie]) => ({
-      id, naam, gemeente_id, gemeente, status, nieuwe_functie, datum_terinzagelegging, datum_vaststelling, netto_verloren_ha, verlies_per_categorie,
-    })),
-    // Stored per transformatie (migration 011): the kavels its housing takes milieuruimte from.
-    milieuruimte: s.transformaties.filter((t) => t[10] !== null).map(([id, naam, , , , nieuwe_functie, , , , , mr]) => ({
-      transformatie_id: id, naam, nieuwe_functie: nieuwe_functie as MilieuruimteConflict['nieuwe_functie'], kavels: mr!.kavels, per_categorie: mr!.per_categorie,
-    })),
-    compensaties: s.compensaties.map(([id, naam, gemeente_id, status, planstatus, milieucategorie_max, oppervlakte_ha, buiten_regio]) => ({
-      id, naam, gemeente_id, status, planstatus, milieucategorie_max, oppervlakte_ha, buiten_regio,
-    })),
-    toewijzingen: s.toewijzingen.map(([id, compensatie_id, transformatie_id, hectares, compensatie_gemeente_id, besluitpunt_datum,
-      bestuursovereenkomst_id, bo_datum_ondertekening]) => ({
-      id, compensatie_id, transformatie_id, hectares, compensatie_gemeente_id, besluitpunt_datum, bestuursovereenkomst_id, bo_datum_ondertekening,
-    })),
-  }));
-  return { transformaties, aanbod };
+  let transformaties: Promise<GelezenTransformaties>;
+  let aanbod: Promise<GelezenAanbod>;
+  if (zijAanZij(db)) {
+    aanbod = query<{ stand: GelezenAanbod }>(aanbodSql(m)).then(({ rows }) => rows[0].stand);
+    transformaties = query<{ stand: GelezenTransformaties }>(standSql(m)).then(({ rows }) => rows[0].stand);
+  } else {
+    // One connection (the embedded database, a transaction): one round trip for both.
+    const beide = query<{ stand: GelezenTransformaties; aanbod: GelezenAanbod }>(`SELECT (${standSql(m)}) AS stand, (${aanbodSql(m)}) AS aanbod`);
+    aanbod = beide.then(({ rows }) => rows[0].aanbod);
+    transformaties = beide.then(({ rows }) => rows[0].stand);
+  }
+  const deel = { transformaties: transformaties.then(transformatieDeel), aanbod: aanbod.then(aanbodDeel) };
+  // The caller awaits the aanbod only after the transformatie side: no unhandled rejection meanwhile.
+  deel.aanbod.catch(() => undefined);
+  return deel;
 }
+
+/** Whether two statements can run at once: a pool of more than one connection. */
+const zijAanZij = (db: Queryable) => 'totalCount' in db && (db.options.max ?? 10) > 1;
+
+type GelezenTransformaties = Omit<TransformatieDeel, 'transformaties' | 'compensaties' | 'toewijzingen' | 'milieuruimte'> & {
+  transformaties: TransformatieRij[]; compensaties: CompensatieRij[]; toewijzingen: ToewijzingTuple[];
+};
+type GelezenAanbod = Pick<Stand, 'ramingen' | 'gepubliceerd'> & { kavels: KavelGroepRij[] };
+
+/** The compact rows as objects (object literals, not built key by key: the KPIs read them tens of thousands of times). */
+const transformatieDeel = (s: GelezenTransformaties): TransformatieDeel => ({
+  ...s,
+  transformaties: s.transformaties.map(([id, naam, gemeente_id, gemeente, status, nieuwe_functie, datum_terinzagelegging, datum_vaststelling,
+    netto_verloren_ha, verlies_per_categorie]) => ({
+    id, naam, gemeente_id, gemeente, status, nieuwe_functie, datum_terinzagelegging, datum_vaststelling, netto_verloren_ha, verlies_per_categorie,
+  })),
+  // Stored per transformatie (migration 011): the kavels its housing takes milieuruimte from.
+  milieuruimte: s.transformaties.filter((t) => t[10] !== null).map(([id, naam, , , , nieuwe_functie, , , , , mr]) => ({
+    transformatie_id: id, naam, nieuwe_functie: nieuwe_functie as MilieuruimteConflict['nieuwe_functie'], kavels: mr!.kavels, per_categorie: mr!.per_categorie,
+  })),
+  compensaties: s.compensaties.map(([id, naam, gemeente_id, status, planstatus, milieucategorie_max, oppervlakte_ha, buiten_regio]) => ({
+    id, naam, gemeente_id, status, planstatus, milieucategorie_max, oppervlakte_ha, buiten_regio,
+  })),
+  toewijzingen: s.toewijzingen.map(([id, compensatie_id, transformatie_id, hectares, compensatie_gemeente_id, besluitpunt_datum,
+    bestuursovereenkomst_id, bo_datum_ondertekening]) => ({
+    id, compensatie_id, transformatie_id, hectares, compensatie_gemeente_id, besluitpunt_datum, bestuursovereenkomst_id, bo_datum_ondertekening,
+  })),
+});
+
+const aanbodDeel = (a: GelezenAanbod): AanbodDeel => ({
+  ...a,
+  kavels: a.kavels.map(([gemeente, planstatus, milieucategorie_max, status, oppervlakte_ha, ids]) => ({
+    gemeente, planstatus, milieucategorie_max, status, oppervlakte_ha, ids,
+  })),
+});
 
 /** Everything the balance reads on the moment. */
 export async function leesStand(db: Queryable, m: Moment, opties: LeesOpties = {}): Promise<Stand> {
