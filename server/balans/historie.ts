@@ -17,15 +17,20 @@ export async function zetIngangsdatum(client: Queryable, values: Record<string, 
   const datum = values.ingangsdatum as string | null | undefined;
   delete values.ingangsdatum;
   if (datum == null) return;
-  if (datum > today()) {
-    throw new ApiError(422, 'ingangsdatum_in_toekomst',
-      `De datum van deze wijziging (${datumNl(datum)}) ligt in de toekomst. Een wijziging geldt vanaf vandaag of een eerdere datum.`,
-      { reden: 'ingangsdatum_in_toekomst', ingangsdatum: datum });
-  }
+  weigerToekomst(datum);
   if (vorige && datum < vorige) {
     throw new ApiError(422, 'ingangsdatum_te_vroeg',
       `De datum van deze wijziging (${datumNl(datum)}) ligt vóór de vorige wijziging van ${datumNl(vorige)}. Kies ${datumNl(vorige)} of later.`,
       { reden: 'ingangsdatum_te_vroeg', ingangsdatum: datum, vorige_wijziging: vorige });
   }
   await client.query(`SELECT set_config('app.ingangsdatum', $1, true)`, [datum]);
+}
+
+/** A change takes effect today or earlier, never in the future. */
+export function weigerToekomst(datum: string): void {
+  if (datum > today()) {
+    throw new ApiError(422, 'ingangsdatum_in_toekomst',
+      `De datum van deze wijziging (${datumNl(datum)}) ligt in de toekomst. Een wijziging geldt vanaf vandaag of een eerdere datum.`,
+      { reden: 'ingangsdatum_in_toekomst', ingangsdatum: datum });
+  }
 }

@@ -5,6 +5,8 @@
 /** The layers an import can write (the gemeenten are the region's own, never imported). */
 export const DOELEN = ['kavels', 'terreinen', 'kanszones', 'transformaties', 'compensaties'] as const;
 export type Doel = (typeof DOELEN)[number];
+/** The layers with a dated history (migration 012): an import's changes to them can take effect on a chosen date. */
+export const GEDATEERDE_DOELEN: readonly Doel[] = ['kavels', 'transformaties', 'compensaties'];
 
 /** The file formats a layer is exported in, in the order the export screen offers them. */
 export const FORMATEN = ['gpkg', 'shp', 'geojson', 'csv', 'xlsx'] as const;

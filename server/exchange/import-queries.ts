@@ -293,3 +293,16 @@ export async function werkBij(db: Queryable, importId: string, doel: string, kol
   );
   return rows.map((r) => r.id);
 }
+
+/**
+ * The records this import changes or removes whose current state took effect after
+ * `datum`: the import's changes cannot take effect before them (latest first).
+ */
+export async function laterGewijzigd(db: Queryable, importId: string, tabel: string, verwijderIds: number[], datum: string) {
+  const { rows } = await db.query<{ id: number; naam: string | null; geldig_vanaf: string }>(
+    `SELECT b.id, b.naam, b.geldig_vanaf::text AS geldig_vanaf FROM ${tabel} b
+     WHERE b.geldig_vanaf > $3::date
+       AND (b.id = ANY($2::int[]) OR b.id IN (SELECT bestaand_id FROM import_object WHERE import_id = $1 AND oordeel = 'gewijzigd'))
+     ORDER BY b.geldig_vanaf DESC, b.id`, [importId, verwijderIds, datum]);
+  return rows;
+}

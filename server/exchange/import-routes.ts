@@ -3,6 +3,7 @@
 // and the staged features for the map. Imports write map layers: editors only, each
 // session its owner's, a werkgroep member only within its own gemeente (import service).
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { IsoDate } from '../domain/dates.ts';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app.ts';
 import { actorOf } from '../auth/middleware.ts';
@@ -26,6 +27,11 @@ const IdSchema = z.object({ id: z.string().min(1).max(100).openapi({ param: { na
 const SchrijfSchema = z.object({
   verwijder_ontbrekend: z.array(z.number().int().positive()).max(100_000).default([])
     .openapi({ description: 'Ids van ontbrekende records die u uitdrukkelijk laat verwijderen (of vervallen)' }),
+  ingangsdatum: IsoDate.optional().openapi({
+    description: 'Datum waarop alle wijzigingen van deze levering ingaan (kavels, transformaties, compensaties; standaard vandaag). '
+      + 'Niet in de toekomst en niet vóór de laatste wijziging van een record dat de levering wijzigt of verwijdert.',
+    example: '2024-03-01',
+  }),
 }).strict();
 
 const voorbeelden = (rows: Record<string, unknown>[], veld: string) => {
@@ -58,7 +64,7 @@ export function sessieAntwoord(s: ImportSessie): z.infer<typeof SessieSchema> {
     verzoek: s.verzoek,
     taak: s.taak ? {
       soort: s.taak.soort, status: s.taak.status, fase: s.taak.fase, gedaan: s.taak.gedaan, totaal: s.taak.totaal,
-      fout: s.taak.fout ? { code: s.taak.fout.code, message: s.taak.fout.message } : null,
+      fout: s.taak.fout ? { code: s.taak.fout.code, message: s.taak.fout.message, ...(s.taak.fout.details !== undefined ? { details: s.taak.fout.details } : {}) } : null,
     } : null,
     samenvatting: s.rapport ? { totaal: s.rapport.totaal, aantallen: s.rapport.aantallen, ontbrekend: s.rapport.ontbrekend.length } : null,
     proef: s.proef, resultaat: s.resultaat,
@@ -145,7 +151,8 @@ export function importRoutes() {
       responses: { 202: answer('Gestart', SessieSchema), ...plainErrors(400, 401, 403, 404, 409, 422) },
     }), (c) => {
       const s = eigen(c);
-      startSchrijven(c.var.db.pool, actorOf(c), s, commit, c.req.valid('json').verwijder_ontbrekend);
+      const { verwijder_ontbrekend, ingangsdatum } = c.req.valid('json');
+      startSchrijven(c.var.db.pool, actorOf(c), s, commit, verwijder_ontbrekend, ingangsdatum);
       return c.json(sessieAntwoord(s), 202);
     });
   }

@@ -16,12 +16,15 @@ import { MIN_AREA_HA } from '../domain/geometry.ts';
 import { MIN_OVERLAP_M2 } from '../domain/editor-rules.ts';
 import { beoordeelCrs, bereikVan } from '../domain/exchange-crs.ts';
 import { withAudit } from '../db/audit.ts';
-import { writableLayer } from '../editor/writable.ts';
+import { writableLayer, type WritableLayer } from '../editor/writable.ts';
+import { weigerToekomst, zetIngangsdatum } from '../balans/historie.ts';
+import { datumLang, today } from '../domain/dates.ts';
 import { assertToewijzingenPassen, judge, transformatieDatum } from '../editor/checks.ts';
 import { releaseConfidentialReferences } from '../editor/queries.ts';
 import { EXCHANGE_DIR } from './gdal-thread.ts';
 import { gdal } from './gdal-thread.ts';
 import { doelvelden, type Doel, type Doelveld } from './doelvelden.ts';
+import { GEDATEERDE_DOELEN } from '../domain/exchange-codes.ts';
 import { mapObject, type BronObject, type Probleem, type StagedObject } from './mapping.ts';
 import { saveUpload } from './upload.ts';
 import { pakUit } from './zip.ts';
@@ -373,11 +376,18 @@ async function maakRapport(db: q.Queryable, actor: Actor, importId: string, verz
 // ---------------------------------------------------------------------------------
 // Dry run and commit
 
-export function startSchrijven(pool: pg.Pool, actor: Actor, s: ImportSessie, commit: boolean, verwijderIds: number[]) {
+export function startSchrijven(pool: pg.Pool, actor: Actor, s: ImportSessie, commit: boolean, verwijderIds: number[], ingangsdatum?: string) {
   const verzoek = s.verzoek;
   const rapport = s.rapport;
   if (!verzoek || !rapport) {
     throw new ApiError(409, 'eerst_controleren', 'Controleer het bestand eerst.');
+  }
+  if (ingangsdatum !== undefined) {
+    if (!GEDATEERDE_DOELEN.includes(verzoek.doel)) {
+      throw new ApiError(422, 'ingangsdatum_niet_van_toepassing',
+        `${verzoek.doel[0].toUpperCase()}${verzoek.doel.slice(1)} hebben geen gedateerde historie: hun wijzigingen gelden vanaf vandaag. Laat de ingangsdatum weg.`);
+    }
+    weigerToekomst(ingangsdatum);
   }
   if (s.resultaat) throw new ApiError(409, 'import_klaar', 'Deze import is al uitgevoerd.');
   if (rapport.aantallen.fout > 0) {
@@ -396,7 +406,7 @@ export function startSchrijven(pool: pg.Pool, actor: Actor, s: ImportSessie, com
     throw new ApiError(422, 'verwijderen_niet_toegestaan', `Record(s) ${onbekend.join(', ')} staan niet in de lijst van ontbrekende records die u mag verwijderen.`);
   }
   start(pool, s, commit ? 'uitvoeren' : 'proefdraai', async (taak) => {
-    const resultaat = await schrijf(pool, actor, s, verzoek, rapport, commit, verwijderIds, taak);
+    const resultaat = await schrijf(pool, actor, s, verzoek, rapport, commit, verwijderIds, ingangsdatum, taak);
     if (commit) {
       s.resultaat = resultaat;
       await q.wisStaging(pool, s.id);
@@ -406,7 +416,10 @@ export function startSchrijven(pool: pg.Pool, actor: Actor, s: ImportSessie, com
   });
 }
 
-async function schrijf(pool: pg.Pool, actor: Actor, s: ImportSessie, verzoek: ControleVerzoek, rapport: Rapport, commit: boolean, verwijderIds: number[], taak: Taak): Promise<SchrijfResultaat> {
+async function schrijf(
+  pool: pg.Pool, actor: Actor, s: ImportSessie, verzoek: ControleVerzoek, rapport: Rapport, commit: boolean, verwijderIds: number[],
+  ingangsdatum: string | undefined, taak: Taak,
+): Promise<SchrijfResultaat> {
   const layer = writableLayer(verzoek.doel)!;
   try {
     return await withAudit(pool, actor, `import ${s.bestandsnaam} (bron ${verzoek.bron})`, async (client) => {
@@ -422,6 +435,7 @@ async function schrijf(pool: pg.Pool, actor: Actor, s: ImportSessie, verzoek: Co
         throw new ApiError(409, 'gewijzigd_sinds_controle',
           `Sinds de controle is er iets veranderd (nu ${a.nieuw} nieuw, ${a.gewijzigd} gewijzigd, ${a.fout} met fouten). Controleer opnieuw; er is niets opgeslagen.`);
       }
+      if (ingangsdatum !== undefined) await zetIngangsdatumImport(client, s.id, layer, verwijderIds, ingangsdatum);
       taak.fase = 'opslaan';
       taak.gedaan = 0;
       taak.totaal = a.nieuw + a.gewijzigd + verwijderIds.length;
@@ -464,7 +478,10 @@ async function schrijf(pool: pg.Pool, actor: Actor, s: ImportSessie, verzoek: Co
           }
         }
       }
-      const resultaat: SchrijfResultaat = { proef: !commit, aangemaakt, bijgewerkt, ongewijzigd: a.ongewijzigd, verwijderd: weg.length, ids };
+      const resultaat: SchrijfResultaat = {
+        proef: !commit, aangemaakt, bijgewerkt, ongewijzigd: a.ongewijzigd, verwijderd: weg.length, ids,
+        ingangsdatum: GEDATEERDE_DOELEN.includes(verzoek.doel) ? ingangsdatum ?? today() : null,
+      };
       taak.gedaan = taak.totaal;
       if (!commit) throw new Proef(resultaat);
       return resultaat;
@@ -476,3 +493,20 @@ async function schrijf(pool: pg.Pool, actor: Actor, s: ImportSessie, verzoek: Co
 }
 
 export { verwijder as verwijderSessie };
+
+/**
+ * All changes of this import take effect on `datum` (new records exist from then). Not
+ * before the last change of a record it changes or removes: that would rewrite its history.
+ */
+async function zetIngangsdatumImport(client: pg.PoolClient, importId: string, layer: WritableLayer, verwijderIds: number[], datum: string) {
+  const later = await q.laterGewijzigd(client, importId, layer.table, verwijderIds, datum);
+  if (later.length) {
+    const laatste = later[0].geldig_vanaf;
+    const namen = later.slice(0, 5).map((r) => r.naam ? `${r.naam} (${r.id})` : String(r.id)).join(', ');
+    throw new ApiError(422, 'ingangsdatum_te_vroeg',
+      `De ingangsdatum ${datumLang(datum)} ligt vóór de laatste wijziging van ${later.length} record(s) in deze levering (${namen}${later.length > 5 ? ', …' : ''}), `
+      + `de laatste op ${datumLang(laatste)}. Kies ${datumLang(laatste)} of later; er is niets opgeslagen.`,
+      { reden: 'ingangsdatum_te_vroeg', ingangsdatum: datum, vorige_wijziging: laatste, ids: later.map((r) => r.id) });
+  }
+  await zetIngangsdatum(client, { ingangsdatum: datum });
+}

@@ -55,6 +55,8 @@ export interface Rapport {
 
 export interface SchrijfResultaat {
   proef: boolean;
+  /** The date the changes take effect (layers with a dated history; null for the others). */
+  ingangsdatum: string | null;
   aangemaakt: number;
   bijgewerkt: number;
   ongewijzigd: number;

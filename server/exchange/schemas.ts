@@ -61,6 +61,7 @@ export const ControleVerzoekSchema = ControleVerzoekBasis.openapi('ImportControl
 const SchrijfResultaatSchema = z.object({
   proef: z.boolean(), aangemaakt: z.number().int(), bijgewerkt: z.number().int(), ongewijzigd: z.number().int(),
   verwijderd: z.number().int(), ids: z.array(z.number().int()),
+  ingangsdatum: z.string().nullable().openapi({ description: 'Datum waarop de wijzigingen ingaan (kavels, transformaties, compensaties); null voor lagen zonder gedateerde historie' }),
 });
 
 const AantallenSchema = z.object({
@@ -90,7 +91,7 @@ export const SessieSchema = z.object({
     soort: z.enum(['controle', 'proefdraai', 'uitvoeren']),
     status: z.enum(['bezig', 'klaar', 'mislukt', 'geannuleerd']),
     fase: z.string(), gedaan: z.number().int(), totaal: z.number().int(),
-    fout: z.object({ code: z.string(), message: z.string() }).nullable(),
+    fout: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional().openapi({ description: 'Wat de fout betreft (bijvoorbeeld de ids van de records)' }) }).nullable(),
   }).nullable(),
   samenvatting: z.object({ totaal: z.number().int(), aantallen: AantallenSchema, ontbrekend: z.number().int() }).nullable(),
   proef: SchrijfResultaatSchema.nullable(),

@@ -90,10 +90,19 @@ describe.skipIf(!baseUrl || !account)('import screen', () => {
     const csv = await page.evaluate(async (u) => (await fetch(u!)).text(), href);
     expect(csv).toContain('Kavel Ærø €');
 
+    // The register holds from 1 March 2024: the kavels are dated so.
+    await page.getByTestId('import-ingangsdatum').fill('2024-03-01');
     await page.getByTestId('import-proefdraai').click();
     await expect.poll(() => page.getByTestId('import-proef').textContent(), { timeout: 60_000 }).toContain('6 nieuw');
+    expect(await page.getByTestId('import-proef').textContent()).toContain('ingaand op 1 maart 2024');
     await page.getByTestId('import-uitvoeren').click();
     await expect.poll(() => page.getByTestId('import-klaar').textContent(), { timeout: 60_000 }).toContain('6 nieuw');
+    expect(await page.getByTestId('import-klaar').textContent()).toContain('ingaand op 1 maart 2024');
+    const geldig = await page.evaluate(async (bron) => {
+      const fc = await (await fetch('/api/kavels')).json() as { features: { properties: { bron: string | null; geldig_vanaf: string | null } }[] };
+      return [...new Set(fc.features.filter((f) => f.properties.bron === bron).map((f) => f.properties.geldig_vanaf))];
+    }, BRON);
+    expect(geldig).toEqual(['2024-03-01']);
 
     // The kavels are on the map as kavels now.
     const namen = ['Kavel één', 'Kavel Café-Noord', 'Kavel Ærø €', 'Kavel Groenewoud-Öst', 'Kavel Rijnzicht', 'Kavel Zuidrand'];

@@ -45,8 +45,8 @@ export async function controleer(client: Client, id: string, verzoek: Record<str
   return { sessie: s, rapport: s.taak.status === 'klaar' ? (await client.get(`/api/import/${id}/rapport`)).body : null };
 }
 
-export async function schrijf(client: Client, id: string, stap: 'proefdraai' | 'uitvoeren', verwijder: number[] = []) {
-  const r = await client.send('POST', `/api/import/${id}/${stap}`, { verwijder_ontbrekend: verwijder });
+export async function schrijf(client: Client, id: string, stap: 'proefdraai' | 'uitvoeren', verwijder: number[] = [], ingangsdatum?: string) {
+  const r = await client.send('POST', `/api/import/${id}/${stap}`, { verwijder_ontbrekend: verwijder, ...(ingangsdatum ? { ingangsdatum } : {}) });
   if (r.status !== 202) return { start: r, sessie: null };
   return { start: r, sessie: await wacht(client, id) };
 }
@@ -96,8 +96,8 @@ export const EXAMPLES = path.resolve('geodata/examples');
 export const X0 = 92_900;
 export const Y0 = 460_850;
 
-/** Imports the example business park and its kavels (geodata/examples) under `bron`. */
-export async function importeerVoorbeeld(app: App, client: Client, bron: string): Promise<{ terreinId: number; kavelIds: number[] }> {
+/** Imports the example business park and its kavels (geodata/examples) under `bron`; the kavels from `ingangsdatum` when given. */
+export async function importeerVoorbeeld(app: App, client: Client, bron: string, ingangsdatum?: string): Promise<{ terreinId: number; kavelIds: number[] }> {
   const gpkg = await readFile(path.join(EXAMPLES, 'leiden_kavels.gpkg'));
   const ids: number[][] = [];
   for (const [laag, doel, idVeld, velden] of [
@@ -107,7 +107,7 @@ export async function importeerVoorbeeld(app: App, client: Client, bron: string)
     expect(up.status, JSON.stringify(up.body)).toBe(201);
     const { rapport } = await controleer(client, up.body.id, { bestand: 'leiden_kavels.gpkg', laag, doel, bron, bron_id_veld: idVeld, velden });
     expect(rapport.aantallen.fout, JSON.stringify(rapport.objecten)).toBe(0);
-    const { sessie } = await schrijf(client, up.body.id, 'uitvoeren');
+    const { sessie } = await schrijf(client, up.body.id, 'uitvoeren', [], doel === 'kavels' ? ingangsdatum : undefined);
     expect(sessie.resultaat, JSON.stringify(sessie.taak)).toBeTruthy();
     ids.push(sessie.resultaat.ids);
   }

@@ -4114,6 +4114,11 @@ export type paths = {
                 content: {
                     "application/json": {
                         /**
+                         * @description Datum waarop alle wijzigingen van deze levering ingaan (kavels, transformaties, compensaties; standaard vandaag). Niet in de toekomst en niet vóór de laatste wijziging van een record dat de levering wijzigt of verwijdert.
+                         * @example 2024-03-01
+                         */
+                        ingangsdatum?: string;
+                        /**
                          * @description Ids van ontbrekende records die u uitdrukkelijk laat verwijderen (of vervallen)
                          * @default []
                          */
@@ -4363,6 +4368,11 @@ export type paths = {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * @description Datum waarop alle wijzigingen van deze levering ingaan (kavels, transformaties, compensaties; standaard vandaag). Niet in de toekomst en niet vóór de laatste wijziging van een record dat de levering wijzigt of verwijdert.
+                         * @example 2024-03-01
+                         */
+                        ingangsdatum?: string;
                         /**
                          * @description Ids van ontbrekende records die u uitdrukkelijk laat verwijderen (of vervallen)
                          * @default []
@@ -12072,6 +12082,8 @@ export type components = {
                 aangemaakt: number;
                 bijgewerkt: number;
                 ids: number[];
+                /** @description Datum waarop de wijzigingen ingaan (kavels, transformaties, compensaties); null voor lagen zonder gedateerde historie */
+                ingangsdatum: string | null;
                 ongewijzigd: number;
                 proef: boolean;
                 verwijderd: number;
@@ -12080,6 +12092,8 @@ export type components = {
                 aangemaakt: number;
                 bijgewerkt: number;
                 ids: number[];
+                /** @description Datum waarop de wijzigingen ingaan (kavels, transformaties, compensaties); null voor lagen zonder gedateerde historie */
+                ingangsdatum: string | null;
                 ongewijzigd: number;
                 proef: boolean;
                 verwijderd: number;
@@ -12099,6 +12113,8 @@ export type components = {
                 fase: string;
                 fout: {
                     code: string;
+                    /** @description Wat de fout betreft (bijvoorbeeld de ids van de records) */
+                    details?: unknown;
                     message: string;
                 } | null;
                 gedaan: number;

@@ -5,7 +5,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type
 import { useQueryClient } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { queryKeys } from '../api/hooks.ts';
-import { DOELEN } from '../../server/domain/exchange-codes.ts';
+import { DOELEN, GEDATEERDE_DOELEN } from '../../server/domain/exchange-codes.ts';
+import { today } from '../../server/domain/dates.ts';
 import { Keuzelijst } from '../app/Keuzelijst.tsx';
 import { importApi, uploadBestand, type BronLaag, type ControleVerzoek, type Doel, type Doelveld, type ImportSessie, type Rapport, type Veldkoppeling } from './api.ts';
 import { toonImport, wisImport, OORDEEL_KLEUR } from './overlay.ts';
@@ -72,6 +73,8 @@ export function ImportView({ map }: { map: MapLibreMap | null }) {
   const [onthouden, setOnthouden] = useState(false);
   const [rapport, setRapport] = useState<Rapport | null>(null);
   const [verwijder, setVerwijder] = useState<Set<number>>(new Set());
+  // The date the delivery's changes take effect; empty: today.
+  const [ingangsdatum, setIngangsdatum] = useState('');
   const [alleenProblemen, setAlleenProblemen] = useState(true);
   const bestandRef = useRef<HTMLInputElement>(null);
   const rapportRef = useRef<HTMLElement>(null);
@@ -169,7 +172,9 @@ export function ImportView({ map }: { map: MapLibreMap | null }) {
     try { setSessie(await fn()); } catch (e) { setFout((e as Error).message); }
   };
   const controleer = () => verzoek && sessie && start(() => { setRapport(null); setVerwijder(new Set()); return importApi.controle(sessie.id, verzoek); });
-  const schrijf = (stap: 'proefdraai' | 'uitvoeren') => sessie && start(() => importApi.schrijf(sessie.id, stap, [...verwijder]));
+  const gedateerd = !!rapport && GEDATEERDE_DOELEN.includes(rapport.doel);
+  const schrijf = (stap: 'proefdraai' | 'uitvoeren') => sessie
+    && start(() => importApi.schrijf(sessie.id, stap, [...verwijder], gedateerd && ingangsdatum ? ingangsdatum : undefined));
   const annuleer = () => sessie && start(() => importApi.annuleer(sessie.id));
 
   const zetVeld = (naam: string, k: Veldkoppeling | null) => setVelden((v) => {
@@ -353,6 +358,15 @@ export function ImportView({ map }: { map: MapLibreMap | null }) {
                   {tx.import.verwijderRecord(o.naam ?? o.bron_id, o.bron_id, o.gemeente)}{!o.mag_verwijderen && ` (${tx.import.nietJouwGemeente})`}
                 </label>
               ))}
+            </div>
+          )}
+          {!klaar && gedateerd && (
+            <div className="exchange-grid exchange-ingangsdatum">
+              <label>{tx.import.ingangsdatum}
+                <input type="date" data-testid="import-ingangsdatum" value={ingangsdatum} max={today()} disabled={bezig}
+                  onChange={(e) => setIngangsdatum(e.target.value)} />
+              </label>
+              <p className="monitor-note">{tx.import.ingangsdatumUitleg}</p>
             </div>
           )}
           {!klaar && (

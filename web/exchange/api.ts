@@ -59,8 +59,8 @@ export const importApi = {
   rapport: (id: string) => call(http.GET('/api/import/{id}/rapport', pad(id))),
   kaart: (id: string) => call(http.GET('/api/import/{id}/kaart', pad(id))),
   controle: (id: string, verzoek: ControleVerzoek) => call(http.POST('/api/import/{id}/controle', { ...pad(id), body: verzoek })),
-  schrijf: (id: string, stap: 'proefdraai' | 'uitvoeren', verwijder: number[]) => {
-    const body = { verwijder_ontbrekend: verwijder };
+  schrijf: (id: string, stap: 'proefdraai' | 'uitvoeren', verwijder: number[], ingangsdatum?: string) => {
+    const body = { verwijder_ontbrekend: verwijder, ...(ingangsdatum ? { ingangsdatum } : {}) };
     return call(stap === 'proefdraai'
       ? http.POST('/api/import/{id}/proefdraai', { ...pad(id), body })
       : http.POST('/api/import/{id}/uitvoeren', { ...pad(id), body }));

@@ -1,7 +1,10 @@
 // Dutch text of the exchange screens (import, export, QGIS access).
 import type { Doel, SchrijfResultaat } from './api.ts';
+import { datumLang } from '../../server/domain/dates.ts';
 
 const ha = (n: number) => n.toLocaleString('nl-NL');
+/** ", ingaand op 1 maart 2024" for a layer with a dated history. */
+const ingaand = (r: SchrijfResultaat) => (r.ingangsdatum ? `, ingaand op ${datumLang(r.ingangsdatum)}` : '');
 
 export const tx = {
   titel: 'Uitwisseling',
@@ -59,10 +62,12 @@ export const tx = {
     proefdraai: 'Proefdraai',
     uitvoeren: 'Importeren',
     eerstFouten: (n: number) => `${n} object(en) hebben fouten. Pas het bronbestand aan en upload het opnieuw; er wordt niets opgeslagen zolang er fouten zijn.`,
+    ingangsdatum: 'Wijzigingen gaan in op',
+    ingangsdatumUitleg: 'Leeg: vandaag. Kies de datum waarop deze levering geldt, bijvoorbeeld de datum van het kavelregister: de monitor toont op eerdere peildata de vorige stand. Niet vóór de laatste wijziging van een record in de levering.',
     proefResultaat: (r: SchrijfResultaat, doel: Doel) =>
-      `Proefdraai geslaagd: ${ha(r.aangemaakt)} nieuw, ${ha(r.bijgewerkt)} bijgewerkt, ${ha(r.verwijderd)} verwijderd, ${ha(r.ongewijzigd)} ongewijzigd (${doel}). Er is niets opgeslagen.`,
+      `Proefdraai geslaagd: ${ha(r.aangemaakt)} nieuw, ${ha(r.bijgewerkt)} bijgewerkt, ${ha(r.verwijderd)} verwijderd, ${ha(r.ongewijzigd)} ongewijzigd (${doel})${ingaand(r)}. Er is niets opgeslagen.`,
     klaar: (r: SchrijfResultaat, doel: Doel) =>
-      `Geïmporteerd: ${ha(r.aangemaakt)} nieuw, ${ha(r.bijgewerkt)} bijgewerkt, ${ha(r.verwijderd)} verwijderd (${doel}). Alles staat in de audittrail en op de kaart.`,
+      `Geïmporteerd: ${ha(r.aangemaakt)} nieuw, ${ha(r.bijgewerkt)} bijgewerkt, ${ha(r.verwijderd)} verwijderd (${doel})${ingaand(r)}. Alles staat in de audittrail en op de kaart.`,
   },
   export: {
     laag: 'Kaartlaag',
