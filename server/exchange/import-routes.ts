@@ -18,7 +18,7 @@ import { annuleer, nieuweImport, onthoudenKoppeling, startControle, startSchrijv
 import { sessie, verwijder, type ImportSessie } from './import-sessions.ts';
 import { stagingKaart } from './import-queries.ts';
 import { naarCsv } from './csv.ts';
-import { ControleVerzoekSchema, DoelveldenSchema, KoppelingSchema, RapportSchema, SessieSchema, StagingKaartSchema } from './schemas.ts';
+import { ControleVerzoekSchema, DoelveldenSchema, KoppelingSchema, RapportSchema, SessieSchema, StagingKaartSchema, type TaakFoutDetails } from './schemas.ts';
 
 /** The upload route: exempt from the 2 MB body limit of the other API routes (see app.ts). */
 export const IMPORT_UPLOAD_PATH = '/api/import';
@@ -64,7 +64,11 @@ export function sessieAntwoord(s: ImportSessie): z.infer<typeof SessieSchema> {
     verzoek: s.verzoek,
     taak: s.taak ? {
       soort: s.taak.soort, status: s.taak.status, fase: s.taak.fase, gedaan: s.taak.gedaan, totaal: s.taak.totaal,
-      fout: s.taak.fout ? { code: s.taak.fout.code, message: s.taak.fout.message, ...(s.taak.fout.details !== undefined ? { details: s.taak.fout.details } : {}) } : null,
+      // A step's failures carry the details of TaakFoutDetailsSchema (import-service.ts).
+      fout: s.taak.fout ? {
+        code: s.taak.fout.code, message: s.taak.fout.message,
+        ...(s.taak.fout.details !== undefined ? { details: s.taak.fout.details as TaakFoutDetails } : {}),
+      } : null,
     } : null,
     samenvatting: s.rapport ? { totaal: s.rapport.totaal, aantallen: s.rapport.aantallen, ontbrekend: s.rapport.ontbrekend.length } : null,
     proef: s.proef, resultaat: s.resultaat,

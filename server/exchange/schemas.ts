@@ -68,6 +68,13 @@ const AantallenSchema = z.object({
   nieuw: z.number().int(), gewijzigd: z.number().int(), ongewijzigd: z.number().int(), fout: z.number().int(), waarschuwingen: z.number().int(),
 });
 
+/** What a failed step concerns, e.g. for ingangsdatum_te_vroeg the records and their last change. */
+export const TaakFoutDetailsSchema = z.object({
+  reden: z.string().optional(), ingangsdatum: z.string().optional(), vorige_wijziging: z.string().optional(),
+  ids: z.array(z.number().int()).optional().openapi({ description: 'De records waar het om gaat' }),
+});
+export type TaakFoutDetails = z.infer<typeof TaakFoutDetailsSchema>;
+
 export const SessieSchema = z.object({
   id: z.string(),
   bestandsnaam: z.string(),
@@ -91,7 +98,10 @@ export const SessieSchema = z.object({
     soort: z.enum(['controle', 'proefdraai', 'uitvoeren']),
     status: z.enum(['bezig', 'klaar', 'mislukt', 'geannuleerd']),
     fase: z.string(), gedaan: z.number().int(), totaal: z.number().int(),
-    fout: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional().openapi({ description: 'Wat de fout betreft (bijvoorbeeld de ids van de records)' }) }).nullable(),
+    fout: z.object({
+      code: z.string(), message: z.string(),
+      details: TaakFoutDetailsSchema.optional(),
+    }).nullable(),
   }).nullable(),
   samenvatting: z.object({ totaal: z.number().int(), aantallen: AantallenSchema, ontbrekend: z.number().int() }).nullable(),
   proef: SchrijfResultaatSchema.nullable(),

@@ -12113,8 +12113,13 @@ export type components = {
                 fase: string;
                 fout: {
                     code: string;
-                    /** @description Wat de fout betreft (bijvoorbeeld de ids van de records) */
-                    details?: unknown;
+                    details?: {
+                        /** @description De records waar het om gaat */
+                        ids?: number[];
+                        ingangsdatum?: string;
+                        reden?: string;
+                        vorige_wijziging?: string;
+                    };
                     message: string;
                 } | null;
                 gedaan: number;
