@@ -100,12 +100,35 @@ export async function moveReferences(db: Queryable, layer: WritableLayer, from: 
 
 /**
  * Before records are deleted, the register's confidential notes that point at them let
- * go (a company's current kavel becomes unknown). A delete must answer alike whether or
- * not the register knows of such a note: a refusal would tell the werkgroep that the
- * company on its kavel asks the regisseur for space elsewhere.
+ * go. A delete must answer alike whether or not the register knows of such a note: a
+ * refusal would tell the werkgroep what the regisseur keeps from it.
+ * - A company's current kavel becomes unknown (else: the company on this kavel asks
+ *   for space elsewhere).
+ * - A match the werkgroep has not seen (voorgesteld) lapses, with a step in its history
+ *   naming the kavel and the person who removed it; a closed one (afgevallen) lets go of
+ *   the kavel. (Else: someone is proposed this kavel.) A match the werkgroep has seen
+ *   holds its kavel in optie, which everyone sees: that refusal tells nothing new.
  */
 export async function releaseConfidentialReferences(db: Queryable, layer: WritableLayer, ids: readonly number[]): Promise<void> {
-  if (layer.table === 'kavel') await db.query(`UPDATE bedrijf SET huidige_kavel_id = NULL WHERE huidige_kavel_id = ANY($1::int[])`, [ids]);
+  if (layer.table !== 'kavel') return;
+  await db.query(`UPDATE bedrijf SET huidige_kavel_id = NULL WHERE huidige_kavel_id = ANY($1::int[])`, [ids]);
+  await db.query(
+    `WITH los AS (
+       DELETE FROM match_kavel mk USING match m
+       WHERE mk.match_id = m.id AND mk.kavel_id = ANY($1::int[]) AND m.status IN ('voorgesteld', 'afgevallen')
+       RETURNING m.id AS match_id, m.status, mk.kavel_id),
+     vervallen AS (
+       UPDATE match m SET status = 'afgevallen'
+       FROM (SELECT match_id, string_agg(kavel_id::text, ', ' ORDER BY kavel_id) AS kavels, count(*) AS n
+             FROM los WHERE status = 'voorgesteld' GROUP BY match_id) l
+       WHERE m.id = l.match_id
+       RETURNING m.id, l.kavels, l.n)
+     INSERT INTO match_stap (match_id, van_status, naar_status, datum, persoon, reden, account_id)
+     SELECT v.id, 'voorgesteld', 'afgevallen', (now() AT TIME ZONE 'Europe/Amsterdam')::date, coalesce(a.naam, 'Schuifruimte071'),
+            CASE WHEN v.n = 1 THEN 'Kavel ' ELSE 'Kavels ' END || v.kavels || CASE WHEN v.n = 1 THEN ' is' ELSE ' zijn' END
+              || ' verwijderd; het voorstel vervalt.', a.id
+     FROM vervallen v LEFT JOIN account a ON a.id = nullif(current_setting('app.account_id', true), '')::int`,
+    [ids]);
 }
 
 /** Moves toewijzingen from one transformatie/compensatie to another, adding hectares where the pair already exists. */

@@ -149,6 +149,47 @@ describe('a werkgroep deleting a kavel of its own gemeente', () => {
   });
 });
 
+describe('a werkgroep deleting a kavel the regisseur proposed to a company', () => {
+  it('gets the same answer as for a kavel nobody is proposed; the proposal lapses with a step naming the kavel', async () => {
+    const reg = await api.as('regisseur');
+    const spot: Spot = await findEmptySpot(db);
+    const terreinId = (await createFeature(reg, 'terreinen', await rdBox(db, spot, -400, -400, 400, 400), { naam: 'Voorstelterrein' })).id;
+    const kavel = async (x: number) => createFeature(reg, 'kavels', await rdBox(db, spot, x, 0, x + 100, 100),
+      { terrein_id: terreinId, milieucategorie_max: '4.1', status: 'beschikbaar', naam: `Voorstelkavel ${x}` });
+    const werkgroep = () => api.as(spot.gemeente === 'Katwijk' ? 'werkgroep_katwijk' : 'werkgroep_leiden');
+    const voorgesteld = await kavel(-300);
+    const zonder = await kavel(0);
+    const inOptie = await kavel(150);
+    // The regisseur proposes the first kavel to one company (the werkgroep has not seen it) …
+    const vraag = await maakVraag(reg, 'Voorstel Stil BV', '71000005', { min_ha: 0.5, max_ha: 1.5 });
+    const m = await reg.send('POST', '/api/matches', { ruimtevraag_id: vraag, kavel_ids: [voorgesteld.id], reden: 'Past goed' });
+    expect(m.status, JSON.stringify(m.body)).toBe(201);
+    // … and the third to another, discussed with the werkgroep: in optie, which everyone sees.
+    const ander = await maakVraag(reg, 'In Optie BV', '71000006', { min_ha: 0.5, max_ha: 1.5 });
+    const besproken = await reg.send('POST', '/api/matches', { ruimtevraag_id: ander, kavel_ids: [inOptie.id], reden: 'Past ook' });
+    expect(besproken.status, JSON.stringify(besproken.body)).toBe(201);
+    await stap(reg, besproken.body, 'besproken_werkgroep');
+
+    const wg = await werkgroep();
+    const a = await wg.send('DELETE', `/api/kavels/${zonder.id}`, undefined, { 'if-match': '"1"' });
+    const b = await wg.send('DELETE', `/api/kavels/${voorgesteld.id}`, undefined, { 'if-match': '"1"' });
+    expect(a.status, JSON.stringify(a.body)).toBe(200);
+    // A refusal here would tell the werkgroep that someone is proposed this kavel.
+    expect(b.status, JSON.stringify(b.body)).toBe(a.status);
+    expect(Object.keys(b.body).sort()).toEqual(Object.keys(a.body).sort());
+    // The regisseur finds the proposal lapsed, and why.
+    const match = (await reg.get(`/api/matches/${m.body.id}`)).body;
+    expect(match.status).toBe('afgevallen');
+    const stappen = (await db.pool.query(`SELECT van_status, naar_status, reden FROM match_stap WHERE match_id = $1 ORDER BY id`, [m.body.id])).rows;
+    expect(stappen.at(-1)).toEqual({ van_status: 'voorgesteld', naar_status: 'afgevallen', reden: `Kavel ${voorgesteld.id} is verwijderd; het voorstel vervalt.` });
+
+    // A kavel in optie is refused: the werkgroep sees that it is in optie.
+    const c = await wg.send('DELETE', `/api/kavels/${inOptie.id}`, undefined, { 'if-match': `"${(await one(`SELECT version FROM kavel WHERE id = $1`, [inOptie.id])).version}"` });
+    expect(c.status, JSON.stringify(c.body)).toBe(409);
+    expect(c.body.error.code).toBe('in_gebruik');
+  });
+});
+
 describe('a werkgroep’s import dry run that would remove a kavel', () => {
   it('succeeds alike whether or not a company in the register sits on the kavel', async () => {
     const wg = await api.as('werkgroep_leiden');
