@@ -141,6 +141,31 @@ describe.skipIf(!inject('chromiumPath'))('the region beside an open workspace pa
     await page.close();
   }, 180_000);
 
+  it('keeps the editing toolbar in one row beside the monitor on a 1280×800 laptop, at rest and while drawing', async () => {
+    const { page, errors } = await openApp(browser(), baseUrl, { account: demoAccount('werkgroep', 'Leiden'), viewport: { width: 1280, height: 800 } });
+    await page.getByTestId('editor-toolbar').waitFor();
+    await toggleMonitor(page, false, true);
+    const rows = async () => {
+      const bar = (await page.getByTestId('editor-toolbar').boundingBox())!;
+      const tool = (await page.getByTestId('tool-verwijderen').boundingBox())!;
+      return Math.floor(bar.height / tool.height);
+    };
+    // At rest: the layer choice and the tools; undo and redo (disabled until drawing) give way.
+    expect(await rows()).toBe(1);
+    expect(await page.getByTestId('editor-layer').isVisible()).toBe(true);
+    expect(await page.getByTestId('tool-ongedaan').isVisible()).toBe(false);
+    // Drawing: undo, redo and cancel; the fixed layer choice gives way.
+    await page.getByTestId('tool-tekenen').click();
+    await page.getByTestId('tool-annuleren').waitFor();
+    expect(await rows()).toBe(1);
+    expect(await page.getByTestId('tool-ongedaan').isVisible()).toBe(true);
+    expect(await page.getByTestId('editor-layer').isVisible()).toBe(false);
+    await page.screenshot({ path: `${SCREENSHOTS}/68-werkbalk-naast-monitor-1280.png` });
+    await page.getByTestId('tool-annuleren').click();
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
   it('leaves the view alone when the user has moved the map', async () => {
     const { page, errors } = await openAsStuurgroep();
     // Zoomed in with the mouse wheel over the map, as a user does.

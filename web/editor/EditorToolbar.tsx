@@ -47,10 +47,10 @@ export function EditorToolbar({ me, editor, canEditSelected, onEditSelected, onD
       </button>
       <span className="editor-toolbar-sep" aria-hidden="true" />
       {/* Undo and redo as icons everywhere (their names are the accessible names and hover hints). */}
-      <button type="button" className="tool-button" onClick={tools.undo} disabled={!draw.canUndo} title={t.editor.ongedaanHint} aria-label={t.editor.ongedaan} data-testid="tool-ongedaan">
+      <button type="button" className="tool-button tool-geschiedenis" onClick={tools.undo} disabled={!draw.canUndo} title={t.editor.ongedaanHint} aria-label={t.editor.ongedaan} data-testid="tool-ongedaan">
         <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true"><path d="M7 5L3 9l4 4M3 9h9a5 5 0 010 10h-2" fill="none" stroke="currentColor" strokeWidth="1.7" /></svg>
       </button>
-      <button type="button" className="tool-button" onClick={tools.redo} disabled={!draw.canRedo} title={t.editor.opnieuwHint} aria-label={t.editor.opnieuw} data-testid="tool-opnieuw">
+      <button type="button" className="tool-button tool-geschiedenis" onClick={tools.redo} disabled={!draw.canRedo} title={t.editor.opnieuwHint} aria-label={t.editor.opnieuw} data-testid="tool-opnieuw">
         <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true"><path d="M13 5l4 4-4 4M17 9H8a5 5 0 000 10h2" fill="none" stroke="currentColor" strokeWidth="1.7" /></svg>
       </button>
       {active && (
