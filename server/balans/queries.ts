@@ -53,7 +53,7 @@ bo AS (SELECT * FROM ${tabel('bestuursovereenkomst', m)}),
 beschermd AS (SELECT id, naam, typologie, niet_te_transformeren, geom FROM ${tabel('terrein', m)} x
               WHERE niet_te_transformeren OR typologie = 'matig_gedifferentieerd')
 SELECT json_build_object(
-  -- Compact rows (a national balance reads thousands): see leesStand for their columns.
+  -- Compact rows (a national balance reads thousands): see transformatieDeel for their columns.
   'transformaties', (SELECT coalesce(json_agg(json_build_array(
       t.id, t.naam, t.gemeente_id, g.naam, t.status, t.nieuwe_functie, t.datum_terinzagelegging,
       t.datum_vaststelling, t.netto_verloren_ha, t.verlies_per_categorie, t.milieuruimte) ORDER BY t.id), '[]')
