@@ -2,9 +2,10 @@
 // 1. The hectare monitor (issue #12): HTTP time of GET /api/balans (now, a past
 //    peildatum) and /api/balans/reeks (2020–2040) on the real server, side by side with
 //    the bare SQL floor for the same figures (one plain aggregate query, in this file,
-//    checked against the answer: "zelfde cijfers"), with their ratio; at region scale (embedded database, and PostgreSQL when
-//    BENCH_DATABASE_URL is set) and on synthetic national data of 10k / 30k / 100k
-//    kavels on PostgreSQL (schemas national_<n>, filled by scripts/national.ts when missing).
+//    checked against the answer: "zelfde cijfers"), with their ratio; at region scale
+//    (embedded database, and PostgreSQL when BENCH_DATABASE_URL is set) and on
+//    synthetic national data of 10k / 30k / 100k kavels on PostgreSQL (schemas
+//    national_<n>, filled by scripts/national.ts when missing).
 //    Beside it the toewijzing form's list of transformaties (GET /api/compensaties/{id}/
 //    toewijzingen/keuzes) against its one query.
 // 2. The regional assignment (issue #6), HiGHS against the greedy baseline, end to end

@@ -51,6 +51,20 @@ async function stap(reg: Client, match: { id: number }, status: string) {
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
 
+/**
+ * A terrein on an empty spot, made by the regisseur: `kavel(x)` draws a 100 × 100 m kavel
+ * on it at x, and `werkgroep()` signs in the werkgroep of the spot's gemeente.
+ */
+async function terreinOpLegePlek(reg: Client, naam: string, status: string) {
+  const spot: Spot = await findEmptySpot(db);
+  const terreinId = (await createFeature(reg, 'terreinen', await rdBox(db, spot, -400, -400, 400, 400), { naam: `${naam}terrein` })).id;
+  return {
+    kavel: async (x: number) => createFeature(reg, 'kavels', await rdBox(db, spot, x, 0, x + 100, 100),
+      { terrein_id: terreinId, milieucategorie_max: '4.1', status, naam: `${naam}kavel ${x}` }),
+    werkgroep: () => api.as(spot.gemeente === 'Katwijk' ? 'werkgroep_katwijk' : 'werkgroep_leiden'),
+  };
+}
+
 type Cel = { aantal: number; min_ha: number | null; max_ha: number | null; afgeschermd: boolean };
 
 describe('the stuurgroep’s ruimtevragen aggregate', () => {
@@ -123,11 +137,7 @@ describe('the stuurgroep’s ruimtevragen aggregate across its breakdowns', () =
 describe('a werkgroep deleting a kavel of its own gemeente', () => {
   it('gets the same answer whether or not a company in the register sits on it', async () => {
     const reg = await api.as('regisseur');
-    const spot: Spot = await findEmptySpot(db);
-    const terreinId = (await createFeature(reg, 'terreinen', await rdBox(db, spot, -400, -400, 400, 400), { naam: 'Afleidterrein' })).id;
-    const kavel = async (x: number) => createFeature(reg, 'kavels', await rdBox(db, spot, x, 0, x + 100, 100),
-      { terrein_id: terreinId, milieucategorie_max: '4.1', status: 'bezet', naam: `Afleidkavel ${x}` });
-    const werkgroep = () => api.as(spot.gemeente === 'Katwijk' ? 'werkgroep_katwijk' : 'werkgroep_leiden');
+    const { kavel, werkgroep } = await terreinOpLegePlek(reg, 'Afleid', 'bezet');
     const metBedrijf = await kavel(-300);
     const zonder = await kavel(0);
     // The regisseur notes (confidentially) that the company asking for space sits on the first kavel.
@@ -152,11 +162,7 @@ describe('a werkgroep deleting a kavel of its own gemeente', () => {
 describe('a werkgroep deleting a kavel the regisseur proposed to a company', () => {
   it('gets the same answer as for a kavel nobody is proposed; the proposal lapses with a step naming the kavel', async () => {
     const reg = await api.as('regisseur');
-    const spot: Spot = await findEmptySpot(db);
-    const terreinId = (await createFeature(reg, 'terreinen', await rdBox(db, spot, -400, -400, 400, 400), { naam: 'Voorstelterrein' })).id;
-    const kavel = async (x: number) => createFeature(reg, 'kavels', await rdBox(db, spot, x, 0, x + 100, 100),
-      { terrein_id: terreinId, milieucategorie_max: '4.1', status: 'beschikbaar', naam: `Voorstelkavel ${x}` });
-    const werkgroep = () => api.as(spot.gemeente === 'Katwijk' ? 'werkgroep_katwijk' : 'werkgroep_leiden');
+    const { kavel, werkgroep } = await terreinOpLegePlek(reg, 'Voorstel', 'beschikbaar');
     const voorgesteld = await kavel(-300);
     const zonder = await kavel(0);
     const inOptie = await kavel(150);
