@@ -18,7 +18,7 @@ import { toewijzingRoutes } from './toewijzingen/routes.ts';
 import { bestuursovereenkomstRoutes } from './bestuursovereenkomsten/routes.ts';
 import { authorise } from './auth/middleware.ts';
 import { balansRoutes } from './balans/routes.ts';
-import type { Session } from './auth/sessions.ts';
+import type { SessieInStatement, Session } from './auth/sessions.ts';
 import { authConfigFromEnv, type AuthConfig } from './auth/config.ts';
 import { accessTableOf, IEDEREEN, type AccessTable } from './http/access.ts';
 import { importRoutes, IMPORT_UPLOAD_PATH } from './exchange/import-routes.ts';
@@ -33,7 +33,9 @@ import { CACHE_BASEMAP, CACHE_IMMUTABLE, CACHE_REVALIDATE, staticFiles } from '.
 import { tileRoutes } from './tiles/routes.ts';
 import { glyphRoute } from './tiles/glyphs.ts';
 
-export type AppEnv = { Variables: { db: Database; session: Session | null; access: AccessTable; auth: AuthConfig } };
+export type AppEnv = {
+  Variables: { db: Database; session: Session | null; access: AccessTable; auth: AuthConfig; sessieInStatement?: SessieInStatement };
+};
 
 export interface AppOptions {
   db: Database;

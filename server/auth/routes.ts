@@ -56,7 +56,7 @@ function me(c: Context<AppEnv>, session: Pick<Session, 'account' | 'stap' | 'hee
 /** After a new or replaced token: the session as it is now. */
 async function signedIn(c: Context<AppEnv>, token: string) {
   setSessionCookie(c, token);
-  const session = await findSession(c.var.db.pool, token);
+  const session = await findSession(c.var.db, token);
   if (!session) throw new Error('session just created is missing');
   return me(c, session, session.csrfToken);
 }

@@ -5,6 +5,8 @@
 // is replaced.
 import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
+import type { Database } from '../db/database.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import type { Role } from '../domain/roles.ts';
 import { aanmeldStap, type AanmeldStap } from '../domain/tweede-factor.ts';
 import type { Account } from '../accounts/queries.ts';
@@ -48,17 +50,18 @@ export async function createSession(db: Queryable, accountId: number, adres: str
 }
 
 /**
- * The open session of a token hash ($1 of the statement it is part of), with its
- * account: also used inside the tile query, which checks the session in the same
- * round trip (server/tiles/queries.ts).
+ * The open session of a token hash (the statement's parameter `param`), with its
+ * account: also part of the statements that check the session in the same round trip
+ * as they read (the tiles, the balance: see server/auth/middleware.ts).
  */
-export const SESSION_SQL = `
+export const sessionSql = (param = '$1') => `
      SELECT s.id AS sessie_id, s.token_hash, s.csrf_token, s.methode, s.tweede_factor_op IS NOT NULL AS gegeven,
             tf.bevestigd_op IS NOT NULL AS heeft_tweede_factor, a.wachtwoord_hash IS NOT NULL AS heeft_wachtwoord,
             a.id, a.email, a.naam, a.rol, a.gemeente_id, g.naam AS gemeente, a.actief
      FROM sessie s JOIN account a ON a.id = s.account_id LEFT JOIN gemeente g ON g.id = a.gemeente_id
           LEFT JOIN tweede_factor tf ON tf.account_id = a.id
-     WHERE s.token_hash = $1 AND s.ingetrokken_op IS NULL AND s.verloopt_op > now() AND a.actief AND a.rol IS NOT NULL`;
+     WHERE s.token_hash = ${param} AND s.ingetrokken_op IS NULL AND s.verloopt_op > now() AND a.actief AND a.rol IS NOT NULL`;
+export const SESSION_SQL = sessionSql();
 
 /** The columns of SESSION_SQL (all null when it found no session, as in an outer join). */
 export interface SessionRow {
@@ -78,6 +81,36 @@ export interface SessionRow {
   actief: boolean;
 }
 
+/**
+ * The session check of a GET route declared with `sessieInStatement` (server/http/access.ts):
+ * the route reads the session in the same statement as its data, one round trip instead
+ * of two. The statement makes its data only for an open session (`sessionSql` with
+ * `tokenHash` as its parameter) and returns the session's row; the route passes that row
+ * to `bevestig` before it uses the data. Where it cannot combine the two (a read on a
+ * replica, which may lag behind a sign-in or sign-out), it calls `apart` first. The
+ * middleware (server/auth/middleware.ts) checks an answer given without either itself.
+ */
+export interface SessieInStatement {
+  /** The hash of the request's session token. */
+  tokenHash: string;
+  /** Checks the session the statement read, as the middleware would; throws its refusal. */
+  bevestig(row: SessionRow | undefined): void;
+  /** Checks the session by its own query, now. */
+  apart(): Promise<void>;
+}
+
+/**
+ * A statement that reads, beside its data, the session of the token hash in parameter
+ * `param`: each named scalar subquery of `kolommen` runs only for an open session (an
+ * InitPlan runs when first needed, so the CASE spares it otherwise), and the session's
+ * row comes along as column `sessie` (null: no open session).
+ */
+export function achterSessie(kolommen: Record<string, string>, param: string): string {
+  const gated = Object.entries(kolommen).map(([naam, sql]) => `CASE WHEN EXISTS (SELECT FROM ingelogd) THEN (${sql}) END AS ${naam}`);
+  return `WITH ingelogd AS (${sessionSql(param)})
+SELECT (SELECT row_to_json(i) FROM ingelogd i LIMIT 1) AS sessie, ${gated.join(', ')}`;
+}
+
 /** A row of SESSION_SQL as a session (null: no open session). */
 export function sessionFromRow(r: SessionRow | undefined): Session | null {
   if (!r?.sessie_id) return null;
@@ -93,8 +126,10 @@ export function sessionFromRow(r: SessionRow | undefined): Session | null {
   };
 }
 
-export async function findSession(db: Queryable, token: string): Promise<Session | null> {
-  const { rows } = await db.query<SessionRow>(SESSION_SQL, [hashToken(token)]);
+/** The open session of a token; on PostgreSQL a prepared statement (every request asks it). */
+export async function findSession(db: Pick<Database, 'pool' | 'mode'>, token: string): Promise<Session | null> {
+  const values = [hashToken(token)];
+  const { rows } = db.mode === 'postgres' ? await preparedQuery<SessionRow>(db.pool, SESSION_SQL, values) : await db.pool.query<SessionRow>(SESSION_SQL, values);
   return sessionFromRow(rows[0]);
 }
 

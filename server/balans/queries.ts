@@ -14,6 +14,7 @@
 // and supply they are set against in the other.
 import type pg from 'pg';
 import { preparedQuery } from '../db/prepared.ts';
+import { achterSessie, type SessieInStatement, type SessionRow } from '../auth/sessions.ts';
 import type { CompensatieStand, KavelGroep, ToewijzingStand, TransformatieStand } from '../domain/kpi.ts';
 import type { MilieuruimteConflict, Vraagraming } from '../domain/balans.ts';
 import type { PartijRol } from '../domain/layer-values.ts';
@@ -171,6 +172,11 @@ type KavelGroepRij = [string, 'hard' | 'zacht', string, string, number, number[]
 
 export interface LeesOpties {
   /**
+   * The request's session, read in the same statements (server/auth/sessions.ts): they
+   * make their figures only for an open session, which is checked before they are used.
+   */
+  sessie?: SessieInStatement;
+  /**
    * Named prepared statements for "now", planned once per connection (PostgreSQL only,
    * see server/db/prepared.ts): at region scale planning costs about as much as running.
    * A past moment is planned per call: a generic plan cannot see how many versions
@@ -188,19 +194,28 @@ export type AanbodDeel = Pick<Stand, 'kavels' | 'ramingen' | 'gepubliceerd'>;
  * The two reads, sent at once (see the head of this file). The aanbod's promise never
  * rejects unhandled while the caller is still busy with the transformatie side.
  */
-export function leesDelen(db: Queryable, m: Moment, { prepare = false }: LeesOpties = {}): { transformaties: Promise<TransformatieDeel>; aanbod: Promise<AanbodDeel> } {
+export function leesDelen(db: Queryable, m: Moment, { prepare = false, sessie }: LeesOpties = {}): { transformaties: Promise<TransformatieDeel>; aanbod: Promise<AanbodDeel> } {
+  const values = sessie ? [...params(m), sessie.tokenHash] : params(m);
   const query = <R extends pg.QueryResultRow>(text: string) =>
-    (prepare && m.soort === 'actueel' ? preparedQuery<R>(db, text, params(m)) : db.query<R>(text, params(m)));
+    (prepare && m.soort === 'actueel' ? preparedQuery<R>(db, text, values) : db.query<R>(text, values));
+  // The columns of the statement, behind the session when there is one.
+  const statement = (kolommen: Record<string, string>) =>
+    (sessie ? achterSessie(kolommen, '$3') : `SELECT ${Object.entries(kolommen).map(([naam, sql]) => `(${sql}) AS ${naam}`).join(', ')}`);
+  // A row's figures, used only once its session is confirmed (bevestig throws otherwise).
+  const gelezen = <R extends pg.QueryResultRow & { sessie?: SessionRow | null }>(row: R) => {
+    sessie?.bevestig(row.sessie ?? undefined);
+    return row;
+  };
   let transformaties: Promise<GelezenTransformaties>;
   let aanbod: Promise<GelezenAanbod>;
   if (zijAanZij(db)) {
-    aanbod = query<{ stand: GelezenAanbod }>(aanbodSql(m)).then(({ rows }) => rows[0].stand);
-    transformaties = query<{ stand: GelezenTransformaties }>(standSql(m)).then(({ rows }) => rows[0].stand);
+    aanbod = query<{ aanbod: GelezenAanbod }>(statement({ aanbod: aanbodSql(m) })).then(({ rows }) => gelezen(rows[0]).aanbod);
+    transformaties = query<{ stand: GelezenTransformaties }>(statement({ stand: standSql(m) })).then(({ rows }) => gelezen(rows[0]).stand);
   } else {
     // One connection (the embedded database, a transaction): one round trip for both.
-    const beide = query<{ stand: GelezenTransformaties; aanbod: GelezenAanbod }>(`SELECT (${standSql(m)}) AS stand, (${aanbodSql(m)}) AS aanbod`);
-    aanbod = beide.then(({ rows }) => rows[0].aanbod);
-    transformaties = beide.then(({ rows }) => rows[0].stand);
+    const beide = query<{ stand: GelezenTransformaties; aanbod: GelezenAanbod }>(statement({ stand: standSql(m), aanbod: aanbodSql(m) })).then(({ rows }) => gelezen(rows[0]));
+    aanbod = beide.then((r) => r.aanbod);
+    transformaties = beide.then((r) => r.stand);
   }
   const deel = { transformaties: transformaties.then(transformatieDeel), aanbod: aanbod.then(aanbodDeel) };
   // The caller awaits the aanbod only after the transformatie side: no unhandled rejection meanwhile.

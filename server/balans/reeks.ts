@@ -4,6 +4,7 @@
 import { berekenKpis, plancapaciteit, type CompensatieStand, type KavelGroep, type ToewijzingStand, type TransformatieStand } from '../domain/kpi.ts';
 import { today } from '../domain/dates.ts';
 import type { Queryable } from './queries.ts';
+import { achterSessie, type SessieInStatement, type SessionRow } from '../auth/sessions.ts';
 import { regelsUit } from './service.ts';
 
 /** A version's validity as read: [van, tot), tot null = open. */
@@ -56,8 +57,13 @@ type Ruw = {
  * wijzen, restant, and plancapaciteit hard and zacht per milieucategorie, each with
  * the ids of its records. Totals that add up from these carry no second id list.
  */
-export async function computeReeks(db: Queryable, van: number, tot: number) {
-  const { rows } = await db.query<{ reeks: Ruw }>(SQL, [`${van}-12-31`, `${tot}-12-31`]);
+export async function computeReeks(db: Queryable, van: number, tot: number, sessie?: SessieInStatement) {
+  const grenzen = [`${van}-12-31`, `${tot}-12-31`];
+  // With the request's session in the same statement (server/auth/sessions.ts), checked before the rows are used.
+  const { rows } = sessie
+    ? await db.query<{ reeks: Ruw; sessie: SessionRow | null }>(achterSessie({ reeks: SQL }, '$3'), [...grenzen, sessie.tokenHash])
+    : await db.query<{ reeks: Ruw }>(SQL, grenzen);
+  sessie?.bevestig((rows[0] as { sessie?: SessionRow | null }).sessie ?? undefined);
   const r = rows[0].reeks;
   const regels = regelsUit(r.regels);
   // Each kavel version a group of one: the series tells the years apart, not the gemeenten.

@@ -4,10 +4,10 @@
 // only in its own gemeente: the preview checks).
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../app.ts';
-import { actorOf } from '../auth/middleware.ts';
+import { actorOf, sessieInStatement } from '../auth/middleware.ts';
 import { readPool } from '../db/read-routing.ts';
 import { IsoDate, isRealDate } from '../domain/dates.ts';
-import { apiRoute, BEWERKERS, IEDEREEN } from '../http/access.ts';
+import { apiRoute, BEWERKERS, IEDEREEN, IEDEREEN_IN_STATEMENT } from '../http/access.ts';
 import { ApiError } from '../http/errors.ts';
 import { answer, errors, jsonBody } from '../http/schemas.ts';
 import { validationHook } from '../http/validation.ts';
@@ -33,7 +33,7 @@ export function balansRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.openapi(
-    apiRoute(IEDEREEN, {
+    apiRoute(IEDEREEN_IN_STATEMENT, {
       method: 'get', path: '/balans', tags: ['Monitor'],
       summary: 'De regionale hectarebalans: de situatie op de peildatum (gedateerde historie), of zoals vastgelegd op een moment (audittrail)',
       request: { query: z.object({ peildatum: Peildatum.optional(), vastgelegd_op: Tijdstip.optional() }) },
@@ -45,14 +45,17 @@ export function balansRoutes() {
     async (c) => {
       const { peildatum, vastgelegd_op } = c.req.valid('query');
       const db = await readPool(c);
-      const balans = await computeBalans(db, await momentVoor(db, peildatum, vastgelegd_op), { prepare: c.var.db.mode === 'postgres' });
+      // The session is read with the figures; asked at a recorded moment, first (momentVoor reads).
+      if (vastgelegd_op) await c.var.sessieInStatement?.apart();
+      const sessie = vastgelegd_op ? undefined : await sessieInStatement(c, db);
+      const balans = await computeBalans(db, await momentVoor(db, peildatum, vastgelegd_op), { prepare: c.var.db.mode === 'postgres', sessie });
       // Echo the moment as asked.
       return c.json({ ...balans, vastgelegd_op: vastgelegd_op ?? null }, 200);
     },
   );
 
   app.openapi(
-    apiRoute(IEDEREEN, {
+    apiRoute(IEDEREEN_IN_STATEMENT, {
       method: 'get', path: '/balans/reeks', tags: ['Monitor'],
       summary: 'Voortgang per jaar, zoals het stond op 31 december: netto verloren per fase, compensatie per status, toegewezen, restant en plancapaciteit per milieucategorie',
       request: { query: z.object({ van: Jaar('van'), tot: Jaar('tot') }) },
@@ -65,7 +68,8 @@ export function balansRoutes() {
       const { van, tot } = c.req.valid('query');
       if (tot < van) throw new ApiError(400, 'ongeldige_invoer', `Het jaar tot (${tot}) ligt vóór het jaar van (${van}).`);
       if (tot - van > 60) throw new ApiError(400, 'ongeldige_invoer', 'Een reeks beslaat ten hoogste 60 jaar.');
-      return c.json(await computeReeks(await readPool(c), van, tot), 200);
+      const db = await readPool(c);
+      return c.json(await computeReeks(db, van, tot, await sessieInStatement(c, db)), 200);
     },
   );
 

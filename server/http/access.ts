@@ -25,12 +25,19 @@ export interface Toegang {
    * refuses such a session.
    */
   voorTweedeFactor?: boolean;
+  /**
+   * A GET route that reads the session in the same statement as its data, one round
+   * trip instead of two (server/auth/middleware.ts, `SessieInStatement`).
+   */
+  sessieInStatement?: boolean;
 }
 
 export const TOEGANG_KEY = 'x-toegang';
 
 export const OPENBAAR: Toegang = { rollen: 'openbaar' };
 export const IEDEREEN: Toegang = { rollen: ROLES };
+/** Every role, the session read in the route's own statement (the monitor's figures). */
+export const IEDEREEN_IN_STATEMENT: Toegang = { ...IEDEREEN, sessieInStatement: true };
 /** Werkgroep, regisseur and beheerder; the werkgroep within its own gemeente. */
 export const BEWERKERS: Toegang = { rollen: ['beheerder', 'regisseur', 'werkgroep'], eigenGemeente: true };
 /** Readers of company-related data in anonymised form: everyone but the stuurgroep. */

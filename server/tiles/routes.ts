@@ -49,7 +49,7 @@ export function tileRoutes(db: Database, access: () => AccessTable, options: Til
   };
   const signedIn = async (c: Context<TileEnv>) => {
     const token = getCookie(c, SESSION_COOKIE);
-    accept(c, token ? await findSession(db.pool, token) : null);
+    accept(c, token ? await findSession(db, token) : null);
   };
   // A tile checks its session in the same statement as it reads the tile (below).
   const TILE_PATH = /^\/tiles\/[^/]+\/[^/]+\/[^/]+\/[^/]+$/;
