@@ -1,10 +1,9 @@
 // Which encoding an Accept-Encoding header gets: the client's preference by q-value,
-// brotli on a tie (gzip for a small whole answer), nothing when neither brotli nor gzip
-// is acceptable; and what the middleware makes of a body: a large one and a small one at
-// the fastest setting, a streamed one piece by piece, a source stopped when the client
-// goes away.
+// brotli on a tie, nothing when neither brotli nor gzip is acceptable; and what the
+// middleware makes of a body: a large one at the fast setting, a streamed one piece by
+// piece, a source stopped when the client goes away.
 import { Hono } from 'hono';
-import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { chooseEncoding, compress, LARGE_PIECE } from '../../server/http/compression.ts';
 
@@ -27,13 +26,6 @@ describe('chooseEncoding', () => {
     ['br;q=abc, gzip', 'gzip'],
   ] as const)('%s → %s', (header, expected) => {
     expect(chooseEncoding(header)).toBe(expected);
-  });
-
-  it('settles a tie as asked, never against the client\'s preference', () => {
-    expect(chooseEncoding('gzip, deflate, br, zstd', 'gzip')).toBe('gzip');
-    expect(chooseEncoding('*', 'gzip')).toBe('gzip');
-    expect(chooseEncoding('br;q=1, gzip;q=0.5', 'gzip')).toBe('br');
-    expect(chooseEncoding('br', 'gzip')).toBe('br');
   });
 });
 
@@ -61,26 +53,12 @@ describe('compress', () => {
     expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(body);
   });
 
-  it('compresses a small answer whole at the fastest setting, gzip where the client takes both, with its length', async () => {
+  it('compresses a small answer whole at the better setting, with its length', async () => {
     const body = JSON.stringify(rows(500));
-    const browser = await app.request('/klein', { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
-    const gz = Buffer.from(await browser.arrayBuffer());
-    expect(browser.headers.get('content-encoding')).toBe('gzip');
-    // Deterministic: the bytes of gzip level 1, not of the default level.
-    expect(gz.equals(gzipSync(body, { level: 1 }))).toBe(true);
-    expect(gz.equals(gzipSync(body))).toBe(false);
-    expect(browser.headers.get('content-length')).toBe(String(gz.length));
-
-    // A client that prefers brotli, or takes only brotli, gets brotli's fastest quality.
-    for (const accept of ['br', 'gzip;q=0.5, br']) {
-      const res = await app.request('/klein', { headers: { 'accept-encoding': accept } });
-      const sent = Buffer.from(await res.arrayBuffer());
-      expect(res.headers.get('content-encoding'), accept).toBe('br');
-      expect(brotliDecompressSync(sent).toString()).toBe(body);
-      expect(sent.length, accept).toBeLessThan(body.length / 4);
-      expect(sent.equals(brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }))).toBe(false);
-      expect(res.headers.get('content-length')).toBe(String(sent.length));
-    }
+    const res = await app.request('/klein', { headers: { 'accept-encoding': 'br' } });
+    const sent = Buffer.from(await res.arrayBuffer());
+    expect(sent.equals(brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }))).toBe(true);
+    expect(res.headers.get('content-length')).toBe(String(sent.length));
   });
 
   it('sends a tiny answer as it is', async () => {
