@@ -18,7 +18,7 @@
 //
 //   npm run bench                                            # monitor on the embedded region, then matching
 //   BENCH_DATABASE_URL=postgres://…/sr_bench npm run bench   # + region and national data on PostgreSQL
-//   BENCH_SIZES=10000,30000 BENCH_RUNS=20 BENCH_WARMUP=5 …   # other national sizes / more runs / warm-up calls
+//   BENCH_SIZES=10000,30000 BENCH_RUNS=20 BENCH_WARMUP=5 …   # other national sizes (empty: region only) / more runs / warm-up calls
 //   BENCH_SKIP_MONITOR=1 / BENCH_SKIP_MATCHING=1 / BENCH_SKIP_REGION=1 / BENCH_SKIP_TILES=1
 //   BENCH_SKIP_TRANSFER=1 npm run bench                      # without the first-view transfer (headless Chromium)
 //   BENCH_APP_URL=http://… BENCH_EMAIL=… BENCH_WACHTWOORD=… npm run bench  # transfer of a running app (e.g. national data)
@@ -384,7 +384,7 @@ if (!process.env.BENCH_SKIP_REGION) {
 if (url && (!process.env.BENCH_SKIP_MONITOR || !SKIP_TILES)) {
   const datasets: (() => Promise<Dataset>)[] = [];
   if (!process.env.BENCH_SKIP_REGION) datasets.push(() => postgresRegio(url));
-  for (const n of (process.env.BENCH_SIZES ?? '10000,30000,100000').split(',').map(Number)) datasets.push(() => landelijk(url, n));
+  for (const n of (process.env.BENCH_SIZES ?? '10000,30000,100000').split(',').filter(Boolean).map(Number)) datasets.push(() => landelijk(url, n));
   for (const open of datasets) {
     const d = await open();
     try {

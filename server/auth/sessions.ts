@@ -126,10 +126,9 @@ export function sessionFromRow(r: SessionRow | undefined): Session | null {
   };
 }
 
-/** The open session of a token; on PostgreSQL a prepared statement (every request asks it). */
-export async function findSession(db: Pick<Database, 'pool' | 'mode'>, token: string): Promise<Session | null> {
-  const values = [hashToken(token)];
-  const { rows } = db.mode === 'postgres' ? await preparedQuery<SessionRow>(db.pool, SESSION_SQL, values) : await db.pool.query<SessionRow>(SESSION_SQL, values);
+/** The open session of a token; a prepared statement (every request asks it). */
+export async function findSession(db: Pick<Database, 'pool'>, token: string): Promise<Session | null> {
+  const { rows } = await preparedQuery<SessionRow>(db.pool, SESSION_SQL, [hashToken(token)]);
   return sessionFromRow(rows[0]);
 }
 

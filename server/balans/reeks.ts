@@ -1,6 +1,7 @@
 // The monitor's time series: per year, the balance as it stood on 31 December (valid
 // time, current knowledge), from one read of the versions that overlap the years and
 // the same KPI definitions as the balance on one date (server/domain/kpi.ts).
+import { preparedQuery } from '../db/prepared.ts';
 import { berekenKpis, plancapaciteit, type CompensatieStand, type KavelGroep, type ToewijzingStand, type TransformatieStand } from '../domain/kpi.ts';
 import { today } from '../domain/dates.ts';
 import type { Queryable } from './queries.ts';
@@ -60,9 +61,10 @@ type Ruw = {
 export async function computeReeks(db: Queryable, van: number, tot: number, sessie?: SessieInStatement) {
   const grenzen = [`${van}-12-31`, `${tot}-12-31`];
   // With the request's session in the same statement (server/auth/sessions.ts), checked before the rows are used.
+  // Prepared: it reads every version and leaves the years to the code, so one plan fits every range.
   const { rows } = sessie
-    ? await db.query<{ reeks: Ruw; sessie: SessionRow | null }>(achterSessie({ reeks: SQL }, '$3'), [...grenzen, sessie.tokenHash])
-    : await db.query<{ reeks: Ruw }>(SQL, grenzen);
+    ? await preparedQuery<{ reeks: Ruw; sessie: SessionRow | null }>(db, achterSessie({ reeks: SQL }, '$3'), [...grenzen, sessie.tokenHash])
+    : await preparedQuery<{ reeks: Ruw }>(db, SQL, grenzen);
   sessie?.bevestig((rows[0] as { sessie?: SessionRow | null }).sessie ?? undefined);
   const r = rows[0].reeks;
   const regels = regelsUit(r.regels);

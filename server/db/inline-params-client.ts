@@ -7,6 +7,11 @@
 // shifted by one ("unexpected parseComplete"). The simple protocol is handled
 // correctly. Parameters become untyped literals, which PostgreSQL resolves the
 // same way it resolves parameters of unknown type.
+//
+// A named statement (`{ name, text, values }`, server/db/prepared.ts) is prepared with
+// SQL's PREPARE once per connection and run with EXECUTE, both simple-protocol
+// messages: the embedded database plans the balance's statement in 5 ms and runs it
+// in 6 (region scale), so planning it once halves its time.
 import pg from 'pg';
 
 const { prepareValue } = (pg as unknown as { utils: { prepareValue: (v: unknown) => unknown } }).utils;
@@ -79,6 +84,9 @@ export function inlineParams(client: pg.Client, text: string, values: readonly u
 }
 
 export class InlineParamsClient extends pg.Client {
+  /** The named statements prepared on this connection (PREPARE outlives a rolled-back transaction). */
+  private readonly prepared = new Set<string>();
+
   // pg's query() has many overloads; only the (text | config, values, callback) forms carry parameters.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- overrides every overload of pg.Client#query at once; only any fits them all
   query(...args: any[]): any {
@@ -102,11 +110,50 @@ export class InlineParamsClient extends pg.Client {
     if (first && typeof first === 'object' && 'text' in first && typeof first.text === 'string') {
       const config = first as pg.QueryConfig;
       const values = Array.isArray(config.values) ? config.values : Array.isArray(second) ? second : [];
+      if (config.name) {
+        const done = this.executeNamed(config, values);
+        // pg.Pool#query hands the client a callback.
+        const callback = args.find((a): a is (err: unknown, res?: unknown) => void => typeof a === 'function');
+        if (!callback) return done;
+        return void done.then((res) => callback(undefined, res), (err) => callback(err));
+      }
       if (values.length > 0) {
         const rest = typeof second === 'function' ? second : third;
         return send.call(this, { ...config, text: inlineParams(this, config.text, values), values: undefined }, rest);
       }
     }
     return send.apply(this, args);
+  }
+
+  /**
+   * PREPARE on first use, sent together with the EXECUTE so that the call keeps its
+   * place among the connection's queries. PGlite is one session behind every
+   * connection, so a statement may already be prepared (42P05: by another connection
+   * or a caller at the same time; its name is its text's hash, so it is the same
+   * statement) or be gone after a restart (26000: prepared again).
+   */
+  private executeNamed(config: pg.QueryConfig, values: readonly unknown[], again = true): Promise<unknown> {
+    const query = pg.Client.prototype.query as (config: pg.QueryConfig) => Promise<unknown>;
+    const send = (text: string) => query.call(this, { ...config, name: undefined, text, values: undefined });
+    const name = this.escapeIdentifier(config.name!);
+    const execute = () => send(`EXECUTE ${name}${values.length ? `(${values.map((v) => literal(this, v)).join(', ')})` : ''}`);
+    if (this.prepared.has(name)) {
+      return execute().catch((err: { code?: string }) => {
+        if (err.code !== '26000' || !again) throw err;
+        this.prepared.delete(name);
+        return this.executeNamed(config, values, false);
+      });
+    }
+    const refused = send(`PREPARE ${name} AS ${config.text}`).then(
+      () => void this.prepared.add(name),
+      (err: { code?: string }) => (err.code === '42P05' ? void this.prepared.add(name) : err),
+    );
+    const executed = execute().then((rows) => ({ rows }), (err: unknown) => ({ err }));
+    return Promise.all([refused, executed]).then(([err, out]) => {
+      // A refused PREPARE (e.g. in a failed transaction) says why; the next call tries again.
+      if (err) throw err;
+      if ('err' in out) throw out.err;
+      return out.rows;
+    });
   }
 }

@@ -3,8 +3,8 @@
 // pooling keeps them only from version 1.21 (max_prepared_statements); an older one
 // answers "prepared statement does not exist" or "already exists" once the statement
 // meets another server connection. Then this pool goes on with unnamed statements.
-// PostgreSQL only: the embedded database's client inlines parameters into the text
-// (inline-params-client.ts), so one name would stand for the first call's values.
+// On the embedded database the client prepares and executes them with SQL's PREPARE
+// and EXECUTE (inline-params-client.ts).
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 

@@ -6,6 +6,7 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import fc from 'fast-check';
 import { embeddedPool } from '../../server/db/database.ts';
+import { preparedQuery, statementName } from '../../server/db/prepared.ts';
 
 // One connection through the inline-parameter client, as the app's embedded pool.
 const pool = embeddedPool(inject('databaseUrl'));
@@ -142,6 +143,69 @@ describe('inline-parameter client: NUL in text', () => {
       expect((await client.query(`SELECT to_regclass('pg_temp.nul_probe') IS NULL AS weg`)).rows[0].weg).toBe(true);
     } finally {
       client.release();
+    }
+  }, 60_000);
+});
+
+describe('inline-parameter client: named statements', () => {
+  // A text of its own per run: the embedded database is one session for every connection.
+  const run = Date.now();
+  const text = `SELECT $1::text AS v, $2::int + 1 AS n, ${run} AS run`;
+  const name = statementName(text);
+  const prepared = async (client: Pick<typeof pool, 'query'>, naam = name) =>
+    (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name = $1`, [naam])).rows[0].n;
+  /** How often the statement was executed (its plans, PostgreSQL 14 and later). */
+  const uitgevoerd = async (client: Pick<typeof pool, 'query'>, naam: string) =>
+    (await client.query<{ n: number }>(`SELECT (generic_plans + custom_plans)::int AS n FROM pg_prepared_statements WHERE name = $1`, [naam])).rows[0]?.n ?? 0;
+
+  it('are prepared once and executed with each call\'s own values, hostile text included', async () => {
+    const client = await pool.connect();
+    try {
+      await fc.assert(
+        fc.asyncProperty(hostileText, fc.integer({ min: -1000, max: 1000 }), async (s, i) => {
+          const { rows } = await preparedQuery<{ v: string; n: number }>(client, text, [s, i]);
+          expect(rows[0]).toMatchObject({ v: s, n: i + 1 });
+        }),
+        { numRuns: 100, seed: 72 },
+      );
+      expect(await prepared(client), 'the statement is prepared on the connection').toBe(1);
+    } finally {
+      client.release();
+    }
+    // Through the pool, which hands the client a callback.
+    expect((await preparedQuery<{ v: string; n: number }>(pool, text, ['pool', 1])).rows[0]).toMatchObject({ v: 'pool', n: 2 });
+  }, 60_000);
+
+  it('survive a failed transaction, a statement prepared before the connection knew it, and one deallocated meanwhile', async () => {
+    // Texts no connection has used yet.
+    const eerst = `SELECT $1::text AS v, ${run} AS run, 'eerst' AS t`;
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT 1/0').catch(() => undefined);
+      // First use inside a failed transaction: refused, and tried again after it.
+      await expect(preparedQuery(client, eerst, ['a'])).rejects.toMatchObject({ code: '25P02' });
+      await client.query('ROLLBACK');
+      // A statement PostgreSQL cannot prepare: its own error, not the EXECUTE's "does not exist".
+      await expect(preparedQuery(client, `SELEC $1 ${run}`, ['x'])).rejects.toMatchObject({ code: '42601' });
+      expect((await preparedQuery<{ v: string }>(client, eerst, ['na rollback'])).rows[0].v).toBe('na rollback');
+      // Deallocated behind the client's back: prepared again.
+      await client.query(`DEALLOCATE ${statementName(eerst)}`);
+      expect((await preparedQuery<{ v: string }>(client, eerst, ['opnieuw'])).rows[0].v).toBe('opnieuw');
+      expect(await uitgevoerd(client, statementName(eerst)), 'executed as a prepared statement').toBe(1);
+    } finally {
+      client.release(true);
+    }
+    // A new connection to a session that already has the statement (the embedded database's one session).
+    const bekend = `SELECT $1::int + 1 AS n, ${run} AS run, 'bekend' AS t`;
+    const ander = await pool.connect();
+    try {
+      await ander.query(`PREPARE ${statementName(bekend)} AS ${bekend}`);
+      expect((await preparedQuery<{ n: number }>(ander, bekend, [41])).rows[0].n).toBe(42);
+      expect((await preparedQuery<{ n: number }>(ander, bekend, [9])).rows[0].n).toBe(10);
+      expect(await uitgevoerd(ander, statementName(bekend)), 'the statement the session had was executed').toBe(2);
+    } finally {
+      ander.release();
     }
   }, 60_000);
 });
