@@ -33,7 +33,39 @@ export async function meet(fn: () => Promise<unknown>, runs = RUNS): Promise<Sta
     await fn();
     times.push(performance.now() - t);
   }
-  times.sort((a, b) => a - b);
+  return stat(times, runs);
+}
+
+/**
+ * Two calls timed in turns (a b, b a, a b, …), so that both meet the same load on a
+ * busy machine: a ratio of two medians taken minutes apart measures the machine too.
+ */
+export async function meetSamen(a: () => Promise<unknown>, b: () => Promise<unknown>, runs = RUNS): Promise<[Stat, Stat]> {
+  for (let i = 0; i < WARMUP; i++) {
+    await a();
+    await b();
+  }
+  const ta: number[] = [];
+  const tb: number[] = [];
+  const time = async (fn: () => Promise<unknown>, into: number[]) => {
+    const t = performance.now();
+    await fn();
+    into.push(performance.now() - t);
+  };
+  for (let i = 0; i < runs; i++) {
+    if (i % 2 === 0) {
+      await time(a, ta);
+      await time(b, tb);
+    } else {
+      await time(b, tb);
+      await time(a, ta);
+    }
+  }
+  return [stat(ta, runs), stat(tb, runs)];
+}
+
+function stat(times: number[], runs: number): Stat {
+  times.sort((x, y) => x - y);
   return { p50: times[Math.floor(runs / 2)], p95: times[Math.min(runs - 1, Math.ceil(runs * 0.95) - 1)] };
 }
 

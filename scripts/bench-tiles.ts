@@ -9,7 +9,7 @@
 import type pg from 'pg';
 import { TILE_BUFFER, TILE_EXTENT } from '../server/domain/tiles.ts';
 import { tileAttributes } from '../server/tiles/attributes.ts';
-import { meet, RUNS, WARMUP, withSignedInServer, type Get, type Stat } from './bench-harness.ts';
+import { meet, meetSamen, RUNS, WARMUP, withSignedInServer, type Get, type Stat } from './bench-harness.ts';
 
 export interface TileDataset {
   label: string;
@@ -67,10 +67,15 @@ export async function tileBench(d: TileDataset): Promise<TileRij[]> {
     for (const t of tiles) {
       const pad = `/tiles/kavels/${t.z}/${t.x}/${t.y}.pbf`;
       const first = await get(pad);
-      const http = await meet(() => get(pad));
-      const floor = d.mode === 'postgres'
-        ? { stat: await meet(() => d.pool.query(sql, [t.z, t.x, t.y])), rows: (await d.pool.query<{ mvt: Buffer }>(sql, [t.z, t.x, t.y])).rows[0].mvt }
-        : null;
+      let http: Stat;
+      let floor: { stat: Stat; rows: Buffer } | null = null;
+      if (d.mode === 'postgres') {
+        const [h, vloer] = await meetSamen(() => get(pad), () => d.pool.query(sql, [t.z, t.x, t.y]));
+        http = h;
+        floor = { stat: vloer, rows: (await d.pool.query<{ mvt: Buffer }>(sql, [t.z, t.x, t.y])).rows[0].mvt };
+      } else {
+        http = await meet(() => get(pad));
+      }
       const { rows: [{ n }] } = await d.pool.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM kavel WHERE geom_3857 && ST_TileEnvelope($1, $2, $3)`, [t.z, t.x, t.y]);
       rijen.push({
@@ -89,7 +94,7 @@ export async function tileBench(d: TileDataset): Promise<TileRij[]> {
 export function printTiles(rijen: TileRij[]) {
   const ms = (x: number) => (Number.isNaN(x) ? '–'.padStart(9) : `${x.toFixed(1).padStart(6)} ms`);
   const kb = (b: number) => `${(b / 1024).toFixed(1).padStart(7)} KB`;
-  console.log(`\n== Vectortegels kavels: HTTP (zonder tegelcache) tegen kale ST_AsMVT (mediaan en p95 van ${RUNS} keer, na ${WARMUP} keer opwarmen)`);
+  console.log(`\n== Vectortegels kavels: HTTP (zonder tegelcache) tegen kale ST_AsMVT (mediaan en p95 van ${RUNS} keer, om en om gemeten, na ${WARMUP} keer opwarmen)`);
   console.log(`   ${'dataset'.padEnd(22)} ${'kavels'.padStart(7)}  ${'tegel'.padEnd(16)} ${'in tegel'.padStart(8)} ${'MVT'.padStart(10)} ${'verstuurd'.padStart(10)}  ${'HTTP p50'.padStart(9)} ${'p95'.padStart(9)}  ${'SQL p50'.padStart(9)} ${'p95'.padStart(9)}  ratio  ${'cache p50'.padStart(9)}`);
   for (const r of rijen) {
     const ratio = r.sql ? (r.http.p50 / r.sql.p50).toFixed(2) : ' –  ';

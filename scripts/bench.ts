@@ -26,9 +26,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { bron, type Moment } from '../server/balans/queries.ts';
+import type { Moment } from '../server/balans/queries.ts';
 import { selectKeuzes } from '../server/toewijzingen/queries.ts';
-import { meet, RUNS, WARMUP, withSignedInServer } from './bench-harness.ts';
+import { meetSamen, RUNS, WARMUP, withSignedInServer } from './bench-harness.ts';
 import { matchingRun, matchingSyntheticBench } from './bench-matching.ts';
 import { migreerSchema, nationalPool, omvang, schemaVoor, vulNationaal } from './national.ts';
 import { printTiles, tileBench, type TileRij } from './bench-tiles.ts';
@@ -55,6 +55,13 @@ interface Dataset {
  * group, per planstatus and per planstatus and milieucategorie. Only the signaleringen'
  * sentences are left to the server.
  */
+/** A versioned table as it stood at the moment, written plainly (the app's own is in server/balans/queries.ts). */
+function bron(tabel: string, m: Moment): string {
+  if (m.soort === 'actueel') return tabel;
+  if (m.soort === 'historie') return `(SELECT * FROM ${tabel}_versie WHERE upper_inf(vastgelegd) AND geldig @> $1::date)`;
+  return `(SELECT * FROM ${tabel}_versie WHERE vastgelegd @> $2::timestamptz AND geldig @> $1::date)`;
+}
+
 function vloerSql(m: Moment) {
   return `
 WITH p AS (SELECT $1::date AS d, $2::timestamptz AS ts),
@@ -199,7 +206,7 @@ async function monitorBench(d: Dataset): Promise<Rij[]> {
       if (eigen) await eigen.query('SET jit = off');
       const vloer = (m: Moment) => async () => (await vloerClient.query(vloerSql(m), [m.peildatum, 'infinity'])).rows[0];
       const rij = async (vraag: string, pad: string, sql: () => Promise<unknown>): Promise<Rij> =>
-        ({ dataset: d.label, kavels: rows[0].n, vraag, http: await meet(() => get(pad)), sql: await meet(sql) });
+        ({ dataset: d.label, kavels: rows[0].n, vraag, ...await meetSamen(() => get(pad), sql).then(([http, vloer]) => ({ http, sql: vloer })) });
       // The balance also checked against its floor: the same figures, or the differences named.
       const balans = async (vraag: string, pad: string, m: Moment): Promise<Rij> => ({
         ...await rij(vraag, pad, vloer(m)),
@@ -233,13 +240,13 @@ async function keuzesBench(d: Dataset, kavels: number): Promise<Rij[]> {
   // A werkgroep member of the compensatie's gemeente (no second factor to give).
   return withSignedInServer(d, { rol: 'werkgroep', gemeente: c.gemeente }, async (get) => [{
     dataset: d.label, kavels, vraag: 'toewijzingskeuzes',
-    http: await meet(() => get(`/api/compensaties/${c.id}/toewijzingen/keuzes`)), sql: await meet(() => selectKeuzes(d.pool, c.id)),
+    ...await meetSamen(() => get(`/api/compensaties/${c.id}/toewijzingen/keuzes`), () => selectKeuzes(d.pool, c.id)).then(([http, sql]) => ({ http, sql })),
   }]);
 }
 
 function printMonitor(rijen: Rij[]) {
   const ms = (x: number) => `${x.toFixed(0).padStart(6)} ms`;
-  console.log(`\n== Monitor: HTTP tegen de kale SQL-ondergrens (mediaan en p95 van ${RUNS} keer, na ${WARMUP} keer opwarmen)`);
+  console.log(`\n== Monitor: HTTP tegen de kale SQL-ondergrens (mediaan en p95 van ${RUNS} keer, om en om gemeten, na ${WARMUP} keer opwarmen)`);
   console.log(`   ${'dataset'.padEnd(26)} ${'kavels'.padStart(7)}  ${'vraag'.padEnd(20)} ${'HTTP p50'.padStart(9)} ${'p95'.padStart(9)}   ${'SQL p50'.padStart(9)} ${'p95'.padStart(9)}   ratio  zelfde cijfers`);
   for (const r of rijen) {
     const zelfde = r.zelfde === undefined ? '' : r.zelfde.length === 0 ? 'ja' : `NEE: ${r.zelfde.slice(0, 3).join('; ')}`;

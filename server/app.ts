@@ -90,7 +90,9 @@ export function createApp(options: AppOptions) {
     onError: (c) => c.json(errorBody('te_groot', 'Het verzoek is groter dan 2 MB.'), 413),
   });
   // The import upload streams to disk with its own 100 MB limit (server/exchange/upload.ts).
-  app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === IMPORT_UPLOAD_PATH ? next() : limit(c, next)));
+  // A GET or HEAD has no body; asking for it would build the full web Request (a quarter millisecond).
+  app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' || (c.req.method === 'POST' && c.req.path === IMPORT_UPLOAD_PATH)
+    ? next() : limit(c, next)));
   // Complete once every route below is registered (end of this function).
   let access: AccessTable | undefined;
   app.use('/api/*', authorise(() => access!));

@@ -48,9 +48,7 @@ export function balansRoutes() {
       // The session is read with the figures; asked at a recorded moment, first (momentVoor reads).
       if (vastgelegd_op) await c.var.sessieInStatement?.apart();
       const sessie = vastgelegd_op ? undefined : await sessieInStatement(c, db);
-      // The embedded database holds a region and plans slowly (WebAssembly): a past peildatum prepared too.
-      const prepare = c.var.db.mode === 'embedded' ? 'ook_peildatum' : 'nu';
-      const balans = await computeBalans(db, await momentVoor(db, peildatum, vastgelegd_op), { prepare, sessie });
+      const balans = await computeBalans(db, await momentVoor(db, peildatum, vastgelegd_op), { prepare: true, sessie });
       // Echo the moment as asked.
       return c.json({ ...balans, vastgelegd_op: vastgelegd_op ?? null }, 200);
     },

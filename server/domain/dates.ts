@@ -43,16 +43,34 @@ function dag(iso: string): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
+/**
+ * A date's text, remembered: the balance writes the same few dates into dozens of
+ * sentences per answer, and formatting one costs microseconds. Bounded, as a guard.
+ */
+function onthouden(format: Intl.DateTimeFormat) {
+  const teksten = new Map<string, string>();
+  return (iso: string): string => {
+    let tekst = teksten.get(iso);
+    if (tekst === undefined) {
+      const d = dag(iso);
+      tekst = d ? format.format(d) : iso;
+      if (teksten.size >= 10_000) teksten.clear();
+      teksten.set(iso, tekst);
+    }
+    return tekst;
+  };
+}
+const lang = onthouden(LANG);
+const kort = onthouden(KORT);
+
 /** "2025-09-15" → "15 september 2025". Anything that is no date comes back as it is. */
 export function datumLang(iso: string): string {
-  const d = dag(iso);
-  return d ? LANG.format(d) : iso;
+  return lang(iso);
 }
 
 /** "2025-09-15" → "15-09-2025". */
 export function datumKort(iso: string): string {
-  const d = dag(iso);
-  return d ? KORT.format(d) : iso;
+  return kort(iso);
 }
 
 /** A moment ("2025-09-15T12:03:00Z") → "15-09-2025 14:03" (Europe/Amsterdam). */
