@@ -375,15 +375,27 @@ export function plancapaciteit(kavels: readonly KavelGroep[], { rijen: metRijen 
   const rijen = sorteer([...groepen.values()],
     [(g) => g.gemeente, nl.compare], [(g) => g.planstatus, nl.compare], [(g) => g.milieucategorie, categorieVolgorde], [(g) => g.status, nl.compare])
     .map((g) => ({ planstatus: g.planstatus, milieucategorie: g.milieucategorie, gemeente: g.gemeente, status: g.status, ha: g.ha, ids: { kavel: kavelIds(g.kavels) } }));
-  const totaal = (planstatus: 'hard' | 'zacht') => {
-    const ks = tellend.filter((k) => k.planstatus === planstatus);
-    const perCat = groepeer(ks, (k) => k.milieucategorie_max);
-    return {
-      ...cijfer(som(ks.map((k) => k.oppervlakte_ha)), { kavel: kavelIds(ks) }),
-      per_milieucategorie: Object.fromEntries([...perCat].sort(([a], [b]) => categorieVolgorde(a, b))
-        .map(([code, cs]) => [code, cijfer(som(cs.map((k) => k.oppervlakte_ha)), { kavel: kavelIds(cs) })])),
-    };
-  };
-  return { rijen, hard: totaal('hard'), zacht: totaal('zacht') };
+  // Per planstatus its total and its milieucategorieën, in one pass in the kavels' order
+  // (the sums as a left-to-right sum): the series does this 21 times over 100,000 kavels.
+  type Optelling = { ha: number; ids: number[] };
+  const totalen = { hard: { ha: 0, ids: [] as number[], perCat: new Map<string, Optelling>() }, zacht: { ha: 0, ids: [] as number[], perCat: new Map<string, Optelling>() } };
+  for (const k of tellend) {
+    const t = k.planstatus === 'hard' ? totalen.hard : k.planstatus === 'zacht' ? totalen.zacht : undefined;
+    if (!t) continue;
+    let c = t.perCat.get(k.milieucategorie_max);
+    if (!c) t.perCat.set(k.milieucategorie_max, (c = { ha: 0, ids: [] }));
+    t.ha += k.oppervlakte_ha;
+    c.ha += k.oppervlakte_ha;
+    for (const id of k.ids) {
+      t.ids.push(id);
+      c.ids.push(id);
+    }
+  }
+  const totaal = (t: (typeof totalen)['hard']) => ({
+    ...cijfer(t.ha, { kavel: oplopend(t.ids) }),
+    per_milieucategorie: Object.fromEntries([...t.perCat].sort(([a], [b]) => categorieVolgorde(a, b))
+      .map(([code, c]) => [code, cijfer(c.ha, { kavel: oplopend(c.ids) })])),
+  });
+  return { rijen, hard: totaal(totalen.hard), zacht: totaal(totalen.zacht) };
 }
 export type Plancapaciteit = ReturnType<typeof plancapaciteit>;
