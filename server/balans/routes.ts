@@ -69,7 +69,7 @@ export function balansRoutes() {
       if (tot < van) throw new ApiError(400, 'ongeldige_invoer', `Het jaar tot (${tot}) ligt vóór het jaar van (${van}).`);
       if (tot - van > 60) throw new ApiError(400, 'ongeldige_invoer', 'Een reeks beslaat ten hoogste 60 jaar.');
       const db = await readPool(c);
-      return c.json(await computeReeks(db, van, tot, await sessieInStatement(c, db)), 200);
+      return c.json(await computeReeks(db, van, tot, { sessie: await sessieInStatement(c, db), prepare: true }), 200);
     },
   );
 
