@@ -13,7 +13,7 @@
 // the transformaties, compensaties and toewijzingen in one, the kavels with the demand
 // and supply they are set against in the other.
 import type pg from 'pg';
-import { preparedQuery } from '../db/prepared.ts';
+import { queryPreparedIf } from '../db/prepared.ts';
 import { achterSessie, type SessieInStatement, type SessionRow } from '../auth/sessions.ts';
 import type { CompensatieStand, KavelGroep, ToewijzingStand, TransformatieStand } from '../domain/kpi.ts';
 import type { MilieuruimteConflict, Vraagraming } from '../domain/balans.ts';
@@ -206,8 +206,7 @@ export type AanbodDeel = Pick<Stand, 'kavels' | 'ramingen' | 'gepubliceerd'>;
 export function leesDelen(db: Queryable, m: Moment, { prepare = false, sessie }: LeesOpties = {}): { transformaties: Promise<TransformatieDeel>; aanbod: Promise<AanbodDeel> } {
   const values = sessie ? [...params(m), sessie.tokenHash] : params(m);
   const prepared = prepare && m.soort !== 'vastgelegd';
-  const query = <R extends pg.QueryResultRow>(text: string) =>
-    (prepared ? preparedQuery<R>(db, text, values) : db.query<R>(text, values));
+  const query = <R extends pg.QueryResultRow>(text: string) => queryPreparedIf<R>(prepared, db, text, values);
   // The columns of the statement, behind the session when there is one.
   const statement = (kolommen: Record<string, string>) =>
     (sessie ? achterSessie(kolommen, '$3') : `SELECT ${Object.entries(kolommen).map(([naam, sql]) => `(${sql}) AS ${naam}`).join(', ')}`);

@@ -1,8 +1,7 @@
 // The monitor's time series: per year, the balance as it stood on 31 December (valid
 // time, current knowledge), from one read of the versions that overlap the years and
 // the same KPI definitions as the balance on one date (server/domain/kpi.ts).
-import type pg from 'pg';
-import { preparedQuery } from '../db/prepared.ts';
+import { queryPreparedIf } from '../db/prepared.ts';
 import { berekenKpis, plancapaciteit, type CompensatieStand, type KavelGroep, type ToewijzingStand, type TransformatieStand } from '../domain/kpi.ts';
 import { today } from '../domain/dates.ts';
 import type { Queryable } from './queries.ts';
@@ -64,11 +63,10 @@ export async function computeReeks(db: Queryable, van: number, tot: number, { se
   // Prepared when asked (a request outside a transaction: a refused PREPARE would abort
   // one): the statement reads every version and leaves the years to the code, so one plan
   // fits every range.
-  const query = <R extends pg.QueryResultRow>(text: string, values: unknown[]) => (prepare ? preparedQuery<R>(db, text, values) : db.query<R>(text, values));
   // With the request's session in the same statement (server/auth/sessions.ts), checked before the rows are used.
   const { rows } = sessie
-    ? await query<{ reeks: Ruw; sessie: SessionRow | null }>(achterSessie({ reeks: SQL }, '$3'), [...grenzen, sessie.tokenHash])
-    : await query<{ reeks: Ruw }>(SQL, grenzen);
+    ? await queryPreparedIf<{ reeks: Ruw; sessie: SessionRow | null }>(prepare, db, achterSessie({ reeks: SQL }, '$3'), [...grenzen, sessie.tokenHash])
+    : await queryPreparedIf<{ reeks: Ruw }>(prepare, db, SQL, grenzen);
   sessie?.bevestig((rows[0] as { sessie?: SessionRow | null }).sessie ?? undefined);
   const r = rows[0].reeks;
   const regels = regelsUit(r.regels);

@@ -28,3 +28,8 @@ export async function preparedQuery<R extends pg.QueryResultRow>(db: Queryable, 
     return db.query<R>(text, values);
   }
 }
+
+/** A named prepared statement when `prepare` (callers outside a transaction), else an unnamed one. */
+export function queryPreparedIf<R extends pg.QueryResultRow>(prepare: boolean, db: Queryable, text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
+  return prepare ? preparedQuery<R>(db, text, values) : db.query<R>(text, values);
+}
