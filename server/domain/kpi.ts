@@ -16,6 +16,7 @@ export const FASEN = ['voorgenomen', 'in_procedure', 'planologisch_verloren'] as
 export type Fase = (typeof FASEN)[number];
 export const COMPENSATIE_STATUSSEN = ['gepland', 'geregeld', 'planologisch_mogelijk', 'gerealiseerd'] as const;
 export const PLANCAPACITEIT_STATUSSEN = ['beschikbaar', 'potentieel'] as const;
+const plancapaciteitStatus = new Set<string>(PLANCAPACITEIT_STATUSSEN);
 
 export type Ids = Record<string, number[]>;
 export interface Cijfer {
@@ -212,22 +213,46 @@ export interface KpiInvoer {
  * needs only the region's figures; they are the same either way).
  */
 export function berekenKpis(invoer: KpiInvoer, { tabellen = true }: { tabellen?: boolean } = {}) {
+  // Each list is walked once, in its order, and every sum is a left-to-right sum over
+  // the records in that order: the series does this for 21 years over national data.
   const { regels } = invoer;
-  const compensaties = new Map(invoer.compensaties.filter((c) => c.status !== 'vervallen').map((c) => [c.id, c]));
-  const transformaties = invoer.transformaties
-    .map((t) => ({ t, fase: faseOp(t, invoer.peildatum, regels) }))
-    .filter((x): x is { t: TransformatieStand; fase: Fase } => x.fase !== null);
-  const levend = new Set(transformaties.map((x) => x.t.id));
+  const compensaties = new Map<number, CompensatieStand>();
+  for (const c of invoer.compensaties) if (c.status !== 'vervallen') compensaties.set(c.id, c);
+  const transformaties: { t: TransformatieStand; fase: Fase }[] = [];
+  const levend = new Set<number>();
+  for (const t of invoer.transformaties) {
+    const fase = faseOp(t, invoer.peildatum, regels);
+    if (fase === null) continue;
+    transformaties.push({ t, fase });
+    levend.add(t.id);
+  }
+  const teltStatus = new Set(regels.teltVanaf);
   // A toewijzing lives while both its ends do; one to a vervallen transformatie frees its hectares.
-  const toewijzingen = invoer.toewijzingen.filter((tw) => compensaties.has(tw.compensatie_id) && levend.has(tw.transformatie_id));
-  const telt = (tw: ToewijzingStand) => regels.teltVanaf.includes(compensaties.get(tw.compensatie_id)!.status);
+  const tellend: ToewijzingStand[] = [];
+  const nietTellend: ToewijzingStand[] = [];
+  const tellendPer = new Map<number, ToewijzingStand[]>();
+  const perCompensatie = new Map<number, number>();
+  for (const tw of invoer.toewijzingen) {
+    const c = compensaties.get(tw.compensatie_id);
+    if (!c || !levend.has(tw.transformatie_id)) continue;
+    perCompensatie.set(tw.compensatie_id, (perCompensatie.get(tw.compensatie_id) ?? 0) + tw.hectares);
+    if (!teltStatus.has(c.status)) {
+      nietTellend.push(tw);
+      continue;
+    }
+    tellend.push(tw);
+    const g = tellendPer.get(tw.transformatie_id);
+    if (g) g.push(tw);
+    else tellendPer.set(tw.transformatie_id, [tw]);
+  }
 
-  const tellendPer = groepeer(toewijzingen.filter(telt), (tw) => tw.transformatie_id);
   const rijen: TransformatieKpi[] = transformaties.map(({ t, fase }) => {
     const netto = t.netto_verloren_ha ?? 0;
     const tws = tellendPer.get(t.id) ?? [];
-    const a = som(tws.map((tw) => tw.hectares));
-    const binnen = som(tws.filter((tw) => compensaties.get(tw.compensatie_id)!.gemeente_id === t.gemeente_id).map((tw) => tw.hectares));
+    let a = 0;
+    let binnen = 0;
+    for (const tw of tws) a += tw.hectares;
+    for (const tw of tws) if (compensaties.get(tw.compensatie_id)!.gemeente_id === t.gemeente_id) binnen += tw.hectares;
     const toegewezen = Math.min(netto, a);
     // Over-allocated: binnen and elders are scaled down alike to what is required.
     const schaal = a > 0 ? toegewezen / a : 0;
@@ -244,46 +269,78 @@ export function berekenKpis(invoer: KpiInvoer, { tabellen = true }: { tabellen?:
     };
   });
 
-  const ids = (rs: readonly TransformatieKpi[]) => ({ transformatie: rs.map((r) => r.id) });
-  const metIds = (rs: readonly TransformatieKpi[], pick: (r: TransformatieKpi) => number) => rs.filter((r) => pick(r) > 0);
-  const tellend = toewijzingen.filter(telt);
-  const nietTellend = toewijzingen.filter((tw) => !telt(tw));
-  const perCompensatie = new Map<number, number>();
-  for (const tw of toewijzingen) perCompensatie.set(tw.compensatie_id, (perCompensatie.get(tw.compensatie_id) ?? 0) + tw.hectares);
+  // The transformaties' figures, each a sum over the rows and the ids of the rows that count.
+  type Optelling = { ha: number; ids: number[] };
+  const leeg = (): Optelling => ({ ha: 0, ids: [] });
+  const netto = leeg();
+  const nog = leeg();
+  const rest = leeg();
+  const over = leeg();
+  const perFase = new Map<Fase, Optelling>(FASEN.map((f) => [f, leeg()]));
+  let toegewezen = 0;
+  for (const r of rijen) {
+    netto.ha += r.netto_ha;
+    netto.ids.push(r.id);
+    toegewezen += r.toegewezen_ha;
+    nog.ha += r.nog_toe_te_wijzen_ha;
+    if (r.nog_toe_te_wijzen_ha > 0) nog.ids.push(r.id);
+    rest.ha += r.restant_ha;
+    if (r.restant_ha > 0) rest.ids.push(r.id);
+    if (r.overtoewijzing_ha > 0) {
+      over.ha += r.overtoewijzing_ha;
+      over.ids.push(r.id);
+    }
+    const f = perFase.get(r.fase)!;
+    f.ha += r.netto_ha;
+    f.ids.push(r.id);
+  }
+  // The compensaties' figures: in total, per status, and what no toewijzing covers.
   const alle = [...compensaties.values()];
-  const zonder = alle.map((c) => ({ c, ha: Math.max(0, c.oppervlakte_ha - (perCompensatie.get(c.id) ?? 0)) })).filter((x) => x.ha > 0);
-  const netto = som(rijen.map((r) => r.netto_ha));
-  const toegewezen = som(rijen.map((r) => r.toegewezen_ha));
-  const overRijen = metIds(rijen, (r) => r.overtoewijzing_ha);
+  const totaal = leeg();
+  const zonder = leeg();
+  const perStatus = new Map<string, Optelling>(COMPENSATIE_STATUSSEN.map((st) => [st, leeg()]));
+  for (const c of alle) {
+    totaal.ha += c.oppervlakte_ha;
+    totaal.ids.push(c.id);
+    const vrij = Math.max(0, c.oppervlakte_ha - (perCompensatie.get(c.id) ?? 0));
+    if (vrij > 0) {
+      zonder.ha += vrij;
+      zonder.ids.push(c.id);
+    }
+    const st = perStatus.get(c.status);
+    if (st) {
+      st.ha += c.oppervlakte_ha;
+      st.ids.push(c.id);
+    }
+  }
+  let nietTellendHa = 0;
+  for (const tw of nietTellend) nietTellendHa += tw.hectares;
+  const ids = (o: Optelling) => ({ transformatie: o.ids });
   const toewijzingIds = (rs: readonly ToewijzingStand[]) => ({
     compensatie_toewijzing: rs.map((tw) => tw.id), compensatie: uniq(rs.map((tw) => tw.compensatie_id)), transformatie: uniq(rs.map((tw) => tw.transformatie_id)),
   });
 
   const regio = {
     netto_verloren: {
-      ...cijfer(netto, ids(rijen)),
-      per_fase: Object.fromEntries(FASEN.map((f) => {
-        const rs = rijen.filter((r) => r.fase === f);
-        return [f, cijfer(som(rs.map((r) => r.netto_ha)), ids(rs))];
-      })) as Record<Fase, Cijfer>,
+      ...cijfer(netto.ha, ids(netto)),
+      per_fase: Object.fromEntries(FASEN.map((f) => [f, cijfer(perFase.get(f)!.ha, ids(perFase.get(f)!))])) as Record<Fase, Cijfer>,
     },
-    vereiste_compensatie: cijfer(netto, ids(rijen)),
+    vereiste_compensatie: cijfer(netto.ha, { transformatie: [...netto.ids] }),
     toegewezen: cijfer(toegewezen, toewijzingIds(tellend)),
-    nog_toe_te_wijzen: cijfer(som(rijen.map((r) => r.nog_toe_te_wijzen_ha)), ids(metIds(rijen, (r) => r.nog_toe_te_wijzen_ha))),
-    restant: cijfer(som(rijen.map((r) => r.restant_ha)), ids(metIds(rijen, (r) => r.restant_ha))),
-    compensatie_zonder_toewijzing: cijfer(som(zonder.map((x) => x.ha)), { compensatie: zonder.map((x) => x.c.id) }),
-    compensatie_totaal: cijfer(som(alle.map((c) => c.oppervlakte_ha)), { compensatie: alle.map((c) => c.id) }),
-    compensatie_per_status: Object.fromEntries(COMPENSATIE_STATUSSEN.map((s) => {
-      const cs = alle.filter((c) => c.status === s);
-      return [s, cijfer(som(cs.map((c) => c.oppervlakte_ha)), { compensatie: cs.map((c) => c.id) })];
-    })) as Record<(typeof COMPENSATIE_STATUSSEN)[number], Cijfer>,
-    toegewezen_telt_nog_niet: cijfer(som(nietTellend.map((tw) => tw.hectares)), toewijzingIds(nietTellend)),
-    overtoewijzing: cijfer(som(overRijen.map((r) => r.overtoewijzing_ha)), ids(overRijen)),
-    aandeel_gecompenseerd: netto > 0 ? toegewezen / netto : null,
+    nog_toe_te_wijzen: cijfer(nog.ha, ids(nog)),
+    restant: cijfer(rest.ha, ids(rest)),
+    compensatie_zonder_toewijzing: cijfer(zonder.ha, { compensatie: zonder.ids }),
+    compensatie_totaal: cijfer(totaal.ha, { compensatie: totaal.ids }),
+    compensatie_per_status: Object.fromEntries(COMPENSATIE_STATUSSEN.map((st) => [st, cijfer(perStatus.get(st)!.ha, { compensatie: perStatus.get(st)!.ids })])) as Record<(typeof COMPENSATIE_STATUSSEN)[number], Cijfer>,
+    toegewezen_telt_nog_niet: cijfer(nietTellendHa, toewijzingIds(nietTellend)),
+    overtoewijzing: cijfer(over.ha, ids(over)),
+    aandeel_gecompenseerd: netto.ha > 0 ? toegewezen / netto.ha : null,
   };
 
   if (!tabellen) return { regio, transformaties: rijen, per_gemeente: [], per_milieucategorie: [], toewijzingen: tellend };
 
+  const rijIds = (rs: readonly TransformatieKpi[]) => ({ transformatie: rs.map((r) => r.id) });
+  const metIds = (rs: readonly TransformatieKpi[], pick: (r: TransformatieKpi) => number) => rs.filter((r) => pick(r) > 0);
   const per_gemeente = [...groepeer(rijen, (r) => r.gemeente_id)].map(([gemeente_id, rs]) => {
     const gemeente = rs[0].gemeente;
     const tws = rs.flatMap((r) => tellendPer.get(r.id) ?? []);
@@ -291,12 +348,12 @@ export function berekenKpis(invoer: KpiInvoer, { tabellen = true }: { tabellen?:
     const elders = tws.filter((tw) => compensaties.get(tw.compensatie_id)!.gemeente_id !== gemeente_id);
     return {
       gemeente_id, gemeente,
-      verloren: cijfer(som(rs.map((r) => r.netto_ha)), ids(rs)),
-      vereist: cijfer(som(rs.map((r) => r.netto_ha)), ids(rs)),
+      verloren: cijfer(som(rs.map((r) => r.netto_ha)), rijIds(rs)),
+      vereist: cijfer(som(rs.map((r) => r.netto_ha)), rijIds(rs)),
       toegewezen_binnen: cijfer(som(rs.map((r) => r.toegewezen_binnen_ha)), toewijzingIds(binnen)),
       toegewezen_elders: cijfer(som(rs.map((r) => r.toegewezen_elders_ha)), toewijzingIds(elders)),
-      nog_toe_te_wijzen: cijfer(som(rs.map((r) => r.nog_toe_te_wijzen_ha)), ids(metIds(rs, (r) => r.nog_toe_te_wijzen_ha))),
-      restant: cijfer(som(rs.map((r) => r.restant_ha)), ids(metIds(rs, (r) => r.restant_ha))),
+      nog_toe_te_wijzen: cijfer(som(rs.map((r) => r.nog_toe_te_wijzen_ha)), rijIds(metIds(rs, (r) => r.nog_toe_te_wijzen_ha))),
+      restant: cijfer(som(rs.map((r) => r.restant_ha)), rijIds(metIds(rs, (r) => r.restant_ha))),
     };
   }).sort((a, b) => nl.compare(a.gemeente, b.gemeente));
 
@@ -363,7 +420,7 @@ function kavelIds(groepen: readonly KavelGroep[]): number[] {
  * and status (`rijen: false` leaves out the rows per gemeente; the totals are the same).
  */
 export function plancapaciteit(kavels: readonly KavelGroep[], { rijen: metRijen = true }: { rijen?: boolean } = {}) {
-  const tellend = kavels.filter((k) => (PLANCAPACITEIT_STATUSSEN as readonly string[]).includes(k.status));
+  const tellend = kavels.filter((k) => plancapaciteitStatus.has(k.status));
   const groepen = new Map<string, { planstatus: string; milieucategorie: string; gemeente: string; status: string; ha: number; kavels: KavelGroep[] }>();
   for (const k of metRijen ? tellend : []) {
     const sleutel = [k.gemeente, k.planstatus, k.milieucategorie_max, k.status].join('\u0000');
