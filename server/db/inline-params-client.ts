@@ -9,7 +9,7 @@
 // same way it resolves parameters of unknown type.
 //
 // A named statement (`{ name, text, values }`, server/db/prepared.ts) is prepared with
-// SQL's PREPARE once per connection and run with EXECUTE, both simple-protocol
+// SQL's PREPARE once per session and run with EXECUTE, both simple-protocol
 // messages: the embedded database plans the balance's statement in 5 ms and runs it
 // in 6 (region scale), so planning it once halves its time.
 import pg from 'pg';
@@ -128,9 +128,11 @@ export class InlineParamsClient extends pg.Client {
   /**
    * PREPARE on first use, sent together with the EXECUTE so that the call keeps its
    * place among the connection's queries. PGlite is one session behind every
-   * connection, so a statement may already be prepared (42P05: by another connection
-   * or a caller at the same time; its name is its text's hash, so it is the same
-   * statement) or be gone after a restart (26000: prepared again).
+   * connection, so the session may have the statement already (another connection
+   * prepared it; its name is its text's hash, so it is the same statement): it is
+   * prepared only when pg_prepared_statements does not list it, because an "already
+   * exists" error would abort a transaction the call is in. One gone after a restart
+   * (26000) is prepared again.
    */
   private executeNamed(config: pg.QueryConfig, values: readonly unknown[], again = true): Promise<unknown> {
     const query = pg.Client.prototype.query as (config: pg.QueryConfig) => Promise<unknown>;
@@ -144,10 +146,9 @@ export class InlineParamsClient extends pg.Client {
         return this.executeNamed(config, values, false);
       });
     }
-    const refused = send(`PREPARE ${name} AS ${config.text}`).then(
-      () => void this.prepared.add(name),
-      (err: { code?: string }) => (err.code === '42P05' ? void this.prepared.add(name) : err),
-    );
+    const prepare = `BEGIN IF NOT EXISTS (SELECT FROM pg_prepared_statements WHERE name = ${this.escapeLiteral(config.name!)}) `
+      + `THEN EXECUTE ${this.escapeLiteral(`PREPARE ${name} AS ${config.text}`)}; END IF; END`;
+    const refused = send(`DO ${this.escapeLiteral(prepare)}`).then(() => void this.prepared.add(name), (err: unknown) => err);
     const executed = execute().then((rows) => ({ rows }), (err: unknown) => ({ err }));
     return Promise.all([refused, executed]).then(([err, out]) => {
       // A refused PREPARE (e.g. in a failed transaction) says why; the next call tries again.

@@ -208,4 +208,27 @@ describe('inline-parameter client: named statements', () => {
       ander.release();
     }
   }, 60_000);
+
+  it('first used inside a transaction when the session already has it, leave the transaction usable', async () => {
+    const binnen = `SELECT $1::int * 2 AS n, ${run} AS run, 'binnen' AS t`;
+    // The session has the statement, this connection does not know it yet (another connection prepared it).
+    const eerste = await pool.connect();
+    try {
+      await eerste.query(`PREPARE ${statementName(binnen)} AS ${binnen}`);
+    } finally {
+      eerste.release(true);
+    }
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`CREATE TEMP TABLE binnen_${run} (n int) ON COMMIT DROP`);
+      expect((await preparedQuery<{ n: number }>(client, binnen, [21])).rows[0].n).toBe(42);
+      // Had the statement been prepared again, "already exists" would have aborted the transaction.
+      await client.query(`INSERT INTO binnen_${run} VALUES (1)`);
+      expect((await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM binnen_${run}`)).rows[0].n).toBe(1);
+      await client.query('COMMIT');
+    } finally {
+      client.release(true);
+    }
+  }, 60_000);
 });
