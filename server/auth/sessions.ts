@@ -100,15 +100,26 @@ export interface SessieInStatement {
 }
 
 /**
- * A statement that reads, beside its data, the session of the token hash in parameter
- * `param`: each named scalar subquery of `kolommen` runs only for an open session (an
- * InitPlan runs when first needed, so the CASE spares it otherwise), and the session's
- * row comes along as column `sessie` (null: no open session).
+ * A statement of named scalar subqueries (`kolommen`) with parameters `values`. With a
+ * session it also reads the session of `sessie.tokenHash` (the next parameter): each
+ * subquery runs only for an open session (an InitPlan runs when first needed, so the
+ * CASE spares it otherwise), and the session's row comes along as column `sessie`.
+ * `gelezen` passes a row's session to `sessie.bevestig` (which throws the refusal)
+ * before the caller uses the row; without a session it returns the row as it is.
  */
-export function achterSessie(kolommen: Record<string, string>, param: string): string {
+export function metSessie(kolommen: Record<string, string>, values: readonly unknown[], sessie: SessieInStatement | undefined) {
+  const gelezen = <R extends { sessie?: SessionRow | null }>(row: R): R => {
+    sessie?.bevestig(row.sessie ?? undefined);
+    return row;
+  };
+  if (!sessie) return { text: `SELECT ${Object.entries(kolommen).map(([naam, sql]) => `(${sql}) AS ${naam}`).join(', ')}`, values: [...values], gelezen };
   const gated = Object.entries(kolommen).map(([naam, sql]) => `CASE WHEN EXISTS (SELECT FROM ingelogd) THEN (${sql}) END AS ${naam}`);
-  return `WITH ingelogd AS (${sessionSql(param)})
-SELECT (SELECT row_to_json(i) FROM ingelogd i LIMIT 1) AS sessie, ${gated.join(', ')}`;
+  return {
+    text: `WITH ingelogd AS (${sessionSql(`$${values.length + 1}`)})
+SELECT (SELECT row_to_json(i) FROM ingelogd i LIMIT 1) AS sessie, ${gated.join(', ')}`,
+    values: [...values, sessie.tokenHash],
+    gelezen,
+  };
 }
 
 /** A row of SESSION_SQL as a session (null: no open session). */

@@ -14,7 +14,7 @@
 // and supply they are set against in the other.
 import type pg from 'pg';
 import { queryPreparedIf } from '../db/prepared.ts';
-import { achterSessie, type SessieInStatement, type SessionRow } from '../auth/sessions.ts';
+import { metSessie, type SessieInStatement, type SessionRow } from '../auth/sessions.ts';
 import type { CompensatieStand, KavelGroep, ToewijzingStand, TransformatieStand } from '../domain/kpi.ts';
 import type { MilieuruimteConflict, Vraagraming } from '../domain/balans.ts';
 import type { PartijRol } from '../domain/layer-values.ts';
@@ -204,25 +204,22 @@ export type AanbodDeel = Pick<Stand, 'kavels' | 'ramingen' | 'gepubliceerd'>;
  * rejects unhandled while the caller is still busy with the transformatie side.
  */
 export function leesDelen(db: Queryable, m: Moment, { prepare = false, sessie }: LeesOpties = {}): { transformaties: Promise<TransformatieDeel>; aanbod: Promise<AanbodDeel> } {
-  const values = sessie ? [...params(m), sessie.tokenHash] : params(m);
   const prepared = prepare && m.soort !== 'vastgelegd';
-  const query = <R extends pg.QueryResultRow>(text: string) => queryPreparedIf<R>(prepared, db, text, values);
-  // The columns of the statement, behind the session when there is one.
-  const statement = (kolommen: Record<string, string>) =>
-    (sessie ? achterSessie(kolommen, '$3') : `SELECT ${Object.entries(kolommen).map(([naam, sql]) => `(${sql}) AS ${naam}`).join(', ')}`);
-  // A row's figures, used only once its session is confirmed (bevestig throws otherwise).
-  const gelezen = <R extends pg.QueryResultRow & { sessie?: SessionRow | null }>(row: R) => {
-    sessie?.bevestig(row.sessie ?? undefined);
-    return row;
+  // The columns of a statement, behind the session when there is one; a row's figures
+  // are used only once its session is confirmed (gelezen throws otherwise).
+  const lees = async <R extends pg.QueryResultRow>(kolommen: Record<string, string>) => {
+    const s = metSessie(kolommen, params(m), sessie);
+    const { rows } = await queryPreparedIf<R & { sessie?: SessionRow | null }>(prepared, db, s.text, s.values);
+    return s.gelezen(rows[0]);
   };
   let transformaties: Promise<GelezenTransformaties>;
   let aanbod: Promise<GelezenAanbod>;
   if (zijAanZij(db)) {
-    aanbod = query<{ aanbod: GelezenAanbod }>(statement({ aanbod: aanbodSql(m) })).then(({ rows }) => gelezen(rows[0]).aanbod);
-    transformaties = query<{ stand: GelezenTransformaties }>(statement({ stand: standSql(m) })).then(({ rows }) => gelezen(rows[0]).stand);
+    aanbod = lees<{ aanbod: GelezenAanbod }>({ aanbod: aanbodSql(m) }).then((r) => r.aanbod);
+    transformaties = lees<{ stand: GelezenTransformaties }>({ stand: standSql(m) }).then((r) => r.stand);
   } else {
     // One connection (the embedded database, a transaction): one round trip for both.
-    const beide = query<{ stand: GelezenTransformaties; aanbod: GelezenAanbod }>(statement({ stand: standSql(m), aanbod: aanbodSql(m) })).then(({ rows }) => gelezen(rows[0]));
+    const beide = lees<{ stand: GelezenTransformaties; aanbod: GelezenAanbod }>({ stand: standSql(m), aanbod: aanbodSql(m) });
     aanbod = beide.then((r) => r.aanbod);
     transformaties = beide.then((r) => r.stand);
   }

@@ -6,7 +6,7 @@ import { berekenKpis, plancapaciteit, type CompensatieStand, type KavelGroep, ty
 import { today } from '../domain/dates.ts';
 import { perJaar, type Geldig } from '../domain/geldig-per-jaar.ts';
 import type { Queryable } from './queries.ts';
-import { achterSessie, type SessieInStatement, type SessionRow } from '../auth/sessions.ts';
+import { metSessie, type SessieInStatement, type SessionRow } from '../auth/sessions.ts';
 import { regelsUit } from './service.ts';
 
 
@@ -60,11 +60,9 @@ export async function computeReeks(db: Queryable, van: number, tot: number, { se
   // one): the statement reads every version and leaves the years to the code, so one plan
   // fits every range.
   // With the request's session in the same statement (server/auth/sessions.ts), checked before the rows are used.
-  const { rows } = sessie
-    ? await queryPreparedIf<{ reeks: Ruw; sessie: SessionRow | null }>(prepare, db, achterSessie({ reeks: SQL }, '$3'), [...grenzen, sessie.tokenHash])
-    : await queryPreparedIf<{ reeks: Ruw }>(prepare, db, SQL, grenzen);
-  sessie?.bevestig((rows[0] as { sessie?: SessionRow | null }).sessie ?? undefined);
-  const r = rows[0].reeks;
+  const statement = metSessie({ reeks: SQL }, grenzen, sessie);
+  const { rows } = await queryPreparedIf<{ reeks: Ruw; sessie?: SessionRow | null }>(prepare, db, statement.text, statement.values);
+  const r = statement.gelezen(rows[0]).reeks;
   const regels = regelsUit(r.regels);
   // Each kavel version a group of one: the series tells the years apart, not the gemeenten
   // (so it reads none: a kavel's gemeente serves only the rows per gemeente, left out here).

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountsTestFile, STRONG } from '../support/accounts-fixture.ts';
 import { createAccount } from '../../server/accounts/service.ts';
-import { achterSessie, hashToken, SESSION_COOKIE } from '../../server/auth/sessions.ts';
+import { hashToken, metSessie, SESSION_COOKIE } from '../../server/auth/sessions.ts';
 import { createApp } from '../../server/app.ts';
 import type { Database } from '../../server/db/database.ts';
 
@@ -62,7 +62,11 @@ describe('figures that read their own session', () => {
   it('make nothing of their data for a token of no open session', async () => {
     await db.pool.query(`CREATE SEQUENCE IF NOT EXISTS sessie_in_statement_proef`);
     const made = async () => Number((await db.pool.query(`SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS n FROM sessie_in_statement_proef`)).rows[0].n);
-    const run = (token: string) => db.pool.query(achterSessie({ waarde: `SELECT nextval('sessie_in_statement_proef')` }, '$1'), [hashToken(token)]);
+    // The statement only: the session it reads is checked here, not by a route.
+    const run = (token: string) => {
+      const s = metSessie({ waarde: `SELECT nextval('sessie_in_statement_proef')` }, [], { tokenHash: hashToken(token), bevestig: () => undefined, apart: async () => undefined });
+      return db.pool.query(s.text, s.values);
+    };
 
     const voor = await made();
     const refused = await run(`geen-sessie-${Date.now()}`);
