@@ -13,6 +13,8 @@ import { LAYER_PATHS, layers } from '../../server/layers/definitions.ts';
 import { stopIndexThread } from '../../server/tiles/index-thread.ts';
 import { tileAttributes, type TileLayer } from '../../server/tiles/attributes.ts';
 import { createAccount } from '../../server/accounts/service.ts';
+import { inTransaction } from '../../server/db/database.ts';
+import type { PoolClient } from 'pg';
 import { setSecondFactor } from '../../server/auth/service.ts';
 import { newTotpSecret } from '../../server/auth/totp.ts';
 
@@ -176,6 +178,18 @@ describe('versions and ETags', () => {
     const last = await tile(wg, 'kavels', coord, { 'If-None-Match': next.etag! });
     expect(last.status).toBe(200);
     expect((last.decoded.kavels ?? []).some((f) => f.id === kavel.id)).toBe(false);
+  });
+
+  it('raises a layer version once per transaction, however many statements write to the layer', async () => {
+    // One raise per statement updated the same row again and again: in one transaction
+    // each update walks every row version before it, so an import of n kavels took O(n²).
+    const versie = async () => Number((await db.pool.query(`SELECT versie FROM laag_versie WHERE laag = 'kanszones'`)).rows[0].versie);
+    const writes = (client: PoolClient) => Promise.all([1, 2, 3].map(() => client.query(`UPDATE kanszone SET naam = naam WHERE id < 0`)));
+    const before = await versie();
+    await inTransaction(db.pool, writes);
+    expect(await versie()).toBe(before + 1);
+    await inTransaction(db.pool, writes);
+    expect(await versie()).toBe(before + 2);
   });
 
   it('carries a name outside the Basic Multilingual Plane exactly as the API gives it', async () => {
