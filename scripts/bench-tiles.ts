@@ -29,7 +29,6 @@ export interface TileRij {
   sql: Stat | null;
 }
 
-
 /** The tile of zoom z that holds a point (WGS84). */
 function tileOf(lon: number, lat: number, z: number) {
   const n = 2 ** z;

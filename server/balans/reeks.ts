@@ -9,7 +9,6 @@ import type { Queryable } from './queries.ts';
 import { metSessie, type SessieInStatement, type SessionRow } from '../auth/sessions.ts';
 import { regelsUit } from './service.ts';
 
-
 // Every version as a compact row (an array in the order of its tuple type below): at
 // national scale named fields doubled the time to build and to parse the answer.
 const SQL = `
@@ -34,8 +33,8 @@ SELECT json_build_object(
   'regels', (SELECT json_object_agg(code, waarde) FROM balans_regel)
 ) AS reeks`;
 
-type Van = string | null;
-type Tot = string | null;
+type Van = Geldig['van'];
+type Tot = Geldig['tot'];
 type TransformatieTuple = [number, string, number, string, string, string, string | null, string | null, number | null, Van, Tot];
 type CompensatieTuple = [number, string, number, string, string, string | null, number, boolean, Van, Tot];
 type ToewijzingTuple = [number, number, number, number, Van, Tot];
