@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { Database } from '../db/database.ts';
-import { preparedQuery } from '../db/prepared.ts';
+import { preparedQuery, queryPreparedIf } from '../db/prepared.ts';
 import type { Role } from '../domain/roles.ts';
 import { aanmeldStap, type AanmeldStap } from '../domain/tweede-factor.ts';
 import type { Account } from '../accounts/queries.ts';
@@ -120,6 +120,18 @@ SELECT (SELECT row_to_json(i) FROM ingelogd i LIMIT 1) AS sessie, ${gated.join('
     values: [...values, sessie.tokenHash],
     gelezen,
   };
+}
+
+/**
+ * Runs metSessie's statement (prepared when asked) and gives its one row once the
+ * row's session is confirmed: a caller cannot use the figures before that check.
+ */
+export async function leesMetSessie<R extends pg.QueryResultRow>(
+  db: Pick<pg.Pool, 'query'>, prepare: boolean, kolommen: Record<string, string>, values: readonly unknown[], sessie: SessieInStatement | undefined,
+): Promise<R> {
+  const s = metSessie(kolommen, values, sessie);
+  const { rows } = await queryPreparedIf<R & { sessie?: SessionRow | null }>(prepare, db, s.text, s.values);
+  return s.gelezen(rows[0]);
 }
 
 /** A row of SESSION_SQL as a session (null: no open session). */

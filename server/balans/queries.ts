@@ -13,8 +13,7 @@
 // the transformaties, compensaties and toewijzingen in one, the kavels with the demand
 // and supply they are set against in the other.
 import type pg from 'pg';
-import { queryPreparedIf } from '../db/prepared.ts';
-import { metSessie, type SessieInStatement, type SessionRow } from '../auth/sessions.ts';
+import { leesMetSessie, type SessieInStatement } from '../auth/sessions.ts';
 import type { CompensatieStand, KavelGroep, ToewijzingStand, TransformatieStand } from '../domain/kpi.ts';
 import type { MilieuruimteConflict, Vraagraming } from '../domain/balans.ts';
 import type { PartijRol } from '../domain/layer-values.ts';
@@ -207,11 +206,7 @@ export function leesDelen(db: Queryable, m: Moment, { prepare = false, sessie }:
   const prepared = prepare && m.soort !== 'vastgelegd';
   // The columns of a statement, behind the session when there is one; a row's figures
   // are used only once its session is confirmed (gelezen throws otherwise).
-  const lees = async <R extends pg.QueryResultRow>(kolommen: Record<string, string>) => {
-    const s = metSessie(kolommen, params(m), sessie);
-    const { rows } = await queryPreparedIf<R & { sessie?: SessionRow | null }>(prepared, db, s.text, s.values);
-    return s.gelezen(rows[0]);
-  };
+  const lees = <R extends pg.QueryResultRow>(kolommen: Record<string, string>) => leesMetSessie<R>(db, prepared, kolommen, params(m), sessie);
   let transformaties: Promise<GelezenTransformaties>;
   let aanbod: Promise<GelezenAanbod>;
   if (zijAanZij(db)) {

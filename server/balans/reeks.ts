@@ -1,12 +1,11 @@
 // The monitor's time series: per year, the balance as it stood on 31 December (valid
 // time, current knowledge), from one read of the versions that overlap the years and
 // the same KPI definitions as the balance on one date (server/domain/kpi.ts).
-import { queryPreparedIf } from '../db/prepared.ts';
 import { berekenKpis, plancapaciteit, type CompensatieStand, type KavelGroep, type ToewijzingStand, type TransformatieStand } from '../domain/kpi.ts';
 import { today } from '../domain/dates.ts';
 import { perJaar, type Geldig } from '../domain/geldig-per-jaar.ts';
 import type { Queryable } from './queries.ts';
-import { metSessie, type SessieInStatement, type SessionRow } from '../auth/sessions.ts';
+import { leesMetSessie, type SessieInStatement } from '../auth/sessions.ts';
 import { regelsUit } from './service.ts';
 
 // Every version as a compact row (an array in the order of its tuple type below): at
@@ -59,9 +58,7 @@ export async function computeReeks(db: Queryable, van: number, tot: number, { se
   // one): the statement reads every version and leaves the years to the code, so one plan
   // fits every range.
   // With the request's session in the same statement (server/auth/sessions.ts), checked before the rows are used.
-  const statement = metSessie({ reeks: SQL }, grenzen, sessie);
-  const { rows } = await queryPreparedIf<{ reeks: Ruw; sessie?: SessionRow | null }>(prepare, db, statement.text, statement.values);
-  const r = statement.gelezen(rows[0]).reeks;
+  const { reeks: r } = await leesMetSessie<{ reeks: Ruw }>(db, prepare, { reeks: SQL }, grenzen, sessie);
   const regels = regelsUit(r.regels);
   // Each kavel version a group of one: the series tells the years apart, not the gemeenten
   // (so it reads none: a kavel's gemeente serves only the rows per gemeente, left out here).
