@@ -6,7 +6,7 @@
 import { isBeschikbaar, UITSLUITING_MELDING, type Uitsluiting } from './matching-codes.ts';
 import { aantal } from './nl-tekst.ts';
 import type { Instellingen, MatchKavel, MatchVraag } from './matching-model.ts';
-import { round4, scoreGetal, scoreSet, scoreVraag, type CriteriumUitslag, type ScoreContext } from './matching-score.ts';
+import { round4, scoreGetal, scoreSet, scoreVraag, setTabel, type CriteriumUitslag, type ScoreContext, type SetTabel } from './matching-score.ts';
 
 export const TIE_BREAK = 'Hoogste score; bij gelijke score de kleinste oppervlakte boven de minimale vraag; ' +
   'dan de minste kavels; dan het laagste kavelnummer.';
@@ -99,28 +99,24 @@ export function kandidatenUitSets(
   };
 }
 
-/** A candidate set with its kavels' facts, resolved once and shared by every request it fits. */
-export interface KandidaatSet {
-  kavel_ids: number[];
-  kavels: readonly MatchKavel[];
-}
-
-export const kandidaatSet = (ids: number[], kavels: KandidaatInvoer['kavels']): KandidaatSet =>
-  ({ kavel_ids: ids, kavels: ids.map((id) => kavelVan(id, kavels)) });
+/** The table of these candidate sets (kavel ids, each set in ascending order), resolved once and shared by every request. */
+export const kandidaatTabel = (sets: readonly (readonly number[])[], kavels: KandidaatInvoer['kavels']): SetTabel =>
+  setTabel(sets.map((ids) => ids.map((id) => kavelVan(id, kavels))));
 
 /**
- * The best `n` sets by score and tie-break, with the number only (the regional
- * model's options): the same as ranking every set and taking the first n.
+ * The best `n` of these sets of the table (indexes) by score and tie-break, with the
+ * number only (the regional model's options): the same as ranking every set and
+ * taking the first n.
  */
-export function besteKandidaten(v: MatchVraag, sets: readonly KandidaatSet[], invoer: KandidaatInvoer, n: number): Rangschikbaar[] {
+export function besteKandidaten(v: MatchVraag, sets: readonly number[], tabel: SetTabel, invoer: KandidaatInvoer, n: number): Rangschikbaar[] {
   const p = scoreVraag(v, scoreContext(v, invoer));
   const cmp = vergelijkKandidaten(v);
   const best: Rangschikbaar[] = [];
-  for (const set of sets) {
-    const { score, ha } = scoreGetal(p, set.kavels);
+  for (const s of sets) {
+    const { score, ha } = scoreGetal(p, tabel, s);
     // Most sets lose to the n-th best on the score alone.
     if (best.length === n && score < best[n - 1].score) continue;
-    const k: Rangschikbaar = { kavel_ids: set.kavel_ids, oppervlakte_ha: round4(ha), score };
+    const k: Rangschikbaar = { kavel_ids: tabel.ids[s], oppervlakte_ha: round4(ha), score };
     if (best.length === n && cmp(k, best[n - 1]) >= 0) continue;
     // Insert in order (binary search), dropping the last when full.
     let lo = 0, hi = best.length;

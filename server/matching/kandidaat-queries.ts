@@ -171,12 +171,12 @@ export async function zoekGroepen(client: Client, z: Zoekopdracht): Promise<Kand
  * size that pass its rules. After `zoekGroepen`, in the same transaction.
  */
 export async function* passendPerVraag(client: Client, vraagIds: readonly number[], batch = 250): AsyncGenerator<{ id: number; sets: number[] }> {
-  // One string per request: compact for thousands of groups. In ascending order: the
-  // caller then reads the sets in the order they lie in memory, which halved the scoring
-  // of 1,000 requests (random reads of 30,000 sets missed the CPU's cache).
+  // One string per request: compact for thousands of groups. In the index's order (size):
+  // the caller's ranking does not depend on the order, and sorting took a third to a
+  // half of this query's time.
   const haal = (i: number) => {
     const p = client.query<{ id: number; nrs: string | null }>(
-      `SELECT v.id, (SELECT string_agg(g.nr::text, ',' ORDER BY g.nr) FROM matching_zoek_groep_mc g
+      `SELECT v.id, (SELECT string_agg(g.nr::text, ',') FROM matching_zoek_groep_mc g
                      WHERE g.vraag_mc = v.mc AND g.ha >= v.min_ha - 1e-9 AND g.ha <= v.top + 1e-9 AND ${PAST}) AS nrs
        FROM matching_zoek_vraag v WHERE v.id = ANY ($1::int[])`, [vraagIds.slice(i, i + batch)]);
     // Awaited below; until then a failure must not count as unhandled.

@@ -13,7 +13,7 @@ import {
   bovengrens, heeftGewicht, instellingenUit, maxSamenvoegen, type Instellingen, type MatchVraag,
 } from '../domain/matching-model.ts';
 import {
-  besteKandidaten, geenKandidaatReden, kandidaatSet, kandidatenUitSets, TIE_BREAK, type KandidaatResultaat,
+  besteKandidaten, geenKandidaatReden, kandidaatTabel, kandidatenUitSets, TIE_BREAK, type KandidaatResultaat,
 } from '../domain/matching-kandidaten.ts';
 import { bouwMatrix, gretig, gretigeKeuze, highsOpties, regioInstance, uitOplossing, type HighsLike, type RegioInstance } from '../domain/matching-solver.ts';
 import { invoerVoorZicht, type KandidaatZicht } from '../domain/matching-zicht.ts';
@@ -114,12 +114,12 @@ export async function regioInstanceUitDatabase(pool: pg.Pool, inst: Instellingen
     const zoek = { vragen: gezocht.map((v) => zoekVraag(v, inst)), voorwaardelijk, maxSamenvoegen: maxSamenvoegen(inst) };
     const groepen = await zoekGroepen(client, zoek);
     const kavels = await kavelFeiten(client, groepen.sets, vragen);
-    const alleSets = groepen.sets.map((ids) => kandidaatSet(ids, kavels));
+    const tabel = kandidaatTabel(groepen.sets, kavels);
     const perId = new Map(gezocht.map((v) => [v.id, v]));
     // Each request's sets are scored as they arrive; only its best n are kept.
     for await (const { id, sets } of passendPerVraag(client, zoek.vragen.map((v) => v.id))) {
       const s0 = performance.now();
-      opties.set(id, besteKandidaten(perId.get(id)!, sets.map((i) => alleSets[i]), { kavels, inst, vandaag: datum, voorwaardelijk: vrij }, n));
+      opties.set(id, besteKandidaten(perId.get(id)!, sets, tabel, { kavels, inst, vandaag: datum, voorwaardelijk: vrij }, n));
       scoren += performance.now() - s0;
     }
     // Why a request has no candidate at all: counted only for those.

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { instellingenUit, STANDAARD_INSTELLINGEN, type MatchKavel } from '../../server/domain/matching-model.ts';
 import { kavel, vraag, VANDAAG } from '../support/matching-instances.ts';
-import { scoreGetal, scoreSet, scoreVraag } from '../../server/domain/matching-score.ts';
+import { scoreGetal, scoreSet, scoreVraag, setTabel } from '../../server/domain/matching-score.ts';
 
 const inst = STANDAARD_INSTELLINGEN;
 
@@ -41,6 +41,20 @@ describe('score', () => {
     const late = crit([kavel(1, { beschikbaar_vanaf: '2027-09-15' })]).timing.score;
     expect(late).toBeGreaterThan(0.3);
     expect(late).toBeLessThan(0.7);
+  });
+
+  it('times merged kavels by the one that comes free last', () => {
+    const now = kavel(1);
+    const late = kavel(2, { beschikbaar_vanaf: '2027-09-15' });
+    const later = kavel(3, { beschikbaar_vanaf: '2028-01-10' });
+    for (const set of [[now, late, later], [later, now, late], [late, later, now]]) {
+      const t = crit(set).timing;
+      expect(t.score).toBe(crit([later]).timing.score);
+      expect(t.toelichting).toMatch(/^Beschikbaar vanaf 10 januari 2028:/);
+    }
+    expect(crit([kavel(1, { beschikbaar_vanaf: '2026-05-01' }), now]).timing.toelichting).toMatch(/^Beschikbaar vanaf 1 mei 2026, op tijd/);
+    // Available now: from today.
+    expect(crit([now]).timing.toelichting).toBe('Beschikbaar vanaf 1 januari 2026, op tijd voor de gewenste start 1 juni 2026.');
   });
 
   it('prefers the wanted gemeente', () => {
@@ -92,7 +106,7 @@ describe('the score without explanations', () => {
         beschikbaar_vanaf: k.vanaf, x: k.x, y: k.y }));
       const v = vraag({ mc: q.mc, arbeidsplaatsen: q.jobs, gewenste_gemeente_ids: q.gemeenten, gewenst_vanaf: q.vanaf, gewenst_tot: q.tot });
       const ctx = { inst, vandaag: VANDAAG, huidig: q.huidig };
-      expect(scoreGetal(scoreVraag(v, ctx), set).score).toBe(scoreSet(v, set, ctx).score);
+      expect(scoreGetal(scoreVraag(v, ctx), setTabel([[], set]), 1).score).toBe(scoreSet(v, set, ctx).score);
     }), { numRuns: 300, seed: 11 });
   });
 });
