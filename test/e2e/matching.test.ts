@@ -142,6 +142,10 @@ describe.skipIf(!baseUrl)('matching', () => {
     ]);
     expect(await page.getByTestId('keten').count()).toBe(regio.optimaal.ketens.length);
     expect(await page.getByTestId('regio-doelwaarde').innerText()).toContain(nl1.format(regio.samenvatting.doelwaarde_optimaal));
+    // The solver's status in Dutch, not HiGHS's own word.
+    const toelichting = await page.locator('.monitor-note', { hasText: 'rekentijd' }).innerText();
+    expect(toelichting).toContain('Uitkomst bewezen optimaal, rekentijd');
+    expect(toelichting).not.toContain('Optimal');
     const stappen = keten.locator('.keten-stappen > li');
     expect(await stappen.count()).toBe(2);
     expect(await stappen.nth(0).innerText()).toMatch(new RegExp(`^\\d+\\.1\\s*${a.bedrijf_naam} → kavel ${vrij.id}\\s*maakt kavel ${bezetA.id} vrij voor stap \\d+\\.2$`));

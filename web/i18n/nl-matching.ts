@@ -43,6 +43,18 @@ export const tm = {
   csvUitleg: 'CSV met puntkomma of komma en Nederlandse kolomkoppen (bedrijf, kvk, min_ha, max_ha, milieucategorie, reden, gewenste_gemeenten, …). Eerst wordt het bestand gecontroleerd; er wordt pas iets opgeslagen als elke rij klopt.',
 };
 
+/**
+ * HiGHS's status of the regional optimum in Dutch, with how far from the best possible a
+ * stopped solve may be (its gap: the proved bound over the answer, relative).
+ */
+export function solverUitkomst(status: string, gap: number | undefined): string {
+  if (status === 'Optimal') return 'bewezen optimaal';
+  const ruimte = gap !== undefined && Number.isFinite(gap) && gap > 0
+    ? `; het beste mogelijke ligt hooguit ${new Intl.NumberFormat('nl-NL', { maximumSignificantDigits: 2 }).format(100 * gap)} % hoger` : '';
+  if (status === 'Time limit reached') return `tijdslimiet bereikt, beste gevonden uitkomst${ruimte}`;
+  return `solver meldt “${status}”${ruimte}`;
+}
+
 const nl1 = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const nl2 = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 export const fmt = {

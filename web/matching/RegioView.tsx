@@ -4,7 +4,7 @@
 // proposed matches.
 import { aantal, formatMoment } from '../i18n/format.ts';
 import { useEffect, useMemo, useState } from 'react';
-import { fmt, tm } from '../i18n/nl-matching.ts';
+import { fmt, solverUitkomst, tm } from '../i18n/nl-matching.ts';
 import { useInstellingen, useRegio, useRegister, useSaveInstellingen, useVoorstellen } from './api.ts';
 import type { ShowOnMap } from './MatchingPanel.tsx';
 import type { OverlaySpec } from './overlay.ts';
@@ -90,7 +90,7 @@ export function RegioView({ show, onOpen, onMatches }: { show: ShowOnMap; onOpen
           </section>
           <p className="monitor-note">
             Het optimum is {s.verbetering_pct == null ? '—' : `${fmt.getal(s.verbetering_pct)} %`} beter dan gretig
-            ({uitkomst.gretig.toewijzingen.length} toegewezen). Status {uitkomst.optimaal.status}, rekentijd {Math.round(uitkomst.optimaal.rekentijd_ms)} ms,
+            ({uitkomst.gretig.toewijzingen.length} toegewezen). Uitkomst {solverUitkomst(uitkomst.optimaal.status, uitkomst.optimaal.gap)}, rekentijd {Math.round(uitkomst.optimaal.rekentijd_ms)} ms,
             {' '}{aantal(s.opties, 'optie', 'opties')} over {aantal(s.kavels, 'kavel', 'kavels')}. Voorrang telt ×{fmt.getal(s.voorrang_factor)}. Bij gelijke score: {s.tie_break}
             {' '}Berekend {formatMoment(uitkomst.berekend_op)}, peildatum {fmt.datum(s.peildatum)}.
           </p>
