@@ -126,21 +126,23 @@ export class InlineParamsClient extends pg.Client {
   }
 
   /**
-   * PREPARE on first use, sent together with the EXECUTE so that the call keeps its
-   * place among the connection's queries. PGlite is one session behind every
-   * connection, so the session may have the statement already (another connection
-   * prepared it; its name is its text's hash, so it is the same statement): it is
-   * prepared only when pg_prepared_statements does not list it, because an "already
-   * exists" error would abort a transaction the call is in. One gone after a restart
-   * (26000) is prepared again.
+   * PREPARE on first use, in the same query as the EXECUTE (two statements in one
+   * simple-protocol message), so that the call keeps its place among the connection's
+   * queries and never has a second one waiting behind it (pg 9 refuses that). PGlite is
+   * one session behind every connection, so the session may have the statement already
+   * (another connection prepared it; its name is its text's hash, so it is the same
+   * statement): it is prepared only when pg_prepared_statements does not list it,
+   * because an "already exists" error would abort a transaction the call is in. One
+   * gone after a restart (26000) is prepared again. A refused PREPARE stops the query
+   * there, so its own error is reported (not the EXECUTE's "does not exist").
    */
   private executeNamed(config: pg.QueryConfig, values: readonly unknown[], again = true): Promise<unknown> {
-    const query = pg.Client.prototype.query as (config: pg.QueryConfig) => Promise<unknown>;
+    const query = pg.Client.prototype.query as (config: pg.QueryConfig) => Promise<pg.QueryResult | pg.QueryResult[]>;
     const send = (text: string) => query.call(this, { ...config, name: undefined, text, values: undefined });
     const name = this.escapeIdentifier(config.name!);
-    const execute = () => send(`EXECUTE ${name}${values.length ? `(${values.map((v) => literal(this, v)).join(', ')})` : ''}`);
+    const execute = `EXECUTE ${name}${values.length ? `(${values.map((v) => literal(this, v)).join(', ')})` : ''}`;
     if (this.prepared.has(name)) {
-      return execute().catch((err: { code?: string }) => {
+      return send(execute).catch((err: { code?: string }) => {
         if (err.code !== '26000' || !again) throw err;
         this.prepared.delete(name);
         return this.executeNamed(config, values, false);
@@ -148,13 +150,10 @@ export class InlineParamsClient extends pg.Client {
     }
     const prepare = `BEGIN IF NOT EXISTS (SELECT FROM pg_prepared_statements WHERE name = ${this.escapeLiteral(config.name!)}) `
       + `THEN EXECUTE ${this.escapeLiteral(`PREPARE ${name} AS ${config.text}`)}; END IF; END`;
-    const refused = send(`DO ${this.escapeLiteral(prepare)}`).then(() => void this.prepared.add(name), (err: unknown) => err);
-    const executed = execute().then((rows) => ({ rows }), (err: unknown) => ({ err }));
-    return Promise.all([refused, executed]).then(([err, out]) => {
-      // A refused PREPARE (e.g. in a failed transaction) says why; the next call tries again.
-      if (err) throw err;
-      if ('err' in out) throw out.err;
-      return out.rows;
+    return send(`DO ${this.escapeLiteral(prepare)}; ${execute}`).then((results) => {
+      this.prepared.add(name);
+      // One result per statement: the EXECUTE's is the last.
+      return Array.isArray(results) ? results[results.length - 1] : results;
     });
   }
 }
