@@ -10,12 +10,16 @@ describe('the solver outcome in Dutch', () => {
 
   it('says a time limit stopped the search, and by how much the best may be higher', () => {
     expect(solverUitkomst('Time limit reached', 0.01234)).toBe('tijdslimiet bereikt, beste gevonden uitkomst; het beste mogelijke ligt hooguit 1,2 % hoger');
-    expect(solverUitkomst('Time limit reached', 28.241038)).toBe('tijdslimiet bereikt, beste gevonden uitkomst; het beste mogelijke ligt hooguit 2.800 % hoger');
+    expect(solverUitkomst('Time limit reached', 0.994)).toBe('tijdslimiet bereikt, beste gevonden uitkomst; het beste mogelijke ligt hooguit 99 % hoger');
+    // Stopped before the root relaxation: the bound is all options at once, no figure to speak of.
+    expect(solverUitkomst('Time limit reached', 28.241038)).toBe('tijdslimiet bereikt, beste gevonden uitkomst; de rekentijd was te kort om te bewijzen hoe dicht deze uitkomst bij het beste mogelijke ligt');
+    expect(solverUitkomst('Time limit reached', 1)).toBe('tijdslimiet bereikt, beste gevonden uitkomst; de rekentijd was te kort om te bewijzen hoe dicht deze uitkomst bij het beste mogelijke ligt');
     // No bound proved yet: no figure.
     expect(solverUitkomst('Time limit reached', undefined)).toBe('tijdslimiet bereikt, beste gevonden uitkomst');
   });
 
   it('names any other status as the solver gave it', () => {
     expect(solverUitkomst('Interrupted by user', 0.5)).toBe('solver meldt “Interrupted by user”; het beste mogelijke ligt hooguit 50 % hoger');
+    expect(solverUitkomst('Interrupted by user', 3)).toBe('solver meldt “Interrupted by user”; de rekentijd was te kort om te bewijzen hoe dicht deze uitkomst bij het beste mogelijke ligt');
   });
 });

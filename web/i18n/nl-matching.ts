@@ -45,12 +45,16 @@ export const tm = {
 
 /**
  * HiGHS's status of the regional optimum in Dutch, with how far from the best possible a
- * stopped solve may be (its gap: the proved bound over the answer, relative).
+ * stopped solve may be (its gap: the proved bound over the answer, relative). A gap of
+ * 100 % or more means the solve stopped before it proved any useful bound (the bound is
+ * then about every option at once): that is said in words, not as "2.800 % hoger".
  */
 export function solverUitkomst(status: string, gap: number | undefined): string {
   if (status === 'Optimal') return 'bewezen optimaal';
-  const ruimte = gap !== undefined && Number.isFinite(gap) && gap > 0
-    ? `; het beste mogelijke ligt hooguit ${new Intl.NumberFormat('nl-NL', { maximumSignificantDigits: 2 }).format(100 * gap)} % hoger` : '';
+  const bekend = gap !== undefined && Number.isFinite(gap) && gap > 0;
+  const ruimte = !bekend ? ''
+    : gap >= 1 ? '; de rekentijd was te kort om te bewijzen hoe dicht deze uitkomst bij het beste mogelijke ligt'
+      : `; het beste mogelijke ligt hooguit ${new Intl.NumberFormat('nl-NL', { maximumSignificantDigits: 2 }).format(100 * gap)} % hoger`;
   if (status === 'Time limit reached') return `tijdslimiet bereikt, beste gevonden uitkomst${ruimte}`;
   return `solver meldt “${status}”${ruimte}`;
 }
