@@ -139,8 +139,7 @@ export interface ScoreVraag {
   totaal: number;
   /** The largest area that still fits. */
   top: number;
-  /** The wanted start (today when none), and as Date.parse. */
-  gewenst: string;
+  /** The wanted start (today when none) as Date.parse. */
   gewenstMs: number;
   /** Today as Date.parse. */
   vandaagMs: number;
@@ -154,7 +153,7 @@ export function scoreVraag(v: MatchVraag, ctx: ScoreContext): ScoreVraag {
   const gewenst = v.gewenst_vanaf ?? ctx.vandaag;
   return {
     v, ctx, gewichten: CRITERIA.map((c) => ctx.inst.gewichten[c]), totaal: CRITERIA.reduce((s, c) => s + ctx.inst.gewichten[c], 0),
-    top: bovengrens(v, ctx.inst), gewenst, gewenstMs: tijdstip(gewenst), vandaagMs: tijdstip(ctx.vandaag),
+    top: bovengrens(v, ctx.inst), gewenstMs: tijdstip(gewenst), vandaagMs: tijdstip(ctx.vandaag),
     periode: v.gewenst_tot && v.gewenst_tot > gewenst ? days(gewenst, v.gewenst_tot) : null,
     gemeenten: v.gewenste_gemeente_ids.length ? new Set(v.gewenste_gemeente_ids) : null,
   };
