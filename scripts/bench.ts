@@ -11,9 +11,10 @@
 // 2. The regional assignment (issue #6), HiGHS against the greedy baseline, end to end
 //    from the database, on the region data and on synthetic data of 1,000 requests ×
 //    10,000 kavels (scripts/bench-matching.ts; BENCH_MATCHING_DATABASE_URL, BENCH_REQUESTS,
-//    BENCH_KAVELS, BENCH_TIME_LIMIT).
-// 3. Vector tiles (issue 15): HTTP time of a z8, a z10 and a z14 kavel tile against the bare
-//    ST_AsMVT query, on the same datasets as the monitor (scripts/bench-tiles.ts).
+//    BENCH_KAVELS, BENCH_TIME_LIMIT; BENCH_MATCHING_ONCE=1 runs it once instead of twice).
+// 3. Vector tiles (issue 15): HTTP time of kavel tiles (per zoom 8, 10 and 14 the densest,
+//    at 10 and 14 also the median tile) against the bare ST_AsMVT query, on the same
+//    datasets as the monitor (scripts/bench-tiles.ts).
 // Prints times; asserts nothing.
 //
 //   npm run bench                                            # monitor on the embedded region, then matching
