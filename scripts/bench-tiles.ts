@@ -8,7 +8,7 @@
 // The server runs without its tile cache, so every request reaches the database;
 // the cached time (a tile asked for again under the same version) is shown beside it.
 import type pg from 'pg';
-import { TILE_BUFFER, TILE_EXTENT, type TileCoord } from '../server/domain/tiles.ts';
+import { tileAt, TILE_BUFFER, TILE_EXTENT, type TileCoord } from '../server/domain/tiles.ts';
 import { tileAttributes } from '../server/tiles/attributes.ts';
 import { meet, meetSamen, RUNS, WARMUP, withSignedInServer, type Get, type Stat } from './bench-harness.ts';
 
@@ -30,21 +30,26 @@ export interface TileRij {
   sql: Stat | null;
 }
 
-/** Kavels per tile of zoom z (by a point on each kavel): the densest tile and the median one. */
-async function tilesOfZoom(pool: pg.Pool, z: number): Promise<{ dichtst: TileCoord; mediaan: TileCoord }> {
-  const { rows: [r] } = await pool.query<{ dichtst: TileCoord; mediaan: TileCoord }>(
-    `WITH p AS (SELECT ST_PointOnSurface(geom_3857) AS p FROM kavel),
-          t AS (SELECT floor((ST_X(p) + ${HALF}) / (${2 * HALF} / 2 ^ $1))::int AS x,
-                       floor((${HALF} - ST_Y(p)) / (${2 * HALF} / 2 ^ $1))::int AS y, count(*) AS n
-                FROM p GROUP BY 1, 2)
-     SELECT (SELECT json_build_object('z', $1::int, 'x', x, 'y', y) FROM t ORDER BY n DESC, x, y LIMIT 1) AS dichtst,
-            (SELECT json_build_object('z', $1::int, 'x', x, 'y', y) FROM t ORDER BY n, x, y OFFSET (SELECT count(*) / 2 FROM t) LIMIT 1) AS mediaan`,
-    [z],
-  );
-  return r;
+/** A point on each kavel (WGS84). */
+async function kavelPoints(pool: pg.Pool): Promise<[number, number][]> {
+  const { rows } = await pool.query<{ lon: number; lat: number }>(
+    `SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (SELECT ST_Transform(ST_PointOnSurface(geom), 4326) AS p FROM kavel) s`);
+  return rows.map((r) => [r.lon, r.lat]);
 }
-/** Half the width of the Web Mercator world, in metres. */
-const HALF = 20037508.342789244;
+
+/** Kavels per tile of zoom z: the densest tile and the median one of those with kavels. */
+function tilesOfZoom(points: readonly [number, number][], z: number): { dichtst: TileCoord; mediaan: TileCoord } {
+  const counts = new Map<string, { coord: TileCoord; n: number }>();
+  for (const [lon, lat] of points) {
+    const coord = tileAt(lon, lat, z);
+    const key = `${coord.x}/${coord.y}`;
+    const c = counts.get(key) ?? counts.set(key, { coord, n: 0 }).get(key)!;
+    c.n++;
+  }
+  const byCount = [...counts.values()].sort((a, b) => a.n - b.n || a.coord.x - b.coord.x || a.coord.y - b.coord.y);
+  const densest = Math.max(...byCount.map((c) => c.n));
+  return { dichtst: byCount.find((c) => c.n === densest)!.coord, mediaan: byCount[Math.floor(byCount.length / 2)].coord };
+}
 
 /** The bare query: kavels of one tile as MVT, with the columns the stuurgroep's tiles carry. */
 function bareSql() {
@@ -59,9 +64,10 @@ const withServer = <T>(d: TileDataset, cacheBytes: number, run: (get: Get) => Pr
 
 export async function tileBench(d: TileDataset): Promise<TileRij[]> {
   const { rows: [{ n: kavels }] } = await d.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM kavel`);
+  const points = await kavelPoints(d.pool);
   const tiles: { coord: TileCoord; soort: string }[] = [];
   for (const z of [8, 10, 14]) {
-    const { dichtst, mediaan } = await tilesOfZoom(d.pool, z);
+    const { dichtst, mediaan } = tilesOfZoom(points, z);
     tiles.push({ coord: dichtst, soort: 'dichtst' });
     if (z > 8) tiles.push({ coord: mediaan, soort: 'mediaan' });
   }
