@@ -113,10 +113,10 @@ export function besteKandidaten(v: MatchVraag, sets: readonly number[], tabel: S
   const cmp = vergelijkKandidaten(v);
   const best: Rangschikbaar[] = [];
   for (const s of sets) {
-    const { score, ha } = scoreGetal(p, tabel, s);
+    const score = scoreGetal(p, tabel, s);
     // Most sets lose to the n-th best on the score alone.
     if (best.length === n && score < best[n - 1].score) continue;
-    const k: Rangschikbaar = { kavel_ids: tabel.ids[s], oppervlakte_ha: round4(ha), score };
+    const k: Rangschikbaar = { kavel_ids: tabel.ids[s], oppervlakte_ha: round4(tabel.ha[s]), score };
     if (best.length === n && cmp(k, best[n - 1]) >= 0) continue;
     // Insert in order (binary search), dropping the last when full.
     let lo = 0, hi = best.length;

@@ -68,60 +68,75 @@ interface Meting {
 }
 
 /**
- * Candidate sets with their kavels' facts in flat arrays: the regional model scores
- * millions of (request, set) pairs, and reading numbers from typed arrays in set
- * order took half the time of following each set's kavel objects (cache misses).
- * Set s has the kavels `leden[begin[s]]` … `leden[begin[s + 1] - 1]`, in its own order.
+ * Candidate sets with their totals in flat arrays: the regional model scores
+ * millions of (request, set) pairs, and a request changes only how the totals are
+ * weighed, so each set's kavels are summed once, here, and not again per request
+ * (reading them per pair was most of the scoring's time). Only the milieucategorie
+ * headroom depends on the request's category: summed once per category asked for.
+ * Every total is summed over the set's kavels in the set's own order, so a set
+ * scores the same here as alone (scoreSet).
  */
 export interface SetTabel {
   /** The kavel ids of each set, as given. */
   ids: readonly number[][];
-  begin: Int32Array;
-  leden: Int32Array;
-  /** Per kavel (index in leden): */
+  /** Per set: */
   ha: Float64Array;
-  hard: Uint8Array;
-  x: Float64Array;
-  y: Float64Array;
-  mcMax: Float64Array;
-  /** `beschikbaar_vanaf` as Date.parse; NaN: available now. */
-  vanaf: Float64Array;
+  /** Area with hard planning capacity. */
+  hardHa: Float64Array;
+  /** Σ x·ha and Σ y·ha (RD New). */
+  xHa: Float64Array;
+  yHa: Float64Array;
+  /** The latest `beschikbaar_vanaf` (Date.parse); -Infinity when every kavel is available now. */
+  vanafMax: Float64Array;
+  /** The gemeente of every kavel in the set; NaN when they lie in more than one. */
   gemeente: Float64Array;
+  /** The sets' kavels, for the headroom and mixed gemeenten. */
+  kavels: readonly (readonly MatchKavel[])[];
+  /** Σ (mc_max − mc)·ha per set, per milieucategorie asked for (filled when first asked). */
+  headroom: Map<number, Float64Array>;
 }
 
 /** The table of these sets (each a list of kavels; a kavel may be in many sets). */
 export function setTabel(sets: readonly (readonly MatchKavel[])[]): SetTabel {
-  const index = new Map<MatchKavel, number>();
-  const kavels: MatchKavel[] = [];
-  const begin = new Int32Array(sets.length + 1);
-  let n = 0;
-  for (const set of sets) n += set.length;
-  const leden = new Int32Array(n);
-  n = 0;
+  const n = sets.length;
+  const t: SetTabel = {
+    ids: sets.map((set) => set.map((k) => k.id)), kavels: sets, headroom: new Map(),
+    ha: new Float64Array(n), hardHa: new Float64Array(n), xHa: new Float64Array(n), yHa: new Float64Array(n),
+    vanafMax: new Float64Array(n), gemeente: new Float64Array(n),
+  };
   sets.forEach((set, s) => {
-    begin[s] = n;
+    let ha = 0, hardHa = 0, xHa = 0, yHa = 0, vanafMax = -Infinity;
     for (const k of set) {
-      let i = index.get(k);
-      if (i === undefined) index.set(k, (i = kavels.push(k) - 1));
-      leden[n++] = i;
+      ha += k.ha;
+      if (k.planstatus === 'hard') hardHa += k.ha;
+      xHa += k.x * k.ha;
+      yHa += k.y * k.ha;
+      const vanaf = k.beschikbaar_vanaf ? tijdstip(k.beschikbaar_vanaf) : -Infinity;
+      if (vanaf > vanafMax) vanafMax = vanaf;
     }
+    t.ha[s] = ha;
+    t.hardHa[s] = hardHa;
+    t.xHa[s] = xHa;
+    t.yHa[s] = yHa;
+    t.vanafMax[s] = vanafMax;
+    t.gemeente[s] = set.length > 0 && set.every((k) => k.gemeente_id === set[0].gemeente_id) ? set[0].gemeente_id : NaN;
   });
-  begin[sets.length] = n;
-  const kolom = <A extends Float64Array | Uint8Array>(a: A, f: (k: MatchKavel) => number) => {
-    kavels.forEach((k, i) => { a[i] = f(k); });
-    return a;
-  };
-  const m = kavels.length;
-  return {
-    ids: sets.map((set) => set.map((k) => k.id)), begin, leden,
-    ha: kolom(new Float64Array(m), (k) => k.ha),
-    hard: kolom(new Uint8Array(m), (k) => (k.planstatus === 'hard' ? 1 : 0)),
-    x: kolom(new Float64Array(m), (k) => k.x),
-    y: kolom(new Float64Array(m), (k) => k.y),
-    mcMax: kolom(new Float64Array(m), (k) => k.mc_max),
-    vanaf: kolom(new Float64Array(m), (k) => (k.beschikbaar_vanaf ? tijdstip(k.beschikbaar_vanaf) : NaN)),
-    gemeente: kolom(new Float64Array(m), (k) => k.gemeente_id),
-  };
+  return t;
+}
+
+/** Σ (mc_max − mc)·ha of every set of the table, for milieucategorie mc. */
+function headroomVan(t: SetTabel, mc: number): Float64Array {
+  let h = t.headroom.get(mc);
+  if (!h) {
+    h = new Float64Array(t.kavels.length);
+    for (let s = 0; s < h.length; s++) {
+      let som = 0;
+      for (const k of t.kavels[s]) som += (k.mc_max - mc) * k.ha;
+      h[s] = som;
+    }
+    t.headroom.set(mc, h);
+  }
+  return h;
 }
 
 /** A Date.parse of a date back to its ISO date. */
@@ -160,23 +175,12 @@ export function scoreVraag(v: MatchVraag, ctx: ScoreContext): ScoreVraag {
 }
 
 function meet(p: ScoreVraag, t: SetTabel, s: number): Meting {
-  const mc = p.v.mc;
-  let ha = 0, hardHa = 0, cx = 0, cy = 0, headroomSum = 0;
-  let vanafMax = -Infinity;
-  let gemeenteOk = true;
-  for (let i = t.begin[s]; i < t.begin[s + 1]; i++) {
-    const k = t.leden[i];
-    const kha = t.ha[k];
-    ha += kha;
-    if (t.hard[k]) hardHa += kha;
-    cx += t.x[k] * kha;
-    cy += t.y[k] * kha;
-    headroomSum += (t.mcMax[k] - mc) * kha;
-    // NaN (available now) is never greater.
-    if (t.vanaf[k] > vanafMax) vanafMax = t.vanaf[k];
-    if (p.gemeenten && !p.gemeenten.has(t.gemeente[k])) gemeenteOk = false;
-  }
-  return { ha, hardHa, cx, cy, headroomSum, vanafMax, gemeenteOk };
+  const g = t.gemeente[s];
+  const gemeenteOk = !p.gemeenten || (Number.isNaN(g) ? t.kavels[s].every((k) => p.gemeenten!.has(k.gemeente_id)) : p.gemeenten.has(g));
+  return {
+    ha: t.ha[s], hardHa: t.hardHa[s], cx: t.xHa[s], cy: t.yHa[s], headroomSum: headroomVan(t, p.v.mc)[s],
+    vanafMax: t.vanafMax[s], gemeenteOk,
+  };
 }
 
 /** The seven criterion scores (0..1), in the order of CRITERIA, written into `uit`. */
@@ -248,13 +252,12 @@ function toelichting(c: Criterium, score: number, v: MatchVraag, m: Meting, ctx:
 const bijdrageVan = (p: ScoreVraag, i: number, score: number) =>
   p.totaal > 0 ? round4((100 * p.gewichten[i] * score) / p.totaal) : 0;
 
-/** The weighted score (0..100) of set s of the table for a request, without explanations, and the set's area. */
-export function scoreGetal(p: ScoreVraag, t: SetTabel, s: number): { score: number; ha: number } {
-  const m = meet(p, t, s);
-  criteriumScores(p, m, kladblok);
+/** The weighted score (0..100) of set s of the table for a request, without explanations (its area: `t.ha[s]`). */
+export function scoreGetal(p: ScoreVraag, t: SetTabel, s: number): number {
+  criteriumScores(p, meet(p, t, s), kladblok);
   let sum = 0;
   for (let i = 0; i < kladblok.length; i++) sum += bijdrageVan(p, i, kladblok[i]);
-  return { score: round4(sum), ha: m.ha };
+  return round4(sum);
 }
 const kladblok = new Float64Array(CRITERIA.length);
 

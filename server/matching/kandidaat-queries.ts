@@ -88,7 +88,7 @@ async function maakVraagTabel(client: Client, vragen: readonly ZoekVraag[]) {
 }
 
 export interface KandidaatGroepen {
-  /** Every kavel and group that passes the hard rules for at least one request; ids ascending. */
+  /** Every kavel and group that passes the hard rules for at least one request (each one's ids ascending), smallest area first. */
   sets: number[][];
   /** Kavels the search considered: free or conditionally available. */
   aantalKavels: number;
@@ -134,7 +134,10 @@ export async function zoekGroepen(client: Client, z: Zoekopdracht): Promise<Kand
   await client.query('ANALYZE matching_zoek_kavel');
   // Groups grow one neighbour at a time from their lowest id, so each set is reached
   // from one start only; the ids stay sorted (width_bucket finds the place), so UNION
-  // keeps each set once. The area is summed as numeric: exact in any order.
+  // keeps each set once. The area is summed as numeric: exact in any order. Groups are
+  // numbered by area: a request's groups (read by area) then lie close together in the
+  // caller's per-group arrays (numbered by ids, the scoring read those arrays at random
+  // and took twice the time at 1,000 × 10,000).
   await client.query('DROP TABLE IF EXISTS pg_temp.matching_zoek_groep');
   await client.query(
     `CREATE TEMP TABLE matching_zoek_groep ON COMMIT DROP AS
@@ -150,7 +153,7 @@ export async function zoekGroepen(client: Client, z: Zoekopdracht): Promise<Kand
        WHERE cardinality(g.ids) < $1 AND k.terrein_id = g.terrein_id AND k.id > g.ids[1] AND k.id <> ALL (g.ids)
          AND g.ha + k.ha::numeric <= (SELECT max(top) FROM matching_zoek_vraag)::numeric + 1e-9
      )
-     SELECT (row_number() OVER (ORDER BY ids)) - 1 AS nr, ids, ids[1] AS laagste, ids[cardinality(ids)] AS hoogste, ha::float8 AS ha, mc_max, mc_min, watergebonden, beschikbaar_vanaf,
+     SELECT (row_number() OVER (ORDER BY ha, ids)) - 1 AS nr, ids, ids[1] AS laagste, ids[cardinality(ids)] AS hoogste, ha::float8 AS ha, mc_max, mc_min, watergebonden, beschikbaar_vanaf,
             true AS beschikbaar, true AS in_regio
      FROM groep`,
     [Math.max(1, Math.floor(z.maxSamenvoegen))]);

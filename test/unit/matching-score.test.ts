@@ -61,6 +61,9 @@ describe('score', () => {
     const v = vraag({ gewenste_gemeente_ids: [10] });
     expect(crit([kavel(1)], v).gemeente.score).toBe(1);
     expect(crit([kavel(1, { gemeente_id: 11 })], v).gemeente.score).toBe(0);
+    // Kavels merged across a gemeente border: every one must lie in a wanted gemeente.
+    expect(crit([kavel(1), kavel(2, { gemeente_id: 11 })], v).gemeente.score).toBe(0);
+    expect(crit([kavel(1), kavel(2, { gemeente_id: 11 })], vraag({ gewenste_gemeente_ids: [10, 11] })).gemeente.score).toBe(1);
   });
 
   it('scores distance from the current location', () => {
@@ -101,12 +104,20 @@ describe('the score without explanations', () => {
       gemeenten: fc.subarray([9, 10, 11]), vanaf: fc.constantFrom(null, '2026-06-01'), tot: fc.constantFrom(null, '2026-03-01', '2029-12-31'),
       huidig: fc.option(fc.record({ x: fc.integer({ min: 90_000, max: 110_000 }), y: fc.integer({ min: 450_000, max: 470_000 }) }), { nil: null }),
     });
-    fc.assert(fc.property(fc.array(kavelArb, { minLength: 1, maxLength: 3 }), vraagArb, (ks, q) => {
-      const set = ks.map((k, i) => kavel(i + 1, { ha: k.ha, planstatus: k.hard ? 'hard' : 'zacht', mc_max: k.mc_max, gemeente_id: k.gemeente_id,
-        beschikbaar_vanaf: k.vanaf, x: k.x, y: k.y }));
-      const v = vraag({ mc: q.mc, arbeidsplaatsen: q.jobs, gewenste_gemeente_ids: q.gemeenten, gewenst_vanaf: q.vanaf, gewenst_tot: q.tot });
-      const ctx = { inst, vandaag: VANDAAG, huidig: q.huidig };
-      expect(scoreGetal(scoreVraag(v, ctx), setTabel([[], set]), 1).score).toBe(scoreSet(v, set, ctx).score);
+    const setArb = fc.array(kavelArb, { minLength: 1, maxLength: 3 });
+    // Several sets in one table and several requests scored against it in turn, as the
+    // regional model does: the table's totals per set, and its headroom per category, are
+    // shared by every request.
+    fc.assert(fc.property(fc.array(setArb, { minLength: 1, maxLength: 4 }), fc.array(vraagArb, { minLength: 1, maxLength: 3 }), (sets, qs) => {
+      let id = 0;
+      const kavelSets = sets.map((ks) => ks.map((k) => kavel(++id, { ha: k.ha, planstatus: k.hard ? 'hard' : 'zacht', mc_max: k.mc_max, gemeente_id: k.gemeente_id,
+        beschikbaar_vanaf: k.vanaf, x: k.x, y: k.y })));
+      const tabel = setTabel([[], ...kavelSets]);
+      for (const q of qs) {
+        const v = vraag({ mc: q.mc, arbeidsplaatsen: q.jobs, gewenste_gemeente_ids: q.gemeenten, gewenst_vanaf: q.vanaf, gewenst_tot: q.tot });
+        const ctx = { inst, vandaag: VANDAAG, huidig: q.huidig };
+        kavelSets.forEach((set, i) => expect(scoreGetal(scoreVraag(v, ctx), tabel, i + 1)).toBe(scoreSet(v, set, ctx).score));
+      }
     }), { numRuns: 300, seed: 11 });
   });
 });
