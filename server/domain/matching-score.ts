@@ -70,8 +70,9 @@ interface Meting {
 /**
  * Candidate sets with their totals in flat arrays: the regional model scores
  * millions of (request, set) pairs, and a request changes only how the totals are
- * weighed, so each set's kavels are summed once, here, and not again per request
- * (reading them per pair was most of the scoring's time). Only the milieucategorie
+ * weighed, so each set's kavels are summed once, here, and not again for every
+ * request. The caller numbers the sets so that a request reads them nearly in
+ * order (server/matching/kandidaat-queries.ts). Only the milieucategorie
  * headroom depends on the request's category: summed once per category asked for.
  * Every total is summed over the set's kavels in the set's own order, so a set
  * scores the same here as alone (scoreSet).
