@@ -41,27 +41,23 @@ export async function meet(fn: () => Promise<unknown>, runs = RUNS): Promise<Sta
  * busy machine: a ratio of two medians taken minutes apart measures the machine too.
  */
 export async function meetSamen(a: () => Promise<unknown>, b: () => Promise<unknown>, runs = RUNS): Promise<[Stat, Stat]> {
-  for (let i = 0; i < WARMUP; i++) {
-    await a();
-    await b();
-  }
-  const ta: number[] = [];
-  const tb: number[] = [];
-  const time = async (fn: () => Promise<unknown>, into: number[]) => {
-    const t = performance.now();
-    await fn();
-    into.push(performance.now() - t);
-  };
+  const [sa, sb] = await meetInTurns([a, b], runs);
+  return [sa, sb];
+}
+
+/** Several calls timed in turns, each run starting with the next one (a b c, b c a, c a b, …). */
+export async function meetInTurns(fns: (() => Promise<unknown>)[], runs = RUNS): Promise<Stat[]> {
+  for (let i = 0; i < WARMUP; i++) for (const fn of fns) await fn();
+  const times: number[][] = fns.map(() => []);
   for (let i = 0; i < runs; i++) {
-    if (i % 2 === 0) {
-      await time(a, ta);
-      await time(b, tb);
-    } else {
-      await time(b, tb);
-      await time(a, ta);
+    for (let k = 0; k < fns.length; k++) {
+      const j = (i + k) % fns.length;
+      const t = performance.now();
+      await fns[j]();
+      times[j].push(performance.now() - t);
     }
   }
-  return [stat(ta, runs), stat(tb, runs)];
+  return times.map((ts) => stat(ts, runs));
 }
 
 function stat(times: number[], runs: number): Stat {
@@ -84,20 +80,27 @@ export async function withSignedInServer<T>(
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
   const port = (server.address() as { port: number }).port;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  let client: ReturnType<typeof keptAliveClient> | null = null;
   try {
     const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, wachtwoord }),
     });
     if (login.status !== 200) throw new Error(`inloggen mislukt: ${login.status} ${await login.text()}`);
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-    return await run((pad) => get(agent, port, pad, cookie));
+    client = keptAliveClient(port, cookie);
+    return await run(client.get);
   } finally {
-    agent.destroy();
+    client?.close();
     server.close();
     await d.pool.query(`DELETE FROM sessie WHERE account_id = (SELECT id FROM account WHERE email = $1)`, [email]);
     await d.pool.query(`DELETE FROM account WHERE email = $1`, [email]);
   }
+}
+
+/** GET requests to a local port on one kept-alive connection, as the browser asks (compressed). */
+export function keptAliveClient(port: number, cookie = ''): { get: Get; close: () => void } {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  return { get: (pad) => get(agent, port, pad, cookie), close: () => agent.destroy() };
 }
 
 /**

@@ -7,10 +7,16 @@
 // where the bare query costs least, the small tiles.
 // The server runs without its tile cache, so every request reaches the database;
 // the cached time (a tile asked for again under the same version) is shown beside it.
+// Beside them, on PostgreSQL, the least any HTTP tile server takes here: a bare
+// node:http server that answers the tile's path with the bare query's bytes (no
+// session, version, ETag or compression), timed by the same client in the same turns.
+// Its ratio to the bare query is the HTTP exchange alone.
+import http from 'node:http';
 import type pg from 'pg';
 import { tileAt, TILE_BUFFER, TILE_EXTENT, type TileCoord } from '../server/domain/tiles.ts';
 import { tileAttributes } from '../server/tiles/attributes.ts';
-import { meet, meetSamen, RUNS, WARMUP, withSignedInServer, type Get, type Stat } from './bench-harness.ts';
+import { keptAliveClient, meet, meetInTurns, RUNS, WARMUP, withSignedInServer, type Get, type Stat } from './bench-harness.ts';
+import { TILE_CONTENT_TYPE } from '../server/tiles/routes.ts';
 
 export interface TileDataset {
   label: string;
@@ -28,6 +34,8 @@ export interface TileRij {
   http: Stat;
   cache: Stat;
   sql: Stat | null;
+  /** The bare HTTP server (PostgreSQL only). */
+  kaal: Stat | null;
 }
 
 /** A point on each kavel (WGS84). */
@@ -59,6 +67,25 @@ function bareSql() {
             FROM kavel x WHERE x.geom_3857 && ST_TileEnvelope($1, $2, $3, margin => ${TILE_BUFFER / TILE_EXTENT})) t`;
 }
 
+/** A bare HTTP tile server: /z/x/y answered with the bare query's bytes, nothing else. */
+async function withBareServer<T>(pool: pg.Pool, sql: string, run: (get: Get) => Promise<T>): Promise<T> {
+  const server = http.createServer((req, res) => {
+    const [z, x, y] = (req.url ?? '').split('/').slice(1).map(Number);
+    pool.query<{ mvt: Buffer }>(sql, [z, x, y]).then(({ rows }) => {
+      res.writeHead(200, { 'content-type': TILE_CONTENT_TYPE, 'content-length': rows[0].mvt.length });
+      res.end(rows[0].mvt);
+    }, (err: Error) => res.writeHead(500).end(err.message));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const client = keptAliveClient((server.address() as { port: number }).port);
+  try {
+    return await run(client.get);
+  } finally {
+    client.close();
+    server.close();
+  }
+}
+
 const withServer = <T>(d: TileDataset, cacheBytes: number, run: (get: Get) => Promise<T>) =>
   withSignedInServer(d, { tileCacheBytes: cacheBytes }, run);
 
@@ -74,16 +101,16 @@ export async function tileBench(d: TileDataset): Promise<TileRij[]> {
   const sql = bareSql();
   const rijen: TileRij[] = [];
   // Uncached: every request reaches the database (PostgreSQL: ST_AsMVT; embedded: the index).
-  await withServer(d, 0, async (get) => {
+  await withServer(d, 0, (get) => withBareServer(d.pool, sql, async (bareGet) => {
     for (const { coord: t, soort } of tiles) {
       const pad = `/tiles/kavels/${t.z}/${t.x}/${t.y}.pbf`;
       const first = await get(pad);
       let http: Stat;
-      let floor: { stat: Stat; rows: Buffer } | null = null;
+      let floor: { stat: Stat; kaal: Stat; rows: Buffer } | null = null;
       if (d.mode === 'postgres') {
-        const [h, vloer] = await meetSamen(() => get(pad), () => d.pool.query(sql, [t.z, t.x, t.y]));
+        const [h, vloer, kaal] = await meetInTurns([() => get(pad), () => d.pool.query(sql, [t.z, t.x, t.y]), () => bareGet(`/${t.z}/${t.x}/${t.y}`)]);
         http = h;
-        floor = { stat: vloer, rows: (await d.pool.query<{ mvt: Buffer }>(sql, [t.z, t.x, t.y])).rows[0].mvt };
+        floor = { stat: vloer, kaal, rows: (await d.pool.query<{ mvt: Buffer }>(sql, [t.z, t.x, t.y])).rows[0].mvt };
       } else {
         http = await meet(() => get(pad));
       }
@@ -91,10 +118,10 @@ export async function tileBench(d: TileDataset): Promise<TileRij[]> {
         `SELECT count(*)::int AS n FROM kavel WHERE geom_3857 && ST_TileEnvelope($1, $2, $3)`, [t.z, t.x, t.y]);
       rijen.push({
         dataset: d.label, kavels, tegel: `z${t.z}/${t.x}/${t.y} ${soort}`, bytes: floor?.rows.length ?? first.bytes, verstuurd: first.sent,
-        features: n, http, cache: { p50: NaN, p95: NaN }, sql: floor?.stat ?? null,
+        features: n, http, cache: { p50: NaN, p95: NaN }, sql: floor?.stat ?? null, kaal: floor?.kaal ?? null,
       });
     }
-  });
+  }));
   // With the server's cache (a tile of the same version asked for again).
   await withServer(d, 64 * 1024 * 1024, async (get) => {
     for (const [i, { coord: t }] of tiles.entries()) rijen[i].cache = await meet(() => get(`/tiles/kavels/${t.z}/${t.x}/${t.y}.pbf`));
@@ -105,11 +132,12 @@ export async function tileBench(d: TileDataset): Promise<TileRij[]> {
 export function printTiles(rijen: TileRij[]) {
   const ms = (x: number) => (Number.isNaN(x) ? '–'.padStart(9) : `${x.toFixed(1).padStart(6)} ms`);
   const kb = (b: number) => `${(b / 1024).toFixed(1).padStart(7)} KB`;
+  const ratio = (a: Stat, b: Stat | null) => (b ? (a.p50 / b.p50).toFixed(2) : ' –  ').padStart(5);
   console.log(`\n== Vectortegels kavels: HTTP (zonder tegelcache) tegen kale ST_AsMVT (mediaan en p95 van ${RUNS} keer, om en om gemeten, na ${WARMUP} keer opwarmen)`);
-  console.log(`   ${'dataset'.padEnd(22)} ${'kavels'.padStart(7)}  ${'tegel'.padEnd(24)} ${'in tegel'.padStart(8)} ${'MVT'.padStart(10)} ${'verstuurd'.padStart(10)}  ${'HTTP p50'.padStart(9)} ${'p95'.padStart(9)}  ${'SQL p50'.padStart(9)} ${'p95'.padStart(9)}  ratio  ${'cache p50'.padStart(9)}`);
+  console.log(`   ${'dataset'.padEnd(22)} ${'kavels'.padStart(7)}  ${'tegel'.padEnd(24)} ${'in tegel'.padStart(8)} ${'MVT'.padStart(10)} ${'verstuurd'.padStart(10)}  ${'HTTP p50'.padStart(9)} ${'p95'.padStart(9)}  ${'SQL p50'.padStart(9)} ${'p95'.padStart(9)}  ratio  ${'kaal HTTP'.padStart(9)} ratio  ${'cache p50'.padStart(9)}`);
   for (const r of rijen) {
-    const ratio = r.sql ? (r.http.p50 / r.sql.p50).toFixed(2) : ' –  ';
-    console.log(`   ${r.dataset.padEnd(22)} ${String(r.kavels).padStart(7)}  ${r.tegel.padEnd(24)} ${String(r.features).padStart(8)} ${kb(r.bytes)} ${kb(r.verstuurd)}  ${ms(r.http.p50)} ${ms(r.http.p95)}  ${r.sql ? ms(r.sql.p50) : '–'.padStart(9)} ${r.sql ? ms(r.sql.p95) : '–'.padStart(9)}  ${ratio.padStart(5)}  ${ms(r.cache.p50)}`);
+    console.log(`   ${r.dataset.padEnd(22)} ${String(r.kavels).padStart(7)}  ${r.tegel.padEnd(24)} ${String(r.features).padStart(8)} ${kb(r.bytes)} ${kb(r.verstuurd)}  ${ms(r.http.p50)} ${ms(r.http.p95)}  ${r.sql ? ms(r.sql.p50) : '–'.padStart(9)} ${r.sql ? ms(r.sql.p95) : '–'.padStart(9)}  ${ratio(r.http, r.sql)}  ${r.kaal ? ms(r.kaal.p50) : '–'.padStart(9)} ${r.kaal ? ratio(r.kaal, r.sql) : ' –  '.padStart(5)}  ${ms(r.cache.p50)}`);
   }
   console.log('   doel: ratio ≤ 1,3 op PostgreSQL (ingebouwd: geojson-vt-index in een worker, geen ST_AsMVT)');
+  console.log('   kaal HTTP: een kale node:http-server die alleen de kale query beantwoordt (geen sessie, versie, ETag of compressie): wat elke HTTP-tegelserver hier minstens kost');
 }

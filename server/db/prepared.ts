@@ -15,8 +15,20 @@ const unnamedOnly = new WeakSet<object>();
 /** SQLSTATE invalid_sql_statement_name and duplicate_prepared_statement. */
 const POOLER_REFUSALS = new Set(['26000', '42P05']);
 
+/** Names of the texts seen lately: a hot statement (a tile's) costs more to hash than to find here. */
+const names = new Map<string, string>();
+const REMEMBERED_NAMES = 256;
+
 /** The statement's name: the same text, the same name. */
-export const statementName = (text: string) => `sr_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+export function statementName(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `sr_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    if (names.size >= REMEMBERED_NAMES) names.clear();
+    names.set(text, name);
+  }
+  return name;
+}
 
 export async function preparedQuery<R extends pg.QueryResultRow>(db: Queryable, text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
   if (unnamedOnly.has(db)) return db.query<R>(text, values);

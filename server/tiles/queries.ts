@@ -100,6 +100,25 @@ export interface TileLookup {
   tile: Buffer | null;
 }
 
+/** The texts of tileForSession, made once each (every tile asks for one). */
+const tileStatements = new Map<string, string>();
+
+function tileStatement(layer: TileLayer, set: AttributeSet, mvt: boolean, checked: boolean): string {
+  const key = `${layer}:${set.id}:${mvt}:${checked}`;
+  let text = tileStatements.get(key);
+  if (text === undefined) {
+    const tile = mvt ? mvtExpression(layer, set, ['$5', '$6', '$7']) : 'NULL::bytea';
+    text = `WITH s AS (${checked ? 'SELECT NULL::int AS sessie_id, $1::text AS token_hash' : SESSION_SQL}),
+          v AS (SELECT versie FROM laag_versie WHERE laag = $2)
+     SELECT s.*, v.versie AS laag_versie,
+            CASE WHEN ${checked ? '$3::text[] IS NOT NULL' : 's.rol::text = ANY($3::text[])'} AND v.versie <> ALL($4::bigint[])
+                 THEN ${tile} END AS tegel
+     FROM v LEFT JOIN s ON true`;
+    tileStatements.set(key, text);
+  }
+  return text;
+}
+
 /**
  * The session, the layer's version and the tile, in one statement: one round trip and
  * one snapshot. A tile is made only for a session whose role may read the layer, and
@@ -107,14 +126,8 @@ export interface TileLookup {
  * CASE spares the ST_AsMVT work when its condition fails.)
  */
 export async function tileForSession(db: Queryable, r: TileRequest): Promise<TileLookup> {
-  const tile = r.mvt ? mvtExpression(r.layer, r.set, ['$5', '$6', '$7']) : 'NULL::bytea';
   const checked = r.tokenHash === null;
-  const text = `WITH s AS (${checked ? 'SELECT NULL::int AS sessie_id, $1::text AS token_hash' : SESSION_SQL}),
-          v AS (SELECT versie FROM laag_versie WHERE laag = $2)
-     SELECT s.*, v.versie AS laag_versie,
-            CASE WHEN ${checked ? '$3::text[] IS NOT NULL' : 's.rol::text = ANY($3::text[])'} AND v.versie <> ALL($4::bigint[])
-                 THEN ${tile} END AS tegel
-     FROM v LEFT JOIN s ON true`;
+  const text = tileStatement(r.layer, r.set, r.mvt, checked);
   const values = [r.tokenHash, r.layer, r.roles, r.have, ...(r.mvt ? [r.coord.z, r.coord.x, r.coord.y] : [])];
   type Row = SessionRow & { laag_versie: number; tegel: Buffer | null };
   const { rows } = r.prepare ? await preparedQuery<Row>(db, text, values) : await db.query<Row>(text, values);

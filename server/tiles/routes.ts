@@ -60,9 +60,18 @@ export function tileRoutes(db: Database, access: () => AccessTable, options: Til
   };
   app.use('*', session);
 
+  // Per layer, once per access table (fixed once the app is assembled): every tile asks.
+  const readersOf = new WeakMap<AccessTable, Map<string, Role[]>>();
   const readers = (layer: string): Role[] => {
-    const route = access().find('GET', `/api/${layer}`);
-    return route ? ROLES.filter((rol) => mayCall(route.toegang, rol)) : [];
+    const table = access();
+    const known = readersOf.get(table) ?? readersOf.set(table, new Map()).get(table)!;
+    let roles = known.get(layer);
+    if (!roles) {
+      const route = table.find('GET', `/api/${layer}`);
+      roles = route ? ROLES.filter((rol) => mayCall(route.toegang, rol)) : [];
+      known.set(layer, roles);
+    }
+    return roles;
   };
   const mayRead = (c: Context<TileEnv>, layer: string) => readers(layer).includes(c.var.account.rol);
 

@@ -16,6 +16,8 @@ import { createAccount } from '../../server/accounts/service.ts';
 import { inTransaction } from '../../server/db/database.ts';
 import type { PoolClient } from 'pg';
 import { setSecondFactor } from '../../server/auth/service.ts';
+import { hashToken, SESSION_COOKIE } from '../../server/auth/sessions.ts';
+import { tileForSession } from '../../server/tiles/queries.ts';
 import { newTotpSecret } from '../../server/auth/totp.ts';
 
 const db = testDatabase();
@@ -341,6 +343,31 @@ describe('access and bad requests', () => {
     // The gemeenten have tiles at every zoom.
     const gemeenten = await tile(reg, 'gemeenten', tileAt(4.49, 52.16, 3));
     expect(gemeenten.decoded.gemeenten.length).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe.runIf(db.mode === 'postgres')('the tile statement (ST_AsMVT)', () => {
+  // Each form of the statement is made once and kept (server/tiles/queries.ts): the one
+  // with the session in it (one database) and the one after a session checked apart
+  // (a replica) must each stay what it is, in whatever order they are first asked for.
+  it('makes the same tile with the session in the statement and after a session checked apart, in any order', async () => {
+    const reg = await api.as('regisseur');
+    const token = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(reg.cookie)![1];
+    const { rows: [p] } = await db.pool.query<{ lon: number; lat: number }>(
+      `SELECT ST_X(c) AS lon, ST_Y(c) AS lat FROM (SELECT ST_Transform(ST_PointOnSurface(geom), 4326) AS c FROM kavel ORDER BY id LIMIT 1) k`);
+    const coord = tileAt(p.lon, p.lat, 14);
+    const set = tileAttributes('kavels', 'regisseur');
+    const ask = (tokenHash: string | null) => tileForSession(db.pool, {
+      tokenHash, layer: 'kavels', set, coord, roles: ['regisseur'], have: [], mvt: true, prepare: true,
+    });
+    for (const order of [[null, hashToken(token)], [hashToken(token), null]]) {
+      const [first, second] = [await ask(order[0]), await ask(order[1])];
+      const [apart, inStatement] = order[0] === null ? [first, second] : [second, first];
+      expect(inStatement.session?.rol, 'the session read in the statement').toBe('regisseur');
+      expect(apart.session, 'no session read where it was checked apart').toBeUndefined();
+      expect(inStatement.tile?.byteLength, 'a tile with the session in the statement').toBeGreaterThan(0);
+      expect(apart.tile && Buffer.compare(apart.tile, inStatement.tile!), 'the same tile after a session checked apart').toBe(0);
+    }
   });
 });
 
